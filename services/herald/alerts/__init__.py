@@ -1,0 +1,1 @@
+"""Novelty detection (what is new and serious) and alert delivery to sinks."""

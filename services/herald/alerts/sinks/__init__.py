@@ -1,0 +1,1 @@
+"""Alert sinks: one interface (base.py), one file per destination, one shared retry stage."""

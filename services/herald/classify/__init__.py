@@ -1,0 +1,1 @@
+"""Event classification: which events an article reports, and how severe each is."""

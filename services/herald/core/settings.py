@@ -1,0 +1,44 @@
+"""Typed configuration from the environment.
+
+Every process builds exactly one settings object in its entry point and passes it down; nothing else
+reads ``os.environ``. Services extend :class:`CoreSettings` with their own fields (one class per
+service, same ``HERALD_`` prefix), so a variable means the same thing in every process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class CoreSettings(BaseSettings):
+    """Settings every Herald process needs: where Kafka is, where state lives, how to log."""
+
+    model_config = SettingsConfigDict(env_prefix="HERALD_", env_file=None, extra="ignore")
+
+    kafka_bootstrap: str = Field(
+        "127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated host:port."
+    )
+    partitions: int = Field(6, ge=1, description="Partitions of every pipeline topic (the unit of scale-out).")
+    replication_factor: int = Field(1, ge=1, description="Replication factor of every topic Herald creates.")
+    state_dir: Path = Field(Path(".herald"), description="Local state: broker data, logs, pids, Faust data.")
+    log_level: str = Field("INFO", description="Log level for Herald's own loggers.")
+    log_format: str = Field("text", description="'text' for people, 'json' for log shippers.")
+    metrics_host: str = Field("127.0.0.1", description="Interface the /metrics endpoint binds to.")
+    metrics_port: int = Field(0, ge=0, description="Port of /metrics; 0 means the service's default.")
+    max_record_bytes: int = Field(
+        1_048_576, ge=1024, description="Records larger than this are dead-lettered as too_large."
+    )
+
+    @field_validator("log_format")
+    @classmethod
+    def _known_format(cls, value: str) -> str:
+        if value not in {"text", "json"}:
+            raise ValueError("log_format must be 'text' or 'json'")
+        return value
+
+    @property
+    def bootstrap_servers(self) -> list[str]:
+        return [s.strip() for s in self.kafka_bootstrap.split(",") if s.strip()]

@@ -1,0 +1,265 @@
+"""Thin Faust plumbing shared by every stream stage.
+
+A stage is a pure function from a batch of decoded records to the records it emits; this module
+wraps it in a Faust agent that guarantees the three things the pure code must not care about:
+
+* **Nothing is acked unprocessed.** Faust acks a message whose agent raised (its docs say so), so the
+  agent catches everything: a poison value, or a record the stage fails on, is dead-lettered with
+  its topic, partition, offset and reason, and the stage goes on with the next record.
+* **Outputs are on the broker before the input offset is committed.** The agent awaits every send's
+  delivery future before it asks for the next batch, and ``take_events`` acks a batch only then.
+  A crash in between re-delivers the batch: at-least-once, made effectively-once downstream by
+  deterministic ids (dedup, the delivery ledger).
+* **One batch at a time** (``concurrency=1``): faust-streaming's #606 lets a concurrent agent commit
+  past an in-flight message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import time
+import weakref
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+import faust
+from faust.streams import _current_event  # the table changelog partition follows it
+from prometheus_client import CollectorRegistry
+from pydantic import BaseModel
+
+from . import topics
+from .codec import Poison, decode
+from .deadletter import dead_letter
+from .metrics import StageMetrics, exposition
+from .records import DeadLetter, Record
+from .settings import CoreSettings
+from .topics import TopicSpec
+
+log = logging.getLogger("herald.streams")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Emit:
+    """One record a stage wants on a topic."""
+
+    topic: TopicSpec
+    key: str
+    value: Record
+
+
+class Reject(Exception):
+    """Raised by a handler for one record that must be dead-lettered with a specific reason."""
+
+    def __init__(self, reason: str, detail: str, sink: str | None = None) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+        self.sink = sink
+
+
+Handler = Callable[[list[M]], "list[Emit] | Awaitable[list[Emit]]"]
+
+
+def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, default_port: int) -> faust.App:
+    """A Faust app for one stage: its own consumer group, its own /metrics on its own port."""
+    datadir = settings.state_dir.resolve() / "faust" / stage
+    datadir.mkdir(parents=True, exist_ok=True)
+    app = faust.App(
+        f"herald-{stage}",
+        broker=[f"kafka://{s}" for s in settings.bootstrap_servers],
+        store="memory://",
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        topic_allow_declare=True,
+        topic_disable_leader=True,
+        web_host=settings.metrics_host,
+        web_port=settings.metrics_port or default_port,
+        web_in_thread=False,
+        datadir=str(datadir),
+        consumer_auto_offset_reset="earliest",
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        producer_acks=-1,
+        producer_max_request_size=settings.max_record_bytes * 2,
+        consumer_max_fetch_size=16 * 1024 * 1024,
+        stream_wait_empty=False,
+        logging_config=None,
+    )
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        body, content_type = exposition(registry)
+        return web.bytes(body, content_type=content_type.split(";")[0])
+
+    @app.page("/healthz")
+    async def health_page(web: Any, request: Any) -> Any:
+        return web.json({"stage": stage, "ok": True})
+
+    return app
+
+
+def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings) -> Any:
+    """A Faust table whose changelog is the registry's topic (see ``topics.changelog``)."""
+    prefix = f"{app.conf.id}-"
+    name = changelog.name.removeprefix(prefix).removesuffix("-changelog")
+    return app.Table(name, partitions=settings.partitions)
+
+
+def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
+    """A Faust topic that hands the agent raw bytes, so decoding errors stay ours to report."""
+    return app.topic(spec.name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+
+
+@dataclass
+class Stage(Generic[M]):
+    """Wires one pure handler into a Faust agent: decode, handle, emit, dead-letter."""
+
+    app: faust.App
+    name: str
+    source: TopicSpec
+    model: type[M]
+    handle: Handler[M]
+    settings: CoreSettings
+    metrics: StageMetrics
+    batch_size: int = 64
+    batch_within: float = 0.02
+    # Stateless stages (enrichment, classification) take the whole batch in one call, which is what
+    # makes spaCy fast. Stateful ones are called per record with that record as Faust's "current
+    # event", because a Faust table writes each change to the changelog partition of the event
+    # being processed: that keeps table partitions aligned with input partitions.
+    batched: bool = False
+
+    def __post_init__(self) -> None:
+        self._topics: dict[str, Any] = {}
+        source = raw_topic(self.app, self.source)
+
+        async def agent(stream: Any) -> None:
+            async for events in stream.take_events(self.batch_size, within=self.batch_within):
+                await self.process(events)
+
+        # A distinct function per stage: Faust names agents (and their group members) after them.
+        agent.__name__ = agent.__qualname__ = f"{self.name}_agent"
+        agent.__module__ = f"herald.{self.name}"
+        self.app.agent(source, name=f"herald.{self.name}", concurrency=1)(agent)
+
+        async def report_lag() -> None:
+            await self._report_lag()
+
+        report_lag.__name__ = report_lag.__qualname__ = f"{self.name}_report_lag"
+        self.app.timer(interval=5.0, name=f"herald.{self.name}.lag")(report_lag)
+
+    def topic(self, spec: TopicSpec) -> Any:
+        if spec.name not in self._topics:
+            self._topics[spec.name] = raw_topic(self.app, spec)
+        return self._topics[spec.name]
+
+    async def process(self, events: Sequence[Any]) -> None:
+        started = time.perf_counter()
+        good: list[tuple[Any, M]] = []
+        failures: list[DeadLetter] = []
+        for event in events:
+            msg = event.message
+            self.metrics.records_in.labels(self.name, msg.topic).inc()
+            try:
+                good.append((event, decode(msg.value, self.model, self.settings.max_record_bytes)))
+            except Poison as poison:
+                failures.append(self._letter(msg, poison.reason, poison.detail))
+        emits = await self._run(good, failures)
+        await self._send(emits, failures)
+        elapsed = time.perf_counter() - started
+        if events:
+            self.metrics.processing_seconds.labels(self.name).observe(elapsed / len(events))
+        self.metrics.last_processed.labels(self.name).set(time.time())
+
+    async def _run(self, good: list[tuple[Any, M]], failures: list[DeadLetter]) -> list[Emit]:
+        if not good:
+            return []
+        if self.batched and len(good) > 1:
+            try:
+                return await self._call([r for _, r in good])
+            except Exception:
+                log.warning("batch failed; retrying its records one by one", extra={"stage": self.name})
+        # One record, or a failed batch: run records one at a time so only the poison one is parked.
+        # Handlers are idempotent under redelivery (same input, same output ids), so a retry is safe.
+        emits: list[Emit] = []
+        for event, record in good:
+            emits.extend(await self._one(event, record, failures))
+        return emits
+
+    async def _one(self, event: Any, record: M, failures: list[DeadLetter]) -> list[Emit]:
+        token = _current_event.set(weakref.ref(event))
+        try:
+            return await self._call([record])
+        except Reject as rej:
+            failures.append(self._letter(event.message, rej.reason, rej.detail, sink=rej.sink))
+        except Exception as exc:
+            log.exception(
+                "stage failed on a record",
+                extra={"stage": self.name, "topic": event.message.topic, "offset": event.message.offset},
+            )
+            failures.append(self._letter(event.message, "processing_error", f"{type(exc).__name__}: {exc}"))
+        finally:
+            _current_event.reset(token)
+        return []
+
+    async def _call(self, records: list[M]) -> list[Emit]:
+        result = self.handle(records)
+        if inspect.isawaitable(result):
+            result = await result
+        return list(result)  # type: ignore[arg-type]
+
+    def _letter(self, msg: Any, reason: Any, detail: str, sink: str | None = None) -> DeadLetter:
+        log.warning(
+            "dead-lettered a record",
+            extra={
+                "stage": self.name,
+                "topic": msg.topic,
+                "partition": msg.partition,
+                "offset": msg.offset,
+                "reason": reason,
+                "detail": detail[:300],
+            },
+        )
+        self.metrics.dead_letters.labels(self.name, reason).inc()
+        return dead_letter(
+            stage=self.name,
+            topic=msg.topic,
+            reason=reason,
+            error=detail,
+            payload=msg.value,
+            key=msg.key,
+            partition=msg.partition,
+            offset=msg.offset,
+            sink=sink,
+        )
+
+    async def _send(self, emits: list[Emit], failures: list[DeadLetter]) -> None:
+        futures = []
+        for emit in emits:
+            fut = await self.topic(emit.topic).send(key=emit.key.encode(), value=emit.value.to_json())
+            futures.append(fut)
+            self.metrics.records_out.labels(self.name, emit.topic.name).inc()
+        for letter in failures:
+            fut = await self.topic(topics.DEADLETTER).send(key=self.name.encode(), value=letter.to_json())
+            futures.append(fut)
+        # Wait for the broker's ack of every output before the batch is acked (see module docstring).
+        if futures:
+            await asyncio.gather(*futures)
+
+    async def _report_lag(self) -> None:
+        consumer = self.app.consumer
+        for tp in consumer.assignment():
+            if tp.topic != self.source.name:
+                continue
+            try:
+                high = consumer.highwater(tp)
+                pos = await consumer.position(tp)
+            except Exception:  # lag is best effort; never let it disturb the stage
+                continue
+            if high is not None and pos is not None:
+                self.metrics.consumer_lag.labels(self.name, tp.topic, str(tp.partition)).set(max(0, high - pos))

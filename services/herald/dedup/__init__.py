@@ -1,0 +1,1 @@
+"""Deduplication of articles and grouping of events into stories."""

@@ -1,0 +1,1 @@
+"""Enrichment: named entities, places, quantities and language."""

@@ -1,0 +1,1 @@
+"""The feed poller: feeds in, new articles onto ``news.articles``."""

@@ -1,0 +1,78 @@
+"""Shared fixtures: a real Kafka broker for the session, a clean slate of topics per test module.
+
+The broker is the project's own (`herald.local.kafka`, jars from Maven), on free ports, with its
+state under pytest's temporary directory. Nothing here is a mock.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_FEEDS = ROOT.parent / "shared" / "feeds" / "feedparser-tests"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def free_port_pair() -> int:
+    """A port whose successor is free too (broker + KRaft controller)."""
+    for _ in range(50):
+        port = free_port()
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
+        return port
+    raise RuntimeError("no free port pair")
+
+
+@pytest.fixture(scope="session")
+def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from herald.local.kafka import LocalKafka, LocalKafkaSettings
+
+    port = free_port_pair()
+    state = tmp_path_factory.mktemp("kafka-state")
+    settings = LocalKafkaSettings(
+        kafka_bootstrap=f"127.0.0.1:{port}",
+        state_dir=state,
+        kafka_dist_dir=ROOT / ".herald" / "kafka-dist",
+        kafka_heap_mb=768,
+    )
+    broker = LocalKafka(settings)
+    _, seconds = broker.start(timeout_s=120)
+    sys.stderr.write(f"\n[kafka] broker {broker.version} on {settings.kafka_bootstrap} ready in {seconds:.1f}s\n")
+    try:
+        yield broker
+    finally:
+        broker.stop()
+
+
+@pytest.fixture(scope="module")
+def kafka(kafka_broker: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Environment for Herald processes and settings: the session broker with freshly made topics."""
+    from herald.core.kafka import reset
+    from herald.core.settings import CoreSettings
+
+    bootstrap = kafka_broker.settings.kafka_bootstrap  # type: ignore[attr-defined]
+    state = tmp_path_factory.mktemp("herald-state")
+    env = {"HERALD_KAFKA_BOOTSTRAP": bootstrap, "HERALD_STATE_DIR": str(state), "HERALD_PARTITIONS": "6"}
+    reset(CoreSettings(kafka_bootstrap=bootstrap, state_dir=state))
+    yield env
+
+
+def herald_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment a Herald child process runs with: ours, plus the test's settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HERALD_")}
+    env.update(extra)
+    return env
