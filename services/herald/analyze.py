@@ -16,7 +16,7 @@ from typing import Any
 
 from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
 from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle
+from herald.core.records import Article, EnrichedArticle, Event
 from herald.dedup.index import Deduplicator
 from herald.dedup.stories import StoryTracker
 from herald.enrich.extract import Enricher
@@ -37,6 +37,24 @@ def read_articles(path: Path) -> list[Article]:
         for e in parsed.entries
     )
     return [a for a in items if a is not None]
+
+
+def read_events(path: Path) -> list[Event]:
+    """Event records from JSONL (one per line): scenario files and ``herald backfill --output``."""
+    return [Event.model_validate_json(line) for line in path.read_bytes().splitlines() if line.strip()]
+
+
+def replay_events(events: Iterable[Event], config: NoveltyConfig | None = None) -> Iterator[dict[str, Any]]:
+    """Feed events straight to the novelty rules, in ``published`` order (no NLP, no stories).
+
+    This is how novelty is tested and tuned independently of the upstream stages: the events carry
+    their own types, severities, magnitudes and story ids.
+    """
+    detector = NoveltyDetector({}, config or NoveltyConfig())
+    for event in sorted(events, key=lambda e: e.published):
+        yield {"kind": "event", **event.model_dump(mode="json")}
+        for alert in detector.observe(event, now=event.published):
+            yield {"kind": "alert", **alert.model_dump(mode="json")}
 
 
 @dataclass

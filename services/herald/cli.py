@@ -155,9 +155,16 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 @app.command()
 def analyze(
     file: Annotated[Path, typer.Argument(help="JSONL of articles, or an RSS/Atom file.", exists=True)],
+    events: Annotated[bool, typer.Option(help="FILE holds event records: replay them through novelty only.")] = False,
 ) -> None:
     """Replay articles offline through the same stage functions; print article, event, alert lines."""
     from herald.analyze import Replay, dumps, read_articles
+    if events:
+        from herald.analyze import read_events, replay_events
+
+        for line in replay_events(read_events(file)):
+            sys.stdout.write(dumps(line) + "\n")
+        return
     from herald.enrich import nlp
     from herald.enrich.extract import Enricher
 

@@ -154,6 +154,8 @@ class Event(Record):
     source: str
     sentences: list[str] = Field(default_factory=list)
     record_claim: bool = False  # the text itself says "record", "largest", "most since", ...
+    # History seeded by `herald backfill`: novelty learns from it and never alerts on it.
+    learn_only: bool = False
 
 
 class Alert(Record):

@@ -1,0 +1,62 @@
+"""Novelty scenarios, run through ``herald analyze FILE --events`` and compared with pinned alerts.
+
+Each scenario in tests/data/alerts is a JSONL of Event records written for the test (see
+make_scenarios.py) and an ``.expected.json`` naming, by the events' ``ref``, every alert that must be
+raised — and so, by omission, every event that must stay quiet.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from herald.cli import app
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "alerts"
+SCENARIOS = sorted(p.name.removesuffix(".events.jsonl") for p in DATA.glob("*.events.jsonl"))
+
+
+def run_analyze(path: Path) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(app, ["analyze", str(path), "--events"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_every_scenario_has_pinned_expectations() -> None:
+    assert set(SCENARIOS) == {"barrage", "new_region", "sport_market", "syndicated_record", "death_toll"}
+    for name in SCENARIOS:
+        assert (DATA / f"{name}.expected.json").exists()
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_scenario_raises_exactly_the_pinned_alerts(name: str) -> None:
+    events = [json.loads(line) for line in (DATA / f"{name}.events.jsonl").read_text().splitlines()]
+    ref_of = {e["id"]: e["ref"] for e in events}
+    expected = json.loads((DATA / f"{name}.expected.json").read_text())["alerts"]
+
+    lines = run_analyze(DATA / f"{name}.events.jsonl")
+    assert sum(1 for line in lines if line["kind"] == "event") == len(events)
+    alerts = [line for line in lines if line["kind"] == "alert"]
+    first_alert_of_ref = {ref_of[a["event_id"]]: a["id"] for a in alerts if a["update_of"] is None}
+
+    got = [(ref_of[a["event_id"]], a["rule"]) for a in alerts]
+    assert got == [(e["ref"], e["rule"]) for e in expected]
+    for alert, want in zip(alerts, expected, strict=True):
+        for key, value in want["evidence"].items():
+            assert alert["evidence"][key] == value, (want["ref"], key)
+        if "update_of" in want:
+            assert alert["update_of"] == first_alert_of_ref[want["update_of"]]
+        else:
+            assert alert["update_of"] is None
+    assert len({a["id"] for a in alerts}) == len(alerts), "every alert has its own id"
+
+
+def test_replay_is_deterministic() -> None:
+    path = DATA / "death_toll.events.jsonl"
+    first = [line for line in run_analyze(path) if line["kind"] == "alert"]
+    second = [line for line in run_analyze(path) if line["kind"] == "alert"]
+    assert first == second
