@@ -1,9 +1,20 @@
-"""The delivery ledger: which (alert, sink) pairs were delivered, so restarts do not repeat them."""
+"""The delivery ledger: which (alert, sink) pairs were delivered, so restarts do not repeat them.
+
+Keyed by sink and alert (or digest) id, in a Faust table whose changelog partition is the alert's
+partition (``news.alerts`` is keyed by alert id), so the worker that owns an alert owns its entries.
+An entry is written only after the sink acknowledged: a crash between the acknowledgement and the
+changelog write repeats that one delivery, with the same ``webhook-id``, and never loses it.
+Dead-lettered alerts are deliberately *not* recorded: a redelivery tries again (and dead-letters
+again if it must), because a duplicate dead letter is harmless and a missing one is not.
+"""
 
 from __future__ import annotations
 
 from collections.abc import MutableMapping
 from typing import Any
+
+DELIVERED = "delivered"
+DIGESTED = "digested"  # handed to the sink's digest buffer; the digest has its own entry
 
 
 class Ledger:
@@ -11,11 +22,15 @@ class Ledger:
         self.store = store
 
     @staticmethod
-    def key(alert_id: str, sink: str) -> str:
-        return f"{alert_id}:{sink}"
+    def key(sink: str, item_id: str) -> str:
+        return f"ledger|{sink}|{item_id}"
 
-    def delivered(self, alert_id: str, sink: str) -> bool:
-        return self.key(alert_id, sink) in self.store
+    def status(self, sink: str, item_id: str) -> str | None:
+        entry = self.store.get(self.key(sink, item_id))
+        return entry["status"] if entry else None
 
-    def record(self, alert_id: str, sink: str, when: float) -> None:
-        self.store[self.key(alert_id, sink)] = when
+    def done(self, sink: str, item_id: str) -> bool:
+        return self.status(sink, item_id) is not None
+
+    def record(self, sink: str, item_id: str, when: float, status: str = DELIVERED) -> None:
+        self.store[self.key(sink, item_id)] = {"status": status, "at": when}

@@ -110,8 +110,10 @@ def scopes(event: Event) -> list[str]:
         out.append(f"country:{cc}")
     if loc.admin1:
         out.append(f"region:{cc}:{_norm(loc.admin1)}")
-    if loc.name and _norm(loc.name) != _norm(loc.admin1 or "") and (
-        loc.admin1 or not loc.country_code or _norm(loc.name) != cc.lower()
+    if (
+        loc.name
+        and _norm(loc.name) != _norm(loc.admin1 or "")
+        and (loc.admin1 or not loc.country_code or _norm(loc.name) != cc.lower())
     ):
         out.append(f"place:{cc}:{_norm(loc.name)}")
     return out
@@ -211,7 +213,9 @@ class NoveltyDetector:
             if scope not in story["scopes"]:
                 story["scopes"].append(scope)
                 if last is None or when - last > lookback:
-                    story["novel"].append({"scope": scope, "last_seen": _iso(last) if last is not None else None})
+                    story["novel"].append(
+                        {"scope": scope, "last_seen": _iso(last) if last is not None else None}
+                    )
             if last is None or when > last:
                 self.store[key] = when
 
@@ -232,8 +236,10 @@ class NoveltyDetector:
             key = f"{event.type}|series|{metric}|{country}"
             points: list[list[Any]] = list(self.store.get(key) or [])
             earlier = [
-                p for p in points
-                if p[2] != event.story_id and p[0] < when
+                p
+                for p in points
+                if p[2] != event.story_id
+                and p[0] < when
                 and (lookback is None or p[0] >= when - lookback.total_seconds())
             ]
             if earlier:
@@ -241,13 +247,15 @@ class NoveltyDetector:
                 prev = {"value": top[1], "at": _iso(top[0])}
                 previous[metric] = prev
                 if value > top[1]:
-                    beaten.append({
-                        "metric": metric,
-                        "series": f"{metric} x {event.type} x {country}",
-                        "value": value,
-                        "previous": top[1],
-                        "previous_at": prev["at"],
-                    })
+                    beaten.append(
+                        {
+                            "metric": metric,
+                            "series": f"{metric} x {event.type} x {country}",
+                            "value": value,
+                            "previous": top[1],
+                            "previous_at": prev["at"],
+                        }
+                    )
             self._add_point(points, event.story_id, when, value)
             self.store[key] = points
         return beaten, previous
@@ -390,7 +398,9 @@ class NoveltyDetector:
             return False
         if abs(when - last["at"]) > self.config.retelling_window.total_seconds():
             return False
-        return all(value <= last["magnitude"].get(metric, float("-inf")) for metric, value in event.magnitude.items())
+        return all(
+            value <= last["magnitude"].get(metric, float("-inf")) for metric, value in event.magnitude.items()
+        )
 
     def _remember_record(self, event: Event, when: float) -> None:
         key = f"{event.type}|claim|{affected_country(event) or '?'}"
@@ -420,7 +430,9 @@ class NoveltyDetector:
         for metric, rise in rises.items():
             before = "none" if rise["previous"] is None else f"{rise['previous']:g}"
             parts.append(f"{metric} {before} -> {rise['value']:g}")
-        text = f"Update: the story escalates ({'; '.join(parts)}). {len(story['sources']) + 1} sources so far."
+        text = (
+            f"Update: the story escalates ({'; '.join(parts)}). {len(story['sources']) + 1} sources so far."
+        )
         evidence: dict[str, Any] = {"escalation": changes, "level": level, "previous_at": last["at"]}
         if rises:
             metric, rise = next(iter(rises.items()))

@@ -1,8 +1,14 @@
-"""The novelty worker: ``news.events`` (keyed by type) -> novelty rules -> ``news.alerts``."""
+"""The novelty worker: ``news.events`` (keyed by type) -> rules -> ``news.alerts`` (keyed by alert id).
+
+A thin wrapper: the rules are in ``novelty.py``; their state is a Faust table whose keys all start
+with the event type, so each partition of ``news.events`` owns the whole state of its types and the
+stage scales out over partitions. The core ``Stage`` calls the handler one event at a time with that
+event current, so table changes land in the event's changelog partition, and it awaits the alerts'
+broker acks before the event's offset is committed. Redelivered events return the alerts they raised
+before (same ids), which the delivery ledger then skips.
+"""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 import faust
 from prometheus_client import CollectorRegistry, Counter
@@ -12,7 +18,7 @@ from herald.core.metrics import StageMetrics
 from herald.core.records import Event
 from herald.core.streams import Emit, Stage, make_app, table
 
-from .novelty import NoveltyConfig, NoveltyDetector
+from .novelty import NoveltyDetector
 from .settings import AlertSettings
 
 DEFAULT_PORT = 9105
@@ -21,19 +27,35 @@ DEFAULT_PORT = 9105
 def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "novelty", registry, DEFAULT_PORT)
     state = table(app, topics.NOVELTY_STATE, settings)
-    config = NoveltyConfig(
-        min_severity=settings.novelty_min_severity, lookback=timedelta(days=settings.novelty_lookback_days)
-    )
-    detector = NoveltyDetector(state, config)
+    detector = NoveltyDetector(state, settings.novelty())
     raised = Counter(
-        "herald_alerts_raised_total", "Alerts the novelty rules raised.", ["rule", "severity"], registry=registry
+        "herald_alerts_raised_total",
+        "Alerts the novelty rules raised, by rule and kind (first alert or escalation update).",
+        ["rule", "kind"],
+        registry=registry,
     )
+    held = Counter(
+        "herald_alerts_suppressed_total",
+        "Would-be alerts held back, by reason (learning, low_severity, retelling).",
+        ["reason"],
+        registry=registry,
+    )
+    for rule in ("new_type", "record"):
+        for kind in ("first", "update"):
+            raised.labels(rule, kind)
+    for reason in ("learning", "low_severity", "retelling"):
+        held.labels(reason)
 
     def handle(events: list[Event]) -> list[Emit]:
         out = []
         for event in events:
-            for alert in detector.observe(event):
-                raised.labels(alert.rule, str(alert.severity)).inc()
+            outcome = detector.assess(event)
+            if not outcome.replayed:
+                for reason in outcome.suppressed:
+                    held.labels(reason).inc()
+            for alert in outcome.alerts:
+                if not outcome.replayed:
+                    raised.labels(alert.rule, "update" if alert.update_of else "first").inc()
                 out.append(Emit(topics.ALERTS, alert.id, alert))
         return out
 

@@ -1,19 +1,157 @@
-"""Settings of the novelty and delivery workers."""
+"""Settings of the novelty and delivery workers (``HERALD_`` environment variables).
+
+Each sink is switched on by its destination (``HERALD_WEBHOOK_URL``, ``HERALD_SLACK_WEBHOOK_URL``,
+``HERALD_ALERTMANAGER_URL``, ``HERALD_CONSOLE_SINK``) and routed by four variables with its prefix:
+``_MIN_SEVERITY``, ``_TYPES`` and ``_COUNTRIES`` (comma-separated; empty means all) and
+``_DIGEST_MIN_SEVERITY`` (alerts from it up to ``_MIN_SEVERITY`` go into a digest every
+``HERALD_DIGEST_INTERVAL_SECONDS``).
+"""
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from datetime import datetime, timedelta
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, Field, SecretStr, field_validator
+from pydantic_settings import NoDecode
 
 from herald.core.settings import CoreSettings
 
+from .novelty import CLAIM_PHRASES, NoveltyConfig
+from .routing import Route
+
+CsvList = Annotated[list[str], NoDecode]
+SINKS = ("webhook", "slack", "alertmanager", "console")
+
+
+def _csv(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
 
 class AlertSettings(CoreSettings):
-    novelty_min_severity: int = Field(4, ge=1, le=5, description="Severity an event needs to raise new_type.")
-    novelty_lookback_days: float = Field(30, gt=0, description="How long a type stays 'seen' in a place.")
+    # -- novelty rules ---------------------------------------------------------------------------------
+    novelty_min_severity: int = Field(
+        4, ge=1, le=5, description="Severity an event needs to raise any alert (new_type, record, claims)."
+    )
+    novelty_lookback_days: float = Field(
+        30,
+        gt=0,
+        description="new_type: how long a type stays 'seen' in a scope (world, country, region, place).",
+    )
+    novelty_record_lookback_days: float | None = Field(
+        None,
+        gt=0,
+        description="record: how far back a series' earlier values count; unset means all history.",
+    )
+    novelty_claim_phrases: CsvList = Field(
+        list(CLAIM_PHRASES), description="record: phrases that make an event's own text claim a record."
+    )
+    novelty_escalation_min_increase: float = Field(
+        0.2,
+        ge=0,
+        description="Updates: a magnitude must rise by this fraction over the last alert (0.2 = 20%).",
+    )
+    novelty_learn_until: AwareDatetime | None = Field(
+        None, description="Learning period: events published before this time are learned, never alerted."
+    )
+    novelty_warmup_days: float = Field(
+        0, ge=0, description="Learning period per type, from the first event of that type the state saw."
+    )
+    novelty_retelling_hours: float = Field(
+        24, ge=0, description="record: a claim retold by another story within this window raises nothing."
+    )
+
+    # -- sinks -----------------------------------------------------------------------------------------
     webhook_url: str | None = Field(None, description="Signed JSON webhook destination (Standard Webhooks).")
     webhook_secret: SecretStr = Field(
         SecretStr(""), description="HMAC secret for webhook-signature (whsec_<base64> or raw)."
     )
+    slack_webhook_url: SecretStr | None = Field(None, description="Slack incoming-webhook URL (a secret).")
+    slack_min_interval_seconds: float = Field(
+        1.0, ge=0, description="Slack allows about one message per second per webhook."
+    )
+    alertmanager_url: str | None = Field(
+        None, description="Alertmanager base URL; alerts go to <url>/api/v2/alerts."
+    )
+    alertmanager_resolve_hours: float = Field(
+        6.0, gt=0, description="endsAt sent to Alertmanager: the alert resolves itself after this long."
+    )
     console_sink: bool = Field(False, description="Also print every alert on the delivery worker's stdout.")
-    delivery_attempts: int = Field(8, ge=1, description="Attempts per alert and sink before dead-lettering.")
+
+    webhook_min_severity: int = Field(1, ge=1, le=5, description="Webhook: lowest severity sent at once.")
+    webhook_types: CsvList = Field(default_factory=list, description="Webhook: only these event types.")
+    webhook_countries: CsvList = Field(
+        default_factory=list, description="Webhook: only these countries (ISO2)."
+    )
+    webhook_digest_min_severity: int | None = Field(None, description="Webhook: digest from this severity.")
+    slack_min_severity: int = Field(1, ge=1, le=5, description="Slack: lowest severity sent at once.")
+    slack_types: CsvList = Field(default_factory=list, description="Slack: only these event types.")
+    slack_countries: CsvList = Field(default_factory=list, description="Slack: only these countries (ISO2).")
+    slack_digest_min_severity: int | None = Field(None, description="Slack: digest from this severity.")
+    alertmanager_min_severity: int = Field(1, ge=1, le=5, description="Alertmanager: lowest severity sent.")
+    alertmanager_types: CsvList = Field(default_factory=list, description="Alertmanager: only these types.")
+    alertmanager_countries: CsvList = Field(
+        default_factory=list, description="Alertmanager: only these countries."
+    )
+    alertmanager_digest_min_severity: int | None = Field(
+        None, description="Alertmanager: digest from this severity."
+    )
+    console_min_severity: int = Field(1, ge=1, le=5, description="Console: lowest severity printed.")
+    console_types: CsvList = Field(default_factory=list, description="Console: only these event types.")
+    console_countries: CsvList = Field(default_factory=list, description="Console: only these countries.")
+    console_digest_min_severity: int | None = Field(None, description="Console: digest from this severity.")
+    digest_interval_seconds: float = Field(3600, gt=0, description="How often a sink's digest is sent.")
+
+    # -- delivery --------------------------------------------------------------------------------------
+    delivery_backoff_initial_seconds: float = Field(
+        0.5, gt=0, description="First retry wait (before jitter)."
+    )
     delivery_backoff_max_seconds: float = Field(30.0, gt=0, description="Cap of the exponential backoff.")
+    delivery_give_up_seconds: float = Field(
+        900.0, gt=0, description="Transient failures retry this long, then the alert is dead-lettered."
+    )
+    delivery_timeout_seconds: float = Field(10.0, gt=0, description="HTTP timeout of one delivery attempt.")
+
+    @field_validator(
+        "novelty_claim_phrases",
+        "webhook_types",
+        "webhook_countries",
+        "slack_types",
+        "slack_countries",
+        "alertmanager_types",
+        "alertmanager_countries",
+        "console_types",
+        "console_countries",
+        mode="before",
+    )
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return _csv(value)
+
+    def route(self, sink: str) -> Route:
+        """The routing of one sink, from its ``<sink>_*`` fields."""
+        return Route(
+            min_severity=getattr(self, f"{sink}_min_severity"),
+            types=frozenset(getattr(self, f"{sink}_types")),
+            countries=frozenset(c.upper() for c in getattr(self, f"{sink}_countries")),
+            digest_min_severity=getattr(self, f"{sink}_digest_min_severity"),
+        )
+
+    def novelty(self) -> NoveltyConfig:
+        learn_until: datetime | None = self.novelty_learn_until
+        return NoveltyConfig(
+            min_severity=self.novelty_min_severity,
+            new_type_lookback=timedelta(days=self.novelty_lookback_days),
+            record_lookback=(
+                timedelta(days=self.novelty_record_lookback_days)
+                if self.novelty_record_lookback_days
+                else None
+            ),
+            claim_phrases=tuple(self.novelty_claim_phrases),
+            escalation_min_increase=self.novelty_escalation_min_increase,
+            learn_until=learn_until,
+            warmup=timedelta(days=self.novelty_warmup_days),
+            retelling_window=timedelta(hours=self.novelty_retelling_hours),
+        )

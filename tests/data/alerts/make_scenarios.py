@@ -70,14 +70,28 @@ def barrage() -> list[dict[str, Any]]:
     s = "barrage"
     out = []
     # A week of history from `herald backfill`: learned, never alerted.
-    places = [("Kyiv", "UA", "Kyiv City"), ("Odesa", "UA", "Odesa Oblast"), ("Kharkiv", "UA", "Kharkiv Oblast")]
+    places = [
+        ("Kyiv", "UA", "Kyiv City"),
+        ("Odesa", "UA", "Odesa Oblast"),
+        ("Kharkiv", "UA", "Kharkiv Oblast"),
+    ]
     for i, n in enumerate([40, 55, 38, 61, 47, 52, 44]):
-        out.append(event(
-            s, f"h{i}", day=i, type="air_drone_strike", severity=4, story=f"h{i}", target="UA",
-            place=places[i % 3], magnitude={"drones": n}, learn_only=True,
-            title=f"Russia launches {n} drones at Ukraine overnight",
-            sentences=[f"Russia launched {n} drones at Ukraine overnight, the air force said."],
-        ))
+        out.append(
+            event(
+                s,
+                f"h{i}",
+                day=i,
+                type="air_drone_strike",
+                severity=4,
+                story=f"h{i}",
+                target="UA",
+                place=places[i % 3],
+                magnitude={"drones": n},
+                learn_only=True,
+                title=f"Russia launches {n} drones at Ukraine overnight",
+                sentences=[f"Russia launched {n} drones at Ukraine overnight, the air force said."],
+            )
+        )
     nights = [  # (ref, drones, severity, place)
         ("n1", 58, 4, ("Kyiv", "UA", "Kyiv City")),
         ("n2", 85, 4, ("Odesa", "UA", "Odesa Oblast")),  # record: beats 61 from the history
@@ -90,26 +104,57 @@ def barrage() -> list[dict[str, Any]]:
         ("n9", 45, 3, ("Odesa", "UA", "Odesa Oblast")),
     ]
     for j, (ref, n, sev, place) in enumerate(nights):
-        out.append(event(
-            s, ref, day=10 + j, type="air_drone_strike", severity=sev, story=ref, target="UA", place=place,
-            magnitude={"drones": n}, title=f"Overnight attack: {n} drones launched at Ukraine",
-            sentences=[f"Russian forces launched {n} attack drones at Ukraine overnight, the air force said.",
-                       f"Air defence units were active over {place[0]}."],
-        ))
+        out.append(
+            event(
+                s,
+                ref,
+                day=10 + j,
+                type="air_drone_strike",
+                severity=sev,
+                story=ref,
+                target="UA",
+                place=place,
+                magnitude={"drones": n},
+                title=f"Overnight attack: {n} drones launched at Ukraine",
+                sentences=[
+                    f"Russian forces launched {n} attack drones at Ukraine overnight, the air force said.",
+                    f"Air defence units were active over {place[0]}.",
+                ],
+            )
+        )
         # A second outlet's take on the same night: same story, a bit later, a lower early count.
-        out.append(event(
-            s, f"{ref}b", day=10 + j + 0.1, type="air_drone_strike", severity=sev, story=ref, target="UA",
-            place=place, magnitude={"drones": n - 5}, source="World Wire",
-            title=f"Ukraine says it faced dozens of drones overnight ({n - 5} counted so far)",
-            sentences=[f"At least {n - 5} drones were counted by the morning, officials said."],
-        ))
+        out.append(
+            event(
+                s,
+                f"{ref}b",
+                day=10 + j + 0.1,
+                type="air_drone_strike",
+                severity=sev,
+                story=ref,
+                target="UA",
+                place=place,
+                magnitude={"drones": n - 5},
+                source="World Wire",
+                title=f"Ukraine says it faced dozens of drones overnight ({n - 5} counted so far)",
+                sentences=[f"At least {n - 5} drones were counted by the morning, officials said."],
+            )
+        )
     # A different series: drones at a different country do not compete with Ukraine's.
-    out.append(event(
-        s, "other", day=15.5, type="air_drone_strike", severity=4, story="other", target="SD",
-        place=("Port Sudan", "SD", "Red Sea"), magnitude={"drones": 12},
-        title="Drones strike fuel depot in Port Sudan",
-        sentences=["A dozen drones struck a fuel depot in Port Sudan, the army said."],
-    ))
+    out.append(
+        event(
+            s,
+            "other",
+            day=15.5,
+            type="air_drone_strike",
+            severity=4,
+            story="other",
+            target="SD",
+            place=("Port Sudan", "SD", "Red Sea"),
+            magnitude={"drones": 12},
+            title="Drones strike fuel depot in Port Sudan",
+            sentences=["A dozen drones struck a fuel depot in Port Sudan, the army said."],
+        )
+    )
     return out
 
 
@@ -120,43 +165,105 @@ def new_region() -> list[dict[str, Any]]:
     east = [("Kharkiv", "Kharkiv Oblast"), ("Sumy", "Sumy Oblast"), ("Dnipro", "Dnipropetrovsk Oblast")]
     for i in range(12):
         city, oblast = east[i % 3]
-        out.append(event(
-            s, f"h{i}", day=i, type="air_drone_strike", severity=4, story=f"h{i}", target="UA",
-            place=(city, "UA", oblast), magnitude={"drones": 20 + i}, learn_only=True,
-            title=f"Drones hit {city} overnight", sentences=[f"Drones hit {city} overnight, officials said."],
-        ))
+        out.append(
+            event(
+                s,
+                f"h{i}",
+                day=i,
+                type="air_drone_strike",
+                severity=4,
+                story=f"h{i}",
+                target="UA",
+                place=(city, "UA", oblast),
+                magnitude={"drones": 20 + i},
+                learn_only=True,
+                title=f"Drones hit {city} overnight",
+                sentences=[f"Drones hit {city} overnight, officials said."],
+            )
+        )
     for i in range(3):
         city, oblast = east[i]
-        out.append(event(
-            s, f"d{i}", day=12 + i, type="air_drone_strike", severity=4, story=f"d{i}", target="UA",
-            place=(city, "UA", oblast), magnitude={"drones": 18},
-            title=f"Drones hit {city} again", sentences=[f"Drones hit {city} again overnight."],
-        ))
-    out.append(event(
-        s, "west", day=15, type="air_drone_strike", severity=4, story="west", target="UA",
-        place=("Uzhhorod", "UA", "Zakarpattia Oblast"),
-        title="Drone strikes Zakarpattia for the first time",
-        sentences=["A drone struck an industrial site near Uzhhorod, the first attack on Zakarpattia region,"
-                   " the regional governor said."],
-    ))
-    out.append(event(
-        s, "west-b", day=15.05, type="air_drone_strike", severity=4, story="west", target="UA",
-        place=("Uzhhorod", "UA", "Zakarpattia Oblast"), source="World Wire",
-        title="Drone hits site near Uzhhorod in western Ukraine",
-        sentences=["A drone hit an industrial site near Uzhhorod, close to the borders of Slovakia and Hungary."],
-    ))
+        out.append(
+            event(
+                s,
+                f"d{i}",
+                day=12 + i,
+                type="air_drone_strike",
+                severity=4,
+                story=f"d{i}",
+                target="UA",
+                place=(city, "UA", oblast),
+                magnitude={"drones": 18},
+                title=f"Drones hit {city} again",
+                sentences=[f"Drones hit {city} again overnight."],
+            )
+        )
+    out.append(
+        event(
+            s,
+            "west",
+            day=15,
+            type="air_drone_strike",
+            severity=4,
+            story="west",
+            target="UA",
+            place=("Uzhhorod", "UA", "Zakarpattia Oblast"),
+            title="Drone strikes Zakarpattia for the first time",
+            sentences=[
+                "A drone struck an industrial site near Uzhhorod, the first attack on Zakarpattia region,"
+                " the regional governor said."
+            ],
+        )
+    )
+    out.append(
+        event(
+            s,
+            "west-b",
+            day=15.05,
+            type="air_drone_strike",
+            severity=4,
+            story="west",
+            target="UA",
+            place=("Uzhhorod", "UA", "Zakarpattia Oblast"),
+            source="World Wire",
+            title="Drone hits site near Uzhhorod in western Ukraine",
+            sentences=[
+                "A drone hit an industrial site near Uzhhorod, close to the borders of Slovakia and Hungary."
+            ],
+        )
+    )
     # Also a first for its region, but minor: no alert below the severity threshold.
-    out.append(event(
-        s, "lviv-minor", day=16, type="air_drone_strike", severity=3, story="lviv-minor", target="UA",
-        place=("Lviv", "UA", "Lviv Oblast"), title="Drone debris falls in Lviv region, no damage",
-        sentences=["Debris of a downed drone fell in a field in Lviv region; no damage was reported."],
-    ))
+    out.append(
+        event(
+            s,
+            "lviv-minor",
+            day=16,
+            type="air_drone_strike",
+            severity=3,
+            story="lviv-minor",
+            target="UA",
+            place=("Lviv", "UA", "Lviv Oblast"),
+            title="Drone debris falls in Lviv region, no damage",
+            sentences=["Debris of a downed drone fell in a field in Lviv region; no damage was reported."],
+        )
+    )
     # The same region again two days later: no longer new.
-    out.append(event(
-        s, "west2", day=17, type="air_drone_strike", severity=4, story="west2", target="UA",
-        place=("Uzhhorod", "UA", "Zakarpattia Oblast"), title="Second drone attack on Zakarpattia",
-        sentences=["A drone attack targeted Uzhhorod again, two days after the first strike on the region."],
-    ))
+    out.append(
+        event(
+            s,
+            "west2",
+            day=17,
+            type="air_drone_strike",
+            severity=4,
+            story="west2",
+            target="UA",
+            place=("Uzhhorod", "UA", "Zakarpattia Oblast"),
+            title="Second drone attack on Zakarpattia",
+            sentences=[
+                "A drone attack targeted Uzhhorod again, two days after the first strike on the region."
+            ],
+        )
+    )
     return out
 
 
@@ -164,21 +271,65 @@ def sport_market() -> list[dict[str, Any]]:
     """Records that are not news for a security desk: attendance, stocks, a marathon."""
     s = "sport_market"
     return [
-        event(s, "crowd1", day=0, type="protest", severity=1, story="crowd1", place=("London", "GB", "England"),
-              magnitude={"people": 60000}, source="World Wire",
-              title="Cup final draws 60,000", sentences=["A crowd of 60,000 watched the final."]),
-        event(s, "crowd2", day=3, type="protest", severity=1, story="crowd2", place=("London", "GB", "England"),
-              magnitude={"people": 90000}, source="World Wire", record_claim=True,
-              title="Stadium sets record attendance as home side strikes late",
-              sentences=["A record crowd of 90,000 watched the home side strike twice in the final ten minutes."]),
-        event(s, "stocks", day=4, type="cyberattack", severity=2, story="stocks", place=("New York", "US", "New York"),
-              source="Market Wire", record_claim=True,
-              title="Stocks hit record high as chipmakers rally",
-              sentences=["Global stocks hit a record high on Tuesday as chipmakers rallied despite a cyber scare."]),
-        event(s, "marathon", day=5, type="riot", severity=2, story="marathon", place=("Berlin", "DE", "Berlin"),
-              magnitude={"people": 45000}, source="World Wire",
-              title="Biggest marathon field in history sees scuffles at finish",
-              sentences=["The biggest field in the race's history, 45,000 runners, saw brief scuffles at the finish."]),
+        event(
+            s,
+            "crowd1",
+            day=0,
+            type="protest",
+            severity=1,
+            story="crowd1",
+            place=("London", "GB", "England"),
+            magnitude={"people": 60000},
+            source="World Wire",
+            title="Cup final draws 60,000",
+            sentences=["A crowd of 60,000 watched the final."],
+        ),
+        event(
+            s,
+            "crowd2",
+            day=3,
+            type="protest",
+            severity=1,
+            story="crowd2",
+            place=("London", "GB", "England"),
+            magnitude={"people": 90000},
+            source="World Wire",
+            record_claim=True,
+            title="Stadium sets record attendance as home side strikes late",
+            sentences=[
+                "A record crowd of 90,000 watched the home side strike twice in the final ten minutes."
+            ],
+        ),
+        event(
+            s,
+            "stocks",
+            day=4,
+            type="cyberattack",
+            severity=2,
+            story="stocks",
+            place=("New York", "US", "New York"),
+            source="Market Wire",
+            record_claim=True,
+            title="Stocks hit record high as chipmakers rally",
+            sentences=[
+                "Global stocks hit a record high on Tuesday as chipmakers rallied despite a cyber scare."
+            ],
+        ),
+        event(
+            s,
+            "marathon",
+            day=5,
+            type="riot",
+            severity=2,
+            story="marathon",
+            place=("Berlin", "DE", "Berlin"),
+            magnitude={"people": 45000},
+            source="World Wire",
+            title="Biggest marathon field in history sees scuffles at finish",
+            sentences=[
+                "The biggest field in the race's history, 45,000 runners, saw brief scuffles at the finish."
+            ],
+        ),
     ]
 
 
@@ -187,37 +338,93 @@ def syndicated_record() -> list[dict[str, Any]]:
     s = "syndicated"
     out = []
     for i, n in enumerate([210, 180, 250, 199]):
-        out.append(event(
-            s, f"h{i}", day=i * 3, type="air_drone_strike", severity=4, story=f"h{i}", target="UA",
-            place=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": n}, learn_only=True,
-            title=f"{n} drones launched at Ukraine", sentences=[f"Russia launched {n} drones at Ukraine."],
-        ))
-    text = ("Russia launched 472 drones and seven missiles at Ukraine overnight, the largest aerial attack of the"
-            " war, Ukraine's air force said.")
-    out.append(event(
-        s, "orig", day=20, type="air_drone_strike", severity=5, story="big", target="UA",
-        place=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": 472, "missiles": 7},
-        title="Russia fires record 472 drones at Ukraine in largest attack of the war", sentences=[text],
-    ))
+        out.append(
+            event(
+                s,
+                f"h{i}",
+                day=i * 3,
+                type="air_drone_strike",
+                severity=4,
+                story=f"h{i}",
+                target="UA",
+                place=("Kyiv", "UA", "Kyiv City"),
+                magnitude={"drones": n},
+                learn_only=True,
+                title=f"{n} drones launched at Ukraine",
+                sentences=[f"Russia launched {n} drones at Ukraine."],
+            )
+        )
+    text = (
+        "Russia launched 472 drones and seven missiles at Ukraine overnight, the largest aerial attack of the"
+        " war, Ukraine's air force said."
+    )
+    out.append(
+        event(
+            s,
+            "orig",
+            day=20,
+            type="air_drone_strike",
+            severity=5,
+            story="big",
+            target="UA",
+            place=("Kyiv", "UA", "Kyiv City"),
+            magnitude={"drones": 472, "missiles": 7},
+            title="Russia fires record 472 drones at Ukraine in largest attack of the war",
+            sentences=[text],
+        )
+    )
     for k, outlet in enumerate(["Wire A", "Wire B", "Wire C"]):  # syndicated copies, minutes apart
-        out.append(event(
-            s, f"copy{k}", day=20 + (k + 1) * 0.01, type="air_drone_strike", severity=5, story="big", target="UA",
-            place=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": 472, "missiles": 7}, source=outlet,
-            title="Russia fires record 472 drones at Ukraine in largest attack of the war", sentences=[text],
-        ))
-    out.append(event(
-        s, "rewrite", day=20.2, type="air_drone_strike", severity=5, story="big", target="UA",
-        place=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": 472}, source="Daily Digest",
-        title="What we know about the biggest drone attack on Ukraine so far",
-        sentences=["The overnight barrage of 472 drones was the biggest of the war, officials said."],
-    ))
+        out.append(
+            event(
+                s,
+                f"copy{k}",
+                day=20 + (k + 1) * 0.01,
+                type="air_drone_strike",
+                severity=5,
+                story="big",
+                target="UA",
+                place=("Kyiv", "UA", "Kyiv City"),
+                magnitude={"drones": 472, "missiles": 7},
+                source=outlet,
+                title="Russia fires record 472 drones at Ukraine in largest attack of the war",
+                sentences=[text],
+            )
+        )
+    out.append(
+        event(
+            s,
+            "rewrite",
+            day=20.2,
+            type="air_drone_strike",
+            severity=5,
+            story="big",
+            target="UA",
+            place=("Kyiv", "UA", "Kyiv City"),
+            magnitude={"drones": 472},
+            source="Daily Digest",
+            title="What we know about the biggest drone attack on Ukraine so far",
+            sentences=["The overnight barrage of 472 drones was the biggest of the war, officials said."],
+        )
+    )
     # The story grouping missed this one (new story id): it retells the same record hours later.
-    out.append(event(
-        s, "retold", day=20.5, type="air_drone_strike", severity=5, story="retold", target="UA",
-        place=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": 472}, source="Evening Post",
-        title="Record drone attack: Kyiv residents describe night of explosions",
-        sentences=["Residents of Kyiv described the record attack of 472 drones as the loudest night of the war."],
-    ))
+    out.append(
+        event(
+            s,
+            "retold",
+            day=20.5,
+            type="air_drone_strike",
+            severity=5,
+            story="retold",
+            target="UA",
+            place=("Kyiv", "UA", "Kyiv City"),
+            magnitude={"drones": 472},
+            source="Evening Post",
+            title="Record drone attack: Kyiv residents describe night of explosions",
+            sentences=[
+                "Residents of Kyiv described the record attack of 472 drones as the loudest night of the war."
+            ],
+        )
+    )
     return out
 
 
@@ -225,11 +432,22 @@ def death_toll() -> list[dict[str, Any]]:
     """An earthquake whose death toll climbs through the day: one alert, then one update."""
     s = "death_toll"
     place = ("Malatya", "TR", "Malatya")
-    out = [event(
-        s, "old", day=0, type="natural_disaster", severity=4, story="old", place=("Van", "TR", "Van"),
-        magnitude={"killed": 40}, learn_only=True, source="World Wire",
-        title="Earthquake kills 40 in eastern Turkey", sentences=["A strong earthquake killed 40 people in Van."],
-    )]
+    out = [
+        event(
+            s,
+            "old",
+            day=0,
+            type="natural_disaster",
+            severity=4,
+            story="old",
+            place=("Van", "TR", "Van"),
+            magnitude={"killed": 40},
+            learn_only=True,
+            source="World Wire",
+            title="Earthquake kills 40 in eastern Turkey",
+            sentences=["A strong earthquake killed 40 people in Van."],
+        )
+    ]
     reports = [  # (ref, day, killed, severity, title)
         ("r1", 60.0, 12, 4, "Strong earthquake shakes eastern Turkey, at least 12 killed"),
         ("r2", 60.02, 12, 4, "Turkey quake: at least 12 dead near Malatya"),
@@ -239,11 +457,21 @@ def death_toll() -> list[dict[str, Any]]:
         ("r6", 60.5, 20, 5, "At least 20 confirmed dead in Malatya, governor says"),
     ]
     for ref, day, killed, sev, title in reports:
-        out.append(event(
-            s, ref, day=day, type="natural_disaster", severity=sev, story="quake", place=place,
-            magnitude={"killed": killed}, source="World Wire" if ref in {"r2", "r5"} else "Anadolu Desk",
-            title=title, sentences=[f"A magnitude 6.1 earthquake near Malatya killed at least {killed} people."],
-        ))
+        out.append(
+            event(
+                s,
+                ref,
+                day=day,
+                type="natural_disaster",
+                severity=sev,
+                story="quake",
+                place=place,
+                magnitude={"killed": killed},
+                source="World Wire" if ref in {"r2", "r5"} else "Anadolu Desk",
+                title=title,
+                sentences=[f"A magnitude 6.1 earthquake near Malatya killed at least {killed} people."],
+            )
+        )
     return out
 
 

@@ -75,9 +75,20 @@ def test_a_type_is_new_again_after_the_lookback() -> None:
 def test_never_for_low_severity() -> None:
     det = NoveltyDetector({})
     assert det.observe(ev(1, severity=3)) == []
-    det.observe(ev(2, day=1, where=("Stadium", "GB", None), type="protest", severity=1, magnitude={"people": 10}))
-    out = det.assess(ev(3, day=2, where=("Stadium", "GB", None), type="protest", severity=1,
-                        magnitude={"people": 90_000}, title="Record attendance at the final"))
+    det.observe(
+        ev(2, day=1, where=("Stadium", "GB", None), type="protest", severity=1, magnitude={"people": 10})
+    )
+    out = det.assess(
+        ev(
+            3,
+            day=2,
+            where=("Stadium", "GB", None),
+            type="protest",
+            severity=1,
+            magnitude={"people": 90_000},
+            title="Record attendance at the final",
+        )
+    )
     assert out.alerts == [] and out.suppressed == ["low_severity"]
 
 
@@ -103,8 +114,13 @@ def test_series_are_per_metric_type_and_affected_country() -> None:
     assert det.observe(ev(3, day=3, where=("Minsk", "BY", None), magnitude={"drones": 6}))  # BY's own series
     # The target actor's country decides the series, not where the launch was reported.
     assert det.observe(
-        ev(4, day=4, where=("Minsk", "BY", None), magnitude={"drones": 101}, actors=[
-            {"name": "Ukraine", "role": "target", "country_code": "UA"}])
+        ev(
+            4,
+            day=4,
+            where=("Minsk", "BY", None),
+            magnitude={"drones": 101},
+            actors=[{"name": "Ukraine", "role": "target", "country_code": "UA"}],
+        )
     )
 
 
@@ -128,8 +144,17 @@ def test_a_story_does_not_beat_itself() -> None:
 def test_claims_alert_on_their_own_above_the_threshold() -> None:
     det = NoveltyDetector({})
     det.observe(ev(0, severity=3))
-    for n, phrase in enumerate(["a record", "the largest", "the biggest", "the most since 2022",
-                                "the highest number", "an unprecedented"], start=1):
+    for n, phrase in enumerate(
+        [
+            "a record",
+            "the largest",
+            "the biggest",
+            "the most since 2022",
+            "the highest number",
+            "an unprecedented",
+        ],
+        start=1,
+    ):
         alerts = det.observe(ev(n, day=n * 3, sentences=[f"Officials called it {phrase} attack."]))
         assert rules(alerts) == ["record"], phrase
         assert alerts[0].evidence["trigger"] == "claim"

@@ -1,8 +1,10 @@
 """Signed JSON webhooks, per the Standard Webhooks specification.
 
-The body is the alert record as in ``schemas/alert.json``. Headers: ``webhook-id`` is the alert id
-(stable across retries and restarts, so receivers can deduplicate), ``webhook-timestamp`` the Unix
-time of this attempt, ``webhook-signature`` ``v1,<base64 HMAC-SHA256 of "id.timestamp.body">``.
+The body is the alert record (the ``Alert`` model, i.e. ``schemas/alert.json``); a digest is
+``{"type": "herald.digest", "id": ..., "alerts": [...]}``. Headers: ``webhook-id`` is the alert (or
+digest) id — stable across retries and restarts, so receivers deduplicate on it —
+``webhook-timestamp`` the Unix time of this attempt, ``webhook-signature``
+``v1,<base64 HMAC-SHA256 of "id.timestamp.body">`` with the secret from ``HERALD_WEBHOOK_SECRET``.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import json
 import time
-
-import httpx
+from collections.abc import Callable
 
 from herald.core.records import Alert
 
-from .base import DeliveryError
+from . import http_common
+from .base import Digest
 
 
 def decode_secret(secret: str) -> bytes:
@@ -32,43 +35,50 @@ def sign(secret: bytes, msg_id: str, timestamp: int, body: bytes) -> str:
     return "v1," + base64.b64encode(digest).decode()
 
 
-def classify_status(status: int, retry_after: str | None) -> DeliveryError | None:
-    if 200 <= status < 300:
-        return None
-    wait = None
-    if retry_after:
-        try:
-            wait = max(0.0, float(retry_after))
-        except ValueError:
-            wait = None
-    retryable = status >= 500 or status in (408, 425, 429)
-    return DeliveryError(f"HTTP {status}", retryable=retryable, retry_after=wait)
+def digest_body(digest: Digest) -> bytes:
+    return json.dumps(
+        {
+            "type": "herald.digest",
+            "id": digest.id,
+            "alerts": [a.model_dump(mode="json") for a in digest.alerts],
+        },
+        ensure_ascii=False,
+    ).encode()
 
 
 class WebhookSink:
-    def __init__(self, url: str, secret: str, *, name: str = "webhook", timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        secret: str,
+        *,
+        name: str = "webhook",
+        timeout: float = 10.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not secret:
+            raise ValueError("the webhook sink needs a signing secret (HERALD_WEBHOOK_SECRET)")
         self.name = name
         self.url = url
         self.secret = decode_secret(secret)
-        self.client = httpx.AsyncClient(timeout=timeout, trust_env=False, follow_redirects=False)
+        self.clock = clock
+        self.http = http_common.client(timeout)
 
     async def send(self, alert: Alert) -> None:
-        body = alert.to_json()
-        ts = int(time.time())
+        await self._post(alert.id, alert.to_json())
+
+    async def send_digest(self, digest: Digest) -> None:
+        await self._post(digest.id, digest_body(digest))
+
+    async def _post(self, msg_id: str, body: bytes) -> None:
+        ts = int(self.clock())
         headers = {
             "content-type": "application/json",
-            "user-agent": "Herald-alerts/0.1",
-            "webhook-id": alert.id,
+            "webhook-id": msg_id,
             "webhook-timestamp": str(ts),
-            "webhook-signature": sign(self.secret, alert.id, ts, body),
+            "webhook-signature": sign(self.secret, msg_id, ts, body),
         }
-        try:
-            resp = await self.client.post(self.url, content=body, headers=headers)
-        except httpx.HTTPError as exc:
-            raise DeliveryError(f"{type(exc).__name__}: {exc}", retryable=True) from exc
-        error = classify_status(resp.status_code, resp.headers.get("retry-after"))
-        if error:
-            raise error
+        await http_common.post(self.http, self.url, content=body, headers=headers)
 
     async def close(self) -> None:
-        await self.client.aclose()
+        await self.http.aclose()
