@@ -1,7 +1,9 @@
 """A local webhook receiver: the demo prints what it gets, tests count and script it.
 
-It verifies Standard Webhooks signatures, records every delivery (raw, including repeats), and
-can be told to fail (status codes, Retry-After, delays) to exercise the sink's retry path.
+It verifies Standard Webhooks signatures, records every delivery (raw, including repeats) and
+every attempt (failed ones too, with their arrival time), and can be told to fail (status codes,
+Retry-After, delays) to exercise the sink's retry path. It stands in for Slack and Alertmanager as
+well: ``attempts`` keeps each request's path and raw body whatever its answer.
 """
 
 from __future__ import annotations
@@ -28,6 +30,17 @@ class Delivery:
 
 
 @dataclass
+class Attempt:
+    """One request as it arrived, answered with ``status``."""
+
+    path: str
+    body: bytes
+    headers: dict[str, str]
+    status: int
+    received_at: float
+
+
+@dataclass
 class Script:
     """What to answer next: a queue of (status, headers, delay) consumed one request at a time."""
 
@@ -48,6 +61,7 @@ class Receiver:
                  on_delivery: Callable[[Delivery], None] | None = None) -> None:
         self.secret = secret
         self.deliveries: list[Delivery] = []
+        self.attempts: list[Attempt] = []
         self.script = Script()
         self.on_delivery = on_delivery
         self._lock = threading.Lock()
@@ -59,10 +73,13 @@ class Receiver:
                 body = self.rfile.read(length)
                 with receiver._lock:
                     status, extra, delay = receiver.script.next()
+                arrived = time.time()
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                with receiver._lock:
+                    receiver.attempts.append(Attempt(self.path, body, headers, status, arrived))
                 if delay:
                     time.sleep(delay)
                 if 200 <= status < 300:
-                    headers = {k.lower(): v for k, v in self.headers.items()}
                     delivery = Delivery(
                         headers.get("webhook-id", ""), json.loads(body or b"{}"), headers,
                         verify(receiver.secret, headers, body), time.time(),
