@@ -155,14 +155,15 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 @app.command()
 def analyze(
     file: Annotated[Path, typer.Argument(help="JSONL of articles, or an RSS/Atom file.", exists=True)],
-    events: Annotated[bool, typer.Option(help="FILE holds event records: replay them through novelty only.")] = False,
+    events: Annotated[bool, typer.Option(help="FILE holds event records: replay them through novelty.")] = False,
 ) -> None:
     """Replay articles offline through the same stage functions; print article, event, alert lines."""
     from herald.analyze import Replay, dumps, read_articles
     if events:
+        from herald.alerts.settings import AlertSettings
         from herald.analyze import read_events, replay_events
 
-        for line in replay_events(read_events(file)):
+        for line in replay_events(read_events(file), AlertSettings().novelty()):
             sys.stdout.write(dumps(line) + "\n")
         return
     from herald.enrich import nlp
@@ -171,6 +172,45 @@ def analyze(
     replay = Replay(Enricher(nlp.load()))
     for line in replay.run(read_articles(file)):
         sys.stdout.write(dumps(line) + "\n")
+
+
+@app.command()
+def backfill(
+    files: Annotated[list[Path], typer.Argument(help="JSONL of events or articles, or RSS/Atom files.", exists=True)],
+    output: Annotated[Path | None, typer.Option(help="Write the history events here, not to Kafka.")] = None,
+) -> None:
+    """Seed novelty with history: learned by the novelty worker, never alerted (see alerts README)."""
+    from herald.alerts import backfill as seed
+    from herald.analyze import read_events
+
+    events = []
+    for path in files:
+        if seed.is_events_file(path):
+            events.extend(read_events(path))
+            continue
+        from herald.analyze import Replay, read_articles
+        from herald.core.records import Event
+        from herald.enrich import nlp
+        from herald.enrich.extract import Enricher
+
+        replay = Replay(Enricher(nlp.load()))
+        lines = replay.run(read_articles(path))
+        events.extend(Event.model_validate(line) for line in lines if line["kind"] == "event")
+    history = seed.as_history(events)
+    if output is not None:
+        typer.echo(f"wrote {seed.write_jsonl(history, output)} history events to {output}")
+        return
+    from herald.core import topics as topic_registry
+    from herald.core.kafka import producer
+    from herald.core.settings import CoreSettings
+
+    settings = CoreSettings()
+    logs.configure(settings.log_level, settings.log_format)
+    prod = producer(settings, "herald-backfill")
+    sent = seed.publish(history, lambda t, k, v: prod.send(t, key=k, value=v), topic_registry.EVENTS.name)
+    prod.flush()
+    prod.close()
+    typer.echo(f"sent {sent} history events to {topic_registry.EVENTS.name}")
 
 
 @app.command()

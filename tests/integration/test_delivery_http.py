@@ -187,7 +187,9 @@ def test_slack_payload_escapes_hostile_feed_text(receiver: Receiver) -> None:
         assert control not in joined
     assert "&lt;!channel&gt;" in joined and "&amp;" in joined
     assert "<https://news.example.test/a|b>c" not in joined  # an unsafe URL is not linked
-    assert payload["blocks"][0]["type"] == "header" and len(payload["blocks"][0]["text"]["text"]) <= HEADER_LIMIT
+    assert (
+        payload["blocks"][0]["type"] == "header" and len(payload["blocks"][0]["text"]["text"]) <= HEADER_LIMIT
+    )
     assert all(len(t) <= SECTION_LIMIT for t in texts)
     # Truncation never leaves half an entity behind.
     for t in texts:
@@ -233,8 +235,12 @@ def test_alertmanager_payload_is_a_v2_postable_alert_list(receiver: Receiver) ->
     assert set(posted) == {"labels", "annotations", "startsAt", "endsAt", "generatorURL"}
     assert all(isinstance(v, str) for v in {**posted["labels"], **posted["annotations"]}.values())
     assert posted["labels"] == {
-        "alertname": "HeraldAlert", "severity": "critical", "herald_rule": "record",
-        "herald_type": "air_drone_strike", "herald_alert_id": a.id, "country": "UA",
+        "alertname": "HeraldAlert",
+        "severity": "critical",
+        "herald_rule": "record",
+        "herald_type": "air_drone_strike",
+        "herald_alert_id": a.id,
+        "country": "UA",
     }
     assert posted["annotations"]["update_of"] == a.update_of
     assert datetime.fromisoformat(posted["endsAt"]) > datetime.fromisoformat(posted["startsAt"])
@@ -249,9 +255,15 @@ def test_a_real_alertmanager_accepts_and_lists_the_alert(tmp_path: Path) -> None
     config = tmp_path / "alertmanager.yml"
     config.write_text("route:\n  receiver: desk\nreceivers:\n  - name: desk\n")
     proc = subprocess.Popen(
-        [ALERTMANAGER, f"--config.file={config}", f"--storage.path={tmp_path / 'data'}",
-         f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address="],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            ALERTMANAGER,
+            f"--config.file={config}",
+            f"--storage.path={tmp_path / 'data'}",
+            f"--web.listen-address=127.0.0.1:{port}",
+            "--cluster.listen-address=",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -122,22 +122,27 @@ def worker(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> I
     hook.up()
     slack.up()
     log = tmp_path_factory.mktemp("delivery") / "delivery.log"
-    env = herald_env({
-        **kafka,
-        "HERALD_METRICS_PORT": str(free_port()),
-        "HERALD_WEBHOOK_URL": hook.url,
-        "HERALD_WEBHOOK_SECRET": SECRET,
-        "HERALD_SLACK_WEBHOOK_URL": slack.url,
-        "HERALD_SLACK_MIN_SEVERITY": "4",
-        "HERALD_SLACK_MIN_INTERVAL_SECONDS": "1.0",
-        "HERALD_DELIVERY_BACKOFF_INITIAL_SECONDS": "0.2",
-        "HERALD_DELIVERY_BACKOFF_MAX_SECONDS": "2",
-        "HERALD_DELIVERY_GIVE_UP_SECONDS": str(DOWN_SECONDS + 60),
-    })
+    env = herald_env(
+        {
+            **kafka,
+            "HERALD_METRICS_PORT": str(free_port()),
+            "HERALD_WEBHOOK_URL": hook.url,
+            "HERALD_WEBHOOK_SECRET": SECRET,
+            "HERALD_SLACK_WEBHOOK_URL": slack.url,
+            "HERALD_SLACK_MIN_SEVERITY": "4",
+            "HERALD_SLACK_MIN_INTERVAL_SECONDS": "1.0",
+            "HERALD_DELIVERY_BACKOFF_INITIAL_SECONDS": "0.2",
+            "HERALD_DELIVERY_BACKOFF_MAX_SECONDS": "2",
+            "HERALD_DELIVERY_GIVE_UP_SECONDS": str(DOWN_SECONDS + 60),
+        }
+    )
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "herald.cli", "worker", "delivery"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
     try:
         yield {"env": env, "hook": hook, "slack": slack, "proc": proc, "log": log}
@@ -174,9 +179,7 @@ def test_a_rejected_alert_is_dead_lettered_and_the_rest_flow(worker: dict[str, A
     hook.receiver.script.steps = [(400, {}, 0.0)]
     bad = make_alert("rejected", 0, severity=2)  # below Slack's route: only the webhook sees it
     publish(worker["env"], [bad])
-    wait_for(
-        lambda: any(d.key == bad.id for d in dead_letters(worker["env"])), 60, "the dead letter"
-    )
+    wait_for(lambda: any(d.key == bad.id for d in dead_letters(worker["env"])), 60, "the dead letter")
     letter = next(d for d in dead_letters(worker["env"]) if d.key == bad.id)
     assert letter.reason == "delivery_rejected" and letter.sink == "webhook" and "HTTP 400" in letter.error
     assert Alert.model_validate_json(letter.payload) == bad

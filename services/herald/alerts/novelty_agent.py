@@ -26,6 +26,7 @@ DEFAULT_PORT = 9105
 
 def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "novelty", registry, DEFAULT_PORT)
+    app.conf.broker_session_timeout = settings.worker_session_timeout_seconds  # see delivery_agent
     state = table(app, topics.NOVELTY_STATE, settings)
     detector = NoveltyDetector(state, settings.novelty())
     raised = Counter(

@@ -113,6 +113,11 @@ class AlertSettings(CoreSettings):
         900.0, gt=0, description="Transient failures retry this long, then the alert is dead-lettered."
     )
     delivery_timeout_seconds: float = Field(10.0, gt=0, description="HTTP timeout of one delivery attempt.")
+    worker_session_timeout_seconds: float = Field(
+        10.0,
+        ge=6,
+        description="Kafka session timeout of the novelty and delivery workers: how soon a crashed worker's partitions move on.",
+    )
 
     @field_validator(
         "novelty_claim_phrases",

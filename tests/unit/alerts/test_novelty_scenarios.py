@@ -60,3 +60,23 @@ def test_replay_is_deterministic() -> None:
     first = [line for line in run_analyze(path) if line["kind"] == "alert"]
     second = [line for line in run_analyze(path) if line["kind"] == "alert"]
     assert first == second
+
+
+def test_article_path_through_the_whole_offline_pipeline() -> None:
+    """Articles through dedup, enrichment (spaCy), classification, stories and novelty, as main has
+    them: the record barrage alerts, and the sport and market "records" do not. Which place the
+    upstream stages attach is theirs to improve, so only the rule outcome is pinned here."""
+    path = DATA / "article_path.articles.jsonl"
+    articles = [json.loads(line) for line in path.read_text().splitlines()]
+    by_id = {a["id"]: a["title"] for a in articles}
+    result = CliRunner().invoke(app, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert sum(1 for line in lines if line["kind"] == "article") == len(articles)
+    alerts = [line for line in lines if line["kind"] == "alert"]
+    assert {by_id[a["article_id"]] for a in alerts} == {
+        "Russia fires 480 drones at Ukraine in largest attack of the war"
+    }
+    record = [a for a in alerts if a["rule"] == "record"]
+    assert len(record) == 1 and record[0]["evidence"]["claim"]["phrase"] == "largest"
+    assert len({(a["story_id"], a["rule"]) for a in alerts}) == len(alerts)
