@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import free_port, herald_env
 from kafka import KafkaConsumer
 
+from conftest import free_port, herald_env
 from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.kafka import producer

@@ -10,6 +10,7 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import itertools
 import json
 import shutil
 import subprocess
@@ -21,8 +22,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import free_port
 
+from conftest import free_port
 from herald.alerts.dispatch import SinkDispatcher
 from herald.alerts.ledger import Ledger
 from herald.alerts.routing import Route
@@ -211,7 +212,7 @@ def test_slack_paces_messages_and_honours_429(receiver: Receiver) -> None:
     assert outcomes == ["delivered"] * 3
     times = [a.received_at for a in receiver.attempts]
     assert [a.status for a in receiver.attempts] == [200, 429, 200, 200]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert gaps[0] >= 0.28 and gaps[1] >= 0.95 and gaps[2] >= 0.28
 
 

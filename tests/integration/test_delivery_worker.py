@@ -22,9 +22,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from conftest import free_port, herald_env
 from kafka import KafkaConsumer
 
+from conftest import free_port, herald_env
 from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.kafka import producer
@@ -200,7 +200,8 @@ def test_a_receiver_down_for_a_while_gets_every_alert_afterwards(worker: dict[st
     wait_for(lambda: {a.id for a in alerts} <= set(back.unique_ids()), 120, "delivery after the outage")
     raw = [d.webhook_id for d in back.deliveries if d.webhook_id in {a.id for a in alerts}]
     sys.stderr.write(
-        f"\n[outage] receiver down {DOWN_SECONDS:.0f}s; all delivered {time.monotonic() - went_down:.1f}s after it went down; "
+        f"\n[outage] receiver down {DOWN_SECONDS:.0f}s; all delivered "
+        f"{time.monotonic() - went_down:.1f}s after it went down; "
         f"{len(set(raw))} alerts, {len(raw)} raw deliveries\n"
     )
     assert len(raw) == len(alerts), "each alert delivered once after the outage"

@@ -116,7 +116,8 @@ class AlertSettings(CoreSettings):
     worker_session_timeout_seconds: float = Field(
         10.0,
         ge=6,
-        description="Kafka session timeout of the novelty and delivery workers: how soon a crashed worker's partitions move on.",
+        description="Kafka session timeout of the novelty and delivery workers: how soon a dead worker's"
+        " partitions move to another.",
     )
 
     @field_validator(
