@@ -218,6 +218,8 @@ def build(
         for dispatcher in dispatchers:
             if dispatcher.digests is None:
                 continue
+            if locks[dispatcher.name].locked():
+                continue  # the sink's agent is busy; it flushes due digests itself, or the next tick will
             for tp in app.consumer.assignment():
                 if tp.topic != topics.ALERTS.name:
                     continue
