@@ -32,7 +32,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from herald.core import topics
 from herald.core.deadletter import dead_letter
 from herald.core.metrics import E2E_BUCKETS, LATENCY_BUCKETS, StageMetrics
-from herald.core.records import Alert
+from herald.core.records import Alert, DeadLetterReason
 from herald.core.streams import Emit, Stage, make_app, raw_topic, table
 
 from .digest import DigestBuffer
@@ -151,7 +151,7 @@ class DeliveryMetrics:
 def letters_for(sink: str, result: Result, alerts: list[Alert], metrics: DeliveryMetrics) -> list[Emit]:
     """Dead letters for a failed delivery, one per alert, with the sink and the reason."""
     assert result.error is not None
-    reason = "delivery_exhausted" if result.error.retryable else "delivery_rejected"
+    reason: DeadLetterReason = "delivery_exhausted" if result.error.retryable else "delivery_rejected"
     out = []
     for alert in alerts:
         metrics.dead_letters.labels(sink, reason).inc()
