@@ -28,6 +28,7 @@ same ids and timestamps, so downstream ledgers see the same records again.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
@@ -150,7 +151,9 @@ class NoveltyDetector:
     def assess(self, event: Event, now: datetime | None = None) -> Outcome:
         """Learn from ``event`` and return the alerts it raises. Safe to call twice for one event."""
         story_key = f"{event.type}|story|{event.story_id}"
-        story: dict[str, Any] | None = self.store.get(story_key)
+        # Copies: a Faust table hands out its live objects, and a change must reach the changelog (by the
+        # assignment at the end) or not happen at all, even if this call fails halfway.
+        story: dict[str, Any] | None = copy.deepcopy(self.store.get(story_key))
         if story is not None and event.id in story["events"]:
             ids = story["events"][event.id]
             return Outcome([Alert.model_validate(story["alerts"][i]) for i in ids], replayed=True)
@@ -234,7 +237,7 @@ class NoveltyDetector:
         lookback = self.config.record_lookback
         for metric, value in sorted(event.magnitude.items()):
             key = f"{event.type}|series|{metric}|{country}"
-            points: list[list[Any]] = list(self.store.get(key) or [])
+            points: list[list[Any]] = copy.deepcopy(self.store.get(key) or [])
             earlier = [
                 p
                 for p in points
