@@ -105,7 +105,14 @@ def test_sigkill_mid_burst_loses_nothing_and_the_dedup_receiver_sees_no_duplicat
     receiver = Receiver(decode_secret(SECRET), on_delivery=dedup).start()
     # A slow receiver (50 ms a request) stretches the burst so the kill lands in its middle.
     receiver.script.steps = [(200, {}, 0.05)] * (BURST * 3)
-    env = herald_env({**kafka, "HERALD_WEBHOOK_URL": receiver.url, "HERALD_WEBHOOK_SECRET": SECRET})
+    env = herald_env(
+        {
+            **kafka,
+            "HERALD_WEBHOOK_URL": receiver.url,
+            "HERALD_WEBHOOK_SECRET": SECRET,
+            "HERALD_WORKER_SESSION_TIMEOUT_SECONDS": "6",  # the restart takes over sooner
+        }
+    )
     alerts = burst()
     prod = producer(CoreSettings(kafka_bootstrap=kafka["HERALD_KAFKA_BOOTSTRAP"]), "test-burst")
     for a in alerts:

@@ -85,12 +85,12 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
     assert "sent 12 history events" in result.stdout
     send_events(kafka, before_kill)
 
-    env = herald_env(kafka)
+    env = herald_env({**kafka, "HERALD_WORKER_SESSION_TIMEOUT_SECONDS": "6"})
     log = tmp_path / "novelty.log"
     worker = start(env, log)
     try:
         wait_for(lambda: len(read_alerts(kafka)) >= 1, 90, "the first alert")
-        time.sleep(3.0)  # the rest of the events: nothing more may come
+        time.sleep(2.0)  # the rest of the events: nothing more may come
         first = read_alerts(kafka)
         west = by_ref["west"]
         # Exactly the offline replay's alert: the first strike on Zakarpattia, with the same id.
@@ -111,14 +111,18 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
         )
         send_events(kafka, [by_ref["west2"], fresh])
         worker = start(env, log)
-        wait_for(lambda: any(a.event_id == fresh.id for a in read_alerts(kafka)), 90, "the alert after restart")
-        time.sleep(2.0)
+        wait_for(
+            lambda: any(a.event_id == fresh.id for a in read_alerts(kafka)), 90, "the alert after restart"
+        )
+        time.sleep(1.0)
         after = read_alerts(kafka)
     finally:
         if worker.poll() is None:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=30)
     ids = {a.id for a in after}
-    assert {a.event_id for a in after} == {west.id, fresh.id}, "west2 was known from the state before the kill"
+    assert {a.event_id for a in after} == {west.id, fresh.id}, (
+        "west2 was known from the state before the kill"
+    )
     assert len(ids) == 2
     sys.stderr.write(f"\n[novelty] {len(after)} alert records on news.alerts for {len(ids)} alerts\n")
