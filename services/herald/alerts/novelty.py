@@ -111,11 +111,7 @@ def scopes(event: Event) -> list[str]:
         out.append(f"country:{cc}")
     if loc.admin1:
         out.append(f"region:{cc}:{_norm(loc.admin1)}")
-    if (
-        loc.name
-        and _norm(loc.name) != _norm(loc.admin1 or "")
-        and (loc.admin1 or not loc.country_code or _norm(loc.name) != cc.lower())
-    ):
+    if loc.name and _norm(loc.name) != _norm(loc.admin1 or ""):
         out.append(f"place:{cc}:{_norm(loc.name)}")
     return out
 
