@@ -21,7 +21,9 @@ class CoreSettings(BaseSettings):
     kafka_bootstrap: str = Field(
         "127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated host:port."
     )
-    partitions: int = Field(6, ge=1, description="Partitions of every pipeline topic (the unit of scale-out).")
+    partitions: int = Field(
+        6, ge=1, description="Partitions of every pipeline topic (the unit of scale-out)."
+    )
     replication_factor: int = Field(1, ge=1, description="Replication factor of every topic Herald creates.")
     state_dir: Path = Field(Path(".herald"), description="Local state: broker data, logs, pids, Faust data.")
     log_level: str = Field("INFO", description="Log level for Herald's own loggers.")

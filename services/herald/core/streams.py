@@ -112,7 +112,9 @@ def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings) -> Any:
 
 def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
     """A Faust topic that hands the agent raw bytes, so decoding errors stay ours to report."""
-    return app.topic(spec.name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+    return app.topic(
+        spec.name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+    )
 
 
 @dataclass
@@ -262,4 +264,6 @@ class Stage(Generic[M]):
             except Exception:  # lag is best effort; never let it disturb the stage
                 continue
             if high is not None and pos is not None:
-                self.metrics.consumer_lag.labels(self.name, tp.topic, str(tp.partition)).set(max(0, high - pos))
+                self.metrics.consumer_lag.labels(self.name, tp.topic, str(tp.partition)).set(
+                    max(0, high - pos)
+                )
