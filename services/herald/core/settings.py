@@ -30,6 +30,11 @@ class CoreSettings(BaseSettings):
     log_format: str = Field("text", description="'text' for people, 'json' for log shippers.")
     metrics_host: str = Field("127.0.0.1", description="Interface the /metrics endpoint binds to.")
     metrics_port: int = Field(0, ge=0, description="Port of /metrics; 0 means the service's default.")
+    session_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        description="Kafka consumer-group session timeout: how soon a crashed worker's partitions move on.",
+    )
     max_record_bytes: int = Field(
         1_048_576, ge=1024, description="Records larger than this are dead-lettered as too_large."
     )

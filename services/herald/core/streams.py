@@ -83,6 +83,10 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         datadir=str(datadir),
         consumer_auto_offset_reset="earliest",
         broker_commit_every=100,
+        # A SIGKILLed worker never leaves its group: its partitions wait for the session to expire.
+        # Faust's 60 s default would stall those partitions for a minute.
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
         broker_commit_interval=1.0,
         producer_acks=-1,
         producer_max_request_size=settings.max_record_bytes * 2,
