@@ -17,12 +17,16 @@ from typing import Annotated
 import typer
 
 from herald.core import logs
+from herald.heartbeat.command import app as heartbeat_app
+from herald.plot import command as plot_command
 
 app = typer.Typer(help="Herald: news feeds in, alerts on what is new and serious out.", no_args_is_help=True)
 kafka_app = typer.Typer(
     help="The local single-node Kafka broker (KRaft, from Maven jars).", no_args_is_help=True
 )
 app.add_typer(kafka_app, name="kafka")
+app.add_typer(heartbeat_app, name="heartbeat")
+app.command("plot")(plot_command)
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
 
