@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from deploy_support import Catalogue, build_catalogue
+from tests.deploy.deploy_support import Catalogue, build_catalogue
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from deploy_support import DASHBOARDS, ROOT, Catalogue, check_query, parse_promql, recording_rules
+from tests.deploy.deploy_support import DASHBOARDS, ROOT, Catalogue, check_query, parse_promql, recording_rules
 
 EXPECTED = {"herald-pipeline", "herald-feeds", "herald-alerts"}
 FILES = sorted(DASHBOARDS.glob("*.json"))
