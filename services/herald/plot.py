@@ -75,7 +75,9 @@ def parse(data: Any) -> TimeSeries:
     try:
         return TimeSeries.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'document'}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'document'}: {e['msg']}" for e in exc.errors()
+        )
         raise PlotInputError(f"not a time series document ({problems})") from exc
 
 
@@ -99,7 +101,13 @@ def plot(data: TimeSeries | dict[str, Any], out: Path, *, width_px: int = 1200, 
         for ax, (unit, members) in zip(axes[:, 0], panels.items(), strict=True):
             for s in members:
                 xs = [t for t, _ in s.points]
-                ax.plot(xs, [v for _, v in s.points], label=s.name, linewidth=1.4, marker="." if len(xs) < 60 else None)
+                ax.plot(
+                    xs,
+                    [v for _, v in s.points],
+                    label=s.name,
+                    linewidth=1.4,
+                    marker="." if len(xs) < 60 else None,
+                )
             ax.set_ylabel(unit)
             ax.grid(True, alpha=0.3)
             ax.legend(loc="upper left", fontsize="small")
@@ -117,8 +125,12 @@ def plot(data: TimeSeries | dict[str, Any], out: Path, *, width_px: int = 1200, 
 
 
 def command(
-    source: Annotated[Path, typer.Argument(help="JSON time series written by a benchmark or a replay.", exists=True)],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="PNG to write (default: next to the input).")] = None,
+    source: Annotated[
+        Path, typer.Argument(help="JSON time series written by a benchmark or a replay.", exists=True)
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="PNG to write (default: next to the input).")
+    ] = None,
 ) -> None:
     """Plot a benchmark's or a replay's throughput and latency over time as a PNG."""
     target = out or source.with_suffix(".png")

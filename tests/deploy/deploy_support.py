@@ -67,7 +67,7 @@ def _default_collectors(registry: CollectorRegistry) -> None:
 def _samples(registry: CollectorRegistry) -> dict[str, set[str]]:
     """Every sample name a registry can expose, even for labelled families that have no child yet."""
     out: dict[str, set[str]] = {}
-    collectors = dict(registry._names_to_collectors)  # noqa: SLF001 - the only way to see label names
+    collectors = dict(registry._names_to_collectors)
     for family in registry.collect():
         collector = collectors.get(family.name) or collectors.get(family.name + "_total")
         labelnames = set(getattr(collector, "_labelnames", ()))
@@ -125,8 +125,22 @@ _MATCHER_LABEL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)")
 _GROUPING = re.compile(r"\b(by|without|on|ignoring|group_left|group_right)\s*\(([^)]*)\)")
 _RANGE = re.compile(r"\[[^\]]*\]")
 _IDENT = re.compile(r"(?<![\w:$.])([A-Za-z_:][A-Za-z0-9_:]*)\b(?!\s*\()")
-_KEYWORDS = {"and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right", "bool",
-             "offset", "inf", "nan", "atan2"}
+_KEYWORDS = {
+    "and",
+    "or",
+    "unless",
+    "by",
+    "without",
+    "on",
+    "ignoring",
+    "group_left",
+    "group_right",
+    "bool",
+    "offset",
+    "inf",
+    "nan",
+    "atan2",
+}
 _GRAFANA_VARIABLE_QUERY = re.compile(r"^\s*label_values\(\s*(.+?)\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)\s*$")
 
 

@@ -54,7 +54,9 @@ def compose_schema() -> dict[str, Any]:
     # faust pins; read the vendored schema file without importing the package.
     spec = importlib.util.find_spec("check_jsonschema")
     assert spec and spec.submodule_search_locations, "check-jsonschema (dev extra) is not installed"
-    path = Path(next(iter(spec.submodule_search_locations))) / "builtin_schemas" / "vendor" / "compose-spec.json"
+    path = (
+        Path(next(iter(spec.submodule_search_locations))) / "builtin_schemas" / "vendor" / "compose-spec.json"
+    )
     return json.loads(path.read_text())
 
 
@@ -103,7 +105,9 @@ def test_every_herald_command_exists_in_the_cli() -> None:
             if args[0] not in command.list_commands(ctx):
                 break
             command = command.get_command(ctx, args.pop(0))
-        assert command is not None and not hasattr(command, "list_commands"), f"{name}: {argv} is not a command"
+        assert command is not None and not hasattr(command, "list_commands"), (
+            f"{name}: {argv} is not a command"
+        )
         if argv[0] == "worker":
             assert args == [argv[1]] and argv[1] in cli.STAGES
         else:
@@ -121,7 +125,9 @@ def test_every_herald_variable_is_a_setting_of_that_service() -> None:
 
 def test_each_service_is_checked_on_its_own_metrics_port_and_scraped_there() -> None:
     prometheus = yaml.safe_load((ROOT / "deploy/prometheus/prometheus.yml").read_text())
-    targets = {t for job in prometheus["scrape_configs"] for sc in job["static_configs"] for t in sc["targets"]}
+    targets = {
+        t for job in prometheus["scrape_configs"] for sc in job["static_configs"] for t in sc["targets"]
+    }
     for name, service in herald_services().items():
         module = COMMANDS[tuple(service["command"])][1]
         if module is None:
@@ -130,7 +136,9 @@ def test_each_service_is_checked_on_its_own_metrics_port_and_scraped_there() -> 
         port = importlib.import_module(module).DEFAULT_PORT
         probe = service["healthcheck"]["test"]
         assert probe[-1].startswith(f"http://127.0.0.1:{port}/"), name
-        assert service["environment"]["HERALD_METRICS_HOST"] == "0.0.0.0", f"{name} must listen beyond loopback"
+        assert service["environment"]["HERALD_METRICS_HOST"] == "0.0.0.0", (
+            f"{name} must listen beyond loopback"
+        )
         assert f"{name}:{port}" in targets, f"Prometheus does not scrape {name}:{port}"
 
 
@@ -143,7 +151,9 @@ def test_restarts_healthchecks_and_dependencies() -> None:
         for dep, cond in (service.get("depends_on") or {}).items():
             assert dep in services, f"{name} depends on unknown {dep}"
             if cond["condition"] == "service_healthy":
-                assert "healthcheck" in services[dep], f"{name} waits for {dep} to be healthy, which it cannot be"
+                assert "healthcheck" in services[dep], (
+                    f"{name} waits for {dep} to be healthy, which it cannot be"
+                )
     assert services["topics"]["depends_on"]["kafka"]["condition"] == "service_healthy"
     for name in herald_services():
         if name not in {"topics", "heartbeat"}:
@@ -168,7 +178,9 @@ def test_mounted_files_exist_and_grafana_finds_its_provisioning() -> None:
     defaults = {k: (v or "") for k, v in env_example().items()}
     for name, service in compose()["services"].items():
         for volume in service.get("volumes", []):
-            source = INTERPOLATION.sub(lambda m: defaults.get(m.group(1)) or m.group(3) or "", volume.split(":")[0])
+            source = INTERPOLATION.sub(
+                lambda m: defaults.get(m.group(1)) or m.group(3) or "", volume.split(":")[0]
+            )
             if source.startswith("."):
                 assert (ROOT / source).exists(), f"{name} mounts {source}, which does not exist"
     grafana = {v.split(":")[1]: v.split(":")[0] for v in compose()["services"]["grafana"]["volumes"]}
@@ -239,7 +251,9 @@ def test_dockerfile_python_satisfies_the_project_and_exposes_every_port() -> Non
         if keyword == "FROM":
             match = re.match(r"python:(\d+)\.(\d+)", rest)
             assert match and (int(match.group(1)), int(match.group(2))) >= minimum, rest
-    exposed = {int(p) for keyword, rest in dockerfile_instructions() if keyword == "EXPOSE" for p in rest.split()}
+    exposed = {
+        int(p) for keyword, rest in dockerfile_instructions() if keyword == "EXPOSE" for p in rest.split()
+    }
     ports = {importlib.import_module(m).DEFAULT_PORT for _, m in COMMANDS.values() if m}
     assert ports <= exposed
 

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.deploy.deploy_support import DASHBOARDS, ROOT, Catalogue, check_query, parse_promql, recording_rules
+
+from tests.deploy.deploy_support import (
+    DASHBOARDS,
+    ROOT,
+    Catalogue,
+    check_query,
+    parse_promql,
+    recording_rules,
+)
 
 EXPECTED = {"herald-pipeline", "herald-feeds", "herald-alerts"}
 FILES = sorted(DASHBOARDS.glob("*.json"))
@@ -31,7 +39,11 @@ def panels(board: dict[str, Any]) -> list[dict[str, Any]]:
 
 def queries(board: dict[str, Any]) -> list[tuple[str, str]]:
     """(where, PromQL) for every panel target and every query variable."""
-    out = [(f"panel {p['title']!r} target {t['refId']}", t["expr"]) for p in panels(board) for t in p.get("targets", [])]
+    out = [
+        (f"panel {p['title']!r} target {t['refId']}", t["expr"])
+        for p in panels(board)
+        for t in p.get("targets", [])
+    ]
     for var in board["templating"]["list"]:
         if var["type"] == "query":
             query = var["query"]["query"] if isinstance(var["query"], dict) else var["query"]
@@ -91,13 +103,22 @@ def test_layout_ids_and_descriptions(path: Path) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_every_query_names_only_exported_metrics_and_labels(path: Path, catalogue: Catalogue) -> None:
     recorded = recording_rules()
-    problems = [f"{where}: {problem}" for where, expr in queries(load(path)) for problem in check_query(expr, catalogue, recorded)]
+    problems = [
+        f"{where}: {problem}"
+        for where, expr in queries(load(path))
+        for problem in check_query(expr, catalogue, recorded)
+    ]
     assert not problems, "\n".join(problems)
 
 
 def test_the_dashboards_show_every_herald_metric(catalogue: Catalogue) -> None:
-    """"Grafana shows the whole pipeline": a metric a service exports but no panel plots is a blind spot."""
-    shown = {ref.metric for path in FILES for _, expr in queries(load(path)) for ref in parse_promql(expr).references}
+    """ "Grafana shows the whole pipeline": a metric a service exports but no panel plots is a blind spot."""
+    shown = {
+        ref.metric
+        for path in FILES
+        for _, expr in queries(load(path))
+        for ref in parse_promql(expr).references
+    }
     families = {_family(name) for name in catalogue.labels if name.startswith("herald_")}
     shown_families = {_family(name) for name in shown}
     assert not families - shown_families, f"exported but on no dashboard: {sorted(families - shown_families)}"
@@ -116,14 +137,18 @@ def test_the_metric_check_catches_rot(catalogue: Catalogue) -> None:
     assert check_query("sum(rate(herald_records_in_total[5m]))", catalogue, recorded) == []
     assert check_query("rate(herald_records_consumed_total[5m])", catalogue, recorded)  # renamed metric
     assert check_query('herald_records_in_total{stag="enrich"}', catalogue, recorded)  # misspelt label
-    assert check_query("sum by (feed) (rate(herald_records_in_total[5m]))", catalogue, recorded)  # wrong grouping
+    assert check_query(
+        "sum by (feed) (rate(herald_records_in_total[5m]))", catalogue, recorded
+    )  # wrong grouping
     assert check_query("herald_processing_seconds", catalogue, recorded)  # a histogram has no bare series
 
 
 def test_grafana_provisioning_loads_these_files() -> None:
     import yaml
 
-    provider = yaml.safe_load((ROOT / "deploy/grafana/provisioning/dashboards/herald.yml").read_text())["providers"][0]
+    provider = yaml.safe_load((ROOT / "deploy/grafana/provisioning/dashboards/herald.yml").read_text())[
+        "providers"
+    ][0]
     assert provider["type"] == "file"
     assert provider["options"]["path"] == "/var/lib/grafana/dashboards"
     source = yaml.safe_load((ROOT / "deploy/grafana/provisioning/datasources/prometheus.yml").read_text())

@@ -57,7 +57,11 @@ class Running:
         body = httpx.get(f"{self.server.url}/feed.xml", timeout=5).content
         (entry,) = parse(body).entries
         article = article_from_entry(
-            entry, source="herald-heartbeat", feed_url=f"{self.server.url}/feed.xml", language="en", now=datetime.now(UTC)
+            entry,
+            source="herald-heartbeat",
+            feed_url=f"{self.server.url}/feed.xml",
+            language="en",
+            now=datetime.now(UTC),
         )
         assert article is not None
         return article
@@ -98,7 +102,9 @@ def start(secret: str = SECRET) -> Running:
     base = "http://127.0.0.1:{port}"
     port = free_port()
     settings = HeartbeatSettings(
-        heartbeat_interval_seconds=INTERVAL, heartbeat_base_url=base.format(port=port), heartbeat_secret=secret
+        heartbeat_interval_seconds=INTERVAL,
+        heartbeat_base_url=base.format(port=port),
+        heartbeat_secret=secret,
     )
     server = HeartbeatServer(Heartbeat(settings, registry, clock), registry, "127.0.0.1", port).start()
     return Running(server, registry, clock)
@@ -205,7 +211,10 @@ def test_herald_heartbeat_serve_runs_as_a_process_and_stops_on_sigterm(tmp_path:
         }
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "herald.cli", "heartbeat", "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        [sys.executable, "-m", "herald.cli", "heartbeat", "serve"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 30

@@ -69,7 +69,9 @@ def test_rendered_objects_match_the_kubernetes_schemas(variant: str) -> None:
         try:
             kubernetes_validate.validate(doc, KUBE_VERSION, strict=True)
         except kubernetes_validate.ValidationError as exc:
-            problems.append(f"{doc['kind']}/{doc['metadata']['name']}: {'/'.join(map(str, exc.path))}: {exc.message}")
+            problems.append(
+                f"{doc['kind']}/{doc['metadata']['name']}: {'/'.join(map(str, exc.path))}: {exc.message}"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -154,7 +156,9 @@ def test_settings_are_real_settings_and_valid_for_each_service() -> None:
 def test_services_and_servicemonitor_select_the_pods_and_name_the_jobs() -> None:
     docs = render("-f", str(FULL_VALUES))
     deployments, services = objects(docs, "Deployment"), objects(docs, "Service")
-    prometheus_jobs = {j["job_name"] for j in yaml.safe_load((PROMETHEUS / "prometheus.yml").read_text())["scrape_configs"]}
+    prometheus_jobs = {
+        j["job_name"] for j in yaml.safe_load((PROMETHEUS / "prometheus.yml").read_text())["scrape_configs"]
+    }
     (monitor,) = objects(docs, "ServiceMonitor").values()
     assert monitor["apiVersion"] == "monitoring.coreos.com/v1"
     job_label = monitor["spec"]["jobLabel"]
@@ -189,13 +193,21 @@ def test_autoscalers_and_disruption_budgets_target_real_workloads() -> None:
 def test_webhook_secrets_come_from_a_secret_or_an_existing_one() -> None:
     docs = render("-f", str(FULL_VALUES))
     (secret,) = objects(docs, "Secret").values()
-    assert set(secret["stringData"]) == {"HERALD_WEBHOOK_URL", "HERALD_WEBHOOK_SECRET", "HERALD_HEARTBEAT_SECRET"}
+    assert set(secret["stringData"]) == {
+        "HERALD_WEBHOOK_URL",
+        "HERALD_WEBHOOK_SECRET",
+        "HERALD_HEARTBEAT_SECRET",
+    }
     for doc in objects(docs, "ConfigMap").values():
         assert "whsec_" not in yaml.safe_dump(doc), "secrets must not land in a ConfigMap"
 
     def secret_refs(docs: list[dict[str, Any]]) -> dict[str, list[str]]:
         return {
-            name: [e["secretRef"]["name"] for e in d["spec"]["template"]["spec"]["containers"][0]["envFrom"] if "secretRef" in e]
+            name: [
+                e["secretRef"]["name"]
+                for e in d["spec"]["template"]["spec"]["containers"][0]["envFrom"]
+                if "secretRef" in e
+            ]
             for name, d in objects(docs, "Deployment").items()
         }
 
@@ -219,10 +231,15 @@ def test_values_schema_and_guards_reject_bad_values() -> None:
 
 
 def test_chart_ships_the_same_dashboards_and_rules_as_deploy() -> None:
-    for source, copy in ((DASHBOARDS, CHART / "dashboards"), (PROMETHEUS / "rules", CHART / "files" / "prometheus")):
+    for source, copy in (
+        (DASHBOARDS, CHART / "dashboards"),
+        (PROMETHEUS / "rules", CHART / "files" / "prometheus"),
+    ):
         ours = {p.name: p.read_bytes() for p in source.iterdir()}
         chart = {p.name: p.read_bytes() for p in copy.iterdir()}
-        assert chart == ours, f"{copy.relative_to(ROOT)} differs from {source.relative_to(ROOT)}: copy the files again"
+        assert chart == ours, (
+            f"{copy.relative_to(ROOT)} differs from {source.relative_to(ROOT)}: copy the files again"
+        )
 
 
 def test_dashboards_render_as_sidecar_configmaps_with_the_exact_files() -> None:
@@ -233,14 +250,20 @@ def test_dashboards_render_as_sidecar_configmaps_with_the_exact_files() -> None:
             assert doc["metadata"]["annotations"] == {"grafana_folder": "Herald"}
             shipped.update(doc["data"])
     assert shipped == {p.name: p.read_text() for p in DASHBOARDS.glob("*.json")}
-    assert not any(d["kind"] == "ConfigMap" and "grafana_dashboard" in d["metadata"]["labels"]
-                   for d in render("--set", "dashboards.enabled=false"))
+    assert not any(
+        d["kind"] == "ConfigMap" and "grafana_dashboard" in d["metadata"]["labels"]
+        for d in render("--set", "dashboards.enabled=false")
+    )
 
 
 def test_prometheus_rule_carries_the_rule_files() -> None:
     (rule,) = objects(render("-f", str(FULL_VALUES)), "PrometheusRule").values()
     assert rule["metadata"]["labels"]["release"] == "prometheus"
-    expected = [g for p in sorted((PROMETHEUS / "rules").glob("*.yml")) for g in yaml.safe_load(p.read_text())["groups"]]
+    expected = [
+        g
+        for p in sorted((PROMETHEUS / "rules").glob("*.yml"))
+        for g in yaml.safe_load(p.read_text())["groups"]
+    ]
     assert rule["spec"]["groups"] == expected
 
 

@@ -64,7 +64,10 @@ def test_a_replay_with_timestamps_plots_against_time_of_day(tmp_path: Path) -> N
     [
         ({"series": []}, "series"),
         ({"series": [{"name": "x", "unit": "s", "points": [[0, "fast"]]}]}, "points"),
-        ({"series": [{"name": "x", "unit": "s", "points": [[0, 1.0], ["2026-11-25T05:00:00Z", 2.0]]}]}, "mix"),
+        (
+            {"series": [{"name": "x", "unit": "s", "points": [[0, 1.0], ["2026-11-25T05:00:00Z", 2.0]]}]},
+            "mix",
+        ),
         ({"series": [{"name": "x", "unit": "s", "points": [["2026-11-25T05:00:00", 2.0]]}]}, "points"),
     ],
 )
@@ -78,16 +81,22 @@ def test_herald_plot_command_writes_the_png(tmp_path: Path) -> None:
     source.write_text(json.dumps(bench_series()))
     result = subprocess.run(
         [sys.executable, "-m", "herald.cli", "plot", str(source), "--out", str(tmp_path / "out.png")],
-        env=herald_env({}), capture_output=True, text=True, timeout=120,
+        env=herald_env({}),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert png_size(tmp_path / "out.png")[0] == 1200
     broken = tmp_path / "broken.json"
     broken.write_text("{")
     result = subprocess.run(
-        [sys.executable, "-m", "herald.cli", "plot", str(broken)], env=herald_env({}), capture_output=True, text=True,
+        [sys.executable, "-m", "herald.cli", "plot", str(broken)],
+        env=herald_env({}),
+        capture_output=True,
+        text=True,
         timeout=120,
     )
     assert result.returncode != 0 and "not JSON" in result.stderr
-    with pytest.raises(PlotInputError, match="broken.json"):
+    with pytest.raises(PlotInputError, match=r"broken\.json"):
         load(broken)

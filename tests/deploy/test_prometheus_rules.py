@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from tests.deploy.deploy_support import PROMETHEUS, Catalogue, check_query, recording_rules, tool
 
 # What the issue asks Prometheus to page on, by the alert that covers it.
@@ -43,7 +44,9 @@ def rules(kind: str) -> list[dict[str, Any]]:
 
 
 def promtool(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(tool("promtool")), *args], cwd=PROMETHEUS, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [str(tool("promtool")), *args], cwd=PROMETHEUS, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_promtool_accepts_the_config_and_its_rule_files() -> None:
@@ -53,7 +56,11 @@ def test_promtool_accepts_the_config_and_its_rule_files() -> None:
 
 
 def test_promtool_accepts_the_rules() -> None:
-    result = promtool("check", "rules", *sorted(str(p.relative_to(PROMETHEUS)) for p in (PROMETHEUS / "rules").glob("*.yml")))
+    result = promtool(
+        "check",
+        "rules",
+        *sorted(str(p.relative_to(PROMETHEUS)) for p in (PROMETHEUS / "rules").glob("*.yml")),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -85,7 +92,9 @@ def test_every_alert_says_what_to_do_and_how_bad_it_is() -> None:
 def test_rules_name_only_exported_metrics_and_labels(kind: str, catalogue: Catalogue) -> None:
     recorded = recording_rules()
     problems = [
-        f"{rule[kind]}: {problem}" for rule in rules(kind) for problem in check_query(rule["expr"], catalogue, recorded)
+        f"{rule[kind]}: {problem}"
+        for rule in rules(kind)
+        for problem in check_query(rule["expr"], catalogue, recorded)
     ]
     assert not problems, "\n".join(problems)
 

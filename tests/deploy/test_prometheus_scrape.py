@@ -50,7 +50,7 @@ def wire(run: str) -> ScriptedFeed:
             Item(
                 title="Island ferry adds a winter sailing",
                 link=f"{base}/ferry",
-                summary="The island ferry operator will add an evening sailing from December for holiday traffic.",
+                summary="The island ferry operator will add an evening sailing in December for the holidays.",
             ),
         ],
     )
@@ -97,14 +97,18 @@ def prometheus(tmp_path: Path) -> Iterator[Callable[[dict[str, int]], PromAPI]]:
     def start(ports: dict[str, int]) -> PromAPI:
         config = tmp_path / "prometheus.yml"
         config.write_text(yaml.safe_dump(prometheus_config(ports, port)))
-        log = open(tmp_path / "prometheus.log", "wb")  # noqa: SIM115 - closed with the process
+        log = open(tmp_path / "prometheus.log", "wb")
         procs.append(
             subprocess.Popen(
                 [
-                    str(binary), f"--config.file={config}", f"--storage.tsdb.path={tmp_path / 'tsdb'}",
-                    f"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
+                    str(binary),
+                    f"--config.file={config}",
+                    f"--storage.tsdb.path={tmp_path / 'tsdb'}",
+                    f"--web.listen-address=127.0.0.1:{port}",
+                    "--log.level=warn",
                 ],
-                stdout=log, stderr=subprocess.STDOUT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
             )
         )
         api = PromAPI(f"http://127.0.0.1:{port}")
@@ -137,7 +141,9 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
     receiver = Receiver(decode_secret(SECRET)).start()
     server.feeds["wire"] = wire(run)
     feeds_file = tmp_path / "feeds.yaml"
-    feeds_file.write_text(yaml.safe_dump({"feeds": [{"name": "scrape-wire", "url": server.url("wire"), "interval": 2}]}))
+    feeds_file.write_text(
+        yaml.safe_dump({"feeds": [{"name": "scrape-wire", "url": server.url("wire"), "interval": 2}]})
+    )
     env = dict(kafka)
     env.update(
         HERALD_ALLOW_HOSTS="127.0.0.1",
@@ -156,13 +162,22 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
 
             def all_up() -> bool:
                 targets = api.get("/api/v1/targets")["activeTargets"]
-                return {t["labels"]["job"] for t in targets if t["health"] == "up"} >= {f"herald-{s}" for s in ports}
+                return {t["labels"]["job"] for t in targets if t["health"] == "up"} >= {
+                    f"herald-{s}" for s in ports
+                }
 
             wait_for(all_up, timeout=120, interval=1, what="every service scraped and up")
-            wait_for(lambda: len(receiver.deliveries) >= 1, timeout=150, interval=1, what="an alert at the receiver")
+            wait_for(
+                lambda: len(receiver.deliveries) >= 1,
+                timeout=150,
+                interval=1,
+                what="an alert at the receiver",
+            )
             wait_for(
                 lambda: api.value("sum(herald_end_to_end_seconds_count)") >= 1,
-                timeout=30, interval=1, what="end-to-end observations in Prometheus",
+                timeout=30,
+                interval=1,
+                what="end-to-end observations in Prometheus",
             )
 
             up = {r["metric"]["job"]: r["value"][1] for r in api.query('up{job=~"herald-.+"}')}
@@ -179,12 +194,24 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
             groups = api.get("/api/v1/rules")["groups"]
             rules = [r for g in groups for r in g["rules"]]
             names = {r.get("name") for r in rules}
-            assert {"HeraldPipelineStalled", "HeraldHeartbeatMissing", "stage:herald_records_in:rate5m"} <= names
+            assert {
+                "HeraldPipelineStalled",
+                "HeraldHeartbeatMissing",
+                "stage:herald_records_in:rate5m",
+            } <= names
             wait_for(
-                lambda: all(r["health"] == "ok" for g in api.get("/api/v1/rules")["groups"] for r in g["rules"]),
-                timeout=15, interval=1, what="every rule evaluated",
+                lambda: all(
+                    r["health"] == "ok" for g in api.get("/api/v1/rules")["groups"] for r in g["rules"]
+                ),
+                timeout=15,
+                interval=1,
+                what="every rule evaluated",
             )
-            firing = [a["labels"]["alertname"] for a in api.get("/api/v1/alerts")["alerts"] if a["state"] == "firing"]
+            firing = [
+                a["labels"]["alertname"]
+                for a in api.get("/api/v1/alerts")["alerts"]
+                if a["state"] == "firing"
+            ]
             assert "HeraldServiceDown" not in firing
     finally:
         server.stop()

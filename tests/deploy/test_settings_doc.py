@@ -26,7 +26,9 @@ def settings_classes() -> set[str]:
 
 
 def test_settings_doc_is_generated_from_the_current_classes() -> None:
-    result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -36,7 +38,9 @@ def test_every_settings_class_is_in_the_generator() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     listed = {ref for ref, _ in module.CLASSES}
-    assert settings_classes() <= listed, f"add to scripts/settings_doc.py CLASSES: {sorted(settings_classes() - listed)}"
+    assert settings_classes() <= listed, (
+        f"add to scripts/settings_doc.py CLASSES: {sorted(settings_classes() - listed)}"
+    )
 
 
 def test_every_variable_of_every_class_is_documented() -> None:

@@ -8,12 +8,14 @@ from types import FrameType
 
 import typer
 
-app = typer.Typer(help="The pipeline heartbeat: a canary feed whose alert proves every stage moves.", no_args_is_help=True)
+app = typer.Typer(
+    help="The pipeline heartbeat: a canary feed whose alert proves every stage moves.", no_args_is_help=True
+)
 
 
 @app.command("serve")
 def serve() -> None:
-    """Serve /feed.xml, /alerts, /metrics and /healthz on HERALD_METRICS_HOST:HERALD_METRICS_PORT (default 9107)."""
+    """Serve /feed.xml, /alerts, /metrics, /healthz on HERALD_METRICS_HOST:HERALD_METRICS_PORT (9107)."""
     from prometheus_client import REGISTRY
 
     from herald.core import logs
@@ -30,7 +32,11 @@ def serve() -> None:
     ).start()
     log.info(
         "heartbeat serving",
-        extra={"url": server.url, "interval_s": settings.heartbeat_interval_seconds, "feed": f"{server.url}/feed.xml"},
+        extra={
+            "url": server.url,
+            "interval_s": settings.heartbeat_interval_seconds,
+            "feed": f"{server.url}/feed.xml",
+        },
     )
     stop = threading.Event()
 

@@ -17,7 +17,9 @@ class HeartbeatMetrics:
             registry=registry,
         )
         self.feed_requests = Counter(
-            "herald_heartbeat_feed_requests_total", "Fetches of the canary feed (the poller's visits).", registry=registry
+            "herald_heartbeat_feed_requests_total",
+            "Fetches of the canary feed (the poller's visits).",
+            registry=registry,
         )
         self.received = Counter(
             "herald_heartbeat_alerts_received_total",

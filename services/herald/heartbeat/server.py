@@ -42,17 +42,23 @@ def decode_secret(secret: str) -> bytes:
 
 def signature_ok(secret: bytes, headers: dict[str, str], body: bytes, now: float, max_skew: float) -> bool:
     """Standard Webhooks: any ``v1,<base64 HMAC-SHA256("id.timestamp.body")>`` matches, timestamp fresh."""
-    msg_id, stamp, sigs = headers.get("webhook-id", ""), headers.get("webhook-timestamp", ""), headers.get(
-        "webhook-signature", ""
+    msg_id, stamp, sigs = (
+        headers.get("webhook-id", ""),
+        headers.get("webhook-timestamp", ""),
+        headers.get("webhook-signature", ""),
     )
     try:
         if abs(now - int(stamp)) > max_skew:
             return False
     except ValueError:
         return False
-    expected = base64.b64encode(hmac.new(secret, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest())
+    expected = base64.b64encode(
+        hmac.new(secret, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
+    )
     return any(
-        hmac.compare_digest(sig.split(",", 1)[-1].encode(), expected) for sig in sigs.split() if sig.startswith("v1,")
+        hmac.compare_digest(sig.split(",", 1)[-1].encode(), expected)
+        for sig in sigs.split()
+        if sig.startswith("v1,")
     )
 
 
@@ -75,7 +81,9 @@ class Heartbeat:
         self._lock = threading.Lock()
 
     def current(self) -> canary.Round:
-        return canary.current(self.clock(), self.settings.heartbeat_interval_seconds, self.settings.heartbeat_base_url)
+        return canary.current(
+            self.clock(), self.settings.heartbeat_interval_seconds, self.settings.heartbeat_base_url
+        )
 
     def feed(self) -> bytes:
         self.metrics.feed_requests.inc()
@@ -95,7 +103,11 @@ class Heartbeat:
                 raise TypeError("urls is not a list")
         except (ValueError, KeyError, TypeError):
             return self._count(400, "invalid", headers)
-        rounds = [r for r in (canary.round_of(str(u), self.settings.heartbeat_base_url) for u in urls) if r is not None]
+        rounds = [
+            r
+            for r in (canary.round_of(str(u), self.settings.heartbeat_base_url) for u in urls)
+            if r is not None
+        ]
         if not rounds:
             # A real alert routed here is a routing bug worth seeing, but it proves nothing about canaries.
             return self._count(422, "foreign", headers)
@@ -111,13 +123,17 @@ class Heartbeat:
             # Redelivery is normal (at-least-once); acknowledge so the sink stops retrying.
             return self._count(200, "repeat", headers)
         self.metrics.round_trip.observe(max(0.0, now - started))
-        log.info("heartbeat round came back", extra={"round": number, "round_trip_s": round(now - started, 3)})
+        log.info(
+            "heartbeat round came back", extra={"round": number, "round_trip_s": round(now - started, 3)}
+        )
         return self._count(200, "ok", headers)
 
     def _count(self, status: int, outcome: str, headers: dict[str, str]) -> tuple[int, str]:
         self.metrics.received.labels(outcome).inc()
         if status >= 400:
-            log.warning("heartbeat post refused", extra={"outcome": outcome, "webhook_id": headers.get("webhook-id")})
+            log.warning(
+                "heartbeat post refused", extra={"outcome": outcome, "webhook_id": headers.get("webhook-id")}
+            )
         return status, outcome
 
 
@@ -129,12 +145,14 @@ class HeartbeatServer:
         beat = heartbeat
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 if path == "/feed.xml":
                     self._reply(200, "application/rss+xml; charset=utf-8", beat.feed())
                 elif path.startswith("/rounds/"):
-                    page = f"<!doctype html><title>Herald heartbeat</title><p>Canary round {path[8:]}: not news.</p>"
+                    page = (
+                        f"<!doctype html><title>Herald heartbeat</title><p>Canary round {path[8:]}: not news."
+                    )
                     self._reply(200, "text/html; charset=utf-8", page.encode())
                 elif path == "/metrics":
                     self._reply(200, CONTENT_TYPE_LATEST, generate_latest(registry))
@@ -143,7 +161,7 @@ class HeartbeatServer:
                 else:
                     self._reply(404, "text/plain", b"not found")
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 if self.path.split("?", 1)[0] != "/alerts":
                     self._reply(404, "text/plain", b"not found")
                     return
@@ -172,7 +190,7 @@ class HeartbeatServer:
     @property
     def url(self) -> str:
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def start(self) -> HeartbeatServer:
         self._thread = threading.Thread(target=self.server.serve_forever, name="heartbeat-http", daemon=True)

@@ -9,7 +9,9 @@ from herald.core.settings import CoreSettings
 
 class HeartbeatSettings(CoreSettings):
     heartbeat_interval_seconds: float = Field(
-        300.0, ge=10, description="How often the canary item changes (one round); alerts fire after 3 missed rounds."
+        300.0,
+        ge=10,
+        description="How often the canary item changes (one round); alerts fire after 3 missed rounds.",
     )
     heartbeat_base_url: str = Field(
         "http://127.0.0.1:9107",
@@ -17,7 +19,7 @@ class HeartbeatSettings(CoreSettings):
     )
     heartbeat_secret: SecretStr = Field(
         SecretStr(""),
-        description="Webhook secret of the heartbeat alert route (whsec_<base64> or raw); empty accepts unsigned posts.",
+        description="Secret of the heartbeat alert route (whsec_<base64> or raw); empty accepts unsigned.",
     )
     heartbeat_max_clock_skew_seconds: float = Field(
         300.0, gt=0, description="Signed posts whose webhook-timestamp is further off than this are rejected."
