@@ -41,7 +41,7 @@ install_helm() {
   local version started=$SECONDS
   for version in "$HELM_VERSION" $HELM_FALLBACKS; do
     log "building helm ${version} with $("$go_bin" version)"
-    if GOBIN="$BIN" GOFLAGS=-mod=mod "$go_bin" install "helm.sh/helm/v3/cmd/helm@${version}"; then
+    if GOBIN="$BIN" "$go_bin" install "helm.sh/helm/v3/cmd/helm@${version}"; then
       log "helm ${version} built in $((SECONDS - started))s"
       echo "$version" >"$TOOLS/helm.version"
       return
