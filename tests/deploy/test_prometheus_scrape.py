@@ -185,7 +185,7 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
             stages = {r["metric"]["stage"] for r in api.query("sum by (stage) (herald_records_in_total) > 0")}
             assert set(STAGES) <= stages, f"stages that counted no records: {set(STAGES) - stages}"
             e2e = api.query('sum by (sink) (herald_end_to_end_seconds_count{job="herald-delivery"})')
-            assert [r["metric"]["sink"] for r in e2e] == ["webhook"]
+            assert "webhook" in {r["metric"]["sink"] for r in e2e}
             assert api.value('sum(herald_deliveries_total{outcome="delivered"})') >= 1
             assert api.value("max(herald_feed_last_success_timestamp_seconds)") > 0
             assert api.value("herald_heartbeat_interval_seconds") == 30
