@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer
+from tests.conftest import free_port, herald_env
 
-from conftest import free_port, herald_env
 from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.kafka import producer
@@ -110,7 +110,7 @@ def test_sigkill_mid_burst_loses_nothing_and_the_dedup_receiver_sees_no_duplicat
             **kafka,
             "HERALD_WEBHOOK_URL": receiver.url,
             "HERALD_WEBHOOK_SECRET": SECRET,
-            "HERALD_WORKER_SESSION_TIMEOUT_SECONDS": "6",  # the restart takes over sooner
+            "HERALD_SESSION_TIMEOUT_SECONDS": "6",  # the restart takes over sooner
         }
     )
     alerts = burst()

@@ -22,8 +22,8 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.conftest import free_port
 
-from conftest import free_port
 from herald.alerts.dispatch import SinkDispatcher
 from herald.alerts.ledger import Ledger
 from herald.alerts.routing import Route
@@ -126,7 +126,7 @@ def test_429_waits_for_retry_after(receiver: Receiver) -> None:
     asyncio.run(sink.close())
     assert result.outcome == "delivered" and result.waits == [1.0]
     first, second = receiver.attempts
-    assert second.received_at - first.received_at >= 0.95  # waited as told (lower bound, not speed)
+    assert second.received_at - first.received_at >= 0.85  # waited as told (lower bound, not speed)
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 410, 422])
@@ -213,7 +213,8 @@ def test_slack_paces_messages_and_honours_429(receiver: Receiver) -> None:
     times = [a.received_at for a in receiver.attempts]
     assert [a.status for a in receiver.attempts] == [200, 429, 200, 200]
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert gaps[0] >= 0.28 and gaps[1] >= 0.95 and gaps[2] >= 0.28
+    # Paced (0.3 s apart, 1 s after the 429), with a margin for when each request reaches the server.
+    assert gaps[0] >= 0.2 and gaps[1] >= 0.85 and gaps[2] >= 0.2
 
 
 def test_slack_4xx_is_permanent(receiver: Receiver) -> None:
@@ -247,10 +248,18 @@ def test_alertmanager_payload_is_a_v2_postable_alert_list(receiver: Receiver) ->
     assert datetime.fromisoformat(posted["endsAt"]) > datetime.fromisoformat(posted["startsAt"])
 
 
-ALERTMANAGER = shutil.which("prometheus-alertmanager") or shutil.which("alertmanager")
+_TOOLS_ALERTMANAGER = Path(__file__).resolve().parents[2] / ".tools" / "bin" / "alertmanager"
+ALERTMANAGER = (
+    str(_TOOLS_ALERTMANAGER)
+    if _TOOLS_ALERTMANAGER.exists()
+    else shutil.which("alertmanager") or shutil.which("prometheus-alertmanager")
+)
 
 
-@pytest.mark.skipif(ALERTMANAGER is None, reason="no Alertmanager binary (Debian: prometheus-alertmanager)")
+@pytest.mark.skipif(
+    ALERTMANAGER is None,
+    reason="no Alertmanager binary: scripts/install-tools.sh unpacks one into .tools/bin",
+)
 def test_a_real_alertmanager_accepts_and_lists_the_alert(tmp_path: Path) -> None:
     port = free_port()
     config = tmp_path / "alertmanager.yml"

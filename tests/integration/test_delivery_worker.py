@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 from kafka import KafkaConsumer
+from tests.conftest import free_port, herald_env
 
-from conftest import free_port, herald_env
 from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.kafka import producer

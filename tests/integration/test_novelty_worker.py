@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer
+from tests.conftest import free_port, herald_env
 from typer.testing import CliRunner
 
-from conftest import free_port, herald_env
 from herald.cli import app
 from herald.core import topics
 from herald.core.kafka import producer
@@ -85,7 +85,7 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
     assert "sent 12 history events" in result.stdout
     send_events(kafka, before_kill)
 
-    env = herald_env({**kafka, "HERALD_WORKER_SESSION_TIMEOUT_SECONDS": "6"})
+    env = herald_env({**kafka, "HERALD_SESSION_TIMEOUT_SECONDS": "6"})
     log = tmp_path / "novelty.log"
     worker = start(env, log)
     try:

@@ -174,9 +174,6 @@ def build(
     sinks: list[tuple[Sink, Route]] | None = None,
 ) -> faust.App:
     app = make_app(settings, "delivery", registry, DEFAULT_PORT)
-    # Faust's 60 s default keeps a crashed worker's partitions (and its alerts) waiting that long
-    # before a restarted or surviving worker may take them over; heartbeats go every 3 s.
-    app.conf.broker_session_timeout = settings.worker_session_timeout_seconds
     ledger_table = table(app, topics.DELIVERY_LEDGER, settings)
     configured = sinks if sinks is not None else sinks_from(settings)
     if not configured:

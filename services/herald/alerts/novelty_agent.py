@@ -26,13 +26,12 @@ DEFAULT_PORT = 9105
 
 def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "novelty", registry, DEFAULT_PORT)
-    app.conf.broker_session_timeout = settings.worker_session_timeout_seconds  # see delivery_agent
     state = table(app, topics.NOVELTY_STATE, settings)
     detector = NoveltyDetector(state, settings.novelty())
     raised = Counter(
         "herald_alerts_raised_total",
-        "Alerts the novelty rules raised, by rule and kind (first alert or escalation update).",
-        ["rule", "kind"],
+        "Alerts the novelty rules raised, by rule, severity and kind (first alert or escalation update).",
+        ["rule", "severity", "kind"],
         registry=registry,
     )
     held = Counter(
@@ -43,7 +42,8 @@ def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
     )
     for rule in ("new_type", "record"):
         for kind in ("first", "update"):
-            raised.labels(rule, kind)
+            for severity in range(1, 6):
+                raised.labels(rule, str(severity), kind)
     for reason in ("learning", "low_severity", "retelling"):
         held.labels(reason)
 
@@ -56,7 +56,8 @@ def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
                     held.labels(reason).inc()
             for alert in outcome.alerts:
                 if not outcome.replayed:
-                    raised.labels(alert.rule, "update" if alert.update_of else "first").inc()
+                    kind = "update" if alert.update_of else "first"
+                    raised.labels(alert.rule, str(alert.severity), kind).inc()
                 out.append(Emit(topics.ALERTS, alert.id, alert))
         return out
 

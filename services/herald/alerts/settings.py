@@ -113,12 +113,6 @@ class AlertSettings(CoreSettings):
         900.0, gt=0, description="Transient failures retry this long, then the alert is dead-lettered."
     )
     delivery_timeout_seconds: float = Field(10.0, gt=0, description="HTTP timeout of one delivery attempt.")
-    worker_session_timeout_seconds: float = Field(
-        10.0,
-        ge=6,
-        description="Kafka session timeout of the novelty and delivery workers: how soon a dead worker's"
-        " partitions move to another.",
-    )
 
     @field_validator(
         "novelty_claim_phrases",

@@ -52,6 +52,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 severity_reasons=reasons,
                 magnitude=magnitude,
                 location=location,
+                actors=[],
                 published=article.published,
                 fetched_at=article.fetched_at,
                 title=article.title,

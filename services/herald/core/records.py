@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 def _aware(value: datetime) -> datetime:
@@ -108,12 +108,12 @@ class Sentence(BaseModel):
 class EnrichedArticle(Article):
     """An article after deduplication and enrichment."""
 
-    duplicate_of: Id | None = None
+    duplicate_of: Id | None
     detected_language: str | None = None
     enriched: bool = True  # False when the language is not one we can enrich
     sentences: list[Sentence] = Field(default_factory=list)
-    entities: list[Entity] = Field(default_factory=list)
-    quantities: list[Quantity] = Field(default_factory=list)
+    entities: list[Entity]
+    quantities: list[Quantity]
     enriched_at: AwareDatetime | None = None
 
     def sentence_texts(self) -> list[str]:
@@ -144,9 +144,9 @@ class Event(Record):
     type: str = Field(pattern=r"^[a-z_]+$")
     severity: int = Field(ge=1, le=5)
     severity_reasons: list[str] = Field(default_factory=list)
-    magnitude: dict[str, float] = Field(default_factory=dict)
-    location: Location | None = None
-    actors: list[Actor] = Field(default_factory=list)
+    magnitude: dict[str, float]
+    location: Location | None
+    actors: list[Actor]
     published: AwareDatetime
     fetched_at: AwareDatetime
     title: str = ""

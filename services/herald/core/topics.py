@@ -54,7 +54,6 @@ POLLER_STATE = TopicSpec(
 )
 
 
-
 def changelog(stage: str, table: str) -> TopicSpec:
     """The changelog topic Faust uses for a stage's table (``<app id>-<table>-changelog``).
 
@@ -70,8 +69,18 @@ NOVELTY_STATE = changelog("novelty", "state")
 DELIVERY_LEDGER = changelog("delivery", "ledger")
 
 ALL: tuple[TopicSpec, ...] = (
-    ARTICLES, UNIQUE, ENRICHED, CLASSIFIED, EVENTS, ALERTS, DEADLETTER, POLLER_STATE,
-    DEDUP_SEEN, DEDUP_STORIES, NOVELTY_STATE, DELIVERY_LEDGER,
+    ARTICLES,
+    UNIQUE,
+    ENRICHED,
+    CLASSIFIED,
+    EVENTS,
+    ALERTS,
+    DEADLETTER,
+    POLLER_STATE,
+    DEDUP_SEEN,
+    DEDUP_STORIES,
+    NOVELTY_STATE,
+    DELIVERY_LEDGER,
 )
 
 BY_NAME = {t.name: t for t in ALL}

@@ -67,6 +67,7 @@ class Enricher:
                 )
         return EnrichedArticle(
             **article.model_dump(),
+            duplicate_of=None,
             detected_language="en",
             sentences=[Sentence(start=s.start_char, end=s.end_char) for s in sents],
             entities=entities,

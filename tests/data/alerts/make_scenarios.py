@@ -56,6 +56,8 @@ def event(
         "sentences": sentences,
         "record_claim": record_claim,
         "learn_only": learn_only,
+        "location": None,
+        "actors": [],
     }
     if place:
         name, cc, admin1 = place

@@ -33,6 +33,7 @@ def ev(
         severity=severity,
         magnitude=magnitude or {},
         location=Location(name=where[0], country_code=where[1], admin1=where[2]) if where else None,
+        actors=extra.pop("actors", []),
         published=when,
         fetched_at=when,
         title=title,
