@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.schemas import errors
 from typer.testing import CliRunner
 
 from herald.cli import app
@@ -53,6 +54,9 @@ def test_scenario_raises_exactly_the_pinned_alerts(name: str) -> None:
         else:
             assert alert["update_of"] is None
     assert len({a["id"] for a in alerts}) == len(alerts), "every alert has its own id"
+    for line in lines:  # the scenario's events and the alerts keep to the schemas
+        record = {k: v for k, v in line.items() if k != "kind"}
+        assert errors("alert.json" if line["kind"] == "alert" else "event.json", record) == []
 
 
 def test_replay_is_deterministic() -> None:
