@@ -85,7 +85,7 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
     assert "sent 12 history events" in result.stdout
     send_events(kafka, before_kill)
 
-    env = herald_env({**kafka, "HERALD_SESSION_TIMEOUT_SECONDS": "6"})
+    env = herald_env(kafka)
     log = tmp_path / "novelty.log"
     worker = start(env, log)
     try:
