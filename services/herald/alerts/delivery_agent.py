@@ -60,7 +60,7 @@ def sinks_from(settings: AlertSettings) -> list[tuple[Sink, Route]]:
             settings.webhook_url, settings.webhook_secret.get_secret_value(), timeout=timeout
         )
         sinks.append((sink, settings.route("webhook")))
-    if settings.slack_webhook_url is not None:
+    if settings.slack_webhook_url is not None and settings.slack_webhook_url.get_secret_value():
         sink = SlackSink(
             settings.slack_webhook_url.get_secret_value(),
             timeout=timeout,

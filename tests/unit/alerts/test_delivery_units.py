@@ -202,3 +202,31 @@ def test_backfill_marks_history_and_keys_by_type(tmp_path: Path) -> None:
     sent: list[tuple[str, bytes, bytes]] = []
     assert publish(history, lambda t, k, v: sent.append((t, k, v)), "news.events") == len(events)
     assert {k for _, k, _ in sent} == {b"natural_disaster"}
+
+
+def test_sinks_come_from_settings_and_empty_values_mean_off() -> None:
+    from herald.alerts.delivery_agent import sinks_from
+
+    off = AlertSettings(webhook_url="", slack_webhook_url="", alertmanager_url="", console_sink=False)
+    assert sinks_from(off) == []
+    on = AlertSettings(
+        webhook_url="http://127.0.0.1:9/hook",
+        webhook_secret="whsec_c2VjcmV0",
+        slack_webhook_url="http://127.0.0.1:9/slack",
+        slack_min_severity=4,
+        alertmanager_url="http://127.0.0.1:9/",
+        console_sink=True,
+    )
+    configured = sinks_from(on)
+    assert [(s.name, r.min_severity) for s, r in configured] == [
+        ("webhook", 1),
+        ("slack", 4),
+        ("alertmanager", 1),
+        ("console", 1),
+    ]
+
+    async def close() -> None:
+        for sink, _ in configured:
+            await sink.close()
+
+    asyncio.run(close())
