@@ -217,8 +217,13 @@ def backfill(
     settings = CoreSettings()
     logs.configure(settings.log_level, settings.log_format)
     prod = producer(settings, "herald-backfill")
-    sent = seed.publish(history, lambda t, k, v: prod.send(t, key=k, value=v), topic_registry.EVENTS.name)
+    futures = []
+    sent = seed.publish(
+        history, lambda t, k, v: futures.append(prod.send(t, key=k, value=v)), topic_registry.EVENTS.name
+    )
     prod.flush()
+    for future in futures:  # raise if any history event did not reach the broker
+        future.get(timeout=60)
     prod.close()
     typer.echo(f"sent {sent} history events to {topic_registry.EVENTS.name}")
 

@@ -60,9 +60,10 @@ def make_alert(tag: str, n: int, severity: int = 5) -> Alert:
 
 def publish(env: dict[str, str], alerts: list[Alert]) -> None:
     prod = producer(CoreSettings(kafka_bootstrap=env["HERALD_KAFKA_BOOTSTRAP"]), "test-alerts")
-    for a in alerts:
-        prod.send(topics.ALERTS.name, key=a.id.encode(), value=a.to_json())
+    sent = [prod.send(topics.ALERTS.name, key=a.id.encode(), value=a.to_json()) for a in alerts]
     prod.flush()
+    for future in sent:
+        future.get(timeout=30)
     prod.close()
 
 

@@ -46,9 +46,10 @@ def read_alerts(env: dict[str, str]) -> list[Alert]:
 
 def send_events(env: dict[str, str], events: list[Event]) -> None:
     prod = producer(CoreSettings(kafka_bootstrap=env["HERALD_KAFKA_BOOTSTRAP"]), "test-events")
-    for e in events:
-        prod.send(topics.EVENTS.name, key=e.type.encode(), value=e.to_json())
+    sent = [prod.send(topics.EVENTS.name, key=e.type.encode(), value=e.to_json()) for e in events]
     prod.flush()
+    for future in sent:
+        future.get(timeout=30)
     prod.close()
 
 
