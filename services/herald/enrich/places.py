@@ -1,0 +1,338 @@
+"""Places, demonyms and state organs on top of spaCy's entities.
+
+The small English model is fast but wrong in ways that matter for this domain: it tags Kyiv as a
+person, Sumy as an organisation, Kursk as a product, or misses them altogether. This post-pass
+corrects that with the gazetteer, in one walk over the model's entities and one over the tokens:
+
+* a model entity whose text is a known place becomes a place (GPE) when the model called it a place
+  anyway, or when the name is a strong one (a country, a known region, a city of 100,000+ or one
+  with a locative cue such as "in", "near", "the city of") and nothing marks it as a person;
+* a capitalised token the model left untagged gets the same test (headlines included);
+* "<place> region/oblast/province" becomes one region entity;
+* ambiguous names are resolved against the article's other places: "Paris, Texas" and "Atlanta,
+  Georgia" pick the candidates in that region or country.
+
+Everything here is dict lookups per capitalised token: cheap next to the model itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gazetteer import Candidate, Gazetteer, Place, fold
+
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+REGION_WORDS = frozenset(
+    {"region", "oblast", "province", "krai", "governorate", "prefecture", "state", "regions", "oblasts", "provinces"}
+)
+# Words before a name that make it a place whatever the model says ("fighting near Sudzha").
+LOCATIVE = frozenset(
+    {"in", "near", "outside", "around", "towards", "toward", "into", "across", "over", "on", "at", "from", "to"}
+)
+SETTLEMENT_WORDS = frozenset(
+    {"city", "town", "village", "villages", "settlement", "port", "outskirts", "centre", "center", "suburb"}
+)
+# A capitalised word right before a name that makes it a person ("President Erdogan").
+PERSON_TITLES = frozenset(
+    {
+        "president", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "minister", "governor", "mayor",
+        "general", "gen.", "gen", "chancellor", "senator", "sen.", "rep.", "king", "queen", "prince", "pope",
+        "premier", "commander", "colonel", "col.", "lt.", "sgt.", "captain", "judge", "sheikh", "ayatollah",
+    }
+)  # fmt: skip
+# Sport pages name clubs after cities ("Liverpool beat Arsenal"): there an ORG stays an ORG.
+SPORT_WORDS = frozenset(
+    {
+        "match", "league", "cup", "goal", "goals", "scored", "striker", "coach", "club", "season", "fixture",
+        "tournament", "playoff", "midfielder", "defender", "goalkeeper", "penalty", "penalties", "derby",
+        "champions", "semi-final", "quarter-final", "final", "beat", "draw", "win", "victory",
+    }
+)  # fmt: skip
+STRONG_CITY_POPULATION = 100_000
+CUED_CITY_POPULATION = 5_000
+
+
+@dataclass
+class Mention:
+    """A stretch of text that names something, as this pass sees it."""
+
+    start: int  # token index
+    end: int
+    label: str
+    candidates: tuple[Candidate, ...] = ()
+    place: Place | None = None
+    country_code: str | None = None
+    region: bool = False  # "<name> region": only regions (or cities standing for one) qualify
+    explicit: str | None = None  # the admin1 code or country a following ", Texas" pins it to
+
+
+@dataclass
+class DocPlaces:
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _cue_before(doc: Any, start: int) -> bool:
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    if word in LOCATIVE or word in SETTLEMENT_WORDS:
+        return True
+    # "the city of Sumy", "east of Pokrovsk", "outskirts of Kharkiv"
+    return word == "of" and i > 0 and (doc[i - 1].lower_ in SETTLEMENT_WORDS or doc[i - 1].lower_ in _DIRECTIONS)
+
+
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _titled(doc: Any, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in PERSON_TITLES
+
+
+def _best(cands: Sequence[Candidate]) -> Candidate | None:
+    return cands[0] if cands else None
+
+
+class PlaceFinder:
+    """Finds and resolves places, demonyms and state organs in a spaCy ``Doc``."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._max_words = 6
+
+    # ------------------------------------------------------------------ candidates
+    def _strong(self, doc: Any, m: Mention, model_label: str | None, sport: bool) -> bool:
+        """Whether a name is a place although the model did not say so."""
+        best = _best(m.candidates)
+        if best is None:
+            return False
+        place = best.place
+        key = fold(doc[m.start : m.end].text)
+        if place.kind == "country":
+            return True
+        if key in self.gaz.not_places:
+            return False
+        if m.region or m.explicit:
+            return True
+        if place.kind == "region":
+            return best.primary
+        if _titled(doc, m.start):
+            return False
+        cue = _cue_before(doc, m.start)
+        if model_label == "ORG" and sport and not cue:
+            return False
+        if not best.primary:
+            return cue and place.population >= STRONG_CITY_POPULATION
+        if place.population >= STRONG_CITY_POPULATION:
+            return True
+        return cue and place.population >= CUED_CITY_POPULATION
+
+    def _longest_name(self, doc: Any, i: int, limit: int) -> tuple[int, tuple[Candidate, ...]]:
+        """The longest gazetteer name starting at token ``i`` and ending before ``limit``."""
+        if fold(doc[i].text) not in self.gaz.first_words:
+            return i, ()
+        best_end, best = i, ()
+        for j in range(i + 1, min(limit, i + self._max_words) + 1):
+            if doc[j - 1].is_punct and doc[j - 1].text not in {"-", "'", "’", "."}:
+                break
+            cands = self.gaz.lookup(fold(doc[i:j].text))
+            if cands:
+                best_end, best = j, cands
+        return best_end, best
+
+    def _region_suffix(self, doc: Any, m: Mention) -> None:
+        """Turn "Kharkiv region" / "Kursk Oblast" into one region mention."""
+        end = m.end
+        last = doc[end - 1].lower_
+        base_end = end - 1 if last in REGION_WORDS else end
+        if base_end == end and end < len(doc) and doc[end].lower_ in REGION_WORDS:
+            end += 1
+        elif base_end == end:
+            return
+        if base_end <= m.start:
+            return
+        base = fold(doc[m.start : base_end].text)
+        regions = self.gaz.region(base)
+        if regions:
+            m.candidates = tuple(Candidate(r, True) for r in regions) + m.candidates
+        elif not m.candidates:
+            m.candidates = self.gaz.lookup(base)
+        if not m.candidates:
+            return
+        m.end, m.region = end, True
+
+    def _explicit(self, doc: Any, m: Mention) -> None:
+        """", Texas" / ", Taiwan" right after a name says which one is meant."""
+        if m.end + 1 < len(doc) and doc[m.end].text == ",":
+            _, after = self._longest_name(doc, m.end + 1, len(doc))
+            for c in after:
+                if c.place.kind == "region" and c.place.admin1_code:
+                    m.explicit = c.place.admin1_code
+                    return
+                if c.place.kind == "country":
+                    m.explicit = c.place.country_code
+                    return
+
+    # ------------------------------------------------------------------ the pass
+    def find(self, doc: Any) -> list[Mention]:
+        gaz = self.gaz
+        n = len(doc)
+        sport = any(t.lower_ in SPORT_WORDS for t in doc)
+        covered = bytearray(n)
+        mentions: list[Mention] = []
+        person_surnames = {
+            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and fold(e.text) not in gaz.names
+        }
+
+        for ent in doc.ents:
+            label = ent.label_
+            if label in NUMERIC_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            if doc[start].lower_ == "the" and end - start > 1:
+                start += 1
+            text = doc[start:end].text
+            m = Mention(start, end, label)
+            demonym = gaz.demonyms.get(text)
+            if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
+                m.label, m.country_code = "NORP", demonym
+                mentions.append(m)
+                covered[start:end] = b"\x01" * (end - start)
+                continue
+            m.candidates = gaz.lookup(fold(text))
+            self._region_suffix(doc, m)
+            if m.candidates:
+                self._explicit(doc, m)
+                is_place = label in PLACE_LABELS or label == "FAC"
+                if label == "PERSON" and text in person_surnames:
+                    is_place = False
+                elif not is_place:
+                    is_place = self._strong(doc, m, label, sport)
+                if is_place:
+                    m.label = "GPE"
+                    mentions.append(m)
+                    covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+                    continue
+            elif label in PLACE_LABELS and end - start > 1:
+                # "Sumy and Kharkiv" as one span: leave it to the token walk below.
+                continue
+            m.candidates = ()
+            m.start, m.end, m.region, m.explicit = start, end, False, None
+            if label == "ORG":
+                m.country_code = self._org_country(doc, start, end)
+            mentions.append(m)
+            covered[start:end] = b"\x01" * (end - start)
+
+        # Names the model did not tag at all (or tagged as a multi-place span).
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if covered[i] or not tok.text[:1].isupper():
+                i += 1
+                continue
+            demonym = gaz.demonyms.get(tok.text)
+            if demonym:
+                end = i + 1
+                # "North Korean" is two tokens
+                if i + 1 < n and gaz.demonyms.get(f"{tok.text} {doc[i + 1].text}"):
+                    end, demonym = i + 2, gaz.demonyms[f"{tok.text} {doc[i + 1].text}"]
+                mentions.append(Mention(i, end, "NORP", country_code=demonym))
+                i = end
+                continue
+            if i + 1 < n and gaz.demonyms.get(f"{tok.text} {doc[i + 1].text}"):
+                mentions.append(Mention(i, i + 2, "NORP", country_code=gaz.demonyms[f"{tok.text} {doc[i + 1].text}"]))
+                i += 2
+                continue
+            limit = i
+            while limit < n and not covered[limit] and limit - i < self._max_words:
+                limit += 1
+            end, cands = self._longest_name(doc, i, limit)
+            if not cands:
+                i += 1
+                continue
+            m = Mention(i, end, "GPE", candidates=cands)
+            self._region_suffix(doc, m)
+            self._explicit(doc, m)
+            if doc[i:end].text in person_surnames or not self._strong(doc, m, None, sport):
+                i = end
+                continue
+            mentions.append(m)
+            i = m.end
+        mentions.sort(key=lambda m: m.start)
+        self._resolve(mentions)
+        return mentions
+
+    def _org_country(self, doc: Any, start: int, end: int) -> str | None:
+        """The country an organisation acts for: "the Kremlin", "Russia's defence ministry"."""
+        gaz = self.gaz
+        cc = gaz.state_organs.get(fold(doc[start:end].text))
+        if cc:
+            return cc
+        for tok in doc[start:end]:
+            if tok.text in gaz.demonyms:
+                return gaz.demonyms[tok.text]
+            best = _best(gaz.lookup(fold(tok.text)))
+            if best is not None and best.place.kind == "country":
+                return best.place.country_code
+        return None
+
+    # ------------------------------------------------------------------ resolution
+    def _resolve(self, mentions: list[Mention]) -> None:
+        """Pick one candidate per place mention, using the others as context.
+
+        First pass: what each name means on its own (own names before alternates, then
+        population). The countries and regions of those readings, and of demonyms, are the
+        context; second pass: re-score ambiguous names against it, each mention's own first
+        reading left out so that a name cannot vote for itself.
+        """
+        countries: dict[str, int] = {}
+        admin1: dict[str, int] = {}
+        firsts: list[Place | None] = []
+        for m in mentions:
+            first = self._pick(m, None) if m.candidates else None
+            firsts.append(first)
+            cc = first.country_code if first else m.country_code
+            if cc:
+                countries[cc] = countries.get(cc, 0) + 1
+            if first and first.admin1_code:
+                admin1[first.admin1_code] = admin1.get(first.admin1_code, 0) + 1
+        for m, first in zip(mentions, firsts, strict=True):
+            if not m.candidates:
+                continue
+            m.place = self._pick(m, (countries, admin1, first))
+            if m.place is not None:
+                m.country_code = m.place.country_code
+
+    def _pick(
+        self, m: Mention, context: tuple[dict[str, int], dict[str, int], Place | None] | None
+    ) -> Place | None:
+        cands = m.candidates
+        if m.region:
+            regional = [c for c in cands if c.place.kind == "region"]
+            if regional:
+                cands = tuple(regional)
+        if len(cands) == 1:
+            return cands[0].place
+        best, best_score = None, -math.inf
+        for c in cands:
+            p = c.place
+            score = math.log10(p.population + 10) - (0 if c.primary else 1.5)
+            if m.explicit and (m.explicit == p.admin1_code or m.explicit == p.country_code):
+                score += 10
+            if context is not None:
+                countries, admin1, first = context
+                own_cc = 1 if first is not None and first.country_code == p.country_code else 0
+                if countries.get(p.country_code, 0) > own_cc:
+                    score += 3
+                own_a1 = 1 if first is not None and first.admin1_code == p.admin1_code else 0
+                if p.admin1_code and admin1.get(p.admin1_code, 0) > own_a1:
+                    score += 4
+            if score > best_score:
+                best, best_score = p, score
+        return best
