@@ -95,8 +95,12 @@ class Enricher:
 
         mentions = places.find(doc)
         entities = []
+        text = doc.text
         for m in mentions:
             span = doc[m.start : m.end]
+            start, end = span.start_char, span.end_char
+            if text[end - 1] == "." and "." not in text[start : end - 1]:
+                end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
             geo = None
             if m.place is not None:
                 p = m.place
@@ -112,10 +116,10 @@ class Enricher:
                 )
             entities.append(
                 Entity(
-                    text=span.text,
+                    text=text[start:end],
                     label=m.label,
-                    start=span.start_char,
-                    end=span.end_char,
+                    start=start,
+                    end=end,
                     sentence=sent_of(m.start),
                     geo=geo,
                     country_code=m.country_code,

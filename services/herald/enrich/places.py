@@ -91,6 +91,19 @@ def _cue_before(doc: Any, start: int) -> bool:
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
+def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity split at line breaks: the model sometimes runs a title's last name into the body."""
+    pieces, s = [], start
+    for k in range(start, end):
+        if doc[k].is_space and "\n" in doc[k].text:
+            if k > s:
+                pieces.append((s, k))
+            s = k + 1
+    if end > s:
+        pieces.append((s, end))
+    return pieces
+
+
 def _titled(doc: Any, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in PERSON_TITLES
 
@@ -125,7 +138,7 @@ class PlaceFinder:
         if _titled(doc, m.start):
             return False
         cue = _cue_before(doc, m.start)
-        if model_label == "ORG" and sport and not cue:
+        if model_label in ("ORG", None) and sport and not cue:
             return False
         if not best.primary:
             return cue and place.population >= STRONG_CITY_POPULATION
@@ -181,53 +194,26 @@ class PlaceFinder:
 
     # ------------------------------------------------------------------ the pass
     def find(self, doc: Any) -> list[Mention]:
+        """Every non-numeric entity, corrected, plus the places and demonyms the model missed."""
         gaz = self.gaz
         n = len(doc)
-        sport = any(t.lower_ in SPORT_WORDS for t in doc)
+        self._sport = any(t.lower_ in SPORT_WORDS for t in doc)
         covered = bytearray(n)
         mentions: list[Mention] = []
-        person_surnames = {
+        rejected: list[Mention] = []
+        self._surnames = {
             e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and fold(e.text) not in gaz.names
         }
 
-        for ent in doc.ents:
-            label = ent.label_
-            if label in NUMERIC_LABELS:
-                continue
-            start, end = ent.start, ent.end
-            if doc[start].lower_ == "the" and end - start > 1:
-                start += 1
-            text = doc[start:end].text
-            m = Mention(start, end, label)
-            demonym = gaz.demonyms.get(text)
-            if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
-                m.label, m.country_code = "NORP", demonym
-                mentions.append(m)
-                covered[start:end] = b"\x01" * (end - start)
-                continue
-            m.candidates = gaz.lookup(fold(text))
-            self._region_suffix(doc, m)
-            if m.candidates:
-                self._explicit(doc, m)
-                is_place = label in PLACE_LABELS or label == "FAC"
-                if label == "PERSON" and text in person_surnames:
-                    is_place = False
-                elif not is_place:
-                    is_place = self._strong(doc, m, label, sport)
-                if is_place:
-                    m.label = "GPE"
-                    mentions.append(m)
-                    covered[m.start : m.end] = b"\x01" * (m.end - m.start)
-                    continue
-            elif label in PLACE_LABELS and end - start > 1:
-                # "Sumy and Kharkiv" as one span: leave it to the token walk below.
-                continue
-            m.candidates = ()
-            m.start, m.end, m.region, m.explicit = start, end, False, None
-            if label == "ORG":
-                m.country_code = self._org_country(doc, start, end)
+        def take(m: Mention) -> None:
             mentions.append(m)
-            covered[start:end] = b"\x01" * (end - start)
+            covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+
+        for ent in doc.ents:
+            if ent.label_ in NUMERIC_LABELS:
+                continue
+            for start, end in _pieces(doc, ent.start, ent.end):
+                self._entity(doc, start, end, ent.label_, take, rejected)
 
         # Names the model did not tag at all (or tagged as a multi-place span).
         i = 0
@@ -236,18 +222,11 @@ class PlaceFinder:
             if covered[i] or not tok.text[:1].isupper():
                 i += 1
                 continue
-            demonym = gaz.demonyms.get(tok.text)
-            if demonym:
-                end = i + 1
-                # "North Korean" is two tokens
-                if i + 1 < n and gaz.demonyms.get(f"{tok.text} {doc[i + 1].text}"):
-                    end, demonym = i + 2, gaz.demonyms[f"{tok.text} {doc[i + 1].text}"]
-                mentions.append(Mention(i, end, "NORP", country_code=demonym))
+            two = f"{tok.text} {doc[i + 1].text}" if i + 1 < n else ""
+            word, end = (two, i + 2) if two in gaz.demonyms else (tok.text, i + 1)
+            if word in gaz.demonyms:  # "Russian", "North Korean"
+                take(Mention(i, end, "NORP", country_code=gaz.demonyms[word]))
                 i = end
-                continue
-            if i + 1 < n and gaz.demonyms.get(f"{tok.text} {doc[i + 1].text}"):
-                mentions.append(Mention(i, i + 2, "NORP", country_code=gaz.demonyms[f"{tok.text} {doc[i + 1].text}"]))
-                i += 2
                 continue
             limit = i
             while limit < n and not covered[limit] and limit - i < self._max_words:
@@ -259,14 +238,94 @@ class PlaceFinder:
             m = Mention(i, end, "GPE", candidates=cands)
             self._region_suffix(doc, m)
             self._explicit(doc, m)
-            if doc[i:end].text in person_surnames or not self._strong(doc, m, None, sport):
+            if self._part_of_name(doc, i) or not self._accept(doc, m, None):
+                rejected.append(m)
                 i = end
                 continue
-            mentions.append(m)
+            take(m)
             i = m.end
+
+        # "from Odesa and Chornomorsk": a name listed right after a place is a place too.
+        ends = {m.end for m in mentions if m.candidates}
+        by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
+        for m in rejected:
+            k = m.start - 1
+            if k < 1 or doc[k].lower_ not in ("and", ",", "or") or not ({k, k - 1} & ends):
+                continue
+            if fold(doc[m.start : m.end].text) in gaz.not_places:
+                continue
+            m.label = "GPE"
+            if (m.start, m.end) in by_span:  # the model's ORG/PERSON reading of the same words
+                mentions[by_span[(m.start, m.end)]] = m
+            elif not any(covered[m.start : m.end]):
+                take(m)
         mentions.sort(key=lambda m: m.start)
         self._resolve(mentions)
         return mentions
+
+    def _entity(self, doc: Any, start: int, end: int, label: str, take: Any, rejected: list[Mention]) -> None:
+        """One model entity: keep it, relabel it as a place or demonym, or trim it to the place it names."""
+        gaz = self.gaz
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1
+        text = doc[start:end].text
+        demonym = gaz.demonyms.get(text)
+        if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
+            take(Mention(start, end, "NORP", country_code=demonym))
+            return
+        m = Mention(start, end, label, candidates=gaz.lookup(fold(text)))
+        self._region_suffix(doc, m)
+        if not m.candidates and end - start > 1 and label not in PLACE_LABELS:
+            # "Vovchansk authorities", "Philippines authorities": a place the model ran into a word.
+            name_end, cands = self._longest_name(doc, start, end)
+            if cands and name_end < end and all(t.is_lower for t in doc[name_end:end]):
+                m = Mention(start, name_end, label, candidates=cands)
+        if m.candidates:
+            self._explicit(doc, m)
+            if label in PLACE_LABELS or label == "FAC":
+                accepted = text not in self._surnames
+            else:
+                accepted = self._accept(doc, m, label)
+            if accepted:
+                m.label = "GPE"
+                take(m)
+                return
+            if m.end == end:  # may still be a place if it is listed after one (see find)
+                rejected.append(Mention(start, end, "GPE", candidates=m.candidates, explicit=m.explicit))
+            m = Mention(start, end, label)
+        if label in PLACE_LABELS and not m.candidates:
+            if text in self._surnames:  # "Erdogan" after "Recep Tayyip Erdogan"
+                take(Mention(start, end, "PERSON"))
+                return
+            if end - start > 1:
+                return  # "Sumy and Kharkiv" as one span: the token walk finds each
+        if label == "ORG" and all(t.is_lower or not t.is_alpha for t in doc[start:end]):
+            return  # "health ministry": a description, not a name
+        m = Mention(start, end, label)
+        if label == "ORG":
+            m.country_code = self._org_country(doc, start, end)
+        take(m)
+
+    def _accept(self, doc: Any, m: Mention, model_label: str | None) -> bool:
+        text = doc[m.start : m.end].text
+        if model_label == "PERSON" and text in self._surnames:
+            return False
+        if model_label is None and text in self._surnames:
+            return False
+        return self._strong(doc, m, model_label, self._sport)
+
+    @staticmethod
+    def _part_of_name(doc: Any, i: int) -> bool:
+        """"Real Madrid", "Borussia Dortmund": a capitalised word before the name, mid-sentence."""
+        if i == 0:
+            return False
+        prev = doc[i - 1]
+        if not prev.is_title or prev.is_sent_start or prev.lower_ in PERSON_TITLES:
+            return False
+        # In a title-case headline every word is capitalised; there that says nothing.
+        sent = doc[i].sent
+        words = [t for t in sent if t.is_alpha and len(t) > 3]
+        return not words or sum(t.is_title for t in words) < 0.6 * len(words)
 
     def _org_country(self, doc: Any, start: int, end: int) -> str | None:
         """The country an organisation acts for: "the Kremlin", "Russia's defence ministry"."""

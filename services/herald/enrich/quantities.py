@@ -82,7 +82,9 @@ VERB_UNITS: dict[str, str] = {
     **dict.fromkeys(
         ["arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detain", "detains"], "arrested"
     ),
-    **dict.fromkeys(["protested", "protest", "rallied", "marched", "demonstrated"], "protesters"),
+    **dict.fromkeys(
+        ["protested", "protest", "rallied", "rally", "marched", "march", "demonstrated", "demonstrate"], "protesters"
+    ),
     **dict.fromkeys(["affected", "affecting"], "affected"),
 }  # fmt: skip
 # Nouns that are measures, money or time: a number before them is not a count.
@@ -150,6 +152,7 @@ class Count:
     qualifier: str = "exact"
     value_max: float | None = None
     noun: str | None = None  # what was counted when the unit says what happened to it
+    number_end: int = 0  # where the number (or range) ends: the walk resumes there
 
 
 # --------------------------------------------------------------------------- numbers
@@ -258,7 +261,7 @@ class CountFinder:
             count = self._count(doc, i, end, value, vague, counts)
             if count is not None:
                 counts.append(count)
-                i = max(end, i + 1)
+                i = max(end, count.number_end, i + 1)
             else:
                 i = end if end > i else i + 1
         return counts
@@ -293,7 +296,7 @@ class CountFinder:
                     qualifier = "at_least"
                     if start >= 1 and doc[start - 1].lower_ == "between":
                         qstart = start - 1
-        if value >= 1800 and value <= 2100 and value == int(value) and "," not in tok.text and value_max is None:
+        if tok.text.isdigit() and 1800 <= value <= 2100 and value_max is None:
             # a year, unless a counted noun follows right away
             nxt = doc[end].lower_ if end < n else ""
             if nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS:
@@ -302,6 +305,16 @@ class CountFinder:
         j = end
         if j < n and doc[j].lower_ == "of" and (vague or tok.lower_ in ("dozen",) or value_max is not None):
             j += 1
+        # "460 of 477 targets", "312 of the 400 seats": the part counts what the whole counts. The
+        # whole ("of the 21 crew") is only a frame: what happens next happens to the part.
+        whole = qstart >= 1 and (
+            doc[qstart - 1].lower_ == "of" or (qstart >= 2 and doc[qstart - 2].lower_ == "of" and doc[qstart - 1].lower_ == "the")
+        ) and not (qstart >= 2 and doc[qstart - 2].lower_ in ("evacuation", "evacuations", "death", "deaths"))
+        if j + 1 < n and doc[j].lower_ == "of":
+            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            of_number = _number(doc, k) if k < n and doc[k].like_num else None
+            if of_number is not None:
+                j = of_number[1]
         partitive = j < n and doc[j].lower_ == "of"
         head, head_end = self._head(doc, j)
         if head is not None and head in NOT_COUNTS:
@@ -315,8 +328,11 @@ class CountFinder:
         else:
             peopleish = head is None or head in PERSON_NOUNS or head in self.demonym_plurals
             verb = None
-            if peopleish and not partitive:
-                verb, verb_end = self._verb_after(doc, head_end if head else end)
+            if peopleish and not whole:
+                after = head_end if head else end
+                if partitive and after + 1 < n and doc[after + 1].lower_ in ("them", "whom", "those"):
+                    after += 2  # "17 of them were detained"
+                verb, verb_end = self._verb_after(doc, after)
                 if verb is not None:
                     span_end = max(span_end, verb_end)
                 if verb is None:
@@ -329,13 +345,13 @@ class CountFinder:
                 unit = noun_unit
             elif head is not None and _is_plural_noun(head) or head in PERSON_NOUNS:
                 unit = head
-            elif head is None and found and self._elided(doc, qstart, found):
+            elif head is None and not partitive and found and self._elided(doc, qstart, found):
                 unit = found[-1].unit
         if (unit is None or unit == head) and self._without_power(doc, span_end):
             unit, noun = "affected", head  # "left 4,000 homes without power"
         if unit is None:
             return None
-        return Count(value, unit, qstart, span_end, qualifier, value_max, noun if noun != unit else None)
+        return Count(value, unit, qstart, span_end, qualifier, value_max, noun if noun != unit else None, end)
 
     # ----------------------------------------------------------------- helpers
     @staticmethod
