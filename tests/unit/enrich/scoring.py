@@ -12,12 +12,15 @@ import yaml
 
 from herald.core.records import Article, EnrichedArticle, stable_id
 
-LABELLED = Path(__file__).resolve().parents[2] / "data" / "enrich" / "labelled.yaml"
+DATA = Path(__file__).resolve().parents[2] / "data" / "enrich"
+LABELLED = DATA / "labelled.yaml"
+HOLDOUT = DATA / "holdout.yaml"
 LABELS = ("places", "persons", "orgs", "norp", "quantities")
 
 
-def load() -> dict[str, Any]:
-    return yaml.safe_load(LABELLED.read_text(encoding="utf-8"))
+def load(path: Path = LABELLED) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
 
 
 def article(item: dict[str, Any]) -> Article:
