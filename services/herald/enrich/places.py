@@ -85,10 +85,17 @@ def _cue_before(doc: Any, start: int) -> bool:
     if word in LOCATIVE or word in SETTLEMENT_WORDS:
         return True
     # "the city of Sumy", "east of Pokrovsk", "outskirts of Kharkiv"
-    return word == "of" and i > 0 and (doc[i - 1].lower_ in SETTLEMENT_WORDS or doc[i - 1].lower_ in _DIRECTIONS)
+    return word == "of" and i > 0 and doc[i - 1].lower_ in _OF_CUES
 
 
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+# "east of Pokrovsk", "the shelling of Kherson", "the mayor of Sumy"
+_OF_CUES = SETTLEMENT_WORDS | frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "shelling",
+        "bombing", "bombardment", "siege", "capture", "liberation", "fall", "evacuation", "occupation",
+        "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs",
+    }
+)  # fmt: skip
 
 
 def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:

@@ -376,6 +376,8 @@ class CountFinder:
         k = j
         while k < n and k - j < 5:
             t = doc[k]
+            if t.is_space or (k > j and t.is_sent_start):
+                break  # never across a sentence or line break (title -> body)
             low = t.lower_
             if low in SKIPPABLE and head is None:
                 k += 1
