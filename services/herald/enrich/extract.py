@@ -87,18 +87,18 @@ class Enricher:
         return [r for r in out if r is not None]
 
     def _record(self, article: Article, doc: Any, places: PlaceFinder, counts: CountFinder) -> EnrichedArticle:
-        sents = list(doc.sents)
-        starts = [s.start for s in sents]
+        text = doc.text  # slicing this is much cheaper than Span.text, which walks the tokens
+        sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
+        starts = [s[0] for s in sents]
 
         def sent_of(token: int) -> int:
             return max(0, bisect_right(starts, token) - 1)
 
         mentions = places.find(doc)
         entities = []
-        text = doc.text
         for m in mentions:
-            span = doc[m.start : m.end]
-            start, end = span.start_char, span.end_char
+            first, last = doc[m.start], doc[m.end - 1]
+            start, end = first.idx, last.idx + len(last.text)
             if text[end - 1] == "." and "." not in text[start : end - 1]:
                 end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
             geo = None
@@ -128,14 +128,15 @@ class Enricher:
         quantities = []
         for c in counts.find(doc):
             s = sent_of(c.start)
+            first, last = doc[c.start], doc[c.end - 1]
             quantities.append(
                 Quantity(
                     value=c.value,
                     unit=c.unit,
-                    text=doc[c.start : c.end].text,
+                    text=text[first.idx : last.idx + len(last.text)],
                     qualifier=c.qualifier,  # type: ignore[arg-type]
                     sentence=s,
-                    sentence_text=sents[s].text.strip(),
+                    sentence_text=text[sents[s][1] : sents[s][2]].strip(),
                     value_max=c.value_max,
                     noun=c.noun,
                 )
@@ -145,7 +146,7 @@ class Enricher:
             **article.model_dump(),
             duplicate_of=None,
             detected_language=ENGLISH,
-            sentences=[Sentence(start=s.start_char, end=s.end_char, actors=actors.get(k, [])) for k, s in enumerate(sents)],
+            sentences=[Sentence(start=a, end=b, actors=actors.get(k, [])) for k, (_, a, b) in enumerate(sents)],
             entities=entities,
             quantities=quantities,
             enriched_at=utcnow(),

@@ -21,13 +21,17 @@ def _register() -> None:
     if "herald_line_breaks" in Language.factories:
         return
 
+    import numpy
+    from spacy.attrs import IS_SPACE
+
     @Language.component("herald_line_breaks")
     def line_breaks(doc: Any) -> Any:
         """A token after a line break starts a sentence (title, then body; paragraphs)."""
-        for tok in doc[1:]:
-            prev = doc[tok.i - 1]
-            if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
-                tok.is_sent_start = True
+        if len(doc) < 2:
+            return doc
+        for k in numpy.nonzero(doc.to_array([IS_SPACE]))[0].tolist():
+            if k + 1 < len(doc) and "\n" in doc[k].text:
+                doc[k + 1].is_sent_start = True
         return doc
 
 

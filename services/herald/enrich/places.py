@@ -18,9 +18,13 @@ Everything here is dict lookups per capitalised token: cheap next to the model i
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy
+from spacy.attrs import IS_TITLE, IS_UPPER
 
 from .gazetteer import Candidate, Gazetteer, Place, fold
 
@@ -52,6 +56,7 @@ SPORT_WORDS = frozenset(
         "champions", "semi-final", "quarter-final", "final", "beat", "draw", "win", "victory",
     }
 )  # fmt: skip
+_SPORT = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, SPORT_WORDS))), re.IGNORECASE)
 STRONG_CITY_POPULATION = 100_000
 CUED_CITY_POPULATION = 5_000
 
@@ -204,7 +209,7 @@ class PlaceFinder:
         """Every non-numeric entity, corrected, plus the places and demonyms the model missed."""
         gaz = self.gaz
         n = len(doc)
-        self._sport = any(t.lower_ in SPORT_WORDS for t in doc)
+        self._sport = _SPORT.search(doc.text) is not None
         covered = bytearray(n)
         mentions: list[Mention] = []
         rejected: list[Mention] = []
@@ -222,12 +227,17 @@ class PlaceFinder:
             for start, end in _pieces(doc, ent.start, ent.end):
                 self._entity(doc, start, end, ent.label_, take, rejected)
 
-        # Names the model did not tag at all (or tagged as a multi-place span).
+        # Names the model did not tag at all (or tagged as a multi-place span). Only capitalised
+        # tokens can start one; numpy finds them without making a Python object per token.
+        flags = doc.to_array([IS_TITLE, IS_UPPER])
+        starts = numpy.nonzero(flags[:, 0] | flags[:, 1])[0].tolist() if n else []
         i = 0
-        while i < n:
+        for i0 in starts:
+            if i0 < i:
+                continue
+            i = i0
             tok = doc[i]
-            if covered[i] or not tok.text[:1].isupper():
-                i += 1
+            if covered[i]:
                 continue
             two = f"{tok.text} {doc[i + 1].text}" if i + 1 < n else ""
             word, end = (two, i + 2) if two in gaz.demonyms else (tok.text, i + 1)
@@ -240,7 +250,6 @@ class PlaceFinder:
                 limit += 1
             end, cands = self._longest_name(doc, i, limit)
             if not cands:
-                i += 1
                 continue
             m = Mention(i, end, "GPE", candidates=cands)
             self._region_suffix(doc, m)

@@ -24,6 +24,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER
+
 # --------------------------------------------------------------------------- vocabulary
 NOUN_UNITS: dict[str, str] = {
     **dict.fromkeys(["drone", "drones", "uav", "uavs", "shahed", "shaheds", "shahed-type"], "drones"),
@@ -242,29 +245,37 @@ class CountFinder:
 
     def __init__(self, demonym_plurals: frozenset[str] = frozenset()) -> None:
         self.demonym_plurals = demonym_plurals
+        self._starters: Any = None
 
     def find(self, doc: Any) -> list[Count]:
         counts: list[Count] = []
-        n = len(doc)
-        i = 0
-        while i < n:
-            tok = doc[i]
-            low = tok.lower_
-            if not (tok.like_num or low in VAGUE or low in ("a", "an", "half", "several", "few", "dozen")):
-                i += 1
+        if not len(doc):
+            return counts
+        # Only number-like tokens can start a count; numpy finds them without a Python object per token.
+        arr = doc.to_array([LIKE_NUM, LOWER])
+        starters = self._starter_ids(doc)
+        hits = numpy.nonzero((arr[:, 0] == 1) | numpy.isin(arr[:, 1], starters))[0].tolist()
+        resume = 0
+        for i in hits:
+            if i < resume:
                 continue
             parsed = _number(doc, i)
             if parsed is None:
-                i += 1
                 continue
             value, end, vague = parsed
             count = self._count(doc, i, end, value, vague, counts)
             if count is not None:
                 counts.append(count)
-                i = max(end, count.number_end, i + 1)
+                resume = max(end, count.number_end)
             else:
-                i = end if end > i else i + 1
+                resume = end
         return counts
+
+    def _starter_ids(self, doc: Any) -> Any:
+        if self._starters is None:
+            words = list(VAGUE) + ["a", "an", "half", "several", "few", "dozen"]
+            self._starters = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
+        return self._starters
 
     def _count(self, doc: Any, start: int, end: int, value: float, vague: bool, found: list[Count]) -> Count | None:
         n = len(doc)
