@@ -71,7 +71,7 @@ class Enricher:
         out: list[EnrichedArticle | None] = [None] * len(articles)
         docs = self.nlp.pipe((texts[i] for i in english), batch_size=self.batch_size)
         for i, doc in zip(english, docs, strict=True):
-            out[i] = self._record(articles[i], doc, places, counts)
+            out[i] = self._record(articles[i], doc, texts[i], places, counts)
         now = utcnow()
         for i, lang in enumerate(languages):
             if out[i] is None:
@@ -86,15 +86,18 @@ class Enricher:
                 )
         return [r for r in out if r is not None]
 
-    def _record(self, article: Article, doc: Any, places: PlaceFinder, counts: CountFinder) -> EnrichedArticle:
-        text = doc.text  # slicing this is much cheaper than Span.text, which walks the tokens
+    def _record(
+        self, article: Article, doc: Any, text: str, places: PlaceFinder, counts: CountFinder
+    ) -> EnrichedArticle:
+        # ``text`` is what the doc was made from; slicing it is much cheaper than Doc.text or
+        # Span.text, which rebuild the string token by token.
         sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
         starts = [s[0] for s in sents]
 
         def sent_of(token: int) -> int:
             return max(0, bisect_right(starts, token) - 1)
 
-        mentions = places.find(doc)
+        mentions = places.find(doc, text)
         entities = []
         for m in mentions:
             first, last = doc[m.start], doc[m.end - 1]

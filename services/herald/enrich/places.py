@@ -205,11 +205,14 @@ class PlaceFinder:
                     return
 
     # ------------------------------------------------------------------ the pass
-    def find(self, doc: Any) -> list[Mention]:
-        """Every non-numeric entity, corrected, plus the places and demonyms the model missed."""
+    def find(self, doc: Any, text: str | None = None) -> list[Mention]:
+        """Every non-numeric entity, corrected, plus the places and demonyms the model missed.
+
+        ``text`` is the doc's text when the caller has it (``Doc.text`` rebuilds it token by token).
+        """
         gaz = self.gaz
         n = len(doc)
-        self._sport = _SPORT.search(doc.text) is not None
+        self._sport = _SPORT.search(doc.text if text is None else text) is not None
         covered = bytearray(n)
         mentions: list[Mention] = []
         rejected: list[Mention] = []
