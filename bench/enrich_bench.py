@@ -71,14 +71,21 @@ def corpora(n_short: int, n_long: int) -> tuple[list[Article], list[Article]]:
     return short, long
 
 
-def _rate(fn, n: int) -> float:  # type: ignore[no-untyped-def]
+def _rate(fn, n: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Articles per second of wall time and of this process's CPU time.
+
+    On a machine shared with other work, wall time swings with their load; CPU time counts only what
+    this process spent, so the ratio is taken on CPU time (both are printed).
+    """
     gc.collect()
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     fn()
-    return n / (time.perf_counter() - start)
+    return n / (time.perf_counter() - wall), n / (time.process_time() - cpu)
 
 
-def run(articles: list[Article], pipeline, enricher: Enricher, rounds: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+def run(
+    articles: list[Article], pipeline, enricher: Enricher, rounds: int
+) -> tuple[tuple[float, float], tuple[float, float]]:  # type: ignore[no-untyped-def]
     texts = [a.text() for a in articles]
 
     def raw() -> None:
@@ -90,15 +97,17 @@ def run(articles: list[Article], pipeline, enricher: Enricher, rounds: int) -> t
             enricher.enrich(articles[i : i + BATCH])
 
     raw(), herald()  # warm-up: caches, lazy loads
-    raw_best = herald_best = 0.0
+    raw_best = herald_best = (0.0, 0.0)
     for _ in range(rounds):
-        raw_best = max(raw_best, _rate(raw, len(texts)))
-        herald_best = max(herald_best, _rate(herald, len(articles)))
+        raw_best = max(raw_best, _rate(raw, len(texts)), key=lambda r: r[1])
+        herald_best = max(herald_best, _rate(herald, len(articles)), key=lambda r: r[1])
     return raw_best, herald_best
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--short", type=int, default=256)
     parser.add_argument("--long", type=int, default=48)
@@ -123,12 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     words = lambda arts: sum(len(a.text().split()) for a in arts) / len(arts)  # noqa: E731
     ok = True
     for name, arts in (("title+summary", short), ("full article", long)):
-        raw, herald = run(arts, pipeline, enricher, args.rounds)
-        ratio = herald / raw
+        (raw_wall, raw_cpu), (herald_wall, herald_cpu) = run(arts, pipeline, enricher, args.rounds)
+        ratio = herald_cpu / raw_cpu
         ok &= ratio >= 0.8
         print(
-            f"{name:<14} {words(arts):5.0f} words  raw spaCy {raw:7.1f} art/s  herald {herald:7.1f} art/s"
-            f"  ratio {ratio:.2f}  ({'ok' if ratio >= 0.8 else 'BELOW 0.80'})"
+            f"{name:<14} {words(arts):4.0f} words | per CPU-second: raw spaCy {raw_cpu:6.1f} art/s, "
+            f"herald {herald_cpu:6.1f} art/s, ratio {ratio:.2f} ({'ok' if ratio >= 0.8 else 'BELOW 0.80'}) "
+            f"| wall: raw {raw_wall:6.1f} art/s, herald {herald_wall:6.1f} art/s, "
+            f"ratio {herald_wall / raw_wall:.2f}"
         )
     end_mb = mb()
     print(

@@ -21,7 +21,8 @@ TARGET_CUES = frozenset({"at", "on", "against", "targeting", "targeted", "into"}
 # A capital followed by one of these speaks or acts for its country.
 SPEECH_OR_ACTION = frozenset(
     {
-        "said", "says", "say", "denied", "denies", "accused", "accuses", "claimed", "claims", "warned", "warns",
+        "said", "says", "say", "denied", "denies", "accused", "accuses", "claimed", "claims", "warned",
+        "warns",
         "announced", "announces", "confirmed", "confirms", "launched", "launches", "pledged", "pledges",
         "imposed", "imposes", "rejected", "rejects", "demanded", "demands", "responded", "has", "had", "will",
         "would", "is", "was", "insisted", "insists", "vowed", "vows", "urged", "urges", "blamed", "blames",
@@ -29,7 +30,9 @@ SPEECH_OR_ACTION = frozenset(
 )  # fmt: skip
 
 
-def sentence_actors(doc: Any, mentions: list[Mention], gazetteer: Gazetteer, sent_of: Any) -> dict[int, list[Actor]]:
+def sentence_actors(
+    doc: Any, mentions: list[Mention], gazetteer: Gazetteer, sent_of: Any
+) -> dict[int, list[Actor]]:
     """Actors per sentence index, in order of mention, each name once per sentence."""
     out: dict[int, list[Actor]] = {}
     seen: set[tuple[int, str]] = set()
@@ -50,7 +53,11 @@ def _actor(doc: Any, m: Mention, gaz: Gazetteer) -> Actor | None:
     role = "target" if prev in TARGET_CUES else "actor"
     if m.label == "NORP" and m.country_code:
         country = gaz.country(m.country_code)
-        return Actor(name=country.name if country else doc[m.start : m.end].text, role=role, country_code=m.country_code)
+        return Actor(
+            name=country.name if country else doc[m.start : m.end].text,
+            role=role,
+            country_code=m.country_code,
+        )
     if m.label == "ORG":
         return Actor(name=doc[m.start : m.end].text, role=role, country_code=m.country_code)
     place = m.place

@@ -51,5 +51,14 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
             found.labels("quantity").inc(len(a.quantities))
         return [Emit(topics.ENRICHED, a.id, a) for a in enriched]
 
-    Stage(app, "enrich", topics.UNIQUE, Article, handle, settings, StageMetrics.of(registry, "enrich"), batched=True)
+    Stage(
+        app,
+        "enrich",
+        topics.UNIQUE,
+        Article,
+        handle,
+        settings,
+        StageMetrics.of(registry, "enrich"),
+        batched=True,
+    )
     return app

@@ -149,7 +149,9 @@ class Enricher:
             **article.model_dump(),
             duplicate_of=None,
             detected_language=ENGLISH,
-            sentences=[Sentence(start=a, end=b, actors=actors.get(k, [])) for k, (_, a, b) in enumerate(sents)],
+            sentences=[
+                Sentence(start=a, end=b, actors=actors.get(k, [])) for k, (_, a, b) in enumerate(sents)
+            ],
             entities=entities,
             quantities=quantities,
             enriched_at=utcnow(),

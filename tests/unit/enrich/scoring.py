@@ -123,7 +123,11 @@ def score(items: list[dict[str, Any]], records: list[EnrichedArticle]) -> dict[s
             s.fn += sum(exp[label].values()) - hits
             if label == "places":
                 missing = [k for k in exp[label] if not _matches(label, pred[label], Counter({k: 1}))]
-                extra = [k for k in pred[label] if not any(_matches(label, Counter({k: 1}), Counter({e: 1})) for e in exp[label])]
+                extra = [
+                    k
+                    for k in pred[label]
+                    if not any(_matches(label, Counter({k: 1}), Counter({e: 1})) for e in exp[label])
+                ]
             else:
                 missing = list((exp[label] - pred[label]).elements())
                 extra = list((pred[label] - exp[label]).elements())

@@ -27,7 +27,7 @@ def scores(enricher: Enricher) -> dict[str, scoring.Score]:
     items = scoring.load()["items"]
     records = enricher.enrich([scoring.article(item) for item in items])
     result = scoring.score(items, records)
-    print("\nlabelled set (%d texts)\n%s" % (len(items), scoring.report(result)))
+    print(f"\nlabelled set ({len(items)} texts)\n{scoring.report(result)}")
     return result
 
 
@@ -49,7 +49,7 @@ def test_holdout_is_reported(enricher: Enricher) -> None:
     """The holdout set is scored and printed, not gated: it was written to estimate, not to tune."""
     items = scoring.load(scoring.HOLDOUT)["items"]
     result = scoring.score(items, enricher.enrich([scoring.article(i) for i in items]))
-    print("\nholdout set (%d texts)\n%s" % (len(items), scoring.report(result)))
+    print(f"\nholdout set ({len(items)} texts)\n{scoring.report(result)}")
     assert result["places"].tp > 0 and result["quantities"].tp > 0
 
 
