@@ -79,6 +79,7 @@ class Geo(BaseModel):
     admin1: str | None = None
     kind: Literal["city", "region", "country"] | None = None
     geonameid: int | None = None
+    admin1_code: str | None = None  # GeoNames admin1 code, "UA.07": groups places by region even unnamed
 
 
 class Entity(BaseModel):
@@ -98,11 +99,15 @@ class Quantity(BaseModel):
     qualifier: Literal["exact", "at_least", "more_than", "about", "up_to", "less_than"] = "exact"
     sentence: int = Field(0, ge=0)
     sentence_text: str = ""
+    value_max: float | None = None  # upper bound of a range ("20 to 30"): value is then the lower bound
+    noun: str | None = None  # what was counted when the unit says what happened to it ("civilians")
 
 
 class Sentence(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    # Countries and organisations that act in the sentence, in order of mention (see enrich/actors.py).
+    actors: list[Actor] = Field(default_factory=list)
 
 
 class EnrichedArticle(Article):
