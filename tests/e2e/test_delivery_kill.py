@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from kafka import KafkaConsumer
+from kafka import KafkaAdminClient, KafkaConsumer
 from tests.conftest import free_port, herald_env
 
 from herald.alerts.sinks.webhook import decode_secret
@@ -155,10 +155,16 @@ def test_sigkill_mid_burst_loses_nothing_and_the_dedup_receiver_sees_no_duplicat
             enable_auto_commit=False,
             consumer_timeout_ms=3000,
         )
-        on_topic = {m.key.decode() for m in consumer}
+        where = {m.key.decode(): (m.partition, m.offset) for m in consumer}
         consumer.close()
+        admin = KafkaAdminClient(bootstrap_servers=kafka["HERALD_KAFKA_BOOTSTRAP"])
+        committed = admin.list_consumer_group_offsets("herald-delivery")
+        admin.close()
         missing = want - dedup.seen
-        sys.stderr.write(f"\n[kill] missing {sorted(missing)}; on the topic: {sorted(missing & on_topic)}\n")
+        sys.stderr.write(
+            f"\n[kill] missing (partition, offset): {[where.get(m) for m in sorted(missing)]}; "
+            f"group offsets: {sorted((tp.partition, o.offset) for tp, o in committed.items())}\n"
+        )
     duplicates_raw = dedup.raw - len(dedup.seen)
     sys.stderr.write(
         f"\n[kill] burst {BURST}, killed after {at_kill} deliveries; all in {took:.1f}s after restart; "

@@ -65,8 +65,40 @@ class Reject(Exception):
 Handler = Callable[[list[M]], "list[Emit] | Awaitable[list[Emit]]"]
 
 
+def guard_offset_commits() -> None:
+    """Never commit past an input record that was not acknowledged (faust-streaming #606).
+
+    faust-streaming 0.15.3 commits the end of the first run of acked offsets unless that run starts
+    *more than one* offset after the committed one: when exactly the record at the committed offset is
+    missing from the acks (still in flight, or dropped around a rebalance) it commits straight over it,
+    and that record is lost at the next restart. The upstream fix (PR #707) is not released. This
+    wrapper withholds the commit while the head offset is neither acked nor a known gap (compaction,
+    transaction markers), and otherwise defers to Faust. Idempotent.
+    """
+    from faust.transport.consumer import Consumer
+
+    original = Consumer._new_offset
+    if getattr(original, "herald_guard", False):
+        return
+
+    def _new_offset(self: Any, tp: Any) -> int | None:
+        head = self._committed_offset[tp]
+        if (
+            self._acked[tp]
+            and head is not None
+            and head not in self._acked_index[tp]
+            and not self._gap[tp].overlaps(head)
+        ):
+            return None
+        return original(self, tp)
+
+    _new_offset.herald_guard = True  # type: ignore[attr-defined]
+    Consumer._new_offset = _new_offset  # type: ignore[method-assign]
+
+
 def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, default_port: int) -> faust.App:
     """A Faust app for one stage: its own consumer group, its own /metrics on its own port."""
+    guard_offset_commits()
     datadir = settings.state_dir.resolve() / "faust" / stage
     datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(

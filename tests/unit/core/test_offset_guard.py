@@ -1,0 +1,47 @@
+"""The commit guard in core/streams: Faust must not commit over an input record it did not ack.
+
+Faust's offset bookkeeping is driven directly with its own data structures (no broker needed): the
+case from faust-streaming #606 — committed offset 2585, acks for 2586..2589, 2585 still in flight.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from types import SimpleNamespace
+from typing import Any
+
+from faust.transport.consumer import Consumer
+from intervaltree import IntervalTree
+
+from herald.core.streams import guard_offset_commits
+
+TP = ("news.alerts", 0)
+
+
+def bookkeeping(committed: int | None, acked: list[int], gap: tuple[int, int] | None = None) -> Any:
+    state = SimpleNamespace(
+        _committed_offset=defaultdict(lambda: None),
+        _acked=defaultdict(list),
+        _acked_index=defaultdict(set),
+        _gap=defaultdict(IntervalTree),
+    )
+    state._committed_offset[TP] = committed
+    state._acked[TP] = list(acked)
+    state._acked_index[TP] = set(acked)
+    if gap:
+        state._gap[TP].addi(*gap)
+    return state
+
+
+def test_the_guard_withholds_a_commit_over_an_unacked_head() -> None:
+    guard_offset_commits()
+    guard_offset_commits()  # idempotent: wrapped once
+    new_offset = Consumer._new_offset
+    assert new_offset(bookkeeping(2585, [2586, 2587, 2588, 2589]), TP) is None
+    assert new_offset(bookkeeping(0, [1, 2]), TP) is None  # Faust skips its own check at offset 0
+    # The head acked: commit the run after it, as Faust does.
+    assert new_offset(bookkeeping(2585, [2585, 2586, 2587, 2589]), TP) == 2588
+    # The head is a known gap (a compacted or aborted offset): Faust's gap handling applies.
+    assert new_offset(bookkeeping(10, [11, 12], gap=(10, 11)), TP) == 13
+    # First commit of a partition (nothing committed yet): unchanged.
+    assert new_offset(bookkeeping(None, [0, 1, 2]), TP) == 3
