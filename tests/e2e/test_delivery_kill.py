@@ -158,12 +158,12 @@ def test_sigkill_mid_burst_loses_nothing_and_the_dedup_receiver_sees_no_duplicat
         where = {m.key.decode(): (m.partition, m.offset) for m in consumer}
         consumer.close()
         admin = KafkaAdminClient(bootstrap_servers=kafka["HERALD_KAFKA_BOOTSTRAP"])
-        committed = admin.list_consumer_group_offsets("herald-delivery")
+        committed = admin.list_group_offsets({"herald-delivery": None})
         admin.close()
         missing = want - dedup.seen
         sys.stderr.write(
             f"\n[kill] missing (partition, offset): {[where.get(m) for m in sorted(missing)]}; "
-            f"group offsets: {sorted((tp.partition, o.offset) for tp, o in committed.items())}\n"
+            f"group offsets: {str(committed)[:1500]}\n"
         )
     duplicates_raw = dedup.raw - len(dedup.seen)
     sys.stderr.write(
