@@ -82,6 +82,8 @@ class Receiver:
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
                 body = self.rfile.read(length)
+                if len(body) < length:
+                    return  # the sender went away mid-request (e.g. killed): nothing was delivered
                 with receiver._lock:
                     status, extra, delay = receiver.script.next()
                 arrived = time.time()
