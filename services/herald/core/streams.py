@@ -96,6 +96,56 @@ def guard_offset_commits() -> None:
     Consumer._new_offset = _new_offset  # type: ignore[method-assign]
 
 
+def head_stuck(consumer: Any, tp: Any) -> bool:
+    """True when later records of ``tp`` are acked but the one at the committed offset is not.
+
+    With one agent instance per stage, records are acked in order, so this only happens when Faust's
+    fetcher dropped the head record (seen around a rebalance: it marks a record read although it never
+    reached the stream). ``guard_offset_commits`` then holds the commit at that record, and nothing
+    would ever deliver it again without a seek.
+    """
+    head = consumer._committed_offset[tp]
+    return bool(
+        consumer._acked[tp]
+        and head is not None
+        and head not in consumer._acked_index[tp]
+        and not consumer._gap[tp].overlaps(head)
+    )
+
+
+class HeadWatch:
+    """Re-reads a partition from its committed offset when its head record stays dropped.
+
+    Checked by every stage's lag timer; ``after`` seconds of a stuck head trigger one seek. The
+    records after the head are read again too: stages are idempotent under redelivery.
+    """
+
+    def __init__(self, after: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.after = after
+        self.clock = clock
+        self.since: dict[Any, float] = {}
+        self.reseeks = 0
+
+    async def check(self, consumer: Any, topic: str) -> None:
+        now = self.clock()
+        for tp in consumer.assignment():
+            if tp.topic != topic:
+                continue
+            if not head_stuck(consumer, tp):
+                self.since.pop(tp, None)
+                continue
+            first = self.since.setdefault(tp, now)
+            if now - first >= self.after:
+                head = consumer._committed_offset[tp]
+                log.warning(
+                    "a partition's head record was dropped by the consumer; reading again from it",
+                    extra={"topic": tp.topic, "partition": tp.partition, "offset": head},
+                )
+                await consumer.seek(tp, head)
+                self.reseeks += 1
+                self.since.pop(tp, None)
+
+
 def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, default_port: int) -> faust.App:
     """A Faust app for one stage: its own consumer group, its own /metrics on its own port."""
     guard_offset_commits()
@@ -291,6 +341,12 @@ class Stage(Generic[M]):
 
     async def _report_lag(self) -> None:
         consumer = self.app.consumer
+        # One watch per app: several stages may read one topic (the delivery worker's sink agents).
+        watch = self.app.__dict__.setdefault("herald_head_watch", HeadWatch())
+        try:
+            await watch.check(consumer, self.source.name)
+        except Exception:  # never let the watch disturb the stage; the next tick tries again
+            log.exception("head watch failed", extra={"stage": self.name})
         for tp in consumer.assignment():
             if tp.topic != self.source.name:
                 continue

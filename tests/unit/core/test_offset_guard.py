@@ -11,11 +11,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from faust.transport.consumer import Consumer
+from faust.types import TP as FaustTP
 from intervaltree import IntervalTree
 
 from herald.core.streams import guard_offset_commits
 
-TP = ("news.alerts", 0)
+TP = FaustTP("news.alerts", 0)
 
 
 def bookkeeping(committed: int | None, acked: list[int], gap: tuple[int, int] | None = None) -> Any:
@@ -45,3 +46,40 @@ def test_the_guard_withholds_a_commit_over_an_unacked_head() -> None:
     assert new_offset(bookkeeping(10, [11, 12], gap=(10, 11)), TP) == 13
     # First commit of a partition (nothing committed yet): unchanged.
     assert new_offset(bookkeeping(None, [0, 1, 2]), TP) == 3
+
+
+class FakeConsumer:
+    """Faust's offset bookkeeping plus the two calls the watch makes."""
+
+    def __init__(self, state: Any) -> None:
+        self.__dict__.update(state.__dict__)
+        self.seeks: list[tuple[Any, int]] = []
+
+    def assignment(self) -> set[Any]:
+        return {TP}
+
+    async def seek(self, tp: Any, offset: int) -> None:
+        self.seeks.append((tp, offset))
+
+
+def test_the_head_watch_re_reads_a_partition_whose_head_was_dropped() -> None:
+    import asyncio
+
+    from herald.core.streams import HeadWatch
+
+    now = [100.0]
+    consumer = FakeConsumer(bookkeeping(10, [11, 12, 13]))
+    watch = HeadWatch(after=10.0, clock=lambda: now[0])
+    asyncio.run(watch.check(consumer, TP.topic))
+    now[0] += 5
+    asyncio.run(watch.check(consumer, TP.topic))
+    assert consumer.seeks == []  # not yet: give a head record its moment in flight
+    now[0] += 6
+    asyncio.run(watch.check(consumer, TP.topic))
+    assert consumer.seeks == [(TP, 10)] and watch.reseeks == 1
+    consumer._acked_index[TP].add(10)  # the head was read again and acked: nothing more to do
+    now[0] += 20
+    asyncio.run(watch.check(consumer, TP.topic))
+    asyncio.run(watch.check(consumer, TP.topic))
+    assert watch.reseeks == 1
+    assert asyncio.run(watch.check(consumer, "another.topic")) is None and watch.reseeks == 1
