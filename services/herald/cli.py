@@ -16,6 +16,7 @@ from typing import Annotated
 
 import typer
 
+from herald import benchmark
 from herald.core import logs
 from herald.heartbeat.command import app as heartbeat_app
 from herald.plot import command as plot_command
@@ -252,6 +253,9 @@ def up(
         typer.echo("All services stopped, and the broker this command started.")
     else:
         typer.echo("All services stopped; the broker was already running and keeps running.")
+
+
+app.command("bench", context_settings=benchmark.CONTEXT, add_help_option=False)(benchmark.bench)
 
 
 def main() -> None:
