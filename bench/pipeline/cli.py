@@ -101,6 +101,9 @@ def run(
 ) -> None:
     """Benchmark the real pipeline on this machine: ceiling, saturation, latency, resources, scale-out."""
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # A fresh broker elects partition leaders just after the topics exist; the producer retries
+    # those sends by itself, so its warnings are noise here.
+    logging.getLogger("kafka").setLevel(logging.ERROR)
     from .corpus import Corpus
 
     lengths = _csv(texts)

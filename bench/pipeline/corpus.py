@@ -19,6 +19,7 @@ All text here is fictional and written for this project.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Iterator
@@ -771,7 +772,8 @@ class Place:
         return f"{self.name}, {self.country}," if self.country else self.name
 
 
-def place_names(seed: int = 7) -> list[Place]:
+@functools.cache
+def place_names(seed: int = 7) -> tuple[Place, ...]:
     """Real cities from the offline gazetteer (ASCII names, at most two words), one region after another.
 
     Consecutive places come from different first-level regions (round robin over country + admin1,
@@ -802,16 +804,16 @@ def place_names(seed: int = 7) -> list[Place]:
     while queues:
         places.extend(q.pop() for q in queues)
         queues = [q for q in queues if q]
-    return places
+    return tuple(places)
 
 
-def _invented_places(seed: int) -> list[Place]:
+def _invented_places(seed: int) -> tuple[Place, ...]:
     heads = ("Nov", "Ostr", "Bel", "Kras", "Dar", "Mir", "Zel", "Sok", "Lug", "Vod", "Pol", "Ter", "Hal")
     mids = ("o", "a", "e", "y", "ov", "in")
     tails = ("ivka", "opil", "ohrad", "ansk", "ovo", "ytsia", "enko", "iany", "ets", "ovsk", "ach", "ava")
     names = sorted({h + m + t for h in heads for m in mids for t in tails})
     random.Random(seed).shuffle(names)
-    return [Place(n) for n in names]
+    return tuple(Place(n) for n in names)
 
 
 class Corpus:

@@ -214,12 +214,10 @@ class ResourceSampler:
         rss: dict[str, int] = {}
         for name, proc in procs.items():
             try:
-                total = proc.memory_info().rss
-                for child in proc.children(recursive=True):
-                    total += child.memory_info().rss
+                # The process alone: the benchmark's own children are the services, tracked by name.
+                rss[name] = proc.memory_info().rss
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
-            rss[name] = total
         sample = ResourceSample(time.time(), rss)
         with self._lock:
             for name, value in rss.items():
@@ -230,14 +228,14 @@ class ResourceSampler:
         return sample
 
     def cpu(self) -> dict[str, float]:
-        """CPU seconds (user + system, children included) of every tracked process so far."""
+        """CPU seconds (user + system) of every tracked process so far, each on its own."""
         with self._lock:
             procs = dict(self.procs)
         out: dict[str, float] = {}
         for name, proc in procs.items():
             try:
                 t = proc.cpu_times()
-                out[name] = t.user + t.system + t.children_user + t.children_system
+                out[name] = t.user + t.system
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
         return out

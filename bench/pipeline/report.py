@@ -118,6 +118,7 @@ def summary(results: dict[str, Any]) -> str:
                 _f(100 * r["ratio_to_ceiling"] if r.get("ratio_to_ceiling") is not None else None, 0, "%"),
                 _f(r.get("stack_cpu_ms_per_article"), 1),
                 _f(r.get("nlp_cpu_ms_per_article"), 1),
+                _f(100 * r["nlp_share_of_stack_cpu"] if r.get("nlp_share_of_stack_cpu") else None, 0, "%"),
                 str(r["first_to_saturate"]),
                 _f(r["stack_peak_rss_mb"], 0),
             ]
@@ -135,6 +136,7 @@ def summary(results: dict[str, Any]) -> str:
                     "ratio",
                     "stack cpu-ms/art",
                     "nlp cpu-ms/art",
+                    "nlp share",
                     "saturates first",
                     "stack MB",
                 ],
@@ -157,9 +159,7 @@ def summary(results: dict[str, Any]) -> str:
             parts.append(
                 f"  stages of {r['run']}\n"
                 + _indent(
-                    _table(
-                        ["stage", "in", "mean/s", "busy/s", "busy s", "handler cap/s", "peak backlog"], rows
-                    )
+                    _table(["stage", "in", "mean/s", "busy/s", "busy s", "handler/s", "peak backlog"], rows)
                 )
             )
     lat = results.get("latency")
@@ -192,7 +192,7 @@ def summary(results: dict[str, Any]) -> str:
         )
     rows = [
         [t["target"], str(t["value"]), {True: "met", False: "NOT met", None: "-"}[t["met"]]]
-        for t in results.get("targets", [])
+        for t in results.get("targets") or targets(results)
     ]
     if rows:
         parts.append("TARGETS\n" + _table(["target", "measured", ""], rows))
@@ -229,14 +229,15 @@ def plot(results: dict[str, Any], path: Path) -> bool:
         ax = axes[i][0]
         i += 1
         tl = run["timeline"]
+        # Cumulative counts: stages take batches (64 articles for NLP), so per-second rates are jagged.
         for stage, counts in tl["stage_in"].items():
-            series = rates(tl["t"], counts, window=2.0)
-            ax.plot([p[0] for p in series], [p[1] for p in series], label=stage, lw=1.2)
-        if run.get("ceiling_rate"):
-            ax.axhline(run["ceiling_rate"], color="k", ls="--", lw=1, label="spaCy ceiling")
-        ax.set_title(f"{run['run']}: records in per second, per stage (2 s window)")
+            ax.plot(tl["t"], counts, label=stage, lw=1.2)
+        if run.get("ceiling_rate") and tl["t"]:
+            end = min(tl["t"][-1], run["analysed"] / run["ceiling_rate"])
+            ax.plot([0, end], [0, end * run["ceiling_rate"]], "k--", lw=1, label="spaCy ceiling's pace")
+        ax.set_title(f"{run['run']}: records taken in by each stage (cumulative)")
         ax.set_xlabel("seconds since the first article was produced")
-        ax.set_ylabel("records/s")
+        ax.set_ylabel("records")
         ax.legend(fontsize=7, ncol=4)
     if lat:
         ax = axes[i][0]
