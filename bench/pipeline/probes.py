@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import httpx
 import psutil
-from kafka import KafkaConsumer, TopicPartition
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from prometheus_client.parser import text_string_to_metric_families
 
 Labels = tuple[tuple[str, str], ...]
@@ -118,6 +118,7 @@ class OffsetProbe:
     def __init__(self, bootstrap: str) -> None:
         self.bootstrap = bootstrap
         self.consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
+        self.admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="herald-bench-admin")
         self._parts: dict[str, list[TopicPartition]] = {}
 
     def partitions(self, topic: str) -> list[TopicPartition]:
@@ -136,6 +137,30 @@ class OffsetProbe:
         out: dict[str, int] = defaultdict(int)
         for tp, end in self.end_offsets(topics).items():
             out[tp.topic] += end
+        return dict(out)
+
+    def committed(self, prefix: str = "herald") -> dict[str, int]:
+        """Offsets the stages' consumer groups have committed, summed per topic.
+
+        A Faust worker commits an offset only after the batch holding it was processed and its outputs
+        acknowledged, so committed == end offset means "done", which a counter that moves when a
+        batch starts cannot say.
+        """
+        groups = [
+            str(g.get("group_id") or g.get("group") or "") if isinstance(g, dict) else str(g)
+            for g in self.admin.list_groups()
+        ]
+        groups = [g for g in groups if g.startswith(prefix)]
+        if not groups:
+            return {}
+        highest: dict[TopicPartition, int] = {}
+        for offsets in self.admin.list_group_offsets(groups).values():
+            for tp, meta in offsets.items():
+                if meta.offset >= 0:
+                    highest[tp] = max(highest.get(tp, 0), meta.offset)
+        out: dict[str, int] = defaultdict(int)
+        for tp, offset in highest.items():
+            out[tp.topic] += offset
         return dict(out)
 
     def read_range(
@@ -161,6 +186,7 @@ class OffsetProbe:
 
     def close(self) -> None:
         self.consumer.close()
+        self.admin.close()
 
 
 @dataclass

@@ -108,6 +108,16 @@ def settled(samples: list[Sample], quiet_s: float) -> bool:
     return False
 
 
+def committed_all(sample: Sample, committed: dict[str, int]) -> bool:
+    """Every topic a stage reads has its consumer group's commits at the end offset.
+
+    Counters move when a batch starts, so a long NLP batch still being processed looks idle to them;
+    the group commits its offsets only after the batch is done.
+    """
+    inputs = {topic for _, topic in sample.counts.records_in}
+    return all(committed.get(topic, 0) >= sample.ends.get(topic, 0) for topic in inputs)
+
+
 def last_change(samples: list[Sample]) -> float:
     """Time of the first sample that already showed the final state (the pipeline's finishing time)."""
     sig = samples[-1].signature()
@@ -134,6 +144,7 @@ class Context:
     progress: bool = True
 
     def wait_settled(self, samples: list[Sample], on_sample: Callable[[Sample], None] | None = None) -> None:
+        """Sample until the pipeline is idle: drained, quiet, and every input offset committed."""
         deadline = time.monotonic() + self.drain_timeout_s
         while True:
             self.stack.check_alive()
@@ -142,7 +153,7 @@ class Context:
             samples.append(sample)
             if on_sample:
                 on_sample(sample)
-            if settled(samples, self.quiet_s):
+            if settled(samples, self.quiet_s) and committed_all(sample, self.observer.offsets.committed()):
                 return
             if time.monotonic() > deadline:
                 raise TimeoutError(
@@ -218,7 +229,9 @@ def _cpu_table(
     }
 
 
-def _stage_table(samples: list[Sample], base: Sample, seconds: float) -> tuple[dict[str, Any], str | None]:
+def _stage_table(
+    samples: list[Sample], base: Sample, seconds: float, articles: int
+) -> tuple[dict[str, Any], str | None]:
     stages = base.counts.stages()
     stages = sorted(stages, key=lambda s: (STAGE_ORDER.index(s) if s in STAGE_ORDER else 99, s))
     times = [s.t for s in samples]
@@ -232,7 +245,8 @@ def _stage_table(samples: list[Sample], base: Sample, seconds: float) -> tuple[d
         p_sum = last.processing_sum.get(stage, 0.0) - base.counts.processing_sum.get(stage, 0.0)
         p_count = last.processing_count.get(stage, 0.0) - base.counts.processing_count.get(stage, 0.0)
         capacity = p_count / p_sum if p_sum > 0 else None  # batches x (per-record seconds) -> records/s
-        loads.append(stats.StageLoad(stage, busy, busy_s, capacity))
+        per_article = done[-1] / articles if done and articles else 0.0
+        loads.append(stats.StageLoad(stage, busy, busy_s, max(backlog, default=0), per_article))
         out[stage] = {
             "records_in": int(done[-1]) if done else 0,
             "records_out": int(last.stage_out(stage) - base.counts.stage_out(stage)),
@@ -241,8 +255,9 @@ def _stage_table(samples: list[Sample], base: Sample, seconds: float) -> tuple[d
             "busy_seconds": round(busy_s, 2),
             "handler_capacity": round(capacity, 1) if capacity else None,
             "peak_backlog": int(max(backlog, default=0)),
+            "per_article": round(per_article, 3),
         }
-    return out, stats.first_to_saturate(loads, seconds)
+    return out, stats.first_to_saturate(loads, seconds, articles)
 
 
 def _timeline(samples: list[Sample], base: Sample, t0: float) -> dict[str, Any]:
@@ -309,7 +324,7 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
     unique = last.ends.get(topics.UNIQUE.name, 0) - base.ends.get(topics.UNIQUE.name, 0)
     total = done[-1] if done else 0
     sustained = stats.sustained_rate(times, done, total)
-    stage_table, first = _stage_table(window, base, seconds)
+    stage_table, first = _stage_table(window, base, seconds, articles)
     events = last.ends.get(topics.EVENTS.name, 0) - base.ends.get(topics.EVENTS.name, 0)
     result = {
         "run": f"saturation-{length}-{workers}w",
@@ -325,6 +340,11 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
         "seconds": round(seconds, 3),
         "throughput_sustained": round(sustained, 2) if sustained else None,
         "throughput_overall": round(total / seconds, 2) if seconds > 0 else None,
+        # The headline: the steady-state rate when the run had one, else the whole run's average.
+        "throughput": round(sustained or (total / seconds if seconds > 0 else 0.0), 2),
+        "throughput_basis": "sustained (10-90 %)"
+        if sustained
+        else "overall (run too short for a steady state)",
         "events_per_second": round(events / seconds, 2) if seconds > 0 else None,
         "stages": stage_table,
         "first_to_saturate": first,
@@ -402,7 +422,8 @@ def latency(
     last = samples[-1]
     e2e_count = last.counts.e2e_count - base.counts.e2e_count
     e2e_sum = last.counts.e2e_sum - base.counts.e2e_sum
-    stage_table, _ = _stage_table([s for s in samples if s.t <= t_end + 1e-6], base, t_end - t0)
+    window = [s for s in samples if s.t <= t_end + 1e-6]
+    stage_table, _ = _stage_table(window, base, t_end - t0, count.get("n", 0))
     alerted = {p[2] for p in points}
     result = {
         "run": f"latency-{length}-{rate:g}per_s",
@@ -426,7 +447,7 @@ def latency(
         "hops": _hops(ctx, start_offsets, points, first),
         "stages": stage_table,
         "points": [[round(p[0], 3), round(p[1], 4)] for p in points],
-        "timeline": _timeline([s for s in samples if s.t <= t_end + 1e-6], base, t0),
+        "timeline": _timeline(window, base, t0),
     }
     result.update(_cpu_table(ctx, cpu0, cpu1, t0, t_end, count.get("n", 0)))
     return result

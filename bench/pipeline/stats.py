@@ -34,18 +34,26 @@ def crossing(times: Sequence[float], counts: Sequence[float], level: float) -> f
 
 
 def sustained_rate(
-    times: Sequence[float], counts: Sequence[float], total: float, lo: float = 0.1, hi: float = 0.9
+    times: Sequence[float],
+    counts: Sequence[float],
+    total: float,
+    lo: float = 0.1,
+    hi: float = 0.9,
+    min_samples: int = 4,
 ) -> float | None:
     """Records per second between the moments ``lo`` and ``hi`` of ``total`` were done.
 
     Leaving out the first and last tenth keeps start-up (consumer fetches, first batches) and the tail
-    (partitions that finish at different times) out of the steady-state rate.
+    (partitions that finish at different times) out of the steady-state rate. None when fewer than
+    ``min_samples`` samples fall in that window: a run of a batch or two has no steady state.
     """
     if total <= 0:
         return None
     t_lo = crossing(times, counts, lo * total)
     t_hi = crossing(times, counts, hi * total)
     if t_lo is None or t_hi is None or t_hi <= t_lo:
+        return None
+    if sum(1 for t in times if t_lo <= t <= t_hi) < min_samples:
         return None
     return (hi - lo) * total / (t_hi - t_lo)
 
@@ -84,31 +92,43 @@ def busy_rate(
 @dataclass(frozen=True)
 class StageLoad:
     stage: str
-    busy_rate: float | None
+    busy_rate: float | None  # records per second while backlogged
     busy_seconds: float
-    processing_capacity: float | None  # records per second of pure handler time (no Kafka, no Faust)
+    peak_backlog: float  # records
+    per_article: float  # records this stage handles per article (events per article for late stages)
 
 
 def first_to_saturate(
-    loads: Sequence[StageLoad], run_seconds: float, min_busy_share: float = 0.2
+    loads: Sequence[StageLoad],
+    run_seconds: float,
+    articles: float,
+    min_busy_share: float = 0.2,
+    min_backlog_share: float = 0.25,
 ) -> str | None:
-    """The stage whose capacity is lowest: the one that limits the pipeline when the rate rises.
+    """The stage whose capacity, in articles per second, is lowest among those that really queued.
 
-    Measured capacity (throughput while backlogged) is trusted for stages that were busy for at least
-    ``min_busy_share`` of the run; a stage behind the bottleneck never builds a backlog, so for it only
-    the handler-time capacity is known, which is an optimistic bound and is used only as a fallback.
+    Stages handle different records (articles, then events: fewer of them), so rates are compared
+    per article. A stage counts as saturated when its queue held at least ``min_backlog_share`` of
+    the run's articles and it was busy for ``min_busy_share`` of the run: a stage fed in bursts by
+    a batching upstream is briefly "busy" at its arrival rate, which says nothing about its capacity.
+    Without such a stage (a run too short to queue), the one whose queue grew largest.
     """
-    measured = [
+    if not loads or articles <= 0:
+        return None
+    saturated = [
         ld
         for ld in loads
-        if ld.busy_rate is not None and run_seconds > 0 and ld.busy_seconds >= min_busy_share * run_seconds
+        if ld.busy_rate is not None
+        and ld.per_article > 0
+        and ld.busy_seconds >= min_busy_share * run_seconds
+        and ld.peak_backlog / ld.per_article >= min_backlog_share * articles
     ]
-    if measured:
-        return min(measured, key=lambda ld: ld.busy_rate or math.inf).stage
-    bounded = [ld for ld in loads if ld.processing_capacity]
-    if bounded:
-        return min(bounded, key=lambda ld: ld.processing_capacity or math.inf).stage
-    return None
+    if saturated:
+        return min(saturated, key=lambda ld: (ld.busy_rate or 0.0) / ld.per_article).stage
+    queued = [ld for ld in loads if ld.per_article > 0 and ld.peak_backlog > 0]
+    if not queued:
+        return None
+    return max(queued, key=lambda ld: ld.peak_backlog / ld.per_article).stage
 
 
 def ratio(value: float | None, reference: float | None) -> float | None:

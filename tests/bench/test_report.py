@@ -55,6 +55,7 @@ def results() -> dict[str, Any]:
                 "run": "saturation-short-1w",
                 "articles": 400,
                 "analysed": 400,
+                "throughput": 170.0,
                 "throughput_sustained": 170.0,
                 "throughput_overall": 150.0,
                 "ceiling_rate": 200.0,

@@ -54,15 +54,34 @@ def test_busy_rate_counts_only_intervals_with_work_waiting() -> None:
     assert stats.busy_rate(times, done, [0.0] * 5) == (None, 0.0)
 
 
-def test_first_to_saturate_prefers_measured_capacity() -> None:
+def test_sustained_rate_needs_a_steady_state() -> None:
+    # One batch of 64 done between two samples: no window to measure a rate over.
+    assert stats.sustained_rate([0.0, 0.5, 1.0], [0.0, 0.0, 64.0], 64.0) is None
+
+
+def test_first_to_saturate_compares_queues_per_article() -> None:
+    articles = 1000.0
     loads = [
-        stats.StageLoad("dedup", busy_rate=900.0, busy_seconds=3.0, processing_capacity=5000.0),
-        stats.StageLoad("enrich", busy_rate=120.0, busy_seconds=40.0, processing_capacity=150.0),
-        # Behind the bottleneck: never backlogged, so only its handler capacity is known.
-        stats.StageLoad("classify", busy_rate=None, busy_seconds=0.0, processing_capacity=80.0),
+        # The burst lands on dedup first: a deep queue, but drained fast.
+        stats.StageLoad("dedup", busy_rate=900.0, busy_seconds=12.0, peak_backlog=990, per_article=1.0),
+        stats.StageLoad("enrich", busy_rate=100.0, busy_seconds=10.0, peak_backlog=800, per_article=1.0),
+        # Events arrive in bursts behind the NLP: briefly "busy" at the arrival rate, never queued deep.
+        stats.StageLoad("stories", busy_rate=30.0, busy_seconds=9.0, peak_backlog=60, per_article=0.4),
+        stats.StageLoad("classify", busy_rate=None, busy_seconds=0.0, peak_backlog=64, per_article=1.0),
     ]
-    # dedup was busy for too short a share of the run to count; classify's bound is not a measurement.
-    assert stats.first_to_saturate(loads, run_seconds=50.0) == "enrich"
-    unmeasured = [stats.StageLoad(ld.stage, None, 0.0, ld.processing_capacity) for ld in loads]
-    assert stats.first_to_saturate(unmeasured, run_seconds=50.0) == "classify"
-    assert stats.first_to_saturate([], run_seconds=50.0) is None
+    assert stats.first_to_saturate(loads, run_seconds=12.0, articles=articles) == "enrich"
+    # A stage that handles fewer records per article is judged per article: 30 events/s at 0.1
+    # events per article is 300 articles/s, more than enrich's 100.
+    deep_stories = [*loads[:2], stats.StageLoad("stories", 30.0, 11.0, 90, 0.1)]
+    assert stats.first_to_saturate(deep_stories, run_seconds=12.0, articles=articles) == "enrich"
+    slow_stories = [*loads[:2], stats.StageLoad("stories", 30.0, 11.0, 300, 0.4)]
+    assert stats.first_to_saturate(slow_stories, run_seconds=12.0, articles=articles) == "stories"
+
+
+def test_first_to_saturate_without_a_steady_queue_names_the_deepest() -> None:
+    loads = [
+        stats.StageLoad("dedup", None, 0.0, peak_backlog=10, per_article=1.0),
+        stats.StageLoad("enrich", None, 0.0, peak_backlog=40, per_article=1.0),
+    ]
+    assert stats.first_to_saturate(loads, run_seconds=3.0, articles=50) == "enrich"
+    assert stats.first_to_saturate([], run_seconds=3.0, articles=50) is None
