@@ -306,10 +306,10 @@ def execute(
                     sys.stderr.write(
                         f"ceiling: spaCy on {length} texts in {n} process(es), {ceiling_seconds:g}s...\n"
                     )
-                res = ceiling.measure(
+                measured = ceiling.measure(
                     [d.text() for d in pools[length]], n, ceiling_seconds, nlp_batch_size, out_dir
                 )
-                by_n[str(n)] = res.to_json()
+                by_n[str(n)] = measured.to_json()
             results["ceiling"][length] = by_n
 
     def ceiling_of(length: str, n: int) -> dict[str, Any] | None:

@@ -717,6 +717,7 @@ TOPICS: tuple[Topic, ...] = (
 )
 BY_KIND: dict[Kind, tuple[Topic, ...]] = {k: tuple(t for t in TOPICS if t.kind == k) for k in KINDS}
 
+_PREFIXES = ("North", "South", "East", "West", "Upper", "Lower", "New", "Old")
 _ALTERNATIVES = re.compile(r"\[([^\[\]]+)\]")  # "[a|b|c]": one of them, drawn per use
 _ASCII_NAME = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?")
 
@@ -837,14 +838,20 @@ class Corpus:
 
     @property
     def severe_capacity(self) -> int:
-        return len(self.places) // 2
+        """Severe articles with a place new to the run: the gazetteer's half, then again with prefixes."""
+        return len(self.places) // 2 * (1 + len(_PREFIXES))
 
     def _unique_place(self) -> Place:
-        if self._next_place >= self.severe_capacity:
+        half = len(self.places) // 2
+        round_, index = divmod(self._next_place, half)
+        if round_ > len(_PREFIXES):
             raise RuntimeError(f"ran out of unique place names after {self.severe_capacity} severe articles")
-        name = self.places[self._next_place]
         self._next_place += 1
-        return name
+        place = self.places[index]
+        if round_ == 0:
+            return place
+        # Long runs on fast machines: "North Gyula, Hungary," is still a name no article used before.
+        return Place(f"{_PREFIXES[round_ - 1]} {place.name}", place.country)
 
     def drafts(self, n: int, length: Length) -> list[Draft]:
         return [self.draft(length) for _ in range(n)]

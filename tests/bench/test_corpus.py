@@ -91,3 +91,12 @@ def test_gazetteer_order_spreads_consecutive_places_over_regions() -> None:
     assert len({p.name for p in first}) == 500
     assert len({p.country for p in first}) > 50  # round robin over regions, not one country's list
     assert all(p.where.startswith(p.name) for p in first)
+
+
+def test_places_stay_unique_beyond_the_gazetteer() -> None:
+    corpus = Corpus("many", seed=1, severe_fraction=1.0, minor_fraction=0.0)
+    half = len(corpus.places) // 2
+    corpus._next_place = half - 2  # skip ahead: generating ten thousand articles is slow
+    names = [corpus.draft("short").place for _ in range(4)]
+    assert len(set(names)) == 4
+    assert names[2].split(" ", 1)[0] == "North"
