@@ -398,6 +398,10 @@ def _compare(run: dict[str, Any], ceiling: dict[str, Any] | None) -> None:
     nlp_cpu = sum(v["cpu_seconds"] for n, v in services.items() if n.startswith("enrich"))
     run["enrich_cpu_ms_per_article"] = round(1000 * nlp_cpu / analysed, 2)
     run["stack_cpu_ms_per_article"] = round(1000 * run["stack_cpu_seconds"] / analysed, 2)
+    # What the stack's own CPU cost allows on this machine's cores if nothing else ran: independent of
+    # how much of the machine other work took during the run (an estimate, not a measurement).
+    if run["stack_cpu_ms_per_article"]:
+        run["cpu_bound_rate"] = round((os.cpu_count() or 1) * 1000 / run["stack_cpu_ms_per_article"], 1)
     if ceiling is None:
         run["ceiling_rate"] = run["ratio_to_ceiling"] = run["nlp_cpu_ms_per_article"] = None
         return
