@@ -1,46 +1,286 @@
-"""Rule-based classification: transparent keyword rules that analysts can read and tune.
+"""Classification: which events an article reports, and how severe each one is.
 
-Each sentence is matched against cue patterns per event type; an article yields at most one event
-per type, built from the sentences that matched it. Severity starts at the type's base and rises
-with the harm the sentences report (the enrichment's quantities).
+``classify(article) -> list[Event]`` is the stage's pure function; the Faust agent and
+``herald analyze`` both call it. It reads only the enrichment record (sentences, entities,
+quantities) and the sentence text; no second NLP parse, so it costs a small fraction of enrichment.
+
+How an article becomes events:
+
+1. **Sentence cues.** Every sentence is matched against every type's cues (``cues.py``). Ambiguous
+   words are switched off in sport, market, labour and culture contexts.
+2. **One sentence, one reading.** When two types fire on the same sentence and one explains the
+   other, the weaker reading is dropped (``ABSORBS``): "an air strike on a market killed 30" is an
+   air strike on civilians, not also an attack on civilians; "forces captured the village after
+   fierce fighting" is a territory change; arrests "at the protest" belong to the protest.
+3. **One event per type per article,** made of all sentences reporting that type, so a wrap-up
+   yields one event for each thing it reports, each with its own sentences. A later sentence with
+   no cue of its own but with casualty counts ("Five people were killed, officials said.") joins
+   the event(s) of the sentence before it, so the counts reach the severity.
+4. **Per event**: magnitude (``magnitude.py``), actors (``actors.py``), location (``places.py``),
+   severity with reasons (``severity.py``), and whether the text claims a record.
+
+Event ids are ``stable_id("event", article id, type)``: the same article always yields the same ids,
+so a redelivered batch produces duplicates downstream stages recognise, not new events.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from herald.core.records import EnrichedArticle, Event, Location, stable_id
+from herald.core.records import EnrichedArticle, Event, stable_id
 
-from .taxonomy import BY_CODE
+from . import actors, places
+from .cues import (
+    GENERIC_STRIKE,
+    GENERIC_STRIKE_VETOES,
+    HARD_NEWS,
+    RULES,
+    Cue,
+    TypeRules,
+    is_background,
+    is_off_topic,
+)
+from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
+from .severity import score
+from .taxonomy import BY_CODE, CODES, RECORD_CLAIM_FAMILIES
 
-CUES: dict[str, re.Pattern[str]] = {
-    "air_drone_strike": re.compile(r"\b(drones?|air ?strikes?|airstrikes?|bomb(ed|ing)s?)\b.*\b(launch|attack|strik|hit)", re.I),
-    "missile_artillery_strike": re.compile(r"\b(missiles?|rockets?|shell(ed|ing)|artillery)\b", re.I),
-    "natural_disaster": re.compile(r"\b(earthquake|quake|flood(s|ing)?|hurricane|cyclone|wildfire)\b", re.I),
-    "evacuation": re.compile(r"\bevacuat(e|ed|ion|ions)\b", re.I),
-    "protest": re.compile(r"\b(protest(ers|ed|s)?|demonstrat(ors|ion|ions))\b", re.I),
+# winner -> the types (or "type:cue name") it explains away when both fire on one sentence.
+ABSORBS: dict[str, tuple[str, ...]] = {
+    "territory_change": ("armed_clash",),
+    "air_drone_strike": (
+        "infrastructure_attack",
+        "attack_on_civilians",
+        "industrial_accident",
+        "armed_clash:armed groups fighting",
+    ),
+    "missile_artillery_strike": (
+        "infrastructure_attack",
+        "attack_on_civilians",
+        "industrial_accident",
+        "armed_clash:armed groups fighting",
+    ),
+    "attack_on_civilians": ("armed_clash:armed groups fighting", "infrastructure_attack"),
+    "infrastructure_attack": ("industrial_accident",),
+    "riot": ("protest", "armed_clash", "arrest"),
+    "protest": ("arrest",),
+    "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),
+    "natural_disaster": ("industrial_accident", "infrastructure_attack"),
+    "cyberattack": ("infrastructure_attack",),
+    "peace_talks": ("arrest",),
 }
+_PROTESTERS = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|riots?))\b",
+    re.I,
+)
+_RECORD_CLAIM = re.compile(
+    r"\brecord\b(?!\s+(?:attendance|crowds?|turnout|profits?|sales|revenues?|label|company|deal|holder|store|"
+    r"books|highs?|lows?|time|numbers? of (?:visitors|tourists|fans|voters|votes)))"
+    r"|\bunprecedented\b"
+    r"|\bmost\b[^.;]{0,40}\bsince\b"
+    r"|\bhighest (?:\w+ )?(?:number|toll|level|tally|count)\b"
+    r"|\b(?:largest|biggest|heaviest|deadliest|strongest|most powerful|worst)\b[^.;]{0,40}?"
+    r"\b(?:since|ever|in history|on record|of the (?:war|conflict|invasion|year)|in (?:decades|years|a decade|"
+    r"a century|\d+ years)|this year|to date|so far)\b"
+    r"|\b(?:largest|biggest|heaviest|deadliest)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|barrages?|assaults?|"
+    r"offensives?|bombardments?|raids?|earthquakes?|quakes?|floods?|flooding|evacuations?|exchanges?|outbreaks?|"
+    r"epidemics?|breach(?:es)?|cyber-?attacks?|hacks?|disasters?|wildfires?|fires?|storms?|massacres?|"
+    r"displacements?|swaps?|riots?)\b",
+    re.I,
+)
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:criminal|track|medical|public|police|dental|court|service|voting) records?\b|\bfor the record\b|"
+    r"\boff the record\b|\bworld record\b|\brecords? (?:show|showed|shows|indicate)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: str
+    span: tuple[int, int]
+
+
+def _match(
+    rules: TypeRules | None, cues: Sequence[Cue], sentence: str, weak_ok: bool, article_text: str
+) -> Hit | None:
+    if rules is not None and any(v.search(sentence) for v in rules.vetoes):
+        return None
+    for cue in cues:
+        if cue.weak and not weak_ok:
+            continue
+        if cue.context is not None and not cue.context.search(sentence):
+            continue
+        if cue.article_context is not None and not cue.article_context.search(article_text):
+            continue
+        for m in cue.pattern.finditer(sentence):
+            if not is_background(sentence, m):
+                return Hit(cue.name, m.span())
+    return None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A sentence, or one paragraph of it: the enrichment's sentence splitter often runs the headline
+    into the first body sentence, and a headline listing "strikes in Gaza, Houthi missile" must not
+    lend its words to the sentence after it."""
+
+    sentence: int
+    offset: int
+    text: str
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _segments(sentences: Sequence[str]) -> list[Segment]:
+    out = []
+    for i, sentence in enumerate(sentences):
+        start = 0
+        for m in _PARAGRAPH.finditer(sentence):
+            if sentence[start : m.start()].strip():
+                out.append(Segment(i, start, sentence[start : m.start()]))
+            start = m.end()
+        if sentence[start:].strip() or start == 0:
+            out.append(Segment(i, start, sentence[start:]))
+    return out
+
+
+def _segment_hits(sentence: str, weak_ok: bool, article_text: str) -> dict[str, Hit]:
+    hits: dict[str, Hit] = {}
+    for rules in RULES:
+        hit = _match(rules, rules.cues, sentence, weak_ok, article_text)
+        if hit is not None:
+            hits[rules.code] = hit
+    if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
+        if not any(v.search(sentence) for v in GENERIC_STRIKE_VETOES):
+            hit = _match(None, (GENERIC_STRIKE,), sentence, weak_ok, article_text)
+            if hit is not None:
+                hits["strike"] = hit
+    for winner, losers in ABSORBS.items():
+        if winner not in hits:
+            continue
+        for loser in losers:
+            code, _, cue = loser.partition(":")
+            if code in hits and (not cue or hits[code].cue == cue):
+                del hits[code]
+    return hits
+
+
+def _places_in(article: EnrichedArticle, index: int) -> set[str]:
+    return {e.text.lower() for e in article.entities if e.sentence == index and e.label in {"GPE", "LOC", "FAC"}}
+
+
+def _group(
+    article: EnrichedArticle, sentences: Sequence[str], segments: list[Segment], per_segment: list[dict[str, Hit]]
+) -> dict[str, dict[int, Hit]]:
+    """Segment hits -> per type, the sentences that report it (steps 2 and 3 of the module doc)."""
+    by_type: dict[str, dict[int, Hit]] = {}
+    for k, (segment, hits) in enumerate(zip(segments, per_segment, strict=True)):
+        for code, hit in hits.items():
+            hit = Hit(hit.cue, (hit.span[0] + segment.offset, hit.span[1] + segment.offset))
+            if code == "strike":
+                # A weapon-less "strike" right after an air or missile report continues it ("Strikes
+                # hit Kyiv and Kharkiv, killing 12"); on its own it is an air strike, as ACLED codes
+                # an unspecified strike.
+                headline = k == 1 and segments[0].text.strip() == article.title.strip()
+                before = per_segment[k - 1] if k > 0 and not headline else {}
+                remote = [c for c in ("air_drone_strike", "missile_artillery_strike") if c in before]
+                for c in remote or ["air_drone_strike"]:
+                    by_type.setdefault(c, {}).setdefault(segment.sentence, hit)
+            else:
+                by_type.setdefault(code, {}).setdefault(segment.sentence, hit)
+    # Arrests of protesters are part of the protest (ACLED: protest with intervention): the arrest
+    # sentence names the crowd, or follows a sentence about it ("Officers fired tear gas and detained 60").
+    crowd = "riot" if "riot" in by_type else "protest" if "protest" in by_type else None
+    if crowd and "arrest" in by_type:
+        crowd_sentences = set(by_type[crowd])
+        folded = [i for i in by_type["arrest"] if _PROTESTERS.search(sentences[i]) or i - 1 in crowd_sentences]
+        for i in folded:
+            by_type[crowd].setdefault(i, by_type["arrest"].pop(i))
+        if not by_type["arrest"]:
+            del by_type["arrest"]
+    # A protest that turned into a riot is the riot, unless the protest was somewhere else.
+    if "riot" in by_type and "protest" in by_type:
+        riot_places = set().union(*(_places_in(article, i) for i in by_type["riot"]))
+        for i in list(by_type["protest"]):
+            here = _places_in(article, i)
+            if not (here and riot_places and here.isdisjoint(riot_places)):
+                by_type["riot"].setdefault(i, by_type["protest"].pop(i))
+        if not by_type["protest"]:
+            del by_type["protest"]
+    return by_type
+
+
+def _continuations(
+    by_type: dict[str, dict[int, Hit]], n_sentences: int, readings: list[Reading]
+) -> dict[str, set[int]]:
+    """Cue-less sentences with counts, attached to the event(s) of the nearest earlier cue sentence."""
+    cued = {i for hits in by_type.values() for i in hits}
+    units_in: dict[int, set[str]] = {}
+    for r in readings:
+        units_in.setdefault(r.sentence, set()).add(r.unit)
+    extra: dict[str, set[int]] = {}
+    for i, units in units_in.items():
+        if i >= n_sentences or i in cued:
+            continue
+        for j in (i - 1, i - 2):
+            if j < 0 or j not in cued:
+                continue
+            for code in by_type:
+                if j in by_type[code] and units & UNITS_BY_TYPE.get(code, frozenset()):
+                    extra.setdefault(code, set()).add(i)
+            break
+    return extra
+
+
+def _record_claim(code: str, texts: Sequence[str]) -> bool:
+    if BY_CODE[code].family not in RECORD_CLAIM_FAMILIES:
+        return False
+    for text in texts:
+        for m in _RECORD_CLAIM.finditer(text):
+            window = text[max(0, m.start() - 20) : m.end() + 20]
+            if not _NOT_A_CLAIM.search(window):
+                return True
+    return False
 
 
 def classify(article: EnrichedArticle) -> list[Event]:
+    """The events the article reports, in taxonomy order; empty for non-event articles.
+
+    Articles the enrichment did not process (``enriched=False``: duplicates, unsupported languages)
+    yield nothing: the cues are English and duplicates were already classified once.
+    """
     if not article.enriched:
         return []
     sentences = article.sentence_texts()
-    matched: dict[str, list[int]] = defaultdict(list)
-    for i, sentence in enumerate(sentences):
-        for code, pattern in CUES.items():
-            if pattern.search(sentence):
-                matched[code].append(i)
+    article_weak_ok = not is_off_topic(article.title) or any(HARD_NEWS.search(s) for s in sentences)
+    text = article.text()
+    segments = _segments(sentences)
+    per_segment = [_segment_hits(g.text, article_weak_ok and not is_off_topic(g.text), text) for g in segments]
+    by_type = _group(article, sentences, segments, per_segment)
+    if not by_type:
+        return []
+    readings = from_quantities(article.quantities)
+    for i in range(len(sentences)):
+        readings.extend(read_text(sentences[i], i))
+    extra = _continuations(by_type, len(sentences), readings)
     events = []
-    for code, idxs in matched.items():
-        magnitude: dict[str, float] = {}
-        for q in article.quantities:
-            if q.sentence in idxs:
-                magnitude[q.unit] = max(magnitude.get(q.unit, 0.0), q.value)
-        severity, reasons = _severity(code, magnitude)
-        places = [e for e in article.entities if e.sentence in idxs and e.label in {"GPE", "LOC"}]
-        location = Location(name=places[0].text) if places else None
+    for code in CODES:
+        if code not in by_type:
+            continue
+        triggers = {i: hit.span for i, hit in by_type[code].items()}
+        indices = sorted(set(triggers) | extra.get(code, set()))
+        texts = [" ".join(sentences[i].split()) for i in indices]
+        magnitude = measure(code, indices, readings)
+        severity, reasons = score(code, magnitude, texts)
+        cues_fired = sorted({hit.cue for hit in by_type[code].values()})
+        reasons.insert(1, "matched: " + ", ".join(cues_fired))
+        cast = actors.find(code, article, triggers, sentences)
+        location = places.locate(
+            article, indices, sentences, frozenset(cast.attackers), frozenset(cast.targets)
+        )
         event_id = stable_id("event", article.id, code)
         events.append(
             Event(
@@ -52,23 +292,17 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 severity_reasons=reasons,
                 magnitude=magnitude,
                 location=location,
-                actors=[],
+                actors=cast.actors,
                 published=article.published,
                 fetched_at=article.fetched_at,
                 title=article.title,
                 url=article.url,
                 source=article.source,
-                sentences=[sentences[i] for i in idxs],
-                record_claim=any(re.search(r"\brecord\b|\blargest\b|\bmost since\b", sentences[i], re.I) for i in idxs),
+                sentences=texts,
+                record_claim=_record_claim(code, texts),
             )
         )
     return events
 
 
-def _severity(code: str, magnitude: dict[str, float]) -> tuple[int, list[str]]:
-    severity = BY_CODE[code].base_severity
-    reasons = [f"base severity of {code}: {severity}"]
-    if magnitude.get("killed", 0) >= 10 or magnitude.get("drones", 0) >= 100:
-        severity += 1
-        reasons.append("heavy harm or a large barrage")
-    return min(severity, 5), reasons
+__all__ = ["ABSORBS", "classify"]
