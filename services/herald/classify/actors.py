@@ -11,18 +11,22 @@ module reads their position relative to the words that triggered the event:
 
 Reading word order instead of a dependency parse keeps classification cheap and is right for the
 sentence shapes wire copy uses for attacks; anything else gets the neutral role "actor" rather than a
-guess. Attribution ("..., Ukraine's air force said") is never an actor.
+guess. Attribution ("..., Ukraine's air force said") is never an actor, nor are headlines (written in
+shorthand, and capitalised so that NER tags common words as names) or the trigger words themselves
+("Iskander", "Ransomware").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from herald.core.records import Actor, EnrichedArticle, Entity
 
+from .cues import RULES
 from .places import attribution_spans, in_spans
+from .segments import Segment
 
 _ACTOR_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 # Types with a side that acts on another: attacker/target roles apply.
@@ -37,6 +41,10 @@ DIRECTED = frozenset(
         "cyberattack",
     }
 )
+# Hazards have no actors; named people and groups in their sentences are officials and witnesses.
+_NO_ACTORS = frozenset({"natural_disaster", "disease_outbreak", "industrial_accident", "evacuation"})
+# Types where a country acts as a party ("Russia and Ukraine agreed ..."); elsewhere a country is a place.
+_STATE_PARTIES = frozenset({"peace_talks", "armed_clash"})
 _LOCATIVE = re.compile(
     r"\b(?:in|near|outside|around|across|over|into|from|towards?|of|inside|within|throughout)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
@@ -56,24 +64,57 @@ _PASSIVE = re.compile(
 _CIVILIAN_WORDS = re.compile(
     r"\b(civilians|villagers|residents|worshippers|shoppers|commuters|passengers|pupils|schoolchildren|"
     r"schoolgirls|students|farmers|herders|aid workers|journalists|mourners|pilgrims|tourists|"
-    r"wedding guests|bystanders)\b",
+    r"wedding guests|bystanders|missionaries)\b",
     re.I,
 )
-# Hazards have no actors; named people and groups in their sentences are officials and witnesses.
-_NO_ACTORS = frozenset({"natural_disaster", "disease_outbreak", "industrial_accident"})
-# Types where a country acts as a party ("Russia and Ukraine agreed ..."); elsewhere a country is a place.
-_STATE_PARTIES = frozenset({"peace_talks", "armed_clash"})
+# Capitalised at the start of a sentence, these are common nouns NER mistakes for names.
+_COMMON_WORDS = frozenset(
+    {
+        "debris",
+        "riot",
+        "police",
+        "rescuers",
+        "officials",
+        "authorities",
+        "residents",
+        "witnesses",
+        "gang",
+        "gangs",
+        "railway",
+        "telecom",
+        "kamikaze",
+        "troops",
+        "soldiers",
+        "militants",
+        "rebels",
+        "gunmen",
+        "hackers",
+        "protesters",
+        "rioters",
+        "shelling",
+        "fighting",
+        "clashes",
+        "saboteurs",
+        "arsonists",
+    }
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Verbs where the subject loses the place ("withdrew from") and "to X" names who took it ("fell to").
+_LOSS = re.compile(r"^(?:withdr|pull|retreat|lost|fell|falls|has fallen|ceded|surrendered)", re.I)
+_TO = re.compile(r"\bto\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.I)
+_ALL_CUES = tuple(cue.pattern for rules in RULES for cue in rules.cues)
 MAX_ACTORS = 6
 
 
 @dataclass
 class Cast:
     actors: list[Actor] = field(default_factory=list)
-    attackers: set[tuple[int, int]] = field(default_factory=set)
-    targets: set[tuple[int, int]] = field(default_factory=set)
+    attackers: set[int] = field(default_factory=set)  # entity start offsets
+    targets: set[int] = field(default_factory=set)
 
     def add(self, name: str, role: str, country_code: str | None) -> None:
-        if len(self.actors) >= MAX_ACTORS:
+        name = _POSSESSIVE.sub("", name).strip()
+        if len(self.actors) >= MAX_ACTORS or not name:
             return
         key = (name.lower(), role)
         if any((a.name.lower(), a.role) == key for a in self.actors):
@@ -89,57 +130,63 @@ def _country(entity: Entity) -> str | None:
     return None
 
 
-def find(
-    code: str,
-    article: EnrichedArticle,
-    triggers: Mapping[int, tuple[int, int]],
-    sentences: Sequence[str],
-) -> Cast:
-    """The actors of one event. ``triggers`` maps sentence index -> span of the words that fired it."""
+def _not_a_name(entity: Entity, local: int, span: tuple[int, int]) -> bool:
+    if "\n" in entity.text or local < span[1] and local + len(entity.text) > span[0]:
+        return True
+    if local == 0 and " " not in entity.text and entity.text.lower() in _COMMON_WORDS:
+        return True
+    return any(p.fullmatch(entity.text) for p in _ALL_CUES)
+
+
+def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, tuple[int, int]]]) -> Cast:
+    """The actors of one event. ``triggers``: each segment that reported it and the span that fired."""
     cast = Cast()
-    offsets = [s.start for s in article.sentences] or [0]
+    if code in _NO_ACTORS:
+        return cast
     directed = code in DIRECTED
-    for entity in article.entities:
-        span = triggers.get(entity.sentence)
-        if span is None or entity.label not in _ACTOR_LABELS or entity.sentence >= len(sentences):
+    for seg, span in triggers:
+        lost = code == "territory_change" and bool(_LOSS.match(seg.text[span[0] : span[1]]))
+        if seg.headline:
             continue
-        sentence = sentences[entity.sentence]
-        start = entity.start - offsets[entity.sentence] if entity.sentence < len(offsets) else entity.start
-        end = start + len(entity.text)
-        if in_spans(start, attribution_spans(sentence)):
-            continue
-        before = sentence[max(0, start - 40) : start]
-        key = (entity.sentence, entity.start)
-        role = "actor"
-        if directed:
-            if end <= span[0]:
-                if _AT.search(before):
-                    role = "target"
-                elif _LOCATIVE.search(before):
-                    continue
-                else:
-                    role = "target" if _PASSIVE.search(sentence[end : span[0]]) else "attacker"
-            elif start >= span[1] or start >= span[0]:
-                if _BY.search(before):
+        spans = attribution_spans(seg.text)
+        for entity in article.entities:
+            if not seg.contains(entity) or entity.label not in _ACTOR_LABELS:
+                continue
+            start = entity.start - seg.start
+            end = start + len(entity.text)
+            if in_spans(start, spans) or _not_a_name(entity, start, span):
+                continue
+            before = seg.text[max(0, start - 40) : start]
+            role = "actor"
+            if directed:
+                if end <= span[0]:
+                    if _AT.search(before):
+                        role = "target"
+                    elif _LOCATIVE.search(before):
+                        continue
+                    elif lost:
+                        role = "actor"
+                    else:
+                        role = "target" if _PASSIVE.search(seg.text[end : span[0]]) else "attacker"
+                elif _BY.search(before) or (lost and _TO.search(before)):
                     role = "attacker"
                 elif _AT.search(before):
                     role = "target"
                 elif _LOCATIVE.search(before) or entity.label == "GPE":
                     continue
-        elif code in _NO_ACTORS:
-            continue
-        elif entity.label == "GPE" and (code not in _STATE_PARTIES or _LOCATIVE.search(before) or _AT.search(before)):
-            continue
-        if role == "attacker":
-            cast.attackers.add(key)
-        elif role == "target":
-            cast.targets.add(key)
-        cast.add(entity.text, role, _country(entity))
+            elif entity.label == "GPE" and (
+                code not in _STATE_PARTIES or _LOCATIVE.search(before) or _AT.search(before)
+            ):
+                continue
+            if role == "attacker":
+                cast.attackers.add(entity.start)
+            elif role == "target":
+                cast.targets.add(entity.start)
+            cast.add(entity.text, role, _country(entity))
     if code == "attack_on_civilians":
-        for i in triggers:
-            if i < len(sentences):
-                m = _CIVILIAN_WORDS.search(sentences[i])
-                if m:
-                    cast.add(m.group(1).lower(), "target", None)
-                    break
+        for seg, _ in triggers:
+            m = _CIVILIAN_WORDS.search(seg.text)
+            if m:
+                cast.add(m.group(1).lower(), "target", None)
+                break
     return cast

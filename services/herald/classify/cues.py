@@ -40,6 +40,7 @@ class Cue:
     context: re.Pattern[str] | None = None  # must also occur in the sentence
     weak: bool = False  # ambiguous word: off in sport, markets, labour and culture contexts
     article_context: re.Pattern[str] | None = None  # must occur somewhere in the article
+    exclude: re.Pattern[str] | None = None  # a trigger inside one of these phrases does not count
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ ARMED = _rx(
     r"front ?line",
     r"gangs?",
     r"gang members",
+    r"(?:military|army|armou?red|combat|assault|infantry|elite|(?-i:[A-Z][a-z]+(?:ian|ese|ish|i|an))) units",
     r"armed groups?",
     r"security forces",
 )
@@ -514,6 +516,36 @@ _HOSTILE = _rx(
     r"shot down",
     r"downed",
 )
+_PLANNED_ATTACK = re.compile(
+    r"\b(?:plan(?:ned|ning|s)?|plot(?:ted|ting|s)?|prepar\w+|foil\w*|thwart\w*|suspicion of|intend\w*|"
+    r"threat(?:en\w*)? of|conspir\w+ to (?:carry out|commit))\s+(?:to\s+)?(?:carry out\s+)?(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}(?:attacks?|bombings?|shootings?)\b",
+    re.I,
+)
+_CROWD = _rx(
+    r"protesters",
+    r"protestors",
+    r"demonstrators",
+    r"rioters",
+    r"crowds?",
+    r"mobs?",
+    r"youths",
+    r"looters",
+    r"inmates",
+    r"fans",
+)
+_NOT_A_CAPTURE = re.compile(
+    # "in occupied Berdyansk": a state, not a capture; "trying to seize the city": an aim, not a capture.
+    r"\b(?:in|of|from|into|across|over|the|inside|near|to)\s+(?:\w+-)?occupied\b"
+    r"|\b(?:to|will|would|could|might|may|cannot|can't|bid to|attempt to|effort to)\s+(?:\w+\s+)?"
+    r"(?:seize|capture|take|retake|recapture|liberate|overrun|enter|encircle|occupy)\b",
+    re.I,
+)
+_ALREADY_DISPLACED = re.compile(
+    r"\b(?:camps?|shelters?|sites?|settlements?|centres?|centers?) (?:for|housing|hosting|of) (?:the )?(?:internally )?"
+    r"displaced\b|\b(?:among|for) (?:the )?(?:internally )?displaced (?:people|persons|families|civilians)\b",
+    re.I,
+)
 _DISEASES = (
     r"cholera",
     r"measles",
@@ -801,7 +833,6 @@ RULES: tuple[TypeRules, ...] = (
                     r"Storm Shadows?",
                     r"Katyushas?",
                     r"Qassams?",
-                    r"bombardment",
                     r"cluster munitions?",
                     r"howitzers? (?:fire|fired|shelled|pounded)",
                     r"tank fire",
@@ -891,7 +922,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"battled",
                     r"attacked",
                     r"attacking",
-                    r"(?<!the )attacks?",
+                    r"attacks?",
                     r"assault(?:ed|s)?",
                     r"offensive",
                     r"engaged",
@@ -903,6 +934,8 @@ RULES: tuple[TypeRules, ...] = (
                 ),
                 context=ARMED,
                 weak=True,
+                # "the attack", "the Hamas attack": a reference back to an attack reported elsewhere.
+                exclude=re.compile(r"\bthe (?:[\w'’-]+ ){0,2}attacks?\b", re.I),
             ),
         ),
         vetoes=(
@@ -934,8 +967,18 @@ RULES: tuple[TypeRules, ...] = (
                 "place taken",
                 _rx(
                     r"captured",
+                    r"captures?",
                     r"capture of",
                     r"seized",
+                    r"seizes?",
+                    r"takes? control of",
+                    r"retakes?",
+                    r"recaptures?",
+                    r"liberates?",
+                    r"falls to",
+                    r"overruns?",
+                    r"withdraws? from",
+                    r"pulls? out of",
                     r"seizure of",
                     r"took control of",
                     r"taken control of",
@@ -953,9 +996,13 @@ RULES: tuple[TypeRules, ...] = (
                     r"has fallen",
                     r"withdrew from",
                     r"withdrawn from",
+                    r"withdraw(?:ing)? from",
                     r"withdrawal from",
                     r"pulled out of",
+                    r"pull(?:ing)? out of",
+                    r"pulled back from",
                     r"retreated from",
+                    r"retreat(?:ing)? from",
                     r"lost control of",
                     r"advanced into",
                     r"pushed into",
@@ -970,15 +1017,18 @@ RULES: tuple[TypeRules, ...] = (
                     r"entered",
                 ),
                 context=_PLACE_NOUNS,
+                exclude=_NOT_A_CAPTURE,
             ),
             Cue(
                 "forces took a named place",
                 re.compile(
-                    r"\b(?:captured|seized|took|retook|recaptured|liberated|overran|entered|took control of)"
+                    r"\b(?:captured|captures?|seized|seizes?|took|takes?|retook|retakes?|recaptured|recaptures?|"
+                    r"liberated|liberates?|overran|overruns?|entered|enters?|took control of|takes? control of)"
                     r"\s+(?:the\s+)?(?:\w+\s+)?(?-i:[A-Z][\w'’-]+)"
                 ),
                 context=ARMED,
                 weak=True,
+                exclude=_NOT_A_CAPTURE,
             ),
         ),
         vetoes=(
@@ -1047,8 +1097,10 @@ RULES: tuple[TypeRules, ...] = (
                     r"church|mosque|synagogue|concert|festival|restaurant|bar|nightclub|wedding)",
                     r"stabbed (?:\w+ ){0,3}(?:people|passers-by|pedestrians|shoppers|worshippers|children|pupils|"
                     r"commuters|passengers)",
-                    r"(?:abducted|kidnapped) (?:\w+ ){0,4}(?:civilians|villagers|schoolgirls|schoolchildren|"
-                    r"students|pupils|passengers|worshippers|aid workers|women|children|people|farmers)",
+                    r"(?:abduct(?:ed|s)?|kidnap(?:ped|s)?) (?:\w+ ){0,4}(?:civilians|villagers|schoolgirls|"
+                    r"schoolchildren|students|pupils|passengers|worshippers|aid workers|women|children|people|farmers|"
+                    r"families|missionaries|tourists|residents|travell?ers|foreigners|workers|nuns|priests|"
+                    r"journalists|doctors|medics)",
                     r"took (?:\w+ ){0,3}hostages?",
                     r"taken hostage",
                     r"held hostage",
@@ -1068,6 +1120,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"ethnic cleansing",
                     r"summar(?:y|ily) execut\w+",
                 ),
+                exclude=_PLANNED_ATTACK,
             ),
             Cue(
                 "siege",
@@ -1107,9 +1160,10 @@ RULES: tuple[TypeRules, ...] = (
                     r"stormed",
                     r"slaughtered",
                 ),
+                exclude=_PLANNED_ATTACK,
                 context=re.compile(
-                    r"\b(?:gunm(?:a|e)n|militants?|attackers?|assailants?|jihadists?|insurgents?|bandits|"
-                    r"armed (?:men|groups?)|militia(?:men|s)?|fighters|terrorists?|extremists|soldiers|troops|"
+                    r"\b(?:gunm(?:a|e)n|militants?|attackers?|assailants?|jihadists?|insurgents?|bandits|gangs?|"
+                    r"gang members|armed (?:men|groups?)|militia(?:men|s)?|fighters|terrorists?|extremists|soldiers|troops|"
                     r"paramilitar(?:y|ies)|rebels?)\b[^.]*\b(?:civilians?|villagers|residents|worshippers|"
                     r"congregation|shoppers|commuters|passengers|pupils|schoolchildren|students|farmers|herders|"
                     r"families|women and children|aid workers|journalists|mourners|pilgrims|tourists|"
@@ -1139,6 +1193,12 @@ RULES: tuple[TypeRules, ...] = (
                 r"attacking (?:midfielder|play|football)",
                 r"bomb (?:threat|scare|hoax)",
             ),
+            # An attack on soldiers at a base or convoy, with no civilian victim named, is a battle.
+            re.compile(
+                r"^(?!.*" + CIVILIANS.pattern + r").*\b(?:army|military|police|security forces') "
+                r"(?:bases?|posts?|camps?|convoys?|checkpoints?|barracks|positions?|outposts?|garrisons?)\b",
+                re.I | re.S,
+            ),
         ),
     ),
     TypeRules(
@@ -1156,7 +1216,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"protest (?:march(?:es)?|rall(?:y|ies)|movement|camp|vigils?)",
                     r"mass (?:protests?|rall(?:y|ies)|demonstrations?)",
                     r"street protests?",
-                    r"(?-i:marched|Marched|marching|Marching) (?:through|on|to|in|from|past|towards)",
+                    r"(?-i:marched|Marched|marching|Marching) (?:through|on|to|in|from|past|towards|against|outside)",
                     r"rallied (?:in|outside|against|at|near)",
                     r"staged (?:a |an )?(?:\w+ )?(?:protests?|demonstrations?|rall(?:y|ies)|march|walk-?out)",
                     r"blockaded",
@@ -1170,6 +1230,8 @@ RULES: tuple[TypeRules, ...] = (
                     r"protested",
                     r"protesting",
                     r"demonstrations?",
+                    r"demonstrated",
+                    r"(?-i:marched|marching)",
                     r"rall(?:y|ies)",
                     r"rallied",
                     r"(?-i:march|marches)",
@@ -1218,9 +1280,6 @@ RULES: tuple[TypeRules, ...] = (
                     r"riot(?:s|ing|ed)(?! (?:police|gear|shields|squad|act))",
                     r"riot(?! (?:police|gear|shields|squad|act|of colou?r))",
                     r"rioters",
-                    r"looting",
-                    r"looted",
-                    r"looters",
                     r"mob (?:attacked|lynched|stormed|burned|torched|set fire|violence|beat|killed)",
                     r"lynch(?:ed|ing|ings)",
                     r"turned violent",
@@ -1236,10 +1295,23 @@ RULES: tuple[TypeRules, ...] = (
                     r"clash(?:ed|es)? with (?:riot )?police",
                     r"(?:police|officers) (?:clash(?:ed)?|fought|battled) (?:with )?(?:protesters|demonstrators|"
                     r"crowds?|youths|rioters)",
-                    r"stormed (?:the )?(?:parliament|presidential palace|government (?:buildings?|offices?)|"
-                    r"police stations?|courthouse|town hall|city hall|legislature)",
+                    r"stormed (?:the )?(?:[\w'’]+ ){0,2}(?:parliament|presidential palace|government (?:buildings?|"
+                    r"offices?)|police stations?|courthouse|town hall|city hall|legislature|congress)",
                     r"street battles",
                 ),
+            ),
+            Cue(
+                "crowd looting or burning",
+                _rx(
+                    r"looting",
+                    r"looted",
+                    r"looters",
+                    r"set (?:\w+ ){0,5}(?:ablaze|on fire|alight)",
+                    r"setting (?:\w+ ){0,5}(?:ablaze|on fire|alight)",
+                    r"burn(?:ed|t|ing) (?:\w+ ){0,3}(?:cars|vehicles|shops|buildings|tyres|tires|offices|mattresses)",
+                ),
+                context=_CROWD,
+                weak=True,
             ),
             Cue(
                 "crowd fought security forces",
@@ -1379,6 +1451,11 @@ RULES: tuple[TypeRules, ...] = (
                 r"(?:ceasefire|truce) violations?",
                 r"breach\w* (?:of )?(?:a |the )?(?:ceasefire|truce)",
                 r"(?:trade|pay|wage|contract|merger|coalition|budget|tariff|climate|nuclear power) (?:talks|negotiations|deal)",
+                r"(?:call(?:ing|ed|s)?|demand(?:ing|ed|s)?|urg(?:ing|ed|es)|press(?:ing|ed)?|push(?:ing|ed)?) "
+                r"(?:on |for )?(?:the government |leaders |officials )?(?:to )?(?:agree |reach |sign |accept )?"
+                r"(?:an? |the )?(?:\w+ ){0,2}(?:deal|ceasefire|cease-fire|truce|peace)",
+                r"(?:demonstrat\w*|protest\w*|rall\w*|march\w*) (?:\w+ ){0,5}for (?:an? |the )?(?:\w+ )?(?:deal|"
+                r"ceasefire|truce|peace)",
                 r"peace of mind",
                 r"peace and quiet",
                 r"rest in peace",
@@ -1458,7 +1535,6 @@ RULES: tuple[TypeRules, ...] = (
                     r"took (?:\w+ ){1,5}into custody",
                     r"apprehended",
                     r"rounded up",
-                    r"round-?ups?",
                     r"(?:put|placed) under house arrest",
                 ),
                 weak=True,
@@ -1501,6 +1577,29 @@ RULES: tuple[TypeRules, ...] = (
                     r"moved to (?:safety|shelters|safer)",
                     r"emergency shelters",
                     r"ordered (?:\w+ ){0,4}to leave",
+                ),
+                exclude=_ALREADY_DISPLACED,
+            ),
+            Cue(
+                "people fled",
+                _rx(r"fled", r"flee", r"flees", r"fleeing"),
+                context=_rx(
+                    r"thousands",
+                    r"hundreds",
+                    r"residents",
+                    r"families",
+                    r"civilians",
+                    r"villagers",
+                    r"people",
+                    r"inhabitants",
+                    r"refugees",
+                    r"(?-i:[A-Z][a-z]+(?:ians|ese|is|ans))",
+                ),
+                weak=True,
+                exclude=re.compile(
+                    r"\b(?:suspects?|gunm(?:a|e)n|attackers?|driver|assailants?|robbers?|thieves|militants|"
+                    r"perpetrators?|kidnappers|captors)\s+(?:\w+\s+){0,3}(?:fled|flee\w*)",
+                    re.I,
                 ),
             ),
         ),
@@ -1612,6 +1711,8 @@ RULES: tuple[TypeRules, ...] = (
             _rx(
                 r"landslide (?:victory|win|defeat|majority|election|vote)",
                 r"(?:won|win|wins|winning) (?:by |in )?a landslide",
+                r"landslide\b[^.]{0,40}\b(?:elections?|polls?|vote|votes|ballot|seats|majority|re-?election)",
+                r"(?:won|win|wins|winning|secured?|claim(?:ed|s)?) (?:a )?landslide",
                 r"flood(?:ed|s|ing)? (?:of|with) (?:orders|money|cash|investment|applications|complaints|calls|"
                 r"messages|imports|goods|cheap|tears|emails|requests|bids|offers)",
                 r"flood(?:ed|s|ing)? (?:the|into) (?:market|markets|inbox)",
@@ -1657,6 +1758,10 @@ RULES: tuple[TypeRules, ...] = (
                     r"overturned|skidded|veered)",
                     r"crashed (?:shortly )?(?:after|on|during) (?:take-?off|landing)",
                     r"(?:bus|coach|lorry|truck|minibus|train|tanker|ferry) collided",
+                    r"(?:bus|coach|lorry|truck|minibus|van|train|airliner|(?:passenger |cargo )?jet|plane|aircraft|"
+                    r"helicopter|ferry|boat)\b"
+                    r"[^.;]{0,60}?\b(?:plunged|plunges|skidded|overturned|veered off|derailed|capsized|collided|"
+                    r"crashed|crashes|sank)",
                     r"(?:fuel |oil |gas )?(?:tanker|truck|lorry) (?:exploded|caught fire|overturned)",
                     r"capsiz(?:ed|es|ing)",
                     r"(?:ferry|boat|vessel|ship|barge) (?:sank|sinks|ran aground|caught fire)",
@@ -1802,8 +1907,14 @@ BY_CODE: dict[str, TypeRules] = {r.code: r for r in RULES}
 # the commonest remote attack, which is also how ACLED's coders default an unspecified "strike".
 GENERIC_STRIKE = Cue(
     "strike",
-    _rx(r"strikes? (?:on|against|targeting|hit|at|in)", r"(?:overnight|russian|israeli|ukrainian|"
-        r"retaliatory|deadly|fresh|new|massive|combined|heavy|latest) (?:strikes?|attacks?)", r"struck"),
+    _rx(
+        r"strikes? (?:on|against|targeting|hit|at|in)",
+        r"(?:overnight|russian|israeli|ukrainian|retaliatory|deadly|fresh|new|massive|combined|heavy|latest) "
+        r"(?:strikes?|attacks?)",
+        r"struck",
+        r"bombardment",
+        r"bombarded",
+    ),
     context=_rx(
         r"killed",
         r"killing",
@@ -1863,10 +1974,12 @@ GENERIC_STRIKE_VETOES = (
 HARD_NEWS = _rx(
     r"air ?strikes?",
     r"drone (?:strikes?|attacks?)",
-    r"missiles?",
+    r"missile (?:strikes?|attacks?)",
     r"shelling",
     r"artillery",
-    r"killed",
+    r"(?:were|was|have been|had been|people|civilians|soldiers) killed",
+    r"killing (?:at least |more than |about )?(?:\d[\d,]*|\w+) (?:people|civilians|soldiers|villagers)",
+    r"death toll",
     r"troops",
     r"militants",
     r"rebels",

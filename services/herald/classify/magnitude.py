@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 from herald.core.records import Quantity
 
+from .cues import is_background
 from .numbers import NUMBER, parse_number, qualifier_before
+from .segments import Segment
 
 VOCABULARY = frozenset(
     {
@@ -69,21 +71,23 @@ class Reading:
     unit: str
     value: float
     qualifier: str
-    sentence: int
+    segment: int
 
 
 _N = rf"(?P<n>{NUMBER})"
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = (
-    r"(?:people|persons|civilians|soldiers|troops|servicemen|servicemembers|fighters|militants|rebels|"
-    r"insurgents|policemen|police officers|police|officers|guards|children|women|men|residents|villagers|"
-    r"workers|miners|passengers|pupils|students|protesters|demonstrators|rioters|others|worshippers|"
-    r"pilgrims|migrants|crew members|crew|firefighters|rescuers|journalists|aid workers|patients|staff|"
-    r"tourists|members|inmates|prisoners|suspects|farmers|fishermen|employees|commuters|bystanders|"
-    r"personnel|combatants|activists|opposition supporters|supporters|family members|locals|"
-    r"of them|more)"
+    r"(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|servicemembers?|fighters?|militants?|rebels?|"
+    r"insurgents?|policem[ae]n|police officers?|police|officers?|guards?|child|children|wom[ae]n|m[ae]n|"
+    r"residents?|villagers?|workers?|miners?|passengers?|pupils?|students?|protesters?|demonstrators?|rioters?|"
+    r"others|worshippers?|pilgrims?|migrants?|crew members?|crew|firefighters?|rescuers?|journalists?|"
+    r"aid workers?|patients?|staff|tourists?|members?|inmates?|prisoners?|suspects?|farmers?|fishermen|"
+    r"employees?|commuters?|bystanders?|personnel|combatants?|activists?|opposition supporters|supporters?|"
+    r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
+    r"infants?|of them|more|attackers|gunmen|assailants)"
 )
+_AND = r"(?:\s+and\s+(?:[\w-]+\s+){1,4}?)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _BE = r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now)\s+){0,3}"
 
@@ -105,10 +109,17 @@ _GERUNDS: dict[str, str] = {
 _HEDGE = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|another|a further|a total of|a further)\s+)?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+# "evacuation of 11 border villages" counts places, not people.
+_NOT_PEOPLE = (
+    r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?))"
+    r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
+    r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
+    r"flights|trains|ships|vessels)\b)"
+)
 for _unit, _verb in _VERBS.items():
-    _PATTERNS.append((_unit, re.compile(rf"\b{_N}\s+(?:{_ADJ}{_WHO}\s+)?{_BE}{_verb}\b", re.I)))
+    _PATTERNS.append((_unit, re.compile(rf"\b{_N}\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{_BE}{_verb}\b", re.I)))
 for _unit, _verb in _GERUNDS.items():
-    _PATTERNS.append((_unit, re.compile(rf"\b{_verb}\s+{_HEDGE}{_N}(?!\s*(?:%|per ?cent|years?|km|kilomet|miles))\b", re.I)))
+    _PATTERNS.append((_unit, re.compile(rf"\b{_verb}\s+{_HEDGE}{_N}\b{_NOT_PEOPLE}", re.I)))
 _PATTERNS += [
     ("killed", re.compile(rf"\b(?:death toll|toll)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}{_N}", re.I)),
     ("killed", re.compile(rf"\b{_N}\s+(?:deaths|fatalities|dead|bodies)\b", re.I)),
@@ -126,10 +137,14 @@ _PATTERNS += [
         rf"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad)\s+){{0,2}}(?:missiles|rockets)\b", re.I)),
     ("aircraft", re.compile(rf"\b{_N}\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b", re.I)),
     ("settlements", re.compile(rf"\b{_N}\s+(?:\w+\s+)?(?:villages|towns|settlements|localities|hamlets)\b", re.I)),
+    # Troop numbers only where the sentence is about deploying them, not about casualties among them.
     ("troops", re.compile(
-        rf"\b{_N}\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|fighters|personnel|reservists)\b"
-        rf"(?!\s+(?:were\s+|have been\s+|had been\s+|was\s+)?(?:killed|dead|wounded|injured|missing|captured|arrested))",
-        re.I)),
+        rf"\b(?:deploy\w*|sen[dt]|sending|mass(?:ed|ing)|mobili[sz]\w*|station\w*|amass\w*|involving|"
+        rf"reinforcements of|withdr[ae]w\w*|pull(?:ed|ing)? out|moved?|moving)\s+(?:\w+\s+){{0,3}}?{_HEDGE}{_N}\s+"
+        rf"(?:{_ADJ})?(?:troops|soldiers|servicemen|fighters|personnel|reservists)\b", re.I)),
+    ("troops", re.compile(
+        rf"\b{_N}\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|reservists)\s+(?:\w+\s+){{0,2}}"
+        rf"(?:deployed|massed|sent|stationed|took part|advanced|crossed|were moved|were mobili[sz]ed)\b", re.I)),
     ("protesters", re.compile(rf"\b{_N}\s+(?:{_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b", re.I)),
     ("protesters", re.compile(
         rf"\b{_N}\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
@@ -151,10 +166,12 @@ _PATTERNS += [
 
 
 def read_text(sentence: str, index: int) -> list[Reading]:
-    """Every count in one sentence this module knows how to read."""
+    """Every count in one segment this module knows how to read (not ones dated in the past)."""
     readings = []
     for unit, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
+            if is_background(sentence, m):
+                continue
             parsed = parse_number(m.group("n"))
             if parsed is None:
                 continue
@@ -168,17 +185,28 @@ def read_text(sentence: str, index: int) -> list[Reading]:
     return readings
 
 
-def from_quantities(quantities: Iterable[Quantity]) -> list[Reading]:
-    """The enrichment's quantities that use the shared vocabulary (raw noun lemmas are ignored)."""
-    return [Reading(q.unit, q.value, q.qualifier, q.sentence) for q in quantities if q.unit in VOCABULARY]
+def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment]) -> list[Reading]:
+    """The enrichment's quantities in the shared vocabulary (raw noun lemmas are ignored), each placed
+    in the segment of its sentence whose text contains it."""
+    out = []
+    for q in quantities:
+        if q.unit not in VOCABULARY:
+            continue
+        # The span must lie inside one segment: a "count" read across a headline break ("day 1,037
+        # \n\nRussian missiles") is not one.
+        said = " ".join(q.text.split())
+        home = next((g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None)
+        if home is not None:
+            out.append(Reading(q.unit, q.value, q.qualifier, home.index))
+    return out
 
 
-def measure(code: str, sentences: Sequence[int], readings: Iterable[Reading]) -> dict[str, float]:
-    """Per metric, the largest value read in the event's sentences, limited to the type's metrics."""
+def measure(code: str, segments: Sequence[int], readings: Iterable[Reading]) -> dict[str, float]:
+    """Per metric, the largest value read in the event's segments, limited to the type's metrics."""
     wanted = UNITS_BY_TYPE.get(code, frozenset())
-    inside = set(sentences)
+    inside = set(segments)
     out: dict[str, float] = {}
     for r in readings:
-        if r.unit in wanted and r.sentence in inside and r.qualifier != "less_than":
+        if r.unit in wanted and r.segment in inside and r.qualifier != "less_than":
             out[r.unit] = max(out.get(r.unit, 0.0), r.value)
     return out

@@ -7,26 +7,29 @@ resignation in Kyiv.
 
 Order of preference: a resolved city, then a resolved region, then a resolved country, then an
 unresolved name (the enrichment may not resolve everything; an unresolved "village of Malynivka" is
-still more useful to a desk than no location). Places that only appear as the attacker ("Russia
-launched ...") or in the attribution ("..., the ministry in Moscow said") are not where it happened.
+still more useful to a desk than no location). Among equals, the body beats the headline and the
+earlier mention wins. Places that only appear as the attacker ("Russia launched ...") or in the
+attribution ("..., the ministry in Moscow said") are not where it happened.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from herald.core.records import EnrichedArticle, Entity, Location
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_KIND_RANK = {"city": 4, "region": 3, "country": 1}
+from .segments import Segment
 
-# ", the defence ministry in Moscow said." / "According to officials in Kyiv, ..."
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_KIND_RANK = {"city": 4.0, "region": 3.0, "country": 1.0}
+
+# ", the defence ministry in Moscow said." / "According to officials in Kyiv, ..." / "..., according to X."
 _ATTRIBUTION = re.compile(
-    r",\s*[^,]{0,80}?\b(?:said|says|reported|told|announced|added|wrote|stated|claimed|according to)\b[^,]*$"
+    r",\s*[^,]{0,80}?\b(?:said|says|reported|told|announced|added|wrote|stated|claimed)\b[^,]*$"
     r"|^\s*according to [^,]{0,80},"
-    r"|\b(?:said|told|according to) [^,.]{0,80}$",
+    r"|\baccording to [^,]{0,80}$",
     re.I,
 )
 _VILLAGE_OF = re.compile(
@@ -34,18 +37,26 @@ _VILLAGE_OF = re.compile(
     r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?)",
     re.I,
 )
+_NAMED_REGION = re.compile(
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:region|oblast|province|governorate|state|district|county|prefecture)\b"
+)
+# "The United States and Saudi Arabia said ...": the speaker, a weak hint of where it happened.
+_SPEAKER = re.compile(r"^[^,.;]{0,80}?\b(?:said|says|announced|reported|confirmed|told)\b", re.I)
 _REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture)\b", re.I)
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|around|at|across|over|into|on|from|towards?|of|hit|struck|targeted)\s+(?:the\s+)?"
+    r"\b(?:in|near|outside|around|at|across|over|into|on|from|to|towards?|of|hit|struck|targeted)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|coastal|frontline|border|capital|city of|town of|village of|region of)\s+)?$",
     re.I,
 )
+# NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
+_DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
+_NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
 
 
-def attribution_spans(sentence: str) -> list[tuple[int, int]]:
-    """Character spans of the sentence that only say who reported it."""
-    return [m.span() for m in _ATTRIBUTION.finditer(sentence)]
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of a segment that only say who reported it."""
+    return [m.span() for m in _ATTRIBUTION.finditer(text)]
 
 
 def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -62,67 +73,68 @@ class Candidate:
 
 def locate(
     article: EnrichedArticle,
-    indices: Sequence[int],
-    sentences: Sequence[str],
-    attackers: frozenset[tuple[int, int]] = frozenset(),
-    targets: frozenset[tuple[int, int]] = frozenset(),
+    segs: Sequence[Segment],
+    attackers: Collection[int] = (),
+    targets: Collection[int] = (),
 ) -> Location | None:
-    """The event's location, or None when its sentences name no place.
+    """The event's location, or None when its segments name no place.
 
-    ``attackers`` and ``targets`` hold (sentence, entity start) pairs the actor finder assigned. An
+    ``attackers`` and ``targets`` are the start offsets of entities the actor finder assigned. An
     attacker is never the location; a target ("drones at Ukraine") is, but only when nothing more
     specific is named.
     """
-    offsets = [s.start for s in article.sentences] or [0]
-    wanted = set(indices)
     candidates: list[Candidate] = []
     countries: list[Entity] = []
-    for entity in article.entities:
-        if entity.sentence not in wanted or entity.sentence >= len(sentences):
-            continue
-        if entity.label not in _PLACE_LABELS and entity.geo is None:
-            continue
-        sentence = sentences[entity.sentence]
-        local = entity.start - offsets[entity.sentence] if entity.sentence < len(offsets) else entity.start
-        key = (entity.sentence, entity.start)
-        if key in attackers or in_spans(local, attribution_spans(sentence)):
-            continue
-        if entity.geo is not None:
-            rank = float(_KIND_RANK.get(entity.geo.kind or "", 2))
-            if entity.geo.kind == "country":
-                countries.append(entity)
-        else:
-            rank = _unresolved_rank(sentence, local, entity)
-        if key in targets:
-            rank -= 0.25
-        candidates.append(Candidate(rank, (entity.sentence, local), entity.text, entity))
-    for i in indices:
-        if i >= len(sentences):
-            continue
-        for m in _VILLAGE_OF.finditer(sentences[i]):
-            if not any(c.order[0] == i and c.name == m.group(1) for c in candidates):
-                candidates.append(Candidate(0.6, (i, m.start(1)), m.group(1), None))
+    for seg in segs:
+        spans = attribution_spans(seg.text)
+        speaker = _SPEAKER.match(seg.text)
+        for entity in article.entities:
+            if not seg.contains(entity) or (entity.label not in _PLACE_LABELS and entity.geo is None):
+                continue
+            local = entity.start - seg.start
+            after = seg.text[local + len(entity.text) :]
+            if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text:
+                continue
+            if _NOT_A_PLACE_AFTER.match(after):
+                continue
+            if entity.geo is not None:
+                rank = _KIND_RANK.get(entity.geo.kind or "", 2.0)
+                if entity.geo.kind == "country":
+                    countries.append(entity)
+            elif _DEMONYM.match(entity.text):
+                continue
+            else:
+                rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
+            if entity.start in targets:
+                rank -= 0.1
+            if seg.headline:
+                rank -= 0.25  # a headline lists places in shorthand; the body says where it happened
+            if speaker and local < speaker.end():
+                rank -= 0.3
+            candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
+        for m in _VILLAGE_OF.finditer(seg.text):
+            if not any(c.order[0] == seg.index and c.name == m.group(1) for c in candidates):
+                candidates.append(Candidate(0.6, (seg.index, m.start(1)), m.group(1), None))
+        for m in _NAMED_REGION.finditer(seg.text):
+            if not _DEMONYM.match(m.group(1)):
+                candidates.append(Candidate(0.45, (seg.index, m.start(1)), m.group(0), None))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     entity = best.entity
     if entity is not None and entity.geo is not None:
         geo = entity.geo
-        return Location(
-            name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon
-        )
+        return Location(name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon)
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     return Location(name=best.name, country_code=country)
 
 
-def _unresolved_rank(sentence: str, local: int, entity: Entity) -> float:
+def _unresolved_rank(before: str, after: str, entity: Entity) -> float:
     """Below every resolved place; among unresolved ones, a named village beats a bare name."""
-    before = sentence[max(0, local - 40) : local]
-    after = sentence[local + len(entity.text) :]
     if re.search(r"\b(?:village|town|city|settlement|hamlet) of\s+$", before, re.I):
         return 0.6
     if _REGION_AFTER.match(after):
         return 0.4
     if _LOCATIVE_BEFORE.search(before):
         return 0.5
-    return 0.3 if entity.label in {"GPE", "LOC", "FAC"} else 0.1
+    return 0.3 if entity.label in _PLACE_LABELS else 0.1

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import actors, places
+from . import actors, places, segments
 from .cues import (
+    CIVILIANS,
     GENERIC_STRIKE,
     GENERIC_STRIKE_VETOES,
     HARD_NEWS,
@@ -43,6 +44,7 @@ from .cues import (
     is_off_topic,
 )
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
+from .segments import Segment
 from .severity import score
 from .taxonomy import BY_CODE, CODES, RECORD_CLAIM_FAMILIES
 
@@ -61,14 +63,15 @@ ABSORBS: dict[str, tuple[str, ...]] = {
         "industrial_accident",
         "armed_clash:armed groups fighting",
     ),
-    "attack_on_civilians": ("armed_clash:armed groups fighting", "infrastructure_attack"),
+    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning"),
     "infrastructure_attack": ("industrial_accident",),
     "riot": ("protest", "armed_clash", "arrest"),
     "protest": ("arrest",),
     "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),
     "natural_disaster": ("industrial_accident", "infrastructure_attack"),
     "cyberattack": ("infrastructure_attack",),
-    "peace_talks": ("arrest",),
+    "peace_talks": ("arrest", "armed_clash:armed groups fighting"),
+    "leadership_change": ("armed_clash:armed groups fighting",),
 }
 _PROTESTERS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|riots?))\b",
@@ -99,65 +102,45 @@ _NOT_A_CLAIM = re.compile(
 @dataclass(frozen=True)
 class Hit:
     cue: str
-    span: tuple[int, int]
+    span: tuple[int, int]  # within the segment's text
 
 
 def _match(
-    rules: TypeRules | None, cues: Sequence[Cue], sentence: str, weak_ok: bool, article_text: str
+    rules: TypeRules | None, cues: Sequence[Cue], text: str, weak_ok: bool, article_text: str
 ) -> Hit | None:
-    if rules is not None and any(v.search(sentence) for v in rules.vetoes):
+    if rules is not None and any(v.search(text) for v in rules.vetoes):
         return None
     for cue in cues:
         if cue.weak and not weak_ok:
             continue
-        if cue.context is not None and not cue.context.search(sentence):
+        if cue.context is not None and not cue.context.search(text):
             continue
         if cue.article_context is not None and not cue.article_context.search(article_text):
             continue
-        for m in cue.pattern.finditer(sentence):
-            if not is_background(sentence, m):
-                return Hit(cue.name, m.span())
+        excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
+        for m in cue.pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in excluded) or is_background(text, m):
+                continue
+            return Hit(cue.name, m.span())
     return None
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A sentence, or one paragraph of it: the enrichment's sentence splitter often runs the headline
-    into the first body sentence, and a headline listing "strikes in Gaza, Houthi missile" must not
-    lend its words to the sentence after it."""
-
-    sentence: int
-    offset: int
-    text: str
-
-
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-def _segments(sentences: Sequence[str]) -> list[Segment]:
-    out = []
-    for i, sentence in enumerate(sentences):
-        start = 0
-        for m in _PARAGRAPH.finditer(sentence):
-            if sentence[start : m.start()].strip():
-                out.append(Segment(i, start, sentence[start : m.start()]))
-            start = m.end()
-        if sentence[start:].strip() or start == 0:
-            out.append(Segment(i, start, sentence[start:]))
-    return out
-
-
-def _segment_hits(sentence: str, weak_ok: bool, article_text: str) -> dict[str, Hit]:
+def _segment_hits(text: str, weak_ok: bool, article_text: str) -> dict[str, Hit]:
+    """Step 1 and 2: the types one segment reports, after same-segment absorption."""
     hits: dict[str, Hit] = {}
     for rules in RULES:
-        hit = _match(rules, rules.cues, sentence, weak_ok, article_text)
+        hit = _match(rules, rules.cues, text, weak_ok, article_text)
         if hit is not None:
             hits[rules.code] = hit
     if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
-        if not any(v.search(sentence) for v in GENERIC_STRIKE_VETOES):
-            hit = _match(None, (GENERIC_STRIKE,), sentence, weak_ok, article_text)
+        if not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
+            hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text)
             if hit is not None:
                 hits["strike"] = hit
+    # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
+    # the sentence names civilian victims.
+    if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
+        del hits["attack_on_civilians"]
     for winner, losers in ABSORBS.items():
         if winner not in hits:
             continue
@@ -168,69 +151,67 @@ def _segment_hits(sentence: str, weak_ok: bool, article_text: str) -> dict[str, 
     return hits
 
 
-def _places_in(article: EnrichedArticle, index: int) -> set[str]:
-    return {e.text.lower() for e in article.entities if e.sentence == index and e.label in {"GPE", "LOC", "FAC"}}
+def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
+    return {e.text.lower() for e in article.entities if segment.contains(e) and e.label in {"GPE", "LOC", "FAC"}}
 
 
 def _group(
-    article: EnrichedArticle, sentences: Sequence[str], segments: list[Segment], per_segment: list[dict[str, Hit]]
+    article: EnrichedArticle, segs: list[Segment], per_segment: list[dict[str, Hit]]
 ) -> dict[str, dict[int, Hit]]:
-    """Segment hits -> per type, the sentences that report it (steps 2 and 3 of the module doc)."""
+    """Step 3: per type, the segments that report it (segment index -> hit)."""
     by_type: dict[str, dict[int, Hit]] = {}
-    for k, (segment, hits) in enumerate(zip(segments, per_segment, strict=True)):
+    for k, hits in enumerate(per_segment):
         for code, hit in hits.items():
-            hit = Hit(hit.cue, (hit.span[0] + segment.offset, hit.span[1] + segment.offset))
             if code == "strike":
                 # A weapon-less "strike" right after an air or missile report continues it ("Strikes
-                # hit Kyiv and Kharkiv, killing 12"); on its own it is an air strike, as ACLED codes
-                # an unspecified strike.
-                headline = k == 1 and segments[0].text.strip() == article.title.strip()
-                before = per_segment[k - 1] if k > 0 and not headline else {}
+                # hit Kyiv and Kharkiv, killing 12"); on its own it is an air strike, as ACLED codes an
+                # unspecified strike. A headline is not a report to continue.
+                before = per_segment[k - 1] if k > 0 and not segs[k - 1].headline else {}
                 remote = [c for c in ("air_drone_strike", "missile_artillery_strike") if c in before]
                 for c in remote or ["air_drone_strike"]:
-                    by_type.setdefault(c, {}).setdefault(segment.sentence, hit)
+                    by_type.setdefault(c, {}).setdefault(k, hit)
             else:
-                by_type.setdefault(code, {}).setdefault(segment.sentence, hit)
+                by_type.setdefault(code, {})[k] = hit
     # Arrests of protesters are part of the protest (ACLED: protest with intervention): the arrest
     # sentence names the crowd, or follows a sentence about it ("Officers fired tear gas and detained 60").
     crowd = "riot" if "riot" in by_type else "protest" if "protest" in by_type else None
     if crowd and "arrest" in by_type:
-        crowd_sentences = set(by_type[crowd])
-        folded = [i for i in by_type["arrest"] if _PROTESTERS.search(sentences[i]) or i - 1 in crowd_sentences]
-        for i in folded:
-            by_type[crowd].setdefault(i, by_type["arrest"].pop(i))
+        crowd_segments = set(by_type[crowd])
+        folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or k - 1 in crowd_segments]
+        for k in folded:
+            by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
         if not by_type["arrest"]:
             del by_type["arrest"]
     # A protest that turned into a riot is the riot, unless the protest was somewhere else.
     if "riot" in by_type and "protest" in by_type:
-        riot_places = set().union(*(_places_in(article, i) for i in by_type["riot"]))
-        for i in list(by_type["protest"]):
-            here = _places_in(article, i)
+        riot_places = set().union(*(_places_in(article, segs[k]) for k in by_type["riot"]))
+        for k in list(by_type["protest"]):
+            here = _places_in(article, segs[k])
             if not (here and riot_places and here.isdisjoint(riot_places)):
-                by_type["riot"].setdefault(i, by_type["protest"].pop(i))
+                by_type["riot"].setdefault(k, by_type["protest"].pop(k))
         if not by_type["protest"]:
             del by_type["protest"]
     return by_type
 
 
-def _continuations(
-    by_type: dict[str, dict[int, Hit]], n_sentences: int, readings: list[Reading]
-) -> dict[str, set[int]]:
-    """Cue-less sentences with counts, attached to the event(s) of the nearest earlier cue sentence."""
-    cued = {i for hits in by_type.values() for i in hits}
+def _continuations(by_type: dict[str, dict[int, Hit]], segs: list[Segment], readings: list[Reading]) -> dict[str, set[int]]:
+    """Cue-less body segments with counts join the event(s) of the nearest earlier cue segment."""
+    cued = {k for hits in by_type.values() for k in hits}
     units_in: dict[int, set[str]] = {}
     for r in readings:
-        units_in.setdefault(r.sentence, set()).add(r.unit)
+        units_in.setdefault(r.segment, set()).add(r.unit)
     extra: dict[str, set[int]] = {}
-    for i, units in units_in.items():
-        if i >= n_sentences or i in cued:
+    for k, units in units_in.items():
+        if k in cued or segs[k].headline:
             continue
-        for j in (i - 1, i - 2):
+        for j in (k - 1, k - 2):
             if j < 0 or j not in cued:
                 continue
+            if segs[j].headline and sum(j in hits for hits in by_type.values()) > 1:
+                break  # a headline listing several events does not say which one the counts belong to
             for code in by_type:
                 if j in by_type[code] and units & UNITS_BY_TYPE.get(code, frozenset()):
-                    extra.setdefault(code, set()).add(i)
+                    extra.setdefault(code, set()).add(k)
             break
     return extra
 
@@ -254,33 +235,33 @@ def classify(article: EnrichedArticle) -> list[Event]:
     """
     if not article.enriched:
         return []
-    sentences = article.sentence_texts()
-    article_weak_ok = not is_off_topic(article.title) or any(HARD_NEWS.search(s) for s in sentences)
     text = article.text()
-    segments = _segments(sentences)
-    per_segment = [_segment_hits(g.text, article_weak_ok and not is_off_topic(g.text), text) for g in segments]
-    by_type = _group(article, sentences, segments, per_segment)
+    segs = segments.split(article)
+    article_weak_ok = not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
+    per_segment = [
+        _segment_hits(g.text, article_weak_ok and (not is_off_topic(g.text) or bool(HARD_NEWS.search(g.text))), text)
+        for g in segs
+    ]
+    by_type = _group(article, segs, per_segment)
     if not by_type:
         return []
-    readings = from_quantities(article.quantities)
-    for i in range(len(sentences)):
-        readings.extend(read_text(sentences[i], i))
-    extra = _continuations(by_type, len(sentences), readings)
+    readings = from_quantities(article.quantities, segs)
+    for g in segs:
+        readings.extend(read_text(g.text, g.index))
+    extra = _continuations(by_type, segs, readings)
     events = []
     for code in CODES:
         if code not in by_type:
             continue
-        triggers = {i: hit.span for i, hit in by_type[code].items()}
-        indices = sorted(set(triggers) | extra.get(code, set()))
-        texts = [" ".join(sentences[i].split()) for i in indices]
-        magnitude = measure(code, indices, readings)
+        triggers = {k: hit.span for k, hit in by_type[code].items()}
+        members = sorted(set(triggers) | extra.get(code, set()))
+        texts = [" ".join(segs[k].text.split()) for k in members]
+        magnitude = measure(code, members, readings)
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
-        cast = actors.find(code, article, triggers, sentences)
-        location = places.locate(
-            article, indices, sentences, frozenset(cast.attackers), frozenset(cast.targets)
-        )
+        cast = actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
+        location = places.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
         event_id = stable_id("event", article.id, code)
         events.append(
             Event(
