@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from herald.core.records import Actor, EnrichedArticle, Entity
 
 from .cues import RULES
-from .places import attribution_spans, in_spans
-from .segments import Segment
+from .segments import Segment, attribution_spans, in_spans
 
 _ACTOR_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 # Types with a side that acts on another: attacker/target roles apply.

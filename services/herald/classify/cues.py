@@ -335,7 +335,8 @@ OFF_TOPIC = (SPORT, MARKETS, LABOUR, CULTURE)
 _PAST_AFTER = re.compile(
     r"^[^.;]{0,30}?\b(?:in (?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December) (?:19|20)\d\d|(?:last|previous) (?:year|month|summer|winter|spring|autumn)|"
-    r"\d+ years? ago|a year ago|years ago|decades ago)\b"
+    r"\d+ years? ago|a year ago|years ago|decades ago|(?:later|earlier) that (?:year|month)|that same year|"
+    r"the (?:following|previous) (?:year|month))\b"
 )
 
 

@@ -165,12 +165,15 @@ _PATTERNS += [
 ]
 
 
+_NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
+
+
 def read_text(sentence: str, index: int) -> list[Reading]:
     """Every count in one segment this module knows how to read (not ones dated in the past)."""
     readings = []
     for unit, pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
-            if is_background(sentence, m):
+            if is_background(sentence, m) or _NEGATED.search(sentence[max(0, m.start("n") - 12) : m.start("n")]):
                 continue
             parsed = parse_number(m.group("n"))
             if parsed is None:

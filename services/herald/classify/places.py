@@ -20,18 +20,15 @@ from dataclasses import dataclass
 
 from herald.core.records import EnrichedArticle, Entity, Location
 
-from .segments import Segment
+from .segments import Segment, attribution_spans, in_spans
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _KIND_RANK = {"city": 4.0, "region": 3.0, "country": 1.0}
+# Unresolved names the text itself marks as a settlement ("the village of Malynivka") or a province
+# ("the Tambov region") are more specific than a resolved country, less trustworthy than a resolved city.
+_NAMED_SETTLEMENT = 1.6
+_NAMED_PROVINCE = 1.3
 
-# ", the defence ministry in Moscow said." / "According to officials in Kyiv, ..." / "..., according to X."
-_ATTRIBUTION = re.compile(
-    r",\s*[^,]{0,80}?\b(?:said|says|reported|told|announced|added|wrote|stated|claimed)\b[^,]*$"
-    r"|^\s*according to [^,]{0,80},"
-    r"|\baccording to [^,]{0,80}$",
-    re.I,
-)
 _VILLAGE_OF = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|port city|district|suburb|neighbou?rhood) of "
     r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?)",
@@ -52,15 +49,6 @@ _LOCATIVE_BEFORE = re.compile(
 # NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
 _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
 _NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
-
-
-def attribution_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of a segment that only say who reported it."""
-    return [m.span() for m in _ATTRIBUTION.finditer(text)]
-
-
-def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= start < b for a, b in spans)
 
 
 @dataclass(frozen=True)
@@ -114,10 +102,10 @@ def locate(
             candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
         for m in _VILLAGE_OF.finditer(seg.text):
             if not any(c.order[0] == seg.index and c.name == m.group(1) for c in candidates):
-                candidates.append(Candidate(0.6, (seg.index, m.start(1)), m.group(1), None))
+                candidates.append(Candidate(_NAMED_SETTLEMENT, (seg.index, m.start(1)), m.group(1), None))
         for m in _NAMED_REGION.finditer(seg.text):
             if not _DEMONYM.match(m.group(1)):
-                candidates.append(Candidate(0.45, (seg.index, m.start(1)), m.group(0), None))
+                candidates.append(Candidate(_NAMED_PROVINCE, (seg.index, m.start(1)), m.group(0), None))
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
@@ -132,9 +120,9 @@ def locate(
 def _unresolved_rank(before: str, after: str, entity: Entity) -> float:
     """Below every resolved place; among unresolved ones, a named village beats a bare name."""
     if re.search(r"\b(?:village|town|city|settlement|hamlet) of\s+$", before, re.I):
-        return 0.6
+        return _NAMED_SETTLEMENT
     if _REGION_AFTER.match(after):
-        return 0.4
+        return _NAMED_PROVINCE
     if _LOCATIVE_BEFORE.search(before):
         return 0.5
     return 0.3 if entity.label in _PLACE_LABELS else 0.1

@@ -44,7 +44,7 @@ from .cues import (
     is_off_topic,
 )
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
-from .segments import Segment
+from .segments import Segment, attribution_spans, in_spans
 from .severity import score
 from .taxonomy import BY_CODE, CODES, RECORD_CLAIM_FAMILIES
 
@@ -58,6 +58,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
         "armed_clash:armed groups fighting",
     ),
     "missile_artillery_strike": (
+        "air_drone_strike:warplanes attacking",
         "infrastructure_attack",
         "attack_on_civilians",
         "industrial_accident",
@@ -110,6 +111,7 @@ def _match(
 ) -> Hit | None:
     if rules is not None and any(v.search(text) for v in rules.vetoes):
         return None
+    said = attribution_spans(text)
     for cue in cues:
         if cue.weak and not weak_ok:
             continue
@@ -119,7 +121,7 @@ def _match(
             continue
         excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
         for m in cue.pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in excluded) or is_background(text, m):
+            if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
                 continue
             return Hit(cue.name, m.span())
     return None

@@ -15,6 +15,23 @@ from dataclasses import dataclass
 from herald.core.records import EnrichedArticle, Entity
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# ", the defence ministry in Moscow said." / "According to officials in Kyiv, ..." / "..., according to X."
+_ATTRIBUTION = re.compile(
+    r",\s*[^,]{0,80}?\b(?:said|says|reported|told reporters|announced|added|wrote|stated|claimed)\b"
+    r"(?:\s+(?:on|late on|early on|in|at|last|this|today|yesterday|via)\b[^,.;]{0,30})?[\s.!?\"”']*$"
+    r"|^\s*according to [^,]{0,80},"
+    r"|\baccording to [^,]{0,80}$",
+    re.I,
+)
+
+
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of a segment that only say who reported it: never an event, place or actor."""
+    return [m.span() for m in _ATTRIBUTION.finditer(text)]
+
+
+def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
 
 
 @dataclass(frozen=True)
