@@ -396,7 +396,7 @@ _PLACE_NOUNS = _rx(
 )
 _INFRA = _rx(
     r"bridges?",
-    r"railway(?: lines?| tracks?| bridges?| junctions?| stations?)?",
+    r"railway(?: lines?| tracks?| bridges?| junctions?)?(?! stations?)",
     r"rail (?:lines?|links?|tracks?|bridges?|junctions?|networks?)",
     r"railroads?",
     r"train tracks",
@@ -540,6 +540,13 @@ _NOT_A_CAPTURE = re.compile(
     r"\b(?:in|of|from|into|across|over|the|inside|near|to)\s+(?:\w+-)?occupied\b"
     r"|\b(?:to|will|would|could|might|may|cannot|can't|bid to|attempt to|effort to)\s+(?:\w+\s+)?"
     r"(?:seize|capture|take|retake|recapture|liberate|overrun|enter|encircle|occupy)\b",
+    re.I,
+)
+# Protecting something against attacks is not an attack ("a plan to protect the grid from hackers").
+_DEFENSIVE = re.compile(
+    r"\b(?:protect\w*|defen[cd]\w*|guard\w*|secur(?:e|ing)|shield\w*|harden\w*|prepar\w*|prevent\w*)\s+"
+    r"(?:[\w'’-]+\s+){0,6}(?:against|from)\s+(?:[\w'’-]+\s+){0,3}(?:hackers|hacking|cyber\S*|ransomware|"
+    r"sabotage|attacks?|threats?)",
     re.I,
 )
 _ALREADY_DISPLACED = re.compile(
@@ -1060,6 +1067,7 @@ RULES: tuple[TypeRules, ...] = (
             Cue("infrastructure damaged", _INFRA, context=_INFRA_DAMAGE, weak=True, article_context=_CONFLICT_ARTICLE),
         ),
         vetoes=(
+            _DEFENSIVE,
             # An accident word cancels the attack reading unless the sentence also says it was deliberate.
             re.compile(r"^(?!.*" + _SABOTAGE.pattern + r").*" + _ACCIDENT.pattern, re.I | re.S),
             _rx(
@@ -1297,7 +1305,8 @@ RULES: tuple[TypeRules, ...] = (
                     r"(?:police|officers) (?:clash(?:ed)?|fought|battled) (?:with )?(?:protesters|demonstrators|"
                     r"crowds?|youths|rioters)",
                     r"stormed (?:the )?(?:[\w'’]+ ){0,2}(?:parliament|presidential palace|government (?:buildings?|"
-                    r"offices?)|police stations?|courthouse|town hall|city hall|legislature|congress)",
+                    r"offices?)|police stations?|courthouse|town hall|city hall|legislature|congress|residence|"
+                    r"palace|embassy|ministry|state (?:house|broadcaster|television))",
                     r"street battles",
                 ),
             ),
@@ -1312,6 +1321,12 @@ RULES: tuple[TypeRules, ...] = (
                     r"burn(?:ed|t|ing) (?:\w+ ){0,3}(?:cars|vehicles|shops|buildings|tyres|tires|offices|mattresses)",
                 ),
                 context=_CROWD,
+                weak=True,
+            ),
+            Cue(
+                "crowd stormed",
+                _rx(r"stormed", r"storming", r"overran", r"broke into", r"forced their way into"),
+                context=_rx(r"protesters", r"protestors", r"demonstrators", r"rioters", r"crowds?", r"mobs?", r"youths"),
                 weak=True,
             ),
             Cue(
@@ -1347,6 +1362,9 @@ RULES: tuple[TypeRules, ...] = (
                     r"mutin(?:y|ous|ied|eers)",
                     r"suspended the constitution",
                     r"power grab",
+                    r"(?:taken|took|seized|seize|take) (?:control of|over) (?:the )?(?:country|government|state)",
+                    r"(?:taken|took) power",
+                    r"deposed",
                 ),
                 context=_MILITARY_POWER,
                 weak=True,
@@ -1384,6 +1402,9 @@ RULES: tuple[TypeRules, ...] = (
                     r"swap of (?:\w+ ){0,2}prisoners",
                     r"exchanged (?:\w+ ){0,3}(?:prisoners|POWs|captives|detainees|bodies)",
                     r"swapped (?:\w+ ){0,3}(?:prisoners|POWs|captives|detainees)",
+                    r"(?:swap|exchange|return|repatriat\w*|hand(?:ed)? over|received) (?:the )?(?:\w+ ){0,3}bodies "
+                    r"of (?:\w+ ){0,3}(?:soldiers|servicemen|fighters|troops)",
+                    r"swaps? (?:\w+ ){0,2}bodies",
                     r"prisoners of war",
                     r"POWs",
                     r"hostage (?:deal|release|exchange|talks|negotiations)",
@@ -1512,8 +1533,8 @@ RULES: tuple[TypeRules, ...] = (
         vetoes=(
             _NOT_STATE_ROLE,
             _rx(
-                r"(?:call(?:ed|s|ing)?|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|pressure) (?:\w+ ){0,4}(?:to )?"
-                r"(?:resign|step down|quit)",
+                r"(?:call(?:ed|s|ing)?|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|pressure|press(?:ed|ing)?) (?:for )?"
+                r"(?:[\w'’]+ ){0,4}(?:to )?(?:resign(?:ation)?|step down|quit|ouster|removal|dismissal)",
                 r"refused to (?:resign|step down|quit)",
                 r"ruled out (?:resigning|stepping down)",
                 r"(?:will|would|could|may|might) (?:not )?(?:resign|step down|quit)",
@@ -1566,7 +1587,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"displacement(?! camps?)",
                     r"forced (?:\w+ ){0,5}(?:from their homes|to flee|to leave their homes)",
                     r"fled (?:their homes|the (?:fighting|violence|area|town|city|village|region|floods?|fires?|"
-                    r"advance|shelling|bombing|country)|across the border|into)",
+                    r"advance|shelling|bombing)|across the border|into)",
                     r"fleeing (?:the )?(?:fighting|violence|war|floods?|fires?|advance|shelling|bombing|attacks?)",
                     r"refugees? (?:crossed|arrived|poured|fled|streamed|have crossed)",
                     r"exodus",
@@ -1580,6 +1601,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"ordered (?:\w+ ){0,4}to leave",
                 ),
                 exclude=_ALREADY_DISPLACED,
+                weak=True,
             ),
             Cue(
                 "people fled",
@@ -1778,6 +1800,8 @@ RULES: tuple[TypeRules, ...] = (
                     r"(?:plant|factory|mine|refinery|warehouse|depot|facility|works|port|mill|shipyard|"
                     r"storage site|power station|terminal)",
                     r"fire (?:broke out|gutted|swept through|engulfed)",
+                    r"(?:fire|blaze|explosion|blast) (?:aboard|on board|on|in) (?:a|the) (?:\w+ ){0,2}(?:ferry|boat|ship|"
+                    r"vessel|train|bus|plane|tanker|barge)",
                     r"blaze (?:gutted|engulfed)",
                     r"(?:gas|chemical) cloud",
                     r"(?:were|was) trapped (?:underground|in the mine|under (?:the )?rubble)",
@@ -1846,6 +1870,7 @@ RULES: tuple[TypeRules, ...] = (
                 r"ethical hack\w*",
                 r"hackers? (?:conference|convention|competition|contest)",
             ),
+            _DEFENSIVE,
         ),
     ),
     TypeRules(
@@ -1986,7 +2011,6 @@ HARD_NEWS = _rx(
     r"rebels",
     r"earthquake",
     r"floods?",
-    r"evacuat\w+",
     r"cease-?fire",
     r"coup",
     r"ransomware",

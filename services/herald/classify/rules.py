@@ -143,6 +143,14 @@ def _segment_hits(text: str, weak_ok: bool, article_text: str) -> dict[str, Hit]
     # the sentence names civilian victims.
     if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
         del hits["attack_on_civilians"]
+    # Armed men killing people in a village where a battle is reported: the battle, unless the
+    # sentence names civilian victims.
+    if (
+        hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
+        and "armed_clash" in hits
+        and not CIVILIANS.search(text)
+    ):
+        del hits["attack_on_civilians"]
     for winner, losers in ABSORBS.items():
         if winner not in hits:
             continue
