@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from herald.core.records import Actor, EnrichedArticle, Entity
 
@@ -97,7 +98,7 @@ _COMMON_WORDS = frozenset(
         "arsonists",
     }
 )
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 # Verbs where the subject loses the place ("withdrew from") and "to X" names who took it ("fell to").
 _LOSS = re.compile(r"^(?:withdr|pull|retreat|lost|fell|falls|has fallen|ceded|surrendered)", re.I)
 _TO = re.compile(r"\bto\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.I)
@@ -130,11 +131,17 @@ def _country(entity: Entity) -> str | None:
 
 
 def _not_a_name(entity: Entity, local: int, span: tuple[int, int]) -> bool:
-    if "\n" in entity.text or local < span[1] and local + len(entity.text) > span[0]:
+    if "\n" in entity.text or (local < span[1] and local + len(entity.text) > span[0]):
         return True
     if local == 0 and " " not in entity.text and entity.text.lower() in _COMMON_WORDS:
         return True
-    return any(p.fullmatch(entity.text) for p in _ALL_CUES)
+    return " " not in entity.text and _is_trigger_word(entity.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_trigger_word(word: str) -> bool:
+    """A one-word "name" that is a trigger word itself ("Iskander", "Ransomware") is the weapon, no side."""
+    return any(p.fullmatch(word) for p in _ALL_CUES)
 
 
 def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, tuple[int, int]]]) -> Cast:

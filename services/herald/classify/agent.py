@@ -50,5 +50,14 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
             emitted.labels(emit.key, str(emit.value.severity)).inc()  # type: ignore[attr-defined]
         return out
 
-    Stage(app, "classify", topics.ENRICHED, EnrichedArticle, handle, settings, StageMetrics.of(registry, "classify"), batched=True)
+    Stage(
+        app,
+        "classify",
+        topics.ENRICHED,
+        EnrichedArticle,
+        handle,
+        settings,
+        StageMetrics.of(registry, "classify"),
+        batched=True,
+    )
     return app

@@ -74,7 +74,6 @@ class Reading:
     segment: int
 
 
-_N = rf"(?P<n>{NUMBER})"
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = (
@@ -87,10 +86,13 @@ _WHO = (
     r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
     r"infants?|of them|more|attackers|gunmen|assailants)"
 )
-_AND = r"(?:\s+and\s+(?:[\w-]+\s+){1,4}?)?"
+_AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _BE = r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now)\s+){0,3}"
-
+_HEDGE = (
+    r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|"
+    r"another|a further|a total of)\s+)?"
+)
 _VERBS: dict[str, str] = {
     "killed": r"(?:killed|dead|died|perished|lost their lives|slain|confirmed dead|feared dead)",
     "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries)",
@@ -106,85 +108,210 @@ _GERUNDS: dict[str, str] = {
     "evacuated": r"(?:evacuating|evacuated|relocating|relocated|evacuation of|ordered the evacuation of)",
     "arrested": r"(?:arresting|arrested|detaining|detained|rounded up|rounding up|detention of|arrest of)",
 }
-_HEDGE = r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|another|a further|a total of|a further)\s+)?"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
-# "evacuation of 11 border villages" counts places, not people.
+# "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.
 _NOT_PEOPLE = (
     r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?))"
     r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
     r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
     r"flights|trains|ships|vessels)\b)"
 )
-for _unit, _verb in _VERBS.items():
-    _PATTERNS.append((_unit, re.compile(rf"\b{_N}\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{_BE}{_verb}\b", re.I)))
-for _unit, _verb in _GERUNDS.items():
-    _PATTERNS.append((_unit, re.compile(rf"\b{_verb}\s+{_HEDGE}{_N}\b{_NOT_PEOPLE}", re.I)))
-_PATTERNS += [
-    ("killed", re.compile(rf"\b(?:death toll|toll)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}{_N}", re.I)),
-    ("killed", re.compile(rf"\b{_N}\s+(?:deaths|fatalities|dead|bodies)\b", re.I)),
-    ("killed", re.compile(rf"\bclaim(?:ed|ing)?\s+{_HEDGE}{_N}\s+lives\b", re.I)),
-    ("killed", re.compile(rf"\bleft\s+{_HEDGE}{_N}\s+(?:people\s+)?dead\b", re.I)),
-    ("wounded", re.compile(rf"\bleft\s+{_HEDGE}{_N}\s+(?:people\s+)?(?:injured|wounded)\b", re.I)),
-    ("displaced", re.compile(
-        rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}{_N}\s+(?:{_ADJ}{_WHO}\s+)?"
-        rf"(?:from their homes|to flee|to leave their homes|out of their homes|fleeing|into shelters)", re.I)),
-    ("drones", re.compile(
-        rf"\b{_N}\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
-        rf"Russian|Ukrainian|Israeli)\s+){{0,2}}(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b", re.I)),
-    ("missiles", re.compile(
-        rf"\b{_N}\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
-        rf"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad)\s+){{0,2}}(?:missiles|rockets)\b", re.I)),
-    ("aircraft", re.compile(rf"\b{_N}\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b", re.I)),
-    ("settlements", re.compile(rf"\b{_N}\s+(?:\w+\s+)?(?:villages|towns|settlements|localities|hamlets)\b", re.I)),
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One way to read a count: what must come right before the number and/or right after it."""
+
+    unit: str
+    before: re.Pattern[str] | None  # searched on the text before the number, anchored at its end
+    after: re.Pattern[str] | None  # matched on the text after the number, anchored at its start
+    # Cheap pre-checks: one of ``keys`` must occur in the (lower-cased) text before the number and one
+    # of ``after_keys`` in the text after it, or the rule's expression is not run at all.
+    keys: tuple[str, ...]
+    after_keys: tuple[str, ...]
+
+
+def _rule(
+    unit: str,
+    before: str | None = None,
+    after: str | None = None,
+    keys: tuple[str, ...] = (),
+    after_keys: tuple[str, ...] = (),
+) -> _Rule:
+    return _Rule(
+        unit,
+        re.compile(rf"(?:{before})$", re.I) if before else None,
+        re.compile(after, re.I) if after else None,
+        keys,
+        after_keys,
+    )
+
+
+def _stems(alternation: str) -> tuple[str, ...]:
+    """The first four letters of the first word of each alternative of "(?:killing|killed|...)"."""
+    return tuple({alt.split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")})
+
+
+# Numbers are found once per segment; each rule then only looks at the words around one number,
+# which keeps reading counts cheap however many rules there are.
+_RULES: list[_Rule] = [
+    *(
+        _rule(unit, after=rf"\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{_BE}{verb}\b", after_keys=_stems(verb))
+        for unit, verb in _VERBS.items()
+    ),
+    *(
+        _rule(unit, before=rf"\b{verb}\s+{_HEDGE}", after=_NOT_PEOPLE, keys=_stems(verb))
+        for unit, verb in _GERUNDS.items()
+    ),
+    _rule(
+        "killed",
+        before=rf"\b(?:death toll|toll)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}",
+        keys=("toll",),
+    ),
+    _rule(
+        "killed", after=r"\s+(?:deaths|fatalities|dead|bodies)\b", after_keys=("deat", "fata", "dead", "bodi")
+    ),
+    _rule("killed", before=rf"\bclaim(?:ed|ing)?\s+{_HEDGE}", after=r"\s+lives\b", keys=("claim",)),
+    _rule("killed", before=rf"\bleft\s+{_HEDGE}", after=r"\s+(?:people\s+)?dead\b", keys=("left",)),
+    _rule(
+        "wounded",
+        before=rf"\bleft\s+{_HEDGE}",
+        after=r"\s+(?:people\s+)?(?:injured|wounded)\b",
+        keys=("left",),
+    ),
+    _rule(
+        "displaced",
+        keys=("forc", "drov", "driv", "sent", "send"),
+        before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:from their homes|to flee|to leave their homes|out of their homes|"
+        rf"fleeing|into shelters)",
+    ),
+    _rule(
+        "drones",
+        after_keys=("drone", "uav", "unmanned", "shahed"),
+        after=r"\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
+        r"Russian|Ukrainian|Israeli)\s+){0,2}(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
+    ),
+    _rule(
+        "missiles",
+        after_keys=("missile", "rocket"),
+        after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
+        r"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad)\s+){0,2}(?:missiles|rockets)\b",
+    ),
+    _rule(
+        "aircraft",
+        after_keys=("plane", "jet", "bomber", "helicopter", "aircraft"),
+        after=r"\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
+    ),
+    _rule(
+        "settlements",
+        after_keys=("village", "town", "settlement", "localit", "hamlet"),
+        after=r"\s+(?:\w+\s+)?(?:villages|towns|settlements|localities|hamlets)\b",
+    ),
     # Troop numbers only where the sentence is about deploying them, not about casualties among them.
-    ("troops", re.compile(
-        rf"\b(?:deploy\w*|sen[dt]|sending|mass(?:ed|ing)|mobili[sz]\w*|station\w*|amass\w*|involving|"
-        rf"reinforcements of|withdr[ae]w\w*|pull(?:ed|ing)? out|moved?|moving)\s+(?:\w+\s+){{0,3}}?{_HEDGE}{_N}\s+"
-        rf"(?:{_ADJ})?(?:troops|soldiers|servicemen|fighters|personnel|reservists)\b", re.I)),
-    ("troops", re.compile(
-        rf"\b{_N}\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|reservists)\s+(?:\w+\s+){{0,2}}"
-        rf"(?:deployed|massed|sent|stationed|took part|advanced|crossed|were moved|were mobili[sz]ed)\b", re.I)),
-    ("protesters", re.compile(rf"\b{_N}\s+(?:{_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b", re.I)),
-    ("protesters", re.compile(
-        rf"\b{_N}\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
-        rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|blocked)",
-        re.I)),
-    ("protesters", re.compile(rf"\bcrowds?\s+of\s+{_HEDGE}{_N}", re.I)),
-    ("affected", re.compile(
-        rf"\b{_N}\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
-        rf"patients|accounts|records|buildings|houses)\s+(?:{_BE})(?:affected|without power|without electricity|"
-        rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)", re.I)),
-    ("affected", re.compile(rf"\baffect(?:ing|ed)\s+{_HEDGE}{_N}", re.I)),
-    ("affected", re.compile(rf"\b{_N}\s+(?:new\s+|confirmed\s+|suspected\s+|recorded\s+|reported\s+)*(?:cases|infections)\b", re.I)),
-    ("affected", re.compile(rf"\b(?:data|records|details|accounts) of\s+{_HEDGE}{_N}", re.I)),
-    ("magnitude", re.compile(r"\bmagnitude(?: of)?[- ](?P<n>\d(?:\.\d)?)\b", re.I)),
-    ("magnitude", re.compile(r"\b(?P<n>\d(?:\.\d)?)[- ]magnitude\b", re.I)),
-    ("magnitude", re.compile(r"\bmeasur(?:ing|ed)\s+(?P<n>\d(?:\.\d)?)\b", re.I)),
-    ("magnitude", re.compile(r"\bM(?P<n>\d\.\d)\b")),
+    _rule(
+        "troops",
+        keys=("depl", "sen", "mass", "mobi", "stat", "amas", "invo", "rein", "with", "pull", "mov"),
+        before=rf"\b(?:deploy\w*|sen[dt]|sending|mass(?:ed|ing)|mobili[sz]\w*|station\w*|amass\w*|involving|"
+        rf"reinforcements of|withdr[ae]w\w*|pull(?:ed|ing)? out|moved?|moving)\s+(?:\w+\s+){{0,3}}?{_HEDGE}",
+        after=rf"\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|fighters|personnel|reservists)\b",
+    ),
+    _rule(
+        "troops",
+        after_keys=(
+            "deploy",
+            "mass",
+            "sent",
+            "station",
+            "took part",
+            "advanced",
+            "crossed",
+            "moved",
+            "mobili",
+        ),
+        after=rf"\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|reservists)\s+(?:\w+\s+){{0,2}}"
+        rf"(?:deployed|massed|sent|stationed|took part|advanced|crossed|were moved|were mobili[sz]ed)\b",
+    ),
+    _rule(
+        "protesters",
+        after=rf"\s+(?:{_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
+        after_keys=("protest", "demonstrat", "rioter", "marcher"),
+    ),
+    _rule(
+        "protesters",
+        after_keys=(
+            "march",
+            "rall",
+            "protest",
+            "gather",
+            "street",
+            "demonstrat",
+            "join",
+            "staged",
+            "held",
+            "block",
+        ),
+        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
+        rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
+        rf"blocked)",
+    ),
+    _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
+    _rule(
+        "affected",
+        after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
+        after=rf"\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
+        rf"patients|accounts|records|buildings|houses)\s+(?:{_BE})(?:affected|without power|without "
+        rf"electricity|"
+        rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
+    ),
+    _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    _rule(
+        "affected",
+        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*(?:cases|infections)\b",
+        after_keys=("cases", "infection"),
+    ),
+    _rule(
+        "affected",
+        before=rf"\b(?:data|records|details|accounts) of\s+{_HEDGE}",
+        keys=("data", "record", "detail", "account"),
+    ),
+    _rule("magnitude", before=r"\bmagnitude(?: of)?[- ]", keys=("magnitude",)),
+    _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
+    _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
 ]
-
-
+_NUMBERS = re.compile(rf"\b{NUMBER}(?![\w.,]\d)", re.I)
+_RICHTER = re.compile(r"\bM(\d\.\d)\b")
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
+_WINDOW = 70
 
 
 def read_text(sentence: str, index: int) -> list[Reading]:
-    """Every count in one segment this module knows how to read (not ones dated in the past)."""
+    """Every count in one segment this module knows how to read (not negated, not dated in the past)."""
     readings = []
-    for unit, pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
-            if is_background(sentence, m) or _NEGATED.search(sentence[max(0, m.start("n") - 12) : m.start("n")]):
+    for m in _NUMBERS.finditer(sentence):
+        parsed = parse_number(m.group(0))
+        if parsed is None or parsed[0] <= 0:
+            continue
+        value, vague = parsed
+        before = sentence[max(0, m.start() - _WINDOW) : m.start()]
+        after = sentence[m.end() : m.end() + _WINDOW]
+        if _NEGATED.search(before[-12:]) or is_background(sentence, m):
+            continue
+        qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
+        before_low, after_low = before.lower(), after.lower()
+        for rule in _RULES:
+            if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
-            parsed = parse_number(m.group("n"))
-            if parsed is None:
+            if rule.keys and not any(key in before_low for key in rule.keys):
                 continue
-            value, vague = parsed
-            if unit == "magnitude" and not 1.0 <= value <= 10.0:
+            if rule.after_keys and not any(key in after_low for key in rule.after_keys):
                 continue
-            if value <= 0:
+            if rule.before is not None and not rule.before.search(before):
                 continue
-            qualifier = "at_least" if vague else qualifier_before(sentence, m.start("n"))
-            readings.append(Reading(unit, value, qualifier, index))
+            if rule.after is not None and not rule.after.match(after):
+                continue
+            readings.append(Reading(rule.unit, value, qualifier, index))
+    for m in _RICHTER.finditer(sentence):
+        readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     return readings
 
 
@@ -198,7 +325,9 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
         # The span must lie inside one segment: a "count" read across a headline break ("day 1,037
         # \n\nRussian missiles") is not one.
         said = " ".join(q.text.split())
-        home = next((g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None)
+        home = next(
+            (g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None
+        )
         if home is not None:
             out.append(Reading(q.unit, q.value, q.qualifier, home.index))
     return out

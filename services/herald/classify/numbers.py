@@ -86,7 +86,12 @@ NUMBER_RE = re.compile(rf"^{NUMBER}$", re.I)
 _QUALIFIERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:at least|no fewer than|a minimum of)\s*$", re.I), "at_least"),
     (re.compile(r"(?:more than|over|upwards of|in excess of)\s*$", re.I), "more_than"),
-    (re.compile(r"(?:about|around|some|roughly|approximately|nearly|almost|an estimated|close to)\s*$", re.I), "about"),
+    (
+        re.compile(
+            r"(?:about|around|some|roughly|approximately|nearly|almost|an estimated|close to)\s*$", re.I
+        ),
+        "about",
+    ),
     (re.compile(r"(?:up to|as many as)\s*$", re.I), "up_to"),
     (re.compile(r"(?:fewer than|less than|under)\s*$", re.I), "less_than"),
 )

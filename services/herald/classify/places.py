@@ -31,15 +31,19 @@ _NAMED_PROVINCE = 1.3
 
 _VILLAGE_OF = re.compile(
     r"\b(?:village|town|city|settlement|hamlet|port city|district|suburb|neighbou?rhood) of "
-    r"((?-i:[A-Z][\w'’-]+)(?: (?-i:[A-Z][\w'’-]+))?)",
+    r"((?-i:[A-Z][\w'\u2019-]+)(?: (?-i:[A-Z][\w'\u2019-]+))?)",
     re.I,
 )
 _NAMED_REGION = re.compile(
-    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:region|oblast|province|governorate|state|district|county|prefecture)\b"
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:region|oblast|province|governorate|state|district|county|"
+    r"prefecture)\b"
 )
 # "The United States and Saudi Arabia said ...": the speaker, a weak hint of where it happened.
 _SPEAKER = re.compile(r"^[^,.;]{0,80}?\b(?:said|says|announced|reported|confirmed|told)\b", re.I)
-_REGION_AFTER = re.compile(r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture)\b", re.I)
+_OF_BEFORE = re.compile(r"\b(?:village|town|city|settlement|hamlet) of\s+$", re.I)
+_REGION_AFTER = re.compile(
+    r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture)\b", re.I
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|at|across|over|into|on|from|to|towards?|of|hit|struck|targeted)\s+(?:the\s+)?"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
@@ -112,14 +116,16 @@ def locate(
     entity = best.entity
     if entity is not None and entity.geo is not None:
         geo = entity.geo
-        return Location(name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon)
+        return Location(
+            name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon
+        )
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     return Location(name=best.name, country_code=country)
 
 
 def _unresolved_rank(before: str, after: str, entity: Entity) -> float:
     """Below every resolved place; among unresolved ones, a named village beats a bare name."""
-    if re.search(r"\b(?:village|town|city|settlement|hamlet) of\s+$", before, re.I):
+    if _OF_BEFORE.search(before):
         return _NAMED_SETTLEMENT
     if _REGION_AFTER.match(after):
         return _NAMED_PROVINCE

@@ -26,8 +26,9 @@ so a redelivered batch produces duplicates downstream stages recognise, not new 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
@@ -40,8 +41,12 @@ from .cues import (
     RULES,
     Cue,
     TypeRules,
+    gate_of,
     is_background,
     is_off_topic,
+    may_match,
+    search,
+    word_starts,
 )
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
 from .segments import Segment, attribution_spans, in_spans
@@ -75,7 +80,8 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "leadership_change": ("armed_clash:armed groups fighting",),
 }
 _PROTESTERS = re.compile(
-    r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|riots?))\b",
+    r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
+    r"riots?))\b",
     re.I,
 )
 _RECORD_CLAIM = re.compile(
@@ -85,7 +91,8 @@ _RECORD_CLAIM = re.compile(
     r"|\bmost\b[^.;]{0,40}\bsince\b"
     r"|\bhighest (?:\w+ )?(?:number|toll|level|tally|count)\b"
     r"|\b(?:largest|biggest|heaviest|deadliest|strongest|most powerful|worst)\b[^.;]{0,40}?"
-    r"\b(?:since|ever|in history|on record|of the (?:war|conflict|invasion|year)|in (?:decades|years|a decade|"
+    r"\b(?:since|ever|in history|on record|of the (?:war|conflict|invasion|year)|in (?:decades|years|a "
+    r"decade|"
     r"a century|\d+ years)|this year|to date|so far)\b"
     r"|\b(?:largest|biggest|heaviest|deadliest)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|barrages?|assaults?|"
     r"offensives?|bombardments?|raids?|earthquakes?|quakes?|floods?|flooding|evacuations?|exchanges?|outbreaks?|"
@@ -100,6 +107,15 @@ _NOT_A_CLAIM = re.compile(
 )
 
 
+def _type_gate(rules: TypeRules) -> frozenset[str] | None:
+    """The word starts one of which a segment needs for any cue of the type to fire (None: no gate)."""
+    gates = [gate_of(cue.pattern) for cue in rules.cues]
+    return None if any(g is None for g in gates) else frozenset().union(*gates)  # type: ignore[arg-type]
+
+
+_TYPE_GATES = [(rules, _type_gate(rules)) for rules in RULES]
+
+
 @dataclass(frozen=True)
 class Hit:
     cue: str
@@ -107,38 +123,54 @@ class Hit:
 
 
 def _match(
-    rules: TypeRules | None, cues: Sequence[Cue], text: str, weak_ok: bool, article_text: str
+    rules: TypeRules | None,
+    cues: Sequence[Cue],
+    text: str,
+    weak_ok: Callable[[], bool],
+    article_text: str,
+    said: Sequence[tuple[int, int]],
+    starts: frozenset[str],
 ) -> Hit | None:
-    if rules is not None and any(v.search(text) for v in rules.vetoes):
-        return None
-    said = attribution_spans(text)
+    """The first cue of a type that fires on a segment, unless one of the type's vetoes applies.
+
+    Cues are tried before vetoes because most segments fire no cue of a given type: the (longer)
+    veto patterns then never run, which is most of what keeps classification cheap.
+    """
     for cue in cues:
-        if cue.weak and not weak_ok:
+        if not may_match(cue.pattern, starts) or (cue.weak and not weak_ok()):
             continue
-        if cue.context is not None and not cue.context.search(text):
-            continue
-        if cue.article_context is not None and not cue.article_context.search(article_text):
-            continue
-        excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
+        excluded: list[tuple[int, int]] | None = None
         for m in cue.pattern.finditer(text):
+            if excluded is None:
+                if cue.context is not None and not search(cue.context, text, starts):
+                    break
+                if cue.article_context is not None and not cue.article_context.search(article_text):
+                    break
+                excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
             if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
                 continue
+            if rules is not None and any(search(v, text, starts) for v in rules.vetoes):
+                return None
             return Hit(cue.name, m.span())
     return None
 
 
-def _segment_hits(text: str, weak_ok: bool, article_text: str) -> dict[str, Hit]:
+def _segment_hits(
+    text: str, weak_ok: Callable[[], bool], article_text: str, starts: frozenset[str]
+) -> dict[str, Hit]:
     """Step 1 and 2: the types one segment reports, after same-segment absorption."""
     hits: dict[str, Hit] = {}
-    for rules in RULES:
-        hit = _match(rules, rules.cues, text, weak_ok, article_text)
+    said = attribution_spans(text)
+    for rules, gate in _TYPE_GATES:
+        if gate is not None and gate.isdisjoint(starts):
+            continue
+        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts)
         if hit is not None:
             hits[rules.code] = hit
     if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
-        if not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
-            hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text)
-            if hit is not None:
-                hits["strike"] = hit
+        hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text, said, starts)
+        if hit is not None and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
+            hits["strike"] = hit
     # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
     # the sentence names civilian victims.
     if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
@@ -162,7 +194,9 @@ def _segment_hits(text: str, weak_ok: bool, article_text: str) -> dict[str, Hit]
 
 
 def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
-    return {e.text.lower() for e in article.entities if segment.contains(e) and e.label in {"GPE", "LOC", "FAC"}}
+    return {
+        e.text.lower() for e in article.entities if segment.contains(e) and e.label in {"GPE", "LOC", "FAC"}
+    }
 
 
 def _group(
@@ -204,7 +238,9 @@ def _group(
     return by_type
 
 
-def _continuations(by_type: dict[str, dict[int, Hit]], segs: list[Segment], readings: list[Reading]) -> dict[str, set[int]]:
+def _continuations(
+    by_type: dict[str, dict[int, Hit]], segs: list[Segment], readings: list[Reading]
+) -> dict[str, set[int]]:
     """Cue-less body segments with counts join the event(s) of the nearest earlier cue segment."""
     cued = {k for hits in by_type.values() for k in hits}
     units_in: dict[int, set[str]] = {}
@@ -247,17 +283,32 @@ def classify(article: EnrichedArticle) -> list[Event]:
         return []
     text = article.text()
     segs = segments.split(article)
-    article_weak_ok = not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
-    per_segment = [
-        _segment_hits(g.text, article_weak_ok and (not is_off_topic(g.text) or bool(HARD_NEWS.search(g.text))), text)
-        for g in segs
-    ]
+
+    @cache
+    def article_weak_ok() -> bool:
+        return not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
+
+    per_segment = []
+    for g in segs:
+        starts = word_starts(g.text)
+
+        @cache
+        def weak_ok(g: Segment = g, starts: frozenset[str] = starts) -> bool:
+            """Ambiguous words count unless the article or this segment is about sport, markets, ..."""
+            return article_weak_ok() and (
+                not is_off_topic(g.text, starts) or bool(search(HARD_NEWS, g.text, starts))
+            )
+
+        per_segment.append(_segment_hits(g.text, weak_ok, text, starts))
     by_type = _group(article, segs, per_segment)
     if not by_type:
         return []
     readings = from_quantities(article.quantities, segs)
+    cued = {k for hits in by_type.values() for k in hits}
     for g in segs:
-        readings.extend(read_text(g.text, g.index))
+        # Counts matter in an event's segments and the two after them (continuations), nowhere else.
+        if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
+            readings.extend(read_text(g.text, g.index))
     extra = _continuations(by_type, segs, readings)
     events = []
     for code in CODES:

@@ -10,7 +10,9 @@ was glued to, so every sentence is cut at blank lines. Segments keep absolute ch
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from herald.core.records import EnrichedArticle, Entity
 
@@ -25,12 +27,16 @@ _ATTRIBUTION = re.compile(
 )
 
 
-def attribution_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of a segment that only say who reported it: never an event, place or actor."""
-    return [m.span() for m in _ATTRIBUTION.finditer(text)]
+@lru_cache(maxsize=4096)
+def attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of a segment that only say who reported it: never an event, place or actor.
+
+    Cached because the cues, the place finder and the actor finder all ask about the same segment.
+    """
+    return tuple(m.span() for m in _ATTRIBUTION.finditer(text))
 
 
-def in_spans(start: int, spans: list[tuple[int, int]]) -> bool:
+def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= start < b for a, b in spans)
 
 

@@ -41,14 +41,17 @@ _TARGETED_TYPES = frozenset(
     {"air_drone_strike", "missile_artillery_strike", "armed_clash", "infrastructure_attack", "cyberattack"}
 )
 CIVILIAN_TARGET = re.compile(
-    r"\b(?:civilians?|residential|apartment (?:blocks?|buildings?)|homes|houses|hospitals?|maternity|clinics?|"
+    r"\b(?:civilians?|residential|apartment (?:blocks?|buildings?)|homes|houses|hospitals?|maternity|"
+    r"clinics?|"
     r"schools?|kindergartens?|universit(?:y|ies)|markets?|shopping (?:centres?|malls?)|supermarkets?|"
-    r"churche?s?|mosques?|synagogues?|shelters?|refugee camps?|displacement camps?|humanitarian (?:convoys?|aid)|"
+    r"churche?s?|mosques?|synagogues?|shelters?|refugee camps?|displacement camps?|humanitarian "
+    r"(?:convoys?|aid)|"
     r"aid workers|children|bus (?:stations?|stops?)|playgrounds?|crowds?|weddings?|funerals?)\b",
     re.I,
 )
 CRITICAL_TARGET = re.compile(
-    r"\b(?:power (?:plants?|stations?|grid|lines?|infrastructure|supply)|energy (?:infrastructure|facilit\w+)|"
+    r"\b(?:power (?:plants?|stations?|grid|lines?|infrastructure|supply)|energy (?:infrastructure|"
+    r"facilit\w+)|"
     r"electricity|substations?|nuclear|dams?|water (?:supply|treatment|pumping|utilit\w+)|gas (?:pipelines?|"
     r"facilit\w+|infrastructure|supply)|pipelines?|refiner(?:y|ies)|(?:oil|fuel) depots?|ports?|railways?|"
     r"bridges?|airports?|heating|thermal power|hydroelectric|telecom\w*|undersea cables?|hospital systems?|"
@@ -56,13 +59,16 @@ CRITICAL_TARGET = re.compile(
     re.I,
 )
 _COUP_SUCCEEDED = re.compile(
-    r"\b(?:seized power|took power|overthrew|overthrown|toppled|ousted|dissolved (?:the )?(?:government|parliament)|"
-    r"suspended the constitution|declared (?:himself|themselves)|in control of (?:the )?(?:country|capital))\b",
+    r"\b(?:seized power|took power|overthrew|overthrown|toppled|ousted|dissolved (?:the )?(?:government|"
+    r"parliament)|"
+    r"suspended the constitution|declared (?:himself|themselves)|in control of (?:the )?(?:country|"
+    r"capital))\b",
     re.I,
 )
 _COUP_FAILED = re.compile(r"\b(?:foiled|failed|thwarted|attempted|attempt|plot)\b", re.I)
 _HIGH_CONSEQUENCE = re.compile(
-    r"\b(?:ebola|marburg|plague|nipah|lassa fever|H5N1|H7N9|anthrax|smallpox|novel (?:virus|coronavirus|pathogen))\b",
+    r"\b(?:ebola|marburg|plague|nipah|lassa fever|H5N1|H7N9|anthrax|smallpox|novel (?:virus|coronavirus|"
+    r"pathogen))\b",
     re.I,
 )
 

@@ -141,7 +141,8 @@ TAXONOMY: tuple[EventType, ...] = (
     ),
     EventType(
         "industrial_accident",
-        "Accidental explosions, fires, collapses and leaks at industrial sites and buildings, and transport crashes.",
+        "Accidental explosions, fires, collapses and leaks at industrial sites and buildings, and "
+        "transport crashes.",
         2,
         "disaster",
     ),

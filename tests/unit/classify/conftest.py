@@ -52,12 +52,25 @@ def build_article(
         name, label = spec[0], spec[1]
         geo = Geo(**spec[2]) if len(spec) > 2 and spec[2] else None  # type: ignore[misc]
         for m in re.finditer(re.escape(name), text):
-            ents.append(Entity(text=name, label=label, start=m.start(), end=m.end(), sentence=sentence_of(m.start()), geo=geo))
+            ents.append(
+                Entity(
+                    text=name,
+                    label=label,
+                    start=m.start(),
+                    end=m.end(),
+                    sentence=sentence_of(m.start()),
+                    geo=geo,
+                )
+            )
     qs = []
     for value, unit, span in quantities:
         at = text.index(span)
         i = sentence_of(at)
-        qs.append(Quantity(value=value, unit=unit, text=span, sentence=i, sentence_text=text[bounds[i][0] : bounds[i][1]]))
+        qs.append(
+            Quantity(
+                value=value, unit=unit, text=span, sentence=i, sentence_text=text[bounds[i][0] : bounds[i][1]]
+            )
+        )
     return EnrichedArticle(
         id=stable_id(article_id),
         url=f"https://wire.invalid/{article_id}",

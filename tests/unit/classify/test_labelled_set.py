@@ -55,13 +55,18 @@ def macro_f1(table: dict[str, tuple[float, float, float, int]]) -> float:
 
 
 def report(title: str, table: dict[str, tuple[float, float, float, int]]) -> list[str]:
-    lines = [f"{title}: macro F1 {macro_f1(table):.3f}", f"  {'type':26s} {'P':>5s} {'R':>5s} {'F1':>5s} {'n':>4s}"]
+    lines = [
+        f"{title}: macro F1 {macro_f1(table):.3f}",
+        f"  {'type':26s} {'P':>5s} {'R':>5s} {'F1':>5s} {'n':>4s}",
+    ]
     lines += [f"  {code:26s} {p:5.2f} {r:5.2f} {f:5.2f} {n:4d}" for code, (p, r, f, n) in table.items()]
     return lines
 
 
 @pytest.fixture(scope="module")
-def labelled(enrich: Callable[[Sequence[Article]], list[EnrichedArticle]]) -> list[tuple[dict[str, Any], list[Event]]]:
+def labelled(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> list[tuple[dict[str, Any], list[Event]]]:
     items = load_articles(*SPLITS)
     enriched = enrich([as_article(it["id"], it["title"], it["body"]) for it in items])
     return [(it, classify(article)) for it, article in zip(items, enriched, strict=True)]
@@ -98,12 +103,22 @@ def test_per_type_precision_recall_f1_and_macro_f1(
     assert macro_f1(everything) >= MACRO_F1_BAR, "\n".join(lines)
 
 
-def test_no_non_event_article_produces_a_severe_event(labelled: list[tuple[dict[str, Any], list[Event]]]) -> None:
-    severe = [(it["id"], e.type, e.severity) for it, events in labelled if not it["types"] for e in events if e.severity >= 4]
+def test_no_non_event_article_produces_a_severe_event(
+    labelled: list[tuple[dict[str, Any], list[Event]]],
+) -> None:
+    severe = [
+        (it["id"], e.type, e.severity)
+        for it, events in labelled
+        if not it["types"]
+        for e in events
+        if e.severity >= 4
+    ]
     assert severe == []
 
 
-def test_wrap_ups_give_each_event_its_own_sentences(labelled: list[tuple[dict[str, Any], list[Event]]]) -> None:
+def test_wrap_ups_give_each_event_its_own_sentences(
+    labelled: list[tuple[dict[str, Any], list[Event]]],
+) -> None:
     for it, events in labelled:
         if len(it["types"]) < 3:
             continue
@@ -113,7 +128,9 @@ def test_wrap_ups_give_each_event_its_own_sentences(labelled: list[tuple[dict[st
         assert len(set(openings)) >= len(openings) - 1, it["id"]
 
 
-def test_severity_orders_paired_examples(enrich: Callable[[Sequence[Article]], list[EnrichedArticle]]) -> None:
+def test_severity_orders_paired_examples(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
     pairs = yaml.safe_load((DATA / "severity_pairs.yaml").read_text(encoding="utf-8"))["pairs"]
     articles = [
         as_article(f"pair-{i}-{side}", pair[side]["title"], pair[side]["body"])

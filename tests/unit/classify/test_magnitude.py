@@ -33,14 +33,20 @@ def _units(text: str) -> dict[str, float]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Strikes hit Kyiv, killing at least 12 people and wounding 40 others.", {"killed": 12, "wounded": 40}),
+        (
+            "Strikes hit Kyiv, killing at least 12 people and wounding 40 others.",
+            {"killed": 12, "wounded": 40},
+        ),
         ("Russia launched 472 drones and seven missiles at Ukraine.", {"drones": 472, "missiles": 7}),
         ("Two people were wounded in Bila Tserkva.", {"wounded": 2}),
         ("The death toll rose to 41 on Tuesday.", {"killed": 41}),
         ("A magnitude 6.1 earthquake struck near Malatya.", {"magnitude": 6.1}),
         ("A 5.4-magnitude quake hit the region.", {"magnitude": 5.4}),
         ("Floods forced more than 20,000 people from their homes.", {"displaced": 20_000}),
-        ("Police detained 45 people as tens of thousands of protesters marched.", {"arrested": 45, "protesters": 20_000}),
+        (
+            "Police detained 45 people as tens of thousands of protesters marched.",
+            {"arrested": 45, "protesters": 20_000},
+        ),
         ("Some 200,000 households were left without power.", {"affected": 200_000}),
         ("Hackers stole the data of 2.3 million customers.", {"affected": 2_300_000}),
         ("Russian forces captured three villages.", {"settlements": 3}),

@@ -45,7 +45,10 @@ def test_a_civilian_or_critical_target_adds_one_step_once() -> None:
     assert hospital == field + 1
     assert why[-1] == "civilian target (hospital): +1"
     # The target of an attack on civilians is its definition, already in its base.
-    assert score("attack_on_civilians", {}, ["Gunmen attacked a market."])[0] == BY_CODE["attack_on_civilians"].base_severity
+    assert (
+        score("attack_on_civilians", {}, ["Gunmen attacked a market."])[0]
+        == BY_CODE["attack_on_civilians"].base_severity
+    )
 
 
 def test_capped_at_five_with_the_reason() -> None:

@@ -60,7 +60,9 @@ def test_every_type_is_complete() -> None:
     for t in TAXONOMY:
         assert 1 <= t.base_severity <= 5, t.code
         assert t.definition.endswith("."), t.code
-        assert bool(t.acled_event_type) == bool(t.acled_sub_event_types) or t.acled_sub_event_types == (), t.code
+        assert bool(t.acled_event_type) == bool(t.acled_sub_event_types) or t.acled_sub_event_types == (), (
+            t.code
+        )
 
 
 def test_rules_units_and_severity_cover_the_taxonomy_and_nothing_else() -> None:
@@ -73,5 +75,9 @@ def test_rules_units_and_severity_cover_the_taxonomy_and_nothing_else() -> None:
 def test_conflict_types_map_to_acled() -> None:
     for t in TAXONOMY:
         if t.family == "conflict":
-            assert t.acled_event_type in {"Explosions/Remote violence", "Battles", "Violence against civilians"}
+            assert t.acled_event_type in {
+                "Explosions/Remote violence",
+                "Battles",
+                "Violence against civilians",
+            }
     assert BY_CODE["air_drone_strike"].acled_sub_event_types == ("Air/drone strike",)
