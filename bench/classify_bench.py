@@ -25,7 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "classify"
-SPLITS = ("articles_dev.yaml", "articles_heldout.yaml", "articles_blind.yaml")
+SPLITS = ("articles_dev.yaml", "articles_heldout.yaml", "articles_blind.yaml", "articles_final.yaml")
 
 
 def corpus(repeat: int) -> list:  # type: ignore[type-arg]

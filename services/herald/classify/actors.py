@@ -131,7 +131,11 @@ def _country(entity: Entity) -> str | None:
 
 
 def _not_a_name(entity: Entity, local: int, span: tuple[int, int]) -> bool:
-    if "\n" in entity.text or (local < span[1] and local + len(entity.text) > span[0]):
+    if (
+        "\n" in entity.text
+        or entity.text.islower()
+        or (local < span[1] and local + len(entity.text) > span[0])
+    ):
         return True
     if local == 0 and " " not in entity.text and entity.text.lower() in _COMMON_WORDS:
         return True

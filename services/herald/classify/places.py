@@ -113,9 +113,8 @@ def locate(
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
-    entity = best.entity
-    if entity is not None and entity.geo is not None:
-        geo = entity.geo
+    if best.entity is not None and best.entity.geo is not None:
+        geo = best.entity.geo
         return Location(
             name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon
         )

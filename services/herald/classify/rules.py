@@ -221,7 +221,14 @@ def _group(
     crowd = "riot" if "riot" in by_type else "protest" if "protest" in by_type else None
     if crowd and "arrest" in by_type:
         crowd_segments = set(by_type[crowd])
-        folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or k - 1 in crowd_segments]
+        crowd_places = set().union(*(_places_in(article, segs[k]) for k in crowd_segments))
+
+        def same_scene(k: int) -> bool:
+            # In a wrap-up the next sentence may be another story ("In Hong Kong, police arrested six").
+            here = _places_in(article, segs[k])
+            return k - 1 in crowd_segments and (not here or bool(here & crowd_places))
+
+        folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or same_scene(k)]
         for k in folded:
             by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
         if not by_type["arrest"]:

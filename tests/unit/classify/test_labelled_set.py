@@ -1,8 +1,9 @@
 """Quality bar on the labelled articles, through the real enrichment (spaCy model) and the classifier.
 
 The articles are under tests/data/classify: a development split the rules were written against, a
-held-out split written afterwards, and a blind split written last (see the README for how each was
-used). The report prints per-type precision, recall and F1 for every split and for all together; the
+held-out and a blind split each written after the rules and scored before the rules were fixed for
+them, and a final split written after the last rule change and never tuned on (the README reports
+each split's first score). The report prints per-type precision, recall and F1 for every split and for all together; the
 test fails when macro F1 over all articles drops below 0.9, when a non-event article yields an event
 of severity 4 or more, or when the set no longer has the shape the issue asks for.
 """
@@ -22,7 +23,7 @@ from herald.core.records import Article, EnrichedArticle, Event
 
 from .conftest import DATA, as_article, load_articles
 
-SPLITS = ("articles_dev.yaml", "articles_heldout.yaml", "articles_blind.yaml")
+SPLITS = ("articles_dev.yaml", "articles_heldout.yaml", "articles_blind.yaml", "articles_final.yaml")
 MACRO_F1_BAR = 0.9
 
 
@@ -87,7 +88,7 @@ def test_per_type_precision_recall_f1_and_macro_f1(
     labelled: list[tuple[dict[str, Any], list[Event]]], capsys: pytest.CaptureFixture[str]
 ) -> None:
     lines = []
-    for split in ("dev", "heldout", "blind"):
+    for split in ("dev", "heldout", "blind", "final"):
         part = [({*it["types"]}, {e.type for e in events}) for it, events in labelled if it["split"] == split]
         lines += report(f"{split} ({len(part)} articles)", scores(part))
     everything = scores([({*it["types"]}, {e.type for e in events}) for it, events in labelled])
