@@ -96,6 +96,10 @@ _COMMON_WORDS = frozenset(
         "clashes",
         "saboteurs",
         "arsonists",
+        "army",
+        "navy",
+        "military",
+        "government",
     }
 )
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
