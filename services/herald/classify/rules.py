@@ -2,20 +2,23 @@
 
 ``classify(article) -> list[Event]`` is the stage's pure function; the Faust agent and
 ``herald analyze`` both call it. It reads only the enrichment record (sentences, entities,
-quantities) and the sentence text; no second NLP parse, so it costs a small fraction of enrichment.
+quantities) and the text; no second NLP parse, so it costs a small fraction of enrichment (see
+bench/classify_bench.py). The method, the labelling guide and the measured quality are in README.md.
 
 How an article becomes events:
 
-1. **Sentence cues.** Every sentence is matched against every type's cues (``cues.py``). Ambiguous
-   words are switched off in sport, market, labour and culture contexts.
-2. **One sentence, one reading.** When two types fire on the same sentence and one explains the
-   other, the weaker reading is dropped (``ABSORBS``): "an air strike on a market killed 30" is an
-   air strike on civilians, not also an attack on civilians; "forces captured the village after
-   fierce fighting" is a territory change; arrests "at the protest" belong to the protest.
-3. **One event per type per article,** made of all sentences reporting that type, so a wrap-up
-   yields one event for each thing it reports, each with its own sentences. A later sentence with
-   no cue of its own but with casualty counts ("Five people were killed, officials said.") joins
-   the event(s) of the sentence before it, so the counts reach the severity.
+1. **Segment cues.** Every segment (a sentence, with a glued-on headline cut off, ``segments.py``)
+   is matched against every type's cues (``cues.py``). Ambiguous words are switched off in sport,
+   market, labour and culture contexts; background ("captured in 2022") and attribution ("the air
+   force said") do not count.
+2. **One segment, one reading.** When two types fire on the same segment and one explains the
+   other, the other is dropped (``ABSORBS``): "an air strike on a market killed 30" is an air strike
+   on civilians, not also an attack on civilians; "forces captured the village after fierce
+   fighting" is a territory change; arrests "at the protest" belong to the protest.
+3. **One event per type per article,** made of all segments reporting that type, so a wrap-up
+   yields one event for each thing it reports, each with its own sentences. A later segment with
+   no cue of its own but with counts ("Five people were killed, officials said.") joins the
+   event(s) of the segment before it, so the counts reach the severity.
 4. **Per event**: magnitude (``magnitude.py``), actors (``actors.py``), location (``places.py``),
    severity with reasons (``severity.py``), and whether the text claims a record.
 

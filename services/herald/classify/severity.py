@@ -59,7 +59,8 @@ CRITICAL_TARGET = re.compile(
     re.I,
 )
 _COUP_SUCCEEDED = re.compile(
-    r"\b(?:seized power|took power|overthrew|overthrown|toppled|ousted|dissolved (?:the )?(?:government|"
+    r"\b(?:seized power|took power|taken power|(?:taken|took|seized) control of (?:the )?(?:country|state)|"
+    r"overthrew|overthrown|toppled|ousted|dissolved (?:the )?(?:government|"
     r"parliament)|"
     r"suspended the constitution|declared (?:himself|themselves)|in control of (?:the )?(?:country|"
     r"capital))\b",
