@@ -3,9 +3,10 @@
 The articles are under tests/data/classify: a development split the rules were written against, a
 held-out and a blind split each written after the rules and scored before the rules were fixed for
 them, and a final split written after the last rule change and never tuned on (the README reports
-each split's first score). The report prints per-type precision, recall and F1 for every split and for all together; the
-test fails when macro F1 over all articles drops below 0.9, when a non-event article yields an event
-of severity 4 or more, or when the set no longer has the shape the issue asks for.
+each split's first score). The report prints per-type precision, recall and F1 for every split and
+for all together; the test fails when macro F1 over all articles drops below 0.9, when a non-event
+article yields an event of severity 4 or more, or when the set no longer has the shape the issue
+asks for.
 """
 
 from __future__ import annotations
