@@ -47,6 +47,7 @@ _NO_ACTORS = frozenset({"natural_disaster", "disease_outbreak", "industrial_acci
 _STATE_PARTIES = frozenset({"peace_talks", "armed_clash"})
 _LOCATIVE = re.compile(
     r"\b(?:in|near|outside|around|across|over|into|from|towards?|of|inside|within|throughout)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*)?['\u2019]s\s+)?"  # "in Pakistan's Balochistan"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|coastal|frontline|border|occupied)\s+)?$",
     re.I,
@@ -100,6 +101,10 @@ _COMMON_WORDS = frozenset(
         "navy",
         "military",
         "government",
+        "unknown",
+        "armed",
+        "suspected",
+        "unidentified",
     }
 )
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
@@ -152,6 +157,38 @@ def _is_trigger_word(word: str) -> bool:
     return any(p.fullmatch(word) for p in _ALL_CUES)
 
 
+def _from_enrichment(
+    code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, tuple[int, int]]], cast: Cast
+) -> None:
+    """The enrichment's own reading of who acts in a sentence (``Sentence.actors``): it supplies the
+    country of an actor found here, and the actors themselves when word order found none."""
+    named = [
+        actor
+        for sentence in sorted({seg.sentence for seg, _ in triggers if not seg.headline})
+        if sentence < len(article.sentences)
+        for actor in article.sentences[sentence].actors
+    ]
+    by_name = {a.name.lower(): a for a in named if a.country_code}
+    for i, actor in enumerate(cast.actors):
+        known = by_name.get(actor.name.lower())
+        if actor.country_code is None and known is not None:
+            cast.actors[i] = actor.model_copy(update={"country_code": known.country_code})
+    if not cast.actors and code in DIRECTED | _STATE_PARTIES:
+        for actor in named:
+            if _plausible_party(actor.name):
+                cast.add(actor.name, actor.role, actor.country_code)
+
+
+_PLACE_WORDS = re.compile(r"\b(?:province|region|oblast|state|district|county|governorate)$", re.I)
+
+
+def _plausible_party(name: str) -> bool:
+    """Not a common word, a weapon or a province that NER or the enrichment took for a party."""
+    if name.lower() in _COMMON_WORDS or _PLACE_WORDS.search(name):
+        return False
+    return " " in name or not _is_trigger_word(name)
+
+
 def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, tuple[int, int]]]) -> Cast:
     """The actors of one event. ``triggers``: each segment that reported it and the span that fired."""
     cast = Cast()
@@ -188,6 +225,8 @@ def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, 
                     role = "target"
                 elif _LOCATIVE.search(before) or entity.label == "GPE":
                     continue
+                if code == "territory_change" and entity.label == "GPE" and role == "target":
+                    continue  # the place taken is the location, not a party
             elif entity.label == "GPE" and (
                 code not in _STATE_PARTIES or _LOCATIVE.search(before) or _AT.search(before)
             ):
@@ -197,6 +236,7 @@ def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, 
             elif role == "target":
                 cast.targets.add(entity.start)
             cast.add(entity.text, role, _country(entity))
+    _from_enrichment(code, article, triggers, cast)
     if code == "attack_on_civilians":
         for seg, _ in triggers:
             m = _CIVILIAN_WORDS.search(seg.text)

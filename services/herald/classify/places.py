@@ -5,11 +5,12 @@ this module only chooses among them. Choosing, not resolving, is the classifier'
 knows which sentences belong to which event: in a wrap-up the drone strike is in Odesa and the
 resignation in Kyiv.
 
-Order of preference: a resolved city, then a resolved region, then a resolved country, then an
-unresolved name (the enrichment may not resolve everything; an unresolved "village of Malynivka" is
-still more useful to a desk than no location). Among equals, the body beats the headline and the
-earlier mention wins. Places that only appear as the attacker ("Russia launched ...") or in the
-attribution ("..., the ministry in Moscow said") are not where it happened.
+Order of preference: a resolved city, then a resolved region, then a place the text itself marks as
+a settlement or province ("the village of Malynivka", unresolved: the enrichment's gazetteer does not
+know every village), then a resolved country, then other unresolved names. The headline counts only
+when the body names no place; among equals the earlier mention wins. Places that only appear as the
+attacker ("Russia launched ...") or in the attribution ("..., the ministry in Moscow said") are not
+where it happened.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ _REGION_AFTER = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|at|across|over|into|on|from|to|towards?|of|hit|struck|targeted)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*)?['\u2019]s\s+)?"  # "in Pakistan's Balochistan"
     r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
     r"south-?western|coastal|frontline|border|capital|city of|town of|village of|region of)\s+)?$",
     re.I,
@@ -89,7 +91,9 @@ def locate(
                 continue
             if _NOT_A_PLACE_AFTER.match(after):
                 continue
-            if entity.geo is not None:
+            if entity.geo is not None and entity.label == "NORP":
+                rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
+            elif entity.geo is not None:
                 rank = _KIND_RANK.get(entity.geo.kind or "", 2.0)
                 if entity.geo.kind == "country":
                     countries.append(entity)
@@ -100,16 +104,21 @@ def locate(
             if entity.start in targets:
                 rank -= 0.1
             if seg.headline:
-                rank -= 0.25  # a headline lists places in shorthand; the body says where it happened
+                rank -= 5.0  # a headline lists places in shorthand: only when the body names none
             if speaker and local < speaker.end():
                 rank -= 0.3
             candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
+        penalty = 5.0 if seg.headline else 0.0
         for m in _VILLAGE_OF.finditer(seg.text):
             if not any(c.order[0] == seg.index and c.name == m.group(1) for c in candidates):
-                candidates.append(Candidate(_NAMED_SETTLEMENT, (seg.index, m.start(1)), m.group(1), None))
+                candidates.append(
+                    Candidate(_NAMED_SETTLEMENT - penalty, (seg.index, m.start(1)), m.group(1), None)
+                )
         for m in _NAMED_REGION.finditer(seg.text):
             if not _DEMONYM.match(m.group(1)):
-                candidates.append(Candidate(_NAMED_PROVINCE, (seg.index, m.start(1)), m.group(0), None))
+                candidates.append(
+                    Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
+                )
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))

@@ -16,8 +16,8 @@ from pathlib import Path
 import httpx
 import pytest
 from kafka import KafkaConsumer
+from tests.conftest import free_port, herald_env
 
-from conftest import free_port, herald_env
 from herald.core import topics
 from herald.core.kafka import producer
 from herald.core.records import DeadLetter, EnrichedArticle, Event, Sentence, stable_id
@@ -69,7 +69,10 @@ def build_article(title: str, body: str, article_id: str) -> EnrichedArticle:
             "content": body,
             "published": when,
             "fetched_at": when,
+            "duplicate_of": None,
             "sentences": [Sentence(start=a, end=b) for a, b in bounds],
+            "entities": [],
+            "quantities": [],
         }
     )
 

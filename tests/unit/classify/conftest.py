@@ -79,6 +79,7 @@ def build_article(
         content=body,
         published=WHEN,
         fetched_at=WHEN,
+        duplicate_of=None,
         sentences=[Sentence(start=a, end=b) for a, b in bounds],
         entities=sorted(ents, key=lambda e: e.start),
         quantities=qs,
