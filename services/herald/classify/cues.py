@@ -56,9 +56,16 @@ def _split_alternatives(body: str) -> list[str]:
     return parts
 
 
+# Too common to rule anything out: never chosen as a gate when the literal has another word.
+_STOP = frozenset(
+    "a an the of in on at to from by for with and or was were is are be been has have had their his her "
+    "its under into over out off up as through".split()
+)
+
+
 def _word_gates(alternative: str, rest: str = "") -> list[str]:
     """What a text must contain for an alternative to match, as ``word_starts`` spells it: a whole
-    first word with a trailing space ("dow "), or the start of one ("shell" for "shell(?:ed|ing)").
+    word with a trailing space ("dow "), or the start of one ("shell" for "shell(?:ed|ing)").
     "" when nothing is certain. ``rest`` is what follows the alternative in its enclosing pattern."""
     for opener in ("(?:", "(?-i:"):
         if alternative.startswith(opener):
@@ -71,22 +78,41 @@ def _word_gates(alternative: str, rest: str = "") -> list[str]:
                 if depth == 0:
                     break
                 i += 1
-            after = alternative[i + 1 :] + rest
+            tail = alternative[i + 1 :]
+            after = tail + rest
             if after[:1] in {"?", "*", "{"}:
                 return [""]  # an optional group: nothing is certain
             inner = _split_alternatives(alternative[len(opener) : i])
-            return [gate for alt in inner for gate in _word_gates(alt, after)]
+            first = [gate for alt in inner for gate in _word_gates(alt, after)]
+            if tail.startswith(" ") and tail[1:2] not in {"", "?", "*", "{", "|"}:
+                # The words after the group are needed too; use them if they are the rarer key
+                # ("crash" rather than plane|air|bus|... in "(?:plane|air|bus) crash").
+                then = _word_gates(tail[1:], rest)
+                if "" not in then and "" not in first and _rarity(then) > _rarity(first):
+                    return then
+            return first
     literal = _LITERAL_CHARS.match(alternative).group(0)  # type: ignore[union-attr]
     following = (alternative[len(literal) :] + rest)[:1]
     if following in {"?", "*", "{"}:
+        after_optional = (alternative[len(literal) + 1 :] + rest)[:1]
+        if following == "?" and " " not in literal and len(literal) > 2 and after_optional in {"", " ", ")"}:
+            return [literal[:-1].lower() + " ", literal.lower() + " "]  # "dams?": dam or dams
         literal = literal[:-1]  # the last character is optional
         following = "~"
     words = literal.lower().split(" ")
     last_whole = following in {"", " ", ")"}
     whole = [w for w in (words if last_whole else words[:-1]) if w]
     if whole:
-        return [max(whole, key=len) + " "]  # the longest whole word is the rarest
+        useful = [w for w in whole if w not in _STOP] or whole
+        return [max(useful, key=len) + " "]  # the longest whole word is the rarest
     return [words[0][:_PREFIX]]
+
+
+def _rarity(gates: list[str]) -> int:
+    """How selective a set of gates is, roughly: its shortest key (short keys match many words)."""
+    if any(g.strip() in _STOP for g in gates):
+        return -1
+    return min(len(g.strip()) for g in gates) * 10 - len(gates)
 
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
@@ -1563,7 +1589,8 @@ RULES: tuple[TypeRules, ...] = (
                     r"released (?:\w+ ){0,3}hostages",
                     r"hostages? (?:were |was )?(?:freed|released|handed over)",
                     r"humanitarian (?:pause|truce|corridor)",
-                    r"de-?escalation (?:talks|agreement|zone)",
+                    r"de-escalation (?:talks|agreement|zone)",
+                    r"deescalation (?:talks|agreement|zone)",
                     r"(?:negotiations|talks) (?:to|on|aimed at) (?:end(?:ing)?|halt(?:ing)?|stop(?:ping)?) "
                     r"the (?:war|fighting|conflict|violence|hostilities)",
                 ),
@@ -1976,7 +2003,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"vessel|train|bus|plane|tanker|barge)",
                     r"blaze (?:gutted|engulfed)",
                     r"(?:gas|chemical) cloud",
-                    r"(?:were|was) trapped (?:underground|in the mine|under (?:the )?rubble)",
+                    r"trapped (?:underground|in the mine|under (?:the )?rubble)",
                 ),
             ),
         ),
