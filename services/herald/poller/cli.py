@@ -117,7 +117,7 @@ def list_feeds(
     states: dict[str, FeedState] | None
     try:
         states = read_state(settings)
-    except Exception as exc:  # noqa: BLE001 - the list is still useful without the state
+    except Exception as exc:
         typer.echo(
             f"warning: cannot read feed health from Kafka at {settings.kafka_bootstrap}: {exc}", err=True
         )

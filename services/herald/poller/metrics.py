@@ -40,7 +40,8 @@ class PollerMetrics:
         )
         self.entries = Counter(
             "herald_feed_entries_total",
-            "Feed entries: seen (sent before), new (sent now), skipped (no id), deferred (over the per-poll cap).",
+            "Feed entries: seen (sent before), new (sent now), skipped (no id), "
+            "deferred (over the per-poll cap).",
             ["kind"],
             registry=registry,
         )

@@ -133,7 +133,7 @@ def plain(text: str | None, limit: int | None = None) -> str:
             parser.feed(text)
             parser.close()
             text = "".join(parser.parts)
-        except Exception:  # noqa: BLE001 - HTMLParser is lenient; keep the raw text if it ever gives up
+        except Exception:
             text = re.sub(r"<[^>]*>", " ", text)
     text = _WS.sub(" ", text).strip()
     return text[:limit] if limit is not None else text

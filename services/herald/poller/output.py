@@ -140,7 +140,7 @@ class KafkaOutput:
                 if broken is not None:
                     try:
                         broken.close(timeout=0)
-                    except Exception:  # noqa: BLE001 - closing a broken producer may fail too
+                    except Exception:
                         pass
             raise PublishError(f"{type(exc).__name__}: {exc}"[:500]) from exc
         self._failures = 0
@@ -161,7 +161,7 @@ class KafkaOutput:
             return  # no producer yet means the broker never answered; the next poll writes it
         try:
             producer.send(topics.POLLER_STATE.name, key=(HEALTH + url).encode(), value=health.to_json())
-        except Exception as exc:  # noqa: BLE001 - advisory record; never let it stop a poll
+        except Exception as exc:
             log.debug("health record not sent", extra={"feed_url": url, "error": str(exc)})
 
     def _load(self) -> dict[str, FeedState]:

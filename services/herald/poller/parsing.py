@@ -17,12 +17,12 @@ from, e.g. malformed XML that the loose parser still read entries from) or raise
 from __future__ import annotations
 
 import io
+import pyexpat
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import feedparser
-import pyexpat
 
 REJECT_REASONS = ("empty", "xml_entities", "not_a_feed", "malformed")
 PROBLEMS = ("malformed", "bad_encoding", "no_entries")
@@ -145,7 +145,7 @@ def read_feed(
     check_entities(body, max_expansion)
     try:
         parsed = parse(body, content_type)
-    except Exception as exc:  # noqa: BLE001 - see the docstring
+    except Exception as exc:
         raise FeedRejected("malformed", f"parser failed: {type(exc).__name__}: {exc}"[:300]) from None
     version = str(parsed.get("version") or "")
     feed = parsed.get("feed") or {}

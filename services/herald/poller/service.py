@@ -24,23 +24,23 @@ import contextlib
 import functools
 import heapq
 import logging
+import pyexpat
 import random
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
-import pyexpat
 from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
 from herald.core.records import Article
 
 from .feeds import Feed
-from .fetch import FetchError, Fetcher, FetchResult
+from .fetch import Fetcher, FetchError, FetchResult
 from .metrics import PollerMetrics
 from .normalize import article_from_entry, entry_date, entry_identity
-from .output import KafkaOutput, PublishError, Publisher, StateStore
+from .output import KafkaOutput, Publisher, PublishError, StateStore
 from .parsing import FeedRejected, ParsedFeed, expat_is_current, parse, read_feed
 from .schedule import Policy, after_error, after_success
 from .settings import PollerSettings
@@ -167,7 +167,7 @@ class Poller:
             health.fetch_url = None  # after a failure, go back to the URL the operator gave
             self._failed(feed, exc.reason, exc.detail, started_wall, started, retry_after=exc.retry_after)
             return 0
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop the other feeds; it is logged
+        except Exception as exc:
             log.exception("unexpected error fetching feed", extra={"feed": feed.name, "url": fetch_url})
             self._failed(
                 feed,
@@ -439,7 +439,7 @@ class Poller:
             feed = self.feeds[url]
             try:
                 await self.poll_feed(feed)
-            except Exception as exc:  # noqa: BLE001 - a bug in one poll must not stop the others
+            except Exception as exc:
                 log.exception("unexpected error polling feed", extra={"feed": feed.name, "url": url})
                 self._failed(
                     feed,

@@ -51,7 +51,7 @@ class WebFixture:
         fixture = self
 
         class _Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 request = Request(self.path, {k.lower(): v for k, v in self.headers.items()})
                 with fixture.lock:
