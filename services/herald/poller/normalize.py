@@ -12,6 +12,7 @@ are only unique within one), and only when it has neither from its text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -151,7 +152,7 @@ def entry_date(entry: Any, now: datetime) -> datetime | None:
         if not value:
             continue
         try:
-            when = datetime(*value[:6], tzinfo=UTC)
+            when = datetime.fromtimestamp(calendar.timegm(tuple(value)[:6] + (0, 0, 0)), UTC)
         except (TypeError, ValueError, OverflowError):
             continue
         if when < EARLIEST:

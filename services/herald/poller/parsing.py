@@ -116,6 +116,13 @@ def looks_like_html(body: bytes, content_type: str | None) -> bool:
     return bool(_HTML.match(body[:4096].lstrip(b"\xef\xbb\xbf")))
 
 
+def _looks_like_xml(body: bytes) -> bool:
+    head = body[:8]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<", b"\x00\x00")):
+        return True  # UTF-16/32, with or without a byte-order mark
+    return body[:4096].lstrip(b"\xef\xbb\xbf").lstrip().startswith(b"<")
+
+
 def _ttl(feed: Any) -> float | None:
     ttl = str(feed.get("ttl") or "").strip()
     if ttl.isdigit() and int(ttl) > 0:
@@ -155,6 +162,8 @@ def read_feed(
         if looks_like_html(body, content_type) and not version:
             raise FeedRejected("not_a_feed", "an HTML page, not a feed")
         if not version:
+            if not _looks_like_xml(body):
+                raise FeedRejected("not_a_feed", "not XML (JSON, text or binary?)")
             if parsed.get("bozo"):
                 raise FeedRejected("malformed", _exception_name(parsed))
             raise FeedRejected("not_a_feed", "no RSS, Atom or RDF structure found")

@@ -107,7 +107,11 @@ class WebFixture:
 
     def route(self, path: str, handler: Handler | Reply) -> str:
         """Serve ``path``; returns its URL on 127.0.0.1."""
-        self.routes[path] = handler if callable(handler) else (lambda _req, r=handler: r)
+        if isinstance(handler, Reply):
+            reply = handler
+            self.routes[path] = lambda _request: reply
+        else:
+            self.routes[path] = handler
         return self.url(path)
 
     def __enter__(self) -> WebFixture:
