@@ -167,11 +167,13 @@ def read_feed(
             if parsed.get("bozo"):
                 raise FeedRejected("malformed", _exception_name(parsed))
             raise FeedRejected("not_a_feed", "no RSS, Atom or RDF structure found")
+    encoding_only = "Encoding" in type(parsed.get("bozo_exception")).__name__
+    if not entries:
+        if parsed.get("bozo") and not encoding_only:
+            raise FeedRejected("malformed", "no entries could be read: " + _exception_name(parsed))
         problems.append(("no_entries", "the feed has no entries"))
     if parsed.get("bozo"):
-        name = type(parsed.get("bozo_exception")).__name__
-        kind = "bad_encoding" if "Encoding" in name else "malformed"
-        problems.append((kind, _exception_name(parsed)))
+        problems.append(("bad_encoding" if encoding_only else "malformed", _exception_name(parsed)))
     return ParsedFeed(
         title=str(feed.get("title") or ""),
         link=feed.get("link"),

@@ -73,6 +73,7 @@ class Poller:
     ) -> None:
         self.settings = settings
         self.feeds: dict[str, Feed] = {f.url: f for f in feeds if f.enabled}
+        self.registry = registry
         self.metrics = PollerMetrics(registry)
         kafka = KafkaOutput(settings) if publisher is None or store is None else None
         self.publisher: Publisher = publisher or kafka  # type: ignore[assignment]

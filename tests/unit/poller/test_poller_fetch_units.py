@@ -14,7 +14,7 @@ NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
 
 def test_inflater_never_yields_more_than_one_step_from_a_bomb() -> None:
-    bomb = gzip.compress(b"\0" * 50_000_000, 9)  # ~50 KB on the wire
+    bomb = gzip.compress(b"\0" * 5_000_000, 9)  # ~5 KB on the wire
     inflater = Inflater("gzip")
     sizes = [len(piece) for piece in inflater.feed(bomb[:4096])]
     assert sizes and max(sizes) <= 64 * 1024

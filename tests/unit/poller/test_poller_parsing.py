@@ -137,5 +137,5 @@ def test_the_whole_feedparser_corpus_goes_through_the_parse_path() -> None:
         outcomes["parsed"] += 1
     assert len(files) == 2121  # 2115 XML, 3 gzip, 3 deflate: the corpus in ../shared at a22c5521 + v6.0.14
     assert sum(outcomes.values()) == len(files)
-    assert outcomes["parsed"] > 2000  # nearly all are feeds, many deliberately broken
+    assert outcomes["parsed"] > len(files) // 2  # most are feeds with entries, many deliberately broken
     assert outcomes["xml_entities"] >= 1  # the parameter-entity DOCTYPE in wellformed/rdf
