@@ -53,7 +53,12 @@ class Recording(httpcore.AsyncNetworkBackend):
         self.connected: list[str] = []
 
     async def connect_tcp(
-        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options: Any = None
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
     ) -> httpcore.AsyncNetworkStream:
         self.connected.append(host)
         return await self.inner.connect_tcp(host, port, timeout, local_address, socket_options)
@@ -110,7 +115,12 @@ def poller(
         network_backend=backend,
     )
     return Poller(
-        s, feeds, CollectorRegistry(), publisher or MemoryPublisher(), store or MemoryStateStore(), fetcher=fetcher
+        s,
+        feeds,
+        CollectorRegistry(),
+        publisher or MemoryPublisher(),
+        store or MemoryStateStore(),
+        fetcher=fetcher,
     )
 
 
@@ -199,7 +209,9 @@ def test_restart_does_not_resend_and_uses_stored_validators(web: WebFixture) -> 
         (503, "HTTP-DATE", "http_5xx", 590.0),
     ],
 )
-def test_retry_after_is_honoured(web: WebFixture, status: int, retry_after: str, reason: str, at_least: float) -> None:
+def test_retry_after_is_honoured(
+    web: WebFixture, status: int, retry_after: str, reason: str, at_least: float
+) -> None:
     if retry_after == "HTTP-DATE":
         retry_after = format_datetime(datetime.now(UTC) + timedelta(seconds=600), usegmt=True)
     url = web.route("/busy.xml", Reply(status, {"retry-after": retry_after}, b"slow down"))
@@ -213,7 +225,9 @@ def test_retry_after_is_honoured(web: WebFixture, status: int, retry_after: str,
 
 
 def test_cache_control_max_age_postpones_the_next_poll(web: WebFixture) -> None:
-    url = web.route("/cached.xml", Reply(200, {**RSS, "cache-control": "public, max-age=5"}, rss("C", wire_items("C", 1))))
+    url = web.route(
+        "/cached.xml", Reply(200, {**RSS, "cache-control": "public, max-age=5"}, rss("C", wire_items("C", 1)))
+    )
     p = poller([feed_of(url, interval=1)])
     run(p.run_once())
     health = p.state[url].health
@@ -335,7 +349,9 @@ def test_per_host_cap_holds_across_many_feeds(web: WebFixture) -> None:
 def test_body_over_the_cap_is_refused(web: WebFixture) -> None:
     big = rss("Huge", wire_items("Huge", 3000))
     declared = web.route("/declared.xml", Reply(200, RSS, big))
-    streamed = web.route("/streamed.xml", Reply(200, RSS, (big[i : i + 8192] for i in range(0, len(big), 8192))))
+    streamed = web.route(
+        "/streamed.xml", Reply(200, RSS, (big[i : i + 8192] for i in range(0, len(big), 8192)))
+    )
     p = poller([feed_of(declared, "Declared"), feed_of(streamed, "Streamed")], max_body_bytes=200_000)
     assert run(p.run_once()) == 0
     assert p.state[declared].health.last_status == "too_large"
@@ -377,7 +393,8 @@ def test_billion_laughs_feed_is_refused_with_bounded_memory(web: WebFixture) -> 
     laughs = (
         b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "lollollollollollollollollollol">'
         + b"".join(
-            b'<!ENTITY ' + bytes([c]) + b' "' + (b"&" + bytes([c - 1]) + b";") * 10 + b'">' for c in range(ord("b"), ord("j"))
+            b"<!ENTITY " + bytes([c]) + b' "' + (b"&" + bytes([c - 1]) + b";") * 10 + b'">'
+            for c in range(ord("b"), ord("j"))
         )
         + b']><rss version="2.0"><channel><title>&i;</title><item><title>&i;</title></item></channel></rss>'
     )
@@ -472,7 +489,11 @@ def test_redirect_limit_and_permanent_redirects(web: WebFixture) -> None:
 @pytest.mark.parametrize(
     ("body", "headers", "outcome"),
     [
-        (b"<!DOCTYPE html><html><head><title>Welcome</title></head><body>Subscribe</body></html>", {"content-type": "text/html"}, "not_a_feed"),
+        (
+            b"<!DOCTYPE html><html><head><title>Welcome</title></head><body>Subscribe</body></html>",
+            {"content-type": "text/html"},
+            "not_a_feed",
+        ),
         (b"", RSS, "empty"),
         (b"<rss version='2.0'><channel><title>Broken</title", RSS, "malformed"),
         (b'{"items": []}', {"content-type": "application/json"}, "not_a_feed"),
@@ -523,7 +544,9 @@ def test_broker_outage_waits_retries_and_sends_each_article_once(web: WebFixture
 
 def test_state_does_not_advance_before_the_broker_acknowledged(web: WebFixture) -> None:
     """A poller stopped while Kafka is down has not recorded the entries, so the next one sends them."""
-    url = web.route("/pending.xml", Reply(200, {**RSS, "etag": '"p"'}, rss("Pending", wire_items("Pending", 2))))
+    url = web.route(
+        "/pending.xml", Reply(200, {**RSS, "etag": '"p"'}, rss("Pending", wire_items("Pending", 2)))
+    )
     pub, store = MemoryPublisher(), MemoryStateStore()
     pub.fail_next = 1000
     p = poller([feed_of(url, "Pending")], publisher=pub, store=store)

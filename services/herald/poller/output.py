@@ -109,9 +109,9 @@ class KafkaOutput:
         self.settings = settings
         self.ack_timeout = ack_timeout
         self.overrides: dict[str, Any] = {
-            "max_block_ms": 10_000,
-            "request_timeout_ms": 10_000,
-            "delivery_timeout_ms": int(ack_timeout * 1000),
+            "max_block_ms": int(min(10.0, ack_timeout) * 1000),
+            "request_timeout_ms": int(min(10.0, ack_timeout) * 1000),
+            "delivery_timeout_ms": int(ack_timeout * 1000) + 100,
             **producer_overrides,
         }
         self._producer: KafkaProducer | None = None

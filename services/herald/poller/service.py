@@ -75,7 +75,11 @@ class Poller:
         self.feeds: dict[str, Feed] = {f.url: f for f in feeds if f.enabled}
         self.registry = registry
         self.metrics = PollerMetrics(registry)
-        kafka = KafkaOutput(settings) if publisher is None or store is None else None
+        kafka = (
+            KafkaOutput(settings, ack_timeout=settings.kafka_ack_timeout_seconds)
+            if publisher is None or store is None
+            else None
+        )
         self.publisher: Publisher = publisher or kafka  # type: ignore[assignment]
         self.store: StateStore = store or kafka  # type: ignore[assignment]
         self.fetcher = fetcher or Fetcher(
@@ -131,7 +135,7 @@ class Poller:
                     "cannot read poller state; waiting for Kafka",
                     extra={"attempt": attempt, "error": str(exc)},
                 )
-                await asyncio.sleep(min(30.0, 0.5 * 2**attempt))
+                await asyncio.sleep(min(10.0, 0.5 * 2**attempt))
         self.metrics.broker_waiting.set(0)
         now_wall, now_mono = time.time(), time.monotonic()
         spread = self.settings.startup_spread_seconds
@@ -315,7 +319,7 @@ class Poller:
                     "Kafka did not acknowledge; holding new fetches and retrying",
                     extra={"feed": feed.name, "kind": kind, "attempt": attempt, "error": str(exc)},
                 )
-                await asyncio.sleep(min(30.0, 0.25 * 2**attempt) * self.rng.uniform(0.5, 1.0))
+                await asyncio.sleep(min(10.0, 0.25 * 2**attempt) * self.rng.uniform(0.5, 1.0))
                 continue
             if attempt:
                 log.info(

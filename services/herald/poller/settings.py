@@ -55,6 +55,9 @@ class PollerSettings(CoreSettings):
     seen_per_feed: int = Field(
         500, ge=10, description="Article ids remembered per feed beyond those in its latest fetch."
     )
+    kafka_ack_timeout_seconds: float = Field(
+        30.0, gt=0, description="How long one send waits for Kafka's acknowledgement before it is retried."
+    )
     # Metrics.
     feed_label_limit: int = Field(
         5000, ge=0, description="Feeds that get per-feed metric series; the rest appear only in totals."

@@ -18,12 +18,26 @@ def test_rows_show_health_errors_next_poll_and_304_ratio() -> None:
     ]
     states = {
         "https://a.example/rss": FeedState(
-            health=FeedHealth(last_attempt=NOW - 30, last_success=NOW - 30, last_status="304", fetches_ok=4,
-                              not_modified=3, next_poll=NOW + 600, interval=600)
+            health=FeedHealth(
+                last_attempt=NOW - 30,
+                last_success=NOW - 30,
+                last_status="304",
+                fetches_ok=4,
+                not_modified=3,
+                next_poll=NOW + 600,
+                interval=600,
+            )
         ),
         "https://b.example/rss": FeedState(
-            health=FeedHealth(last_attempt=NOW - 5, last_success=NOW - 7200, last_status="http_5xx",
-                              last_error="HTTP 503", consecutive_errors=5, errors_total=9, next_poll=NOW + 1800)
+            health=FeedHealth(
+                last_attempt=NOW - 5,
+                last_success=NOW - 7200,
+                last_status="http_5xx",
+                last_error="HTTP 503",
+                consecutive_errors=5,
+                errors_total=9,
+                next_poll=NOW + 1800,
+            )
         ),
     }
     rows = {r["name"]: r for r in health_rows(feeds, states, NOW)}

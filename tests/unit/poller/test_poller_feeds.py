@@ -41,7 +41,9 @@ def test_yaml_with_options(tmp_path: Path) -> None:
 
 def test_toml_with_options(tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
-    path.write_text('[[feeds]]\nurl = "https://a.example/rss"\nname = "Alpha"\ninterval = "1h"\ntags = ["x"]\n')
+    path.write_text(
+        '[[feeds]]\nurl = "https://a.example/rss"\nname = "Alpha"\ninterval = "1h"\ntags = ["x"]\n'
+    )
     (feed,) = feedlist.load(path)
     assert (feed.name, feed.interval, feed.tags) == ("Alpha", 3600.0, ["x"])
 
@@ -51,8 +53,14 @@ def test_toml_with_options(tmp_path: Path) -> None:
     [
         ("feeds:\n  - {url: 'ftp://a.example/rss', name: A}\n", "feed #1: url"),
         ("feeds:\n  - {url: 'https://a.example/rss', name: A, intervall: 5}\n", "feed #1: intervall"),
-        ("feeds:\n  - {url: 'https://a.example/rss', name: A}\n  - {url: 'https://a.example/rss', name: B}\n", "duplicate url"),
-        ("feeds:\n  - {url: 'https://a.example/rss', name: A}\n  - {url: 'https://b.example/rss', name: A}\n", "duplicate name"),
+        (
+            "feeds:\n  - {url: 'https://a.example/rss', name: A}\n  - {url: 'https://a.example/rss', name: B}\n",
+            "duplicate url",
+        ),
+        (
+            "feeds:\n  - {url: 'https://a.example/rss', name: A}\n  - {url: 'https://b.example/rss', name: A}\n",
+            "duplicate name",
+        ),
         ("feeds:\n  - {url: 'https://a.example/rss', name: A, interval: soon}\n", "feed #1: interval"),
         ("feeds: 3\n", "must be a list"),
         ("feeds: [\n", "not valid"),
@@ -90,7 +98,9 @@ def test_opml_with_entity_bomb_or_garbage_is_refused() -> None:
 @pytest.mark.parametrize("suffix", [".yaml", ".toml"])
 def test_cli_import_merges_into_the_list_and_is_idempotent(tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"feeds{suffix}"
-    feedlist.dump([feedlist.Feed(url="https://harbour.example.org/rss.xml", name="Harbour Wire", interval=120)], target)
+    feedlist.dump(
+        [feedlist.Feed(url="https://harbour.example.org/rss.xml", name="Harbour Wire", interval=120)], target
+    )
     opml = tmp_path / "subs.opml"
     opml.write_bytes(OPML)
     runner = CliRunner()

@@ -38,14 +38,23 @@ def test_internal_and_disguised_addresses_are_not_public(address: str) -> None:
     assert not is_public(address)
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "2606:4700::1111", "::ffff:93.184.216.34", "64:ff9b::5db8:d822"])
+@pytest.mark.parametrize(
+    "address", ["93.184.216.34", "2606:4700::1111", "::ffff:93.184.216.34", "64:ff9b::5db8:d822"]
+)
 def test_public_addresses_and_their_translations_are_public(address: str) -> None:
     assert is_public(address)
 
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://feeds.example.org/a.xml", "gopher://x/", "http://user:pw@feeds.example.org/", "http:///path", "http://[::1"],
+    [
+        "file:///etc/passwd",
+        "ftp://feeds.example.org/a.xml",
+        "gopher://x/",
+        "http://user:pw@feeds.example.org/",
+        "http:///path",
+        "http://[::1",
+    ],
 )
 def test_check_url_refuses_other_schemes_credentials_and_garbage(url: str) -> None:
     with pytest.raises(Blocked):

@@ -26,7 +26,10 @@ def test_canonical_url_strips_tracking_fragment_default_port_and_case() -> None:
 
 
 def test_canonical_url_keeps_other_parameters_in_order_and_encoding() -> None:
-    assert canonical_url("http://example.org/a?b=2&a=1&q=caf%C3%A9+au+lait") == "http://example.org/a?b=2&a=1&q=caf%C3%A9+au+lait"
+    assert (
+        canonical_url("http://example.org/a?b=2&a=1&q=caf%C3%A9+au+lait")
+        == "http://example.org/a?b=2&a=1&q=caf%C3%A9+au+lait"
+    )
 
 
 def test_canonical_url_resolves_relative_links_and_refuses_non_http() -> None:
@@ -45,7 +48,9 @@ def test_same_story_with_different_tracking_gets_one_id_across_feeds() -> None:
 
 def test_guid_id_when_link_missing_and_text_id_when_both_missing() -> None:
     by_guid = entry_identity({"id": "tag:wire.example.org,2026:4711", "title": "x"}, FEED)
-    same_guid_other_feed = entry_identity({"id": "tag:wire.example.org,2026:4711"}, "https://other.example/rss")
+    same_guid_other_feed = entry_identity(
+        {"id": "tag:wire.example.org,2026:4711"}, "https://other.example/rss"
+    )
     by_text = entry_identity({"title": "Dam inspection ordered"}, FEED)
     assert by_guid is not None and by_guid[1] is None
     assert same_guid_other_feed is not None and by_guid[0] != same_guid_other_feed[0]  # GUIDs are per feed
@@ -96,7 +101,9 @@ def test_article_from_entry_builds_a_valid_record() -> None:
         "id": "https://wire.example.org/2026/03/levee",
         "title": "Levee <em>breach</em> forces evacuation of 2,000 residents",
         "summary": "<p>Emergency crews worked through the night.</p>",
-        "content": [{"value": "<p>Emergency crews worked through the night.</p><p>More rain is expected.</p>"}],
+        "content": [
+            {"value": "<p>Emergency crews worked through the night.</p><p>More rain is expected.</p>"}
+        ],
         "published_parsed": _struct(NOW - timedelta(minutes=20)),
         "tags": [{"term": "Floods"}, {"term": ""}],
     }
@@ -114,6 +121,8 @@ def test_article_from_entry_builds_a_valid_record() -> None:
 
 def test_entry_without_link_points_at_the_site_but_keeps_its_guid_id() -> None:
     entry = {"id": "urn:uuid:5b6f", "title": "Bulletin 12"}
-    article = article_from_entry(entry, source="Desk", feed_url=FEED, language=None, now=NOW, site_url="https://wire.example.org/")
+    article = article_from_entry(
+        entry, source="Desk", feed_url=FEED, language=None, now=NOW, site_url="https://wire.example.org/"
+    )
     assert article is not None and article.url == "https://wire.example.org/"
     assert article.id == entry_identity(entry, FEED)[0]  # type: ignore[index]

@@ -61,7 +61,12 @@ def test_quadratic_blowup_with_a_plain_entity_is_refused_by_expansion_size() -> 
 
 
 def test_a_plain_entity_is_still_allowed_and_expanded() -> None:
-    parsed = read_feed(feed("<item><guid isPermaLink='false'>&id;42</guid><title>t</title></item>", '<!DOCTYPE rss [<!ENTITY id "tag:wire,">]>'))
+    parsed = read_feed(
+        feed(
+            "<item><guid isPermaLink='false'>&id;42</guid><title>t</title></item>",
+            '<!DOCTYPE rss [<!ENTITY id "tag:wire,">]>',
+        )
+    )
     assert parsed.entries[0]["id"] == "tag:wire,42"
 
 
@@ -76,7 +81,11 @@ def test_entity_declaration_in_utf16_is_refused() -> None:
     [
         (b"", None, "empty"),
         (b"  \n ", None, "empty"),
-        (b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>", "text/html", "not_a_feed"),
+        (
+            b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>",
+            "text/html",
+            "not_a_feed",
+        ),
         (b"<html><body>Sign in to continue</body></html>", None, "not_a_feed"),
         (b'{"error": "rate limited"}', "application/json", "not_a_feed"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00binary", "image/png", "not_a_feed"),
@@ -89,20 +98,26 @@ def test_non_feeds_are_rejected_with_a_reason(body: bytes, content_type: str | N
 
 
 def test_malformed_feed_with_entries_is_read_and_the_problem_reported() -> None:
-    body = feed("<item><title>Bridge closed & traffic diverted</title><link>https://x.example/1</link></item>")
+    body = feed(
+        "<item><title>Bridge closed & traffic diverted</title><link>https://x.example/1</link></item>"
+    )
     parsed = read_feed(body)
     assert len(parsed.entries) == 1
     assert [p[0] for p in parsed.problems] == ["malformed"]
 
 
 def test_wrong_declared_encoding_is_reported() -> None:
-    body = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Café</title><item><title>Zürich</title></item></channel></rss>'.encode("latin-1")
+    body = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Café</title><item><title>Zürich</title></item></channel></rss>'.encode(
+        "latin-1"
+    )
     parsed = read_feed(body, "application/rss+xml")
     assert parsed.entries and "bad_encoding" in [p[0] for p in parsed.problems]
 
 
 def test_charset_from_the_http_header_is_used() -> None:
-    body = '<rss version="2.0"><channel><title>Café</title><item><title>Zürich flood</title></item></channel></rss>'.encode("latin-1")
+    body = '<rss version="2.0"><channel><title>Café</title><item><title>Zürich flood</title></item></channel></rss>'.encode(
+        "latin-1"
+    )
     parsed = read_feed(body, "application/rss+xml; charset=iso-8859-1")
     assert parsed.entries[0]["title"] == "Zürich flood"
 

@@ -15,7 +15,13 @@ POLICY = Policy(floor=60, ceiling=3600, start=60, max_retry_after=86_400)
 
 
 def success(health: FeedHealth, **kw: object) -> float:
-    args: dict[str, object] = {"fixed": None, "new_entries": 0, "dates": [], "now": NOW, "rng": random.Random(7)}
+    args: dict[str, object] = {
+        "fixed": None,
+        "new_entries": 0,
+        "dates": [],
+        "now": NOW,
+        "rng": random.Random(7),
+    }
     args.update(kw)
     return after_success(health, POLICY, **args)  # type: ignore[arg-type]
 
