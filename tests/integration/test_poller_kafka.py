@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 from kafka import KafkaConsumer, TopicPartition
+from tests.conftest import ROOT, free_port, herald_env
 
 from herald.core import topics
 from herald.core.settings import CoreSettings
 from herald.poller.output import read_state
 from herald.poller.webfixture import Reply, Request, WebFixture, rss
-from tests.conftest import ROOT, free_port, herald_env
 
 pytestmark = pytest.mark.kafka
 
@@ -32,9 +32,9 @@ def items(n: int, desk: str) -> list[dict[str, str]]:
     base = datetime(2026, 3, 14, 5, 0, tzinfo=UTC)
     return [
         {
-            "title": f"Ministry confirms {i + 2} aftershocks near coastal town; schools closed",
+            "title": f"Ministry confirms {i + 2} aftershocks near coastal town, schools closed",
             "link": f"https://coast.example.org/{desk}/quake/{i}?utm_medium=rss",
-            "description": f"Seismologists recorded aftershock {i} of magnitude {4 + i / 10:.1f} before dawn.",
+            "description": f"Seismologists recorded aftershock {i}, magnitude {4 + i / 10:.1f}, before dawn.",
             "pubDate": format_datetime(base + timedelta(minutes=7 * i)),
         }
         for i in range(n)

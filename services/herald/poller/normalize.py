@@ -152,7 +152,7 @@ def entry_date(entry: Any, now: datetime) -> datetime | None:
         if not value:
             continue
         try:
-            when = datetime.fromtimestamp(calendar.timegm(tuple(value)[:6] + (0, 0, 0)), UTC)
+            when = datetime.fromtimestamp(calendar.timegm((*tuple(value)[:6], 0, 0, 0)), UTC)
         except (TypeError, ValueError, OverflowError):
             continue
         if when < EARLIEST:

@@ -15,8 +15,10 @@ OPML = b"""<?xml version="1.0" encoding="UTF-8"?>
   <head><title>Desk subscriptions</title></head>
   <body>
     <outline text="Regional">
-      <outline text="Harbour Wire" type="rss" xmlUrl="https://harbour.example.org/rss.xml" htmlUrl="https://harbour.example.org/"/>
-      <outline text="Valley Times" type="rss" xmlUrl="https://valley.example.net/feed" category="/weather,/floods"/>
+      <outline text="Harbour Wire" type="rss" xmlUrl="https://harbour.example.org/rss.xml"
+               htmlUrl="https://harbour.example.org/"/>
+      <outline text="Valley Times" type="rss" xmlUrl="https://valley.example.net/feed"
+               category="/weather,/floods"/>
     </outline>
     <outline title="Harbour Wire" type="rss" xmlUrl="https://harbour-mirror.example.org/rss.xml"/>
     <outline text="Duplicate" type="rss" xmlUrl="https://valley.example.net/feed"/>
@@ -54,11 +56,11 @@ def test_toml_with_options(tmp_path: Path) -> None:
         ("feeds:\n  - {url: 'ftp://a.example/rss', name: A}\n", "feed #1: url"),
         ("feeds:\n  - {url: 'https://a.example/rss', name: A, intervall: 5}\n", "feed #1: intervall"),
         (
-            "feeds:\n  - {url: 'https://a.example/rss', name: A}\n  - {url: 'https://a.example/rss', name: B}\n",
+            "feeds:\n  - {url: 'https://a.ex/rss', name: A}\n  - {url: 'https://a.ex/rss', name: B}",
             "duplicate url",
         ),
         (
-            "feeds:\n  - {url: 'https://a.example/rss', name: A}\n  - {url: 'https://b.example/rss', name: A}\n",
+            "feeds:\n  - {url: 'https://a.ex/rss', name: A}\n  - {url: 'https://b.ex/rss', name: A}",
             "duplicate name",
         ),
         ("feeds:\n  - {url: 'https://a.example/rss', name: A, interval: soon}\n", "feed #1: interval"),

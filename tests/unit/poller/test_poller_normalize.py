@@ -59,7 +59,10 @@ def test_guid_id_when_link_missing_and_text_id_when_both_missing() -> None:
 
 
 def test_plain_strips_html_scripts_and_entities() -> None:
-    html = '<p>Ferry <b>services</b> suspended&nbsp;&amp; ports closed</p><script>alert("x")</script><style>p{}</style><br/>Details to follow'
+    html = (
+        '<p>Ferry <b>services</b> suspended&nbsp;&amp; ports closed</p><script>alert("x")</script>'
+        "<style>p{}</style><br/>Details to follow"
+    )
     assert plain(html) == "Ferry services suspended & ports closed Details to follow"  # nbsp counts as space
     assert plain("3 < 5 and 7 > 2") == "3 < 5 and 7 > 2"
     assert plain("  many \n\t spaces ") == "many spaces"

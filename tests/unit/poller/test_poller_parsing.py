@@ -25,7 +25,10 @@ BILLION_LAUGHS_ONE_LINE = (
 
 
 def feed(items: str, head: str = "") -> bytes:
-    return f'<?xml version="1.0" encoding="utf-8"?>{head}<rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'.encode()
+    doc = (
+        f'<?xml version="1.0" encoding="utf-8"?>{head}<rss version="2.0"><channel><title>Wire</title>{items}'
+    )
+    return (doc + "</channel></rss>").encode()
 
 
 def test_billion_laughs_is_refused_before_parsing_with_little_memory() -> None:
@@ -107,17 +110,19 @@ def test_malformed_feed_with_entries_is_read_and_the_problem_reported() -> None:
 
 
 def test_wrong_declared_encoding_is_reported() -> None:
-    body = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Café</title><item><title>Zürich</title></item></channel></rss>'.encode(
-        "latin-1"
-    )
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Café</title>'
+        "<item><title>Zürich</title></item></channel></rss>"
+    ).encode("latin-1")
     parsed = read_feed(body, "application/rss+xml")
     assert parsed.entries and "bad_encoding" in [p[0] for p in parsed.problems]
 
 
 def test_charset_from_the_http_header_is_used() -> None:
-    body = '<rss version="2.0"><channel><title>Café</title><item><title>Zürich flood</title></item></channel></rss>'.encode(
-        "latin-1"
-    )
+    body = (
+        '<rss version="2.0"><channel><title>Café</title>'
+        "<item><title>Zürich flood</title></item></channel></rss>"
+    ).encode("latin-1")
     parsed = read_feed(body, "application/rss+xml; charset=iso-8859-1")
     assert parsed.entries[0]["title"] == "Zürich flood"
 
