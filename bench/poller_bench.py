@@ -61,7 +61,7 @@ TOPICS = (
 # --------------------------------------------------------------------------- the feed server (child)
 
 
-def serve(n: int, publish_every: float, conditional: bool, ready: Any) -> None:
+def serve(n: int, publish_every: float, conditional: bool, volatile: bool, ready: Any) -> None:
     """Serve /feeds/<i>.xml for i < n and /stats; runs until killed."""
     started = time.time()
     hits = [0] * n
@@ -115,10 +115,16 @@ def serve(n: int, publish_every: float, conditional: bool, ready: Any) -> None:
             cached = cache.get(i)
             if cached is None or cached[0] != v:
                 cached = cache[i] = (v, render(i, v))
+            body = cached[1]
+            if volatile:  # like the many feeds that stamp every response with the time it was made
+                stamp = format_datetime(datetime.now(UTC)).encode()
+                body = body.replace(
+                    b"<language>", b"<lastBuildDate>" + stamp + b"</lastBuildDate><language>", 1
+                )
             headers = {"content-type": "application/rss+xml; charset=utf-8"}
             if conditional:
                 headers.update({"etag": etag, "last-modified": modified})
-            self._reply(200, headers, cached[1])
+            self._reply(200, headers, body)
 
         def _reply(self, status: int, headers: dict[str, str], body: bytes) -> None:
             self.send_response(status)
@@ -241,6 +247,7 @@ async def run_poller(args: argparse.Namespace, port: int, bootstrap: str | None)
         "feeds": args.feeds,
         "interval_s": args.interval,
         "conditional": not args.no_conditional,
+        "volatile": args.volatile,
         "kafka": bool(bootstrap),
         "window_s": round(window, 1),
         "polls_in_window": fetches2 - fetches0,
@@ -287,6 +294,9 @@ def main() -> None:
         "--publish-every", type=float, default=300.0, help="Seconds between new entries per feed."
     )
     parser.add_argument("--no-conditional", action="store_true", help="Server sends no ETag/Last-Modified.")
+    parser.add_argument(
+        "--volatile", action="store_true", help="Every response differs (a fresh lastBuildDate): worst case."
+    )
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--per-host", type=int, default=8, help="All feeds share one host here.")
     parser.add_argument("--bootstrap", help="Send to this Kafka instead of the counting sink.")
@@ -298,7 +308,9 @@ def main() -> None:
     ctx = mp.get_context("spawn")
     ready = ctx.Queue()
     server = ctx.Process(
-        target=serve, args=(args.feeds, args.publish_every, not args.no_conditional, ready), daemon=True
+        target=serve,
+        args=(args.feeds, args.publish_every, not args.no_conditional, args.volatile, ready),
+        daemon=True,
     )
     server.start()
     port = ready.get(timeout=60)

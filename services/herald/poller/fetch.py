@@ -215,7 +215,6 @@ class Fetcher:
             retries=0,
         )
         self._hosts: dict[str, asyncio.Semaphore] = {}
-        self.in_flight: dict[str, int] = {}  # per host, for tests and the feeds list
 
     @asynccontextmanager
     async def _host_slot(self, host: str) -> AsyncIterator[None]:
@@ -224,11 +223,7 @@ class Fetcher:
         if sem is None:
             sem = self._hosts[host] = asyncio.Semaphore(self.per_host)
         async with sem:
-            self.in_flight[host] = self.in_flight.get(host, 0) + 1
-            try:
-                yield
-            finally:
-                self.in_flight[host] -= 1
+            yield
 
     async def fetch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> FetchResult:
         """One conditional GET within the total deadline; the wait for a host slot is not counted."""

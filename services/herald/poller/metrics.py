@@ -13,7 +13,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from .fetch import FETCH_ERRORS
 from .parsing import PROBLEMS, REJECT_REASONS
 
-OUTCOMES = ("ok", "not_modified", *FETCH_ERRORS, *REJECT_REASONS, "internal_error")
+OUTCOMES = ("ok", "not_modified", "unchanged", *FETCH_ERRORS, *REJECT_REASONS, "internal_error")
 FETCH_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 20.0, 30.0, 60.0)
 LAG_BUCKETS = (0.01, 0.1, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
 
@@ -22,7 +22,8 @@ class PollerMetrics:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.fetches = Counter(
             "herald_feed_fetches_total",
-            "Feed polls by outcome: ok, not_modified (HTTP 304), or the reason they failed.",
+            "Feed polls by outcome: ok, not_modified (HTTP 304), unchanged (same bytes as last time), "
+            "or the reason they failed.",
             ["outcome"],
             registry=registry,
         )

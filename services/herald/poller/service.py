@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import hashlib
 import heapq
 import logging
 import pyexpat
@@ -195,6 +196,14 @@ class Poller:
             return 0
         self.metrics.fetched_bytes.labels("wire").inc(result.raw_bytes)
         self.metrics.fetched_bytes.labels("decoded").inc(len(result.body))
+        digest = hashlib.blake2b(result.body, digest_size=16).hexdigest()
+        if digest == state.seen.body_hash:
+            # Same bytes as the last body fully handled (a server without ETag/Last-Modified): every
+            # entry in it was sent already, so parsing it again could only find nothing new.
+            self._succeeded(
+                feed, result, started_wall, started, new=0, dates=[], ttl=None, deferred=0, unchanged=True
+            )
+            return 0
         try:
             parsed = await asyncio.get_running_loop().run_in_executor(
                 self._parse_pool,
@@ -213,7 +222,7 @@ class Poller:
                 "feed read despite a problem",
                 extra={"feed": feed.name, "reason": reason, "detail": detail},
             )
-        return await self._deliver(feed, state, result, parsed, started_wall, started)
+        return await self._deliver(feed, state, result, parsed, started_wall, started, digest)
 
     async def _deliver(
         self,
@@ -223,6 +232,7 @@ class Poller:
         parsed: ParsedFeed,
         started_wall: float,
         started: float,
+        digest: str,
     ) -> int:
         now = datetime.now(UTC)
         known = set(state.seen.seen)
@@ -285,10 +295,10 @@ class Poller:
         self.metrics.entries.labels("deferred").inc(deferred)
         # Validators are stored only when everything in this response was handled: otherwise a 304
         # next time would hide the deferred entries.
-        validators = (result.etag, result.last_modified) if not deferred else (None, None)
+        validators = (result.etag, result.last_modified, digest) if not deferred else (None, None, None)
         changed = state.seen.advance(handled, self.settings.seen_per_feed)
-        if validators != (state.seen.etag, state.seen.last_modified):
-            state.seen.etag, state.seen.last_modified = validators
+        if validators != (state.seen.etag, state.seen.last_modified, state.seen.body_hash):
+            state.seen.etag, state.seen.last_modified, state.seen.body_hash = validators
             changed = True
         if changed:
             await self._until_acked("state", feed, lambda: self.store.save_seen(feed.url, state.seen))
@@ -343,6 +353,7 @@ class Poller:
         dates: list[datetime],
         ttl: float | None,
         deferred: int,
+        unchanged: bool = False,
     ) -> None:
         health = self.state[feed.url].health
         status = "304" if result.status == 304 else str(result.status)
@@ -352,6 +363,12 @@ class Poller:
         health.fetches_ok += 1
         if result.status == 304:
             health.not_modified += 1
+            outcome = "not_modified"
+        elif unchanged:
+            health.unchanged += 1
+            outcome = "unchanged"
+        else:
+            outcome = "ok"
         delay = after_success(
             health,
             self.policy,
@@ -366,7 +383,7 @@ class Poller:
         if deferred:
             delay = min(delay, self.policy.floor)
         self._schedule(feed, started_wall, started, delay)
-        self.metrics.fetches.labels("not_modified" if result.status == 304 else "ok").inc()
+        self.metrics.fetches.labels(outcome).inc()
         self.failing.discard(feed.url)
         if feed.name in self.labelled:
             self.metrics.last_success.labels(feed.name).set(started_wall)

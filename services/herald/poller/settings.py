@@ -47,7 +47,8 @@ class PollerSettings(CoreSettings):
     allow_hosts: str = Field(
         "",
         description="Comma-separated host names, IPs or CIDR networks exempt from the private-address "
-        "guard (the demo and tests use 127.0.0.1). Empty: only public addresses.",
+        "guard (the demo and tests use 127.0.0.1; add 'localhost' for URLs that use that name, since it "
+        "also resolves to ::1). Empty: only public addresses.",
     )
     user_agent: str = Field(USER_AGENT, description="User-Agent sent with every fetch; names the project.")
     # What one feed may put into Kafka per poll.

@@ -25,6 +25,7 @@ class SeenState:
     etag: str | None = None
     last_modified: str | None = None
     seen: list[str] = field(default_factory=list)  # oldest first
+    body_hash: str | None = None  # of the last body fully handled: skips parsing an unchanged feed
 
     def advance(self, current: list[str], extra: int) -> bool:
         """Remember ``current`` (ids handled in this fetch) and up to ``extra`` older ids; True if changed.
@@ -41,14 +42,17 @@ class SeenState:
         return changed
 
     def to_json(self) -> bytes:
-        return json.dumps(
-            {"etag": self.etag, "last_modified": self.last_modified, "seen": self.seen}
-        ).encode()
+        return json.dumps(asdict(self)).encode()
 
     @classmethod
     def from_json(cls, raw: bytes) -> SeenState:
         data: dict[str, Any] = json.loads(raw)
-        return cls(data.get("etag"), data.get("last_modified"), [str(i) for i in data.get("seen", [])])
+        return cls(
+            data.get("etag"),
+            data.get("last_modified"),
+            [str(i) for i in data.get("seen", [])],
+            data.get("body_hash"),
+        )
 
 
 @dataclass
@@ -60,7 +64,8 @@ class FeedHealth:
     consecutive_errors: int = 0
     errors_total: int = 0
     fetches_ok: int = 0
-    not_modified: int = 0
+    not_modified: int = 0  # 304 answers
+    unchanged: int = 0  # 200 answers with the same bytes as last time (servers without validators)
     interval: float | None = None  # the adapted interval, seconds
     next_poll: float | None = None  # Unix seconds
     fetch_url: str | None = None  # where the feed lives after a permanent redirect
