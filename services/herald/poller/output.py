@@ -18,6 +18,7 @@ durability (replication, acks=all), and there is one less volume to back up. Rec
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -100,8 +101,12 @@ def decode_state(records: list[tuple[bytes, bytes | None]]) -> dict[str, FeedSta
 
 class KafkaOutput:
     """Both seams over one idempotent kafka-python producer, created lazily so a broker that is down
-    at start-up makes the poller wait instead of crash. kafka-python blocks, so calls run in a small
-    thread pool of their own (never the default one the parser uses)."""
+    at start-up makes the poller wait instead of crash.
+
+    ``send()`` can block (metadata, a full buffer), so it runs in a small thread pool of its own; the
+    acknowledgements are awaited on the event loop through the futures' callbacks, so a slow broker
+    holds no thread and hundreds of polls can wait for their acks at once.
+    """
 
     def __init__(
         self, settings: CoreSettings, *, ack_timeout: float = 30.0, **producer_overrides: Any
@@ -117,7 +122,8 @@ class KafkaOutput:
         self._producer: KafkaProducer | None = None
         self._failures = 0
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="herald-kafka")
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="herald-kafka")
+        self._pending: set[concurrent.futures.Future[None]] = set()  # health sends not yet handed over
 
     def _get(self) -> KafkaProducer:
         with self._lock:
@@ -125,29 +131,32 @@ class KafkaOutput:
                 self._producer = make_producer(self.settings, "herald-poller", **self.overrides)
             return self._producer
 
-    def _send_and_wait(self, records: list[tuple[str, bytes, bytes]]) -> None:
-        try:
-            producer = self._get()
-            futures = [producer.send(topic, key=key, value=value) for topic, key, value in records]
-            for future in futures:
-                future.get(timeout=self.ack_timeout + 5)
-        except Exception as exc:
-            self._failures += 1
-            if self._failures >= 3:
-                # A producer that keeps failing may be wedged (fenced epoch, closed): start afresh.
-                with self._lock:
-                    broken, self._producer = self._producer, None
-                if broken is not None:
-                    try:
-                        broken.close(timeout=0)
-                    except Exception:
-                        pass
-            raise PublishError(f"{type(exc).__name__}: {exc}"[:500]) from exc
-        self._failures = 0
+    def _send(self, records: list[tuple[str, bytes, bytes]]) -> list[Any]:
+        producer = self._get()
+        return [producer.send(topic, key=key, value=value) for topic, key, value in records]
+
+    def _failed(self) -> None:
+        self._failures += 1
+        if self._failures >= 3:
+            # A producer that keeps failing may be wedged (fenced epoch, closed): start afresh.
+            with self._lock:
+                broken, self._producer = self._producer, None
+            if broken is not None:
+                self._pool.submit(_close_quietly, broken)
 
     async def _run(self, records: list[tuple[str, bytes, bytes]]) -> None:
-        if records:
-            await asyncio.get_running_loop().run_in_executor(self._pool, self._send_and_wait, records)
+        """Send, then wait on the loop until every record is acknowledged; PublishError otherwise."""
+        if not records:
+            return
+        loop = asyncio.get_running_loop()
+        try:
+            futures = await loop.run_in_executor(self._pool, self._send, records)
+            async with asyncio.timeout(self.ack_timeout + 5):
+                await asyncio.gather(*(_acked(loop, f) for f in futures))
+        except Exception as exc:
+            self._failed()
+            raise PublishError(f"{type(exc).__name__}: {exc}"[:500]) from exc
+        self._failures = 0
 
     async def publish(self, articles: list[Article]) -> None:
         await self._run([(topics.ARTICLES.name, a.id.encode(), a.to_json()) for a in articles])
@@ -156,13 +165,19 @@ class KafkaOutput:
         await self._run([(topics.POLLER_STATE.name, (SEEN + url).encode(), seen.to_json())])
 
     def save_health(self, url: str, health: FeedHealth) -> None:
-        producer = self._producer
-        if producer is None:
+        if self._producer is None:
             return  # no producer yet means the broker never answered; the next poll writes it
+        record = [(topics.POLLER_STATE.name, (HEALTH + url).encode(), health.to_json())]
+        # In the pool, not on the loop: send() may block while the broker is away.
+        pending = self._pool.submit(self._send_quietly, record)
+        self._pending.add(pending)
+        pending.add_done_callback(self._pending.discard)
+
+    def _send_quietly(self, records: list[tuple[str, bytes, bytes]]) -> None:
         try:
-            producer.send(topics.POLLER_STATE.name, key=(HEALTH + url).encode(), value=health.to_json())
+            self._send(records)
         except Exception as exc:
-            log.debug("health record not sent", extra={"feed_url": url, "error": str(exc)})
+            log.debug("health record not sent", extra={"error": str(exc)})
 
     def _load(self) -> dict[str, FeedState]:
         try:
@@ -186,8 +201,35 @@ class KafkaOutput:
                 self._producer.close(timeout=10)
 
     async def close(self) -> None:
+        """Hand over the health records still queued, flush everything, close."""
+        if self._pending:
+            await asyncio.wait([asyncio.wrap_future(f) for f in list(self._pending)], timeout=15)
         await asyncio.get_running_loop().run_in_executor(self._pool, self._close)
         self._pool.shutdown(wait=False)
+
+
+def _acked(loop: asyncio.AbstractEventLoop, future: Any) -> asyncio.Future[None]:
+    """An asyncio future that completes when a kafka-python send future does (from any thread)."""
+    waiter: asyncio.Future[None] = loop.create_future()
+
+    def settle(exc: BaseException | None) -> None:
+        if waiter.done():
+            return
+        if exc is None:
+            waiter.set_result(None)
+        else:
+            waiter.set_exception(exc)
+
+    future.add_callback(lambda _metadata: loop.call_soon_threadsafe(settle, None))
+    future.add_errback(lambda exc: loop.call_soon_threadsafe(settle, exc))
+    return waiter
+
+
+def _close_quietly(producer: KafkaProducer) -> None:
+    try:
+        producer.close(timeout=0)
+    except Exception as exc:
+        log.debug("closing a failed producer failed too", extra={"error": str(exc)})
 
 
 def read_state(settings: CoreSettings) -> dict[str, FeedState]:
