@@ -25,6 +25,7 @@ from prometheus_client import CollectorRegistry
 from herald.poller.feeds import Feed
 from herald.poller.fetch import Fetcher
 from herald.poller.memory import MemoryPublisher, MemoryStateStore
+from herald.poller.parsing import REJECT_REASONS
 from herald.poller.service import Poller
 from herald.poller.settings import PollerSettings
 from herald.poller.webfixture import Reply, Request, WebFixture, rss
@@ -511,6 +512,8 @@ def test_bad_input_gives_a_reason_a_counter_and_a_log_line(
         assert run(p.run_once()) == 0
     assert p.state[url].health.last_status == outcome
     assert metric(p, "herald_feed_fetches_total", outcome=outcome) == 1
+    if outcome in REJECT_REASONS:
+        assert metric(p, "herald_feed_parse_errors_total", reason=outcome) == 1
     lines = [r for r in caplog.records if getattr(r, "feed", None) == "Odd Source"]
     assert lines and lines[0].reason == outcome  # type: ignore[attr-defined]
 

@@ -28,15 +28,20 @@ class PollerMetrics:
             registry=registry,
         )
         self.fetch_seconds = Histogram(
-            "herald_feed_fetch_duration_seconds",
+            "herald_feed_fetch_seconds",
             "Duration of one fetch, redirects included, host-slot wait excluded.",
             buckets=FETCH_BUCKETS,
             registry=registry,
         )
         self.fetched_bytes = Counter(
             "herald_feed_fetched_bytes_total",
-            "Feed body bytes: as received (wire) and after decompression (decoded).",
-            ["kind"],
+            "Feed body bytes after decompression (what the parser reads).",
+            registry=registry,
+        )
+        self.parse_errors = Counter(
+            "herald_feed_parse_errors_total",
+            "Fetched bodies refused before or by the parser, by reason (also a fetch outcome).",
+            ["reason"],
             registry=registry,
         )
         self.entries = Counter(
@@ -86,8 +91,8 @@ class PollerMetrics:
         )
         for outcome in OUTCOMES:
             self.fetches.labels(outcome)
-        for kind in ("wire", "decoded"):
-            self.fetched_bytes.labels(kind)
+        for reason in REJECT_REASONS:
+            self.parse_errors.labels(reason)
         for kind in ("seen", "new", "skipped", "deferred"):
             self.entries.labels(kind)
         for reason in PROBLEMS:

@@ -47,7 +47,7 @@ from .schedule import Policy, after_error, after_success
 from .settings import PollerSettings
 from .state import FeedState
 
-__all__ = ["DEFAULT_PORT", "Poller", "parse"]
+__all__ = ["DEFAULT_PORT", "Poller", "PollerMetrics", "parse"]
 
 log = logging.getLogger("herald.poller")
 
@@ -194,8 +194,7 @@ class Poller:
         if result.status == 304:
             self._succeeded(feed, result, started_wall, started, new=0, dates=[], ttl=None, deferred=0)
             return 0
-        self.metrics.fetched_bytes.labels("wire").inc(result.raw_bytes)
-        self.metrics.fetched_bytes.labels("decoded").inc(len(result.body))
+        self.metrics.fetched_bytes.inc(len(result.body))
         digest = hashlib.blake2b(result.body, digest_size=16).hexdigest()
         if digest == state.seen.body_hash:
             # Same bytes as the last body fully handled (a server without ETag/Last-Modified): every
@@ -212,6 +211,7 @@ class Poller:
                 ),
             )
         except FeedRejected as exc:
+            self.metrics.parse_errors.labels(exc.reason).inc()
             self._failed(feed, exc.reason, exc.detail, started_wall, started, retry_after=None)
             return 0
         for reason, detail in parsed.problems:
