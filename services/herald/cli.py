@@ -16,9 +16,11 @@ from typing import Annotated
 
 import typer
 
+from herald import benchmark
 from herald.core import logs
 from herald.heartbeat.command import app as heartbeat_app
 from herald.plot import command as plot_command
+from herald.poller.cli import app as feeds_app
 
 app = typer.Typer(help="Herald: news feeds in, alerts on what is new and serious out.", no_args_is_help=True)
 kafka_app = typer.Typer(
@@ -27,6 +29,7 @@ kafka_app = typer.Typer(
 app.add_typer(kafka_app, name="kafka")
 app.add_typer(heartbeat_app, name="heartbeat")
 app.command("plot")(plot_command)
+app.add_typer(feeds_app, name="feeds")
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
 
@@ -304,6 +307,9 @@ def up(
         typer.echo("All services stopped, and the broker this command started.")
     else:
         typer.echo("All services stopped; the broker was already running and keeps running.")
+
+
+app.command("bench", context_settings=benchmark.CONTEXT, add_help_option=False)(benchmark.bench)
 
 
 def main() -> None:

@@ -16,19 +16,30 @@ from pathlib import Path
 from herald.local.feedserver import Item, ScriptedFeed
 from herald.local.receiver import Receiver
 
-# Real towns, so that any place gazetteer resolves them; each article strikes a different one, which
-# makes every article a "first strike in this place" for the novelty rules, in any arrival order.
-TOWNS = (
+# Real towns the gazetteer resolves. Each (kind, town) pair appears once in a run, which makes every
+# article the first of its kind in its place for the novelty rules, whatever the arrival order.
+TOWNS = tuple(
+    "Alchevsk Berdyansk Brovary Cherkasy Chernihiv Chernivtsi Dnipro Donetsk Horlivka Izmayil Kamyanske "
+    "Kerch Kharkiv Khmelnytskyi Kolomyia Kramatorsk Kremenchuk Kropyvnytskyi Kyiv Lozova Luhansk Lutsk Lviv "
+    "Makiyivka Mariupol Melitopol Mykolayiv Nikopol Nizhyn Odesa Pavlohrad Pokrovsk Poltava Rivne Sevastopol "
+    "Simferopol Slovyansk Sumy Ternopil Uzhhorod Vinnytsya Yalta Yevpatoriya Zaporizhzhya Zhytomyr".split()
+)
+KINDS = (
     (
-        "Bakhmut Berdyansk Berdychiv Boryspil Brovary Cherkasy Chernihiv Chernivtsi Dnipro Drohobych "
-        "Horlivka Irpin Izmail Kalush Kherson Kolomyia Konotop Korosten Kovel Kramatorsk Kremenchuk "
-        "Kropyvnytskyi Lutsk Lysychansk Mariupol Melitopol Mukachevo Mykolaiv Nikopol Nizhyn Odesa "
-        "Okhtyrka Pavlohrad Poltava Pryluky Rivne Romny Shostka Sloviansk Smila Sumy Ternopil Uman "
-        "Uzhhorod Vinnytsia Zaporizhzhia Zhytomyr Kamianske Kryvyi-Rih Pokrovsk Kostiantynivka Izium "
-        "Kupiansk Lozova Marhanets Obukhiv Fastiv Bila-Tserkva Vasylkiv Bucha Hostomel Vyshhorod"
-    )
-    .replace("-", " ")
-    .split()
+        "Russian drones strike {town}, killing {killed}",
+        "Russian drones struck {town} overnight, killing {killed} people and wounding 30, "
+        "regional officials said.",
+    ),
+    (
+        "Missile strike on {town} kills {killed}",
+        "A Russian ballistic missile hit a residential district of {town} on Tuesday, "
+        "killing {killed} people and wounding 25, the regional governor said.",
+    ),
+    (
+        "Artillery shelling of {town} kills {killed} civilians",
+        "Russian artillery shelled the centre of {town} overnight, killing {killed} civilians "
+        "and wounding 20, local authorities said.",
+    ),
 )
 
 
@@ -48,14 +59,12 @@ class Burst:
             n = self.start_index + i
             town = TOWNS[n % len(TOWNS)]
             killed = 10 + n % 7
+            title, body = KINDS[(n // len(TOWNS)) % len(KINDS)]
             out.append(
                 Item(
-                    title=f"Russian drones strike {town}, killing {killed}",
+                    title=title.format(town=town, killed=killed),
                     link=f"https://fault.herald.invalid/{self.run}/{n}",
-                    summary=(
-                        f"Russian forces launched 140 drones at Ukraine overnight and struck {town}, "
-                        f"killing {killed} people and wounding 30, regional officials said."
-                    ),
+                    summary=body.format(town=town, killed=killed),
                     offset=now - self.feed.started + i / self.per_second,
                     published_ago=0.0,
                 )

@@ -47,7 +47,7 @@ DEADLETTER = TopicSpec("news.deadletter", "dead_letter.json", key="stage", reten
 POLLER_STATE = TopicSpec(
     "herald.poller.state",
     None,
-    key="feed url",
+    key="'seen:' or 'health:' + feed url (what was sent, how the feed is doing)",
     compacted=True,
     partitions=1,
     extra_config={"min.cleanable.dirty.ratio": "0.1", "segment.ms": str(DAY_MS)},
