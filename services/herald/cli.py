@@ -168,10 +168,11 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 @app.command()
 def analyze(
     file: Annotated[Path, typer.Argument(help="JSONL of articles, or an RSS/Atom file.", exists=True)],
-    events: Annotated[bool, typer.Option(help="FILE holds event records: replay them through novelty.")] = False,
+    events: Annotated[bool, typer.Option(help="FILE holds events: replay them through novelty.")] = False,
 ) -> None:
     """Replay articles offline through the same stage functions; print article, event, alert lines."""
     from herald.analyze import Replay, dumps, read_articles
+
     if events:
         from herald.alerts.settings import AlertSettings
         from herald.analyze import read_events, replay_events
@@ -189,7 +190,7 @@ def analyze(
 
 @app.command()
 def backfill(
-    files: Annotated[list[Path], typer.Argument(help="JSONL of events or articles, or RSS/Atom files.", exists=True)],
+    files: Annotated[list[Path], typer.Argument(help="JSONL of events or articles, or feeds.", exists=True)],
     output: Annotated[Path | None, typer.Option(help="Write the history events here, not to Kafka.")] = None,
 ) -> None:
     """Seed novelty with history: learned by the novelty worker, never alerted (see alerts README)."""

@@ -116,7 +116,9 @@ class Receiver:
         self.server = ThreadingHTTPServer((host, port), Handler)
         self.server.daemon_threads = True
         # A short poll interval makes stop() quick: tests stop and restart receivers often.
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def url(self) -> str:
