@@ -50,6 +50,7 @@ class Emit:
     topic: TopicSpec
     key: str
     value: Record
+    partition: int | None = None  # None: the key's hash picks it (Kafka's default partitioner)
 
 
 class Reject(Exception):
@@ -103,11 +104,14 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
     return app
 
 
-def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings) -> Any:
-    """A Faust table whose changelog is the registry's topic (see ``topics.changelog``)."""
+def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings, **options: Any) -> Any:
+    """A Faust table whose changelog is the registry's topic (see ``topics.changelog``).
+
+    ``options`` go to ``app.Table`` (e.g. ``value_serializer="raw"`` for a table of bytes).
+    """
     prefix = f"{app.conf.id}-"
     name = changelog.name.removeprefix(prefix).removesuffix("-changelog")
-    return app.Table(name, partitions=settings.partitions)
+    return app.Table(name, partitions=settings.partitions, **options)
 
 
 def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
@@ -241,7 +245,9 @@ class Stage(Generic[M]):
     async def _send(self, emits: list[Emit], failures: list[DeadLetter]) -> None:
         futures = []
         for emit in emits:
-            fut = await self.topic(emit.topic).send(key=emit.key.encode(), value=emit.value.to_json())
+            fut = await self.topic(emit.topic).send(
+                key=emit.key.encode(), value=emit.value.to_json(), partition=emit.partition
+            )
             futures.append(fut)
             self.metrics.records_out.labels(self.name, emit.topic.name).inc()
         for letter in failures:
