@@ -36,8 +36,8 @@ Partitions run concurrently, so two copies can be in flight at once and reach th
 keys in different orders. If "first" meant "arrived first at this key", copy A could be first at one
 key and copy B at another, and each would be dropped as the other's copy. Instead every article has
 an **order**: the time Herald fetched it (microseconds), ties broken by article id. A claims bucket
-keeps, per key, the claimant with the smallest order; an article is a duplicate only of a claimant
-*earlier* than itself. A strict total order has no cycles, so of any set of copies the earliest one is
+keeps, per key, the claimant with the smallest order (and the latest few, see ``ClaimIndex``); an
+article is a duplicate only of a claimant *earlier* than itself. A strict total order has no cycles, so of any set of copies the earliest one is
 never dropped: no article is lost, whatever the interleaving. The price: when a later-fetched copy is
 decided before an earlier one reaches dedup (its partition lags by more than the fetch gap), both are
 passed on. The protocol errs towards a repeated article, never towards a lost one.
@@ -92,7 +92,7 @@ from .messages import (
 )
 
 _RECORD = struct.Struct(">QQ16s")  # key, order (microseconds), article id
-MAX_VERIFY = 3  # candidates verified per article: the earliest ones, the likeliest originals
+MAX_VERIFY = 12  # candidates verified per article: those sharing the most bands, then the earliest
 MAX_COPIES = 200  # copies remembered per original (more are counted by the story, not listed)
 
 
@@ -196,49 +196,51 @@ def _to_gather(config: DedupConfig, msg: GatherMsg) -> Send:
 
 
 class ClaimIndex:
-    """Key -> earliest claimant, in buckets of fixed-size binary records (32 bytes each)."""
+    """Key -> its earliest claimant and the latest few, in buckets of 32-byte binary records.
 
-    def __init__(self, store: MutableMapping[str, bytes], config: DedupConfig) -> None:
+    The earliest claimant is the candidate original. The latest few are kept as well because
+    template-heavy wire copy (the same report with other figures, night after night) makes many
+    different articles share a band: if only the earliest were kept, it would mask the true original
+    of a copy that shares that band with both.
+    """
+
+    def __init__(self, store: MutableMapping[str, bytes], config: DedupConfig, keep_latest: int = 6) -> None:
         self.store = store
         self.config = config
+        self.keep_latest = keep_latest
 
     def handle(self, probe: Probe) -> list[Send]:
         claimants = []
         for index, key, exact in probe.items:
-            earlier = self.claim(key, probe.order, probe.article_id)
-            if earlier is not None:
-                claimants.append(Claimant(index=index, article_id=earlier[1], order=earlier[0], exact=exact))
+            for order, article_id in self.claim(key, probe.order, probe.article_id):
+                claimants.append(Claimant(index=index, article_id=article_id, order=order, exact=exact))
         reply = ReplyMsg(target=probe.article_id, order=probe.order, part=probe.part, claimants=claimants)
         return [_to_gather(self.config, reply)]
 
-    def claim(self, key: int, order: int, article_id: str) -> tuple[int, str] | None:
-        """Record ``article_id`` as a claimant of ``key``; return the earlier claimant, if any."""
+    def claim(self, key: int, order: int, article_id: str) -> list[tuple[int, str]]:
+        """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered."""
         bucket = f"{self.config.claim_bucket(key):05x}"
         blob = self.store.get(bucket, b"")
         me = (order, bytes.fromhex(article_id))
         horizon = order - self.config.retention_us
-        kept: list[bytes] = []
-        found: tuple[int, bytes] | None = None
-        changed = False
+        others: list[bytes] = []
+        mine: list[tuple[int, bytes]] = []
+        expired = False
         for rec_key, rec_order, rec_id in _RECORD.iter_unpack(blob):
             if rec_key == key:
-                found = (rec_order, rec_id)
-                if me < found:  # an earlier copy arrived late: it becomes the claimant
-                    kept.append(_RECORD.pack(key, *me))
-                    changed = True
-                    continue
+                mine.append((rec_order, rec_id))
             elif rec_order < horizon:
-                changed = True  # expired: dropped while we rewrite the bucket anyway
-                continue
-            kept.append(_RECORD.pack(rec_key, rec_order, rec_id))
-        if found is None:
-            kept.append(_RECORD.pack(key, *me))
-            changed = True
-        if changed:
-            self.store[bucket] = b"".join(kept)
-        if found is not None and found < me:
-            return found[0], found[1].hex()
-        return None
+                expired = True  # dropped while we rewrite the bucket anyway
+            else:
+                others.append(_RECORD.pack(rec_key, rec_order, rec_id))
+        earlier = sorted(c for c in mine if c < me)
+        if me not in mine:
+            claimants = sorted([*mine, me])
+            kept = claimants[:1] + claimants[1:][-self.keep_latest :]  # the earliest, and the latest few
+            self.store[bucket] = b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in kept)
+        elif expired:
+            self.store[bucket] = b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in mine)
+        return [(o, i.hex()) for o, i in earlier]
 
 
 def claim_records(store: MutableMapping[str, bytes]) -> int:
@@ -431,7 +433,11 @@ class Gatherer:
             exact = sorted((c["order"], c["article_id"]) for c in claimants if c["exact"])
             if exact:
                 return self._decide(article_id, p, exact[0][1], "exact")
-            near = sorted({(c["order"], c["article_id"]) for c in claimants if not c["exact"]})[:MAX_VERIFY]
+            shared: dict[tuple[int, str], set[int]] = {}
+            for c in claimants:
+                if not c["exact"]:
+                    shared.setdefault((c["order"], c["article_id"]), set()).add(c["index"])
+            near = sorted(shared, key=lambda k: (-len(shared[k]), k))[:MAX_VERIFY]
             if not near:
                 return self._decide(article_id, p, None, None)
             p["v"] = {cid: None for _, cid in near}
