@@ -71,6 +71,7 @@ import struct
 from collections import deque
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import timedelta
 from typing import Any
 
@@ -92,6 +93,7 @@ from .messages import (
 )
 
 _RECORD = struct.Struct(">QQ16s")  # key, order (microseconds), article id
+_KEY_ORDER = struct.Struct(">QQ")
 MAX_VERIFY = 12  # candidates verified per article: those sharing the most bands, then the earliest
 MAX_COPIES = 200  # copies remembered per original (more are counted by the story, not listed)
 
@@ -106,7 +108,7 @@ class DedupConfig:
     claim_buckets_log2: int = 18
     verdict_buckets_log2: int = 14
 
-    @property
+    @cached_property
     def retention_us(self) -> int:
         return int(self.retention.total_seconds() * 1_000_000)
 
@@ -213,8 +215,10 @@ class ClaimIndex:
         claimants = []
         for index, key, exact in probe.items:
             for order, article_id in self.claim(key, probe.order, probe.article_id):
-                claimants.append(Claimant(index=index, article_id=article_id, order=order, exact=exact))
-        reply = ReplyMsg(target=probe.article_id, order=probe.order, part=probe.part, claimants=claimants)
+                # Built by us from our own state: no need to validate again.
+                claimants.append(Claimant.model_construct(index=index, article_id=article_id, order=order, exact=exact))
+        reply = ReplyMsg.model_construct(target=probe.article_id, order=probe.order, part=probe.part,
+                                         claimants=claimants)
         return [_to_gather(self.config, reply)]
 
     def claim(self, key: int, order: int, article_id: str) -> list[tuple[int, str]]:
@@ -226,13 +230,15 @@ class ClaimIndex:
         others: list[bytes] = []
         mine: list[tuple[int, bytes]] = []
         expired = False
-        for rec_key, rec_order, rec_id in _RECORD.iter_unpack(blob):
-            if rec_key == key:
-                mine.append((rec_order, rec_id))
-            elif rec_order < horizon:
-                expired = True  # dropped while we rewrite the bucket anyway
+        size = _RECORD.size
+        for offset in range(0, len(blob), size):
+            rec_key, rec_order = _KEY_ORDER.unpack_from(blob, offset)
+            if rec_order < horizon:
+                expired = True  # forgotten; dropped while we rewrite the bucket anyway
+            elif rec_key == key:
+                mine.append((rec_order, blob[offset + 16 : offset + size]))
             else:
-                others.append(_RECORD.pack(rec_key, rec_order, rec_id))
+                others.append(blob[offset : offset + size])
         earlier = sorted(c for c in mine if c < me)
         if me not in mine:
             claimants = sorted([*mine, me])
