@@ -46,8 +46,15 @@ def text(rng: random.Random, words: list[str], n: int) -> str:
 def make(i: int, body: str, title: str, minutes: float, source: str = "Wire") -> Article:
     fetched = T0 + timedelta(minutes=minutes)
     url = f"https://bench.example/{source}/{i}"
-    return Article(id=stable_id("url", url), url=url, source=source, title=title, summary=body,
-                   published=fetched, fetched_at=fetched)
+    return Article(
+        id=stable_id("url", url),
+        url=url,
+        source=source,
+        title=title,
+        summary=body,
+        published=fetched,
+        fetched_at=fetched,
+    )
 
 
 def sizeof_store(store: dict[str, Any], prefix: str) -> tuple[int, int]:
@@ -57,7 +64,7 @@ def sizeof_store(store: dict[str, Any], prefix: str) -> tuple[int, int]:
         if not key.startswith(prefix):
             continue
         n += 1
-        raw_key = key[len(prefix):]
+        raw_key = key[len(prefix) :]
         changelog += len(raw_key) + 2 + len(value)  # JSON-quoted key, raw value bytes
         inproc += sys.getsizeof(raw_key) + sys.getsizeof(value)
     # Dict slots: CPython keeps ~1.5 entries of 24 bytes plus an index byte-width per key at this size.
@@ -86,8 +93,10 @@ def main() -> None:
         bodies.append((body, title))
         dedup.check(make(i, body, title, i * spacing))
         if i and i % 20_000 == 0:
-            print(f"  remembered {i} articles ({(time.perf_counter() - started) / i * 1e3:.3f} ms each so far)",
-                  flush=True)
+            print(
+                f"  remembered {i} articles ({(time.perf_counter() - started) / i * 1e3:.3f} ms each so far)",
+                flush=True,
+            )
     fill = (time.perf_counter() - started) / max(args.remember, 1)
 
     # The measured batch: a third unique, a third near copies, a third exact copies of remembered ones.
@@ -100,8 +109,18 @@ def main() -> None:
             continue
         body, title = bodies[rng.randrange(len(bodies))]
         if kind == 1:
-            batch.append(("near", make(20_000_000 + j, f"By a staff reporter. {body} More to follow.",
-                                       "UPDATE 1-" + title, end + j, source="Copy")))
+            batch.append(
+                (
+                    "near",
+                    make(
+                        20_000_000 + j,
+                        f"By a staff reporter. {body} More to follow.",
+                        "UPDATE 1-" + title,
+                        end + j,
+                        source="Copy",
+                    ),
+                )
+            )
         else:
             batch.append(("exact", make(30_000_000 + j, body, title, end + j, source="Mirror")))
     counts = {"unique": 0, "near": 0, "exact": 0}
@@ -124,18 +143,28 @@ def main() -> None:
     c_log, c_mem = sizeof_store(store, "claim:")
     v_log, v_mem = sizeof_store(store, "verdict:")
     p_log, p_mem = sizeof_store({k: str(v) for k, v in store.items() if k.startswith("pending:")}, "pending:")
-    print(f"\nremembered articles: {remembered}  (claim records: {claims}, "
-          f"{claims / max(remembered, 1):.1f} per article)")
+    print(
+        f"\nremembered articles: {remembered}  (claim records: {claims}, "
+        f"{claims / max(remembered, 1):.1f} per article)"
+    )
     print(f"per-article dedup cost while filling: {fill * 1e3:.3f} ms")
-    print(f"per-article dedup cost with {remembered} remembered: {per_article * 1e3:.3f} ms wall, "
-          f"{per_article_cpu * 1e3:.3f} ms CPU (fingerprint alone {fp_cost * 1e3:.3f} ms)")
+    print(
+        f"per-article dedup cost with {remembered} remembered: {per_article * 1e3:.3f} ms wall, "
+        f"{per_article_cpu * 1e3:.3f} ms CPU (fingerprint alone {fp_cost * 1e3:.3f} ms)"
+    )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-    print("measured batch recognised: " + ", ".join(
-        f"{k} {counts[k]}/{sum(1 for b in batch if b[0] == k)}" for k in counts))
-    print(f"state, changelog bytes per remembered article: {(c_log + v_log + p_log) / max(remembered, 1):.0f} "
-          f"(claims {c_log / max(remembered, 1):.0f}, verdicts {v_log / max(remembered, 1):.0f})")
-    print(f"state, in-process bytes per remembered article: {(c_mem + v_mem + p_mem) / max(remembered, 1):.0f} "
-          f"(claims {c_mem / max(remembered, 1):.0f}, verdicts {v_mem / max(remembered, 1):.0f})")
+    print(
+        "measured batch recognised: "
+        + ", ".join(f"{k} {counts[k]}/{sum(1 for b in batch if b[0] == k)}" for k in counts)
+    )
+    print(
+        f"state, changelog bytes per remembered article: {(c_log + v_log + p_log) / max(remembered, 1):.0f} "
+        f"(claims {c_log / max(remembered, 1):.0f}, verdicts {v_log / max(remembered, 1):.0f})"
+    )
+    print(
+        f"state, in-process bytes per remembered article: {(c_mem + v_mem + p_mem) / max(remembered, 1):.0f} "
+        f"(claims {c_mem / max(remembered, 1):.0f}, verdicts {v_mem / max(remembered, 1):.0f})"
+    )
     print(f"pending gathers left: {sum(1 for k in store if k.startswith('pending:'))}")
 
 

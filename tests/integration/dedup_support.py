@@ -34,11 +34,16 @@ class Worker:
         self.state.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.log = self.state / "worker.log"
-        env = herald_env({**kafka_env, "HERALD_STATE_DIR": str(self.state), "HERALD_METRICS_PORT": str(self.port)})
+        env = herald_env(
+            {**kafka_env, "HERALD_STATE_DIR": str(self.state), "HERALD_METRICS_PORT": str(self.port)}
+        )
         with open(self.log, "ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "herald.cli", "worker", "dedup"], env=env, stdout=out,
-                stderr=subprocess.STDOUT, start_new_session=True,
+                [sys.executable, "-m", "herald.cli", "worker", "dedup"],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
 
     def kill(self) -> None:
@@ -71,7 +76,7 @@ class Worker:
 
 
 def wait_for_members(bootstrap: str, count: int, workers: list[Worker], timeout_s: float = 120) -> None:
-    """Block until the dedup group is stable with ``count`` members (the workers joined and got partitions)."""
+    """Block until the dedup group is stable with ``count`` members (joined, partitions assigned)."""
     admin = KafkaAdminClient(bootstrap_servers=bootstrap)
     deadline = time.monotonic() + timeout_s
     try:
@@ -88,16 +93,29 @@ def wait_for_members(bootstrap: str, count: int, workers: list[Worker], timeout_
             time.sleep(0.5)
     finally:
         admin.close()
-    raise AssertionError(f"group {GROUP} not stable with {count} members:\n" + "\n".join(w.tail() for w in workers))
+    raise AssertionError(
+        f"group {GROUP} not stable with {count} members:\n" + "\n".join(w.tail() for w in workers)
+    )
 
 
-def articles_at(when: datetime, specs: Iterable[tuple[str, str, str, str]], minutes: int = 0) -> list[Article]:
+def articles_at(
+    when: datetime, specs: Iterable[tuple[str, str, str, str]], minutes: int = 0
+) -> list[Article]:
     """Articles from (url, source, title, body), fetched ``minutes`` apart from ``when``."""
     out = []
     for i, (url, source, title, body) in enumerate(specs):
         fetched = when + timedelta(minutes=minutes * i, seconds=i)
-        out.append(Article(id=stable_id("url", url), url=url, source=source, title=title, summary=body,
-                           published=fetched - timedelta(minutes=3), fetched_at=fetched))
+        out.append(
+            Article(
+                id=stable_id("url", url),
+                url=url,
+                source=source,
+                title=title,
+                summary=body,
+                published=fetched - timedelta(minutes=3),
+                fetched_at=fetched,
+            )
+        )
     return out
 
 
@@ -105,7 +123,9 @@ def produce(bootstrap: str, articles: list[Article]) -> dict[str, int]:
     """Send to news.articles keyed by article id, like the poller; returns each article's partition."""
     producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
     try:
-        futures = {a.id: producer.send(topics.ARTICLES.name, key=a.id.encode(), value=a.to_json()) for a in articles}
+        futures = {
+            a.id: producer.send(topics.ARTICLES.name, key=a.id.encode(), value=a.to_json()) for a in articles
+        }
         producer.flush()
         return {aid: f.get(timeout=30).partition for aid, f in futures.items()}
     finally:
@@ -116,8 +136,13 @@ class UniqueReader:
     """Reads news.unique from the beginning (no group), remembering every article id seen."""
 
     def __init__(self, bootstrap: str) -> None:
-        self.consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, group_id=None,
-                                      auto_offset_reset="earliest", consumer_timeout_ms=500)
+        self.consumer = KafkaConsumer(
+            bootstrap_servers=bootstrap,
+            enable_auto_commit=False,
+            group_id=None,
+            auto_offset_reset="earliest",
+            consumer_timeout_ms=500,
+        )
         parts = self.consumer.partitions_for_topic(topics.UNIQUE.name) or set()
         self.consumer.assign([TopicPartition(topics.UNIQUE.name, p) for p in parts])
         self.consumer.seek_to_beginning()
@@ -149,7 +174,11 @@ def wait_drained(bootstrap: str, timeout_s: float, workers: list[Worker]) -> Non
     consumer = KafkaConsumer(bootstrap_servers=bootstrap)
     deadline = time.monotonic() + timeout_s
     try:
-        tps = [TopicPartition(t.name, p) for t in INPUTS for p in sorted(consumer.partitions_for_topic(t.name) or [])]
+        tps = [
+            TopicPartition(t.name, p)
+            for t in INPUTS
+            for p in sorted(consumer.partitions_for_topic(t.name) or [])
+        ]
         while time.monotonic() < deadline:
             for w in workers:
                 assert w.proc.poll() is None, f"worker {w.name} exited:\n{w.tail()}"
@@ -159,7 +188,9 @@ def wait_drained(bootstrap: str, timeout_s: float, workers: list[Worker]) -> Non
             if all(v <= 0 for v in lag.values()):
                 return
             time.sleep(0.5)
-        raise AssertionError(f"dedup group still has unprocessed records: { {str(k): v for k, v in lag.items() if v} }")
+        raise AssertionError(
+            f"dedup group still has unprocessed records: { {str(k): v for k, v in lag.items() if v} }"
+        )
     finally:
         consumer.close()
         admin.close()
@@ -187,9 +218,13 @@ def copy_of(text: str, k: int) -> str:
     return f"{bylines[k % 3]} {text} {trailers[k % 3]}"
 
 
-def spec_list(prefix: str, items: list[tuple[str, str]], sources: list[str]) -> list[tuple[str, str, str, str]]:
-    return [(f"https://{src.lower().replace(' ', '-')}.example/{prefix}/{i}", src, title, text)
-            for i, ((title, text), src) in enumerate(zip(items, sources, strict=True))]
+def spec_list(
+    prefix: str, items: list[tuple[str, str]], sources: list[str]
+) -> list[tuple[str, str, str, str]]:
+    return [
+        (f"https://{src.lower().replace(' ', '-')}.example/{prefix}/{i}", src, title, text)
+        for i, ((title, text), src) in enumerate(zip(items, sources, strict=True))
+    ]
 
 
 def any_assignment(group: dict[str, Any]) -> list[set[int]]:

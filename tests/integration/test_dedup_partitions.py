@@ -25,11 +25,27 @@ from .dedup_support import (
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 
-PLACES = [("Brno", 7, "Monday"), ("Tartu", 12, "Monday"), ("Gdansk", 4, "Tuesday"), ("Ghent", 9, "Tuesday"),
-          ("Porto", 15, "Monday"), ("Graz", 3, "Wednesday"), ("Turku", 11, "Tuesday"), ("Split", 6, "Monday")]
+PLACES = [
+    ("Brno", 7, "Monday"),
+    ("Tartu", 12, "Monday"),
+    ("Gdansk", 4, "Tuesday"),
+    ("Ghent", 9, "Tuesday"),
+    ("Porto", 15, "Monday"),
+    ("Graz", 3, "Wednesday"),
+    ("Turku", 11, "Tuesday"),
+    ("Split", 6, "Monday"),
+]
 WIRE = ["Associated Wire"] * len(PLACES)
-OUTLETS = ["Kyiv Ledger", "Baltic Herald", "Global Desk", "Morning Courier", "Pacific Times", "Levant Monitor",
-           "Andes Daily", "Northern Star"]
+OUTLETS = [
+    "Kyiv Ledger",
+    "Baltic Herald",
+    "Global Desk",
+    "Morning Courier",
+    "Pacific Times",
+    "Levant Monitor",
+    "Andes Daily",
+    "Northern Star",
+]
 
 
 def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -45,13 +61,27 @@ def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_pa
         original_parts = produce(bootstrap, originals)
         reader.wait_for({a.id for a in originals}, 120, workers)
 
-        near = articles_at(t0.replace(second=0) + _minutes(5), spec_list(
-            "copy", [(f"{title} - officials", copy_of(text, k)) for k, (title, text) in enumerate(texts)], OUTLETS))
+        near = articles_at(
+            t0.replace(second=0) + _minutes(5),
+            spec_list(
+                "copy",
+                [(f"{title} - officials", copy_of(text, k)) for k, (title, text) in enumerate(texts)],
+                OUTLETS,
+            ),
+        )
         exact = articles_at(t0 + _minutes(9), spec_list("same", texts[:4], OUTLETS[4:]))
         # The same template with other figures and another day: different events, not copies.
-        lookalikes = articles_at(t0 + _minutes(12), spec_list("other", [
-            (f"Fire at {p} chemical depot injures {n + 5}", body(p, n + 5, "Friday")) for p, n, _ in PLACES[:3]
-        ], OUTLETS[:3]))
+        lookalikes = articles_at(
+            t0 + _minutes(12),
+            spec_list(
+                "other",
+                [
+                    (f"Fire at {p} chemical depot injures {n + 5}", body(p, n + 5, "Friday"))
+                    for p, n, _ in PLACES[:3]
+                ],
+                OUTLETS[:3],
+            ),
+        )
         copy_parts = produce(bootstrap, near + exact + lookalikes)
         reader.wait_for({a.id for a in lookalikes}, 120, workers)
         wait_drained(bootstrap, 120, workers)
@@ -60,7 +90,9 @@ def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_pa
         seen = set(reader.ids)
         assert not seen & {a.id for a in near + exact}, "a copy reached news.unique"
         assert seen == {a.id for a in originals + lookalikes}
-        crossing = [c for o, c in zip(originals, near, strict=True) if original_parts[o.id] != copy_parts[c.id]]
+        crossing = [
+            c for o, c in zip(originals, near, strict=True) if original_parts[o.id] != copy_parts[c.id]
+        ]
         assert len(crossing) >= 3, "the test needs copies on other partitions than their originals"
         assert sum(w.metric("herald_duplicates_total", 'kind="near"') for w in workers) == len(near)
         assert sum(w.metric("herald_duplicates_total", 'kind="exact"') for w in workers) == len(exact)

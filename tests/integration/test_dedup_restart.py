@@ -26,9 +26,22 @@ from .dedup_support import (
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.fault]
 
-PLACES = [("Lyon", 5, "Monday"), ("Kaunas", 8, "Tuesday"), ("Bergen", 2, "Monday"), ("Plovdiv", 13, "Sunday"),
-          ("Aarhus", 6, "Tuesday"), ("Rijeka", 10, "Monday")]
-OUTLETS = ["Kyiv Ledger", "Baltic Herald", "Global Desk", "Morning Courier", "Pacific Times", "Levant Monitor"]
+PLACES = [
+    ("Lyon", 5, "Monday"),
+    ("Kaunas", 8, "Tuesday"),
+    ("Bergen", 2, "Monday"),
+    ("Plovdiv", 13, "Sunday"),
+    ("Aarhus", 6, "Tuesday"),
+    ("Rijeka", 10, "Monday"),
+]
+OUTLETS = [
+    "Kyiv Ledger",
+    "Baltic Herald",
+    "Global Desk",
+    "Morning Courier",
+    "Pacific Times",
+    "Levant Monitor",
+]
 
 
 def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -51,11 +64,23 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
         second = Worker(env, tmp_path, "second")  # a fresh state dir: a rescheduled worker
         wait_for_members(bootstrap, 1, [second])
         t1 = now()
-        near = articles_at(t1, spec_list("copy", [(f"UPDATE 1-{title}", copy_of(text, k))
-                                                  for k, (title, text) in enumerate(texts)], OUTLETS))
+        near = articles_at(
+            t1,
+            spec_list(
+                "copy",
+                [(f"UPDATE 1-{title}", copy_of(text, k)) for k, (title, text) in enumerate(texts)],
+                OUTLETS,
+            ),
+        )
         refetched = [a.model_copy(update={"fetched_at": t1 + timedelta(minutes=1)}) for a in originals[:2]]
-        control = articles_at(t1 + timedelta(minutes=2), spec_list("control", [
-            ("Fire at Tampere chemical depot injures 4", body("Tampere", 4, "Thursday"))], ["Northern Star"]))
+        control = articles_at(
+            t1 + timedelta(minutes=2),
+            spec_list(
+                "control",
+                [("Fire at Tampere chemical depot injures 4", body("Tampere", 4, "Thursday"))],
+                ["Northern Star"],
+            ),
+        )
         produce(bootstrap, near + refetched + control)
         reader.wait_for({control[0].id}, 180, [second])
         wait_drained(bootstrap, 120, [second])
@@ -63,7 +88,9 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
 
         seen = reader.ids
         assert not set(seen) & {a.id for a in near}, "a copy of a pre-restart article reached news.unique"
-        assert seen.count(originals[0].id) == 1 and seen.count(originals[1].id) == 1, "a re-fetched URL passed"
+        assert seen.count(originals[0].id) == 1 and seen.count(originals[1].id) == 1, (
+            "a re-fetched URL passed"
+        )
         assert second.metric("herald_duplicates_total", 'kind="near"') == len(near)
         assert second.metric("herald_duplicates_total", 'kind="exact"') == len(refetched)
     finally:

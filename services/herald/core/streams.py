@@ -128,7 +128,7 @@ def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings, raw_valu
         acks=False,
         internal=True,
     )
-    tbl = app.Table(name, partitions=settings.partitions, value_type=bytes, changelog_topic=topic)
+    tbl: Any = app.Table(name, partitions=settings.partitions, value_type=bytes, changelog_topic=topic)
     tbl.value_serializer = "raw"
     return tbl
 

@@ -48,34 +48,46 @@ _INTERNAL = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}
 class DedupMetrics:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.duplicates = Counter(
-            "herald_duplicates_total", "Articles recognised as copies and dropped, by kind.", ["kind"],
+            "herald_duplicates_total",
+            "Articles recognised as copies and dropped, by kind.",
+            ["kind"],
             registry=registry,
         )
         for kind in ("exact", "near"):
             self.duplicates.labels(kind)
         self.redeliveries = Counter(
-            "herald_dedup_redeliveries_total", "Articles seen again with the same id and order (re-emitted).",
+            "herald_dedup_redeliveries_total",
+            "Articles seen again with the same id and order (re-emitted).",
             registry=registry,
         )
         self.stories_open = Gauge(
-            "herald_dedup_stories_open", "Stories this worker holds that can still take events.", registry=registry
+            "herald_dedup_stories_open",
+            "Stories this worker holds that can still take events.",
+            registry=registry,
         )
         self.story_sources = Histogram(
-            "herald_dedup_story_sources", "Distinct sources that reported a story, observed when it closes.",
-            buckets=SOURCE_BUCKETS, registry=registry,
+            "herald_dedup_story_sources",
+            "Distinct sources that reported a story, observed when it closes.",
+            buckets=SOURCE_BUCKETS,
+            registry=registry,
         )
         self.story_copies = Counter(
-            "herald_dedup_story_copies_total", "Dropped copies counted on their original's story, by outcome.",
-            ["outcome"], registry=registry,
+            "herald_dedup_story_copies_total",
+            "Dropped copies counted on their original's story, by outcome.",
+            ["outcome"],
+            registry=registry,
         )
         for outcome in ("counted", "unknown_story"):
             self.story_copies.labels(outcome)
         self.state_bytes = Gauge(
-            "herald_dedup_state_bytes", "Bytes of table state this worker holds (keys and values).", ["table"],
+            "herald_dedup_state_bytes",
+            "Bytes of table state this worker holds (keys and values).",
+            ["table"],
             registry=registry,
         )
         self.remembered = Gauge(
-            "herald_dedup_remembered_articles", "Articles whose verdict and signature this worker remembers.",
+            "herald_dedup_remembered_articles",
+            "Articles whose verdict and signature this worker remembers.",
             registry=registry,
         )
 
@@ -94,7 +106,9 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     claims = ClaimIndex(claims_table, config)
     gatherer = Gatherer(verdicts_table, pending_table, config)
     tracker = StoryTracker(
-        stories_table, settings.story_config(), on_close=lambda s: metrics.story_sources.observe(s["source_count"])
+        stories_table,
+        settings.story_config(),
+        on_close=lambda s: metrics.story_sources.observe(s["source_count"]),
     )
 
     def emit(out: Any) -> Emit | None:
@@ -109,8 +123,10 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
                 metrics.redeliveries.inc()
             else:
                 metrics.duplicates.labels(out.kind).inc()
-            log.debug("dropped a copy", extra={"article_id": out.article_id, "duplicate_of": out.duplicate_of,
-                                               "kind": out.kind})
+            log.debug(
+                "dropped a copy",
+                extra={"article_id": out.article_id, "duplicate_of": out.duplicate_of, "kind": out.kind},
+            )
         return None
 
     def handle_articles(articles: list[Article]) -> list[Emit]:
@@ -120,19 +136,24 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         return [e for p in probes for e in map(emit, claims.handle(p)) if e is not None]
 
     def handle_gather(messages: list[Gather]) -> list[Emit]:
-        out = []
-        for msg in messages:
-            out.extend(e for e in map(emit, gatherer.handle(msg)) if e is not None)
-        return out
+        return [e for m in messages for e in map(emit, gatherer.handle(m)) if e is not None]
 
     def handle_events(events: list[Event]) -> list[Emit]:
-        out = []
+        out: list[Emit] = []
         for event in events:
             assigned = tracker.assign(event)
             out.append(Emit(topics.EVENTS, assigned.type, assigned))
-            member = MemberMsg(target=assigned.article_id, event_type=assigned.type, story_id=assigned.story_id)
-            out.append(Emit(topics.DEDUP_GATHER, member.target, member,
-                            partition=config.verdict_partition(member.target)))
+            member = MemberMsg(
+                target=assigned.article_id, event_type=assigned.type, story_id=assigned.story_id
+            )
+            out.append(
+                Emit(
+                    topics.DEDUP_GATHER,
+                    member.target,
+                    member,
+                    partition=config.verdict_partition(member.target),
+                )
+            )
         return out
 
     def handle_sources(notices: list[StorySource]) -> list[Emit]:

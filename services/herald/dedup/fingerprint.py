@@ -139,8 +139,13 @@ def _hash32(shingle: bytes) -> int:
 
 def minhash(tokens: list[str], params: NearParams) -> np.ndarray:
     template = _template(params.num_perm, params.seed)
-    m = MinHash(num_perm=params.num_perm, seed=params.seed, permutations=template.permutations, scheme=SCHEME,
-                hashfunc=_hash32)
+    m = MinHash(
+        num_perm=params.num_perm,
+        seed=params.seed,
+        permutations=template.permutations,
+        scheme=SCHEME,
+        hashfunc=_hash32,
+    )
     m.update_batch(shingles(tokens, params.shingle))
     return m.hashvalues
 
@@ -168,7 +173,10 @@ def fingerprint(article: Article, params: NearParams) -> Fingerprint:
         return Fingerprint(exact, (), b"", markers)
     values = minhash(tokens, params)
     r = params.rows
-    bands = tuple(key64(b"band", struct.pack(">H", i), values[i * r : (i + 1) * r].tobytes()) for i in range(params.bands))
+    bands = tuple(
+        key64(b"band", struct.pack(">H", i), values[i * r : (i + 1) * r].tobytes())
+        for i in range(params.bands)
+    )
     signature = (values & 0xFFFF).astype("<u2").tobytes()
     return Fingerprint(exact, bands, signature, markers)
 

@@ -37,8 +37,9 @@ keys in different orders. If "first" meant "arrived first at this key", copy A c
 key and copy B at another, and each would be dropped as the other's copy. Instead every article has
 an **order**: the time Herald fetched it (microseconds), ties broken by article id. A claims bucket
 keeps, per key, the claimant with the smallest order (and the latest few, see ``ClaimIndex``); an
-article is a duplicate only of a claimant *earlier* than itself. A strict total order has no cycles, so of any set of copies the earliest one is
-never dropped: no article is lost, whatever the interleaving. The price: when a later-fetched copy is
+article is a duplicate only of a claimant *earlier* than itself. A strict total order has no cycles,
+so of any set of copies the earliest one is never dropped: no article is lost, whatever the
+interleaving. The price: when a later-fetched copy is
 decided before an earlier one reaches dedup (its partition lags by more than the fetch gap), both are
 passed on. The protocol errs towards a repeated article, never towards a lost one.
 
@@ -71,8 +72,8 @@ import struct
 from collections import deque
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import timedelta
+from functools import cached_property
 from typing import Any
 
 from herald.core.records import Article
@@ -216,9 +217,12 @@ class ClaimIndex:
         for index, key, exact in probe.items:
             for order, article_id in self.claim(key, probe.order, probe.article_id):
                 # Built by us from our own state: no need to validate again.
-                claimants.append(Claimant.model_construct(index=index, article_id=article_id, order=order, exact=exact))
-        reply = ReplyMsg.model_construct(target=probe.article_id, order=probe.order, part=probe.part,
-                                         claimants=claimants)
+                claimants.append(
+                    Claimant.model_construct(index=index, article_id=article_id, order=order, exact=exact)
+                )
+        reply = ReplyMsg.model_construct(
+            target=probe.article_id, order=probe.order, part=probe.part, claimants=claimants
+        )
         return [_to_gather(self.config, reply)]
 
     def claim(self, key: int, order: int, article_id: str) -> list[tuple[int, str]]:
@@ -349,7 +353,10 @@ class Gatherer:
         if self.verdict(msg.target) is not None:
             return []
         p = self._pending(msg.target)
-        p["r"] = {**p["r"], f"{msg.order}:{msg.part}": [c.model_dump(exclude={"schema_version"}) for c in msg.claimants]}
+        p["r"] = {
+            **p["r"],
+            f"{msg.order}:{msg.part}": [c.model_dump(exclude={"schema_version"}) for c in msg.claimants],
+        }
         return self._advance(msg.target, p)
 
     def _on_verify(self, msg: VerifyMsg) -> list[Output]:
@@ -414,13 +421,23 @@ class Gatherer:
             self._store_verdict(msg.target, rec, None)
         out: list[Output] = []
         for copy_id, _, source, url, _ in rec["c"]:
-            out.append(StorySource(event_type=msg.event_type, story_id=msg.story_id, original_id=msg.target,
-                                   article_id=copy_id, source=source, url=url))
+            out.append(
+                StorySource(
+                    event_type=msg.event_type,
+                    story_id=msg.story_id,
+                    original_id=msg.target,
+                    article_id=copy_id,
+                    source=source,
+                    url=url,
+                )
+            )
         return out
 
     def _sources_for(self, original: str, rec: dict[str, Any], copies: list[list[Any]]) -> list[Output]:
         return [
-            StorySource(event_type=t, story_id=s, original_id=original, article_id=c[0], source=c[2], url=c[3])
+            StorySource(
+                event_type=t, story_id=s, original_id=original, article_id=c[0], source=c[2], url=c[3]
+            )
             for t, s in rec["t"]
             for c in copies
         ]
@@ -434,7 +451,11 @@ class Gatherer:
             return []
         if p["v"] is None:
             claimants = [
-                c for k, cs in p["r"].items() if k.startswith(f"{p['o']}:") for c in cs if c["article_id"] != article_id
+                c
+                for k, cs in p["r"].items()
+                if k.startswith(f"{p['o']}:")
+                for c in cs
+                if c["article_id"] != article_id
             ]
             exact = sorted((c["order"], c["article_id"]) for c in claimants if c["exact"])
             if exact:
@@ -451,8 +472,14 @@ class Gatherer:
             return [
                 _to_gather(
                     self.config,
-                    VerifyMsg(target=cid, target_order=order, asker=article_id, asker_order=p["o"],
-                              signature=p["s"], markers=p["m"]),
+                    VerifyMsg(
+                        target=cid,
+                        target_order=order,
+                        asker=article_id,
+                        asker_order=p["o"],
+                        signature=p["s"],
+                        markers=p["m"],
+                    ),
                 )
                 for order, cid in near
             ]
@@ -465,7 +492,9 @@ class Gatherer:
             return self._decide(article_id, p, matches[0][1], "near")
         return self._decide(article_id, p, None, None)
 
-    def _decide(self, article_id: str, p: dict[str, Any], original: str | None, kind: str | None) -> list[Output]:
+    def _decide(
+        self, article_id: str, p: dict[str, Any], original: str | None, kind: str | None
+    ) -> list[Output]:
         article = Article.model_validate(p["a"])
         rec = {"o": p["o"], "d": original, "k": kind, "s": p["s"], "m": p["m"], "c": [], "t": []}
         out: list[Output] = []
@@ -482,22 +511,35 @@ class Gatherer:
         self._store_verdict(article_id, rec, p["o"])
         self.pending.pop(article_id, None)
         for waiting in p["w"]:
-            out.append(self._answer(VerifyMsg.model_validate(waiting), p["s"], p["m"], original or article_id))
+            out.append(
+                self._answer(VerifyMsg.model_validate(waiting), p["s"], p["m"], original or article_id)
+            )
         return out
 
     def _copy_msg(self, article: Article, order: int, original: str, how: str) -> CopyMsg:
-        return CopyMsg(target=original, copy_id=article.id, order=order, source=article.source, url=article.url,
-                       how="near" if how == "near" else "exact")
+        return CopyMsg(
+            target=original,
+            copy_id=article.id,
+            order=order,
+            source=article.source,
+            url=article.url,
+            how="near" if how == "near" else "exact",
+        )
 
     def _copy_of(self, article: Article, order: int, original: str, how: str) -> list[Output]:
-        return [Dropped(article.id, original, how), _to_gather(self.config, self._copy_msg(article, order, original, how))]
+        return [
+            Dropped(article.id, original, how),
+            _to_gather(self.config, self._copy_msg(article, order, original, how)),
+        ]
 
     def _replay(self, article: Article, rec: dict[str, Any]) -> list[Output]:
         """A redelivered article: the outputs of its first decision, again."""
         if rec["d"] is None:
             return [Unique(article)]
-        return [Dropped(article.id, rec["d"], rec["k"], redelivery=True),
-                _to_gather(self.config, self._copy_msg(article, rec["o"], rec["d"], rec["k"]))]
+        return [
+            Dropped(article.id, rec["d"], rec["k"], redelivery=True),
+            _to_gather(self.config, self._copy_msg(article, rec["o"], rec["d"], rec["k"])),
+        ]
 
 
 def verdict_records(store: MutableMapping[str, bytes]) -> int:
@@ -582,7 +624,9 @@ class Deduplicator:
     that the story stage would consume.
     """
 
-    def __init__(self, store: MutableMapping[str, Any] | None = None, config: DedupConfig | None = None) -> None:
+    def __init__(
+        self, store: MutableMapping[str, Any] | None = None, config: DedupConfig | None = None
+    ) -> None:
         store = {} if store is None else store
         self.config = config or DedupConfig()
         self.claims = ClaimIndex(Prefixed(store, "claim:"), self.config)
@@ -596,7 +640,9 @@ class Deduplicator:
 
     def member(self, article_id: str, event_type: str, story_id: str) -> list[StorySource]:
         """The story stage's notice that an original joined a story; returns copies to count on it."""
-        self.bus.post([_to_gather(self.config, MemberMsg(target=article_id, event_type=event_type, story_id=story_id))])
+        self.bus.post(
+            [_to_gather(self.config, MemberMsg(target=article_id, event_type=event_type, story_id=story_id))]
+        )
         before = len(self.story_sources)
         self._settle(article_id)
         return self.story_sources[before:]

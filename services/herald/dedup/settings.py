@@ -20,16 +20,29 @@ class DedupSettings(CoreSettings):
         7.0, gt=0, description="How long fingerprints, verdicts and closed stories are remembered."
     )
     dedup_near_threshold: float = Field(
-        0.5, gt=0, le=1, description="Estimated Jaccard similarity of the compared text above which a copy is near."
+        0.5,
+        gt=0,
+        le=1,
+        description="Estimated Jaccard similarity of the compared text above which a copy is near.",
     )
     dedup_claim_buckets_log2: int = Field(
-        18, ge=4, le=28, description="log2 of the number of fingerprint buckets (table keys) across all partitions."
+        18,
+        ge=4,
+        le=28,
+        description="log2 of the number of fingerprint buckets (table keys) across all partitions.",
     )
     dedup_verdict_buckets_log2: int = Field(
-        14, ge=4, le=28, description="log2 of the number of verdict buckets (table keys) across all partitions."
+        14,
+        ge=4,
+        le=28,
+        description="log2 of the number of verdict buckets (table keys) across all partitions.",
     )
-    story_span_hours: float = Field(18.0, gt=0, description="Latest a retelling joins a story after its first report.")
-    story_idle_hours: float = Field(10.0, gt=0, description="Latest a retelling joins a story after its latest report.")
+    story_span_hours: float = Field(
+        18.0, gt=0, description="Latest a retelling joins a story after its first report."
+    )
+    story_idle_hours: float = Field(
+        10.0, gt=0, description="Latest a retelling joins a story after its latest report."
+    )
 
     def dedup_config(self) -> DedupConfig:
         return DedupConfig(

@@ -46,7 +46,9 @@ from herald.core.records import Event, stable_id
 
 from .messages import StorySource
 
-HARD_UNITS = frozenset({"drones", "missiles", "rockets", "shells", "magnitude", "ballistic_missiles", "cruise_missiles"})
+HARD_UNITS = frozenset(
+    {"drones", "missiles", "rockets", "shells", "magnitude", "ballistic_missiles", "cruise_missiles"}
+)
 MAX_LISTED = 300  # sources or articles listed per story; the counts go on beyond it
 
 
@@ -84,7 +86,7 @@ class StoryTracker:
         now = _us(event.published)
         open_list = self._prune(event.type, now)
         best: tuple[float, int, str] | None = None
-        for story_id, first, last in open_list:
+        for story_id, _first, last in open_list:
             story = self.store.get(f"story:{story_id}")
             if story is None:
                 continue
@@ -99,8 +101,10 @@ class StoryTracker:
         else:
             story = self.store[f"story:{best[2]}"]
             story = self._add_event(dict(story), event)
-            open_list = [[s, story["first_us"], story["last_us"]] if s == story["id"] else [s, f, la]
-                         for s, f, la in open_list]
+            open_list = [
+                [s, story["first_us"], story["last_us"]] if s == story["id"] else [s, f, la]
+                for s, f, la in open_list
+            ]
         self.store[f"story:{story['id']}"] = story
         self.store[f"event:{event.id}"] = story["id"]
         self.store[f"open:{event.type}"] = open_list
@@ -151,7 +155,9 @@ class StoryTracker:
                 score += 1
                 if loc.admin1 and regions:
                     score -= 1
-        actors = {a.name.lower() for a in event.actors} | {a.country_code for a in event.actors if a.country_code}
+        actors = {a.name.lower() for a in event.actors} | {
+            a.country_code for a in event.actors if a.country_code
+        }
         if actors & set(story["actors"]):
             score += 1
         sized = False
@@ -203,7 +209,11 @@ class StoryTracker:
             story["event_ids"] = [*story["event_ids"], event.id]
         story["severity"] = max(story["severity"], event.severity)
         if event.location is not None:
-            place = {"name": event.location.name, "cc": event.location.country_code, "admin1": event.location.admin1}
+            place = {
+                "name": event.location.name,
+                "cc": event.location.country_code,
+                "admin1": event.location.admin1,
+            }
             if place not in story["places"] and len(story["places"]) < 20:
                 story["places"] = [*story["places"], place]
         actors = set(story["actors"])

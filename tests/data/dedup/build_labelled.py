@@ -21,13 +21,26 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
-from texts import LOOKALIKES, STORIES, UNRELATED  # noqa: E402
+from texts import LOOKALIKES, STORIES, UNRELATED
 
 BASE = datetime(2026, 5, 4, 3, 0, tzinfo=UTC)
 OUTLETS = [
-    "Associated Wire", "Kyiv Ledger", "Baltic Herald", "Global Desk", "Morning Courier", "Pacific Times",
-    "Levant Monitor", "Andes Daily", "Northern Star", "Sahel Report", "Delta Post", "Metro Gazette",
-    "Harbour Chronicle", "Plains Tribune", "Island Observer", "Capital Dispatch",
+    "Associated Wire",
+    "Kyiv Ledger",
+    "Baltic Herald",
+    "Global Desk",
+    "Morning Courier",
+    "Pacific Times",
+    "Levant Monitor",
+    "Andes Daily",
+    "Northern Star",
+    "Sahel Report",
+    "Delta Post",
+    "Metro Gazette",
+    "Harbour Chronicle",
+    "Plains Tribune",
+    "Island Observer",
+    "Capital Dispatch",
 ]
 BYLINES = ["By Olena Marchuk", "By Daniel Reyes and Amira Haddad", "By Tomas Varga", "By Keiko Sato"]
 TRAILERS = [
@@ -37,9 +50,16 @@ TRAILERS = [
     "Additional reporting from our regional correspondents.",
 ]
 SPELLING = {
-    "defences": "defenses", "neighbouring": "neighboring", "kilometres": "kilometers", "Organisers": "Organizers",
-    "organisers": "organizers", "centre": "center", "tyres": "tires", "neighbourhood": "neighborhood",
-    "per cent": "percent", "organised": "organized",
+    "defences": "defenses",
+    "neighbouring": "neighboring",
+    "kilometres": "kilometers",
+    "Organisers": "Organizers",
+    "organisers": "organizers",
+    "centre": "center",
+    "tyres": "tires",
+    "neighbourhood": "neighborhood",
+    "per cent": "percent",
+    "organised": "organized",
 }
 
 
@@ -47,11 +67,20 @@ def _id(url: str) -> str:
     return hashlib.sha256("\x1f".join(("url", url)).encode()).hexdigest()[:32]
 
 
-def article(url: str, source: str, title: str, body: str, fetched: datetime, guid: str | None = None) -> dict[str, Any]:
+def article(
+    url: str, source: str, title: str, body: str, fetched: datetime, guid: str | None = None
+) -> dict[str, Any]:
     return {
-        "id": _id(url), "url": url, "source": source, "title": title, "summary": body, "content": "",
-        "published": (fetched - timedelta(minutes=2)).isoformat(), "fetched_at": fetched.isoformat(),
-        "guid": guid, "language": "en",
+        "id": _id(url),
+        "url": url,
+        "source": source,
+        "title": title,
+        "summary": body,
+        "content": "",
+        "published": (fetched - timedelta(minutes=2)).isoformat(),
+        "fetched_at": fetched.isoformat(),
+        "guid": guid,
+        "language": "en",
     }
 
 
@@ -114,7 +143,12 @@ def build() -> list[dict[str, Any]]:
         guid = f"urn:aw:{label}"
         event = spec["event"]
         group = f"{label}/original"
-        add(article(f"https://wire.example/{label}", "Associated Wire", title, body, start, guid), group, label, event)
+        add(
+            article(f"https://wire.example/{label}", "Associated Wire", title, body, start, guid),
+            group,
+            label,
+            event,
+        )
         for i, edits in enumerate(ORIGINAL_COPIES):
             t, b = derive(title, body, edits, n + i)
             src = source()
@@ -122,19 +156,34 @@ def build() -> list[dict[str, Any]]:
             add(article(url, src, t, b, start + timedelta(minutes=5 + 12 * i)), group, label, event)
         if n % 2 == 0 and n < 10:  # the same text again under another URL: an exact copy
             src = source()
-            add(article(f"https://{slug(src)}.example/a/{n}", src, title, body, start + timedelta(minutes=50)),
-                group, label, event)
+            add(
+                article(
+                    f"https://{slug(src)}.example/a/{n}", src, title, body, start + timedelta(minutes=50)
+                ),
+                group,
+                label,
+                event,
+            )
         if n in (1, 3):  # the wire's GUID kept by a syndicator that rewrote the headline: an exact copy
             src = source()
             t, b = headline(title, body, n + 1)
-            add(article(f"https://{slug(src)}.example/s/{n}", src, t, b, start + timedelta(minutes=55), guid),
-                group, label, event)
+            add(
+                article(f"https://{slug(src)}.example/s/{n}", src, t, b, start + timedelta(minutes=55), guid),
+                group,
+                label,
+                event,
+            )
         for j, (ptitle, pbody, override) in enumerate(spec["paraphrases"]):
             pevent = {**event, **override}
             pgroup = f"{label}/paraphrase{j}"
             when = start + timedelta(hours=2 + 3 * j)
             src = source()
-            add(article(f"https://{slug(src)}.example/{slug(ptitle)}", src, ptitle, pbody, when), pgroup, label, pevent)
+            add(
+                article(f"https://{slug(src)}.example/{slug(ptitle)}", src, ptitle, pbody, when),
+                pgroup,
+                label,
+                pevent,
+            )
             for i, edits in enumerate(PARAPHRASE_COPIES[: 2 - j]):
                 t, b = derive(ptitle, pbody, edits, n + j + i)
                 src = source()
@@ -145,23 +194,42 @@ def build() -> list[dict[str, Any]]:
         start = BASE + timedelta(hours=spec["at"])
         title, body = spec["text"]
         group = f"{label}/original"
-        add(article(f"https://wire.example/{label}", "Associated Wire", title, body, start, f"urn:aw:{label}"),
-            group, label, spec["event"])
+        add(
+            article(
+                f"https://wire.example/{label}", "Associated Wire", title, body, start, f"urn:aw:{label}"
+            ),
+            group,
+            label,
+            spec["event"],
+        )
         t, b = derive(title, body, (dateline, trailing), n)
         src = source()
-        add(article(f"https://{slug(src)}.example/l/{n}", src, t, b, start + timedelta(minutes=20)),
-            group, label, spec["event"])
+        add(
+            article(f"https://{slug(src)}.example/l/{n}", src, t, b, start + timedelta(minutes=20)),
+            group,
+            label,
+            spec["event"],
+        )
 
     for n, (title, body) in enumerate(UNRELATED):
         start = BASE + timedelta(hours=3 + 29 * n)
         src = source()
         group = f"unrelated-{n}"
-        add(article(f"https://{slug(src)}.example/u/{slug(title)}", src, title, body, start), group, None, None)
+        add(
+            article(f"https://{slug(src)}.example/u/{slug(title)}", src, title, body, start),
+            group,
+            None,
+            None,
+        )
         if n in (0, 3):
             t, b = derive(title, body, (byline, trailing), n)
             src = source()
-            add(article(f"https://{slug(src)}.example/u2/{n}", src, t, b, start + timedelta(minutes=30)),
-                group, None, None)
+            add(
+                article(f"https://{slug(src)}.example/u2/{n}", src, t, b, start + timedelta(minutes=30)),
+                group,
+                None,
+                None,
+            )
     return rows
 
 

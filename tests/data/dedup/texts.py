@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (prose fixtures: sentences are not wrapped mid-string)
 """Hand-written, fictional wire-style reports for the labelled dedup and story set.
 
 Each story has an original wire report and two retellings in other words by other outlets (the
@@ -23,8 +24,12 @@ def loc(name: str, cc: str, admin1: str | None = None) -> dict[str, Any]:
 STORIES: dict[str, dict[str, Any]] = {
     "barrage-n1": {
         "at": 0,
-        "event": {"type": "air_drone_strike", "location": loc("Kyiv", "UA", "Kyiv City"), "actors": UA_RU,
-                  "magnitude": {"drones": 142, "missiles": 6, "wounded": 3}},
+        "event": {
+            "type": "air_drone_strike",
+            "location": loc("Kyiv", "UA", "Kyiv City"),
+            "actors": UA_RU,
+            "magnitude": {"drones": 142, "missiles": 6, "wounded": 3},
+        },
         "original": (
             "Russia launches 142 drones and six missiles at Ukraine overnight",
             "Russia launched 142 drones and 6 missiles at Ukraine overnight, the Ukrainian air force said on "
@@ -54,8 +59,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "quake-malatya-1": {
         "at": 30,
-        "event": {"type": "natural_disaster", "location": loc("Malatya", "TR", "Malatya"), "actors": [],
-                  "magnitude": {"magnitude": 6.1, "killed": 4, "wounded": 60}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Malatya", "TR", "Malatya"),
+            "actors": [],
+            "magnitude": {"magnitude": 6.1, "killed": 4, "wounded": 60},
+        },
         "original": (
             "Magnitude 6.1 earthquake strikes eastern Turkey, four dead",
             "A magnitude 6.1 earthquake struck Malatya province in eastern Turkey on Thursday afternoon, "
@@ -83,8 +92,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "flood-sindh": {
         "at": 60,
-        "event": {"type": "natural_disaster", "location": loc("Sindh", "PK", "Sindh"), "actors": [],
-                  "magnitude": {"killed": 23, "evacuated": 40000}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Sindh", "PK", "Sindh"),
+            "actors": [],
+            "magnitude": {"killed": 23, "evacuated": 40000},
+        },
         "original": (
             "Floods kill 23 in Pakistan's Sindh province",
             "Flash floods triggered by three days of monsoon rain have killed 23 people in Pakistan's Sindh "
@@ -112,8 +125,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "protest-belgrade": {
         "at": 90,
-        "event": {"type": "protest", "location": loc("Belgrade", "RS", "Belgrade"),
-                  "actors": [{"name": "students", "role": "actor"}], "magnitude": {"protesters": 50000}},
+        "event": {
+            "type": "protest",
+            "location": loc("Belgrade", "RS", "Belgrade"),
+            "actors": [{"name": "students", "role": "actor"}],
+            "magnitude": {"protesters": 50000},
+        },
         "original": (
             "Tens of thousands march in Belgrade against government",
             "Tens of thousands of people marched through central Belgrade on Sunday evening, demanding the "
@@ -140,8 +157,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "shelling-kherson": {
         "at": 120,
-        "event": {"type": "missile_artillery_strike", "location": loc("Kherson", "UA", "Kherson Oblast"),
-                  "actors": UA_RU, "magnitude": {"killed": 2, "wounded": 9}},
+        "event": {
+            "type": "missile_artillery_strike",
+            "location": loc("Kherson", "UA", "Kherson Oblast"),
+            "actors": UA_RU,
+            "magnitude": {"killed": 2, "wounded": 9},
+        },
         "original": (
             "Russian shelling kills two in Kherson",
             "Russian artillery shelled residential districts of Kherson on Wednesday morning, killing two "
@@ -168,8 +189,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "wildfire-attica": {
         "at": 150,
-        "event": {"type": "natural_disaster", "location": loc("Attica", "GR", "Attica"), "actors": [],
-                  "magnitude": {"firefighters": 1200}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Attica", "GR", "Attica"),
+            "actors": [],
+            "magnitude": {"firefighters": 1200},
+        },
         "original": (
             "Wildfire near Athens forces evacuation of villages",
             "A wildfire fanned by strong winds raced through pine forest north of Athens on Monday, forcing "
@@ -196,8 +221,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "cyclone-khulna": {
         "at": 180,
-        "event": {"type": "natural_disaster", "location": loc("Khulna", "BD", "Khulna Division"), "actors": [],
-                  "magnitude": {"killed": 7, "evacuated": 800000}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Khulna", "BD", "Khulna Division"),
+            "actors": [],
+            "magnitude": {"killed": 7, "evacuated": 800000},
+        },
         "original": (
             "Cyclone slams into Bangladesh coast, seven killed",
             "A severe cyclone made landfall on the coast of Bangladesh's Khulna division late on Sunday, "
@@ -224,8 +253,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "volcano-negros": {
         "at": 210,
-        "event": {"type": "evacuation", "location": loc("Negros Occidental", "PH", "Negros Occidental"),
-                  "actors": [], "magnitude": {"evacuated": 12000}},
+        "event": {
+            "type": "evacuation",
+            "location": loc("Negros Occidental", "PH", "Negros Occidental"),
+            "actors": [],
+            "magnitude": {"evacuated": 12000},
+        },
         "original": (
             "Philippines evacuates 12,000 as Kanlaon volcano erupts",
             "Authorities in the Philippines evacuated about 12,000 residents from villages around Kanlaon "
@@ -251,8 +284,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "protest-nairobi": {
         "at": 240,
-        "event": {"type": "protest", "location": loc("Nairobi", "KE", "Nairobi"),
-                  "actors": [{"name": "police", "role": "actor"}], "magnitude": {"killed": 2}},
+        "event": {
+            "type": "protest",
+            "location": loc("Nairobi", "KE", "Nairobi"),
+            "actors": [{"name": "police", "role": "actor"}],
+            "magnitude": {"killed": 2},
+        },
         "original": (
             "Kenyan police fire tear gas at Nairobi tax protest",
             "Kenyan police fired tear gas and water cannon at thousands of protesters in central Nairobi on "
@@ -278,9 +315,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "refinery-ryazan": {
         "at": 270,
-        "event": {"type": "air_drone_strike", "location": loc("Ryazan", "RU", "Ryazan Oblast"),
-                  "actors": [{"name": "Ukraine", "country_code": "UA", "role": "attacker"}],
-                  "magnitude": {"drones": 23}},
+        "event": {
+            "type": "air_drone_strike",
+            "location": loc("Ryazan", "RU", "Ryazan Oblast"),
+            "actors": [{"name": "Ukraine", "country_code": "UA", "role": "attacker"}],
+            "magnitude": {"drones": 23},
+        },
         "original": (
             "Ukrainian drones hit refinery in Russia's Ryazan region",
             "Ukrainian drones struck an oil refinery in Russia's Ryazan region overnight, starting a large "
@@ -307,8 +347,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "flood-bavaria": {
         "at": 300,
-        "event": {"type": "natural_disaster", "location": loc("Bavaria", "DE", "Bavaria"), "actors": [],
-                  "magnitude": {"killed": 2, "evacuated": 3000}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Bavaria", "DE", "Bavaria"),
+            "actors": [],
+            "magnitude": {"killed": 2, "evacuated": 3000},
+        },
         "original": (
             "Two dead as floods hit Bavaria, thousands evacuated",
             "Floods after torrential rain killed two people in the German state of Bavaria, police said on "
@@ -334,8 +378,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "quake-ishikawa": {
         "at": 330,
-        "event": {"type": "natural_disaster", "location": loc("Ishikawa", "JP", "Ishikawa"), "actors": [],
-                  "magnitude": {"magnitude": 6.8, "wounded": 13}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Ishikawa", "JP", "Ishikawa"),
+            "actors": [],
+            "magnitude": {"magnitude": 6.8, "wounded": 13},
+        },
         "original": (
             "Strong 6.8 quake hits central Japan, tsunami advisory issued",
             "A magnitude 6.8 earthquake struck off Ishikawa prefecture on Japan's Sea of Japan coast on "
@@ -361,9 +409,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "airstrike-fasher": {
         "at": 360,
-        "event": {"type": "air_drone_strike", "location": loc("El Fasher", "SD", "North Darfur"),
-                  "actors": [{"name": "Sudanese army", "country_code": "SD", "role": "attacker"}],
-                  "magnitude": {"killed": 18}},
+        "event": {
+            "type": "air_drone_strike",
+            "location": loc("El Fasher", "SD", "North Darfur"),
+            "actors": [{"name": "Sudanese army", "country_code": "SD", "role": "attacker"}],
+            "magnitude": {"killed": 18},
+        },
         "original": (
             "Air strike on El Fasher market kills 18",
             "An air strike hit a crowded market in El Fasher, the capital of Sudan's North Darfur state, on "
@@ -389,8 +440,12 @@ STORIES: dict[str, dict[str, Any]] = {
     },
     "missile-dnipro-1": {
         "at": 390,
-        "event": {"type": "missile_artillery_strike", "location": loc("Dnipro", "UA", "Dnipropetrovsk Oblast"),
-                  "actors": UA_RU, "magnitude": {"missiles": 2, "killed": 5, "wounded": 30}},
+        "event": {
+            "type": "missile_artillery_strike",
+            "location": loc("Dnipro", "UA", "Dnipropetrovsk Oblast"),
+            "actors": UA_RU,
+            "magnitude": {"missiles": 2, "killed": 5, "wounded": 30},
+        },
         "original": (
             "Russian missile strike on Dnipro kills five",
             "A Russian ballistic missile strike on the city of Dnipro killed five people and wounded 30 on "
@@ -421,8 +476,12 @@ LOOKALIKES: dict[str, dict[str, Any]] = {
     "barrage-n2": {
         "like": "barrage-n1",
         "at": 24,
-        "event": {"type": "air_drone_strike", "location": loc("Kharkiv", "UA", "Kharkiv Oblast"), "actors": UA_RU,
-                  "magnitude": {"drones": 96, "missiles": 2, "wounded": 5}},
+        "event": {
+            "type": "air_drone_strike",
+            "location": loc("Kharkiv", "UA", "Kharkiv Oblast"),
+            "actors": UA_RU,
+            "magnitude": {"drones": 96, "missiles": 2, "wounded": 5},
+        },
         "text": (
             "Russia launches 96 drones and two missiles at Ukraine overnight",
             "Russia launched 96 drones and 2 missiles at Ukraine overnight, the Ukrainian air force said on "
@@ -435,8 +494,12 @@ LOOKALIKES: dict[str, dict[str, Any]] = {
     "quake-malatya-2": {
         "like": "quake-malatya-1",
         "at": 30 + 7 * 24,
-        "event": {"type": "natural_disaster", "location": loc("Malatya", "TR", "Malatya"), "actors": [],
-                  "magnitude": {"magnitude": 5.6, "wounded": 12}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Malatya", "TR", "Malatya"),
+            "actors": [],
+            "magnitude": {"magnitude": 5.6, "wounded": 12},
+        },
         "text": (
             "Magnitude 5.6 earthquake strikes eastern Turkey, no deaths",
             "A magnitude 5.6 earthquake struck Malatya province in eastern Turkey on Thursday morning, "
@@ -449,8 +512,12 @@ LOOKALIKES: dict[str, dict[str, Any]] = {
     "protest-novisad": {
         "like": "protest-belgrade",
         "at": 91,
-        "event": {"type": "protest", "location": loc("Novi Sad", "RS", "Vojvodina"),
-                  "actors": [{"name": "farmers", "role": "actor"}], "magnitude": {"protesters": 8000}},
+        "event": {
+            "type": "protest",
+            "location": loc("Novi Sad", "RS", "Vojvodina"),
+            "actors": [{"name": "farmers", "role": "actor"}],
+            "magnitude": {"protesters": 8000},
+        },
         "text": (
             "Thousands of farmers block roads in Novi Sad",
             "Thousands of farmers drove tractors into the centre of Novi Sad on Sunday, blocking bridges over "
@@ -461,8 +528,12 @@ LOOKALIKES: dict[str, dict[str, Any]] = {
     "missile-dnipro-2": {
         "like": "missile-dnipro-1",
         "at": 390 + 50,
-        "event": {"type": "missile_artillery_strike", "location": loc("Dnipro", "UA", "Dnipropetrovsk Oblast"),
-                  "actors": UA_RU, "magnitude": {"missiles": 4, "killed": 1, "wounded": 12}},
+        "event": {
+            "type": "missile_artillery_strike",
+            "location": loc("Dnipro", "UA", "Dnipropetrovsk Oblast"),
+            "actors": UA_RU,
+            "magnitude": {"missiles": 4, "killed": 1, "wounded": 12},
+        },
         "text": (
             "Russian missile strike on Dnipro kills one",
             "A Russian ballistic missile strike on the city of Dnipro killed one person and wounded 12 on "
@@ -474,8 +545,12 @@ LOOKALIKES: dict[str, dict[str, Any]] = {
     "wildfire-rhodes": {
         "like": "wildfire-attica",
         "at": 152,
-        "event": {"type": "natural_disaster", "location": loc("Rhodes", "GR", "South Aegean"), "actors": [],
-                  "magnitude": {"firefighters": 300}},
+        "event": {
+            "type": "natural_disaster",
+            "location": loc("Rhodes", "GR", "South Aegean"),
+            "actors": [],
+            "magnitude": {"firefighters": 300},
+        },
         "text": (
             "Wildfire on Rhodes forces evacuation of hotels",
             "A wildfire fanned by strong winds spread through hills in the south of Rhodes on Monday, forcing "
@@ -487,56 +562,88 @@ LOOKALIKES: dict[str, dict[str, Any]] = {
 }
 
 UNRELATED: list[tuple[str, str]] = [
-    ("Central bank holds rates, signals cut later this year",
-     "The central bank kept its benchmark interest rate unchanged at 4.25 per cent on Thursday but said "
-     "easing inflation could allow a cut before the end of the year. The governor told reporters that wage "
-     "growth was slowing and energy prices had stabilised."),
-    ("City council approves new tram line to airport",
-     "The city council voted 31 to 9 to build a tram line linking the main railway station to the airport, "
-     "a project expected to cost 640 million euros. Construction is due to begin next spring and take four "
-     "years."),
-    ("Local club wins cup final on penalties",
-     "Second-division underdogs lifted the national cup after beating the league champions 4-3 on penalties "
-     "following a goalless draw. Their goalkeeper saved two spot kicks in front of a sold-out stadium."),
-    ("Tech firm unveils foldable laptop",
-     "A consumer electronics maker unveiled a laptop with a screen that folds in half, aimed at business "
-     "travellers. The device goes on sale in September and will cost 2,499 dollars, the company said."),
-    ("Museum returns looted bronzes to Nigeria",
-     "A European museum handed back 21 bronze sculptures taken during a colonial raid more than a century "
-     "ago. Nigerian officials attended a ceremony marking the return and said the works would go on display "
-     "in Benin City."),
-    ("Scientists map ancient river beneath Antarctic ice",
-     "Researchers using ice-penetrating radar have mapped a river system buried under two kilometres of "
-     "Antarctic ice, a study published on Wednesday said. The find could help predict how the ice sheet "
-     "responds to warming."),
-    ("Airline orders 40 new jets",
-     "A regional airline placed an order for 40 narrow-body jets worth about 4 billion dollars at list "
-     "prices, saying it would retire older aircraft by 2030 and open routes to secondary cities."),
-    ("Film festival opens with documentary on jazz pioneer",
-     "The annual film festival opened on Friday with a documentary about a forgotten jazz pianist whose "
-     "recordings were rediscovered in an attic. The director said the project took eight years."),
-    ("Wheat prices fall on strong harvest outlook",
-     "Wheat futures fell 3 per cent on Monday after forecasters raised their estimate for the northern "
-     "hemisphere harvest, citing good rains in the spring planting season."),
-    ("Government unveils plan to build 200,000 homes",
-     "The housing ministry announced a plan to build 200,000 affordable homes over five years, funded by a "
-     "mix of public loans and private investment. Opposition parties said the target was unrealistic."),
-    ("Tennis star announces retirement",
-     "A former world number one said on Tuesday she would retire at the end of the season after a career "
-     "spanning 17 years and four major titles, citing persistent injuries."),
-    ("New species of frog found in cloud forest",
-     "Biologists described a new species of tiny frog found only in a patch of cloud forest in the Andes. "
-     "The amphibian is smaller than a fingernail and has a distinctive orange belly."),
-    ("Carmaker recalls 150,000 vehicles over brake fault",
-     "A carmaker is recalling about 150,000 vehicles worldwide because a faulty sensor can delay braking, "
-     "the company said, adding that it knew of no accidents linked to the defect."),
-    ("University launches free online course on climate",
-     "A university opened enrolment for a free online course on climate science, with lectures from 12 "
-     "researchers. More than 30,000 people signed up in the first week."),
-    ("Chess prodigy, 12, becomes grandmaster",
-     "A 12-year-old player became one of the youngest grandmasters in history after securing a final norm "
-     "at a tournament in Budapest, the international chess federation said."),
-    ("Port strike ends after wage deal",
-     "Dock workers returned to work at the country's largest port after unions accepted a 9 per cent pay rise "
-     "over two years, ending a strike that had left hundreds of containers stranded."),
+    (
+        "Central bank holds rates, signals cut later this year",
+        "The central bank kept its benchmark interest rate unchanged at 4.25 per cent on Thursday but said "
+        "easing inflation could allow a cut before the end of the year. The governor told reporters that wage "
+        "growth was slowing and energy prices had stabilised.",
+    ),
+    (
+        "City council approves new tram line to airport",
+        "The city council voted 31 to 9 to build a tram line linking the main railway station to the airport, "
+        "a project expected to cost 640 million euros. Construction is due to begin next spring and take four "
+        "years.",
+    ),
+    (
+        "Local club wins cup final on penalties",
+        "Second-division underdogs lifted the national cup after beating the league champions 4-3 on penalties "
+        "following a goalless draw. Their goalkeeper saved two spot kicks in front of a sold-out stadium.",
+    ),
+    (
+        "Tech firm unveils foldable laptop",
+        "A consumer electronics maker unveiled a laptop with a screen that folds in half, aimed at business "
+        "travellers. The device goes on sale in September and will cost 2,499 dollars, the company said.",
+    ),
+    (
+        "Museum returns looted bronzes to Nigeria",
+        "A European museum handed back 21 bronze sculptures taken during a colonial raid more than a century "
+        "ago. Nigerian officials attended a ceremony marking the return and said the works would go on display "
+        "in Benin City.",
+    ),
+    (
+        "Scientists map ancient river beneath Antarctic ice",
+        "Researchers using ice-penetrating radar have mapped a river system buried under two kilometres of "
+        "Antarctic ice, a study published on Wednesday said. The find could help predict how the ice sheet "
+        "responds to warming.",
+    ),
+    (
+        "Airline orders 40 new jets",
+        "A regional airline placed an order for 40 narrow-body jets worth about 4 billion dollars at list "
+        "prices, saying it would retire older aircraft by 2030 and open routes to secondary cities.",
+    ),
+    (
+        "Film festival opens with documentary on jazz pioneer",
+        "The annual film festival opened on Friday with a documentary about a forgotten jazz pianist whose "
+        "recordings were rediscovered in an attic. The director said the project took eight years.",
+    ),
+    (
+        "Wheat prices fall on strong harvest outlook",
+        "Wheat futures fell 3 per cent on Monday after forecasters raised their estimate for the northern "
+        "hemisphere harvest, citing good rains in the spring planting season.",
+    ),
+    (
+        "Government unveils plan to build 200,000 homes",
+        "The housing ministry announced a plan to build 200,000 affordable homes over five years, funded by a "
+        "mix of public loans and private investment. Opposition parties said the target was unrealistic.",
+    ),
+    (
+        "Tennis star announces retirement",
+        "A former world number one said on Tuesday she would retire at the end of the season after a career "
+        "spanning 17 years and four major titles, citing persistent injuries.",
+    ),
+    (
+        "New species of frog found in cloud forest",
+        "Biologists described a new species of tiny frog found only in a patch of cloud forest in the Andes. "
+        "The amphibian is smaller than a fingernail and has a distinctive orange belly.",
+    ),
+    (
+        "Carmaker recalls 150,000 vehicles over brake fault",
+        "A carmaker is recalling about 150,000 vehicles worldwide because a faulty sensor can delay braking, "
+        "the company said, adding that it knew of no accidents linked to the defect.",
+    ),
+    (
+        "University launches free online course on climate",
+        "A university opened enrolment for a free online course on climate science, with lectures from 12 "
+        "researchers. More than 30,000 people signed up in the first week.",
+    ),
+    (
+        "Chess prodigy, 12, becomes grandmaster",
+        "A 12-year-old player became one of the youngest grandmasters in history after securing a final norm "
+        "at a tournament in Budapest, the international chess federation said.",
+    ),
+    (
+        "Port strike ends after wage deal",
+        "Dock workers returned to work at the country's largest port after unions accepted a 9 per cent pay rise "
+        "over two years, ending a strike that had left hundreds of containers stranded.",
+    ),
 ]

@@ -72,7 +72,9 @@ class Outcome:
         return {
             "precision": tp / (tp + fp) if tp + fp else 1.0,
             "recall": tp / (tp + fn) if tp + fn else 1.0,
-            "tp": tp, "fp": fp, "fn": fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
         }
 
     # -- stories ---------------------------------------------------------------------------------
@@ -91,7 +93,12 @@ class Outcome:
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"precision": precision, "recall": recall, "f1": f1, "pairs": len(labelled) * (len(labelled) - 1) / 2}
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "pairs": len(labelled) * (len(labelled) - 1) / 2,
+        }
 
 
 def run(rows: list[dict[str, Any]], config: DedupConfig | None = None) -> Outcome:

@@ -28,8 +28,14 @@ def test_same_template_other_figures_contradict() -> None:
 
 def test_unrelated_texts_are_dissimilar() -> None:
     a = fingerprint(article("https://a/1", report("Brno", 7, "Monday")), P)
-    b = fingerprint(article("https://a/2", "The central bank kept its interest rate unchanged on Thursday but "
-                                         "said easing inflation could allow a cut before the end of the year."), P)
+    b = fingerprint(
+        article(
+            "https://a/2",
+            "The central bank kept its interest rate unchanged on Thursday but "
+            "said easing inflation could allow a cut before the end of the year.",
+        ),
+        P,
+    )
     assert similarity(a.signature, b.signature) < 0.2
 
 

@@ -22,14 +22,25 @@ from herald.dedup.index import (
 
 from .factory import article, report, syndicated
 
-PLACES = [("Brno", 7, "Monday"), ("Tartu", 12, "Monday"), ("Gdansk", 4, "Tuesday"), ("Ghent", 9, "Tuesday"),
-          ("Porto", 15, "Monday"), ("Graz", 3, "Wednesday")]
+PLACES = [
+    ("Brno", 7, "Monday"),
+    ("Tartu", 12, "Monday"),
+    ("Gdansk", 4, "Tuesday"),
+    ("Ghent", 9, "Tuesday"),
+    ("Porto", 15, "Monday"),
+    ("Graz", 3, "Wednesday"),
+]
 
 
 def cluster_articles(offset: float = 0) -> tuple[list[Article], list[Article]]:
-    originals = [article(f"https://wire/{p}", report(p, n, d), minutes=offset + i) for i, (p, n, d) in enumerate(PLACES)]
-    copies = [article(f"https://copy/{p}", syndicated(report(p, n, d)), minutes=offset + 30 + i, source="Other")
-              for i, (p, n, d) in enumerate(PLACES)]
+    originals = [
+        article(f"https://wire/{p}", report(p, n, d), minutes=offset + i)
+        for i, (p, n, d) in enumerate(PLACES)
+    ]
+    copies = [
+        article(f"https://copy/{p}", syndicated(report(p, n, d)), minutes=offset + 30 + i, source="Other")
+        for i, (p, n, d) in enumerate(PLACES)
+    ]
     return originals, copies
 
 
@@ -77,20 +88,26 @@ def test_concurrent_copies_never_drop_each_other() -> None:
 
 def test_redelivery_is_re_emitted_identically() -> None:
     d = Deduplicator()
-    original, copy = article("https://wire/1", report("Brno", 7, "Monday")), article(
-        "https://copy/1", syndicated(report("Brno", 7, "Monday")), minutes=5)
+    original, copy = (
+        article("https://wire/1", report("Brno", 7, "Monday")),
+        article("https://copy/1", syndicated(report("Brno", 7, "Monday")), minutes=5),
+    )
     assert not d.check(original).is_duplicate
     assert d.check(copy).duplicate_of == original.id
     again = d.bus.post(scatter(original, d.config)) or d.bus.run()
     assert [o for o in again if isinstance(o, Unique)] == [Unique(original)]
     again = d.bus.post(scatter(copy, d.config)) or d.bus.run()
-    assert [o for o in again if isinstance(o, Dropped)] == [Dropped(copy.id, original.id, "near", redelivery=True)]
+    assert [o for o in again if isinstance(o, Dropped)] == [
+        Dropped(copy.id, original.id, "near", redelivery=True)
+    ]
 
 
 def test_same_url_fetched_again_or_from_another_feed_is_an_exact_copy() -> None:
     d = Deduplicator()
     first = article("https://wire/1", report("Brno", 7, "Monday"))
-    again = first.model_copy(update={"fetched_at": first.fetched_at + timedelta(hours=3), "source": "Aggregator"})
+    again = first.model_copy(
+        update={"fetched_at": first.fetched_at + timedelta(hours=3), "source": "Aggregator"}
+    )
     assert not d.check(first).is_duplicate
     verdict = d.check(again)
     assert verdict.duplicate_of == first.id and verdict.kind == "exact"
@@ -100,8 +117,13 @@ def test_exact_text_and_global_guid_across_feeds() -> None:
     d = Deduplicator()
     a = article("https://a/1", "A short item with the same words.", guid="urn:wire:77")
     b = article("https://b/2", "A short item with the same words.", minutes=1, source="B")
-    c = article("https://c/3", "Rewritten entirely by the syndicator, nothing shared.", minutes=2, source="C",
-                guid="urn:wire:77")
+    c = article(
+        "https://c/3",
+        "Rewritten entirely by the syndicator, nothing shared.",
+        minutes=2,
+        source="C",
+        guid="urn:wire:77",
+    )
     assert not d.check(a).is_duplicate
     assert d.check(b).kind == "exact" and d.check(c).kind == "exact"
 
@@ -135,8 +157,13 @@ def test_forgets_after_retention_and_state_stays_bounded() -> None:
     assert not d.check(later).is_duplicate, "a copy of an article older than the window is news again"
     # Ten days of articles, 30 a day: what is held is about one window's worth, not the whole history.
     for i in range(300):
-        d.check(article(f"https://wire/{i}", f"item {i} " + report(f"Town{i}", i, "Monday"),
-                        minutes=3 * 24 * 60 + i * 48))
+        d.check(
+            article(
+                f"https://wire/{i}",
+                f"item {i} " + report(f"Town{i}", i, "Monday"),
+                minutes=3 * 24 * 60 + i * 48,
+            )
+        )
     claims = claim_records(d.claims.store)  # type: ignore[arg-type]
     verdicts = verdict_records(d.gatherer.verdicts)  # type: ignore[arg-type]
     assert verdicts < 120 and claims < 120 * 18, (verdicts, claims)

@@ -38,7 +38,9 @@ def test_quakes_a_week_apart_and_other_countries_are_apart() -> None:
     t = StoryTracker({})
     q1 = t.assign(event(1, "natural_disaster", 0, ("Malatya", "TR", "Malatya"), (), magnitude=6.1))
     q2 = t.assign(event(2, "natural_disaster", 24 * 7, ("Malatya", "TR", "Malatya"), (), magnitude=5.6))
-    elsewhere = t.assign(event(3, "natural_disaster", 1, ("Tabriz", "IR", "East Azerbaijan"), (), magnitude=6.1))
+    elsewhere = t.assign(
+        event(3, "natural_disaster", 1, ("Tabriz", "IR", "East Azerbaijan"), (), magnitude=6.1)
+    )
     assert len({q1.story_id, q2.story_id, elsewhere.story_id}) == 3
 
 
@@ -60,8 +62,14 @@ def test_redelivered_event_gets_the_same_story() -> None:
 def test_dropped_copies_count_as_sources_once() -> None:
     t = StoryTracker({})
     a = t.assign(event(1, drones=142))
-    notice = StorySource(event_type=a.type, story_id=a.story_id, original_id=a.article_id,
-                         article_id="f" * 32, source="Syndicator", url="https://s.example/1")
+    notice = StorySource(
+        event_type=a.type,
+        story_id=a.story_id,
+        original_id=a.article_id,
+        article_id="f" * 32,
+        source="Syndicator",
+        url="https://s.example/1",
+    )
     assert t.add_copy(notice) and t.add_copy(notice)
     story = t.story(a.story_id)
     assert story is not None and story["copies"] == 1 and story["source_count"] == 2
