@@ -37,10 +37,23 @@ def vocabulary(rng: random.Random, size: int = 6000) -> list[str]:
 
 
 def text(rng: random.Random, words: list[str], n: int) -> str:
-    # Zipf-like word frequencies, as in real prose: a few very common words, a long tail.
-    picks = [words[min(int(rng.paretovariate(1.1)) - 1, len(words) - 1)] for _ in range(n)]
+    # Zipf word frequencies (s = 1), as in real prose: the commonest word is about one in ten.
+    picks = rng.choices(words, cum_weights=_cumulative(len(words)), k=n)
     numbers = [str(rng.randint(1, 500)) for _ in range(3)]
     return " ".join(picks[: n // 2] + numbers + picks[n // 2 :]) + "."
+
+
+_CUM: dict[int, list[float]] = {}
+
+
+def _cumulative(size: int) -> list[float]:
+    if size not in _CUM:
+        total, cum = 0.0, []
+        for rank in range(1, size + 1):
+            total += 1.0 / rank
+            cum.append(total)
+        _CUM[size] = cum
+    return _CUM[size]
 
 
 def make(i: int, body: str, title: str, minutes: float, source: str = "Wire") -> Article:

@@ -214,8 +214,9 @@ class ClaimIndex:
 
     def handle(self, probe: Probe) -> list[Send]:
         claimants = []
+        me = bytes.fromhex(probe.article_id)
         for index, key, exact in probe.items:
-            for order, article_id in self.claim(key, probe.order, probe.article_id):
+            for order, article_id in self.claim(key, probe.order, me):
                 # Built by us from our own state: no need to validate again.
                 claimants.append(
                     Claimant.model_construct(index=index, article_id=article_id, order=order, exact=exact)
@@ -225,11 +226,11 @@ class ClaimIndex:
         )
         return [_to_gather(self.config, reply)]
 
-    def claim(self, key: int, order: int, article_id: str) -> list[tuple[int, str]]:
+    def claim(self, key: int, order: int, article_id: bytes) -> list[tuple[int, str]]:
         """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered."""
         bucket = f"{self.config.claim_bucket(key):05x}"
         blob = self.store.get(bucket, b"")
-        me = (order, bytes.fromhex(article_id))
+        me = (order, article_id)
         horizon = order - self.config.retention_us
         others: list[bytes] = []
         mine: list[tuple[int, bytes]] = []

@@ -58,3 +58,14 @@ def test_markers_containment_allows_added_figures() -> None:
     assert markers_agree([1, 2], [1, 2, 3])
     assert markers_agree([], [5])
     assert not markers_agree([1, 2], [1, 3])
+
+
+def test_minhash_is_datasketch_affine32_over_the_same_shingle_hashes() -> None:
+    from datasketch import MinHash
+
+    from herald.dedup.fingerprint import minhash, shingle_hashes
+
+    tokens = normalise(report("Brno", 7, "Monday")).split()
+    reference = MinHash(num_perm=P.num_perm, seed=P.seed, scheme="affine32", hashfunc=int)
+    reference.update_batch([int(h) for h in shingle_hashes(tokens, P.shingle)])
+    assert (minhash(tokens, P) == reference.hashvalues).all()
