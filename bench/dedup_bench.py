@@ -113,41 +113,44 @@ def main() -> None:
     fill = (time.perf_counter() - started) / max(args.remember, 1)
 
     # The measured batch: a third unique, a third near copies, a third exact copies of remembered ones.
-    batch = []
+    # One article a second after the fill, each copy of a different remembered article, all within the
+    # retention window.
+    batch: list[tuple[str, str | None, Article]] = []
     end = args.remember * spacing
+    picks = rng.sample(range(len(bodies)), k=min(len(bodies), args.measure))
     for j in range(args.measure):
-        kind = j % 3
+        kind, at = j % 3, end + j / 60
         if kind == 0:
-            batch.append(("unique", make(10_000_000 + j, text(rng, words, 90), text(rng, words, 8), end + j)))
-            continue
-        body, title = bodies[rng.randrange(len(bodies))]
-        if kind == 1:
             batch.append(
-                (
-                    "near",
-                    make(
-                        20_000_000 + j,
-                        f"By a staff reporter. {body} More to follow.",
-                        "UPDATE 1-" + title,
-                        end + j,
-                        source="Copy",
-                    ),
-                )
+                ("unique", None, make(10_000_000 + j, text(rng, words, 90), text(rng, words, 8), at))
             )
+            continue
+        i = picks[j % len(picks)]
+        body, title = bodies[i]
+        original = make(i, body, title, i * spacing).id
+        if kind == 1:
+            copy = make(
+                20_000_000 + j,
+                f"By a staff reporter. {body} More to follow.",
+                "UPDATE 1-" + title,
+                at,
+                source="Copy",
+            )
+            batch.append(("near", original, copy))
         else:
-            batch.append(("exact", make(30_000_000 + j, body, title, end + j, source="Mirror")))
+            batch.append(("exact", original, make(30_000_000 + j, body, title, at, source="Mirror")))
     counts = {"unique": 0, "near": 0, "exact": 0}
     started, cpu = time.perf_counter(), time.process_time()
     found = []
-    for _, art in batch:
+    for _, _, art in batch:
         found.append(dedup.check(art))
     per_article = (time.perf_counter() - started) / max(args.measure, 1)
     per_article_cpu = (time.process_time() - cpu) / max(args.measure, 1)
-    for (kind, _), verdict in zip(batch, found, strict=True):
-        counts[kind] += (verdict.kind or "unique") == kind
+    for (kind, original, _), verdict in zip(batch, found, strict=True):
+        counts[kind] += verdict.duplicate_of == original and (verdict.kind or "unique") == kind
 
     started = time.perf_counter()
-    for _, art in batch[:1000]:
+    for _, _, art in batch[:1000]:
         fingerprint(art, NearParams())
     fp_cost = (time.perf_counter() - started) / min(1000, len(batch))
 

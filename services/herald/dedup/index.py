@@ -176,10 +176,15 @@ def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None
     for index, (key, exact) in enumerate(keys):
         by_partition.setdefault(config.claim_partition(key), []).append((index, key, exact))
     sends = [
-        Send("probes", p, f"p{p}", Probe(article_id=article.id, order=order, part=part, items=items))
+        Send(
+            "probes",
+            p,
+            f"p{p}",
+            Probe.model_construct(article_id=article.id, order=order, part=part, items=items),
+        )
         for part, (p, items) in enumerate(sorted(by_partition.items()))
     ]
-    msg = ArticleMsg(
+    msg = ArticleMsg.model_construct(
         target=article.id,
         article=article,
         order=order,
@@ -374,7 +379,7 @@ class Gatherer:
         return []
 
     def _answer(self, msg: VerifyMsg, signature: str, markers: list[int], root: str) -> Send:
-        answer = VerifiedMsg(
+        answer = VerifiedMsg.model_construct(
             target=msg.asker,
             candidate=msg.target,
             candidate_order=msg.target_order,
@@ -423,7 +428,7 @@ class Gatherer:
         out: list[Output] = []
         for copy_id, _, source, url, _ in rec["c"]:
             out.append(
-                StorySource(
+                StorySource.model_construct(
                     event_type=msg.event_type,
                     story_id=msg.story_id,
                     original_id=msg.target,
@@ -436,7 +441,7 @@ class Gatherer:
 
     def _sources_for(self, original: str, rec: dict[str, Any], copies: list[list[Any]]) -> list[Output]:
         return [
-            StorySource(
+            StorySource.model_construct(
                 event_type=t, story_id=s, original_id=original, article_id=c[0], source=c[2], url=c[3]
             )
             for t, s in rec["t"]
@@ -473,7 +478,7 @@ class Gatherer:
             return [
                 _to_gather(
                     self.config,
-                    VerifyMsg(
+                    VerifyMsg.model_construct(
                         target=cid,
                         target_order=order,
                         asker=article_id,
@@ -496,29 +501,39 @@ class Gatherer:
     def _decide(
         self, article_id: str, p: dict[str, Any], original: str | None, kind: str | None
     ) -> list[Output]:
-        article = Article.model_validate(p["a"])
         rec = {"o": p["o"], "d": original, "k": kind, "s": p["s"], "m": p["m"], "c": [], "t": []}
         out: list[Output] = []
         if original is None:
             rec["c"] = p["c"][:MAX_COPIES]
-            out.append(Unique(article))
+            out.append(Unique(Article.model_validate(p["a"])))
         else:
+            a = p["a"]
+            copy = CopyMsg.model_construct(
+                target=original,
+                copy_id=article_id,
+                order=p["o"],
+                source=a["source"],
+                url=a["url"],
+                how="near" if kind == "near" else "exact",
+            )
             out.append(Dropped(article_id, original, kind or "exact"))
-            out.append(_to_gather(self.config, self._copy_msg(article, p["o"], original, kind or "exact")))
+            out.append(_to_gather(self.config, copy))
             # Copies of this copy that arrived while it was undecided belong to its original.
             for copy_id, order, source, url, how in p["c"]:
-                msg = CopyMsg(target=original, copy_id=copy_id, order=order, source=source, url=url, how=how)
+                msg = CopyMsg.model_construct(
+                    target=original, copy_id=copy_id, order=order, source=source, url=url, how=how
+                )
                 out.append(_to_gather(self.config, msg))
         self._store_verdict(article_id, rec, p["o"])
         self.pending.pop(article_id, None)
         for waiting in p["w"]:
             out.append(
-                self._answer(VerifyMsg.model_validate(waiting), p["s"], p["m"], original or article_id)
+                self._answer(VerifyMsg.model_construct(**waiting), p["s"], p["m"], original or article_id)
             )
         return out
 
     def _copy_msg(self, article: Article, order: int, original: str, how: str) -> CopyMsg:
-        return CopyMsg(
+        return CopyMsg.model_construct(
             target=original,
             copy_id=article.id,
             order=order,
@@ -621,8 +636,9 @@ class Deduplicator:
     """The whole protocol over in-memory stores, one article at a time: what ``herald analyze`` runs.
 
     ``store`` holds every table under a prefix (a dict offline). ``check`` runs the article's
-    messages to completion and returns its verdict; ``story_sources`` then holds the copy notices
-    that the story stage would consume.
+    messages to completion and returns its verdict. The copy notices the story stage would consume
+    collect until ``drain_story_sources``; ``member`` is the story stage's notice that an original
+    joined a story, and returns the notices it releases.
     """
 
     def __init__(
@@ -640,13 +656,14 @@ class Deduplicator:
         return self._settle(article.id)
 
     def member(self, article_id: str, event_type: str, story_id: str) -> list[StorySource]:
-        """The story stage's notice that an original joined a story; returns copies to count on it."""
-        self.bus.post(
-            [_to_gather(self.config, MemberMsg(target=article_id, event_type=event_type, story_id=story_id))]
-        )
-        before = len(self.story_sources)
+        msg = MemberMsg(target=article_id, event_type=event_type, story_id=story_id)
+        self.bus.post([_to_gather(self.config, msg)])
         self._settle(article_id)
-        return self.story_sources[before:]
+        return self.drain_story_sources()
+
+    def drain_story_sources(self) -> list[StorySource]:
+        notices, self.story_sources = self.story_sources, []
+        return notices
 
     def _settle(self, article_id: str) -> Verdict:
         verdict = Verdict(None, None)

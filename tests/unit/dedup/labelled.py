@@ -105,7 +105,6 @@ def run(rows: list[dict[str, Any]], config: DedupConfig | None = None) -> Outcom
     dedup = Deduplicator({}, config)
     tracker = StoryTracker({})
     outcome = Outcome(rows, tracker=tracker)
-    applied = 0
     for row in rows:
         article = Article.model_validate(row["article"])
         verdict = dedup.check(article)
@@ -113,10 +112,11 @@ def run(rows: list[dict[str, Any]], config: DedupConfig | None = None) -> Outcom
         if not verdict.is_duplicate and row["event"]:
             event = tracker.assign(event_for(article, row["event"]))
             outcome.story_of[article.id] = event.story_id
-            dedup.member(article.id, event.type, event.story_id)
+            notices = dedup.member(article.id, event.type, event.story_id)
+        else:
+            notices = dedup.drain_story_sources()
         # The copy notices the protocol emitted: a dropped copy counts on its original's story.
-        for notice in dedup.story_sources[applied:]:
+        for notice in notices:
             if tracker.add_copy(notice):
                 outcome.story_of[notice.article_id] = notice.story_id
-        applied = len(dedup.story_sources)
     return outcome

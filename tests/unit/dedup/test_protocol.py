@@ -145,7 +145,7 @@ def test_copies_are_counted_on_the_story_of_their_original() -> None:
     assert [(n.story_id, n.article_id, n.source) for n in notices] == [(story, early_copy.id, "Early")]
     late_copy = article("https://copy/2", syndicated(report("Brno", 7, "Monday")), minutes=9, source="Late")
     d.check(late_copy)
-    assert [(n.article_id, n.source) for n in d.story_sources[-1:]] == [(late_copy.id, "Late")]
+    assert [(n.article_id, n.source) for n in d.drain_story_sources()] == [(late_copy.id, "Late")]
 
 
 def test_forgets_after_retention_and_state_stays_bounded() -> None:
