@@ -72,7 +72,12 @@ class Worker:
         return total
 
     def tail(self) -> str:
-        return self.log.read_text(errors="replace")[-4000:] if self.log.exists() else ""
+        """The end of the worker's log, without the reconnect chatter, for failure messages."""
+        if not self.log.exists():
+            return ""
+        noise = ("Marking the coordinator", "Group Coordinator Request failed")
+        lines = [ln for ln in self.log.read_text(errors="replace").splitlines() if not any(n in ln for n in noise)]
+        return f"--- {self.name} ({self.log}) ---\n" + "\n".join(lines[-40:])
 
 
 def wait_for_members(bootstrap: str, count: int, workers: list[Worker], timeout_s: float = 120) -> None:

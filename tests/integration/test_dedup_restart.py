@@ -47,7 +47,7 @@ OUTLETS = [
 def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
     bootstrap = kafka["HERALD_KAFKA_BOOTSTRAP"]
     # The dead member leaves the group after the session timeout: keep it short so the test is quick.
-    env = {**kafka, "BROKER_SESSION_TIMEOUT": "8"}
+    env = {**kafka, "BROKER_SESSION_TIMEOUT": "12"}
     first = Worker(env, tmp_path, "first")
     reader = UniqueReader(bootstrap)
     second = None
@@ -57,8 +57,8 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
         texts = [(f"Fire at {p} chemical depot injures {n}", body(p, n, d)) for p, n, d in PLACES]
         originals = articles_at(t0, spec_list("orig", texts, ["Associated Wire"] * len(texts)))
         produce(bootstrap, originals)
-        reader.wait_for({a.id for a in originals}, 120, [first])
-        wait_drained(bootstrap, 120, [first])  # processed and committed, so the changelogs are flushed
+        reader.wait_for({a.id for a in originals}, 300, [first])
+        wait_drained(bootstrap, 300, [first])  # processed and committed, so the changelogs are flushed
         first.kill()
 
         second = Worker(env, tmp_path, "second")  # a fresh state dir: a rescheduled worker
@@ -82,8 +82,8 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
             ),
         )
         produce(bootstrap, near + refetched + control)
-        reader.wait_for({control[0].id}, 180, [second])
-        wait_drained(bootstrap, 120, [second])
+        reader.wait_for({control[0].id}, 300, [second])
+        wait_drained(bootstrap, 300, [second])
         reader.poll()
 
         seen = reader.ids
