@@ -31,7 +31,7 @@ from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
-from herald.core.streams import Emit, Stage, make_app, table
+from herald.core.streams import Emit, Reject, Stage, make_app, table
 
 from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, scatter
 from .messages import Gather, MemberMsg, Probe, StorySource
@@ -129,7 +129,14 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
             )
         return None
 
+    # The article travels on to its gather partition wrapped with its signature: refuse it here if
+    # that would be too large there, or copies of it would wait for a verdict that never comes.
+    room = settings.max_record_bytes - 4096
+
     def handle_articles(articles: list[Article]) -> list[Emit]:
+        for a in articles:
+            if len(a.to_json()) > room:
+                raise Reject("too_large", f"article {a.id} leaves no room for its fingerprint")
         return [e for a in articles for e in map(emit, scatter(a, config)) if e is not None]
 
     def handle_probes(probes: list[Probe]) -> list[Emit]:

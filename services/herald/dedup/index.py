@@ -55,6 +55,14 @@ Idempotence under redelivery (Kafka is at-least-once)
   re-emitted identically (the unique article again, or the same copy notice). The same id with a
   *different* order is the same canonical URL fetched again or from another feed: an exact copy.
 
+Failure semantics
+-----------------
+Every step is at-least-once (see ``herald.core.streams``) and idempotent, so a crash or rebalance
+replays messages without changing decisions. A message a step cannot handle is dead-lettered by the
+stage plumbing; if that message is an article's own (the front refuses articles too large to travel
+on with their fingerprint, so this takes a bug), copies that name it as their candidate wait for its
+verdict: they are parked in ``pending``, visible there and on the dead-letter topic, not lost.
+
 State and retention
 -------------------
 Claims and verdicts live in **buckets**: a fixed number of table keys, each holding a compact blob of
@@ -344,13 +352,27 @@ class Gatherer:
         if rec is not None:
             if rec["o"] == msg.order:
                 return self._replay(article, rec)
-            # Same canonical URL seen before (another feed, or fetched again): an exact copy.
+            # Same canonical URL seen before (another feed, or fetched again): an exact copy. It is
+            # listed on the record (a dropped copy's record lists them only to know a redelivery).
+            entry = [article.id, msg.order, article.source, article.url, "exact"]
             root = rec["d"] or article.id
-            return self._copy_of(article, msg.order, root, "exact")
+            if entry in rec["c"]:  # this very copy, redelivered
+                return [Dropped(article.id, root, "exact", redelivery=True)]
+            if len(rec["c"]) < MAX_COPIES:
+                rec["c"].append(entry)
+            self._store_verdict(article.id, rec, None)
+            if rec["d"]:
+                return self._copy_of(article, msg.order, root, "exact")
+            return [Dropped(article.id, root, "exact"), *self._sources_for(article.id, rec, [entry])]
         p = self._pending(article.id)
         if p["a"] is not None:
-            if p["o"] != msg.order:
-                return self._copy_of(article, msg.order, article.id, "exact")
+            if p["o"] != msg.order:  # the same URL while the first copy is still in flight
+                entry = [article.id, msg.order, article.source, article.url, "exact"]
+                if entry in p["c"]:
+                    return [Dropped(article.id, article.id, "exact", redelivery=True)]
+                p["c"] = [*p["c"], entry]
+                self.pending[article.id] = p
+                return [Dropped(article.id, article.id, "exact")]
             return []  # redelivered while still in flight: its replies are on their way
         p.update(a=article.model_dump(mode="json"), o=msg.order, n=msg.parts, s=msg.signature, m=msg.markers)
         return self._advance(article.id, p)

@@ -168,3 +168,18 @@ def test_forgets_after_retention_and_state_stays_bounded() -> None:
     verdicts = verdict_records(d.gatherer.verdicts)  # type: ignore[arg-type]
     assert verdicts < 120 and claims < 120 * 18, (verdicts, claims)
     assert not d.gatherer.pending, "nothing is left half-decided"
+
+
+def test_redelivered_url_copy_is_counted_once() -> None:
+    d = Deduplicator()
+    first = article("https://wire/1", report("Brno", 7, "Monday"))
+    again = first.model_copy(
+        update={"fetched_at": first.fetched_at + timedelta(hours=1), "source": "Aggregator"}
+    )
+    d.check(first)
+    outputs = []
+    for _ in range(2):  # Kafka delivers it twice
+        d.bus.post(scatter(again, d.config))
+        outputs += [o for o in d.bus.run() if isinstance(o, Dropped)]
+    assert [o.redelivery for o in outputs] == [False, True]
+    assert all(o.duplicate_of == first.id and o.kind == "exact" for o in outputs)
