@@ -16,7 +16,7 @@ from typing import Any
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 
 from herald.core import topics
-from herald.core.records import Article, stable_id
+from herald.core.records import Article, Event, stable_id
 
 GROUP = "herald-dedup"
 INPUTS = (topics.ARTICLES, topics.DEDUP_PROBES, topics.DEDUP_GATHER)
@@ -76,7 +76,9 @@ class Worker:
         if not self.log.exists():
             return ""
         noise = ("Marking the coordinator", "Group Coordinator Request failed")
-        lines = [ln for ln in self.log.read_text(errors="replace").splitlines() if not any(n in ln for n in noise)]
+        lines = [
+            ln for ln in self.log.read_text(errors="replace").splitlines() if not any(n in ln for n in noise)
+        ]
         return f"--- {self.name} ({self.log}) ---\n" + "\n".join(lines[-40:])
 
 
@@ -199,6 +201,58 @@ def wait_drained(bootstrap: str, timeout_s: float, workers: list[Worker]) -> Non
     finally:
         consumer.close()
         admin.close()
+
+
+def warm_up(bootstrap: str, reader: UniqueReader, workers: list[Worker], tag: str) -> str:
+    """Wait until the group is stable and an article of its own has gone through; returns its id."""
+    wait_for_members(bootstrap, len(workers), workers)
+    text = (
+        f"Warm-up item {tag}: the {tag} check that the dedup workers are up reads like nothing else, "
+        f"with words chosen for it alone ({tag}, {tag[::-1]}, {len(tag)})."
+    )
+    [art] = articles_at(now(), [(f"https://warm.example/{tag}", "Warm-up", f"Warm-up {tag}", text)])
+    produce(bootstrap, [art])
+    reader.wait_for({art.id}, 300, workers)
+    return art.id
+
+
+def produce_events(bootstrap: str, events: list[Event]) -> None:
+    """Send to news.classified keyed by event type, like the classifier."""
+    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    try:
+        for e in events:
+            producer.send(topics.CLASSIFIED.name, key=e.type.encode(), value=e.to_json())
+        producer.flush()
+    finally:
+        producer.close()
+
+
+def event_of(article: Article, etype: str = "fire") -> Event:
+    event_id = stable_id("event", article.id, etype)
+    return Event(
+        id=event_id,
+        article_id=article.id,
+        story_id=stable_id("story", event_id),
+        type=etype,
+        severity=3,
+        published=article.published,
+        fetched_at=article.fetched_at,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+    )
+
+
+def wait_metric(workers: list[Worker], name: str, labels: str, expected: float, timeout_s: float) -> float:
+    """Poll the workers' summed metric until it reaches ``expected``; returns the last sum."""
+    deadline = time.monotonic() + timeout_s
+    total = 0.0
+    while time.monotonic() < deadline:
+        total = sum(w.metric(name, labels) for w in workers)
+        if total >= expected:
+            return total
+        time.sleep(0.5)
+    return total
 
 
 def now() -> datetime:

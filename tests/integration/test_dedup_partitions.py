@@ -16,11 +16,15 @@ from .dedup_support import (
     articles_at,
     body,
     copy_of,
+    event_of,
     now,
     produce,
+    produce_events,
     spec_list,
     wait_drained,
     wait_for_members,
+    wait_metric,
+    warm_up,
 )
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
@@ -51,10 +55,16 @@ OUTLETS = [
 def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_path) -> None:  # type: ignore[no-untyped-def]
     bootstrap = kafka["HERALD_KAFKA_BOOTSTRAP"]
     env = dict(kafka)
-    workers = [Worker(env, tmp_path, "w1"), Worker(env, tmp_path, "w2")]
     reader = UniqueReader(bootstrap)
+    workers = [Worker(env, tmp_path, "w1")]
     try:
+        # One worker at a time, each settled (recovered and processing) before the next joins, as a
+        # rolling deployment does: a Faust worker asked to rebalance in the middle of its first
+        # recovery can take minutes to rejoin.
+        warm = [warm_up(bootstrap, reader, workers, "first")]
+        workers.append(Worker(env, tmp_path, "w2"))
         wait_for_members(bootstrap, 2, workers)
+        warm.append(warm_up(bootstrap, reader, workers, "second"))
         t0 = now()
         texts = [(f"Fire at {p} chemical depot injures {n}", body(p, n, d)) for p, n, d in PLACES]
         originals = articles_at(t0, spec_list("orig", texts, WIRE))
@@ -89,13 +99,23 @@ def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_pa
 
         seen = set(reader.ids)
         assert not seen & {a.id for a in near + exact}, "a copy reached news.unique"
-        assert seen == {a.id for a in originals + lookalikes}
+        assert seen == {a.id for a in originals + lookalikes} | set(warm)
         crossing = [
             c for o, c in zip(originals, near, strict=True) if original_parts[o.id] != copy_parts[c.id]
         ]
         assert len(crossing) >= 3, "the test needs copies on other partitions than their originals"
         assert sum(w.metric("herald_duplicates_total", 'kind="near"') for w in workers) == len(near)
         assert sum(w.metric("herald_duplicates_total", 'kind="exact"') for w in workers) == len(exact)
+
+        # The stories stage: the originals' events get stories, and the copies dropped above are
+        # counted on them (a membership notice to the gather partition, a copy notice back).
+        events = [event_of(a) for a in originals[:2]]
+        produce_events(bootstrap, events)
+        copies_of_first_two = 2 * 2  # a near and an exact copy each
+        counted = wait_metric(
+            workers, "herald_dedup_story_copies_total", 'outcome="counted"', copies_of_first_two, 300
+        )
+        assert counted == copies_of_first_two
     finally:
         reader.close()
         for w in workers:

@@ -6,7 +6,7 @@ Five stages in one app (so one process can run them all and any number of proces
 stage          reads                       does                                        state
 =============  ==========================  ==========================================  ==================
 dedup          news.articles               fingerprint; probes + article to gather     none
-dedup_claims   herald.dedup.probes         earliest claimant per fingerprint key        claims (buckets)
+dedup_claims   herald.dedup.probes         earliest (and latest) claimants per key      claims (buckets)
 dedup_gather   herald.dedup.gather         verify, decide; news.unique; copy notices    verdicts, pending
 stories        news.classified             story per event; news.events; membership     stories
 story_sources  herald.dedup.story-sources  count dropped copies on their story          stories
@@ -31,7 +31,7 @@ from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
-from herald.core.streams import Emit, Reject, Stage, make_app, table
+from herald.core.streams import Emit, Reject, Stage, make_app, raw_topic, table
 
 from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, scatter
 from .messages import Gather, MemberMsg, Probe, StorySource
@@ -39,6 +39,8 @@ from .settings import DedupSettings
 from .stories import StoryTracker
 
 DEFAULT_PORT = 9102
+NUDGE_EVERY_S = 15.0
+NUDGE_AFTER_S = 30.0  # a gather is normally decided within a second
 SOURCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144)
 log = logging.getLogger("herald.dedup")
 
@@ -77,8 +79,13 @@ class DedupMetrics:
             ["outcome"],
             registry=registry,
         )
-        for outcome in ("counted", "unknown_story"):
+        for outcome in ("counted", "again", "unknown_story"):
             self.story_copies.labels(outcome)
+        self.nudges = Counter(
+            "herald_dedup_nudges_total",
+            "Protocol messages re-sent for gathers that waited too long (lost in transit).",
+            registry=registry,
+        )
         self.state_bytes = Gauge(
             "herald_dedup_state_bytes",
             "Bytes of table state this worker holds (keys and values).",
@@ -165,8 +172,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
 
     def handle_sources(notices: list[StorySource]) -> list[Emit]:
         for notice in notices:
-            counted = tracker.add_copy(notice)
-            metrics.story_copies.labels("counted" if counted else "unknown_story").inc()
+            metrics.story_copies.labels(tracker.add_copy(notice)).inc()
         return []
 
     def stage(name: str, source: topics.TopicSpec, model: Any, handler: Any, **kw: Any) -> None:
@@ -177,6 +183,23 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     stage("dedup_gather", topics.DEDUP_GATHER, Gather, handle_gather)
     stage("stories", topics.CLASSIFIED, Event, handle_events)
     stage("story_sources", topics.DEDUP_STORY_SOURCES, StorySource, handle_sources)
+
+    internal = {name: raw_topic(app, spec) for name, spec in _INTERNAL.items()}
+
+    @app.timer(interval=NUDGE_EVERY_S, name="herald.dedup.nudge")
+    async def nudge() -> None:
+        # Heal gathers whose probe, reply or verification was lost in transit (see Gatherer.nudge).
+        try:
+            sends = gatherer.nudge(older_than=NUDGE_AFTER_S)
+            for send in sends:
+                await internal[send.topic].send(
+                    key=send.key.encode(), value=send.value.to_json(), partition=send.partition
+                )
+            if sends:
+                metrics.nudges.inc(len(sends))
+                log.warning("re-sent protocol messages for stalled gathers", extra={"messages": len(sends)})
+        except Exception:
+            log.exception("nudging stalled gathers failed; will retry")
 
     @app.timer(interval=30.0, name="herald.dedup.state")
     async def report_state() -> None:

@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import json
 import struct
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
@@ -297,10 +298,12 @@ class Gatherer:
         verdicts: MutableMapping[str, bytes],
         pending: MutableMapping[str, Any],
         config: DedupConfig,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.verdicts = verdicts
         self.pending = pending
         self.config = config
+        self.clock = clock
 
     # -- verdict buckets ---------------------------------------------------------------------
 
@@ -343,7 +346,7 @@ class Gatherer:
     def _pending(self, article_id: str) -> dict[str, Any]:
         found = self.pending.get(article_id)
         if found is None:
-            return {"a": None, "r": {}, "v": None, "w": [], "c": []}
+            return {"a": None, "r": {}, "v": None, "w": [], "c": [], "t": self.clock()}
         return dict(found)
 
     def _on_article(self, msg: ArticleMsg) -> list[Output]:
@@ -469,6 +472,55 @@ class Gatherer:
             for t, s in rec["t"]
             for c in copies
         ]
+
+    # -- healing -------------------------------------------------------------------------------
+
+    def nudge(self, older_than: float, give_up_after: float = 600.0) -> list[Send]:
+        """Ask again for what gathers waiting longer than ``older_than`` seconds still miss.
+
+        Every step is idempotent, so asking twice is harmless; asking again heals a message that was
+        lost on the way (the stream layer's at-least-once has gaps around rebalances, see the
+        project's reliability notes). A candidate original that has not answered after
+        ``give_up_after`` seconds (its own article never arrived) is taken as "not the original":
+        the article passes as unique rather than wait for ever. Only reads state: safe from a timer.
+        """
+        now = self.clock()
+        out: list[Send] = []
+        for article_id, p in list(self.pending.items()):
+            age = now - p.get("t", now)
+            if p.get("a") is None or age < older_than:
+                continue
+            if p["v"] is None:
+                got = {k.split(":", 1)[1] for k in p["r"] if k.startswith(f"{p['o']}:")}
+                for send in scatter(Article.model_validate(p["a"]), self.config)[1:]:
+                    if isinstance(send.value, Probe) and str(send.value.part) not in got:
+                        out.append(send)
+                continue
+            orders = {c["article_id"]: c["order"] for cs in p["r"].values() for c in cs}
+            for candidate, answer in p["v"].items():
+                if answer is not None:
+                    continue
+                msg: GatherMsg
+                if age >= give_up_after:
+                    msg = VerifiedMsg.model_construct(
+                        target=article_id,
+                        candidate=candidate,
+                        candidate_order=orders.get(candidate, 0),
+                        similarity=0.0,
+                        agree=False,
+                        root=candidate,
+                    )
+                else:
+                    msg = VerifyMsg.model_construct(
+                        target=candidate,
+                        target_order=orders.get(candidate, 0),
+                        asker=article_id,
+                        asker_order=p["o"],
+                        signature=p["s"],
+                        markers=p["m"],
+                    )
+                out.append(_to_gather(self.config, msg))
+        return out
 
     # -- deciding ------------------------------------------------------------------------------
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from herald.core.records import Event, stable_id
 
@@ -110,18 +110,22 @@ class StoryTracker:
         self.store[f"open:{event.type}"] = open_list
         return event.model_copy(update={"story_id": story["id"]})
 
-    def add_copy(self, notice: StorySource) -> bool:
-        """Count a dropped copy's source and article on its original's story. False if unknown."""
+    def add_copy(self, notice: StorySource) -> Literal["counted", "again", "unknown_story"]:
+        """Count a dropped copy's source and article on its original's story.
+
+        "again" for a copy already counted (a redelivered notice), "unknown_story" when the story is
+        not (or no longer) held here.
+        """
         story = self.store.get(f"story:{notice.story_id}")
         if story is None:
-            return False
+            return "unknown_story"
         story = dict(story)
         if notice.article_id in story["articles"] and notice.source in story["sources"]:
-            return True  # redelivery (or the same URL from a feed that already counted)
+            return "again"  # redelivery (or the same URL from a feed that already counted)
         self._add_member(story, notice.article_id, notice.source)
         story["copies"] += 1
         self.store[f"story:{notice.story_id}"] = story
-        return True
+        return "counted"
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         found: dict[str, Any] | None = self.store.get(f"story:{story_id}")

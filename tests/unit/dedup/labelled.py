@@ -117,6 +117,6 @@ def run(rows: list[dict[str, Any]], config: DedupConfig | None = None) -> Outcom
             notices = dedup.drain_story_sources()
         # The copy notices the protocol emitted: a dropped copy counts on its original's story.
         for notice in notices:
-            if tracker.add_copy(notice):
+            if tracker.add_copy(notice) != "unknown_story":
                 outcome.story_of[notice.article_id] = notice.story_id
     return outcome

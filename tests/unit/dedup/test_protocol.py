@@ -183,3 +183,36 @@ def test_redelivered_url_copy_is_counted_once() -> None:
         outputs += [o for o in d.bus.run() if isinstance(o, Dropped)]
     assert [o.redelivery for o in outputs] == [False, True]
     assert all(o.duplicate_of == first.id and o.kind == "exact" for o in outputs)
+
+
+def test_a_lost_reply_is_healed_by_a_nudge() -> None:
+    now = [1000.0]
+    cfg = DedupConfig(partitions=6)
+    b = LocalBus(ClaimIndex({}, cfg), Gatherer({}, {}, cfg, clock=lambda: now[0]))
+    original, copy = cluster_articles()[0][0], cluster_articles()[1][0]
+    run(b, [original])
+    sends = scatter(copy, cfg)
+    b.post([s for s in sends if not (s.topic == "probes" and s.value.part == 0)])  # a probe is lost
+    assert not [o for o in b.run() if isinstance(o, Dropped)]
+    assert copy.id in b.gatherer.pending
+    assert b.gatherer.nudge(older_than=30) == [], "too early to ask again"
+    now[0] += 60
+    b.post(b.gatherer.nudge(older_than=30))
+    assert [o.duplicate_of for o in b.run() if isinstance(o, Dropped)] == [original.id]
+    assert not b.gatherer.pending
+
+
+def test_a_candidate_that_never_answers_is_given_up() -> None:
+    now = [1000.0]
+    cfg = DedupConfig(partitions=6)
+    b = LocalBus(ClaimIndex({}, cfg), Gatherer({}, {}, cfg, clock=lambda: now[0]))
+    original, copy = cluster_articles()[0][0], cluster_articles()[1][0]
+    b.post([s for s in scatter(original, cfg) if s.topic == "probes"])  # its article message is lost
+    b.run()
+    assert not [o for o in run(b, [copy]) if isinstance(o, (Unique, Dropped))], "waits for the candidate"
+    now[0] += 60
+    b.post(b.gatherer.nudge(older_than=30))
+    assert not [o for o in b.run() if isinstance(o, (Unique, Dropped))], "still asks the candidate"
+    now[0] += 600
+    b.post(b.gatherer.nudge(older_than=30))
+    assert [o.article.id for o in b.run() if isinstance(o, Unique)] == [copy.id], "passes rather than waits"

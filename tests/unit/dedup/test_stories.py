@@ -70,11 +70,11 @@ def test_dropped_copies_count_as_sources_once() -> None:
         source="Syndicator",
         url="https://s.example/1",
     )
-    assert t.add_copy(notice) and t.add_copy(notice)
+    assert [t.add_copy(notice), t.add_copy(notice)] == ["counted", "again"]
     story = t.story(a.story_id)
     assert story is not None and story["copies"] == 1 and story["source_count"] == 2
     unknown = notice.model_copy(update={"story_id": "e" * 32})
-    assert not t.add_copy(unknown)
+    assert t.add_copy(unknown) == "unknown_story"
 
 
 def test_closed_stories_are_reported_then_forgotten_after_retention() -> None:
