@@ -21,7 +21,7 @@ from .dedup_support import (
     produce,
     spec_list,
     wait_drained,
-    wait_for_members,
+    warm_up,
 )
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.fault]
@@ -52,7 +52,7 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
     reader = UniqueReader(bootstrap)
     second = None
     try:
-        wait_for_members(bootstrap, 1, [first])
+        warm = warm_up(bootstrap, reader, [first], "first")
         t0 = now() - timedelta(days=1)  # "yesterday's" articles
         texts = [(f"Fire at {p} chemical depot injures {n}", body(p, n, d)) for p, n, d in PLACES]
         originals = articles_at(t0, spec_list("orig", texts, ["Associated Wire"] * len(texts)))
@@ -62,7 +62,7 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
         first.kill()
 
         second = Worker(env, tmp_path, "second")  # a fresh state dir: a rescheduled worker
-        wait_for_members(bootstrap, 1, [second])
+        warm += warm_up(bootstrap, reader, [second], "second")
         t1 = now()
         near = articles_at(
             t1,
