@@ -184,23 +184,25 @@ def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None
     by_partition: dict[int, list[tuple[int, int, bool]]] = {}
     for index, (key, exact) in enumerate(keys):
         by_partition.setdefault(config.claim_partition(key), []).append((index, key, exact))
+    msg = ArticleMsg.model_construct(
+        target=article.id,
+        article=article,
+        order=order,
+        parts=len(by_partition),
+        signature=fp.signature.hex(),
+        markers=list(fp.markers),
+    )
     sends = [
         Send(
             "probes",
             p,
             f"p{p}",
-            Probe.model_construct(article_id=article.id, order=order, part=part, items=items),
+            Probe.model_construct(
+                article_id=article.id, order=order, part=part, items=items, carry=msg if part == 0 else None
+            ),
         )
         for part, (p, items) in enumerate(sorted(by_partition.items()))
     ]
-    msg = ArticleMsg.model_construct(
-        target=article.id,
-        article=article,
-        order=order,
-        parts=len(sends),
-        signature=fp.signature.hex(),
-        markers=list(fp.markers),
-    )
     return [_to_gather(config, msg), *sends]
 
 
@@ -236,7 +238,11 @@ class ClaimIndex:
                     Claimant.model_construct(index=index, article_id=article_id, order=order, exact=exact)
                 )
         reply = ReplyMsg.model_construct(
-            target=probe.article_id, order=probe.order, part=probe.part, claimants=claimants
+            target=probe.article_id,
+            order=probe.order,
+            part=probe.part,
+            claimants=claimants,
+            carry=probe.carry,
         )
         return [_to_gather(self.config, reply)]
 
@@ -384,6 +390,15 @@ class Gatherer:
         if self.verdict(msg.target) is not None:
             return []
         p = self._pending(msg.target)
+        carry = msg.carry
+        if carry is not None and p["a"] is None:  # the article's direct message was lost, or is late
+            p.update(
+                a=carry.article.model_dump(mode="json"),
+                o=carry.order,
+                n=carry.parts,
+                s=carry.signature,
+                m=carry.markers,
+            )
         p["r"] = {
             **p["r"],
             f"{msg.order}:{msg.part}": [c.model_dump(exclude={"schema_version"}) for c in msg.claimants],

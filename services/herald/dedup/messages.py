@@ -21,6 +21,9 @@ class Probe(Record):
     order: int  # first-seen order: fetched_at in microseconds (ties broken by article id)
     part: int = Field(ge=0)  # which of the article's probes this is
     items: list[tuple[int, int, bool]]  # (key index, 64-bit key, exact?)
+    # Part 0 carries the article too, and its reply brings it back: a second way for the article to
+    # reach its gather, should the direct message be lost in a rebalance.
+    carry: ArticleMsg | None = None
 
 
 class Claimant(Record):
@@ -50,6 +53,7 @@ class ReplyMsg(Record):
     order: int
     part: int
     claimants: list[Claimant] = Field(default_factory=list)
+    carry: ArticleMsg | None = None  # part 0 only: the article, as its probe carried it
 
 
 class VerifyMsg(Record):
@@ -102,6 +106,9 @@ GatherMsg = Annotated[
 
 class Gather(RootModel[GatherMsg]):
     """``herald.dedup.gather``: everything addressed to one article's verdict partition."""
+
+
+Probe.model_rebuild()
 
 
 class StorySource(Record):
