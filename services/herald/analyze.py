@@ -82,6 +82,8 @@ class Replay:
 
     def _batch(self, batch: list[Article]) -> Iterator[dict[str, Any]]:
         verdicts = [self.dedup.check(a) for a in batch]
+        for notice in self.dedup.drain_story_sources():  # copies count on their original's story
+            self.stories.add_copy(notice)
         unique = [a for a, v in zip(batch, verdicts, strict=True) if not v.is_duplicate]
         enriched = {e.id: e for e in self.enricher.enrich(unique)}
         for article, verdict in zip(batch, verdicts, strict=True):
@@ -99,6 +101,8 @@ class Replay:
             yield {"kind": "article", **record.model_dump(mode="json")}
             for event in classify(record):
                 event = self.stories.assign(event)
+                for notice in self.dedup.member(article.id, event.type, event.story_id):
+                    self.stories.add_copy(notice)
                 yield {"kind": "event", **event.model_dump(mode="json")}
                 for alert in self.detector.observe(event, now=event.published):
                     yield {"kind": "alert", **alert.model_dump(mode="json")}

@@ -155,13 +155,16 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
     from herald.core.settings import CoreSettings
 
     core = CoreSettings()
-    logs.configure(core.log_level, core.log_format)
     if stage == "dedup":
         from herald.dedup.agent import build as build_stage
+        from herald.dedup.settings import DedupSettings
+
+        core = DedupSettings()  # the dedup stage's own settings extend the core ones
     elif stage == "enrich":
         from herald.enrich.agent import build as build_stage  # type: ignore[assignment]
     else:
         from herald.classify.agent import build as build_stage  # type: ignore[assignment]
+    logs.configure(core.log_level, core.log_format)
     run(build_stage(core, REGISTRY), core)
 
 

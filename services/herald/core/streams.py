@@ -50,6 +50,7 @@ class Emit:
     topic: TopicSpec
     key: str
     value: Record
+    partition: int | None = None  # None: the key's hash picks it (Kafka's default partitioner)
 
 
 class Reject(Exception):
@@ -189,11 +190,33 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
     return app
 
 
-def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings) -> Any:
-    """A Faust table whose changelog is the registry's topic (see ``topics.changelog``)."""
+def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings, raw_values: bool = False) -> Any:
+    """A Faust table whose changelog is the registry's topic (see ``topics.changelog``).
+
+    ``raw_values``: the values are ``bytes``, written to and read from the changelog as they are
+    (Faust would otherwise JSON-encode them); for compact binary state.
+    """
     prefix = f"{app.conf.id}-"
     name = changelog.name.removeprefix(prefix).removesuffix("-changelog")
-    return app.Table(name, partitions=settings.partitions)
+    if not raw_values:
+        return app.Table(name, partitions=settings.partitions)
+    # Faust picks serializers from the value type (JSON for plain types), for the changelog topic it
+    # decodes recovery from as well as for the writes: give it a raw topic and raw writes.
+    topic = app.topic(
+        changelog.name,
+        key_type=str,
+        value_type=bytes,
+        key_serializer="json",
+        value_serializer="raw",
+        partitions=settings.partitions,
+        compacting=True,
+        deleting=False,
+        acks=False,
+        internal=True,
+    )
+    tbl: Any = app.Table(name, partitions=settings.partitions, value_type=bytes, changelog_topic=topic)
+    tbl.value_serializer = "raw"
+    return tbl
 
 
 def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
@@ -329,7 +352,9 @@ class Stage(Generic[M]):
     async def _send(self, emits: list[Emit], failures: list[DeadLetter]) -> None:
         futures = []
         for emit in emits:
-            fut = await self.topic(emit.topic).send(key=emit.key.encode(), value=emit.value.to_json())
+            fut = await self.topic(emit.topic).send(
+                key=emit.key.encode(), value=emit.value.to_json(), partition=emit.partition
+            )
             futures.append(fut)
             self.metrics.records_out.labels(self.name, emit.topic.name).inc()
         for letter in failures:

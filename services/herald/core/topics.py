@@ -44,6 +44,16 @@ CLASSIFIED = TopicSpec("news.classified", "event.json", key="event type (story s
 EVENTS = TopicSpec("news.events", "event.json", key="event type (novelty state is per type)")
 ALERTS = TopicSpec("news.alerts", "alert.json", key="alert id (delivery ledger is per alert)")
 DEADLETTER = TopicSpec("news.deadletter", "dead_letter.json", key="stage", retention_ms=30 * DAY_MS)
+# The dedup stage's own routing topics. Their producers pick the partition explicitly (the bucket of a
+# fingerprint key or of an article id, modulo the partition count: see herald.dedup.index), so copies
+# that arrive on different partitions of news.articles meet on one.
+DEDUP_PROBES = TopicSpec("herald.dedup.probes", None, key="claim bucket (partition = bucket mod partitions)")
+DEDUP_GATHER = TopicSpec(
+    "herald.dedup.gather", None, key="article id (partition = verdict bucket mod partitions)"
+)
+DEDUP_STORY_SOURCES = TopicSpec(
+    "herald.dedup.story-sources", None, key="event type (co-partitioned with news.classified)"
+)
 POLLER_STATE = TopicSpec(
     "herald.poller.state",
     None,
@@ -63,7 +73,9 @@ def changelog(stage: str, table: str) -> TopicSpec:
     return TopicSpec(f"herald-{stage}-{table}-changelog", None, key="table key", compacted=True)
 
 
-DEDUP_SEEN = changelog("dedup", "seen")
+DEDUP_CLAIMS = changelog("dedup", "claims")
+DEDUP_VERDICTS = changelog("dedup", "verdicts")
+DEDUP_PENDING = changelog("dedup", "pending")
 DEDUP_STORIES = changelog("dedup", "stories")
 NOVELTY_STATE = changelog("novelty", "state")
 DELIVERY_LEDGER = changelog("delivery", "ledger")
@@ -77,7 +89,12 @@ ALL: tuple[TopicSpec, ...] = (
     ALERTS,
     DEADLETTER,
     POLLER_STATE,
-    DEDUP_SEEN,
+    DEDUP_PROBES,
+    DEDUP_GATHER,
+    DEDUP_STORY_SOURCES,
+    DEDUP_CLAIMS,
+    DEDUP_VERDICTS,
+    DEDUP_PENDING,
     DEDUP_STORIES,
     NOVELTY_STATE,
     DELIVERY_LEDGER,

@@ -1,50 +1,227 @@
-"""The dedup worker: two thin agents over the pure dedup and story modules.
+"""The dedup worker: thin Faust agents around the pure protocol (``index``) and story matcher.
 
-``news.articles`` -> exact-duplicate check -> ``news.unique``
-``news.classified`` -> story assignment -> ``news.events``
+Five stages in one app (so one process can run them all and any number of processes can share them):
+
+=============  ==========================  ==========================================  ==================
+stage          reads                       does                                        state
+=============  ==========================  ==========================================  ==================
+dedup          news.articles               fingerprint; probes + article to gather     none
+dedup_claims   herald.dedup.probes         earliest (and latest) claimants per key      claims (buckets)
+dedup_gather   herald.dedup.gather         verify, decide; news.unique; copy notices    verdicts, pending
+stories        news.classified             story per event; news.events; membership     stories
+story_sources  herald.dedup.story-sources  count dropped copies on their story          stories
+=============  ==========================  ==========================================  ==================
+
+Every topic here has the same partition count, so Faust assigns partition *p* of all of them (and
+of the changelogs) to the same worker, and each table key is written from one partition only: claims
+and verdict buckets from the partition their bucket maps to, stories from their event type's
+partition (news.classified and story-sources are both keyed by type). See ``index`` for the protocol.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+from typing import Any
+
 import faust
-from prometheus_client import CollectorRegistry, Counter
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
-from herald.core.streams import Emit, Stage, make_app, table
+from herald.core.streams import Emit, Reject, Stage, make_app, raw_topic, table
 
-from .index import Deduplicator
+from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, scatter
+from .messages import Gather, MemberMsg, Probe, StorySource
+from .settings import DedupSettings
 from .stories import StoryTracker
 
 DEFAULT_PORT = 9102
+NUDGE_EVERY_S = 15.0
+NUDGE_AFTER_S = 30.0  # a gather is normally decided within a second
+SOURCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144)
+log = logging.getLogger("herald.dedup")
+
+_INTERNAL = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}
+
+
+class DedupMetrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.duplicates = Counter(
+            "herald_duplicates_total",
+            "Articles recognised as copies and dropped, by kind.",
+            ["kind"],
+            registry=registry,
+        )
+        for kind in ("exact", "near"):
+            self.duplicates.labels(kind)
+        self.redeliveries = Counter(
+            "herald_dedup_redeliveries_total",
+            "Articles seen again with the same id and order (re-emitted).",
+            registry=registry,
+        )
+        self.stories_open = Gauge(
+            "herald_dedup_stories_open",
+            "Stories this worker holds that can still take events.",
+            registry=registry,
+        )
+        self.story_sources = Histogram(
+            "herald_dedup_story_sources",
+            "Distinct sources that reported a story, observed when it closes.",
+            buckets=SOURCE_BUCKETS,
+            registry=registry,
+        )
+        self.story_copies = Counter(
+            "herald_dedup_story_copies_total",
+            "Dropped copies counted on their original's story, by outcome.",
+            ["outcome"],
+            registry=registry,
+        )
+        for outcome in ("counted", "again", "unknown_story"):
+            self.story_copies.labels(outcome)
+        self.nudges = Counter(
+            "herald_dedup_nudges_total",
+            "Protocol messages re-sent for gathers that waited too long (lost in transit).",
+            registry=registry,
+        )
+        self.state_bytes = Gauge(
+            "herald_dedup_state_bytes",
+            "Bytes of table state this worker holds (keys and values).",
+            ["table"],
+            registry=registry,
+        )
+        self.remembered = Gauge(
+            "herald_dedup_remembered_articles",
+            "Articles whose verdict and signature this worker remembers.",
+            registry=registry,
+        )
 
 
 def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
+    if not isinstance(settings, DedupSettings):
+        settings = DedupSettings(**settings.model_dump())
+    config = settings.dedup_config()
     app = make_app(settings, "dedup", registry, DEFAULT_PORT)
-    seen = table(app, topics.DEDUP_SEEN, settings)
-    stories = table(app, topics.DEDUP_STORIES, settings)
-    duplicates = Counter(
-        "herald_duplicates_total", "Articles recognised as copies, by kind.", ["kind"], registry=registry
+    claims_table = table(app, topics.DEDUP_CLAIMS, settings, raw_values=True)
+    verdicts_table = table(app, topics.DEDUP_VERDICTS, settings, raw_values=True)
+    pending_table = table(app, topics.DEDUP_PENDING, settings)
+    stories_table = table(app, topics.DEDUP_STORIES, settings)
+    metrics = DedupMetrics(registry)
+
+    claims = ClaimIndex(claims_table, config)
+    gatherer = Gatherer(verdicts_table, pending_table, config)
+    tracker = StoryTracker(
+        stories_table,
+        settings.story_config(),
+        on_close=lambda s: metrics.story_sources.observe(s["source_count"]),
     )
-    duplicates.labels("exact")
-    dedup = Deduplicator(seen)
-    tracker = StoryTracker(stories)
+
+    def emit(out: Any) -> Emit | None:
+        if isinstance(out, Send):
+            return Emit(_INTERNAL[out.topic], out.key, out.value, partition=out.partition)
+        if isinstance(out, Unique):
+            return Emit(topics.UNIQUE, out.article.id, out.article)
+        if isinstance(out, StorySource):
+            return Emit(topics.DEDUP_STORY_SOURCES, out.event_type, out)
+        if isinstance(out, Dropped):
+            if out.redelivery:
+                metrics.redeliveries.inc()
+            else:
+                metrics.duplicates.labels(out.kind).inc()
+            log.debug(
+                "dropped a copy",
+                extra={"article_id": out.article_id, "duplicate_of": out.duplicate_of, "kind": out.kind},
+            )
+        return None
+
+    # The article travels on to its gather partition wrapped with its signature: refuse it here if
+    # that would be too large there, or copies of it would wait for a verdict that never comes.
+    room = settings.max_record_bytes - 4096
 
     def handle_articles(articles: list[Article]) -> list[Emit]:
-        out = []
-        for article in articles:
-            verdict = dedup.check(article)
-            if verdict.is_duplicate:
-                duplicates.labels(verdict.kind or "exact").inc()
-                continue
-            out.append(Emit(topics.UNIQUE, article.id, article))
-        return out
+        for a in articles:
+            if len(a.to_json()) > room:
+                raise Reject("too_large", f"article {a.id} leaves no room for its fingerprint")
+        return [e for a in articles for e in map(emit, scatter(a, config)) if e is not None]
+
+    def handle_probes(probes: list[Probe]) -> list[Emit]:
+        return [e for p in probes for e in map(emit, claims.handle(p)) if e is not None]
+
+    def handle_gather(messages: list[Gather]) -> list[Emit]:
+        return [e for m in messages for e in map(emit, gatherer.handle(m)) if e is not None]
 
     def handle_events(events: list[Event]) -> list[Emit]:
-        return [Emit(topics.EVENTS, e.type, tracker.assign(e)) for e in events]
+        out: list[Emit] = []
+        for event in events:
+            assigned = tracker.assign(event)
+            out.append(Emit(topics.EVENTS, assigned.type, assigned))
+            member = MemberMsg(
+                target=assigned.article_id, event_type=assigned.type, story_id=assigned.story_id
+            )
+            out.append(
+                Emit(
+                    topics.DEDUP_GATHER,
+                    member.target,
+                    member,
+                    partition=config.verdict_partition(member.target),
+                )
+            )
+        return out
 
-    Stage(app, "dedup", topics.ARTICLES, Article, handle_articles, settings, StageMetrics.of(registry, "dedup"))
-    Stage(app, "stories", topics.CLASSIFIED, Event, handle_events, settings, StageMetrics.of(registry, "stories"))
+    def handle_sources(notices: list[StorySource]) -> list[Emit]:
+        for notice in notices:
+            metrics.story_copies.labels(tracker.add_copy(notice)).inc()
+        return []
+
+    def stage(name: str, source: topics.TopicSpec, model: Any, handler: Any, **kw: Any) -> None:
+        Stage(app, name, source, model, handler, settings, StageMetrics.of(registry, name), **kw)
+
+    stage("dedup", topics.ARTICLES, Article, handle_articles, batched=True)
+    stage("dedup_claims", topics.DEDUP_PROBES, Probe, handle_probes)
+    stage("dedup_gather", topics.DEDUP_GATHER, Gather, handle_gather)
+    stage("stories", topics.CLASSIFIED, Event, handle_events)
+    stage("story_sources", topics.DEDUP_STORY_SOURCES, StorySource, handle_sources)
+
+    internal = {name: raw_topic(app, spec) for name, spec in _INTERNAL.items()}
+
+    @app.timer(interval=NUDGE_EVERY_S, name="herald.dedup.nudge")
+    async def nudge() -> None:
+        # Heal gathers whose probe, reply or verification was lost in transit (see Gatherer.nudge).
+        try:
+            sends = gatherer.nudge(older_than=NUDGE_AFTER_S)
+            for send in sends:
+                await internal[send.topic].send(
+                    key=send.key.encode(), value=send.value.to_json(), partition=send.partition
+                )
+            if sends:
+                metrics.nudges.inc(len(sends))
+                log.warning("re-sent protocol messages for stalled gathers", extra={"messages": len(sends)})
+        except Exception:
+            log.exception("nudging stalled gathers failed; will retry")
+
+    @app.timer(interval=30.0, name="herald.dedup.state")
+    async def report_state() -> None:
+        # Best effort and cheap: sizes of what this worker holds, never a full decode of the tables.
+        try:
+            metrics.state_bytes.labels("claims").set(sum(len(k) + len(v) for k, v in claims_table.items()))
+            verdict_bytes, remembered = 0, 0
+            for key, blob in verdicts_table.items():
+                verdict_bytes += len(key) + len(blob)
+                remembered += blob.count(b'"o":')
+            metrics.state_bytes.labels("verdicts").set(verdict_bytes)
+            metrics.remembered.set(remembered)
+            metrics.state_bytes.labels("pending").set(_json_bytes(pending_table))
+            metrics.state_bytes.labels("stories").set(_json_bytes(stories_table))
+            metrics.stories_open.set(
+                sum(len(v) for k, v in stories_table.items() if isinstance(k, str) and k.startswith("open:"))
+            )
+        except Exception:  # a metric must never disturb the stage
+            log.debug("state metrics failed", exc_info=True)
+
     return app
+
+
+def _json_bytes(tbl: Any) -> int:
+    return sum(len(str(k)) + len(json.dumps(v, separators=(",", ":"))) for k, v in tbl.items())
