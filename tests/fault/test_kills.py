@@ -83,15 +83,15 @@ def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> It
 
 def run_scenario(stack: Stack, name: str, fault) -> None:  # type: ignore[no-untyped-def]
     _, before = expected_alert_ids(stack.feed, stack.tmp)
-    burst, duration = stack.burst()
+    _, duration = stack.burst()
     time.sleep(duration / 2)
     fault_at = time.time()
     fault()
     # Let the rest of the burst be released and polled before computing what must arrive.
     time.sleep(max(0.0, duration / 2) + 1.5)
-    articles, after = expected_alert_ids(stack.feed, stack.tmp)
+    _, after = expected_alert_ids(stack.feed, stack.tmp)
     expected = after - before
-    assert expected, "the burst should raise alerts (per the offline replay)"
+    assert len(expected) >= BURST // 2, f"the burst should raise alerts; the replay expects {len(expected)}"
     outcome = measure(name, stack.receiver, expected, BURST, since=fault_at, timeout=150)
     if outcome.lost:
         print(stack.pipeline.report())
