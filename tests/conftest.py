@@ -51,7 +51,9 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     )
     broker = LocalKafka(settings)
     _, seconds = broker.start(timeout_s=120)
-    sys.stderr.write(f"\n[kafka] broker {broker.version} on {settings.kafka_bootstrap} ready in {seconds:.1f}s\n")
+    sys.stderr.write(
+        f"\n[kafka] broker {broker.version} on {settings.kafka_bootstrap} ready in {seconds:.1f}s\n"
+    )
     try:
         yield broker
     finally:

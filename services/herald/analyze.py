@@ -33,7 +33,13 @@ def read_articles(path: Path) -> list[Article]:
     now = datetime.now(UTC)
     source = parsed.feed.get("title") or path.stem
     items = (
-        article_from_entry(e, source=source, feed_url=f"https://{path.stem}.invalid/", language=parsed.feed.get("language"), now=now)
+        article_from_entry(
+            e,
+            source=source,
+            feed_url=f"https://{path.stem}.invalid/",
+            language=parsed.feed.get("language"),
+            now=now,
+        )
         for e in parsed.entries
     )
     return [a for a in items if a is not None]
@@ -64,7 +70,13 @@ class Replay:
         enriched = {e.id: e for e in self.enricher.enrich(unique)}
         for article, verdict in zip(batch, verdicts, strict=True):
             if verdict.is_duplicate:
-                copy = EnrichedArticle(**article.model_dump(), duplicate_of=verdict.duplicate_of, enriched=False)
+                copy = EnrichedArticle(
+                    **article.model_dump(),
+                    duplicate_of=verdict.duplicate_of,
+                    enriched=False,
+                    entities=[],
+                    quantities=[],
+                )
                 yield {"kind": "article", **copy.model_dump(mode="json")}
                 continue
             record = enriched[article.id]

@@ -16,11 +16,20 @@ from typing import Annotated
 
 import typer
 
+from herald import benchmark
 from herald.core import logs
+from herald.heartbeat.command import app as heartbeat_app
+from herald.plot import command as plot_command
+from herald.poller.cli import app as feeds_app
 
 app = typer.Typer(help="Herald: news feeds in, alerts on what is new and serious out.", no_args_is_help=True)
-kafka_app = typer.Typer(help="The local single-node Kafka broker (KRaft, from Maven jars).", no_args_is_help=True)
+kafka_app = typer.Typer(
+    help="The local single-node Kafka broker (KRaft, from Maven jars).", no_args_is_help=True
+)
 app.add_typer(kafka_app, name="kafka")
+app.add_typer(heartbeat_app, name="heartbeat")
+app.command("plot")(plot_command)
+app.add_typer(feeds_app, name="feeds")
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
 
@@ -47,8 +56,10 @@ def kafka_start() -> None:
     broker = _local_kafka()
     started, seconds = broker.start()
     if started:
-        typer.echo(f"Kafka {broker.version} started on {broker.settings.kafka_bootstrap} in {seconds:.1f}s "
-                   f"(pid {broker.pid()}, log {broker.log_file})")
+        typer.echo(
+            f"Kafka {broker.version} started on {broker.settings.kafka_bootstrap} in {seconds:.1f}s "
+            f"(pid {broker.pid()}, log {broker.log_file})"
+        )
     else:
         typer.echo(f"Kafka already running on {broker.settings.kafka_bootstrap} (pid {broker.pid()})")
 
@@ -68,7 +79,9 @@ def kafka_status() -> None:
     if not st.running:
         typer.echo(f"Kafka is not running (bootstrap {st.bootstrap})")
         raise typer.Exit(1)
-    typer.echo(f"Kafka running: pid {st.pid}, bootstrap {st.bootstrap}, answering={st.answering}, log {st.log_file}")
+    typer.echo(
+        f"Kafka running: pid {st.pid}, bootstrap {st.bootstrap}, answering={st.answering}, log {st.log_file}"
+    )
 
 
 @app.command()
@@ -171,7 +184,9 @@ def analyze(
 
 @app.command()
 def up(
-    feeds: Annotated[Path | None, typer.Option(help="YAML feed list; without one, the embedded demo runs.")] = None,
+    feeds: Annotated[
+        Path | None, typer.Option(help="YAML feed list; without one, the embedded demo runs.")
+    ] = None,
     duration: Annotated[float, typer.Option(help="Stop after this many seconds (0: until Ctrl-C).")] = 0.0,
     demo_port: Annotated[int, typer.Option(help="Port of the demo's own broker.")] = 19092,
 ) -> None:
@@ -182,8 +197,11 @@ def up(
 
     settings = LocalKafkaSettings()
     logs.configure(settings.log_level, settings.log_format)
-    env = dict(os.environ)
-    feeds_path = feeds or settings_feeds(env)
+    from herald.alerts.settings import AlertSettings
+    from herald.poller.settings import PollerSettings
+
+    env = dict(os.environ)  # children inherit the caller's settings, with the overrides below
+    feeds_path = feeds or PollerSettings().feeds_file
     demo_mode = feeds_path is None
     if demo_mode:
         # The demo gets a broker and state of its own, wiped each time, so it shows the same news day
@@ -198,20 +216,24 @@ def up(
         broker.wipe()
         shutil.rmtree(state / "faust", ignore_errors=True)
     started, seconds = broker.start()
-    typer.echo(f"Kafka {broker.version} {'started in %.1fs' % seconds if started else 'already running'} "
-               f"on {settings.kafka_bootstrap}")
+    how = f"started in {seconds:.1f}s" if started else "already running"
+    typer.echo(f"Kafka {broker.version} {how} on {settings.kafka_bootstrap}")
     env.update(HERALD_STATE_DIR=str(state), HERALD_KAFKA_BOOTSTRAP=settings.kafka_bootstrap)
     servers = None
     if feeds_path is None:
         from herald.alerts.sinks.webhook import decode_secret
 
-        secret = env.get("HERALD_WEBHOOK_SECRET") or demo.DEMO_SECRET
+        secret = AlertSettings().webhook_secret.get_secret_value() or demo.DEMO_SECRET
         feeds_path = state / "feeds.yaml"
         feed_server, receiver = demo.start(decode_secret(secret), feeds_path)
         servers = (feed_server, receiver)
-        env.update(HERALD_WEBHOOK_URL=receiver.url, HERALD_WEBHOOK_SECRET=secret, HERALD_ALLOW_HOSTS="127.0.0.1")
-        typer.echo(f"Demo: a scripted news day at {feed_server.url('kyiv-ledger')} and "
-                   f"{feed_server.url('world-wire')}; alerts go to {receiver.url} and are printed here.")
+        env.update(
+            HERALD_WEBHOOK_URL=receiver.url, HERALD_WEBHOOK_SECRET=secret, HERALD_ALLOW_HOSTS="127.0.0.1"
+        )
+        typer.echo(
+            f"Demo: a scripted news day at {feed_server.url('kyiv-ledger')} and "
+            f"{feed_server.url('world-wire')}; alerts go to {receiver.url} and are printed here."
+        )
     env["HERALD_FEEDS_FILE"] = str(feeds_path)
     children = [Child("poller", herald_argv("poll"), env, state / "logs" / "poller.log")]
     children += [Child(s, herald_argv("worker", s), env, state / "logs" / f"{s}.log") for s in SERVICES]
@@ -232,17 +254,13 @@ def up(
             servers[1].stop()
         if started:
             broker.stop()
-    typer.echo("All services stopped" + (" and the broker with them." if started else "; the broker was already running and keeps running."))
+    if started:
+        typer.echo("All services stopped, and the broker this command started.")
+    else:
+        typer.echo("All services stopped; the broker was already running and keeps running.")
 
 
-def settings_feeds(env: dict[str, str]) -> Path | None:
-    value = env.get("HERALD_FEEDS_FILE")
-    return Path(value) if value else None
-
-
-def settings_feeds(env: dict[str, str]) -> Path | None:
-    value = env.get("HERALD_FEEDS_FILE")
-    return Path(value) if value else None
+app.command("bench", context_settings=benchmark.CONTEXT, add_help_option=False)(benchmark.bench)
 
 
 def main() -> None:

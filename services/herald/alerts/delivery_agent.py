@@ -14,7 +14,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram
 from herald.core import topics
 from herald.core.deadletter import dead_letter
 from herald.core.metrics import E2E_BUCKETS, LATENCY_BUCKETS, StageMetrics
-from herald.core.records import Alert
+from herald.core.records import Alert, DeadLetterReason
 from herald.core.streams import Emit, Stage, make_app, table
 
 from .dispatch import Dispatcher
@@ -72,7 +72,9 @@ def build(settings: AlertSettings, registry: CollectorRegistry, sinks: list[Sink
                 e2e.labels(name).observe(max(0.0, done - alert.fetched_at.timestamp()))
             for failure in failed:
                 outcomes.labels(failure.sink, "failed").inc()
-                reason = "delivery_exhausted" if failure.error.retryable else "delivery_rejected"
+                reason: DeadLetterReason = (
+                    "delivery_exhausted" if failure.error.retryable else "delivery_rejected"
+                )
                 letter = dead_letter(
                     stage="delivery", topic=topics.ALERTS.name, reason=reason, error=failure.error,
                     payload=alert.to_json(), key=alert.id, sink=failure.sink,

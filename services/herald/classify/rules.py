@@ -1,46 +1,338 @@
-"""Rule-based classification: transparent keyword rules that analysts can read and tune.
+"""Classification: which events an article reports, and how severe each one is.
 
-Each sentence is matched against cue patterns per event type; an article yields at most one event
-per type, built from the sentences that matched it. Severity starts at the type's base and rises
-with the harm the sentences report (the enrichment's quantities).
+``classify(article) -> list[Event]`` is the stage's pure function; the Faust agent and
+``herald analyze`` both call it. It reads only the enrichment record (sentences, entities,
+quantities) and the text; no second NLP parse, so it costs a small fraction of enrichment (see
+bench/classify_bench.py). The method, the labelling guide and the measured quality are in README.md.
+
+How an article becomes events:
+
+1. **Segment cues.** Every segment (a sentence, with a glued-on headline cut off, ``segments.py``)
+   is matched against every type's cues (``cues.py``). Ambiguous words are switched off in sport,
+   market, labour and culture contexts; background ("captured in 2022") and attribution ("the air
+   force said") do not count.
+2. **One segment, one reading.** When two types fire on the same segment and one explains the
+   other, the other is dropped (``ABSORBS``): "an air strike on a market killed 30" is an air strike
+   on civilians, not also an attack on civilians; "forces captured the village after fierce
+   fighting" is a territory change; arrests "at the protest" belong to the protest.
+3. **One event per type per article,** made of all segments reporting that type, so a wrap-up
+   yields one event for each thing it reports, each with its own sentences. A later segment with
+   no cue of its own but with counts ("Five people were killed, officials said.") joins the
+   event(s) of the segment before it, so the counts reach the severity.
+4. **Per event**: magnitude (``magnitude.py``), actors (``actors.py``), location (``places.py``),
+   severity with reasons (``severity.py``), and whether the text claims a record.
+
+Event ids are ``stable_id("event", article id, type)``: the same article always yields the same ids,
+so a redelivered batch produces duplicates downstream stages recognise, not new events.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
-from herald.core.records import EnrichedArticle, Event, Location, stable_id
+from herald.core.records import EnrichedArticle, Event, stable_id
 
-from .taxonomy import BY_CODE
+from . import actors, places, segments
+from .cues import (
+    CIVILIANS,
+    GENERIC_STRIKE,
+    GENERIC_STRIKE_VETOES,
+    HARD_NEWS,
+    RULES,
+    Cue,
+    TypeRules,
+    gate_of,
+    is_background,
+    is_off_topic,
+    may_match,
+    search,
+    word_starts,
+)
+from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
+from .segments import Segment, attribution_spans, in_spans
+from .severity import score
+from .taxonomy import BY_CODE, CODES, RECORD_CLAIM_FAMILIES
 
-CUES: dict[str, re.Pattern[str]] = {
-    "air_drone_strike": re.compile(r"\b(drones?|air ?strikes?|airstrikes?|bomb(ed|ing)s?)\b.*\b(launch|attack|strik|hit)", re.I),
-    "missile_artillery_strike": re.compile(r"\b(missiles?|rockets?|shell(ed|ing)|artillery)\b", re.I),
-    "natural_disaster": re.compile(r"\b(earthquake|quake|flood(s|ing)?|hurricane|cyclone|wildfire)\b", re.I),
-    "evacuation": re.compile(r"\bevacuat(e|ed|ion|ions)\b", re.I),
-    "protest": re.compile(r"\b(protest(ers|ed|s)?|demonstrat(ors|ion|ions))\b", re.I),
+# winner -> the types (or "type:cue name") it explains away when both fire on one sentence.
+ABSORBS: dict[str, tuple[str, ...]] = {
+    "territory_change": ("armed_clash",),
+    "air_drone_strike": (
+        "infrastructure_attack",
+        "attack_on_civilians",
+        "industrial_accident",
+        "armed_clash:armed groups fighting",
+    ),
+    "missile_artillery_strike": (
+        "air_drone_strike:warplanes attacking",
+        "infrastructure_attack",
+        "attack_on_civilians",
+        "industrial_accident",
+        "armed_clash:armed groups fighting",
+    ),
+    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning"),
+    "infrastructure_attack": ("industrial_accident",),
+    "riot": ("protest", "armed_clash", "arrest"),
+    "protest": ("arrest",),
+    "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),
+    "natural_disaster": ("industrial_accident", "infrastructure_attack"),
+    "cyberattack": ("infrastructure_attack",),
+    "peace_talks": ("arrest", "armed_clash:armed groups fighting"),
+    "leadership_change": ("armed_clash:armed groups fighting",),
 }
+_PROTESTERS = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
+    r"riots?))\b",
+    re.I,
+)
+_RECORD_CLAIM = re.compile(
+    r"\brecord\b(?!\s+(?:attendance|crowds?|turnout|profits?|sales|revenues?|label|company|deal|holder|store|"
+    r"books|highs?|lows?|time|numbers? of (?:visitors|tourists|fans|voters|votes)))"
+    r"|\bunprecedented\b"
+    r"|\bmost\b[^.;]{0,40}\bsince\b"
+    r"|\bhighest (?:\w+ )?(?:number|toll|level|tally|count)\b"
+    r"|\b(?:largest|biggest|heaviest|deadliest|strongest|most powerful|worst)\b[^.;]{0,40}?"
+    r"\b(?:since|ever|in history|on record|of the (?:war|conflict|invasion|year)|in (?:decades|years|a "
+    r"decade|"
+    r"a century|\d+ years)|this year|to date|so far)\b"
+    r"|\b(?:largest|biggest|heaviest|deadliest)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|barrages?|assaults?|"
+    r"offensives?|bombardments?|raids?|earthquakes?|quakes?|floods?|flooding|evacuations?|exchanges?|outbreaks?|"
+    r"epidemics?|breach(?:es)?|cyber-?attacks?|hacks?|disasters?|wildfires?|fires?|storms?|massacres?|"
+    r"displacements?|swaps?|riots?)\b",
+    re.I,
+)
+_NOT_A_CLAIM = re.compile(
+    r"\b(?:criminal|track|medical|public|police|dental|court|service|voting) records?\b|\bfor the record\b|"
+    r"\boff the record\b|\bworld record\b|\brecords? (?:show|showed|shows|indicate)\b",
+    re.I,
+)
+
+
+def _type_gate(rules: TypeRules) -> frozenset[str] | None:
+    """The word starts one of which a segment needs for any cue of the type to fire (None: no gate)."""
+    gates = [gate_of(cue.pattern) for cue in rules.cues]
+    return None if any(g is None for g in gates) else frozenset().union(*gates)  # type: ignore[arg-type]
+
+
+_TYPE_GATES = [(rules, _type_gate(rules)) for rules in RULES]
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: str
+    span: tuple[int, int]  # within the segment's text
+
+
+def _match(
+    rules: TypeRules | None,
+    cues: Sequence[Cue],
+    text: str,
+    weak_ok: Callable[[], bool],
+    article_text: str,
+    said: Sequence[tuple[int, int]],
+    starts: frozenset[str],
+) -> Hit | None:
+    """The first cue of a type that fires on a segment, unless one of the type's vetoes applies.
+
+    Cues are tried before vetoes because most segments fire no cue of a given type: the (longer)
+    veto patterns then never run, which is most of what keeps classification cheap.
+    """
+    for cue in cues:
+        if not may_match(cue.pattern, starts) or (cue.weak and not weak_ok()):
+            continue
+        excluded: list[tuple[int, int]] | None = None
+        for m in cue.pattern.finditer(text):
+            if excluded is None:
+                if cue.context is not None and not search(cue.context, text, starts):
+                    break
+                if cue.article_context is not None and not cue.article_context.search(article_text):
+                    break
+                excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
+            if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
+                continue
+            if rules is not None and any(search(v, text, starts) for v in rules.vetoes):
+                return None
+            return Hit(cue.name, m.span())
+    return None
+
+
+def _segment_hits(
+    text: str, weak_ok: Callable[[], bool], article_text: str, starts: frozenset[str]
+) -> dict[str, Hit]:
+    """Step 1 and 2: the types one segment reports, after same-segment absorption."""
+    hits: dict[str, Hit] = {}
+    said = attribution_spans(text)
+    for rules, gate in _TYPE_GATES:
+        if gate is not None and gate.isdisjoint(starts):
+            continue
+        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts)
+        if hit is not None:
+            hits[rules.code] = hit
+    if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
+        hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text, said, starts)
+        if hit is not None and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
+            hits["strike"] = hit
+    # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
+    # the sentence names civilian victims.
+    if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
+        del hits["attack_on_civilians"]
+    # Armed men killing people in a village where a battle is reported: the battle, unless the
+    # sentence names civilian victims.
+    if (
+        hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
+        and "armed_clash" in hits
+        and not CIVILIANS.search(text)
+    ):
+        del hits["attack_on_civilians"]
+    for winner, losers in ABSORBS.items():
+        if winner not in hits:
+            continue
+        for loser in losers:
+            code, _, cue = loser.partition(":")
+            if code in hits and (not cue or hits[code].cue == cue):
+                del hits[code]
+    return hits
+
+
+def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
+    return {
+        e.text.lower() for e in article.entities if segment.contains(e) and e.label in {"GPE", "LOC", "FAC"}
+    }
+
+
+def _group(
+    article: EnrichedArticle, segs: list[Segment], per_segment: list[dict[str, Hit]]
+) -> dict[str, dict[int, Hit]]:
+    """Step 3: per type, the segments that report it (segment index -> hit)."""
+    by_type: dict[str, dict[int, Hit]] = {}
+    for k, hits in enumerate(per_segment):
+        for code, hit in hits.items():
+            if code == "strike":
+                # A weapon-less "strike" right after an air or missile report continues it ("Strikes
+                # hit Kyiv and Kharkiv, killing 12"); on its own it is an air strike, as ACLED codes an
+                # unspecified strike. A headline is not a report to continue.
+                before = per_segment[k - 1] if k > 0 and not segs[k - 1].headline else {}
+                remote = [c for c in ("air_drone_strike", "missile_artillery_strike") if c in before]
+                for c in remote or ["air_drone_strike"]:
+                    by_type.setdefault(c, {}).setdefault(k, hit)
+            else:
+                by_type.setdefault(code, {})[k] = hit
+    # Arrests of protesters are part of the protest (ACLED: protest with intervention): the arrest
+    # sentence names the crowd, or follows a sentence about it ("Officers fired tear gas and detained 60").
+    crowd = "riot" if "riot" in by_type else "protest" if "protest" in by_type else None
+    if crowd and "arrest" in by_type:
+        crowd_segments = set(by_type[crowd])
+        crowd_places = set().union(*(_places_in(article, segs[k]) for k in crowd_segments))
+
+        def same_scene(k: int) -> bool:
+            # In a wrap-up the next sentence may be another story ("In Hong Kong, police arrested six").
+            here = _places_in(article, segs[k])
+            return k - 1 in crowd_segments and (not here or bool(here & crowd_places))
+
+        folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or same_scene(k)]
+        for k in folded:
+            by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
+        if not by_type["arrest"]:
+            del by_type["arrest"]
+    # A protest that turned into a riot is the riot, unless the protest was somewhere else.
+    if "riot" in by_type and "protest" in by_type:
+        riot_places = set().union(*(_places_in(article, segs[k]) for k in by_type["riot"]))
+        for k in list(by_type["protest"]):
+            here = _places_in(article, segs[k])
+            if not (here and riot_places and here.isdisjoint(riot_places)):
+                by_type["riot"].setdefault(k, by_type["protest"].pop(k))
+        if not by_type["protest"]:
+            del by_type["protest"]
+    return by_type
+
+
+def _continuations(
+    by_type: dict[str, dict[int, Hit]], segs: list[Segment], readings: list[Reading]
+) -> dict[str, set[int]]:
+    """Cue-less body segments with counts join the event(s) of the nearest earlier cue segment."""
+    cued = {k for hits in by_type.values() for k in hits}
+    units_in: dict[int, set[str]] = {}
+    for r in readings:
+        units_in.setdefault(r.segment, set()).add(r.unit)
+    extra: dict[str, set[int]] = {}
+    for k, units in units_in.items():
+        if k in cued or segs[k].headline:
+            continue
+        for j in (k - 1, k - 2):
+            if j < 0 or j not in cued:
+                continue
+            if segs[j].headline and sum(j in hits for hits in by_type.values()) > 1:
+                break  # a headline listing several events does not say which one the counts belong to
+            for code in by_type:
+                if j in by_type[code] and units & UNITS_BY_TYPE.get(code, frozenset()):
+                    extra.setdefault(code, set()).add(k)
+            break
+    return extra
+
+
+def _record_claim(code: str, texts: Sequence[str]) -> bool:
+    if BY_CODE[code].family not in RECORD_CLAIM_FAMILIES:
+        return False
+    for text in texts:
+        for m in _RECORD_CLAIM.finditer(text):
+            window = text[max(0, m.start() - 20) : m.end() + 20]
+            if not _NOT_A_CLAIM.search(window):
+                return True
+    return False
 
 
 def classify(article: EnrichedArticle) -> list[Event]:
+    """The events the article reports, in taxonomy order; empty for non-event articles.
+
+    Articles the enrichment did not process (``enriched=False``: duplicates, unsupported languages)
+    yield nothing: the cues are English and duplicates were already classified once.
+    """
     if not article.enriched:
         return []
-    sentences = article.sentence_texts()
-    matched: dict[str, list[int]] = defaultdict(list)
-    for i, sentence in enumerate(sentences):
-        for code, pattern in CUES.items():
-            if pattern.search(sentence):
-                matched[code].append(i)
+    text = article.text()
+    segs = segments.split(article)
+
+    @cache
+    def article_weak_ok() -> bool:
+        return not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
+
+    per_segment = []
+    for g in segs:
+        starts = word_starts(g.text)
+
+        @cache
+        def weak_ok(g: Segment = g, starts: frozenset[str] = starts) -> bool:
+            """Ambiguous words count unless the article or this segment is about sport, markets, ..."""
+            return article_weak_ok() and (
+                not is_off_topic(g.text, starts) or bool(search(HARD_NEWS, g.text, starts))
+            )
+
+        per_segment.append(_segment_hits(g.text, weak_ok, text, starts))
+    by_type = _group(article, segs, per_segment)
+    if not by_type:
+        return []
+    readings = from_quantities(article.quantities, segs)
+    cued = {k for hits in by_type.values() for k in hits}
+    for g in segs:
+        # Counts matter in an event's segments and the two after them (continuations), nowhere else.
+        if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
+            readings.extend(read_text(g.text, g.index))
+    extra = _continuations(by_type, segs, readings)
     events = []
-    for code, idxs in matched.items():
-        magnitude: dict[str, float] = {}
-        for q in article.quantities:
-            if q.sentence in idxs:
-                magnitude[q.unit] = max(magnitude.get(q.unit, 0.0), q.value)
-        severity, reasons = _severity(code, magnitude)
-        places = [e for e in article.entities if e.sentence in idxs and e.label in {"GPE", "LOC"}]
-        location = Location(name=places[0].text) if places else None
+    for code in CODES:
+        if code not in by_type:
+            continue
+        triggers = {k: hit.span for k, hit in by_type[code].items()}
+        members = sorted(set(triggers) | extra.get(code, set()))
+        texts = [" ".join(segs[k].text.split()) for k in members]
+        magnitude = measure(code, members, readings)
+        severity, reasons = score(code, magnitude, texts)
+        cues_fired = sorted({hit.cue for hit in by_type[code].values()})
+        reasons.insert(1, "matched: " + ", ".join(cues_fired))
+        cast = actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
+        location = places.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
         event_id = stable_id("event", article.id, code)
         events.append(
             Event(
@@ -52,22 +344,17 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 severity_reasons=reasons,
                 magnitude=magnitude,
                 location=location,
+                actors=cast.actors,
                 published=article.published,
                 fetched_at=article.fetched_at,
                 title=article.title,
                 url=article.url,
                 source=article.source,
-                sentences=[sentences[i] for i in idxs],
-                record_claim=any(re.search(r"\brecord\b|\blargest\b|\bmost since\b", sentences[i], re.I) for i in idxs),
+                sentences=texts,
+                record_claim=_record_claim(code, texts),
             )
         )
     return events
 
 
-def _severity(code: str, magnitude: dict[str, float]) -> tuple[int, list[str]]:
-    severity = BY_CODE[code].base_severity
-    reasons = [f"base severity of {code}: {severity}"]
-    if magnitude.get("killed", 0) >= 10 or magnitude.get("drones", 0) >= 100:
-        severity += 1
-        reasons.append("heavy harm or a large barrage")
-    return min(severity, 5), reasons
+__all__ = ["ABSORBS", "classify"]

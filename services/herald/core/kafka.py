@@ -38,7 +38,7 @@ def wait_ready(settings: CoreSettings, timeout_s: float = 60.0) -> float:
                     return time.monotonic() - started
                 finally:
                     client.close()
-        except Exception as exc:  # noqa: BLE001 - any failure means "not yet"
+        except Exception as exc:
             last = exc
             time.sleep(0.25)
     raise TimeoutError(f"Kafka at {settings.kafka_bootstrap} not ready after {timeout_s:.0f}s: {last}")

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 def _aware(value: datetime) -> datetime:
@@ -79,6 +79,7 @@ class Geo(BaseModel):
     admin1: str | None = None
     kind: Literal["city", "region", "country"] | None = None
     geonameid: int | None = None
+    admin1_code: str | None = None  # GeoNames admin1 code, "UA.07": groups places by region even unnamed
 
 
 class Entity(BaseModel):
@@ -98,22 +99,26 @@ class Quantity(BaseModel):
     qualifier: Literal["exact", "at_least", "more_than", "about", "up_to", "less_than"] = "exact"
     sentence: int = Field(0, ge=0)
     sentence_text: str = ""
+    value_max: float | None = None  # upper bound of a range ("20 to 30"): value is then the lower bound
+    noun: str | None = None  # what was counted when the unit says what happened to it ("civilians")
 
 
 class Sentence(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    # Countries and organisations that act in the sentence, in order of mention (see enrich/actors.py).
+    actors: list[Actor] = Field(default_factory=list)
 
 
 class EnrichedArticle(Article):
     """An article after deduplication and enrichment."""
 
-    duplicate_of: Id | None = None
+    duplicate_of: Id | None
     detected_language: str | None = None
     enriched: bool = True  # False when the language is not one we can enrich
     sentences: list[Sentence] = Field(default_factory=list)
-    entities: list[Entity] = Field(default_factory=list)
-    quantities: list[Quantity] = Field(default_factory=list)
+    entities: list[Entity]
+    quantities: list[Quantity]
     enriched_at: AwareDatetime | None = None
 
     def sentence_texts(self) -> list[str]:
@@ -144,9 +149,9 @@ class Event(Record):
     type: str = Field(pattern=r"^[a-z_]+$")
     severity: int = Field(ge=1, le=5)
     severity_reasons: list[str] = Field(default_factory=list)
-    magnitude: dict[str, float] = Field(default_factory=dict)
-    location: Location | None = None
-    actors: list[Actor] = Field(default_factory=list)
+    magnitude: dict[str, float]
+    location: Location | None
+    actors: list[Actor]
     published: AwareDatetime
     fetched_at: AwareDatetime
     title: str = ""

@@ -21,13 +21,20 @@ class CoreSettings(BaseSettings):
     kafka_bootstrap: str = Field(
         "127.0.0.1:9092", description="Kafka bootstrap servers, comma-separated host:port."
     )
-    partitions: int = Field(6, ge=1, description="Partitions of every pipeline topic (the unit of scale-out).")
+    partitions: int = Field(
+        6, ge=1, description="Partitions of every pipeline topic (the unit of scale-out)."
+    )
     replication_factor: int = Field(1, ge=1, description="Replication factor of every topic Herald creates.")
     state_dir: Path = Field(Path(".herald"), description="Local state: broker data, logs, pids, Faust data.")
     log_level: str = Field("INFO", description="Log level for Herald's own loggers.")
     log_format: str = Field("text", description="'text' for people, 'json' for log shippers.")
     metrics_host: str = Field("127.0.0.1", description="Interface the /metrics endpoint binds to.")
     metrics_port: int = Field(0, ge=0, description="Port of /metrics; 0 means the service's default.")
+    session_timeout_seconds: float = Field(
+        10.0,
+        gt=0,
+        description="Kafka consumer-group session timeout: how soon a crashed worker's partitions move on.",
+    )
     max_record_bytes: int = Field(
         1_048_576, ge=1024, description="Records larger than this are dead-lettered as too_large."
     )

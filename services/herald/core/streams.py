@@ -84,6 +84,10 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         datadir=str(datadir),
         consumer_auto_offset_reset="earliest",
         broker_commit_every=100,
+        # A SIGKILLed worker never leaves its group: its partitions wait for the session to expire.
+        # Faust's 60 s default would stall those partitions for a minute.
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
         broker_commit_interval=1.0,
         producer_acks=-1,
         producer_max_request_size=settings.max_record_bytes * 2,
@@ -135,7 +139,9 @@ def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings, raw_valu
 
 def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
     """A Faust topic that hands the agent raw bytes, so decoding errors stay ours to report."""
-    return app.topic(spec.name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+    return app.topic(
+        spec.name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+    )
 
 
 @dataclass
@@ -287,4 +293,6 @@ class Stage(Generic[M]):
             except Exception:  # lag is best effort; never let it disturb the stage
                 continue
             if high is not None and pos is not None:
-                self.metrics.consumer_lag.labels(self.name, tp.topic, str(tp.partition)).set(max(0, high - pos))
+                self.metrics.consumer_lag.labels(self.name, tp.topic, str(tp.partition)).set(
+                    max(0, high - pos)
+                )

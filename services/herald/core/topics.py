@@ -48,19 +48,20 @@ DEADLETTER = TopicSpec("news.deadletter", "dead_letter.json", key="stage", reten
 # fingerprint key or of an article id, modulo the partition count: see herald.dedup.index), so copies
 # that arrive on different partitions of news.articles meet on one.
 DEDUP_PROBES = TopicSpec("herald.dedup.probes", None, key="claim bucket (partition = bucket mod partitions)")
-DEDUP_GATHER = TopicSpec("herald.dedup.gather", None, key="article id (partition = verdict bucket mod partitions)")
+DEDUP_GATHER = TopicSpec(
+    "herald.dedup.gather", None, key="article id (partition = verdict bucket mod partitions)"
+)
 DEDUP_STORY_SOURCES = TopicSpec(
     "herald.dedup.story-sources", None, key="event type (co-partitioned with news.classified)"
 )
 POLLER_STATE = TopicSpec(
     "herald.poller.state",
     None,
-    key="feed url",
+    key="'seen:' or 'health:' + feed url (what was sent, how the feed is doing)",
     compacted=True,
     partitions=1,
     extra_config={"min.cleanable.dirty.ratio": "0.1", "segment.ms": str(DAY_MS)},
 )
-
 
 
 def changelog(stage: str, table: str) -> TopicSpec:
@@ -80,9 +81,23 @@ NOVELTY_STATE = changelog("novelty", "state")
 DELIVERY_LEDGER = changelog("delivery", "ledger")
 
 ALL: tuple[TopicSpec, ...] = (
-    ARTICLES, UNIQUE, ENRICHED, CLASSIFIED, EVENTS, ALERTS, DEADLETTER, POLLER_STATE,
-    DEDUP_PROBES, DEDUP_GATHER, DEDUP_STORY_SOURCES,
-    DEDUP_CLAIMS, DEDUP_VERDICTS, DEDUP_PENDING, DEDUP_STORIES, NOVELTY_STATE, DELIVERY_LEDGER,
+    ARTICLES,
+    UNIQUE,
+    ENRICHED,
+    CLASSIFIED,
+    EVENTS,
+    ALERTS,
+    DEADLETTER,
+    POLLER_STATE,
+    DEDUP_PROBES,
+    DEDUP_GATHER,
+    DEDUP_STORY_SOURCES,
+    DEDUP_CLAIMS,
+    DEDUP_VERDICTS,
+    DEDUP_PENDING,
+    DEDUP_STORIES,
+    NOVELTY_STATE,
+    DELIVERY_LEDGER,
 )
 
 BY_NAME = {t.name: t for t in ALL}

@@ -1,74 +1,157 @@
-"""Turning articles into enriched articles: entities, sentences, quantities.
+"""Turning articles into enriched articles: language, entities, places, quantities, actors.
 
-Pure: takes a loaded spaCy pipeline and articles, returns records. Batched through ``nlp.pipe``
-because per-document calls waste most of spaCy's throughput.
+Pure: takes a loaded spaCy pipeline (``nlp.load()``) and articles, returns records; no Kafka, no
+Faust, so the stream worker, ``herald analyze``, the tests and the benchmark all call the same
+:meth:`Enricher.enrich`. Articles go through ``nlp.pipe`` in batches because per-document calls waste
+most of spaCy's throughput; everything after the model is lookups over its tokens and entities
+(``places``, ``quantities``, ``actors``), kept cheap so that enrichment keeps at least 80% of the
+model's own throughput (``bench/enrich_bench.py`` measures it).
+
+The text enriched is ``Article.text()``: title, then the full content when the feed gave it, else the
+summary; offsets refer to that string.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-from herald.core.records import Article, EnrichedArticle, Entity, Quantity, Sentence, utcnow
+from herald.core.records import Article, EnrichedArticle, Entity, Geo, Quantity, Sentence, utcnow
 
-_UNITS = {
-    "drone": "drones",
-    "drones": "drones",
-    "missile": "missiles",
-    "missiles": "missiles",
-    "killed": "killed",
-    "dead": "killed",
-    "wounded": "wounded",
-    "injured": "wounded",
-}
-_QTY = re.compile(r"\b(\d[\d,]*)\s+(?:\w+\s+)?(drones?|missiles?|killed|dead|wounded|injured)\b", re.I)
+from . import gazetteer as gazetteer_mod
+from .actors import sentence_actors
+from .gazetteer import Gazetteer
+from .language import detect
+from .places import PlaceFinder
+from .quantities import CountFinder
+
+ENGLISH = "en"
 
 
 class Enricher:
-    def __init__(self, nlp: Any, batch_size: int = 64) -> None:
+    """Enrichment for one process: the spaCy pipeline and the gazetteer, both loaded once.
+
+    ``gazetteer`` defaults to the process-wide one, built on the first call (a worker's entry point
+    passes it in so that the cost is paid at start-up, not on the first batch).
+    """
+
+    def __init__(self, nlp: Any, gazetteer: Gazetteer | None = None, batch_size: int = 64) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
+        self._gazetteer = gazetteer
+        self._places: PlaceFinder | None = None
+        self._counts: CountFinder | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = gazetteer_mod.shared()
+        return self._gazetteer
+
+    def _finders(self) -> tuple[PlaceFinder, CountFinder]:
+        if self._places is None or self._counts is None:
+            gaz = self.gazetteer
+            self._places = PlaceFinder(gaz)
+            plurals = frozenset(d.lower() for d in gaz.demonyms if d.endswith("s"))
+            self._counts = CountFinder(plurals)
+        return self._places, self._counts
 
     def enrich(self, articles: Sequence[Article]) -> list[EnrichedArticle]:
+        """Enrich a batch; the output is in input order, one record per article.
+
+        Non-English articles come back with ``enriched=False`` and their detected language, and no
+        entities. An exception means a bug or a pathological input for the whole batch; the stream
+        stage then retries the records one by one and dead-letters only the one that fails.
+        """
+        places, counts = self._finders()
         texts = [a.text() for a in articles]
-        out = []
-        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=self.batch_size), strict=True):
-            out.append(self._record(article, doc))
-        return out
-
-    def _record(self, article: Article, doc: Any) -> EnrichedArticle:
-        sents = list(doc.sents)
-        starts = [s.start_char for s in sents]
-
-        def sentence_of(char: int) -> int:
-            idx = 0
-            for i, start in enumerate(starts):
-                if start <= char:
-                    idx = i
-            return idx
-
-        entities = [
-            Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char, sentence=sentence_of(e.start_char))
-            for e in doc.ents
-            if e.label_ not in {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"}
-        ]
-        quantities = []
-        for i, sent in enumerate(sents):
-            for m in _QTY.finditer(sent.text):
-                quantities.append(
-                    Quantity(
-                        value=float(m.group(1).replace(",", "")),
-                        unit=_UNITS[m.group(2).lower()],
-                        text=m.group(0),
-                        sentence=i,
-                        sentence_text=sent.text,
-                    )
+        languages = [detect(t, a.language) for t, a in zip(texts, articles, strict=True)]
+        english = [i for i, lang in enumerate(languages) if lang.code == ENGLISH]
+        out: list[EnrichedArticle | None] = [None] * len(articles)
+        docs = self.nlp.pipe((texts[i] for i in english), batch_size=self.batch_size)
+        for i, doc in zip(english, docs, strict=True):
+            out[i] = self._record(articles[i], doc, texts[i], places, counts)
+        now = utcnow()
+        for i, lang in enumerate(languages):
+            if out[i] is None:
+                out[i] = EnrichedArticle(
+                    **articles[i].model_dump(),
+                    duplicate_of=None,
+                    detected_language=lang.code,
+                    enriched=False,
+                    entities=[],
+                    quantities=[],
+                    enriched_at=now,
                 )
+        return [r for r in out if r is not None]
+
+    def _record(
+        self, article: Article, doc: Any, text: str, places: PlaceFinder, counts: CountFinder
+    ) -> EnrichedArticle:
+        # ``text`` is what the doc was made from; slicing it is much cheaper than Doc.text or
+        # Span.text, which rebuild the string token by token.
+        sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
+        starts = [s[0] for s in sents]
+
+        def sent_of(token: int) -> int:
+            return max(0, bisect_right(starts, token) - 1)
+
+        mentions = places.find(doc, text)
+        entities = []
+        for m in mentions:
+            first, last = doc[m.start], doc[m.end - 1]
+            start, end = first.idx, last.idx + len(last.text)
+            if text[end - 1] == "." and "." not in text[start : end - 1]:
+                end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
+            geo = None
+            if m.place is not None:
+                p = m.place
+                geo = Geo(
+                    name=p.name,
+                    lat=p.lat,
+                    lon=p.lon,
+                    country_code=p.country_code,
+                    admin1=p.admin1,
+                    kind=p.kind,
+                    geonameid=p.geonameid,
+                    admin1_code=p.admin1_code,
+                )
+            entities.append(
+                Entity(
+                    text=text[start:end],
+                    label=m.label,
+                    start=start,
+                    end=end,
+                    sentence=sent_of(m.start),
+                    geo=geo,
+                    country_code=m.country_code,
+                )
+            )
+        quantities = []
+        for c in counts.find(doc):
+            s = sent_of(c.start)
+            first, last = doc[c.start], doc[c.end - 1]
+            quantities.append(
+                Quantity(
+                    value=c.value,
+                    unit=c.unit,
+                    text=text[first.idx : last.idx + len(last.text)],
+                    qualifier=c.qualifier,  # type: ignore[arg-type]
+                    sentence=s,
+                    sentence_text=text[sents[s][1] : sents[s][2]].strip(),
+                    value_max=c.value_max,
+                    noun=c.noun,
+                )
+            )
+        actors = sentence_actors(doc, mentions, self.gazetteer, sent_of)
         return EnrichedArticle(
             **article.model_dump(),
-            detected_language="en",
-            sentences=[Sentence(start=s.start_char, end=s.end_char) for s in sents],
+            duplicate_of=None,
+            detected_language=ENGLISH,
+            sentences=[
+                Sentence(start=a, end=b, actors=actors.get(k, [])) for k, (_, a, b) in enumerate(sents)
+            ],
             entities=entities,
             quantities=quantities,
             enriched_at=utcnow(),

@@ -42,7 +42,9 @@ def write_feeds_file(server: FeedServer, names: list[str], path: Path) -> Path:
     return path
 
 
-def start(secret: bytes, feeds_path: Path, feed_port: int = 0, receiver_port: int = 0) -> tuple[FeedServer, Receiver]:
+def start(
+    secret: bytes, feeds_path: Path, feed_port: int = 0, receiver_port: int = 0
+) -> tuple[FeedServer, Receiver]:
     server = FeedServer(port=feed_port)
     for name, feed in load_day().items():
         server.feeds[name] = feed

@@ -39,7 +39,9 @@ class ScriptedFeed:
     def render(self, now: float | None = None) -> bytes:
         parts = []
         for item in reversed(self.visible(now)):
-            published = datetime.fromtimestamp(self.started + item.offset, UTC) - timedelta(seconds=item.published_ago)
+            published = datetime.fromtimestamp(self.started + item.offset, UTC) - timedelta(
+                seconds=item.published_ago
+            )
             parts.append(
                 "<item>"
                 f"<title>{escape(item.title)}</title><link>{escape(item.link)}</link>"
@@ -65,7 +67,7 @@ class FeedServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 server.hits[path] = server.hits.get(path, 0) + 1
                 if path in server.raw:
@@ -90,7 +92,7 @@ class FeedServer:
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def url(self, name: str) -> str:
-        host, port = self.server.server_address[:2]
+        host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
         return f"http://{host}:{port}/feeds/{name}.xml"
 
     def start(self) -> FeedServer:

@@ -36,7 +36,8 @@ class LocalKafkaSettings(CoreSettings):
     kafka_controller_port: int = Field(0, ge=0, description="KRaft controller port; 0 means broker port + 1.")
     kafka_pom: Path = Field(POM, description="Maven project that names the broker version.")
     kafka_dist_dir: Path = Field(
-        Path(".herald/kafka-dist"), description="Where Maven puts the broker's jars (shared by every state dir)."
+        Path(".herald/kafka-dist"),
+        description="Where Maven puts the broker's jars (shared by every state dir).",
     )
     java: str = Field("java", description="Java executable for the local broker (17 or newer).")
     mvn: str = Field("mvn", description="Maven executable used to resolve the broker's jars.")
@@ -83,8 +84,13 @@ class LocalKafka:
             return
         self.libs.mkdir(parents=True, exist_ok=True)
         cmd = [
-            self.settings.mvn, "-B", "-q", "-f", str(self.settings.kafka_pom),
-            f"{DEPENDENCY_PLUGIN}:copy-dependencies", "-DincludeScope=runtime",
+            self.settings.mvn,
+            "-B",
+            "-q",
+            "-f",
+            str(self.settings.kafka_pom),
+            f"{DEPENDENCY_PLUGIN}:copy-dependencies",
+            "-DincludeScope=runtime",
             f"-DoutputDirectory={self.libs}",
         ]
         log.info("resolving Kafka %s with Maven", self.version)
@@ -147,9 +153,21 @@ class LocalKafka:
             return
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
         subprocess.run(
-            [self.settings.java, "-cp", f"{self.libs}/*", "kafka.tools.StorageTool", "format",
-             "-t", cluster_id, "-c", str(self.config), "--ignore-formatted"],
-            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [
+                self.settings.java,
+                "-cp",
+                f"{self.libs}/*",
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                cluster_id,
+                "-c",
+                str(self.config),
+                "--ignore-formatted",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
 
     def start(self, timeout_s: float = 90.0) -> tuple[bool, float]:
@@ -161,11 +179,18 @@ class LocalKafka:
         self._format()
         heap = self.settings.kafka_heap_mb
         cmd = [
-            self.settings.java, f"-Xms{min(heap, 256)}m", f"-Xmx{heap}m", "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
+            self.settings.java,
+            f"-Xms{min(heap, 256)}m",
+            f"-Xmx{heap}m",
+            "-XX:+UseG1GC",
+            "-XX:MaxGCPauseMillis=20",
+            "-Djava.awt.headless=true",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
-            "-cp", f"{self.libs}/*", "kafka.Kafka", str(self.config),
+            "-cp",
+            f"{self.libs}/*",
+            "kafka.Kafka",
+            str(self.config),
         ]
         started = time.monotonic()
         with open(self.log_file, "ab") as logf:

@@ -38,14 +38,25 @@ class Script:
 
 
 def verify(secret: bytes, headers: dict[str, str], body: bytes) -> bool:
-    msg_id, ts, sigs = headers.get("webhook-id", ""), headers.get("webhook-timestamp", ""), headers.get("webhook-signature", "")
-    expected = base64.b64encode(hmac.new(secret, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()).decode()
+    msg_id, ts, sigs = (
+        headers.get("webhook-id", ""),
+        headers.get("webhook-timestamp", ""),
+        headers.get("webhook-signature", ""),
+    )
+    expected = base64.b64encode(
+        hmac.new(secret, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()
+    ).decode()
     return any(s.split(",", 1)[-1] == expected for s in sigs.split())
 
 
 class Receiver:
-    def __init__(self, secret: bytes, host: str = "127.0.0.1", port: int = 0,
-                 on_delivery: Callable[[Delivery], None] | None = None) -> None:
+    def __init__(
+        self,
+        secret: bytes,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        on_delivery: Callable[[Delivery], None] | None = None,
+    ) -> None:
         self.secret = secret
         self.deliveries: list[Delivery] = []
         self.script = Script()
@@ -54,7 +65,7 @@ class Receiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
                 body = self.rfile.read(length)
                 with receiver._lock:
@@ -64,8 +75,11 @@ class Receiver:
                 if 200 <= status < 300:
                     headers = {k.lower(): v for k, v in self.headers.items()}
                     delivery = Delivery(
-                        headers.get("webhook-id", ""), json.loads(body or b"{}"), headers,
-                        verify(receiver.secret, headers, body), time.time(),
+                        headers.get("webhook-id", ""),
+                        json.loads(body or b"{}"),
+                        headers,
+                        verify(receiver.secret, headers, body),
+                        time.time(),
                     )
                     with receiver._lock:
                         receiver.deliveries.append(delivery)
@@ -86,7 +100,7 @@ class Receiver:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
+        host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
         return f"http://{host}:{port}/hooks/herald"
 
     def unique_ids(self) -> set[str]:

@@ -77,7 +77,9 @@ class Supervisor:
                     child.restarts = 0
                 delay = min(30.0, 0.5 * 2**child.restarts)
                 child.next_start = now + delay
-                log.warning("%s exited with %s; restarting in %.1fs (see %s)", child.name, code, delay, child.log_path)
+                log.warning(
+                    "%s exited with %s; restarting in %.1fs (see %s)", child.name, code, delay, child.log_path
+                )
             elif now >= child.next_start:
                 child.restarts += 1
                 child.next_start = 0.0

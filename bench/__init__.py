@@ -1,0 +1,1 @@
+"""Herald's benchmarks: scripts that measure the real thing and print numbers (never timed tests)."""

@@ -1,0 +1,1 @@
+"""The pipeline benchmark behind ``herald bench``: ceiling, saturation, latency, resources, scale-out."""

@@ -1,0 +1,123 @@
+{{/* Names and labels shared by every template. */}}
+
+{{- define "herald.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "herald.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "herald.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "herald.labels" -}}
+helm.sh/chart: {{ include "herald.chart" . }}
+{{ include "herald.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: herald
+{{- end -}}
+
+{{- define "herald.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "herald.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{/* Labels of one service's resources: call with (dict "root" $ "name" "dedup"). */}}
+{{- define "herald.componentLabels" -}}
+{{ include "herald.labels" .root }}
+app.kubernetes.io/component: {{ .name }}
+{{- end -}}
+
+{{- define "herald.componentSelectorLabels" -}}
+{{ include "herald.selectorLabels" .root }}
+app.kubernetes.io/component: {{ .name }}
+{{- end -}}
+
+{{- define "herald.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "herald.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "herald.image" -}}
+{{- printf "%s:%s" .Values.image.repository (default .Chart.AppVersion .Values.image.tag) -}}
+{{- end -}}
+
+{{- define "herald.secretName" -}}
+{{- default (include "herald.fullname" .) .Values.secrets.existingSecret -}}
+{{- end -}}
+
+{{/* True when the chart has webhook URLs or secrets to pass on (its own Secret or an existing one). */}}
+{{- define "herald.hasSecret" -}}
+{{- if or .Values.secrets.existingSecret .Values.secrets.webhookUrl .Values.secrets.webhookSecret .Values.secrets.heartbeatSecret -}}true{{- end -}}
+{{- end -}}
+
+{{/* The services, in pipeline order; the stream workers are the ones that scale out. */}}
+{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat{{- end -}}
+{{- define "herald.streamWorkers" -}}dedup enrich classify novelty delivery{{- end -}}
+
+{{/* The command line of one service. */}}
+{{- define "herald.args" -}}
+{{- if eq . "poller" -}}
+["poll"]
+{{- else if eq . "heartbeat" -}}
+["heartbeat", "serve"]
+{{- else -}}
+["worker", {{ . | quote }}]
+{{- end -}}
+{{- end -}}
+
+{{/* Where each service answers "am I alive": the poller only serves /metrics. */}}
+{{- define "herald.healthPath" -}}
+{{- if eq . "poller" -}}/metrics{{- else -}}/healthz{{- end -}}
+{{- end -}}
+
+{{- define "herald.heartbeatUrl" -}}
+{{- printf "http://%s-heartbeat:%v" (include "herald.fullname" .) .Values.heartbeat.port -}}
+{{- end -}}
+
+{{/* HERALD_* settings every service reads: the ConfigMap's data and the topics Job's env. */}}
+{{- define "herald.settings" -}}
+HERALD_KAFKA_BOOTSTRAP: {{ required "kafka.bootstrap is required" .Values.kafka.bootstrap | quote }}
+HERALD_PARTITIONS: {{ .Values.settings.partitions | quote }}
+HERALD_REPLICATION_FACTOR: {{ .Values.settings.replicationFactor | quote }}
+HERALD_LOG_LEVEL: {{ .Values.settings.logLevel | quote }}
+HERALD_LOG_FORMAT: {{ .Values.settings.logFormat | quote }}
+HERALD_STATE_DIR: "/var/lib/herald"
+HERALD_METRICS_HOST: "0.0.0.0"
+HERALD_POLL_INTERVAL_SECONDS: {{ .Values.settings.pollIntervalSeconds | quote }}
+HERALD_NOVELTY_MIN_SEVERITY: {{ .Values.settings.noveltyMinSeverity | quote }}
+HERALD_CONSOLE_SINK: {{ .Values.settings.consoleSink | quote }}
+HERALD_HEARTBEAT_INTERVAL_SECONDS: {{ .Values.settings.heartbeatIntervalSeconds | quote }}
+{{- if .Values.heartbeat.enabled }}
+HERALD_HEARTBEAT_BASE_URL: {{ include "herald.heartbeatUrl" . | quote }}
+HERALD_ALLOW_HOSTS: {{ printf "%s-heartbeat" (include "herald.fullname" .) | quote }}
+{{- end }}
+{{- range $key, $value := .Values.extraEnv }}
+{{ $key }}: {{ $value | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The feed list the poller reads, with the heartbeat's canary added when it runs. */}}
+{{- define "herald.feeds" -}}
+{{- $feeds := list -}}
+{{- range .Values.feeds }}{{ $feeds = append $feeds . }}{{ end -}}
+{{- if .Values.heartbeat.enabled -}}
+{{- $feeds = append $feeds (dict "name" "herald-heartbeat" "url" (printf "%s/feed.xml" (include "herald.heartbeatUrl" .)) "interval" 60) -}}
+{{- end -}}
+{{- toYaml (dict "feeds" $feeds) -}}
+{{- end -}}

@@ -1,0 +1,344 @@
+"""How much happened: counts per metric for one event, from the enrichment and from the sentence text.
+
+The enrichment stage owns quantity extraction (``EnrichedArticle.quantities``, vocabulary below) and
+is the first source. Its extraction may be thin (an older or simpler enricher may only know "killed"
+and "drones"), so this module also reads the same vocabulary from the event's sentences with a few
+wire-copy patterns ("killing at least 12", "the death toll rose to 40", "forced 3,000 from their
+homes", "a magnitude 6.1 earthquake"). Both readings are merged by taking, per metric, the largest
+value: a count repeated in two sentences must not be added up, and of two hedged counts the larger is
+the one the article stands by. The price is that two separate incidents in one event ("five killed in
+Kharkiv ... three in Odesa") report 5, not 8; severity errs low rather than double-counting.
+
+Each event type reads only the metrics that describe it (``UNITS_BY_TYPE``): a sentence saying "472
+drones and seven missiles" gives the drone strike its drones and the missile strike its missiles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from herald.core.records import Quantity
+
+from .cues import is_background
+from .numbers import NUMBER, parse_number, qualifier_before
+from .segments import Segment
+
+VOCABULARY = frozenset(
+    {
+        "killed",
+        "wounded",
+        "missing",
+        "displaced",
+        "evacuated",
+        "arrested",
+        "drones",
+        "missiles",
+        "aircraft",
+        "settlements",
+        "troops",
+        "protesters",
+        "affected",
+        "magnitude",
+    }
+)
+
+_HARM = ("killed", "wounded", "missing")
+UNITS_BY_TYPE: dict[str, frozenset[str]] = {
+    "air_drone_strike": frozenset({*_HARM, "drones", "aircraft"}),
+    "missile_artillery_strike": frozenset({*_HARM, "missiles"}),
+    "armed_clash": frozenset({*_HARM, "troops"}),
+    "territory_change": frozenset({*_HARM, "settlements", "troops"}),
+    "infrastructure_attack": frozenset({*_HARM, "affected"}),
+    "attack_on_civilians": frozenset({*_HARM, "displaced"}),
+    "protest": frozenset({*_HARM, "protesters", "arrested"}),
+    "riot": frozenset({*_HARM, "protesters", "arrested"}),
+    "coup": frozenset({*_HARM, "arrested", "troops"}),
+    "peace_talks": frozenset(),
+    "leadership_change": frozenset(),
+    "arrest": frozenset({"arrested"}),
+    "evacuation": frozenset({"evacuated", "displaced"}),
+    "natural_disaster": frozenset({*_HARM, "displaced", "evacuated", "affected", "magnitude"}),
+    "industrial_accident": frozenset({*_HARM, "evacuated", "affected"}),
+    "cyberattack": frozenset({"affected"}),
+    "disease_outbreak": frozenset({"killed", "affected"}),
+}
+
+
+@dataclass(frozen=True)
+class Reading:
+    unit: str
+    value: float
+    qualifier: str
+    segment: int
+
+
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
+_WHO = (
+    r"(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|servicemembers?|fighters?|militants?|rebels?|"
+    r"insurgents?|policem[ae]n|police officers?|police|officers?|guards?|child|children|wom[ae]n|m[ae]n|"
+    r"residents?|villagers?|workers?|miners?|passengers?|pupils?|students?|protesters?|demonstrators?|rioters?|"
+    r"others|worshippers?|pilgrims?|migrants?|crew members?|crew|firefighters?|rescuers?|journalists?|"
+    r"aid workers?|patients?|staff|tourists?|members?|inmates?|prisoners?|suspects?|farmers?|fishermen|"
+    r"employees?|commuters?|bystanders?|personnel|combatants?|activists?|opposition supporters|supporters?|"
+    r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
+    r"infants?|of them|more|attackers|gunmen|assailants)"
+)
+_AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
+_ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+_BE = r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now)\s+){0,3}"
+_HEDGE = (
+    r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|"
+    r"another|a further|a total of)\s+)?"
+)
+_VERBS: dict[str, str] = {
+    "killed": r"(?:killed|dead|died|perished|lost their lives|slain|confirmed dead|feared dead)",
+    "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries)",
+    "missing": r"(?:missing|unaccounted for)",
+    "displaced": r"(?:displaced|made homeless|left homeless|forced from their homes|forced to flee|fled)",
+    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters)",
+    "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
+}
+_GERUNDS: dict[str, str] = {
+    "killed": r"(?:killing|killed|kills|claiming the lives of|left)",
+    "wounded": r"(?:wounding|injuring|wounded|injured|hurt|hurting)",
+    "displaced": r"(?:displacing|displaced|uprooting|uprooted)",
+    "evacuated": r"(?:evacuating|evacuated|relocating|relocated|evacuation of|ordered the evacuation of)",
+    "arrested": r"(?:arresting|arrested|detaining|detained|rounded up|rounding up|detention of|arrest of)",
+}
+# "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.
+_NOT_PEOPLE = (
+    r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?))"
+    r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
+    r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
+    r"flights|trains|ships|vessels)\b)"
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    """One way to read a count: what must come right before the number and/or right after it."""
+
+    unit: str
+    before: re.Pattern[str] | None  # searched on the text before the number, anchored at its end
+    after: re.Pattern[str] | None  # matched on the text after the number, anchored at its start
+    # Cheap pre-checks: one of ``keys`` must occur in the (lower-cased) text before the number and one
+    # of ``after_keys`` in the text after it, or the rule's expression is not run at all.
+    keys: tuple[str, ...]
+    after_keys: tuple[str, ...]
+
+
+def _rule(
+    unit: str,
+    before: str | None = None,
+    after: str | None = None,
+    keys: tuple[str, ...] = (),
+    after_keys: tuple[str, ...] = (),
+) -> _Rule:
+    return _Rule(
+        unit,
+        re.compile(rf"(?:{before})$", re.I) if before else None,
+        re.compile(after, re.I) if after else None,
+        keys,
+        after_keys,
+    )
+
+
+def _stems(alternation: str) -> tuple[str, ...]:
+    """The first four letters of the first word of each alternative of "(?:killing|killed|...)"."""
+    return tuple({alt.split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")})
+
+
+# Numbers are found once per segment; each rule then only looks at the words around one number,
+# which keeps reading counts cheap however many rules there are.
+_RULES: list[_Rule] = [
+    *(
+        _rule(unit, after=rf"\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{_BE}{verb}\b", after_keys=_stems(verb))
+        for unit, verb in _VERBS.items()
+    ),
+    *(
+        _rule(unit, before=rf"\b{verb}\s+{_HEDGE}", after=_NOT_PEOPLE, keys=_stems(verb))
+        for unit, verb in _GERUNDS.items()
+    ),
+    _rule(
+        "killed",
+        before=rf"\b(?:death toll|toll)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}",
+        keys=("toll",),
+    ),
+    _rule(
+        "killed", after=r"\s+(?:deaths|fatalities|dead|bodies)\b", after_keys=("deat", "fata", "dead", "bodi")
+    ),
+    _rule("killed", before=rf"\bclaim(?:ed|ing)?\s+{_HEDGE}", after=r"\s+lives\b", keys=("claim",)),
+    _rule("killed", before=rf"\bleft\s+{_HEDGE}", after=r"\s+(?:people\s+)?dead\b", keys=("left",)),
+    _rule(
+        "wounded",
+        before=rf"\bleft\s+{_HEDGE}",
+        after=r"\s+(?:people\s+)?(?:injured|wounded)\b",
+        keys=("left",),
+    ),
+    _rule(
+        "displaced",
+        keys=("forc", "drov", "driv", "sent", "send"),
+        before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:from their homes|to flee|to leave their homes|out of their homes|"
+        rf"fleeing|into shelters)",
+    ),
+    _rule(
+        "drones",
+        after_keys=("drone", "uav", "unmanned", "shahed"),
+        after=r"\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
+        r"Russian|Ukrainian|Israeli)\s+){0,2}(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
+    ),
+    _rule(
+        "missiles",
+        after_keys=("missile", "rocket"),
+        after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
+        r"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad)\s+){0,2}(?:missiles|rockets)\b",
+    ),
+    _rule(
+        "aircraft",
+        after_keys=("plane", "jet", "bomber", "helicopter", "aircraft"),
+        after=r"\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
+    ),
+    _rule(
+        "settlements",
+        after_keys=("village", "town", "settlement", "localit", "hamlet"),
+        after=r"\s+(?:\w+\s+)?(?:villages|towns|settlements|localities|hamlets)\b",
+    ),
+    # Troop numbers only where the sentence is about deploying them, not about casualties among them.
+    _rule(
+        "troops",
+        keys=("depl", "sen", "mass", "mobi", "stat", "amas", "invo", "rein", "with", "pull", "mov"),
+        before=rf"\b(?:deploy\w*|sen[dt]|sending|mass(?:ed|ing)|mobili[sz]\w*|station\w*|amass\w*|involving|"
+        rf"reinforcements of|withdr[ae]w\w*|pull(?:ed|ing)? out|moved?|moving)\s+(?:\w+\s+){{0,3}}?{_HEDGE}",
+        after=rf"\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|fighters|personnel|reservists)\b",
+    ),
+    _rule(
+        "troops",
+        after_keys=(
+            "deploy",
+            "mass",
+            "sent",
+            "station",
+            "took part",
+            "advanced",
+            "crossed",
+            "moved",
+            "mobili",
+        ),
+        after=rf"\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|reservists)\s+(?:\w+\s+){{0,2}}"
+        rf"(?:deployed|massed|sent|stationed|took part|advanced|crossed|were moved|were mobili[sz]ed)\b",
+    ),
+    _rule(
+        "protesters",
+        after=rf"\s+(?:{_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
+        after_keys=("protest", "demonstrat", "rioter", "marcher"),
+    ),
+    _rule(
+        "protesters",
+        after_keys=(
+            "march",
+            "rall",
+            "protest",
+            "gather",
+            "street",
+            "demonstrat",
+            "join",
+            "staged",
+            "held",
+            "block",
+        ),
+        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
+        rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
+        rf"blocked)",
+    ),
+    _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
+    _rule(
+        "affected",
+        after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
+        after=rf"\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
+        rf"patients|accounts|records|buildings|houses)\s+(?:{_BE})(?:affected|without power|without "
+        rf"electricity|"
+        rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
+    ),
+    _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    _rule(
+        "affected",
+        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*(?:cases|infections)\b",
+        after_keys=("cases", "infection"),
+    ),
+    _rule(
+        "affected",
+        before=rf"\b(?:data|records|details|accounts) of\s+{_HEDGE}",
+        keys=("data", "record", "detail", "account"),
+    ),
+    _rule("magnitude", before=r"\bmagnitude(?: of)?[- ]", keys=("magnitude",)),
+    _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
+    _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
+]
+_NUMBERS = re.compile(rf"\b{NUMBER}(?![\w.,]\d)", re.I)
+_RICHTER = re.compile(r"\bM(\d\.\d)\b")
+_NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
+_WINDOW = 70
+
+
+def read_text(sentence: str, index: int) -> list[Reading]:
+    """Every count in one segment this module knows how to read (not negated, not dated in the past)."""
+    readings = []
+    for m in _NUMBERS.finditer(sentence):
+        parsed = parse_number(m.group(0))
+        if parsed is None or parsed[0] <= 0:
+            continue
+        value, vague = parsed
+        before = sentence[max(0, m.start() - _WINDOW) : m.start()]
+        after = sentence[m.end() : m.end() + _WINDOW]
+        if _NEGATED.search(before[-12:]) or is_background(sentence, m):
+            continue
+        qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
+        before_low, after_low = before.lower(), after.lower()
+        for rule in _RULES:
+            if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
+                continue
+            if rule.keys and not any(key in before_low for key in rule.keys):
+                continue
+            if rule.after_keys and not any(key in after_low for key in rule.after_keys):
+                continue
+            if rule.before is not None and not rule.before.search(before):
+                continue
+            if rule.after is not None and not rule.after.match(after):
+                continue
+            readings.append(Reading(rule.unit, value, qualifier, index))
+    for m in _RICHTER.finditer(sentence):
+        readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
+    return readings
+
+
+def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment]) -> list[Reading]:
+    """The enrichment's quantities in the shared vocabulary (raw noun lemmas are ignored), each placed
+    in the segment of its sentence whose text contains it."""
+    out = []
+    for q in quantities:
+        if q.unit not in VOCABULARY:
+            continue
+        # The span must lie inside one segment: a "count" read across a headline break ("day 1,037
+        # \n\nRussian missiles") is not one.
+        said = " ".join(q.text.split())
+        home = next(
+            (g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None
+        )
+        if home is not None:
+            out.append(Reading(q.unit, q.value, q.qualifier, home.index))
+    return out
+
+
+def measure(code: str, segments: Sequence[int], readings: Iterable[Reading]) -> dict[str, float]:
+    """Per metric, the largest value read in the event's segments, limited to the type's metrics."""
+    wanted = UNITS_BY_TYPE.get(code, frozenset())
+    inside = set(segments)
+    out: dict[str, float] = {}
+    for r in readings:
+        if r.unit in wanted and r.segment in inside and r.qualifier != "less_than":
+            out[r.unit] = max(out.get(r.unit, 0.0), r.value)
+    return out

@@ -1,0 +1,142 @@
+"""Where an event happened: the most specific place its sentences name, and that place's country.
+
+The enrichment stage resolves places (``Entity.geo``: name, country, admin1, kind, coordinates);
+this module only chooses among them. Choosing, not resolving, is the classifier's job because only it
+knows which sentences belong to which event: in a wrap-up the drone strike is in Odesa and the
+resignation in Kyiv.
+
+Order of preference: a resolved city, then a resolved region, then a place the text itself marks as
+a settlement or province ("the village of Malynivka", unresolved: the enrichment's gazetteer does not
+know every village), then a resolved country, then other unresolved names. The headline counts only
+when the body names no place; among equals the earlier mention wins. Places that only appear as the
+attacker ("Russia launched ...") or in the attribution ("..., the ministry in Moscow said") are not
+where it happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from herald.core.records import EnrichedArticle, Entity, Location
+
+from .segments import Segment, attribution_spans, in_spans
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_KIND_RANK = {"city": 4.0, "region": 3.0, "country": 1.0}
+# Unresolved names the text itself marks as a settlement ("the village of Malynivka") or a province
+# ("the Tambov region") are more specific than a resolved country, less trustworthy than a resolved city.
+_NAMED_SETTLEMENT = 1.6
+_NAMED_PROVINCE = 1.3
+
+_VILLAGE_OF = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|port city|district|suburb|neighbou?rhood) of "
+    r"((?-i:[A-Z][\w'\u2019-]+)(?: (?-i:[A-Z][\w'\u2019-]+))?)",
+    re.I,
+)
+_NAMED_REGION = re.compile(
+    r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?) (?:region|oblast|province|governorate|state|district|county|"
+    r"prefecture)\b"
+)
+# "The United States and Saudi Arabia said ...": the speaker, a weak hint of where it happened.
+_SPEAKER = re.compile(r"^[^,.;]{0,80}?\b(?:said|says|announced|reported|confirmed|told)\b", re.I)
+_OF_BEFORE = re.compile(r"\b(?:village|town|city|settlement|hamlet) of\s+$", re.I)
+_REGION_AFTER = re.compile(
+    r"^\s+(?:region|oblast|province|governorate|state|district|county|prefecture)\b", re.I
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|at|across|over|into|on|from|to|towards?|of|hit|struck|targeted)\s+(?:the\s+)?"
+    r"(?:(?-i:[A-Z])[\w.-]*(?:\s(?-i:[A-Z])[\w.-]*)?['\u2019]s\s+)?"  # "in Pakistan's Balochistan"
+    r"(?:(?:northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|coastal|frontline|border|capital|city of|town of|village of|region of)\s+)?$",
+    re.I,
+)
+# NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
+_DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
+_NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rank: float
+    order: tuple[int, int]
+    name: str
+    entity: Entity | None
+
+
+def locate(
+    article: EnrichedArticle,
+    segs: Sequence[Segment],
+    attackers: Collection[int] = (),
+    targets: Collection[int] = (),
+) -> Location | None:
+    """The event's location, or None when its segments name no place.
+
+    ``attackers`` and ``targets`` are the start offsets of entities the actor finder assigned. An
+    attacker is never the location; a target ("drones at Ukraine") is, but only when nothing more
+    specific is named.
+    """
+    candidates: list[Candidate] = []
+    countries: list[Entity] = []
+    for seg in segs:
+        spans = attribution_spans(seg.text)
+        speaker = _SPEAKER.match(seg.text)
+        for entity in article.entities:
+            if not seg.contains(entity) or (entity.label not in _PLACE_LABELS and entity.geo is None):
+                continue
+            local = entity.start - seg.start
+            after = seg.text[local + len(entity.text) :]
+            if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text:
+                continue
+            if _NOT_A_PLACE_AFTER.match(after):
+                continue
+            if entity.geo is not None and entity.label == "NORP":
+                rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
+            elif entity.geo is not None:
+                rank = _KIND_RANK.get(entity.geo.kind or "", 2.0)
+                if entity.geo.kind == "country":
+                    countries.append(entity)
+            elif _DEMONYM.match(entity.text):
+                continue
+            else:
+                rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
+            if entity.start in targets:
+                rank -= 0.1
+            if seg.headline:
+                rank -= 5.0  # a headline lists places in shorthand: only when the body names none
+            if speaker and local < speaker.end():
+                rank -= 0.3
+            candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
+        penalty = 5.0 if seg.headline else 0.0
+        for m in _VILLAGE_OF.finditer(seg.text):
+            if not any(c.order[0] == seg.index and c.name == m.group(1) for c in candidates):
+                candidates.append(
+                    Candidate(_NAMED_SETTLEMENT - penalty, (seg.index, m.start(1)), m.group(1), None)
+                )
+        for m in _NAMED_REGION.finditer(seg.text):
+            if not _DEMONYM.match(m.group(1)):
+                candidates.append(
+                    Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
+                )
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
+    if best.entity is not None and best.entity.geo is not None:
+        geo = best.entity.geo
+        return Location(
+            name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon
+        )
+    country = countries[0].geo.country_code if countries and countries[0].geo else None
+    return Location(name=best.name, country_code=country)
+
+
+def _unresolved_rank(before: str, after: str, entity: Entity) -> float:
+    """Below every resolved place; among unresolved ones, a named village beats a bare name."""
+    if _OF_BEFORE.search(before):
+        return _NAMED_SETTLEMENT
+    if _REGION_AFTER.match(after):
+        return _NAMED_PROVINCE
+    if _LOCATIVE_BEFORE.search(before):
+        return 0.5
+    return 0.3 if entity.label in _PLACE_LABELS else 0.1

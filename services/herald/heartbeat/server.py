@@ -1,0 +1,205 @@
+"""The heartbeat's HTTP server: the canary feed out, the canary's alert back in, metrics for both.
+
+Routes: ``GET /feed.xml`` (the current round), ``GET /rounds/<n>`` (the page a canary item links
+to), ``POST /alerts`` (the heartbeat alert route's webhook, Standard Webhooks signed),
+``GET /metrics`` and ``GET /healthz``. A post that fails verification or names no canary round is
+counted by outcome and answered 4xx, never allowed to advance the heartbeat: a forged or misrouted
+post must not be able to hide a dead pipeline.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+from . import canary
+from .metrics import HeartbeatMetrics
+from .settings import HeartbeatSettings
+
+log = logging.getLogger("herald.heartbeat")
+
+DEFAULT_PORT = 9107
+MAX_BODY_BYTES = 1_048_576
+
+
+def decode_secret(secret: str) -> bytes:
+    """Standard Webhooks secrets are ``whsec_`` + base64; anything else is used as raw bytes."""
+    if secret.startswith("whsec_"):
+        return base64.b64decode(secret.removeprefix("whsec_"))
+    return secret.encode()
+
+
+def signature_ok(secret: bytes, headers: dict[str, str], body: bytes, now: float, max_skew: float) -> bool:
+    """Standard Webhooks: any ``v1,<base64 HMAC-SHA256("id.timestamp.body")>`` matches, timestamp fresh."""
+    msg_id, stamp, sigs = (
+        headers.get("webhook-id", ""),
+        headers.get("webhook-timestamp", ""),
+        headers.get("webhook-signature", ""),
+    )
+    try:
+        if abs(now - int(stamp)) > max_skew:
+            return False
+    except ValueError:
+        return False
+    expected = base64.b64encode(
+        hmac.new(secret, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
+    )
+    return any(
+        hmac.compare_digest(sig.split(",", 1)[-1].encode(), expected)
+        for sig in sigs.split()
+        if sig.startswith("v1,")
+    )
+
+
+class Heartbeat:
+    """The server's state: which round came back last. Thread-safe; the HTTP handler calls it."""
+
+    def __init__(
+        self, settings: HeartbeatSettings, registry: CollectorRegistry, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.settings = settings
+        self.clock = clock
+        self.secret = decode_secret(settings.heartbeat_secret.get_secret_value())
+        self.metrics = HeartbeatMetrics(registry)
+        self.metrics.interval.set(settings.heartbeat_interval_seconds)
+        # Until the first round returns, "last seen" is the start: a pipeline that never delivers one
+        # still trips the missing-heartbeat alert three rounds after the server came up.
+        self.last_seen = clock()
+        self.metrics.last_seen.set(self.last_seen)
+        self.newest_round: int | None = None
+        self._lock = threading.Lock()
+
+    def current(self) -> canary.Round:
+        return canary.current(
+            self.clock(), self.settings.heartbeat_interval_seconds, self.settings.heartbeat_base_url
+        )
+
+    def feed(self) -> bytes:
+        self.metrics.feed_requests.inc()
+        return canary.render_feed(self.current())
+
+    def receive(self, headers: dict[str, str], body: bytes) -> tuple[int, str]:
+        """Handle one post to ``/alerts``; returns (HTTP status, outcome)."""
+        now = self.clock()
+        if self.secret and not signature_ok(
+            self.secret, headers, body, now, self.settings.heartbeat_max_clock_skew_seconds
+        ):
+            return self._count(401, "bad_signature", headers)
+        try:
+            alert = json.loads(body)
+            urls = alert["urls"]
+            if not isinstance(urls, list):
+                raise TypeError("urls is not a list")
+        except (ValueError, KeyError, TypeError):
+            return self._count(400, "invalid", headers)
+        rounds = [
+            r
+            for r in (canary.round_of(str(u), self.settings.heartbeat_base_url) for u in urls)
+            if r is not None
+        ]
+        if not rounds:
+            # A real alert routed here is a routing bug worth seeing, but it proves nothing about canaries.
+            return self._count(422, "foreign", headers)
+        number = max(rounds)
+        started = number * self.settings.heartbeat_interval_seconds
+        with self._lock:
+            fresh = self.newest_round is None or number > self.newest_round
+            if fresh:
+                self.newest_round = number
+                self.last_seen = max(started, self.last_seen)
+                self.metrics.last_seen.set(self.last_seen)
+        if not fresh:
+            # Redelivery is normal (at-least-once); acknowledge so the sink stops retrying.
+            return self._count(200, "repeat", headers)
+        self.metrics.round_trip.observe(max(0.0, now - started))
+        log.info(
+            "heartbeat round came back", extra={"round": number, "round_trip_s": round(now - started, 3)}
+        )
+        return self._count(200, "ok", headers)
+
+    def _count(self, status: int, outcome: str, headers: dict[str, str]) -> tuple[int, str]:
+        self.metrics.received.labels(outcome).inc()
+        if status >= 400:
+            log.warning(
+                "heartbeat post refused", extra={"outcome": outcome, "webhook_id": headers.get("webhook-id")}
+            )
+        return status, outcome
+
+
+class HeartbeatServer:
+    """Serves a :class:`Heartbeat` over HTTP on ``host:port`` (port 0 picks a free one)."""
+
+    def __init__(self, heartbeat: Heartbeat, registry: CollectorRegistry, host: str, port: int) -> None:
+        self.heartbeat = heartbeat
+        beat = heartbeat
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                path = self.path.split("?", 1)[0]
+                if path == "/feed.xml":
+                    self._reply(200, "application/rss+xml; charset=utf-8", beat.feed())
+                elif path.startswith("/rounds/"):
+                    page = (
+                        f"<!doctype html><title>Herald heartbeat</title><p>Canary round {path[8:]}: not news."
+                    )
+                    self._reply(200, "text/html; charset=utf-8", page.encode())
+                elif path == "/metrics":
+                    self._reply(200, CONTENT_TYPE_LATEST, generate_latest(registry))
+                elif path == "/healthz":
+                    self._reply(200, "application/json", b'{"ok": true}')
+                else:
+                    self._reply(404, "text/plain", b"not found")
+
+            def do_POST(self) -> None:
+                if self.path.split("?", 1)[0] != "/alerts":
+                    self._reply(404, "text/plain", b"not found")
+                    return
+                length = int(self.headers.get("content-length") or 0)
+                if length > MAX_BODY_BYTES:
+                    self._reply(413, "text/plain", b"too large")
+                    return
+                body = self.rfile.read(length)
+                status, outcome = beat.receive({k.lower(): v for k, v in self.headers.items()}, body)
+                self._reply(status, "application/json", json.dumps({"outcome": outcome}).encode())
+
+            def _reply(self, status: int, content_type: str, body: bytes) -> None:
+                self.send_response(status)
+                self.send_header("content-type", content_type)
+                self.send_header("content-length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                return None
+
+        self.server = ThreadingHTTPServer((host, port), Handler)
+        self.server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> HeartbeatServer:
+        self._thread = threading.Thread(target=self.server.serve_forever, name="heartbeat-http", daemon=True)
+        self._thread.start()
+        return self
+
+    def serve_forever(self) -> None:
+        self.server.serve_forever()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,206 @@
+"""The fault suite's shared parts: a feed of alert-worthy articles, the expected alerts, the report.
+
+Expected alerts come from the offline replay (`herald.analyze.Replay`) on the same articles: the
+stream must deliver exactly what the replay says, however it is broken in between.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from herald.local.feedserver import Item, ScriptedFeed
+from herald.local.receiver import Receiver
+
+# Real towns the gazetteer resolves. Each (kind, town) pair appears once in a run, which makes every
+# article the first of its kind in its place for the novelty rules, whatever the arrival order.
+TOWNS = tuple(
+    "Alchevsk Berdyansk Brovary Cherkasy Chernihiv Chernivtsi Dnipro Donetsk Horlivka Izmayil Kamyanske "
+    "Kerch Kharkiv Khmelnytskyi Kolomyia Kramatorsk Kremenchuk Kropyvnytskyi Kyiv Lozova Luhansk Lutsk Lviv "
+    "Makiyivka Mariupol Melitopol Mykolayiv Nikopol Nizhyn Odesa Pavlohrad Pokrovsk Poltava Rivne Sevastopol "
+    "Simferopol Slovyansk Sumy Ternopil Uzhhorod Vinnytsya Yalta Yevpatoriya Zaporizhzhya Zhytomyr".split()
+)
+KINDS = (
+    (
+        "Russian drones strike {town}, killing {killed}",
+        "Russian drones struck {town} overnight, killing {killed} people and wounding 30, "
+        "regional officials said.",
+    ),
+    (
+        "Missile strike on {town} kills {killed}",
+        "A Russian ballistic missile hit a residential district of {town} on Tuesday, "
+        "killing {killed} people and wounding 25, the regional governor said.",
+    ),
+    (
+        "Artillery shelling of {town} kills {killed} civilians",
+        "Russian artillery shelled the centre of {town} overnight, killing {killed} civilians "
+        "and wounding 20, local authorities said.",
+    ),
+)
+
+
+@dataclass
+class Burst:
+    """Articles released into the feed a few per second, so a fault lands in the middle of them."""
+
+    feed: ScriptedFeed
+    run: str
+    start_index: int
+    size: int
+    per_second: float = 2.0
+
+    def items(self, now: float) -> list[Item]:
+        out = []
+        for i in range(self.size):
+            n = self.start_index + i
+            town = TOWNS[n % len(TOWNS)]
+            killed = 10 + n % 7
+            title, body = KINDS[(n // len(TOWNS)) % len(KINDS)]
+            out.append(
+                Item(
+                    title=title.format(town=town, killed=killed),
+                    link=f"https://fault.herald.invalid/{self.run}/{n}",
+                    summary=body.format(town=town, killed=killed),
+                    offset=now - self.feed.started + i / self.per_second,
+                    published_ago=0.0,
+                )
+            )
+        return out
+
+    def release(self) -> float:
+        """Append the burst to the feed; returns how long until its last item is visible."""
+        now = time.time()
+        self.feed.items.extend(self.items(now))
+        return self.size / self.per_second
+
+
+def new_feed() -> tuple[ScriptedFeed, str]:
+    return ScriptedFeed("Fault Wire", []), uuid.uuid4().hex[:8]
+
+
+@cache
+def _replay_enricher():  # type: ignore[no-untyped-def]
+    from herald.enrich import nlp
+    from herald.enrich.extract import Enricher
+
+    return Enricher(nlp.load())
+
+
+def expected_alert_ids(feed: ScriptedFeed, tmp: Path) -> tuple[int, set[str]]:
+    """(articles, alert ids) the offline replay makes of everything the feed has released so far.
+
+    The feed is read with the poller's own parsing and normalisation (as `herald analyze` reads a
+    feed file), so ids match what the live poller produced.
+    """
+    from herald.analyze import Replay, read_articles
+
+    path = tmp / f"feed-{uuid.uuid4().hex}.xml"
+    path.write_bytes(feed.render(now=time.time() + 3600))
+    articles = read_articles(path)
+    replay = Replay(_replay_enricher())
+    return len(articles), {line["id"] for line in replay.run(articles) if line["kind"] == "alert"}
+
+
+@dataclass
+class Outcome:
+    scenario: str
+    articles: int
+    expected: int
+    delivered: int
+    lost: int
+    duplicated_raw: int
+    duplicated_after_dedup: int
+    recover_seconds: float | None
+    note: str = ""
+
+
+RESULTS: list[Outcome] = []
+_lock = threading.Lock()
+
+
+def record(outcome: Outcome) -> Outcome:
+    with _lock:
+        RESULTS.append(outcome)
+    return outcome
+
+
+def measure(
+    scenario: str,
+    receiver: Receiver,
+    expected: set[str],
+    articles: int,
+    since: float,
+    timeout: float,
+    note: str = "",
+) -> Outcome:
+    """Wait until every expected alert arrived (or time out), then count losses and repeats."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not expected <= receiver.unique_ids():
+        time.sleep(0.2)
+    with receiver._lock:
+        deliveries = [d for d in receiver.deliveries if d.webhook_id in expected]
+    got = {d.webhook_id for d in deliveries}
+    last = max((d.received_at for d in deliveries), default=None)
+    return record(
+        Outcome(
+            scenario=scenario,
+            articles=articles,
+            expected=len(expected),
+            delivered=len(got),
+            lost=len(expected - got),
+            duplicated_raw=len(deliveries) - len(got),
+            duplicated_after_dedup=0,  # the receiver keys on webhook-id: a repeat is never shown twice
+            recover_seconds=None if last is None else max(0.0, last - since),
+            note=note,
+        )
+    )
+
+
+def table(results: list[Outcome]) -> str:
+    head = ("scenario", "articles", "expected", "delivered", "lost", "dup raw", "dup by id", "recover s")
+    rows = [
+        (
+            r.scenario,
+            str(r.articles),
+            str(r.expected),
+            str(r.delivered),
+            str(r.lost),
+            str(r.duplicated_raw),
+            str(r.duplicated_after_dedup),
+            "-" if r.recover_seconds is None else f"{r.recover_seconds:.1f}",
+        )
+        for r in results
+    ]
+    widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=False)]
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
+    return "\n".join([line(head), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)])
+
+
+@dataclass
+class Watch:
+    """Keeps a pipeline's services alive like a process supervisor would (compose, Kubernetes)."""
+
+    services: dict[str, object]
+    restarts: dict[str, int] = field(default_factory=dict)
+    paused: set[str] = field(default_factory=set)
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> Watch:
+        threading.Thread(target=self._loop, daemon=True).start()
+        return self
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            for name, svc in list(self.services.items()):
+                proc = getattr(svc, "proc", None)
+                if name not in self.paused and proc is not None and proc.poll() is not None:
+                    self.restarts[name] = self.restarts.get(name, 0) + 1
+                    svc.start()  # type: ignore[attr-defined]
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        self._stop.set()

@@ -1,0 +1,63 @@
+"""`herald analyze`: the offline replay prints valid article, event and alert lines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import herald_env
+from tests.support.schemas import errors
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "analyze"
+SCHEMA = {"article": "enriched_article.json", "event": "event.json", "alert": "alert.json"}
+
+
+def run_analyze(path: Path) -> list[dict]:  # type: ignore[type-arg]
+    out = subprocess.run(
+        [sys.executable, "-m", "herald.cli", "analyze", str(path)],
+        env=herald_env({}),
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+def test_every_line_is_a_valid_record_of_its_kind() -> None:
+    inputs = [json.loads(line) for line in (DATA / "news_day.jsonl").read_text().splitlines()]
+    lines = run_analyze(DATA / "news_day.jsonl")
+    for line in lines:
+        kind = line.pop("kind")
+        assert errors(SCHEMA[kind], line) == [], (kind, line)
+        line["kind"] = kind
+    articles = [line for line in lines if line["kind"] == "article"]
+    assert sorted(a["id"] for a in articles) == sorted(a["id"] for a in inputs), "one article line per input"
+    assert [a["published"] for a in articles] == sorted(a["published"] for a in articles), (
+        "replayed in published order"
+    )
+    assert any(line["kind"] == "event" for line in lines)
+    assert any(line["kind"] == "alert" for line in lines)
+
+
+def test_a_syndicated_copy_is_marked_and_not_classified() -> None:
+    lines = run_analyze(DATA / "news_day.jsonl")
+    copies = [line for line in lines if line["kind"] == "article" and line["duplicate_of"]]
+    assert [c["source"] for c in copies] == ["mirror-news"]
+    events_of_copies = [e for e in lines if e["kind"] == "event" and e["article_id"] == copies[0]["id"]]
+    assert events_of_copies == []
+
+
+def test_an_rss_file_is_read_too(tmp_path: Path) -> None:
+    from herald.local.feedserver import Item, ScriptedFeed
+
+    feed = ScriptedFeed(
+        "Local",
+        [Item("Earthquake of magnitude 6.4 hits Malatya", "https://x.example/q", "At least 9 were killed.")],
+    )
+    path = tmp_path / "feed.xml"
+    path.write_bytes(feed.render())
+    lines = run_analyze(path)
+    assert lines[0]["kind"] == "article"
+    assert lines[0]["title"] == "Earthquake of magnitude 6.4 hits Malatya"

@@ -1,0 +1,142 @@
+"""Running Herald services as real child processes in tests, and reading Kafka topics."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kafka import KafkaConsumer, TopicPartition
+
+from tests.conftest import free_port
+
+STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
+
+
+@dataclass
+class Service:
+    name: str
+    argv: list[str]
+    env: dict[str, str]
+    log: Path
+    metrics_port: int
+    proc: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Service:
+        with open(self.log, "ab") as out:
+            self.proc = subprocess.Popen(
+                self.argv, env=self.env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        return self
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, sig)
+            self.proc.wait(timeout=30)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except FileNotFoundError:
+            return "<no log>"
+
+
+@dataclass
+class Pipeline:
+    """Every Herald service as its own process, against the test's broker."""
+
+    env: dict[str, str]
+    logs: Path
+    services: dict[str, Service] = field(default_factory=dict)
+
+    def add(self, name: str, *args: str, extra_env: dict[str, str] | None = None) -> Service:
+        port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("HERALD_")}
+        env.update(self.env)
+        env.update(extra_env or {})
+        env["HERALD_METRICS_PORT"] = str(port)
+        self.logs.mkdir(parents=True, exist_ok=True)
+        svc = Service(name, [sys.executable, "-m", "herald.cli", *args], env, self.logs / f"{name}.log", port)
+        self.services[name] = svc
+        return svc
+
+    def start_all(self, feeds_file: Path | None = None) -> Pipeline:
+        if feeds_file is not None:
+            self.add("poller", "poll", extra_env={"HERALD_FEEDS_FILE": str(feeds_file)})
+        for stage in STAGES:
+            self.add(stage, "worker", stage)
+        for svc in self.services.values():
+            svc.start()
+        return self
+
+    def stop_all(self) -> None:
+        for svc in self.services.values():
+            svc.stop()
+
+    def report(self) -> str:
+        return "\n".join(f"--- {n} ---\n{s.tail()}" for n, s in self.services.items())
+
+
+@contextmanager
+def running(pipeline: Pipeline, feeds_file: Path | None = None) -> Iterator[Pipeline]:
+    pipeline.start_all(feeds_file)
+    try:
+        yield pipeline
+    except BaseException:
+        sys.stderr.write(pipeline.report())
+        raise
+    finally:
+        pipeline.stop_all()
+
+
+def wait_for(
+    condition: Callable[[], bool], timeout: float, interval: float = 0.25, what: str = "condition"
+) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def read_topic(bootstrap: str, topic: str, timeout_s: float = 5.0) -> list[Any]:
+    """Every record on a topic from the beginning to its current end."""
+    consumer = KafkaConsumer(
+        bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=int(timeout_s * 1000)
+    )
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in parts]
+        consumer.assign(tps)
+        consumer.seek_to_beginning(*tps)
+        end = consumer.end_offsets(tps)
+        out: list[Any] = []
+        deadline = time.monotonic() + timeout_s
+        while any(consumer.position(tp) < end[tp] for tp in tps) and time.monotonic() < deadline:
+            for batch in consumer.poll(timeout_ms=500).values():
+                out.extend(batch)
+        return out
+    finally:
+        consumer.close()
+
+
+def json_values(records: list[Any]) -> list[dict[str, Any]]:
+    return [json.loads(r.value) for r in records]
