@@ -27,6 +27,7 @@ CLASSES = [
     ("herald.core.settings:CoreSettings", "every process"),
     ("herald.local.kafka:LocalKafkaSettings", "`herald kafka ...`, `herald up` (the local broker)"),
     ("herald.poller.settings:PollerSettings", "`herald poll`"),
+    ("herald.dedup.settings:DedupSettings", "`herald worker dedup`"),
     ("herald.enrich.settings:EnrichSettings", "`herald worker enrich`, `herald analyze`"),
     ("herald.alerts.settings:AlertSettings", "`herald worker novelty`, `herald worker delivery`"),
     ("herald.heartbeat.settings:HeartbeatSettings", "`herald heartbeat serve`"),
