@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from tests.conftest import free_port, herald_env
 
 from herald.core import topics
 from herald.core.records import Article, Event, stable_id
-from tests.conftest import free_port, herald_env
 
 GROUP = "herald-dedup"
 INPUTS = (topics.ARTICLES, topics.DEDUP_PROBES, topics.DEDUP_GATHER)

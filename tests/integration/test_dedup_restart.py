@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
-from .dedup_support import (
+from tests.integration.dedup_support import (
     UniqueReader,
     Worker,
     articles_at,
