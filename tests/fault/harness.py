@@ -43,6 +43,9 @@ KINDS = (
 )
 
 
+STORY_SPACING_ARTICLES = 500
+
+
 @dataclass
 class Burst:
     """Articles released into the feed a few per second, so a fault lands in the middle of them."""
@@ -66,7 +69,9 @@ class Burst:
                     link=f"https://fault.herald.invalid/{self.run}/{n}",
                     summary=body.format(town=town, killed=killed),
                     offset=now - self.feed.started + i / self.per_second,
-                    published_ago=0.0,
+                    # A day apart each: every article is its own story (stories span hours), so
+                    # each one's alert has its own id whatever the order the stages see them in.
+                    published_ago=(STORY_SPACING_ARTICLES - n) * 86400.0,
                 )
             )
         return out

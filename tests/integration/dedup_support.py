@@ -14,15 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from tests.conftest import free_port, herald_env
 
 from herald.core import topics
 from herald.core.records import Article, Event, stable_id
 
 GROUP = "herald-dedup"
 INPUTS = (topics.ARTICLES, topics.DEDUP_PROBES, topics.DEDUP_GATHER)
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from conftest import free_port, herald_env  # noqa: E402
 
 
 class Worker:
@@ -251,6 +249,9 @@ def event_of(article: Article, etype: str = "fire") -> Event:
         story_id=stable_id("story", event_id),
         type=etype,
         severity=3,
+        magnitude={},
+        location=None,
+        actors=[],
         published=article.published,
         fetched_at=article.fetched_at,
         title=article.title,

@@ -58,10 +58,12 @@ Idempotence under redelivery (Kafka is at-least-once)
 Failure semantics
 -----------------
 Every step is at-least-once (see ``herald.core.streams``) and idempotent, so a crash or rebalance
-replays messages without changing decisions. A message a step cannot handle is dead-lettered by the
-stage plumbing; if that message is an article's own (the front refuses articles too large to travel
-on with their fingerprint, so this takes a bug), copies that name it as their candidate wait for its
-verdict: they are parked in ``pending``, visible there and on the dead-letter topic, not lost.
+replays messages without changing decisions. Faust's at-least-once has gaps around rebalances (a
+fetched message can be dropped while the offsets after it are committed), so the protocol does not
+rely on every internal message arriving: the first probe carries the article as well, and its reply
+brings it back should the direct message be lost; a timer re-sends what a gather has waited for too
+long (``Gatherer.nudge``), and gives up on a candidate original that never answers (the article
+passes as unique). A message a step cannot handle is dead-lettered by the stage plumbing.
 
 State and retention
 -------------------
@@ -90,7 +92,6 @@ from herald.core.records import Article
 from .fingerprint import Fingerprint, NearParams, fingerprint, markers_agree, similarity
 from .messages import (
     ArticleMsg,
-    Claimant,
     CopyMsg,
     Gather,
     GatherMsg,
@@ -233,10 +234,7 @@ class ClaimIndex:
         me = bytes.fromhex(probe.article_id)
         for index, key, exact in probe.items:
             for order, article_id in self.claim(key, probe.order, me):
-                # Built by us from our own state: no need to validate again.
-                claimants.append(
-                    Claimant.model_construct(index=index, article_id=article_id, order=order, exact=exact)
-                )
+                claimants.append((index, article_id, order, exact))
         reply = ReplyMsg.model_construct(
             target=probe.article_id,
             order=probe.order,
@@ -401,7 +399,7 @@ class Gatherer:
             )
         p["r"] = {
             **p["r"],
-            f"{msg.order}:{msg.part}": [c.model_dump(exclude={"schema_version"}) for c in msg.claimants],
+            f"{msg.order}:{msg.part}": [list(c) for c in msg.claimants],
         }
         return self._advance(msg.target, p)
 
@@ -511,7 +509,7 @@ class Gatherer:
                     if isinstance(send.value, Probe) and str(send.value.part) not in got:
                         out.append(send)
                 continue
-            orders = {c["article_id"]: c["order"] for cs in p["r"].values() for c in cs}
+            orders = {c[1]: c[2] for cs in p["r"].values() for c in cs}
             for candidate, answer in p["v"].items():
                 if answer is not None:
                     continue
@@ -546,19 +544,15 @@ class Gatherer:
             return []
         if p["v"] is None:
             claimants = [
-                c
-                for k, cs in p["r"].items()
-                if k.startswith(f"{p['o']}:")
-                for c in cs
-                if c["article_id"] != article_id
+                c for k, cs in p["r"].items() if k.startswith(f"{p['o']}:") for c in cs if c[1] != article_id
             ]
-            exact = sorted((c["order"], c["article_id"]) for c in claimants if c["exact"])
+            exact = sorted((c[2], c[1]) for c in claimants if c[3])
             if exact:
                 return self._decide(article_id, p, exact[0][1], "exact")
             shared: dict[tuple[int, str], set[int]] = {}
             for c in claimants:
-                if not c["exact"]:
-                    shared.setdefault((c["order"], c["article_id"]), set()).add(c["index"])
+                if not c[3]:
+                    shared.setdefault((c[2], c[1]), set()).add(c[0])
             near = sorted(shared, key=lambda k: (-len(shared[k]), k))[:MAX_VERIFY]
             if not near:
                 return self._decide(article_id, p, None, None)

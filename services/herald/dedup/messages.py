@@ -26,13 +26,6 @@ class Probe(Record):
     carry: ArticleMsg | None = None
 
 
-class Claimant(Record):
-    index: int
-    article_id: Id
-    order: int
-    exact: bool
-
-
 class ArticleMsg(Record):
     """The article itself, sent to the partition where its verdict will live."""
 
@@ -52,7 +45,8 @@ class ReplyMsg(Record):
     target: Id
     order: int
     part: int
-    claimants: list[Claimant] = Field(default_factory=list)
+    # (key index, claimant article id, claimant order, exact key?): plain tuples, there are many.
+    claimants: list[tuple[int, Id, int, bool]] = Field(default_factory=list)
     carry: ArticleMsg | None = None  # part 0 only: the article, as its probe carried it
 
 
