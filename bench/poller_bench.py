@@ -324,9 +324,7 @@ def main() -> None:
     try:
         if args.with_broker:
             from herald.local.kafka import LocalKafka, LocalKafkaSettings
-
-            sys.path.insert(0, str(ROOT / "tests"))
-            from conftest import free_port_pair  # type: ignore[import-not-found]
+            from herald.local.ports import free_port_pair
 
             broker = LocalKafka(
                 LocalKafkaSettings(

@@ -7,34 +7,16 @@ state under pytest's temporary directory. Nothing here is a mock.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from herald.local.ports import free_port, free_port_pair  # noqa: F401 - re-exported for tests
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_FEEDS = ROOT.parent / "shared" / "feeds" / "feedparser-tests"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def free_port_pair() -> int:
-    """A port whose successor is free too (broker + KRaft controller)."""
-    for _ in range(50):
-        port = free_port()
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port + 1))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free port pair")
 
 
 @pytest.fixture(scope="session")

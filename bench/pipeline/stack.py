@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ import psutil
 
 from herald.core.settings import CoreSettings
 from herald.local.kafka import REPO_ROOT, LocalKafka, LocalKafkaSettings
+from herald.local.ports import free_port, free_port_pair
 from herald.local.receiver import Receiver
 
 log = logging.getLogger("bench.stack")
@@ -29,25 +29,6 @@ log = logging.getLogger("bench.stack")
 # A fixed, obviously-local secret: the receiver verifies every signature with it.
 WEBHOOK_SECRET = "whsec_" + "aGVyYWxkLWJlbmNoLXNlY3JldC1ub3QtZm9yLXByb2R1Y3Rpb24="
 DEFAULT_DIST = Path(".herald/kafka-dist")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def free_port_pair() -> int:
-    """A free port whose successor is free too (broker + KRaft controller)."""
-    for _ in range(50):
-        port = free_port()
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port + 1))
-            except OSError:
-                continue
-        return port
-    raise RuntimeError("no free port pair on 127.0.0.1")
 
 
 @dataclass
