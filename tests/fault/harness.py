@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from herald.core import topics
 from herald.local.feedserver import Item, ScriptedFeed
 from herald.local.receiver import Receiver
 
@@ -95,6 +96,30 @@ def _replay_enricher():  # type: ignore[no-untyped-def]
     return Enricher(nlp.load())
 
 
+def replay_fetches(tmp: Path, *bodies: bytes) -> list[set[str]]:
+    """Alert ids the offline replay raises for each of successive fetches of one feed.
+
+    Each fetch contributes only the articles whose ids earlier fetches did not have (what the poller
+    sends), with a later fetch time than theirs, as in the live pipeline: dedup's "first" is the
+    earliest fetched, so a republished copy is judged against the original, not the other way round.
+    """
+    from herald.analyze import Replay, read_articles
+
+    replay = Replay(_replay_enricher())
+    seen: set[str] = set()
+    out = []
+    for body in bodies:
+        path = tmp / f"feed-{uuid.uuid4().hex}.xml"
+        path.write_bytes(body)
+        fresh = {}
+        for article in read_articles(path):
+            if article.id not in seen:
+                fresh.setdefault(article.id, article)
+        seen |= set(fresh)
+        out.append({line["id"] for line in replay.run(fresh.values()) if line["kind"] == "alert"})
+    return out
+
+
 def expected_alert_ids(feed: ScriptedFeed, tmp: Path) -> tuple[int, set[str]]:
     """(articles, alert ids) the offline replay makes of everything the feed has released so far.
 
@@ -166,7 +191,17 @@ def measure(
 
 
 def table(results: list[Outcome]) -> str:
-    head = ("scenario", "articles", "expected", "delivered", "lost", "dup raw", "dup by id", "recover s")
+    head = (
+        "scenario",
+        "articles",
+        "expected",
+        "delivered",
+        "lost",
+        "dup raw",
+        "dup by id",
+        "recover s",
+        "note",
+    )
     rows = [
         (
             r.scenario,
@@ -177,11 +212,12 @@ def table(results: list[Outcome]) -> str:
             str(r.duplicated_raw),
             str(r.duplicated_after_dedup),
             "-" if r.recover_seconds is None else f"{r.recover_seconds:.1f}",
+            r.note,
         )
         for r in results
     ]
     widths = [max(len(x) for x in col) for col in zip(head, *rows, strict=False)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))  # noqa: E731
+    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
     return "\n".join([line(head), line(tuple("-" * w for w in widths)), *(line(r) for r in rows)])
 
 
@@ -209,3 +245,56 @@ class Watch:
 
     def stop(self) -> None:
         self._stop.set()
+
+
+def metric(port: int, name: str, **labels: str) -> float:
+    """One sample from a service's /metrics (0 when absent): how a scenario proves its fault was met."""
+    import httpx
+    from prometheus_client.parser import text_string_to_metric_families
+
+    text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=10).text
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            if sample.name == name and all(sample.labels.get(k) == v for k, v in labels.items()):
+                return float(sample.value)
+    return 0.0
+
+
+# Each data topic and the consumer group that must get past everything on it.
+CONSUMERS = {
+    topics.ARTICLES.name: "herald-dedup",
+    topics.UNIQUE.name: "herald-enrich",
+    topics.ENRICHED.name: "herald-classify",
+    topics.CLASSIFIED.name: "herald-dedup",
+    topics.EVENTS.name: "herald-novelty",
+    topics.ALERTS.name: "herald-delivery",
+}
+
+
+def committed(bootstrap: str, group: str, topic: str) -> int:
+    """The group's committed offsets on the topic, summed over partitions."""
+    from kafka import KafkaAdminClient
+
+    admin = KafkaAdminClient(bootstrap_servers=[bootstrap])
+    try:
+        offsets = admin.list_group_offsets(group).get(group, {})
+    finally:
+        admin.close()
+    return sum(meta.offset for tp, meta in offsets.items() if tp.topic == topic)
+
+
+def end_offset(bootstrap: str, topic: str) -> int:
+    """The topic's end offsets, summed over partitions."""
+    from kafka import KafkaConsumer, TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=[bootstrap])
+    try:
+        tps = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or set()]
+        return sum(consumer.end_offsets(tps).values())
+    finally:
+        consumer.close()
+
+
+def drained(bootstrap: str, consumers: dict[str, str] = CONSUMERS) -> bool:
+    """True when every group has committed to the end of its topic: nothing is left in flight."""
+    return all(committed(bootstrap, g, t) >= end_offset(bootstrap, t) for t, g in consumers.items())
