@@ -102,28 +102,40 @@ def _replay_enricher():  # type: ignore[no-untyped-def]
     return Enricher(nlp.load())
 
 
-def replay_fetches(tmp: Path, *bodies: bytes) -> list[set[str]]:
-    """Alert ids the offline replay raises for each of successive fetches of one feed.
+class Refetched:
+    """The offline replay of one feed fetched again and again, as the poller fetches it.
 
     Each fetch contributes only the articles whose ids earlier fetches did not have (what the poller
     sends), with a later fetch time than theirs, as in the live pipeline: dedup's "first" is the
     earliest fetched, so a republished copy is judged against the original, not the other way round.
+    Incremental, so a long scenario does not re-enrich the whole feed for every burst.
     """
-    from herald.analyze import Replay, read_articles
 
-    replay = Replay(_replay_enricher())
-    seen: set[str] = set()
-    out = []
-    for body in bodies:
-        path = tmp / f"feed-{uuid.uuid4().hex}.xml"
+    def __init__(self, tmp: Path) -> None:
+        from herald.analyze import Replay
+
+        self.tmp = tmp
+        self.replay = Replay(_replay_enricher())
+        self.seen: set[str] = set()
+
+    def fetch(self, body: bytes) -> tuple[int, set[str]]:
+        """(new articles, the alert ids they raise)."""
+        from herald.analyze import read_articles
+
+        path = self.tmp / f"feed-{uuid.uuid4().hex}.xml"
         path.write_bytes(body)
         fresh = {}
         for article in read_articles(path):
-            if article.id not in seen:
+            if article.id not in self.seen:
                 fresh.setdefault(article.id, article)
-        seen |= set(fresh)
-        out.append({line["id"] for line in replay.run(fresh.values()) if line["kind"] == "alert"})
-    return out
+        self.seen |= set(fresh)
+        return len(fresh), {line["id"] for line in self.replay.run(fresh.values()) if line["kind"] == "alert"}
+
+
+def replay_fetches(tmp: Path, *bodies: bytes) -> list[set[str]]:
+    """Alert ids the offline replay raises for each of successive fetches of one feed (see Refetched)."""
+    refetched = Refetched(tmp)
+    return [refetched.fetch(body)[1] for body in bodies]
 
 
 def expected_alert_ids(feed: ScriptedFeed, tmp: Path) -> tuple[int, set[str]]:

@@ -43,8 +43,15 @@ class Service:
             self.proc.wait(timeout=30)
 
     def stop(self) -> None:
+        self.terminate()
+        self.wait_stopped()
+
+    def terminate(self) -> None:
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
+
+    def wait_stopped(self) -> None:
+        if self.proc:
             try:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -87,8 +94,11 @@ class Pipeline:
         return self
 
     def stop_all(self) -> None:
+        # All at once: each worker's clean shutdown takes seconds, and they need not take turns.
         for svc in self.services.values():
-            svc.stop()
+            svc.terminate()
+        for svc in self.services.values():
+            svc.wait_stopped()
 
     def report(self) -> str:
         return "\n".join(f"--- {n} ---\n{s.tail()}" for n, s in self.services.items())
