@@ -202,6 +202,7 @@ def test_endpoint_down_for_30_seconds(stack: Stack) -> None:
         "recover s from the endpoint's return",
     )
     check(stack, outcome)
+    assert outcome.duplicated_raw == 0  # a refused connection delivered nothing that could repeat
 
 
 def test_endpoint_slower_than_the_delivery_timeout(stack: Stack) -> None:
@@ -296,3 +297,4 @@ def test_endpoint_answering_400_parks_alerts_and_later_ones_flow(stack: Stack) -
         note="recover s from the burst's release",
     )
     check(stack, outcome)
+    assert outcome.duplicated_raw == 0
