@@ -31,7 +31,7 @@ from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
-from herald.core.streams import Emit, Reject, Stage, make_app, raw_topic, table
+from herald.core.streams import Emit, Reject, Stage, backlog, make_app, raw_topic, table
 
 from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, scatter
 from .messages import Gather, MemberMsg, Probe, StorySource
@@ -41,10 +41,12 @@ from .stories import StoryTracker
 DEFAULT_PORT = 9102
 NUDGE_EVERY_S = 15.0
 NUDGE_AFTER_S = 30.0  # a gather is normally decided within a second
+NUDGE_MAX_BACKLOG = 100  # protocol records waiting on this worker above which it never re-asks
 SOURCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144)
 log = logging.getLogger("herald.dedup")
 
 _INTERNAL = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}
+_PROTOCOL_TOPICS = {topics.ARTICLES.name, topics.DEDUP_PROBES.name, topics.DEDUP_GATHER.name}
 
 
 class DedupMetrics:
@@ -84,6 +86,11 @@ class DedupMetrics:
         self.nudges = Counter(
             "herald_dedup_nudges_total",
             "Protocol messages re-sent for gathers that waited too long (lost in transit).",
+            registry=registry,
+        )
+        self.protocol_backlog = Gauge(
+            "herald_dedup_protocol_backlog_records",
+            "Records waiting on this dedup worker's protocol partitions (it does not re-ask above 100).",
             registry=registry,
         )
         self.state_bytes = Gauge(
@@ -190,6 +197,12 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     async def nudge() -> None:
         # Heal gathers whose probe, reply or verification was lost in transit (see Gatherer.nudge).
         try:
+            # While this worker's protocol inputs are backlogged, a late reply is queued, not lost:
+            # asking again would only lengthen the queue (and, at saturation, feed on itself).
+            waiting = await backlog(app, _PROTOCOL_TOPICS)
+            metrics.protocol_backlog.set(waiting)
+            if waiting > NUDGE_MAX_BACKLOG:
+                return
             sends = gatherer.nudge(older_than=NUDGE_AFTER_S)
             for send in sends:
                 await internal[send.topic].send(

@@ -308,6 +308,8 @@ class Gatherer:
         self.pending = pending
         self.config = config
         self.clock = clock
+        # How many times each pending gather was asked again (in memory: a restart only asks sooner).
+        self._asked: dict[str, int] = {}
 
     # -- verdict buckets ---------------------------------------------------------------------
 
@@ -488,7 +490,7 @@ class Gatherer:
 
     # -- healing -------------------------------------------------------------------------------
 
-    def nudge(self, older_than: float, give_up_after: float = 600.0) -> list[Send]:
+    def nudge(self, older_than: float, give_up_after: float = 600.0, limit: int = 500) -> list[Send]:
         """Ask again for what gathers waiting longer than ``older_than`` seconds still miss.
 
         Every step is idempotent, so asking twice is harmless; asking again heals a message that was
@@ -496,13 +498,27 @@ class Gatherer:
         project's reliability notes). A candidate original that has not answered after
         ``give_up_after`` seconds (its own article never arrived) is taken as "not the original":
         the article passes as unique rather than wait for ever. Only reads state: safe from a timer.
+
+        A gather that waits is far more often *queued* than lost: under a backlog every reply is
+        late. Re-asking then only lengthens the queue it waits in, so each gather is asked again
+        after ``older_than``, then twice that, four times that... and at most ``limit`` messages go
+        out per call (the rest wait for the next). The worker also skips nudging while its own
+        inputs are backlogged (see the agent).
         """
         now = self.clock()
         out: list[Send] = []
+        asked: dict[str, int] = {}
         for article_id, p in list(self.pending.items()):
             age = now - p.get("t", now)
-            if p.get("a") is None or age < older_than:
+            times = self._asked.get(article_id, 0)
+            if p.get("a") is None or age < older_than * 2**times:
+                if times:
+                    asked[article_id] = times
                 continue
+            if len(out) >= limit:
+                asked[article_id] = times
+                continue
+            asked[article_id] = times + 1
             if p["v"] is None:
                 got = {k.split(":", 1)[1] for k in p["r"] if k.startswith(f"{p['o']}:")}
                 for send in scatter(Article.model_validate(p["a"]), self.config)[1:]:
@@ -533,6 +549,7 @@ class Gatherer:
                         markers=p["m"],
                     )
                 out.append(_to_gather(self.config, msg))
+        self._asked = asked
         return out
 
     # -- deciding ------------------------------------------------------------------------------
