@@ -27,18 +27,18 @@ TOWNS = tuple(
 KINDS = (
     (
         "Russian drones strike {town}, killing {killed}",
-        "Russian drones struck {town} overnight, killing {killed} people and wounding 30, "
+        "Russian drones struck {town} overnight, killing {killed} people and wounding {wounded}, "
         "regional officials said.",
     ),
     (
         "Missile strike on {town} kills {killed}",
         "A Russian ballistic missile hit a residential district of {town} on Tuesday, "
-        "killing {killed} people and wounding 25, the regional governor said.",
+        "killing {killed} people and wounding {wounded}, the regional governor said.",
     ),
     (
         "Artillery shelling of {town} kills {killed} civilians",
         "Russian artillery shelled the centre of {town} overnight, killing {killed} civilians "
-        "and wounding 20, local authorities said.",
+        "and wounding {wounded}, local authorities said.",
     ),
 )
 
@@ -61,13 +61,15 @@ class Burst:
         for i in range(self.size):
             n = self.start_index + i
             town = TOWNS[n % len(TOWNS)]
-            killed = 10 + n % 7
+            # Tolls fall as the run goes on (later articles are published later): a rising toll
+            # would raise record alerts, and a record depends on which partition is processed first.
+            killed = 300 - n
             title, body = KINDS[(n // len(TOWNS)) % len(KINDS)]
             out.append(
                 Item(
                     title=title.format(town=town, killed=killed),
                     link=f"https://fault.herald.invalid/{self.run}/{n}",
-                    summary=body.format(town=town, killed=killed),
+                    summary=body.format(town=town, killed=killed, wounded=2 * killed),
                     offset=now - self.feed.started + i / self.per_second,
                     # A day apart each: every article is its own story (stories span hours), so
                     # each one's alert has its own id whatever the order the stages see them in.
