@@ -189,7 +189,7 @@ def front(article: Article, config: DedupConfig) -> list[Send | Unique]:
     """
     if is_canary(article.tags):
         return [Unique(article)]
-    return scatter(article, config)
+    return [*scatter(article, config)]
 
 
 def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None) -> list[Send]:
