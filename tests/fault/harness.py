@@ -15,6 +15,7 @@ from pathlib import Path
 
 from herald.local.feedserver import Item, ScriptedFeed
 from herald.local.receiver import Receiver
+from tests.support.procs import Service
 
 # Real towns the gazetteer resolves. Each (kind, town) pair appears once in a run, which makes every
 # article the first of its kind in its place for the novelty rules, whatever the arrival order.
@@ -191,7 +192,7 @@ def table(results: list[Outcome]) -> str:
 class Watch:
     """Keeps a pipeline's services alive like a process supervisor would (compose, Kubernetes)."""
 
-    services: dict[str, object]
+    services: dict[str, Service]
     restarts: dict[str, int] = field(default_factory=dict)
     paused: set[str] = field(default_factory=set)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -203,10 +204,9 @@ class Watch:
     def _loop(self) -> None:
         while not self._stop.is_set():
             for name, svc in list(self.services.items()):
-                proc = getattr(svc, "proc", None)
-                if name not in self.paused and proc is not None and proc.poll() is not None:
+                if name not in self.paused and svc.proc is not None and svc.proc.poll() is not None:
                     self.restarts[name] = self.restarts.get(name, 0) + 1
-                    svc.start()  # type: ignore[attr-defined]
+                    svc.start()
             time.sleep(0.5)
 
     def stop(self) -> None:
