@@ -16,6 +16,7 @@ from pathlib import Path
 from herald.core import topics
 from herald.local.feedserver import Item, ScriptedFeed
 from herald.local.receiver import Receiver
+from tests.support.procs import Service
 
 # Real towns the gazetteer resolves. Each (kind, town) pair appears once in a run, which makes every
 # article the first of its kind in its place for the novelty rules, whatever the arrival order.
@@ -28,18 +29,18 @@ TOWNS = tuple(
 KINDS = (
     (
         "Russian drones strike {town}, killing {killed}",
-        "Russian drones struck {town} overnight, killing {killed} people and wounding 30, "
+        "Russian drones struck {town} overnight, killing {killed} people and wounding {wounded}, "
         "regional officials said.",
     ),
     (
         "Missile strike on {town} kills {killed}",
         "A Russian ballistic missile hit a residential district of {town} on Tuesday, "
-        "killing {killed} people and wounding 25, the regional governor said.",
+        "killing {killed} people and wounding {wounded}, the regional governor said.",
     ),
     (
         "Artillery shelling of {town} kills {killed} civilians",
         "Russian artillery shelled the centre of {town} overnight, killing {killed} civilians "
-        "and wounding 20, local authorities said.",
+        "and wounding {wounded}, local authorities said.",
     ),
 )
 
@@ -56,25 +57,21 @@ class Burst:
     start_index: int
     size: int
     per_second: float = 2.0
-    # Death tolls counting down from this, one per article, instead of the cycle of rising ones. The
-    # record rule compares an event with the earlier-published ones the stream has already seen, so
-    # which rising tolls make records depends on arrival order across partitions, while the replay
-    # assumes published order. Falling tolls beat nothing in any order, and being all different they
-    # keep the near-identical texts from being taken for copies of one another.
-    killed_from: int | None = None
 
     def items(self, now: float) -> list[Item]:
         out = []
         for i in range(self.size):
             n = self.start_index + i
             town = TOWNS[n % len(TOWNS)]
-            killed = 10 + n % 7 if self.killed_from is None else self.killed_from - n
+            # Tolls fall as the run goes on (later articles are published later): a rising toll
+            # would raise record alerts, and a record depends on which partition is processed first.
+            killed = 300 - n
             title, body = KINDS[(n // len(TOWNS)) % len(KINDS)]
             out.append(
                 Item(
                     title=title.format(town=town, killed=killed),
                     link=f"https://fault.herald.invalid/{self.run}/{n}",
-                    summary=body.format(town=town, killed=killed),
+                    summary=body.format(town=town, killed=killed, wounded=2 * killed),
                     offset=now - self.feed.started + i / self.per_second,
                     # A day apart each: every article is its own story (stories span hours), so
                     # each one's alert has its own id whatever the order the stages see them in.
@@ -243,7 +240,7 @@ def table(results: list[Outcome]) -> str:
 class Watch:
     """Keeps a pipeline's services alive like a process supervisor would (compose, Kubernetes)."""
 
-    services: dict[str, object]
+    services: dict[str, Service]
     restarts: dict[str, int] = field(default_factory=dict)
     paused: set[str] = field(default_factory=set)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -255,10 +252,9 @@ class Watch:
     def _loop(self) -> None:
         while not self._stop.is_set():
             for name, svc in list(self.services.items()):
-                proc = getattr(svc, "proc", None)
-                if name not in self.paused and proc is not None and proc.poll() is not None:
+                if name not in self.paused and svc.proc is not None and svc.proc.poll() is not None:
                     self.restarts[name] = self.restarts.get(name, 0) + 1
-                    svc.start()  # type: ignore[attr-defined]
+                    svc.start()
             time.sleep(0.5)
 
     def stop(self) -> None:

@@ -18,12 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
-from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.records import stable_id
-from herald.local.feedserver import FeedServer, Item, ScriptedFeed
+from herald.local.feedserver import Item, ScriptedFeed
 from herald.local.receiver import Receiver
 from herald.poller.normalize import canonical_url
 from tests.fault.harness import (
@@ -37,12 +35,11 @@ from tests.fault.harness import (
     record,
     replay_fetches,
 )
-from tests.support.procs import Pipeline, read_topic, wait_for
+from tests.support.procs import Pipeline, Wire, read_topic, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
 SECRET = "whsec_" + base64.b64encode(b"guid churn fault scenario secret").decode()
-KILLED_FROM = 99  # falling tolls: the expected alerts do not depend on arrival order (see Burst)
 BURST = 9  # three of each kind of churn
 WAIT_S = 150.0  # liveness bound, never a speed assertion
 # Dedup's own topics must be drained too before "no new alert" means anything.
@@ -68,30 +65,16 @@ class Stack:
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("fault-churn")
     feed, run = new_feed()
-    server = FeedServer().start()
-    server.feeds["wire"] = feed
-    receiver = Receiver(decode_secret(SECRET)).start()
-    feeds_file = tmp / "feeds.yaml"
-    feeds_file.write_text(
-        yaml.safe_dump({"feeds": [{"name": "churn-wire", "url": server.url("wire"), "interval": 1}]})
-    )
-    env = dict(kafka)
-    env.update(
-        HERALD_ALLOW_HOSTS="127.0.0.1",
-        HERALD_WEBHOOK_URL=receiver.url,
-        HERALD_WEBHOOK_SECRET=SECRET,
-        HERALD_POLL_INTERVAL_SECONDS="1",
-    )
-    pipeline = Pipeline(env, tmp / "logs").start_all(feeds_file)
+    wire = Wire.start(kafka, tmp, feed, SECRET, name="churn-wire", poll_interval=1)
+    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
     try:
-        yield Stack(pipeline, feed, run, receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"])
+        yield Stack(pipeline, feed, run, wire.receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"])
     except BaseException:
         print(pipeline.report())
         raise
     finally:
         pipeline.stop_all()
-        server.stop()
-        receiver.stop()
+        wire.stop()
 
 
 def republish(original: Item, kind: str, now_offset: float) -> Item:
@@ -135,7 +118,7 @@ def duplicates(stack: Stack) -> dict[str, float]:
 
 def test_republished_entries_raise_no_new_alerts(stack: Stack) -> None:
     feed = stack.feed
-    first_burst = Burst(feed, stack.run, 0, BURST, per_second=4.0, killed_from=KILLED_FROM)
+    first_burst = Burst(feed, stack.run, 0, BURST, per_second=4.0)
     released_at = time.time()
     first_burst.release()
     first_body = feed.render(now=time.time() + 3600)

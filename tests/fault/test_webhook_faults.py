@@ -24,12 +24,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-import yaml
 
-from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.records import Alert
-from herald.local.feedserver import FeedServer, ScriptedFeed
+from herald.local.feedserver import ScriptedFeed
 from herald.local.receiver import Answer, Receiver
 from tests.fault.harness import (
     Burst,
@@ -40,12 +38,11 @@ from tests.fault.harness import (
     new_feed,
     record,
 )
-from tests.support.procs import Pipeline, json_values, read_topic, wait_for
+from tests.support.procs import Pipeline, Wire, json_values, read_topic, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
 SECRET = "whsec_" + base64.b64encode(b"webhook fault scenario secret 32").decode()
-KILLED_FROM = 99  # falling tolls: the expected alerts do not depend on arrival order (see Burst)
 BURST = 5
 OUTAGE_S = 30.0  # the issue's outage; the endpoint stays down at least this long
 TIMEOUT_S = 1.0  # HERALD_DELIVERY_TIMEOUT_SECONDS: one attempt's HTTP timeout
@@ -68,7 +65,7 @@ class Stack:
     def burst(self) -> tuple[int, set[str], float]:
         """Release the next burst; returns (articles, the alerts the replay expects of it, when)."""
         released_at = time.time()
-        Burst(self.feed, self.run, self.released, BURST, per_second=8.0, killed_from=KILLED_FROM).release()
+        Burst(self.feed, self.run, self.released, BURST, per_second=8.0).release()
         self.released += BURST
         articles, expected = self.replayed.fetch(self.feed.render(now=time.time() + 3600))
         assert articles == BURST
@@ -88,35 +85,28 @@ class Stack:
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("fault-webhook")
     feed, run = new_feed()
-    server = FeedServer().start()
-    server.feeds["wire"] = feed
-    receiver = Receiver(decode_secret(SECRET)).start()
-    feeds_file = tmp / "feeds.yaml"
-    feeds_file.write_text(
-        yaml.safe_dump({"feeds": [{"name": "fault-wire", "url": server.url("wire"), "interval": 1}]})
-    )
-    env = dict(kafka)
-    env.update(
-        HERALD_ALLOW_HOSTS="127.0.0.1",
-        HERALD_WEBHOOK_URL=receiver.url,
-        HERALD_WEBHOOK_SECRET=SECRET,
-        HERALD_POLL_INTERVAL_SECONDS="1",
+    wire = Wire.start(
+        kafka,
+        tmp,
+        feed,
+        SECRET,
+        name="fault-wire",
+        poll_interval=1,
         HERALD_DELIVERY_TIMEOUT_SECONDS=str(TIMEOUT_S),
         HERALD_DELIVERY_BACKOFF_INITIAL_SECONDS="0.2",
         HERALD_DELIVERY_BACKOFF_MAX_SECONDS="2",
         # Transient failures must outlast the outage without being dead-lettered.
         HERALD_DELIVERY_GIVE_UP_SECONDS=str(OUTAGE_S + 90),
     )
-    pipeline = Pipeline(env, tmp / "logs").start_all(feeds_file)
+    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
     try:
-        yield Stack(pipeline, feed, run, receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"], Refetched(tmp))
+        yield Stack(pipeline, feed, run, wire.receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"], Refetched(tmp))
     except BaseException:
         print(pipeline.report())
         raise
     finally:
         pipeline.stop_all()
-        server.stop()
-        receiver.stop()
+        wire.stop()
 
 
 def check(stack: Stack, outcome: Outcome) -> None:

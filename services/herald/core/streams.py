@@ -226,6 +226,23 @@ def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
     )
 
 
+async def backlog(app: faust.App, topic_names: set[str]) -> int:
+    """Records waiting on this worker's assigned partitions of ``topic_names`` (0 when unknown)."""
+    consumer = app.consumer
+    waiting = 0
+    for tp in consumer.assignment():
+        if tp.topic not in topic_names:
+            continue
+        try:
+            high = consumer.highwater(tp)
+            pos = await consumer.position(tp)
+        except Exception:  # best effort: an unknown position counts as nothing waiting
+            continue
+        if high is not None and pos is not None:
+            waiting += max(0, high - pos)
+    return waiting
+
+
 @dataclass
 class Stage(Generic[M]):
     """Wires one pure handler into a Faust agent: decode, handle, emit, dead-letter."""

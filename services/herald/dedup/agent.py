@@ -31,9 +31,9 @@ from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
-from herald.core.streams import Emit, Reject, Stage, make_app, raw_topic, table
+from herald.core.streams import Emit, Reject, Stage, backlog, make_app, raw_topic, table
 
-from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, scatter
+from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, front
 from .messages import Gather, MemberMsg, Probe, StorySource
 from .settings import DedupSettings
 from .stories import StoryTracker
@@ -41,10 +41,12 @@ from .stories import StoryTracker
 DEFAULT_PORT = 9102
 NUDGE_EVERY_S = 15.0
 NUDGE_AFTER_S = 30.0  # a gather is normally decided within a second
+NUDGE_MAX_BACKLOG = 100  # protocol records waiting on this worker above which it never re-asks
 SOURCE_BUCKETS = (1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144)
 log = logging.getLogger("herald.dedup")
 
 _INTERNAL = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}
+_PROTOCOL_TOPICS = {topics.ARTICLES.name, topics.DEDUP_PROBES.name, topics.DEDUP_GATHER.name}
 
 
 class DedupMetrics:
@@ -84,6 +86,11 @@ class DedupMetrics:
         self.nudges = Counter(
             "herald_dedup_nudges_total",
             "Protocol messages re-sent for gathers that waited too long (lost in transit).",
+            registry=registry,
+        )
+        self.protocol_backlog = Gauge(
+            "herald_dedup_protocol_backlog_records",
+            "Records waiting on this dedup worker's protocol partitions (it does not re-ask above 100).",
             registry=registry,
         )
         self.state_bytes = Gauge(
@@ -144,7 +151,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         for a in articles:
             if len(a.to_json()) > room:
                 raise Reject("too_large", f"article {a.id} leaves no room for its fingerprint")
-        return [e for a in articles for e in map(emit, scatter(a, config)) if e is not None]
+        return [e for a in articles for e in map(emit, front(a, config)) if e is not None]
 
     def handle_probes(probes: list[Probe]) -> list[Emit]:
         return [e for p in probes for e in map(emit, claims.handle(p)) if e is not None]
@@ -157,6 +164,8 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         for event in events:
             assigned = tracker.assign(event)
             out.append(Emit(topics.EVENTS, assigned.type, assigned))
+            if tracker.keeps_apart(assigned):
+                continue  # the canary has no verdict to join and no copies to count
             member = MemberMsg(
                 target=assigned.article_id, event_type=assigned.type, story_id=assigned.story_id
             )
@@ -190,6 +199,12 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     async def nudge() -> None:
         # Heal gathers whose probe, reply or verification was lost in transit (see Gatherer.nudge).
         try:
+            # While this worker's protocol inputs are backlogged, a late reply is queued, not lost:
+            # asking again would only lengthen the queue (and, at saturation, feed on itself).
+            waiting = await backlog(app, _PROTOCOL_TOPICS)
+            metrics.protocol_backlog.set(waiting)
+            if waiting > NUDGE_MAX_BACKLOG:
+                return
             sends = gatherer.nudge(older_than=NUDGE_AFTER_S)
             for send in sends:
                 await internal[send.topic].send(

@@ -87,6 +87,7 @@ from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
+from herald.core.canary import is_canary
 from herald.core.records import Article
 
 from .fingerprint import Fingerprint, NearParams, fingerprint, markers_agree, similarity
@@ -175,6 +176,20 @@ Output = Send | Unique | Dropped | StorySource
 
 # ---------------------------------------------------------------------------------------------
 # Step 1: the front (stateless)
+
+
+def front(article: Article, config: DedupConfig) -> list[Send | Unique]:
+    """What the front emits for one article: its protocol messages, or, for the heartbeat's canary,
+    the article itself, unique at once.
+
+    The canary never enters the protocol: it claims no key (so no user article can ever be taken
+    for a copy of it), waits for no verdict, and can never be dropped as a copy itself, however its
+    text compares. A redelivered canary passes again; the same article gives the same event and
+    alert ids downstream, and delivery's ledger skips the repeat.
+    """
+    if is_canary(article.tags):
+        return [Unique(article)]
+    return [*scatter(article, config)]
 
 
 def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None) -> list[Send]:
@@ -308,6 +323,8 @@ class Gatherer:
         self.pending = pending
         self.config = config
         self.clock = clock
+        # How many times each pending gather was asked again (in memory: a restart only asks sooner).
+        self._asked: dict[str, int] = {}
 
     # -- verdict buckets ---------------------------------------------------------------------
 
@@ -488,7 +505,7 @@ class Gatherer:
 
     # -- healing -------------------------------------------------------------------------------
 
-    def nudge(self, older_than: float, give_up_after: float = 600.0) -> list[Send]:
+    def nudge(self, older_than: float, give_up_after: float = 600.0, limit: int = 500) -> list[Send]:
         """Ask again for what gathers waiting longer than ``older_than`` seconds still miss.
 
         Every step is idempotent, so asking twice is harmless; asking again heals a message that was
@@ -496,13 +513,27 @@ class Gatherer:
         project's reliability notes). A candidate original that has not answered after
         ``give_up_after`` seconds (its own article never arrived) is taken as "not the original":
         the article passes as unique rather than wait for ever. Only reads state: safe from a timer.
+
+        A gather that waits is far more often *queued* than lost: under a backlog every reply is
+        late. Re-asking then only lengthens the queue it waits in, so each gather is asked again
+        after ``older_than``, then twice that, four times that... and at most ``limit`` messages go
+        out per call (the rest wait for the next). The worker also skips nudging while its own
+        inputs are backlogged (see the agent).
         """
         now = self.clock()
         out: list[Send] = []
+        asked: dict[str, int] = {}
         for article_id, p in list(self.pending.items()):
             age = now - p.get("t", now)
-            if p.get("a") is None or age < older_than:
+            times = self._asked.get(article_id, 0)
+            if p.get("a") is None or age < older_than * 2**times:
+                if times:
+                    asked[article_id] = times
                 continue
+            if len(out) >= limit:
+                asked[article_id] = times
+                continue
+            asked[article_id] = times + 1
             if p["v"] is None:
                 got = {k.split(":", 1)[1] for k in p["r"] if k.startswith(f"{p['o']}:")}
                 for send in scatter(Article.model_validate(p["a"]), self.config)[1:]:
@@ -533,6 +564,7 @@ class Gatherer:
                         markers=p["m"],
                     )
                 out.append(_to_gather(self.config, msg))
+        self._asked = asked
         return out
 
     # -- deciding ------------------------------------------------------------------------------
@@ -735,6 +767,8 @@ class Deduplicator:
         self.story_sources: list[StorySource] = []
 
     def check(self, article: Article) -> Verdict:
+        if is_canary(article.tags):
+            return Verdict(None, None)  # see front(): the canary is always unique and leaves no state
         self.bus.post(scatter(article, self.config))
         return self._settle(article.id)
 

@@ -202,6 +202,26 @@ def test_a_lost_reply_is_healed_by_a_nudge() -> None:
     assert not b.gatherer.pending
 
 
+def test_a_gather_is_asked_again_ever_less_often_and_a_call_sends_at_most_its_limit() -> None:
+    now = [1000.0]
+    cfg = DedupConfig(partitions=1)
+    b = LocalBus(ClaimIndex({}, cfg), Gatherer({}, {}, cfg, clock=lambda: now[0]))
+    waiting = [waiting_article for group in cluster_articles() for waiting_article in group][:3]
+    for waiting_article in waiting:  # every probe is still queued: the gathers wait
+        b.gatherer.handle(next(s.value for s in scatter(waiting_article, cfg) if s.topic == "gather"))
+    assert set(b.gatherer.pending) == {a.id for a in waiting}
+    now[0] += 31
+    assert len(b.gatherer.nudge(older_than=30, limit=2)) == 2, "the limit caps one call"
+    assert len(b.gatherer.nudge(older_than=30, limit=2)) == 1, "the rest goes out on the next call"
+    assert b.gatherer.nudge(older_than=30) == [], "each was asked once at 30 s; the next ask is at 60 s"
+    now[0] += 30
+    assert len(b.gatherer.nudge(older_than=30)) == 3
+    now[0] += 50
+    assert b.gatherer.nudge(older_than=30) == [], "and then at 120 s"
+    now[0] += 10
+    assert len(b.gatherer.nudge(older_than=30)) == 3
+
+
 def test_a_candidate_that_never_answers_is_given_up() -> None:
     now = [1000.0]
     cfg = DedupConfig(partitions=6)
