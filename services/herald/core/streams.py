@@ -114,6 +114,18 @@ def head_stuck(consumer: Any, tp: Any) -> bool:
     )
 
 
+async def tail_dropped(consumer: Any, tp: Any) -> bool:
+    """True when the consumer has read past the committed offset and acked nothing after it."""
+    head = consumer._committed_offset[tp]
+    if head is None or consumer._acked[tp] or consumer._gap[tp].overlaps(head):
+        return False
+    try:
+        position = await consumer.position(tp)
+    except Exception:  # an unknown position proves nothing
+        return False
+    return position is not None and position > head
+
+
 class HeadWatch:
     """Re-reads a partition from its committed offset when its head record stays dropped.
 
@@ -127,12 +139,20 @@ class HeadWatch:
         self.since: dict[Any, float] = {}
         self.reseeks = 0
 
-    async def check(self, consumer: Any, topic: str) -> None:
+    async def check(self, consumer: Any, topic: str, idle_for: float = 0.0) -> None:
+        """``idle_for``: seconds since the calling stage last finished a batch.
+
+        A dropped head with nothing after it (the last record of a burst) leaves no later ack to
+        give it away: it shows as a consumer that has read past its committed offset while the stage
+        sits idle. It would otherwise wait for the partition's next record, which on a quiet night
+        may be hours away: an alert that late is as good as lost.
+        """
         now = self.clock()
         for tp in consumer.assignment():
             if tp.topic != topic:
                 continue
-            if not head_stuck(consumer, tp):
+            stuck = head_stuck(consumer, tp) or (idle_for >= self.after and await tail_dropped(consumer, tp))
+            if not stuck:
                 self.since.pop(tp, None)
                 continue
             first = self.since.setdefault(tp, now)
@@ -264,6 +284,7 @@ class Stage(Generic[M]):
 
     def __post_init__(self) -> None:
         self._topics: dict[str, Any] = {}
+        self._finished = time.monotonic()  # when the last batch was done (the head watch's idleness)
         source = raw_topic(self.app, self.source)
 
         async def agent(stream: Any) -> None:
@@ -303,6 +324,7 @@ class Stage(Generic[M]):
         if events:
             self.metrics.processing_seconds.labels(self.name).observe(elapsed / len(events))
         self.metrics.last_processed.labels(self.name).set(time.time())
+        self._finished = time.monotonic()
 
     async def _run(self, good: list[tuple[Any, M]], failures: list[DeadLetter]) -> list[Emit]:
         if not good:
@@ -386,7 +408,7 @@ class Stage(Generic[M]):
         # One watch per app: several stages may read one topic (the delivery worker's sink agents).
         watch = self.app.__dict__.setdefault("herald_head_watch", HeadWatch())
         try:
-            await watch.check(consumer, self.source.name)
+            await watch.check(consumer, self.source.name, idle_for=time.monotonic() - self._finished)
         except Exception:  # never let the watch disturb the stage; the next tick tries again
             log.exception("head watch failed", extra={"stage": self.name})
         for tp in consumer.assignment():

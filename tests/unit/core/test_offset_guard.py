@@ -51,9 +51,13 @@ def test_the_guard_withholds_a_commit_over_an_unacked_head() -> None:
 class FakeConsumer:
     """Faust's offset bookkeeping plus the two calls the watch makes."""
 
-    def __init__(self, state: Any) -> None:
+    def __init__(self, state: Any, position: int | None = None) -> None:
         self.__dict__.update(state.__dict__)
         self.seeks: list[tuple[Any, int]] = []
+        self._position = position
+
+    async def position(self, tp: Any) -> int | None:
+        return self._position
 
     def assignment(self) -> set[Any]:
         return {TP}
@@ -83,3 +87,27 @@ def test_the_head_watch_re_reads_a_partition_whose_head_was_dropped() -> None:
     asyncio.run(watch.check(consumer, TP.topic))
     assert watch.reseeks == 1
     assert asyncio.run(watch.check(consumer, "another.topic")) is None and watch.reseeks == 1
+
+
+def test_the_head_watch_re_reads_a_dropped_last_record_once_the_stage_is_idle() -> None:
+    """The last record of a burst dropped: no later ack gives it away, only an idle stage read past it."""
+    import asyncio
+
+    from herald.core.streams import HeadWatch
+
+    now = [100.0]
+    consumer = FakeConsumer(bookkeeping(8, []), position=9)
+    watch = HeadWatch(after=10.0, clock=lambda: now[0])
+    asyncio.run(watch.check(consumer, TP.topic, idle_for=3.0))
+    now[0] += 30
+    asyncio.run(watch.check(consumer, TP.topic, idle_for=3.0))
+    assert consumer.seeks == [], "a stage still busy with its batch may yet ack the record"
+    asyncio.run(watch.check(consumer, TP.topic, idle_for=12.0))
+    now[0] += 11
+    asyncio.run(watch.check(consumer, TP.topic, idle_for=23.0))
+    assert consumer.seeks == [(TP, 8)]
+    caught_up = FakeConsumer(bookkeeping(9, []), position=9)  # everything read was acked and committed
+    asyncio.run(watch.check(caught_up, TP.topic, idle_for=600.0))
+    now[0] += 60
+    asyncio.run(watch.check(caught_up, TP.topic, idle_for=660.0))
+    assert caught_up.seeks == []
