@@ -6,7 +6,9 @@ This script fills a tracker with N open stories of one type (``--open``, each it
 town, region and actor), spread over ``--countries`` countries, then times a fixed stream of events
 against that state: retellings of random open stories (with their place, or with no location at
 all, which may join a story of any country) and reports of new events. Nothing closes while it runs:
-every story was opened within the last eight hours.
+every story was opened within the last eight hours. A second run (``--week-per-day``) is the steady
+state: nine days of a stream of one type in which stories open, close and are forgotten (retention is
+seven days), with the last day timed.
 
 The store is a dict that JSON-encodes every value written, as the Faust table does for its changelog,
 so the figures include the cost of the writes, and it counts reads and written bytes. Kafka and Faust
@@ -130,12 +132,58 @@ def run(n_open: int, countries: int, count: int, seed: int) -> dict[str, Any]:
     }
 
 
+def week_events(per_day: int, days: int, countries: int, seed: int) -> list[Event]:
+    """A steady stream: 40 % new events, 50 % retellings of one from the last 12 h, 10 % of them
+    without a location; stories open and close all along, and after 7 days the first are forgotten.
+    """
+    rng = random.Random(seed)
+    gap = timedelta(days=1) / per_day
+    events: list[Event] = []
+    opened: list[tuple[int, datetime]] = []  # (story number, when) of every new event so far
+    for k in range(per_day * days):
+        when = T0 + k * gap
+        roll, n = rng.random(), 2_000_000 + k
+        recent = [j for j, at in opened[-per_day:] if when - at < timedelta(hours=12)]
+        if roll < 0.4 or not recent:
+            opened.append((k, when))
+            events.append(make_event(n, when, place_of(k, countries), f"Unit {k}"))
+            continue
+        j = rng.choice(recent)
+        events.append(make_event(n, when, place_of(j, countries) if roll < 0.9 else None, f"Unit {j}"))
+    return events
+
+
+def run_week(per_day: int, days: int, countries: int, seed: int) -> dict[str, Any]:
+    store = ChangelogStore()
+    tracker = StoryTracker(store)
+    events = week_events(per_day, days, countries, seed)
+    digest = hashlib.sha256()
+    for e in events[:-per_day]:
+        digest.update(tracker.assign(e).story_id.encode())
+    store.reads = store.written = 0
+    cpu = time.process_time()
+    for e in events[-per_day:]:
+        digest.update(tracker.assign(e).story_id.encode())
+    spent = time.process_time() - cpu
+    return {
+        "open": tracker.open_stories(ETYPE),
+        "held": sum(1 for k in store if k.startswith("story:")),
+        "cpu_us": spent / per_day * 1e6,
+        "reads": store.reads / per_day,
+        "written": store.written / per_day,
+        "digest": digest.hexdigest()[:12],
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--open", type=int, nargs="+", default=[100, 1_000, 5_000])
     parser.add_argument("--countries", type=int, nargs="+", default=[30, 1])
     parser.add_argument("--measure", type=int, default=1_000, help="events timed per configuration")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--week-per-day", type=int, default=1_000, help="events a day in the 9-day steady run (0: skip it)"
+    )
     args = parser.parse_args()
     print(f"matcher: {StoryTracker.__module__} from {os.path.dirname(__import__('herald').__file__)}")
     header = f"{'open':>6} {'countries':>9} {'CPU µs/event':>13} {'reads/event':>12} {'written B/event':>16}"
@@ -148,6 +196,14 @@ def main() -> None:
                 f"{r['written']:>16,.0f}  {r['digest']}",
                 flush=True,
             )
+    if args.week_per_day:
+        r = run_week(args.week_per_day, 9, 30, args.seed)
+        print(
+            f"steady run, {args.week_per_day:,} events a day for 9 days over 30 countries, last day timed: "
+            f"{r['cpu_us']:,.0f} CPU µs/event, {r['reads']:,.1f} reads/event, {r['written']:,.0f} B "
+            f"written/event; {r['open']:,} open stories and {r['held']:,} story records held at the end; "
+            f"digest {r['digest']}"
+        )
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
