@@ -56,8 +56,8 @@ Storage layout (every key names its type: all are written only by events of the 
     story:<id>               the story record
     event:<event id>         story id (a redelivered event gets the same story)
 
-A store written by the previous layout (one ``open:<type>`` and one ``closed:<type>`` list per type) is
-moved into buckets by the first event of the type that comes after the upgrade.
+What the previous layout wrote (one ``open:<type>`` and one ``closed:<type>`` list per type) is moved
+into buckets by the next event of the type.
 """
 
 from __future__ import annotations
@@ -121,6 +121,8 @@ class StoryTracker:
         probe = _Probe.of(event)
         cc = event.location.country_code if event.location is not None else None
         buckets = [b for b in (cc, NO_COUNTRY) if b in opened.index] if cc else list(opened.index)
+        if probe.best_score() < self.config.min_score:
+            buckets = []  # nothing to go on (no place, actor or figure): no story could take it
         best: tuple[float, int, str] | None = None
         home = NO_COUNTRY
         for bucket in buckets:
@@ -290,11 +292,14 @@ class StoryTracker:
                 story["sources"] = [*story["sources"], source]
 
     def _shelves(self, event_type: str) -> tuple[_Shelf, _Shelf]:
-        """The type's open and closed buckets (moving a previous layout's two lists into them)."""
+        """The type's open and closed buckets, with whatever the previous layout's lists hold moved in.
+
+        Those lists are found after an upgrade, or after a worker of the previous version held the
+        partition for a while during a rolling one; their entries replace the buckets' for the same
+        stories.
+        """
         opened = _Shelf(self.store, f"open:{event_type}", f"open-index:{event_type}", self._closes_at)
         closed = _Shelf(self.store, f"closed:{event_type}", f"closed-index:{event_type}", _last)
-        if opened.index or closed.index:
-            return opened, closed
         for key, shelf in ((f"open:{event_type}", opened), (f"closed:{event_type}", closed)):
             legacy = self.store.get(key)
             if legacy is None:
@@ -307,7 +312,8 @@ class StoryTracker:
                     bucket = _hour(entry[1])
                 moved.setdefault(bucket, []).append(list(entry))
             for bucket, entries in moved.items():
-                shelf.put(bucket, entries)
+                ids = {e[0] for e in entries}
+                shelf.put(bucket, [*(e for e in shelf.entries(bucket) if e[0] not in ids), *entries])
             shelf.flush()
             del self.store[key]  # only once its entries are in buckets
         return opened, closed
@@ -362,6 +368,10 @@ class _Probe:
     place: tuple[str, str | None, str | None] | None  # lower-case name, country, first-level region
     actors: frozenset[str]  # lower-case names and countries of the actors
     sizes: tuple[tuple[str, float], ...]  # the precise figures (HARD_UNITS) it reports
+
+    def best_score(self) -> float:
+        """The highest score any story could give it (as ``_score`` adds up)."""
+        return 2.0 * (self.place is not None) + 1.0 * bool(self.actors) + 1.5 * bool(self.sizes)
 
     @classmethod
     def of(cls, event: Event) -> _Probe:

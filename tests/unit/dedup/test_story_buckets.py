@@ -86,6 +86,17 @@ def test_stories_out_of_reach_in_time_are_not_read() -> None:
     assert old not in store.story_reads and recent in store.story_reads
 
 
+def test_event_with_nothing_to_match_on_reads_no_story() -> None:
+    store = CountingStore()
+    t = StoryTracker(store)
+    t.assign(nowhere(event(1, actors=())))
+    t.assign(event(2, hours=1, place=KYIV))
+    store.story_reads.clear()
+    # No place, no actor, no figure: no story can score it, so none is read; it opens its own.
+    alone = t.assign(nowhere(event(3, hours=2, actors=())))
+    assert store.story_reads == [] and t.story(alone.story_id)["events"] == 1  # type: ignore[index]
+
+
 def test_story_without_country_moves_to_its_country_when_one_is_reported() -> None:
     store = CountingStore()
     t = StoryTracker(store)
@@ -148,6 +159,20 @@ def test_store_of_the_previous_layout_is_moved_into_buckets() -> None:
     assert store["open:air_drone_strike:RU"] == [opened[1]] and legacy.open_stories("air_drone_strike") == 2
     legacy.assign(event(5, hours=24 * 5, place=KYIV))  # 7 days after the old one's last report
     assert legacy.story(old) is None and legacy.story(ru) is not None
+
+
+def test_stories_a_previous_version_opened_meanwhile_are_taken_in() -> None:
+    # A rolling upgrade: a worker of the previous version holds the partition for a while.
+    store: dict[str, Any] = {}
+    ua = StoryTracker(store).assign(event(1, place=KYIV)).story_id
+    ru = PlainScan(store).assign(event(2, hours=1, place=BELGOROD)).story_id
+    assert store["open:air_drone_strike"] == [
+        [ru, store[f"story:{ru}"]["first_us"], store[f"story:{ru}"]["last_us"]]
+    ]
+    t = StoryTracker(store)
+    assert t.assign(event(3, hours=2, place=BELGOROD)).story_id == ru
+    assert t.assign(event(4, hours=2, place=KHARKIV)).story_id == ua
+    assert "open:air_drone_strike" not in store and t.open_stories("air_drone_strike") == 2
 
 
 # -- against a plain scan of every story -----------------------------------------------------------
