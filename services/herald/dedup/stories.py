@@ -183,29 +183,37 @@ class StoryTracker:
 
     def score(self, event: Event, story: dict[str, Any]) -> float | None:
         """How strongly the event looks like a retelling of the story; None when it cannot be."""
-        return self._score(_Probe.of(event), story)
+        probe = _Probe.of(event)
+        if not self._in_reach(probe.t, story["first_us"], story["last_us"]):
+            return None
+        return self._score(probe, story)
 
     def _in_reach(self, t: int, first_us: int, last_us: int) -> bool:
         """Whether an event published at ``t`` may still join a story with these report times."""
         return first_us - self._lead <= t <= first_us + self._span and t <= last_us + self._idle
 
     def _score(self, probe: _Probe, story: dict[str, Any]) -> float | None:
-        if not self._in_reach(probe.t, story["first_us"], story["last_us"]):
-            return None
+        """``score`` for a story already known to be in reach (the bucket entry's times say so)."""
         score = 0.0
         places = story["places"]
         if probe.place is not None and places:
             name, cc, admin1 = probe.place
-            countries = {p["cc"] for p in places if p.get("cc")}
+            # One pass over the places (this runs for every candidate): their countries, whether
+            # one is the event's place or region, and whether any names a region.
+            countries, same_place, any_region = set(), False, False
+            for p in places:
+                if p.get("cc"):
+                    countries.add(p["cc"])
+                if p["name"].lower() == name or (admin1 and p.get("admin1") == admin1):
+                    same_place = True
+                any_region = any_region or bool(p.get("admin1"))
             if cc and countries and cc not in countries:
                 return None
-            names = {p["name"].lower() for p in places}
-            regions = {p["admin1"] for p in places if p.get("admin1")}
-            if name in names or (admin1 and admin1 in regions):
+            if same_place:
                 score += 2
             elif cc and cc in countries:
                 score += 1
-                if admin1 and regions:
+                if admin1 and any_region:
                     score -= 1
         if not probe.actors.isdisjoint(story["actors"]):
             score += 1
