@@ -204,6 +204,37 @@ def test_every_interpolated_variable_is_documented_in_env_example() -> None:
         assert op in {":-", ":?"}, f"${{{name}}} needs a default or a required-message"
 
 
+def test_the_canary_goes_out_and_comes_back_to_the_heartbeat_service_only() -> None:
+    """The poller fetches the canary from the heartbeat service; delivery posts its alert back there,
+    signed with the secret the server verifies, which compose refuses to run without."""
+    from herald.alerts.delivery_agent import sinks_from
+    from herald.alerts.settings import AlertSettings
+    from herald.heartbeat.server import DEFAULT_PORT
+
+    services = compose()["services"]
+    delivery, heartbeat = services["delivery"]["environment"], services["heartbeat"]["environment"]
+    server = f"http://heartbeat:{DEFAULT_PORT}"
+    assert heartbeat["HERALD_HEARTBEAT_BASE_URL"] == server
+    assert delivery["HERALD_HEARTBEAT_WEBHOOK_URL"] == f"{server}/alerts"
+    feeds = yaml.safe_load((ROOT / "deploy/compose/feeds.yaml").read_text())["feeds"]
+    assert f"{server}/feed.xml" in {f["url"] for f in feeds}
+    for env in (delivery, heartbeat):
+        ((name, op, _),) = INTERPOLATION.findall(env["HERALD_HEARTBEAT_SECRET"])
+        assert (name, op) == ("HERALD_HEARTBEAT_SECRET", ":?"), "both ends need the one required secret"
+    for name, service in services.items():
+        if name != "delivery":
+            assert "HERALD_HEARTBEAT_WEBHOOK_URL" not in service.get("environment", {}), name
+    # What delivery builds from that environment: a sink named heartbeat, pointed at the server.
+    settings = AlertSettings.model_validate(
+        {
+            "heartbeat_webhook_url": delivery["HERALD_HEARTBEAT_WEBHOOK_URL"],
+            "heartbeat_secret": "whsec_" + "Y29tcG9zZS10ZXN0",
+        }
+    )
+    ((sink, route),) = [(s, r) for s, r in sinks_from(settings) if s.name == "heartbeat"]
+    assert route.heartbeat and getattr(sink, "url", None) == f"{server}/alerts"
+
+
 def test_env_example_values_are_valid_settings() -> None:
     """The documented defaults must be accepted by the settings classes that read them."""
     values = {k: v for k, v in env_example().items() if k.startswith("HERALD_") and v}

@@ -173,6 +173,24 @@ def test_a_forged_or_misrouted_post_never_counts(hb: Running) -> None:
     assert hb.metric("herald_heartbeat_round_trip_seconds_count") == 0
 
 
+def test_a_round_that_has_not_started_is_foreign(hb: Running) -> None:
+    """Any feed can carry the canary's tag and a link shaped like ours: a far-future round must not
+    pin "last seen" ahead of the clock, where it would silence the missing-heartbeat alert for good."""
+    before = hb.metric("herald_heartbeat_last_seen_timestamp_seconds")
+    article = hb.fetch_article()
+    rnd = canary.round_of(article.url, hb.server.heartbeat.settings.heartbeat_base_url)
+    assert rnd is not None
+    base = hb.server.heartbeat.settings.heartbeat_base_url
+    ahead = int(hb.server.heartbeat.settings.heartbeat_max_clock_skew_seconds // INTERVAL) + 2
+    with pytest.raises(DeliveryError, match="HTTP 422"):
+        hb.deliver(alert_for(article, url=f"{base}/rounds/{rnd + ahead}"))
+    assert hb.metric("herald_heartbeat_alerts_received_total", outcome="foreign") == 1
+    assert hb.metric("herald_heartbeat_last_seen_timestamp_seconds") == before
+    # The round that is on the feed now still counts.
+    hb.deliver(alert_for(article))
+    assert hb.metric("herald_heartbeat_alerts_received_total", outcome="ok") == 1
+
+
 def test_a_replayed_signature_from_long_ago_is_refused(hb: Running) -> None:
     article = hb.fetch_article()
     hb.clock.offset += 10 * 60  # the server's now is ten minutes after the sink's timestamp

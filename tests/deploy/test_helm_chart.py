@@ -196,10 +196,14 @@ def test_webhook_secrets_come_from_a_secret_or_an_existing_one() -> None:
     assert set(secret["stringData"]) == {
         "HERALD_WEBHOOK_URL",
         "HERALD_WEBHOOK_SECRET",
+        "HERALD_SLACK_WEBHOOK_URL",
+        "HERALD_ALERTMANAGER_URL",
         "HERALD_HEARTBEAT_SECRET",
     }
     for doc in objects(docs, "ConfigMap").values():
-        assert "whsec_" not in yaml.safe_dump(doc), "secrets must not land in a ConfigMap"
+        dumped = yaml.safe_dump(doc)
+        assert "whsec_" not in dumped, "secrets must not land in a ConfigMap"
+        assert "hooks.slack" not in dumped and "alertmanager.monitoring" not in dumped
 
     def secret_refs(docs: list[dict[str, Any]]) -> dict[str, list[str]]:
         return {
@@ -219,6 +223,56 @@ def test_webhook_secrets_come_from_a_secret_or_an_existing_one() -> None:
     assert secret_refs(existing)["herald-delivery"] == ["herald-webhooks"]
 
 
+def test_every_secret_key_switches_on_a_delivery_sink() -> None:
+    """The Secret's keys are delivery's settings: with them (and the ConfigMap and the container's
+    env), delivery builds every sink the values ask for, the heartbeat's among them."""
+    from herald.alerts.delivery_agent import sinks_from
+    from herald.alerts.settings import AlertSettings
+
+    docs = render("-f", str(FULL_VALUES))
+    (secret,) = objects(docs, "Secret").values()
+    config = objects(docs, "ConfigMap")["herald"]["data"]
+    (container,) = objects(docs, "Deployment")["herald-delivery"]["spec"]["template"]["spec"]["containers"]
+    env = {**config, **secret["stringData"], **{e["name"]: e["value"] for e in container["env"]}}
+    fields = {f"HERALD_{f.upper()}": f for f in AlertSettings.model_fields}
+    assert set(secret["stringData"]) <= set(fields), "every key is a setting delivery reads"
+    settings = AlertSettings.model_validate({fields[k]: v for k, v in env.items() if k in fields})
+    assert {sink.name for sink, _ in sinks_from(settings)} == {
+        "webhook",
+        "slack",
+        "alertmanager",
+        "heartbeat",
+    }
+
+
+def test_the_heartbeat_route_goes_to_delivery_and_points_at_the_heartbeat_service() -> None:
+    from herald.heartbeat.server import DEFAULT_PORT
+
+    docs = render("-f", str(FULL_VALUES))
+    service = objects(docs, "Service")["herald-heartbeat"]
+    assert service["spec"]["ports"][0]["port"] == DEFAULT_PORT
+    urls = {
+        name: {e["name"]: e["value"] for e in d["spec"]["template"]["spec"]["containers"][0]["env"]}.get(
+            "HERALD_HEARTBEAT_WEBHOOK_URL"
+        )
+        for name, d in objects(docs, "Deployment").items()
+    }
+    assert urls.pop("herald-delivery") == f"http://herald-heartbeat:{DEFAULT_PORT}/alerts"
+    assert set(urls.values()) == {None}, "only delivery sends the canary's alerts"
+    config = objects(docs, "ConfigMap")["herald"]["data"]
+    assert config["HERALD_HEARTBEAT_BASE_URL"] == f"http://herald-heartbeat:{DEFAULT_PORT}"
+    # Heartbeat off (the default): no route to it.
+    (delivery,) = objects(render(), "Deployment")["herald-delivery"]["spec"]["template"]["spec"]["containers"]
+    assert "HERALD_HEARTBEAT_WEBHOOK_URL" not in {e["name"] for e in delivery["env"]}
+
+
+def test_the_heartbeat_needs_its_secret() -> None:
+    code, _, err = _render("--set", "heartbeat.enabled=true")
+    assert code != 0 and "heartbeatSecret" in err
+    docs = render("--set", "heartbeat.enabled=true", "--set", "secrets.existingSecret=herald-webhooks")
+    assert "herald-heartbeat" in objects(docs, "Deployment")
+
+
 def test_values_schema_and_guards_reject_bad_values() -> None:
     code, _, err = _render("--set", "poller.replicas=2")
     assert code != 0 and "poller/replicas" in err
@@ -228,6 +282,10 @@ def test_values_schema_and_guards_reject_bad_values() -> None:
     assert code != 0 and "bootstrap" in err
     code, _, err = _render("--set", "classify.replicas=7")
     assert code != 0 and "partitions" in err
+    code, _, err = _render("--set", "secrets.slackWebhookUrl=http://hooks.slack.example.org/x")
+    assert code != 0 and "slackWebhookUrl" in err
+    code, _, err = _render("--set", "secrets.alertmanagerUrl=alertmanager:9093")
+    assert code != 0 and "alertmanagerUrl" in err
 
 
 def test_chart_ships_the_same_dashboards_and_rules_as_deploy() -> None:

@@ -21,12 +21,10 @@ import httpx
 import pytest
 import yaml
 
-from herald.alerts.sinks.webhook import decode_secret
-from herald.local.feedserver import FeedServer, Item, ScriptedFeed
-from herald.local.receiver import Receiver
+from herald.local.feedserver import Item, ScriptedFeed
 from tests.conftest import free_port
 from tests.deploy.deploy_support import PROMETHEUS, tool
-from tests.support.procs import STAGES, Pipeline, running, wait_for
+from tests.support.procs import STAGES, Pipeline, Wire, running, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.e2e, pytest.mark.slow]
 
@@ -137,26 +135,13 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
     kafka: dict[str, str], tmp_path: Path, prometheus: Callable[[dict[str, int]], PromAPI]
 ) -> None:
     run = f"{time.time_ns():x}"[-8:]
-    server = FeedServer().start()
-    receiver = Receiver(decode_secret(SECRET)).start()
-    server.feeds["wire"] = wire(run)
-    feeds_file = tmp_path / "feeds.yaml"
-    feeds_file.write_text(
-        yaml.safe_dump({"feeds": [{"name": "scrape-wire", "url": server.url("wire"), "interval": 2}]})
-    )
-    env = dict(kafka)
-    env.update(
-        HERALD_ALLOW_HOSTS="127.0.0.1",
-        HERALD_WEBHOOK_URL=receiver.url,
-        HERALD_WEBHOOK_SECRET=SECRET,
-        HERALD_POLL_INTERVAL_SECONDS="2",
-        # Any event raises a first-of-its-kind alert: this test is about metrics, not the rules' taste.
-        HERALD_NOVELTY_MIN_SEVERITY="1",
-    )
-    pipeline = Pipeline(env, tmp_path / "logs")
+    # Any event raises a first-of-its-kind alert: this test is about metrics, not the rules' taste.
+    net = Wire.start(kafka, tmp_path, wire(run), SECRET, name="scrape-wire", HERALD_NOVELTY_MIN_SEVERITY="1")
+    receiver = net.receiver
+    pipeline = Pipeline(net.env, tmp_path / "logs")
     pipeline.add("heartbeat", "heartbeat", "serve", extra_env={"HERALD_HEARTBEAT_INTERVAL_SECONDS": "30"})
     try:
-        with running(pipeline, feeds_file):
+        with running(pipeline, net.feeds_file):
             ports = {name: svc.metrics_port for name, svc in pipeline.services.items()}
             api = prometheus(ports)
 
@@ -216,5 +201,4 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
             ]
             assert "HeraldServiceDown" not in firing
     finally:
-        server.stop()
-        receiver.stop()
+        net.stop()

@@ -11,14 +11,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-import yaml
-from tests.support.procs import Pipeline, json_values, read_topic, running, wait_for
+from tests.support.procs import Pipeline, Wire, json_values, read_topic, running, wait_for
 from tests.support.schemas import errors
 
-from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
-from herald.local.feedserver import FeedServer, Item, ScriptedFeed
-from herald.local.receiver import Receiver
+from herald.local.feedserver import Item, ScriptedFeed
 
 pytestmark = [pytest.mark.kafka, pytest.mark.e2e]
 
@@ -49,23 +46,11 @@ def _feed(run: str) -> ScriptedFeed:
 
 def test_feed_item_becomes_a_signed_webhook_alert(kafka: dict[str, str], tmp_path: Path) -> None:
     run = uuid.uuid4().hex[:8]
-    server = FeedServer().start()
-    receiver = Receiver(decode_secret(SECRET)).start()
-    server.feeds["wire"] = _feed(run)
-    feeds_file = tmp_path / "feeds.yaml"
-    feeds_file.write_text(
-        yaml.safe_dump({"feeds": [{"name": "e2e-wire", "url": server.url("wire"), "interval": 2}]})
-    )
-    env = dict(kafka)
-    env.update(
-        HERALD_ALLOW_HOSTS="127.0.0.1",
-        HERALD_WEBHOOK_URL=receiver.url,
-        HERALD_WEBHOOK_SECRET=SECRET,
-        HERALD_POLL_INTERVAL_SECONDS="2",
-    )
-    pipeline = Pipeline(env, tmp_path / "logs")
+    wire = Wire.start(kafka, tmp_path, _feed(run), SECRET, name="e2e-wire")
+    receiver = wire.receiver
+    pipeline = Pipeline(wire.env, tmp_path / "logs")
     try:
-        with running(pipeline, feeds_file):
+        with running(pipeline, wire.feeds_file):
             wait_for(
                 lambda: len(receiver.deliveries) >= 1, timeout=150, what="the first alert at the receiver"
             )
@@ -75,8 +60,7 @@ def test_feed_item_becomes_a_signed_webhook_alert(kafka: dict[str, str], tmp_pat
                 what="events",
             )
     finally:
-        server.stop()
-        receiver.stop()
+        wire.stop()
 
     alerts = [d.body for d in receiver.deliveries]
     assert all(d.signature_ok for d in receiver.deliveries), "every delivery carries a valid signature"

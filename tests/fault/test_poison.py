@@ -8,26 +8,19 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from kafka import KafkaAdminClient, KafkaProducer, TopicPartition
+from kafka import KafkaProducer
 
 from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.records import Alert, Article, stable_id, utcnow
 from herald.local.receiver import Receiver
-from tests.fault.harness import Outcome, record
+from tests.fault.harness import CONSUMERS, Outcome, committed, end_offset, record
 from tests.support.procs import Pipeline, json_values, read_topic, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
 SECRET = "whsec_" + "cG9pc29uLXN1aXRlLXNlY3JldC0wMDAwMDAx"
-DATA_TOPICS = {  # topic -> the consumer group that must get past the poison
-    topics.ARTICLES.name: "herald-dedup",
-    topics.UNIQUE.name: "herald-enrich",
-    topics.ENRICHED.name: "herald-classify",
-    topics.CLASSIFIED.name: "herald-dedup",
-    topics.EVENTS.name: "herald-novelty",
-    topics.ALERTS.name: "herald-delivery",
-}
+DATA_TOPICS = CONSUMERS  # topic -> the consumer group that must get past the poison
 POISON = {
     "invalid_json": b'{"id": "unterminated',
     "schema_violation": json.dumps({"schema_version": 1, "id": "nope", "title": 42}).encode(),
@@ -87,26 +80,6 @@ def _good_alert(run: str) -> Alert:
     )
 
 
-def _committed(bootstrap: str, group: str, topic: str) -> int:
-    admin = KafkaAdminClient(bootstrap_servers=[bootstrap])
-    try:
-        offsets = admin.list_group_offsets(group).get(group, {})
-    finally:
-        admin.close()
-    return sum(meta.offset for tp, meta in offsets.items() if tp.topic == topic)
-
-
-def _end(bootstrap: str, topic: str) -> int:
-    from kafka import KafkaConsumer
-
-    consumer = KafkaConsumer(bootstrap_servers=[bootstrap])
-    try:
-        tps = [TopicPartition(topic, p) for p in consumer.partitions_for_topic(topic) or set()]
-        return sum(consumer.end_offsets(tps).values())
-    finally:
-        consumer.close()
-
-
 def test_poison_on_every_topic_is_parked_with_its_reason(
     pipeline: tuple[Pipeline, Receiver], kafka: dict[str, str]
 ) -> None:
@@ -150,7 +123,7 @@ def test_poison_on_every_topic_is_parked_with_its_reason(
     )
     for topic, group in DATA_TOPICS.items():
         wait_for(
-            lambda t=topic, g=group: _committed(bootstrap, g, t) >= _end(bootstrap, t),
+            lambda t=topic, g=group: committed(bootstrap, g, t) >= end_offset(bootstrap, t),
             timeout=60,
             what=f"{group} committed to the end of {topic}",
         )

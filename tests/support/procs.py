@@ -14,8 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from kafka import KafkaConsumer, TopicPartition
 
+from herald.alerts.sinks.webhook import decode_secret
+from herald.local.feedserver import FeedServer, ScriptedFeed
+from herald.local.receiver import Receiver
 from tests.conftest import free_port
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
@@ -43,8 +47,15 @@ class Service:
             self.proc.wait(timeout=30)
 
     def stop(self) -> None:
+        self.terminate()
+        self.wait_stopped()
+
+    def terminate(self) -> None:
         if self.proc and self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
+
+    def wait_stopped(self) -> None:
+        if self.proc:
             try:
                 self.proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -87,8 +98,11 @@ class Pipeline:
         return self
 
     def stop_all(self) -> None:
+        # All at once: each worker's clean shutdown takes seconds, and they need not take turns.
         for svc in self.services.values():
-            svc.stop()
+            svc.terminate()
+        for svc in self.services.values():
+            svc.wait_stopped()
 
     def report(self) -> str:
         return "\n".join(f"--- {n} ---\n{s.tail()}" for n, s in self.services.items())
@@ -104,6 +118,48 @@ def running(pipeline: Pipeline, feeds_file: Path | None = None) -> Iterator[Pipe
         raise
     finally:
         pipeline.stop_all()
+
+
+@dataclass
+class Wire:
+    """A scripted feed over HTTP and a signed webhook receiver, and the env that points services at both."""
+
+    server: FeedServer
+    receiver: Receiver
+    feeds_file: Path
+    env: dict[str, str]
+
+    @classmethod
+    def start(
+        cls,
+        kafka_env: dict[str, str],
+        tmp: Path,
+        feed: ScriptedFeed,
+        secret: str,
+        name: str = "wire",
+        poll_interval: float = 2,
+        **extra_env: str,
+    ) -> Wire:
+        server = FeedServer().start()
+        server.feeds[name] = feed
+        receiver = Receiver(decode_secret(secret)).start()
+        feeds_file = tmp / "feeds.yaml"
+        feeds_file.write_text(
+            yaml.safe_dump({"feeds": [{"name": name, "url": server.url(name), "interval": poll_interval}]})
+        )
+        env = {
+            **kafka_env,
+            "HERALD_ALLOW_HOSTS": "127.0.0.1",
+            "HERALD_WEBHOOK_URL": receiver.url,
+            "HERALD_WEBHOOK_SECRET": secret,
+            "HERALD_POLL_INTERVAL_SECONDS": f"{poll_interval:g}",
+            **extra_env,
+        }
+        return cls(server, receiver, feeds_file, env)
+
+    def stop(self) -> None:
+        self.server.stop()
+        self.receiver.stop()
 
 
 def wait_for(

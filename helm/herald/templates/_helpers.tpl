@@ -61,9 +61,10 @@ app.kubernetes.io/component: {{ .name }}
 {{- default (include "herald.fullname" .) .Values.secrets.existingSecret -}}
 {{- end -}}
 
-{{/* True when the chart has webhook URLs or secrets to pass on (its own Secret or an existing one). */}}
+{{/* True when the chart has alert destinations or secrets to pass on (its own Secret or an existing one). */}}
 {{- define "herald.hasSecret" -}}
-{{- if or .Values.secrets.existingSecret .Values.secrets.webhookUrl .Values.secrets.webhookSecret .Values.secrets.heartbeatSecret -}}true{{- end -}}
+{{- $s := .Values.secrets -}}
+{{- if or $s.existingSecret $s.webhookUrl $s.webhookSecret $s.slackWebhookUrl $s.alertmanagerUrl $s.heartbeatSecret -}}true{{- end -}}
 {{- end -}}
 
 {{/* The services, in pipeline order; the stream workers are the ones that scale out. */}}
@@ -88,6 +89,13 @@ app.kubernetes.io/component: {{ .name }}
 
 {{- define "herald.heartbeatUrl" -}}
 {{- printf "http://%s-heartbeat:%v" (include "herald.fullname" .) .Values.heartbeat.port -}}
+{{- end -}}
+
+{{/* The heartbeat's alert route signs its posts; without a secret delivery would refuse to start. */}}
+{{- define "herald.checkHeartbeatSecret" -}}
+{{- if and .Values.heartbeat.enabled (not .Values.secrets.existingSecret) (not .Values.secrets.heartbeatSecret) -}}
+{{- fail "heartbeat.enabled needs secrets.heartbeatSecret (or secrets.existingSecret with HERALD_HEARTBEAT_SECRET)" -}}
+{{- end -}}
 {{- end -}}
 
 {{/* HERALD_* settings every service reads: the ConfigMap's data and the topics Job's env. */}}

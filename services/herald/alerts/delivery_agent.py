@@ -13,6 +13,9 @@ sink's agent and commits its offset only when all of them have acked it, so:
   An offset is committed only after the alert was delivered, buffered for a digest, skipped by the
   sink's route, or dead-lettered; the ledger (a Faust table, changelog flushed before the commit)
   keyed by (sink, alert id) stops repeats after restarts.
+* **The heartbeat's own sink.** With ``HERALD_HEARTBEAT_WEBHOOK_URL`` set, one more agent
+  (``delivery_heartbeat``) posts the canary's alerts to the heartbeat server; the routes keep canary
+  alerts and users' alerts apart (``routing.Route``).
 * **Digests.** Alerts a route sends to the digest wait in the ledger table, per sink and partition;
   the agent sends a due digest when its next alert comes, and a timer sends it when none comes.
 """
@@ -76,6 +79,19 @@ def sinks_from(settings: AlertSettings) -> list[tuple[Sink, Route]]:
         sinks.append((sink, settings.route("alertmanager")))
     if settings.console_sink:
         sinks.append((ConsoleSink(), settings.route("console")))
+    if settings.heartbeat_webhook_url:
+        # Signed like the user webhook, but its own sink: own agent (delivery_heartbeat), own ledger
+        # entries and metrics (sink="heartbeat"), and a route that takes canary alerts only.
+        if not settings.heartbeat_secret.get_secret_value():
+            # Unsigned, anything that can reach the heartbeat server could make a dead pipeline look alive.
+            raise ValueError("HERALD_HEARTBEAT_WEBHOOK_URL is set, so HERALD_HEARTBEAT_SECRET must be too")
+        sink = WebhookSink(
+            settings.heartbeat_webhook_url,
+            settings.heartbeat_secret.get_secret_value(),
+            name="heartbeat",
+            timeout=timeout,
+        )
+        sinks.append((sink, Route.for_heartbeat()))
     return sinks
 
 

@@ -24,6 +24,11 @@ Rules (see the alerts README for examples):
 
 Idempotent under redelivery: an event already handled returns the alerts it raised then, with the
 same ids and timestamps, so downstream ledgers see the same records again.
+
+The heartbeat's canary events (type ``heartbeat``, see ``herald.core.canary``) bypass all of this:
+each raises exactly one alert with rule ``heartbeat``, whose id follows from the event (so a
+redelivered canary gives the same id, which delivery's ledger skips), and touches no state, so a
+canary is never a first of its type, a point of a series, or a story's source.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
 from herald.core.records import Actor, Alert, Event, stable_id, utcnow
 
 CLAIM_PHRASES: tuple[str, ...] = (
@@ -88,6 +94,30 @@ def alert_id(story_id: str, rule: str) -> str:
 def update_id(story_id: str, rule: str, level: int) -> str:
     """An escalation update's id: its story, the rule of the alert it updates, its escalation level."""
     return stable_id("alert", story_id, rule, "update", str(level))
+
+
+def heartbeat_alert(event: Event, now: datetime | None = None) -> Alert:
+    """The one alert of a heartbeat canary event, keyed by the event (each round is its own story).
+
+    Only its id is stable across redeliveries (``created_at`` is when it was raised); that is what
+    the delivery ledger and the heartbeat server key on.
+    """
+    return Alert(
+        id=stable_id("alert", event.id, HEARTBEAT_RULE),
+        rule=HEARTBEAT_RULE,
+        event_id=event.id,
+        article_id=event.article_id,
+        story_id=event.story_id,
+        type=event.type,
+        severity=event.severity,
+        title=event.title or "Herald heartbeat",
+        text="Heartbeat canary: this round crossed every stage of the pipeline. Not news.",
+        urls=[event.url],
+        created_at=now or utcnow(),
+        published=event.published,
+        fetched_at=event.fetched_at,
+        evidence={"canary": True},
+    )
 
 
 def affected_country(event: Event) -> str | None:
@@ -146,6 +176,9 @@ class NoveltyDetector:
 
     def assess(self, event: Event, now: datetime | None = None) -> Outcome:
         """Learn from ``event`` and return the alerts it raises. Safe to call twice for one event."""
+        if event.type == HEARTBEAT_TYPE:
+            # Never learned from; and history seeded by a backfill is never alerted on, canary or not.
+            return Outcome([] if event.learn_only else [heartbeat_alert(event, now)])
         story_key = f"{event.type}|story|{event.story_id}"
         # Copies: a Faust table hands out its live objects, and a change must reach the changelog (by the
         # assignment at the end) or not happen at all, even if this call fails halfway.

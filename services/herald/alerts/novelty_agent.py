@@ -5,7 +5,8 @@ with the event type, so each partition of ``news.events`` owns the whole state o
 stage scales out over partitions. The core ``Stage`` calls the handler one event at a time with that
 event current, so table changes land in the event's changelog partition, and it awaits the alerts'
 broker acks before the event's offset is committed. Redelivered events return the alerts they raised
-before (same ids), which the delivery ledger then skips.
+before (same ids), which the delivery ledger then skips. The heartbeat's canary events each raise
+their one ``heartbeat`` alert (see ``novelty.heartbeat_alert``) and leave the table alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import faust
 from prometheus_client import CollectorRegistry, Counter
 
 from herald.core import topics
+from herald.core.canary import HEARTBEAT_RULE
 from herald.core.metrics import StageMetrics
 from herald.core.records import Event
 from herald.core.streams import Emit, Stage, make_app, table
@@ -44,6 +46,7 @@ def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
         for kind in ("first", "update"):
             for severity in range(1, 6):
                 raised.labels(rule, str(severity), kind)
+    raised.labels(HEARTBEAT_RULE, "1", "first")
     for reason in ("learning", "low_severity", "retelling"):
         held.labels(reason)
 

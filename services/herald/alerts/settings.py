@@ -5,6 +5,10 @@ Each sink is switched on by its destination (``HERALD_WEBHOOK_URL``, ``HERALD_SL
 ``_MIN_SEVERITY``, ``_TYPES`` and ``_COUNTRIES`` (comma-separated; empty means all) and
 ``_DIGEST_MIN_SEVERITY`` (alerts from it up to ``_MIN_SEVERITY`` go into a digest every
 ``HERALD_DIGEST_INTERVAL_SECONDS``).
+
+The heartbeat's sink is switched on by ``HERALD_HEARTBEAT_WEBHOOK_URL`` (the heartbeat server's
+``/alerts``) and signs with ``HERALD_HEARTBEAT_SECRET``; it takes the canary's alerts only and has no
+routing variables (see ``routing.Route``).
 """
 
 from __future__ import annotations
@@ -79,6 +83,14 @@ class AlertSettings(CoreSettings):
         6.0, gt=0, description="endsAt sent to Alertmanager: the alert resolves itself after this long."
     )
     console_sink: bool = Field(False, description="Also print every alert on the delivery worker's stdout.")
+    heartbeat_webhook_url: str | None = Field(
+        None,
+        description="The heartbeat server's /alerts: canary alerts go there and only there (sink heartbeat).",
+    )
+    heartbeat_secret: SecretStr = Field(
+        SecretStr(""),
+        description="Secret of the heartbeat alert route (whsec_<base64> or raw); required with its URL.",
+    )
 
     webhook_min_severity: int = Field(1, ge=1, le=5, description="Webhook: lowest severity sent at once.")
     webhook_types: CsvList = Field(default_factory=list, description="Webhook: only these event types.")
@@ -129,6 +141,13 @@ class AlertSettings(CoreSettings):
     @classmethod
     def _split(cls, value: Any) -> Any:
         return _csv(value)
+
+    @field_validator("heartbeat_webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("heartbeat_webhook_url must be an http(s) URL")
+        return value or None
 
     def route(self, sink: str) -> Route:
         """The routing of one sink, from its ``<sink>_*`` fields."""

@@ -11,6 +11,7 @@ import faust
 from prometheus_client import CollectorRegistry, Counter
 
 from herald.core import topics
+from herald.core.canary import HEARTBEAT_TYPE
 from herald.core.metrics import StageMetrics
 from herald.core.records import EnrichedArticle
 from herald.core.settings import CoreSettings
@@ -23,7 +24,8 @@ DEFAULT_PORT = 9104
 
 
 def events_counter(registry: CollectorRegistry) -> Counter:
-    """Events emitted per type and severity: both label sets are bounded (17 codes x 5 levels)."""
+    """Events emitted per type and severity: both label sets are bounded (17 codes x 5 levels, and the
+    heartbeat's canary events, always severity 1)."""
     counter = Counter(
         "herald_classified_events_total",
         "Events the classifier emitted, by taxonomy type and severity.",
@@ -33,6 +35,7 @@ def events_counter(registry: CollectorRegistry) -> Counter:
     for code in CODES:
         for severity in range(1, 6):
             counter.labels(code, str(severity))
+    counter.labels(HEARTBEAT_TYPE, "1")
     return counter
 
 

@@ -51,6 +51,7 @@ from .cues import (
     search,
     word_starts,
 )
+from .heartbeat import heartbeat_event, is_heartbeat
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
 from .segments import Segment, attribution_spans, in_spans
 from .severity import score
@@ -287,8 +288,12 @@ def classify(article: EnrichedArticle) -> list[Event]:
     """The events the article reports, in taxonomy order; empty for non-event articles.
 
     Articles the enrichment did not process (``enriched=False``: duplicates, unsupported languages)
-    yield nothing: the cues are English and duplicates were already classified once.
+    yield nothing: the cues are English and duplicates were already classified once. The heartbeat's
+    canary yields its one ``heartbeat`` event before any of that (``heartbeat.py``), so neither the
+    language check nor the rules can stop it.
     """
+    if is_heartbeat(article):
+        return [heartbeat_event(article)]
     if not article.enriched:
         return []
     text = article.text()

@@ -33,7 +33,7 @@ from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
 from herald.core.streams import Emit, Reject, Stage, backlog, make_app, raw_topic, table
 
-from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, scatter
+from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, front
 from .messages import Gather, MemberMsg, Probe, StorySource
 from .settings import DedupSettings
 from .stories import StoryTracker
@@ -151,7 +151,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         for a in articles:
             if len(a.to_json()) > room:
                 raise Reject("too_large", f"article {a.id} leaves no room for its fingerprint")
-        return [e for a in articles for e in map(emit, scatter(a, config)) if e is not None]
+        return [e for a in articles for e in map(emit, front(a, config)) if e is not None]
 
     def handle_probes(probes: list[Probe]) -> list[Emit]:
         return [e for p in probes for e in map(emit, claims.handle(p)) if e is not None]
@@ -164,6 +164,8 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         for event in events:
             assigned = tracker.assign(event)
             out.append(Emit(topics.EVENTS, assigned.type, assigned))
+            if tracker.keeps_apart(assigned):
+                continue  # the canary has no verdict to join and no copies to count
             member = MemberMsg(
                 target=assigned.article_id, event_type=assigned.type, story_id=assigned.story_id
             )

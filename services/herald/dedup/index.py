@@ -87,6 +87,7 @@ from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
+from herald.core.canary import is_canary
 from herald.core.records import Article
 
 from .fingerprint import Fingerprint, NearParams, fingerprint, markers_agree, similarity
@@ -175,6 +176,20 @@ Output = Send | Unique | Dropped | StorySource
 
 # ---------------------------------------------------------------------------------------------
 # Step 1: the front (stateless)
+
+
+def front(article: Article, config: DedupConfig) -> list[Send | Unique]:
+    """What the front emits for one article: its protocol messages, or, for the heartbeat's canary,
+    the article itself, unique at once.
+
+    The canary never enters the protocol: it claims no key (so no user article can ever be taken
+    for a copy of it), waits for no verdict, and can never be dropped as a copy itself, however its
+    text compares. A redelivered canary passes again; the same article gives the same event and
+    alert ids downstream, and delivery's ledger skips the repeat.
+    """
+    if is_canary(article.tags):
+        return [Unique(article)]
+    return [*scatter(article, config)]
 
 
 def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None) -> list[Send]:
@@ -752,6 +767,8 @@ class Deduplicator:
         self.story_sources: list[StorySource] = []
 
     def check(self, article: Article) -> Verdict:
+        if is_canary(article.tags):
+            return Verdict(None, None)  # see front(): the canary is always unique and leaves no state
         self.bus.post(scatter(article, self.config))
         return self._settle(article.id)
 

@@ -23,6 +23,10 @@ later. Within the window a candidate is scored on evidence that it is the *same*
 The best candidate scoring at least ``min_score`` wins; otherwise the event opens a new story whose id
 derives from the event that opened it, so a replay gives the same ids.
 
+The heartbeat's canary events (type ``heartbeat``, see ``herald.core.canary``) are kept apart: each
+is a story of its own, with the id a new story would get, and nothing is stored for it, so canaries
+neither join nor open nor close any story, and the table does not grow by one story per round.
+
 What a story keeps: its id, first and last report time, where and who, the latest figures (and the
 highest), and the sources and articles that reported it, including copies the dedup stage dropped
 (``add_copy``). Closed stories are forgotten ``retention`` after their latest report.
@@ -67,6 +71,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
+from herald.core.canary import HEARTBEAT_TYPE
 from herald.core.records import Event, stable_id
 
 from .messages import StorySource
@@ -111,6 +116,8 @@ class StoryTracker:
 
     def assign(self, event: Event) -> Event:
         """The event with the id of the story it belongs to (a new story if none matches)."""
+        if self.keeps_apart(event):
+            return event.model_copy(update={"story_id": story_id_of(event)})
         known = self.store.get(f"event:{event.id}")
         if known is not None:
             return event.model_copy(update={"story_id": known})
@@ -152,6 +159,11 @@ class StoryTracker:
         # Last, so that a worker stopped halfway through leaves the event to be matched again.
         self.store[f"event:{event.id}"] = story["id"]
         return event.model_copy(update={"story_id": story["id"]})
+
+    @staticmethod
+    def keeps_apart(event: Event) -> bool:
+        """True for events that are never grouped: the heartbeat's canary, one story per event."""
+        return event.type == HEARTBEAT_TYPE
 
     def add_copy(self, notice: StorySource) -> Literal["counted", "again", "unknown_story"]:
         """Count a dropped copy's source and article on its original's story.
@@ -235,7 +247,7 @@ class StoryTracker:
     def _new_story(self, event: Event) -> dict[str, Any]:
         t = _us(event.published)
         story: dict[str, Any] = {
-            "id": stable_id("story", event.type, event.id),
+            "id": story_id_of(event),
             "type": event.type,
             "title": event.title,
             "first_us": t,
@@ -449,6 +461,11 @@ def _hour(us: int) -> str:
 def _last(entry: list[Any]) -> int:
     last: int = entry[-1]
     return last
+
+
+def story_id_of(event: Event) -> str:
+    """The id of the story an event opens: the same event always opens the same story."""
+    return stable_id("story", event.type, event.id)
 
 
 def _td(delta: timedelta) -> int:

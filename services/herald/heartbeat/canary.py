@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-CANARY_TAG = "herald-heartbeat"
+from herald.core.canary import CANARY_TAG
+
 _ROUND_PATH = re.compile(r"/rounds/(\d+)$")
 
 

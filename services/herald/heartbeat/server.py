@@ -103,10 +103,14 @@ class Heartbeat:
                 raise TypeError("urls is not a list")
         except (ValueError, KeyError, TypeError):
             return self._count(400, "invalid", headers)
+        # A round that has not started yet was never published: any feed can carry the canary's tag
+        # and a link that looks like ours, and a far-future round would pin "last seen" for good.
+        settings = self.settings
+        latest = int((now + settings.heartbeat_max_clock_skew_seconds) // settings.heartbeat_interval_seconds)
         rounds = [
             r
             for r in (canary.round_of(str(u), self.settings.heartbeat_base_url) for u in urls)
-            if r is not None
+            if r is not None and r <= latest
         ]
         if not rounds:
             # A real alert routed here is a routing bug worth seeing, but it proves nothing about canaries.

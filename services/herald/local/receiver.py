@@ -40,14 +40,31 @@ class Attempt:
     received_at: float
 
 
+Answer = tuple[int, dict[str, str], float]  # status, extra headers, delay before answering
+
+
 @dataclass
 class Script:
-    """What to answer next: a queue of (status, headers, delay) consumed one request at a time."""
+    """What to answer next: a queue of answers consumed one request at a time, then per-id answers.
 
-    steps: list[tuple[int, dict[str, str], float]] = field(default_factory=list)
+    ``each_id`` makes every webhook-id meet the same failures, whatever order alerts arrive in and
+    however many there are: its first attempts get these answers in turn, later ones 200. That is how
+    a fault test hits every alert of a burst, not only the one at the head of the sink's queue.
+    """
 
-    def next(self) -> tuple[int, dict[str, str], float]:
-        return self.steps.pop(0) if self.steps else (200, {}, 0.0)
+    steps: list[Answer] = field(default_factory=list)
+    each_id: list[Answer] = field(default_factory=list)
+    tries: dict[str, int] = field(default_factory=dict)
+
+    def fail_each_id(self, answers: list[Answer]) -> None:
+        self.each_id, self.tries = list(answers), {}
+
+    def next(self, webhook_id: str = "") -> Answer:
+        if self.steps:
+            return self.steps.pop(0)
+        n = self.tries.get(webhook_id, 0)
+        self.tries[webhook_id] = n + 1
+        return self.each_id[n] if n < len(self.each_id) else (200, {}, 0.0)
 
 
 def verify(secret: bytes, headers: dict[str, str], body: bytes) -> bool:
@@ -84,10 +101,10 @@ class Receiver:
                 body = self.rfile.read(length)
                 if len(body) < length:
                     return  # the sender went away mid-request (e.g. killed): nothing was delivered
-                with receiver._lock:
-                    status, extra, delay = receiver.script.next()
-                arrived = time.time()
                 headers = {k.lower(): v for k, v in self.headers.items()}
+                with receiver._lock:
+                    status, extra, delay = receiver.script.next(headers.get("webhook-id", ""))
+                arrived = time.time()
                 with receiver._lock:
                     receiver.attempts.append(Attempt(self.path, body, headers, status, arrived))
                 if delay:
@@ -113,7 +130,11 @@ class Receiver:
             def log_message(self, *args: Any) -> None:
                 return None
 
-        self.server = ThreadingHTTPServer((host, port), Handler)
+        self._handler = Handler
+        self._open(host, port)
+
+    def _open(self, host: str, port: int) -> None:
+        self.server = ThreadingHTTPServer((host, port), self._handler)
         self.server.daemon_threads = True
         # A short poll interval makes stop() quick: tests stop and restart receivers often.
         self.thread = threading.Thread(
@@ -136,3 +157,13 @@ class Receiver:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+    def go_down(self) -> None:
+        """Close the port (connections are refused, as from a host that is down); records are kept."""
+        self.stop()
+
+    def come_back(self) -> None:
+        """Listen again on the same address, as the same receiver (deliveries keep accumulating)."""
+        host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
+        self._open(host, port)
+        self.start()

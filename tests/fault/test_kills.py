@@ -1,9 +1,10 @@
-"""WORK IN PROGRESS, not collected (rename to test_kills.py when it passes): kill anything mid-burst.
+"""Kill anything mid-burst: every alert the offline replay expects arrives, once each by webhook-id.
 
-One pipeline (every service a process, a scripted feed over HTTP, a webhook receiver) lives through
-the whole module; each test releases a burst of alert-worthy articles, breaks something in the
-middle of it, and checks that exactly the alerts the offline replay expects arrive, once each by
-webhook-id. Services that die are restarted the way compose or Kubernetes would restart them.
+Scenarios 1-4 of the fault suite. One pipeline (every service a process, a scripted feed over HTTP,
+a webhook receiver) lives through the whole module; each test releases a burst of alert-worthy
+articles, breaks something in the middle of it (SIGKILL a service, add and remove a worker, SIGKILL
+the broker and restart it on the same log directory), and checks that exactly the alerts the replay
+expects arrive. Services that die are restarted the way compose or Kubernetes would restart them.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
-from herald.alerts.sinks.webhook import decode_secret
-from herald.local.feedserver import FeedServer, ScriptedFeed
+from herald.local.feedserver import ScriptedFeed
 from herald.local.kafka import LocalKafka
 from herald.local.receiver import Receiver
 from tests.fault.harness import Burst, Watch, expected_alert_ids, measure, new_feed
-from tests.support.procs import Pipeline
+from tests.support.procs import Pipeline, Wire
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
@@ -52,33 +51,28 @@ class Stack:
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("fault-kills")
     feed, run = new_feed()
-    server = FeedServer().start()
-    server.feeds["wire"] = feed
-    receiver = Receiver(decode_secret(SECRET)).start()
-    feeds_file = tmp / "feeds.yaml"
-    feeds_file.write_text(
-        yaml.safe_dump({"feeds": [{"name": "fault-wire", "url": server.url("wire"), "interval": 1}]})
-    )
-    env = dict(kafka)
-    env.update(
-        HERALD_ALLOW_HOSTS="127.0.0.1",
-        HERALD_WEBHOOK_URL=receiver.url,
-        HERALD_WEBHOOK_SECRET=SECRET,
-        HERALD_POLL_INTERVAL_SECONDS="1",
+    wire = Wire.start(
+        kafka,
+        tmp,
+        feed,
+        SECRET,
+        name="fault-wire",
+        poll_interval=1,
         HERALD_DELIVERY_BACKOFF_MAX_SECONDS="2",
+        # The broker's floor: a SIGKILLed worker's partitions move on after 6 s instead of 10.
+        HERALD_SESSION_TIMEOUT_SECONDS="6",
     )
-    pipeline = Pipeline(env, tmp / "logs").start_all(feeds_file)
+    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
     watch = Watch(pipeline.services).start()
     try:
-        yield Stack(pipeline, feed, run, receiver, watch, tmp)
+        yield Stack(pipeline, feed, run, wire.receiver, watch, tmp)
     except BaseException:
         print(pipeline.report())
         raise
     finally:
         watch.stop()
         pipeline.stop_all()
-        server.stop()
-        receiver.stop()
+        wire.stop()
 
 
 def run_scenario(stack: Stack, name: str, fault) -> None:  # type: ignore[no-untyped-def]
