@@ -29,14 +29,39 @@ neither join nor open nor close any story, and the table does not grow by one st
 
 What a story keeps: its id, first and last report time, where and who, the latest figures (and the
 highest), and the sources and articles that reported it, including copies the dedup stage dropped
-(``add_copy``). Stories are forgotten ``retention`` after they close.
+(``add_copy``). Closed stories are forgotten ``retention`` after their latest report.
 
-Storage layout (all keys written only by events of the type's partition)::
+Where the open stories are kept
+-------------------------------
+A story's places are in one country at most (``score`` refuses an event of another country once the
+story has one), and an event that names a country can only join a story of that country or one with
+no country yet. So the open stories of a type are kept in buckets by country: an event with a country
+reads two buckets, its country's and the one of stories without a country (``-``), never the others;
+only an event without a location or country (which may join any story) reads every bucket. Each
+bucket entry carries the story's first and last report times, so stories out of reach are passed over
+without reading their record. A story that gets its first country moves from ``-`` to that bucket.
 
-    open:<type>          [[story id, first µs, last µs], ...]   stories that can still take events
-    closed:<type>        [[story id, last µs], ...]             closed, kept until retention
-    story:<id>           the story record
-    event:<event id>     story id (a redelivered event gets the same story)
+Closing and forgetting are as strict as if every story were looked at on every event: a story closes
+at the first event of its type published after its span and idle time are over (plus ``lead``), and
+is forgotten at the first published more than ``retention`` after its latest report. A small index
+per type keeps, for each bucket, the earliest time one of its stories is due, so an event opens only
+the buckets with something due. Closed stories are kept in buckets by the hour of their latest report.
+Per event the matcher thus reads and writes a few buckets and the index, not every open story.
+
+Storage layout (every key names its type: all are written only by events of the type's partition)::
+
+    open-index:<type>        {<country>: µs, ...}                     open buckets; earliest close time
+    open:<type>:<country>    [[story id, first µs, last µs], ...]     stories that can still take
+                                                                      events, by country ("-": none)
+    closed-index:<type>      {<hour>: µs, ...}                        closed buckets; earliest last report
+    closed:<type>:<hour>     [[story id, last µs], ...]               closed, by the hour (µs // 3600e6)
+                                                                      of their last report, kept until
+                                                                      retention
+    story:<id>               the story record
+    event:<event id>         story id (a redelivered event gets the same story)
+
+What the previous layout wrote (one ``open:<type>`` and one ``closed:<type>`` list per type) is moved
+into buckets by the next event of the type.
 """
 
 from __future__ import annotations
@@ -55,6 +80,7 @@ HARD_UNITS = frozenset(
     {"drones", "missiles", "rockets", "shells", "magnitude", "ballistic_missiles", "cruise_missiles"}
 )
 MAX_LISTED = 300  # sources or articles listed per story; the counts go on beyond it
+NO_COUNTRY = "-"  # the bucket of open stories whose places have no country (or that have no places)
 
 
 @dataclass(frozen=True)
@@ -81,6 +107,11 @@ class StoryTracker:
     config: StoryConfig = field(default_factory=StoryConfig)
     on_close: Callable[[dict[str, Any]], None] | None = None
 
+    def __post_init__(self) -> None:
+        cfg = self.config
+        self._span, self._idle, self._lead = _td(cfg.span), _td(cfg.idle), _td(cfg.lead)
+        self._retention = _td(cfg.retention)
+
     # -- public ------------------------------------------------------------------------------
 
     def assign(self, event: Event) -> Event:
@@ -91,30 +122,42 @@ class StoryTracker:
         if known is not None:
             return event.model_copy(update={"story_id": known})
         now = _us(event.published)
-        open_list = self._prune(event.type, now)
+        opened, closed = self._shelves(event.type)
+        self._close(opened, closed, now)
+        self._forget(closed, now)
+        probe = _Probe.of(event)
+        cc = event.location.country_code if event.location is not None else None
+        buckets = [b for b in (cc, NO_COUNTRY) if b in opened.index] if cc else list(opened.index)
+        if probe.best_score() < self.config.min_score:
+            buckets = []  # nothing to go on (no place, actor or figure): no story could take it
         best: tuple[float, int, str] | None = None
-        for story_id, _first, last in open_list:
-            story = self.store.get(f"story:{story_id}")
-            if story is None:
-                continue
-            score = self.score(event, story)
-            if score is not None and score >= self.config.min_score:
-                candidate = (score, last, story_id)
-                if best is None or candidate > best:
-                    best = candidate
+        home = NO_COUNTRY
+        for bucket in buckets:
+            for story_id, first, last in opened.entries(bucket):
+                if not self._in_reach(now, first, last):
+                    continue
+                story = self.store.get(f"story:{story_id}")
+                if story is None:
+                    continue
+                score = self._score(probe, story)
+                if score is not None and score >= self.config.min_score:
+                    candidate = (score, last, story_id)
+                    if best is None or candidate > best:
+                        best, home = candidate, bucket
         if best is None:
             story = self._new_story(event)
-            open_list.append([story["id"], story["first_us"], story["last_us"]])
         else:
-            story = self.store[f"story:{best[2]}"]
-            story = self._add_event(dict(story), event)
-            open_list = [
-                [s, story["first_us"], story["last_us"]] if s == story["id"] else [s, f, la]
-                for s, f, la in open_list
-            ]
+            story = self._add_event(dict(self.store[f"story:{best[2]}"]), event)
+        entry = [story["id"], story["first_us"], story["last_us"]]
+        bucket = _country(story)
+        if best is not None and home != bucket:  # its first country: it leaves the "-" bucket
+            opened.put(home, [e for e in opened.entries(home) if e[0] != entry[0]])
+        opened.put(bucket, [*(e for e in opened.entries(bucket) if e[0] != entry[0]), entry])
         self.store[f"story:{story['id']}"] = story
+        opened.flush()
+        closed.flush()
+        # Last, so that a worker stopped halfway through leaves the event to be matched again.
         self.store[f"event:{event.id}"] = story["id"]
-        self.store[f"open:{event.type}"] = open_list
         return event.model_copy(update={"story_id": story["id"]})
 
     @staticmethod
@@ -144,44 +187,55 @@ class StoryTracker:
         return found
 
     def open_stories(self, event_type: str) -> int:
-        return len(self.store.get(f"open:{event_type}") or [])
+        index = self.store.get(f"open-index:{event_type}") or {}
+        legacy = self.store.get(f"open:{event_type}") or []
+        return len(legacy) + sum(len(self.store.get(f"open:{event_type}:{b}") or []) for b in index)
 
     # -- matching ------------------------------------------------------------------------------
 
     def score(self, event: Event, story: dict[str, Any]) -> float | None:
         """How strongly the event looks like a retelling of the story; None when it cannot be."""
-        cfg = self.config
-        t = _us(event.published)
-        if t < story["first_us"] - _td(cfg.lead) or t > story["first_us"] + _td(cfg.span):
+        probe = _Probe.of(event)
+        if not self._in_reach(probe.t, story["first_us"], story["last_us"]):
             return None
-        if t > story["last_us"] + _td(cfg.idle):
-            return None
+        return self._score(probe, story)
+
+    def _in_reach(self, t: int, first_us: int, last_us: int) -> bool:
+        """Whether an event published at ``t`` may still join a story with these report times."""
+        return first_us - self._lead <= t <= first_us + self._span and t <= last_us + self._idle
+
+    def _score(self, probe: _Probe, story: dict[str, Any]) -> float | None:
+        """``score`` for a story already known to be in reach (the bucket entry's times say so)."""
         score = 0.0
-        loc = event.location
         places = story["places"]
-        if loc is not None and places:
-            countries = {p["cc"] for p in places if p.get("cc")}
-            if loc.country_code and countries and loc.country_code not in countries:
+        if probe.place is not None and places:
+            name, cc, admin1 = probe.place
+            # One pass over the places (this runs for every candidate): their countries, whether
+            # one is the event's place or region, and whether any names a region.
+            countries, same_place, any_region = set(), False, False
+            for p in places:
+                if p.get("cc"):
+                    countries.add(p["cc"])
+                if p["name"].lower() == name or (admin1 and p.get("admin1") == admin1):
+                    same_place = True
+                any_region = any_region or bool(p.get("admin1"))
+            if cc and countries and cc not in countries:
                 return None
-            names = {p["name"].lower() for p in places}
-            regions = {p["admin1"] for p in places if p.get("admin1")}
-            if loc.name.lower() in names or (loc.admin1 and loc.admin1 in regions):
+            if same_place:
                 score += 2
-            elif loc.country_code and loc.country_code in countries:
+            elif cc and cc in countries:
                 score += 1
-                if loc.admin1 and regions:
+                if admin1 and any_region:
                     score -= 1
-        actors = {a.name.lower() for a in event.actors} | {
-            a.country_code for a in event.actors if a.country_code
-        }
-        if actors & set(story["actors"]):
+        if not probe.actors.isdisjoint(story["actors"]):
             score += 1
         sized = False
-        for unit, value in event.magnitude.items():
+        tolerance = self.config.size_tolerance
+        for unit, value in probe.sizes:
             seen = story["magnitude"].get(unit)
-            if seen is None or unit not in HARD_UNITS:
+            if seen is None:
                 continue
-            if abs(value - seen) > cfg.size_tolerance * max(abs(value), abs(seen)):
+            if abs(value - seen) > tolerance * max(abs(value), abs(seen)):
                 return None
             sized = True
         if sized:
@@ -257,34 +311,156 @@ class StoryTracker:
             if len(story["sources"]) < MAX_LISTED:
                 story["sources"] = [*story["sources"], source]
 
-    def _prune(self, event_type: str, now: int) -> list[list[Any]]:
-        """Close stories that can no longer take events; forget closed ones past retention."""
-        cfg = self.config
-        open_list: list[list[Any]] = [list(x) for x in self.store.get(f"open:{event_type}") or []]
-        still, closing = [], []
-        for story_id, first, last in open_list:
-            if now > first + _td(cfg.span) + _td(cfg.lead) and now > last + _td(cfg.idle) + _td(cfg.lead):
-                closing.append([story_id, last])
-            else:
-                still.append([story_id, first, last])
-        closed = [list(x) for x in self.store.get(f"closed:{event_type}") or []]
-        if closing:
-            for story_id, _ in closing:
+    def _shelves(self, event_type: str) -> tuple[_Shelf, _Shelf]:
+        """The type's open and closed buckets, with whatever the previous layout's lists hold moved in.
+
+        Those lists are found after an upgrade, or after a worker of the previous version held the
+        partition for a while during a rolling one; their entries replace the buckets' for the same
+        stories.
+        """
+        opened = _Shelf(self.store, f"open:{event_type}", f"open-index:{event_type}", self._closes_at)
+        closed = _Shelf(self.store, f"closed:{event_type}", f"closed-index:{event_type}", _last)
+        for key, shelf in ((f"open:{event_type}", opened), (f"closed:{event_type}", closed)):
+            legacy = self.store.get(key)
+            if legacy is None:
+                continue
+            moved: dict[str, list[list[Any]]] = {}
+            for entry in legacy:
+                if shelf is opened:
+                    bucket = _country(self.store.get(f"story:{entry[0]}") or {"places": []})
+                else:
+                    bucket = _hour(entry[1])
+                moved.setdefault(bucket, []).append(list(entry))
+            for bucket, entries in moved.items():
+                ids = {e[0] for e in entries}
+                shelf.put(bucket, [*(e for e in shelf.entries(bucket) if e[0] not in ids), *entries])
+            shelf.flush()
+            del self.store[key]  # only once its entries are in buckets
+        return opened, closed
+
+    def _closes_at(self, entry: list[Any]) -> int:
+        """When an open story closes: the first event of its type published after this closes it."""
+        _story_id, first, last = entry
+        return max(first + self._span, last + self._idle) + self._lead
+
+    def _close(self, opened: _Shelf, closed: _Shelf, now: int) -> None:
+        """Close stories that can no longer take events (reported to ``on_close``)."""
+        closing: dict[str, list[list[Any]]] = {}
+        for bucket, due in list(opened.index.items()):
+            if now <= due:
+                continue
+            still = []
+            for entry in opened.entries(bucket):
+                if now <= self._closes_at(entry):
+                    still.append(entry)
+                    continue
+                story_id, _first, last = entry
                 story = self.store.get(f"story:{story_id}")
                 if story is not None and self.on_close is not None:
                     self.on_close(story)
-            closed += closing
-        horizon = now - _td(cfg.retention)
-        keep = [c for c in closed if c[1] >= horizon]
-        for story_id, _ in (c for c in closed if c[1] < horizon):
-            story = self.store.pop(f"story:{story_id}", None)
-            for event_id in (story or {}).get("event_ids", []):
-                self.store.pop(f"event:{event_id}", None)
-        if closing or len(keep) != len(closed):
-            self.store[f"closed:{event_type}"] = keep
-        if closing:
-            self.store[f"open:{event_type}"] = still
-        return still
+                closing.setdefault(_hour(last), []).append([story_id, last])
+            opened.put(bucket, still)
+        for hour, entries in closing.items():
+            closed.put(hour, [*closed.entries(hour), *entries])
+
+    def _forget(self, closed: _Shelf, now: int) -> None:
+        """Forget closed stories (and their events) whose latest report is past retention."""
+        horizon = now - self._retention
+        for hour, due in list(closed.index.items()):
+            if due >= horizon:
+                continue
+            keep = []
+            for entry in closed.entries(hour):
+                if entry[1] >= horizon:
+                    keep.append(entry)
+                    continue
+                story = self.store.pop(f"story:{entry[0]}", None)
+                for event_id in (story or {}).get("event_ids", []):
+                    self.store.pop(f"event:{event_id}", None)
+            closed.put(hour, keep)
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """What ``score`` needs of an event, taken from it once rather than once per candidate story."""
+
+    t: int
+    place: tuple[str, str | None, str | None] | None  # lower-case name, country, first-level region
+    actors: frozenset[str]  # lower-case names and countries of the actors
+    sizes: tuple[tuple[str, float], ...]  # the precise figures (HARD_UNITS) it reports
+
+    def best_score(self) -> float:
+        """The highest score any story could give it (as ``_score`` adds up)."""
+        return 2.0 * (self.place is not None) + 1.0 * bool(self.actors) + 1.5 * bool(self.sizes)
+
+    @classmethod
+    def of(cls, event: Event) -> _Probe:
+        loc = event.location
+        return cls(
+            t=_us(event.published),
+            place=(loc.name.lower(), loc.country_code, loc.admin1) if loc is not None else None,
+            actors=frozenset(a.name.lower() for a in event.actors)
+            | frozenset(a.country_code for a in event.actors if a.country_code),
+            sizes=tuple((u, v) for u, v in event.magnitude.items() if u in HARD_UNITS),
+        )
+
+
+class _Shelf:
+    """Lists of entries kept under ``<prefix>:<bucket>``, with an index of when each is next due.
+
+    The index (``{bucket: earliest due time of its entries}``) is what an event reads to learn which
+    buckets exist and which have something to act on; a bucket is read only when asked for and
+    written back (with the index, if that changed) by ``flush``. Stored lists are never changed in
+    place: ``put`` takes a new list, so what a dict or Faust table holds changes only by assignment.
+    """
+
+    def __init__(
+        self, store: MutableMapping[str, Any], prefix: str, index_key: str, due: Callable[[list[Any]], int]
+    ) -> None:
+        self._store, self._prefix, self._index_key, self._due = store, prefix, index_key, due
+        self._stored: dict[str, int] = store.get(index_key) or {}
+        self.index: dict[str, int] = dict(self._stored)
+        self._lists: dict[str, list[list[Any]]] = {}
+        self._changed: set[str] = set()
+
+    def entries(self, bucket: str) -> list[list[Any]]:
+        if bucket not in self._lists:
+            self._lists[bucket] = self._store.get(f"{self._prefix}:{bucket}") or []
+        return self._lists[bucket]
+
+    def put(self, bucket: str, entries: list[list[Any]]) -> None:
+        self._lists[bucket] = entries
+        self._changed.add(bucket)
+        if entries:
+            self.index[bucket] = min(self._due(e) for e in entries)
+        else:
+            self.index.pop(bucket, None)
+
+    def flush(self) -> None:
+        for bucket in self._changed:
+            key = f"{self._prefix}:{bucket}"
+            if self._lists[bucket]:
+                self._store[key] = self._lists[bucket]
+            elif key in self._store:
+                del self._store[key]
+        self._changed.clear()
+        if self.index != self._stored:
+            self._store[self._index_key] = dict(self.index)
+            self._stored = dict(self.index)
+
+
+def _country(story: dict[str, Any]) -> str:
+    """The bucket of a story: the country of its places ("-" while none has one)."""
+    return next((p["cc"] for p in story["places"] if p.get("cc")), NO_COUNTRY)
+
+
+def _hour(us: int) -> str:
+    return str(us // 3_600_000_000)
+
+
+def _last(entry: list[Any]) -> int:
+    last: int = entry[-1]
+    return last
 
 
 def story_id_of(event: Event) -> str:
