@@ -77,18 +77,18 @@ sweeper. Pending gathers are deleted when decided.
 
 from __future__ import annotations
 
-import json
 import struct
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from herald.core.records import Article
 
+from . import verdicts as verdict_bucket
 from .fingerprint import Fingerprint, NearParams, fingerprint, markers_agree, similarity
 from .messages import (
     ArticleMsg,
@@ -245,31 +245,60 @@ class ClaimIndex:
         return [_to_gather(self.config, reply)]
 
     def claim(self, key: int, order: int, article_id: bytes) -> list[tuple[int, str]]:
-        """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered."""
+        """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered.
+
+        The common cases touch no record but the key's own: its records are found by a substring
+        search (a hit off a record boundary is a coincidence inside another record, skipped), the
+        oldest order in the bucket comes from one ``struct`` call, and a new claim that needs to
+        forget nothing is appended. Only a bucket with expired records or a key with more than the
+        claimants kept is rewritten record by record.
+        """
         bucket = f"{self.config.claim_bucket(key):05x}"
-        blob = self.store.get(bucket, b"")
-        me = (order, article_id)
+        blob = self.store.get(bucket) or b""
         horizon = order - self.config.retention_us
-        others: list[bytes] = []
-        mine: list[tuple[int, bytes]] = []
-        expired = False
         size = _RECORD.size
-        for offset in range(0, len(blob), size):
-            rec_key, rec_order = _KEY_ORDER.unpack_from(blob, offset)
-            if rec_order < horizon:
-                expired = True  # forgotten; dropped while we rewrite the bucket anyway
-            elif rec_key == key:
-                mine.append((rec_order, blob[offset + 16 : offset + size]))
-            else:
-                others.append(blob[offset : offset + size])
+        needle = key.to_bytes(8, "big")
+        mine: list[tuple[int, bytes]] = []
+        at = blob.find(needle)
+        while at >= 0:
+            if at % size == 0:
+                _, rec_order, rec_id = _RECORD.unpack_from(blob, at)
+                if rec_order >= horizon:
+                    mine.append((rec_order, rec_id))
+            at = blob.find(needle, at + 1)
+        me = (order, article_id)
         earlier = sorted(c for c in mine if c < me)
         if me not in mine:
-            claimants = sorted([*mine, me])
-            kept = claimants[:1] + claimants[1:][-self.keep_latest :]  # the earliest, and the latest few
-            self.store[bucket] = b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in kept)
-        elif expired:
-            self.store[bucket] = b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in mine)
+            if len(mine) <= self.keep_latest and _oldest(blob) >= horizon:
+                self.store[bucket] = blob + _RECORD.pack(key, order, article_id)
+            else:
+                self.store[bucket] = self._rewrite(blob, key, sorted([*mine, me]), horizon)
+        elif _oldest(blob) < horizon:
+            self.store[bucket] = self._rewrite(blob, key, sorted(mine), horizon)
         return [(o, i.hex()) for o, i in earlier]
+
+    def _rewrite(self, blob: bytes, key: int, claimants: list[tuple[int, bytes]], horizon: int) -> bytes:
+        """The bucket without expired records, with ``key``'s earliest claimant and its latest few."""
+        size = _RECORD.size
+        others = []
+        for offset in range(0, len(blob), size):
+            rec_key, rec_order = _KEY_ORDER.unpack_from(blob, offset)
+            if rec_key != key and rec_order >= horizon:
+                others.append(blob[offset : offset + size])
+        kept = claimants[:1] + claimants[1:][-self.keep_latest :]  # the earliest, and the latest few
+        return b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in kept)
+
+
+@lru_cache(maxsize=1024)
+def _orders(records: int) -> struct.Struct:
+    # Reads the order field of every record of a claims bucket in one call.
+    return struct.Struct(">" + "8xQ16x" * records)
+
+
+def _oldest(blob: bytes) -> float:
+    """The smallest first-seen order in a claims bucket (infinity when it is empty)."""
+    n = len(blob) // _RECORD.size
+    return min(_orders(n).unpack(blob)) if n else float("inf")
 
 
 def claim_records(store: MutableMapping[str, bytes]) -> int:
@@ -293,8 +322,8 @@ class Verdict:
 class Gatherer:
     """Collects what an article's probes found, verifies near candidates, decides, remembers.
 
-    ``verdicts`` maps a verdict bucket to a JSON blob ``{article id: record}``; ``pending`` maps an
-    article id to the gather in progress (deleted once decided).
+    ``verdicts`` maps a verdict bucket to its packed records (see ``herald.dedup.verdicts``);
+    ``pending`` maps an article id to the gather in progress (deleted once decided).
     """
 
     def __init__(
@@ -314,21 +343,16 @@ class Gatherer:
     def _bucket_key(self, article_id: str) -> str:
         return f"{self.config.verdict_bucket(article_id):04x}"
 
-    def _bucket(self, article_id: str) -> dict[str, Any]:
-        blob = self.verdicts.get(self._bucket_key(article_id))
-        return json.loads(blob) if blob else {}
-
     def verdict(self, article_id: str) -> dict[str, Any] | None:
-        rec: dict[str, Any] | None = self._bucket(article_id).get(article_id)
-        return rec
+        """The record of a remembered article (see ``verdicts.pack`` for its fields), else None."""
+        blob = self.verdicts.get(self._bucket_key(article_id))
+        return verdict_bucket.read(blob, bytes.fromhex(article_id)) if blob else None
 
     def _store_verdict(self, article_id: str, rec: dict[str, Any], now: int | None) -> None:
-        bucket = self._bucket(article_id)
-        bucket[article_id] = rec
-        if now is not None:
-            horizon = now - self.config.retention_us
-            bucket = {k: v for k, v in bucket.items() if v["o"] >= horizon or k == article_id}
-        self.verdicts[self._bucket_key(article_id)] = json.dumps(bucket, separators=(",", ":")).encode()
+        key = self._bucket_key(article_id)
+        horizon = None if now is None else now - self.config.retention_us
+        blob = self.verdicts.get(key) or b""
+        self.verdicts[key] = verdict_bucket.put(blob, bytes.fromhex(article_id), rec, horizon)
 
     # -- dispatch ------------------------------------------------------------------------------
 
@@ -642,7 +666,7 @@ class Gatherer:
 
 
 def verdict_records(store: MutableMapping[str, bytes]) -> int:
-    return sum(len(json.loads(v)) for v in store.values())
+    return sum(verdict_bucket.count(v) for v in store.values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -657,6 +681,9 @@ class Prefixed(MutableMapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         return self.store[self.prefix + key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.store.get(self.prefix + key, default)
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.store[self.prefix + key] = value
