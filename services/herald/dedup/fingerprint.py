@@ -19,8 +19,16 @@ same text with light edits" (shared shingles over all shingles), its error is kn
 keyed, partitioned stream can route on. SimHash needs Hamming-ball search (permuted tables) and is
 noisier on the short texts feeds carry. datasketch is maintained and gives us the permutations and
 the definition (its ``affine32`` scheme, the 2.0 default, pinned here so stored signatures stay
-comparable after an upgrade); ``minhash`` applies them in one numpy step, which keeps a fingerprint
-well under a millisecond.
+comparable after an upgrade); ``minhash`` applies them in one numpy step.
+
+What it costs, and where the time went: a fingerprint is most of the per-article work of the whole
+stage, so each step is the cheapest we found that keeps the definition. Words come from
+``str.translate`` on ASCII text (the regular expression only for the rest); each word is hashed once
+(CRC32) and a shingle's hash is a polynomial of its words' hashes over whole numpy arrays, instead of
+building and hashing every shingle's text; a band key is one big-integer multiply-shift per band.
+Stored signatures, band keys and markers depend on these hashes: after a change to them, copies of
+articles fingerprinted before it are not recognised as near copies until those age out of the
+retention window (exact keys do not depend on them).
 
 What is compared, and why:
 
@@ -119,7 +127,7 @@ def key64(*parts: str | bytes) -> int:
 
 
 def _marker(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=2).digest(), "big")
+    return zlib.crc32(token.encode()) & 0xFFFF  # 16 bits: a number or weekday, not a secret
 
 
 def compared_tokens(title: list[str], body: list[str], params: NearParams) -> list[str]:

@@ -73,6 +73,13 @@ remembered article cost about its raw bytes, and a bucket drops its records olde
 window (by first-seen order) whenever it is written. The number of keys is fixed, and each bucket only
 holds what was seen within the window when it was last written, so memory stays bounded without a
 sweeper. Pending gathers are deleted when decided.
+
+A bucket holds more records the more articles are remembered, so what reads it must not cost per
+record, or the per-article cost grows with the state: a claims bucket is 32-byte records (key, order,
+article id) in first-seen order, where a key's records are found by a substring search, the oldest
+record is the first and an in-order claim is an append (``ClaimIndex.claim``); a verdict bucket is
+packed binary records (``herald.dedup.verdicts``) where an absent article costs one substring search
+and a present one is decoded alone.
 """
 
 from __future__ import annotations
@@ -83,7 +90,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from herald.core.records import Article
@@ -105,8 +112,10 @@ from .messages import (
 
 _RECORD = struct.Struct(">QQ16s")  # key, order (microseconds), article id
 _KEY_ORDER = struct.Struct(">QQ")
+_ORDER = struct.Struct(">Q")  # at offset 8 of a record
 MAX_VERIFY = 12  # candidates verified per article: those sharing the most bands, then the earliest
 MAX_COPIES = 200  # copies remembered per original (more are counted by the story, not listed)
+MAX_ARRIVED = 10_000  # in-flight articles a gatherer keeps decoded (a cache: the pending table is the record)
 
 
 @dataclass(frozen=True)
@@ -228,6 +237,8 @@ class ClaimIndex:
         self.store = store
         self.config = config
         self.keep_latest = keep_latest
+        self._shift = 64 - config.claim_buckets_log2
+        self._retention = config.retention_us
 
     def handle(self, probe: Probe) -> list[Send]:
         claimants = []
@@ -247,58 +258,52 @@ class ClaimIndex:
     def claim(self, key: int, order: int, article_id: bytes) -> list[tuple[int, str]]:
         """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered.
 
-        The common cases touch no record but the key's own: its records are found by a substring
-        search (a hit off a record boundary is a coincidence inside another record, skipped), the
-        oldest order in the bucket comes from one ``struct`` call, and a new claim that needs to
-        forget nothing is appended. Only a bucket with expired records or a key with more than the
-        claimants kept is rewritten record by record.
+        A bucket's records are kept in first-seen order, so its oldest record is its first and the
+        common cases touch no record but the key's own: they are found by a substring search (a hit
+        off a record boundary is a coincidence inside another record, skipped), and a claim later
+        than the bucket's last record, with nothing to forget, is appended. A bucket is rewritten
+        (and sorted) only when a record has expired, a key has more claimants than are kept, or a
+        claim comes out of order (a lagging partition).
         """
-        bucket = f"{self.config.claim_bucket(key):05x}"
+        bucket = f"{key >> self._shift:05x}"  # config.claim_bucket(key), inlined: 18 calls an article
         blob = self.store.get(bucket) or b""
-        horizon = order - self.config.retention_us
-        size = _RECORD.size
-        needle = key.to_bytes(8, "big")
+        horizon = order - self._retention
         mine: list[tuple[int, bytes]] = []
+        needle = key.to_bytes(8, "big")
         at = blob.find(needle)
         while at >= 0:
-            if at % size == 0:
+            if not at % _RECORD.size:
                 _, rec_order, rec_id = _RECORD.unpack_from(blob, at)
                 if rec_order >= horizon:
                     mine.append((rec_order, rec_id))
             at = blob.find(needle, at + 1)
         me = (order, article_id)
-        earlier = sorted(c for c in mine if c < me)
-        if me not in mine:
-            if len(mine) <= self.keep_latest and _oldest(blob) >= horizon:
-                self.store[bucket] = blob + _RECORD.pack(key, order, article_id)
-            else:
-                self.store[bucket] = self._rewrite(blob, key, sorted([*mine, me]), horizon)
-        elif _oldest(blob) < horizon:
-            self.store[bucket] = self._rewrite(blob, key, sorted(mine), horizon)
-        return [(o, i.hex()) for o, i in earlier]
+        if me in mine:  # a redelivery: nothing to record, unless there is something to forget
+            if _ORDER.unpack_from(blob, 8)[0] < horizon:
+                self.store[bucket] = self._rewrite(blob, key, sorted(mine), horizon)
+        elif (
+            len(mine) <= self.keep_latest
+            and (not blob or _ORDER.unpack_from(blob, len(blob) - 24)[0] <= order)
+            and (not blob or _ORDER.unpack_from(blob, 8)[0] >= horizon)
+        ):
+            self.store[bucket] = blob + _RECORD.pack(key, order, article_id)
+        else:
+            self.store[bucket] = self._rewrite(blob, key, sorted([*mine, me]), horizon)
+        return [(o, i.hex()) for o, i in sorted(mine) if (o, i) < me] if mine else []
 
     def _rewrite(self, blob: bytes, key: int, claimants: list[tuple[int, bytes]], horizon: int) -> bytes:
-        """The bucket without expired records, with ``key``'s earliest claimant and its latest few."""
+        """The bucket without expired records, with ``key``'s earliest claimant and its latest few,
+        in first-seen order."""
         size = _RECORD.size
-        others = []
+        records = []
         for offset in range(0, len(blob), size):
             rec_key, rec_order = _KEY_ORDER.unpack_from(blob, offset)
             if rec_key != key and rec_order >= horizon:
-                others.append(blob[offset : offset + size])
+                records.append(blob[offset : offset + size])
         kept = claimants[:1] + claimants[1:][-self.keep_latest :]  # the earliest, and the latest few
-        return b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in kept)
-
-
-@lru_cache(maxsize=1024)
-def _orders(records: int) -> struct.Struct:
-    # Reads the order field of every record of a claims bucket in one call.
-    return struct.Struct(">" + "8xQ16x" * records)
-
-
-def _oldest(blob: bytes) -> float:
-    """The smallest first-seen order in a claims bucket (infinity when it is empty)."""
-    n = len(blob) // _RECORD.size
-    return min(_orders(n).unpack(blob)) if n else float("inf")
+        records += [_RECORD.pack(key, o, i) for o, i in kept]
+        records.sort(key=lambda r: r[8:16])  # big-endian: byte order is numeric order
+        return b"".join(records)
 
 
 def claim_records(store: MutableMapping[str, bytes]) -> int:
@@ -337,6 +342,9 @@ class Gatherer:
         self.pending = pending
         self.config = config
         self.clock = clock
+        # The in-flight articles as the objects they arrived as, so a decision does not rebuild the
+        # article from its pending record (which is there for recovery; a miss falls back to it).
+        self._arrived: dict[str, Article] = {}
 
     # -- verdict buckets ---------------------------------------------------------------------
 
@@ -406,7 +414,13 @@ class Gatherer:
                 return [Dropped(article.id, article.id, "exact")]
             return []  # redelivered while still in flight: its replies are on their way
         p.update(a=article.model_dump(mode="json"), o=msg.order, n=msg.parts, s=msg.signature, m=msg.markers)
+        self._arrive(article)
         return self._advance(article.id, p)
+
+    def _arrive(self, article: Article) -> None:
+        if len(self._arrived) >= MAX_ARRIVED:  # gathers another worker took over: forget the oldest
+            del self._arrived[next(iter(self._arrived))]
+        self._arrived[article.id] = article
 
     def _on_reply(self, msg: ReplyMsg) -> list[Output]:
         if self.verdict(msg.target) is not None:
@@ -421,6 +435,7 @@ class Gatherer:
                 s=carry.signature,
                 m=carry.markers,
             )
+            self._arrive(carry.article)
         p["r"] = {
             **p["r"],
             f"{msg.order}:{msg.part}": [list(c) for c in msg.claimants],
@@ -612,7 +627,8 @@ class Gatherer:
         out: list[Output] = []
         if original is None:
             rec["c"] = p["c"][:MAX_COPIES]
-            out.append(Unique(Article.model_validate(p["a"])))
+            article = self._arrived.get(article_id)
+            out.append(Unique(article if article is not None else Article.model_validate(p["a"])))
         else:
             a = p["a"]
             copy = CopyMsg.model_construct(
@@ -633,6 +649,7 @@ class Gatherer:
                 out.append(_to_gather(self.config, msg))
         self._store_verdict(article_id, rec, p["o"])
         self.pending.pop(article_id, None)
+        self._arrived.pop(article_id, None)
         for waiting in p["w"]:
             out.append(
                 self._answer(VerifyMsg.model_construct(**waiting), p["s"], p["m"], original or article_id)

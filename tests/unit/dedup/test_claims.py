@@ -1,8 +1,8 @@
 """The claims index against a plain model of what it must remember and answer.
 
-``ClaimIndex.claim`` takes shortcuts (substring search for the key, append without a rewrite); the
-model below is the definition it must agree with, on crowded buckets, hot keys, out-of-order and
-repeated claims, and records expiring.
+``ClaimIndex.claim`` takes shortcuts (substring search for the key, append without a rewrite, the
+first record taken as the oldest); the model below is the definition it must agree with, on crowded
+buckets, hot keys, out-of-order and repeated claims, and records expiring.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ def stored(store: dict[str, bytes]) -> dict[int, set[tuple[int, int, bytes]]]:
     for bucket, blob in store.items():
         records = [RECORD.unpack_from(blob, at) for at in range(0, len(blob), RECORD.size)]
         assert len(records) == len(set(records)), "a record is stored once"
+        orders = [order for _, order, _ in records]
+        assert orders == sorted(orders), "records are kept in first-seen order (the oldest first)"
         out[int(bucket, 16)] = set(records)
     return out
 
