@@ -146,8 +146,8 @@ def main() -> None:
         found.append(dedup.check(art))
     per_article = (time.perf_counter() - started) / max(args.measure, 1)
     per_article_cpu = (time.process_time() - cpu) / max(args.measure, 1)
-    for (kind, original, _), verdict in zip(batch, found, strict=True):
-        counts[kind] += verdict.duplicate_of == original and (verdict.kind or "unique") == kind
+    for (expected, original_id, _), verdict in zip(batch, found, strict=True):
+        counts[expected] += verdict.duplicate_of == original_id and (verdict.kind or "unique") == expected
 
     started, cpu = time.perf_counter(), time.process_time()
     for _, _, art in batch[:1000]:
