@@ -192,8 +192,9 @@ def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None
     order = order_of(article)
     keys = [(k, True) for k in fp.exact] + [(k, False) for k in fp.bands]
     by_partition: dict[int, list[tuple[int, int, bool]]] = {}
+    shift, partitions = 64 - config.claim_buckets_log2, config.partitions  # claim_partition, inlined
     for index, (key, exact) in enumerate(keys):
-        by_partition.setdefault(config.claim_partition(key), []).append((index, key, exact))
+        by_partition.setdefault((key >> shift) % partitions, []).append((index, key, exact))
     msg = ArticleMsg.model_construct(
         target=article.id,
         article=article,

@@ -4,13 +4,17 @@ A verdict bucket (one table key, see ``index``) holds the records of every remem
 id falls into it, one after another::
 
     head  16 bytes  article id (its 32 hex digits as raw bytes)
-           8        order (first-seen, microseconds), big-endian
+           8        order (first-seen, microseconds)
            4        length of the body
     body   1        kind: 0 an original, 1 an exact copy, 2 a near copy
           16        the original's id (zeros for an original)
-           2        signature length, then the signature (16-bit MinHash values, little-endian)
-           2        marker count, then the markers (16-bit, big-endian)
-           4        length, then ``[copies, stories]`` as JSON (nothing when both are empty)
+           2        signature length (bytes)
+           2        marker count
+           4        JSON length
+           ...      the signature (16-bit MinHash values, little-endian), the markers (16-bit), and
+                    ``[copies, stories]`` as JSON (nothing when both are empty)
+
+Integers are big-endian unless said otherwise.
 
 Why binary and not a JSON object per bucket: a look-up used to decode the whole bucket (every
 record's signature in hex) to read one record, several times per article, and that grew with the
@@ -27,38 +31,40 @@ from __future__ import annotations
 
 import json
 import struct
-from collections.abc import Iterator
 from typing import Any
 
 _HEAD = struct.Struct(">16sQI")  # article id, order, body length
-_FIXED = struct.Struct(">B16sH")  # kind, original id, signature length
-_COUNT = struct.Struct(">H")
-_TAIL = struct.Struct(">I")
+_LENGTH = struct.Struct(">I")  # the body length, at offset 24 of a record
+# The head and the fixed part of the body: kind, original id, signature length, marker count, JSON length.
+_RECORD = struct.Struct(">16sQIB16sHHI")
+_FIXED = struct.Struct(">B16sHHI")
 _NO_ID = bytes(16)
 _KINDS: tuple[str | None, ...] = (None, "exact", "near")
 
 
-def heads(blob: bytes) -> Iterator[tuple[int, bytes, int, int]]:
-    """(start, article id, order, end) of every record in a bucket."""
-    pos, size = 0, len(blob)
-    while pos < size:
-        article_id, order, length = _HEAD.unpack_from(blob, pos)
-        end = pos + _HEAD.size + length
-        yield pos, article_id, order, end
-        pos = end
-
-
 def count(blob: bytes) -> int:
-    return sum(1 for _ in heads(blob))
+    n = pos = 0
+    while pos < len(blob):
+        pos += _HEAD.size + _LENGTH.unpack_from(blob, pos + 24)[0]
+        n += 1
+    return n
 
 
 def find(blob: bytes, article_id: bytes) -> int:
-    """Where the record of ``article_id`` starts in the bucket, or -1."""
-    if blob.find(article_id) < 0:  # the common case, a new article: no need to step through
-        return -1
-    for pos, rid, _, _ in heads(blob):
-        if rid == article_id:
+    """Where the record of ``article_id`` starts in the bucket, or -1.
+
+    A substring search finds the id; stepping over record heads up to it tells a record's own id
+    from the same bytes inside another record. An absent id (every new article asks) costs the
+    search alone.
+    """
+    at = blob.find(article_id)
+    pos = 0
+    while at >= 0:
+        while pos < at:
+            pos += _HEAD.size + _LENGTH.unpack_from(blob, pos + 24)[0]
+        if pos == at:
             return pos
+        at = blob.find(article_id, pos)
     return -1
 
 
@@ -67,18 +73,12 @@ def read(blob: bytes, article_id: bytes) -> dict[str, Any] | None:
     pos = find(blob, article_id)
     if pos < 0:
         return None
-    _, order, _ = _HEAD.unpack_from(blob, pos)
-    pos += _HEAD.size
-    kind, original, sig_len = _FIXED.unpack_from(blob, pos)
-    pos += _FIXED.size
+    _, order, _, kind, original, sig_len, n_markers, tail_len = _RECORD.unpack_from(blob, pos)
+    pos += _RECORD.size
     signature = blob[pos : pos + sig_len]
     pos += sig_len
-    (n_markers,) = _COUNT.unpack_from(blob, pos)
-    pos += _COUNT.size
     markers = list(struct.unpack_from(f">{n_markers}H", blob, pos))
     pos += 2 * n_markers
-    (tail_len,) = _TAIL.unpack_from(blob, pos)
-    pos += _TAIL.size
     copies, stories = json.loads(blob[pos : pos + tail_len]) if tail_len else ([], [])
     return {
         "o": order,
@@ -106,16 +106,16 @@ def pack(article_id: bytes, rec: dict[str, Any]) -> bytes:
         kind, original = _KINDS.index(rec["k"]), bytes.fromhex(rec["d"])
         if len(original) != 16:
             raise ValueError(f"an original id is 16 bytes, not {len(original)}")
+    if len(article_id) != 16:
+        raise ValueError(f"an article id is 16 bytes, not {len(article_id)}")
     signature = bytes.fromhex(rec["s"])
     markers = rec["m"]
     tail = json.dumps([rec["c"], rec["t"]], separators=(",", ":")).encode() if rec["c"] or rec["t"] else b""
     body = b"".join(
         (
-            _FIXED.pack(kind, original, len(signature)),
+            _FIXED.pack(kind, original, len(signature), len(markers), len(tail)),
             signature,
-            _COUNT.pack(len(markers)),
             struct.pack(f">{len(markers)}H", *markers),
-            _TAIL.pack(len(tail)),
             tail,
         )
     )
@@ -125,12 +125,19 @@ def pack(article_id: bytes, rec: dict[str, Any]) -> bytes:
 def put(blob: bytes, article_id: bytes, rec: dict[str, Any], horizon: int | None = None) -> bytes:
     """The bucket with ``rec`` as the record of ``article_id`` (replacing its old one), and without the
     records of other articles first seen before ``horizon`` (forgotten: older than the retention)."""
-    if len(article_id) != 16:
-        raise ValueError(f"an article id is 16 bytes, not {len(article_id)}")
     new = pack(article_id, rec)
-    kept = [
-        blob[start:end]
-        for start, rid, order, end in heads(blob)
-        if rid != article_id and (horizon is None or order >= horizon)
-    ]
-    return b"".join((*kept, new))
+    if horizon is None:  # an update: splice the record in, leave the others be
+        at = find(blob, article_id)
+        if at < 0:
+            return blob + new
+        return b"".join((blob[:at], new, blob[at + _HEAD.size + _LENGTH.unpack_from(blob, at + 24)[0] :]))
+    parts, kept_from, pos = [], 0, 0
+    while pos < len(blob):
+        rid, order, length = _HEAD.unpack_from(blob, pos)
+        end = pos + _HEAD.size + length
+        if rid == article_id or order < horizon:  # cut it out
+            parts.append(blob[kept_from:pos])
+            kept_from = end
+        pos = end
+    parts += (blob[kept_from:], new)
+    return b"".join(parts)
