@@ -58,7 +58,7 @@ from datasketch import MinHash
 from herald.core.records import Article
 
 _WORD = re.compile(r"\w+")
-# ASCII punctuation becomes a space: what \W (less whitespace) means for the ASCII range.
+# Every ASCII character that is not a word character (\w) becomes a space, to split on.
 _ASCII_PUNCT = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 _GLOBAL_GUID = re.compile(r"^(https?://|urn:|tag:)", re.I)
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
