@@ -1,7 +1,7 @@
 """Verdict buckets: what was decided about each remembered article, as packed binary records.
 
-A verdict bucket (one table key, see ``index``) holds the records of every remembered article whose
-id falls into it, one after another::
+A verdict bucket (one table key, see ``index``) is a format byte (1) and then the records of every
+remembered article whose id falls into it, one after another::
 
     head  16 bytes  article id (its 32 hex digits as raw bytes)
            8        order (first-seen, microseconds)
@@ -24,6 +24,10 @@ and decoding only its own record. The signature is stored raw instead of in hex,
 about half the size. The copies and story memberships stay JSON: they are short lists of strings,
 empty for most articles.
 
+A bucket written before this layout is a JSON object ``{article id: record}`` (its first byte is
+``{``); it is read as such and rewritten in this layout the next time it is written, so a worker
+upgraded over old changelogs keeps what they remember.
+
 Pure functions over ``bytes``: the values go to the changelog and come back on recovery as they are.
 """
 
@@ -40,10 +44,24 @@ _RECORD = struct.Struct(">16sQIB16sHHI")
 _FIXED = struct.Struct(">B16sHHI")
 _NO_ID = bytes(16)
 _KINDS: tuple[str | None, ...] = (None, "exact", "near")
+FORMAT = b"\x01"
+
+
+def _current(blob: bytes) -> bytes:
+    """The bucket in this layout: an empty one, a legacy JSON one converted, or as it is."""
+    if not blob:
+        return FORMAT
+    if blob[:1] == b"{":
+        legacy: dict[str, dict[str, Any]] = json.loads(blob)
+        return FORMAT + b"".join(pack(bytes.fromhex(k), rec) for k, rec in legacy.items())
+    if blob[:1] != FORMAT:
+        raise ValueError(f"not a verdict bucket (format byte {blob[:1]!r})")
+    return blob
 
 
 def count(blob: bytes) -> int:
-    n = pos = 0
+    blob = _current(blob)
+    n, pos = 0, 1
     while pos < len(blob):
         pos += _HEAD.size + _LENGTH.unpack_from(blob, pos + 24)[0]
         n += 1
@@ -51,14 +69,14 @@ def count(blob: bytes) -> int:
 
 
 def find(blob: bytes, article_id: bytes) -> int:
-    """Where the record of ``article_id`` starts in the bucket, or -1.
+    """Where the record of ``article_id`` starts in a bucket in this layout, or -1.
 
     A substring search finds the id; stepping over record heads up to it tells a record's own id
     from the same bytes inside another record. An absent id (every new article asks) costs the
     search alone.
     """
-    at = blob.find(article_id)
-    pos = 0
+    at = blob.find(article_id, 1)
+    pos = 1
     while at >= 0:
         while pos < at:
             pos += _HEAD.size + _LENGTH.unpack_from(blob, pos + 24)[0]
@@ -70,6 +88,7 @@ def find(blob: bytes, article_id: bytes) -> int:
 
 def read(blob: bytes, article_id: bytes) -> dict[str, Any] | None:
     """The record of ``article_id`` as the gatherer's dict (see ``pack``), or None if not remembered."""
+    blob = _current(blob)
     pos = find(blob, article_id)
     if pos < 0:
         return None
@@ -126,12 +145,13 @@ def put(blob: bytes, article_id: bytes, rec: dict[str, Any], horizon: int | None
     """The bucket with ``rec`` as the record of ``article_id`` (replacing its old one), and without the
     records of other articles first seen before ``horizon`` (forgotten: older than the retention)."""
     new = pack(article_id, rec)
+    blob = _current(blob)
     if horizon is None:  # an update: splice the record in, leave the others be
         at = find(blob, article_id)
         if at < 0:
             return blob + new
         return b"".join((blob[:at], new, blob[at + _HEAD.size + _LENGTH.unpack_from(blob, at + 24)[0] :]))
-    parts, kept_from, pos = [], 0, 0
+    parts, kept_from, pos = [], 0, 1
     while pos < len(blob):
         rid, order, length = _HEAD.unpack_from(blob, pos)
         end = pos + _HEAD.size + length

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import struct
 
 import pytest
@@ -56,6 +57,18 @@ def test_an_id_found_inside_another_record_is_not_taken_for_a_record() -> None:
     blob = verdicts.put(b"", aid("host"), {**original(1), "s": inner.hex()})
     assert verdicts.find(blob, inner) == -1
     assert verdicts.read(blob, inner) is None
+
+
+def test_a_bucket_written_as_json_before_this_layout_is_read_and_converted() -> None:
+    copy = {**original(5), "d": stable_id("test", "0"), "k": "exact", "c": [], "t": [["fire", "ab" * 16]]}
+    legacy = json.dumps({stable_id("test", "0"): original(4), stable_id("test", "1"): copy}).encode()
+    assert verdicts.count(legacy) == 2
+    assert verdicts.read(legacy, aid("1")) == copy
+    blob = verdicts.put(legacy, aid("2"), original(6), horizon=5)
+    assert blob[:1] == verdicts.FORMAT
+    assert [verdicts.read(blob, aid(str(i))) for i in range(3)] == [None, copy, original(6)]
+    with pytest.raises(ValueError):
+        verdicts.read(b"\x7fnot a bucket", aid("0"))
 
 
 def test_values_the_layout_cannot_hold_are_refused() -> None:
