@@ -33,6 +33,7 @@ from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
 from herald.core.streams import Emit, Reject, Stage, backlog, make_app, raw_topic, table
 
+from . import verdicts as verdict_bucket
 from .index import ClaimIndex, Dropped, Gatherer, Send, Unique, front
 from .messages import Gather, MemberMsg, Probe, StorySource
 from .settings import DedupSettings
@@ -224,7 +225,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
             verdict_bytes, remembered = 0, 0
             for key, blob in verdicts_table.items():
                 verdict_bytes += len(key) + len(blob)
-                remembered += blob.count(b'"o":')
+                remembered += verdict_bucket.count(blob)
             metrics.state_bytes.labels("verdicts").set(verdict_bytes)
             metrics.remembered.set(remembered)
             metrics.state_bytes.labels("pending").set(_json_bytes(pending_table))

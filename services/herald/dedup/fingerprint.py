@@ -19,8 +19,16 @@ same text with light edits" (shared shingles over all shingles), its error is kn
 keyed, partitioned stream can route on. SimHash needs Hamming-ball search (permuted tables) and is
 noisier on the short texts feeds carry. datasketch is maintained and gives us the permutations and
 the definition (its ``affine32`` scheme, the 2.0 default, pinned here so stored signatures stay
-comparable after an upgrade); ``minhash`` applies them in one numpy step, which keeps a fingerprint
-well under a millisecond.
+comparable after an upgrade); ``minhash`` applies them in one numpy step.
+
+What it costs, and where the time went: a fingerprint is most of the per-article work of the whole
+stage, so each step is the cheapest we found that keeps the definition. Words come from
+``str.translate`` on ASCII text (the regular expression only for the rest); each word is hashed once
+(CRC32) and a shingle's hash is a polynomial of its words' hashes over whole numpy arrays, instead of
+building and hashing every shingle's text; a band key is one big-integer multiply-shift per band.
+Stored signatures, band keys and markers depend on these hashes: after a change to them, copies of
+articles fingerprinted before it are not recognised as near copies until those age out of the
+retention window (exact keys do not depend on them).
 
 What is compared, and why:
 
@@ -49,8 +57,9 @@ from datasketch import MinHash
 
 from herald.core.records import Article
 
-_WS = re.compile(r"\s+")
-_PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
+_WORD = re.compile(r"\w+")
+# Every ASCII character that is not a word character (\w) becomes a space, to split on.
+_ASCII_PUNCT = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
 _GLOBAL_GUID = re.compile(r"^(https?://|urn:|tag:)", re.I)
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 SCHEME = "affine32"
@@ -72,6 +81,8 @@ class NearParams:
     def __post_init__(self) -> None:
         if self.bands * self.rows > self.num_perm:
             raise ValueError("bands * rows must not exceed num_perm")
+        if not 2 <= self.rows <= 16:
+            raise ValueError("rows must be 2 to 16 (a band key hashes 64 to 512 bits)")
 
 
 @dataclass(frozen=True)
@@ -82,12 +93,23 @@ class Fingerprint:
     markers: tuple[int, ...]  # 16-bit hashes of the numbers and weekdays in the compared text
 
 
+def words(text: str) -> list[str]:
+    """The words of ``normalise(text)``: lower-case, accent-folded runs of letters, digits and ``_``.
+
+    ASCII text (most feeds) takes a translate-and-split path, four times cheaper than the regular
+    expression; both give the same words (a unit test compares them on every ASCII character).
+    """
+    if text.isascii():
+        return text.lower().translate(_ASCII_PUNCT).split()
+    # Folding accents costs more than everything else: only when there are any.
+    folded = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return _WORD.findall(text.lower())
+
+
 def normalise(text: str) -> str:
     """Lower-case, accent-folded, punctuation-free, single-spaced text: the form copies share."""
-    if not text.isascii():  # folding accents costs more than everything else: only when there are any
-        folded = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _WS.sub(" ", _PUNCT.sub(" ", text.lower())).strip()
+    return " ".join(words(text))
 
 
 def content_hash(title: str, body: str) -> str:
@@ -105,23 +127,14 @@ def key64(*parts: str | bytes) -> int:
 
 
 def _marker(token: str) -> int:
-    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=2).digest(), "big")
+    return zlib.crc32(token.encode()) & 0xFFFF  # 16 bits: a number or weekday, not a secret
 
 
-def compared_tokens(title: str, body: str, params: NearParams) -> list[str]:
-    """The words compared for near-duplicates, from the normalised title and body."""
-    words = body.split()
-    if len(words) < params.short_body:
-        words = title.split() + words
-    return words[: params.window]
-
-
-def shingles(tokens: list[str], k: int) -> list[bytes]:
-    if not tokens:
-        return []
-    if len(tokens) < k:
-        return [" ".join(tokens).encode()]
-    return [" ".join(tokens[i : i + k]).encode() for i in range(len(tokens) - k + 1)]
+def compared_tokens(title: list[str], body: list[str], params: NearParams) -> list[str]:
+    """The words compared for near-duplicates, from the title's and the body's words."""
+    if len(body) < params.short_body:
+        body = title + body
+    return body[: params.window]
 
 
 @lru_cache(maxsize=8)
@@ -130,53 +143,75 @@ def _template(num_perm: int, seed: int) -> MinHash:
     return MinHash(num_perm=num_perm, seed=seed, scheme=SCHEME)
 
 
+_SHINGLE_MUL = np.uint32(0x9E3779B1)  # odd, so each step of the polynomial is a bijection
+
+
 def shingle_hashes(tokens: list[str], k: int) -> np.ndarray:
-    """32-bit hashes of the word k-shingles. CRC32 is C-fast; the MinHash pre-mix (MurmurHash3's
-    finaliser) hides its linearity. (SHA-1, datasketch's default, was a third of the per-article cost.)"""
-    return np.fromiter((zlib.crc32(s) for s in shingles(tokens, k)), dtype=np.uint32)
+    """32-bit hashes of the word k-shingles (one, of all the words, when there are fewer than k).
+
+    Each word is hashed once (CRC32 of its UTF-8, C-fast), and a shingle's hash is the polynomial
+    ``(w0 * M + w1) * M + w2`` of its words' hashes mod 2**32, over whole arrays at once. Hashing
+    every shingle's text instead cost a third of a fingerprint. The polynomial is linear, and so is
+    CRC32: the MinHash pre-mix (MurmurHash3's finaliser, applied next) is what hides it.
+    """
+    n = len(tokens)
+    word = np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint32, count=n)
+    if n == 0:
+        return word
+    width = min(k, n)
+    count = n - width + 1
+    hv = word[:count]
+    for j in range(1, width):
+        hv = hv * _SHINGLE_MUL + word[j : j + count]  # uint32 arrays wrap silently: the modulo
+    return hv
 
 
 def minhash(tokens: list[str], params: NearParams) -> np.ndarray:
     """The MinHash values of the shingles: datasketch's ``affine32`` scheme, computed in one numpy step.
 
     Equal to ``MinHash(num_perm, seed, scheme="affine32").update_batch(...)`` over the same shingle
-    hashes (a unit test holds us to it) without datasketch's per-item Python calls.
+    hashes (a unit test holds us to it) without datasketch's per-item Python calls. ``tokens`` must
+    not be empty.
     """
-    template = _template(params.num_perm, params.seed)
-    a, b = template.permutations
-    hv = _fmix32(shingle_hashes(tokens, params.shingle)).reshape(-1, 1)
-    with np.errstate(over="ignore"):
-        phv = hv * a + b  # uint32 arithmetic: the wraparound is the modulo 2**32
-    return np.asarray(phv.min(axis=0), dtype=np.uint32)
+    a, b = _template(params.num_perm, params.seed).permutations
+    hv = _fmix32(shingle_hashes(tokens, params.shingle))
+    phv: np.ndarray = (hv[:, None] * a + b).min(axis=0)  # uint32: the wraparound is the modulo 2**32
+    return phv
 
 
 def _fmix32(hv: np.ndarray) -> np.ndarray:
-    with np.errstate(over="ignore"):
-        hv = hv ^ (hv >> np.uint32(16))
-        hv = hv * np.uint32(0x85EBCA6B)
-        hv = hv ^ (hv >> np.uint32(13))
-        hv = hv * np.uint32(0xC2B2AE35)
-        return hv ^ (hv >> np.uint32(16))
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    return hv ^ (hv >> np.uint32(16))
 
 
-_MASK64 = (1 << 64) - 1
-_BAND_MUL = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
+@lru_cache(maxsize=8)
+def _band_multipliers(bands: int, rows: int) -> tuple[int, ...]:
+    # Fixed odd (32 * rows)-bit multipliers, one per band, derived from their names: no state.
+    return tuple(
+        int.from_bytes(hashlib.blake2b(f"herald band {i} of {rows}".encode(), digest_size=4 * rows).digest())
+        | 1
+        for i in range(bands)
+    )
 
 
 def band_keys(values: np.ndarray, bands: int, rows: int) -> tuple[int, ...]:
-    """One 64-bit key per band: the band's index and its ``rows`` MinHash values, mixed.
+    """One 64-bit key per band: its ``rows`` MinHash values read as one integer x, multiply-shift hashed.
 
-    Plain integer arithmetic: for sixteen small bands it is faster than numpy or a hash call each.
+    ``key = (a * x mod 2**w) >> (w - 64)`` for ``w = 32 * rows`` bits and a fixed odd multiplier ``a``
+    per band (so equal values in two bands make two keys). The top bits of the product depend on
+    every bit of x, and the claim bucket is the key's top bits. One big-integer product per band is
+    cheaper than any per-value mixing in Python or numpy at this size.
     """
-    vals = values.tolist()
-    keys = []
-    for i in range(bands):
-        h = ((i + 1) * 0xFF51AFD7ED558CCD) & _MASK64
-        for j in range(rows):
-            h = ((h ^ vals[i * rows + j]) * _BAND_MUL[j % 4]) & _MASK64
-            h ^= h >> 29
-        keys.append(h)
-    return tuple(keys)
+    width = 32 * rows
+    mask, shift, step = (1 << width) - 1, width - 64, 4 * rows
+    raw = values[: bands * rows].astype("<u4").tobytes()
+    return tuple(
+        ((int.from_bytes(raw[i * step : (i + 1) * step], "little") * a) & mask) >> shift
+        for i, a in enumerate(_band_multipliers(bands, rows))
+    )
 
 
 def exact_keys(article: Article, title: str, body: str) -> tuple[int, ...]:
@@ -194,9 +229,9 @@ def exact_keys(article: Article, title: str, body: str) -> tuple[int, ...]:
 
 
 def fingerprint(article: Article, params: NearParams) -> Fingerprint:
-    title, body = normalise(article.title), normalise(article.content or article.summary)
-    exact = exact_keys(article, title, body)
-    tokens = compared_tokens(title, body, params)
+    title_words, body_words = words(article.title), words(article.content or article.summary)
+    exact = exact_keys(article, " ".join(title_words), " ".join(body_words))
+    tokens = compared_tokens(title_words, body_words, params)
     markers = tuple(sorted({_marker(t) for t in tokens if t.isdigit() or t in _WEEKDAYS}))
     if not tokens:
         return Fingerprint(exact, (), b"", markers)

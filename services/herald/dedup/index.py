@@ -73,11 +73,17 @@ remembered article cost about its raw bytes, and a bucket drops its records olde
 window (by first-seen order) whenever it is written. The number of keys is fixed, and each bucket only
 holds what was seen within the window when it was last written, so memory stays bounded without a
 sweeper. Pending gathers are deleted when decided.
+
+A bucket holds more records the more articles are remembered, so what reads it must not cost per
+record, or the per-article cost grows with the state: a claims bucket is 32-byte records (key, order,
+article id) in first-seen order, where a key's records are found by a substring search, the oldest
+record is the first and an in-order claim is an append (``ClaimIndex.claim``); a verdict bucket is
+packed binary records (``herald.dedup.verdicts``) where an absent article costs one substring search
+and a present one is decoded alone.
 """
 
 from __future__ import annotations
 
-import json
 import struct
 import time
 from collections import deque
@@ -90,6 +96,7 @@ from typing import Any
 from herald.core.canary import is_canary
 from herald.core.records import Article
 
+from . import verdicts as verdict_bucket
 from .fingerprint import Fingerprint, NearParams, fingerprint, markers_agree, similarity
 from .messages import (
     ArticleMsg,
@@ -106,8 +113,10 @@ from .messages import (
 
 _RECORD = struct.Struct(">QQ16s")  # key, order (microseconds), article id
 _KEY_ORDER = struct.Struct(">QQ")
+_ORDER = struct.Struct(">Q")  # at offset 8 of a record
 MAX_VERIFY = 12  # candidates verified per article: those sharing the most bands, then the earliest
 MAX_COPIES = 200  # copies remembered per original (more are counted by the story, not listed)
+MAX_ARRIVED = 10_000  # in-flight articles a gatherer keeps decoded (a cache: the pending table is the record)
 
 
 @dataclass(frozen=True)
@@ -198,8 +207,9 @@ def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None
     order = order_of(article)
     keys = [(k, True) for k in fp.exact] + [(k, False) for k in fp.bands]
     by_partition: dict[int, list[tuple[int, int, bool]]] = {}
+    shift, partitions = 64 - config.claim_buckets_log2, config.partitions  # claim_partition, inlined
     for index, (key, exact) in enumerate(keys):
-        by_partition.setdefault(config.claim_partition(key), []).append((index, key, exact))
+        by_partition.setdefault((key >> shift) % partitions, []).append((index, key, exact))
     msg = ArticleMsg.model_construct(
         target=article.id,
         article=article,
@@ -243,6 +253,8 @@ class ClaimIndex:
         self.store = store
         self.config = config
         self.keep_latest = keep_latest
+        self._shift = 64 - config.claim_buckets_log2
+        self._retention = config.retention_us
 
     def handle(self, probe: Probe) -> list[Send]:
         claimants = []
@@ -260,31 +272,54 @@ class ClaimIndex:
         return [_to_gather(self.config, reply)]
 
     def claim(self, key: int, order: int, article_id: bytes) -> list[tuple[int, str]]:
-        """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered."""
-        bucket = f"{self.config.claim_bucket(key):05x}"
-        blob = self.store.get(bucket, b"")
-        me = (order, article_id)
-        horizon = order - self.config.retention_us
-        others: list[bytes] = []
+        """Record ``article_id`` as a claimant of ``key``; return the earlier claimants remembered.
+
+        A bucket's records are kept in first-seen order, so its oldest record is its first and the
+        common cases touch no record but the key's own: they are found by a substring search (a hit
+        off a record boundary is a coincidence inside another record, skipped), and a claim later
+        than the bucket's last record, with nothing to forget, is appended. A bucket is rewritten
+        (and sorted) only when a record has expired, a key has more claimants than are kept, or a
+        claim comes out of order (a lagging partition).
+        """
+        bucket = f"{key >> self._shift:05x}"  # config.claim_bucket(key), inlined: 18 calls an article
+        blob = self.store.get(bucket) or b""
+        horizon = order - self._retention
         mine: list[tuple[int, bytes]] = []
-        expired = False
+        needle = key.to_bytes(8, "big")
+        at = blob.find(needle)
+        while at >= 0:
+            if not at % _RECORD.size:
+                _, rec_order, rec_id = _RECORD.unpack_from(blob, at)
+                if rec_order >= horizon:
+                    mine.append((rec_order, rec_id))
+            at = blob.find(needle, at + 1)
+        me = (order, article_id)
+        if me in mine:  # a redelivery: nothing to record, unless there is something to forget
+            if _ORDER.unpack_from(blob, 8)[0] < horizon:
+                self.store[bucket] = self._rewrite(blob, key, sorted(mine), horizon)
+        elif (
+            len(mine) <= self.keep_latest
+            and (not blob or _ORDER.unpack_from(blob, len(blob) - 24)[0] <= order)
+            and (not blob or _ORDER.unpack_from(blob, 8)[0] >= horizon)
+        ):
+            self.store[bucket] = blob + _RECORD.pack(key, order, article_id)
+        else:
+            self.store[bucket] = self._rewrite(blob, key, sorted([*mine, me]), horizon)
+        return [(o, i.hex()) for o, i in sorted(mine) if (o, i) < me] if mine else []
+
+    def _rewrite(self, blob: bytes, key: int, claimants: list[tuple[int, bytes]], horizon: int) -> bytes:
+        """The bucket without expired records, with ``key``'s earliest claimant and its latest few,
+        in first-seen order."""
         size = _RECORD.size
+        records = []
         for offset in range(0, len(blob), size):
             rec_key, rec_order = _KEY_ORDER.unpack_from(blob, offset)
-            if rec_order < horizon:
-                expired = True  # forgotten; dropped while we rewrite the bucket anyway
-            elif rec_key == key:
-                mine.append((rec_order, blob[offset + 16 : offset + size]))
-            else:
-                others.append(blob[offset : offset + size])
-        earlier = sorted(c for c in mine if c < me)
-        if me not in mine:
-            claimants = sorted([*mine, me])
-            kept = claimants[:1] + claimants[1:][-self.keep_latest :]  # the earliest, and the latest few
-            self.store[bucket] = b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in kept)
-        elif expired:
-            self.store[bucket] = b"".join(others) + b"".join(_RECORD.pack(key, o, i) for o, i in mine)
-        return [(o, i.hex()) for o, i in earlier]
+            if rec_key != key and rec_order >= horizon:
+                records.append(blob[offset : offset + size])
+        kept = claimants[:1] + claimants[1:][-self.keep_latest :]  # the earliest, and the latest few
+        records += [_RECORD.pack(key, o, i) for o, i in kept]
+        records.sort(key=lambda r: r[8:16])  # big-endian: byte order is numeric order
+        return b"".join(records)
 
 
 def claim_records(store: MutableMapping[str, bytes]) -> int:
@@ -308,8 +343,8 @@ class Verdict:
 class Gatherer:
     """Collects what an article's probes found, verifies near candidates, decides, remembers.
 
-    ``verdicts`` maps a verdict bucket to a JSON blob ``{article id: record}``; ``pending`` maps an
-    article id to the gather in progress (deleted once decided).
+    ``verdicts`` maps a verdict bucket to its packed records (see ``herald.dedup.verdicts``);
+    ``pending`` maps an article id to the gather in progress (deleted once decided).
     """
 
     def __init__(
@@ -325,27 +360,25 @@ class Gatherer:
         self.clock = clock
         # How many times each pending gather was asked again (in memory: a restart only asks sooner).
         self._asked: dict[str, int] = {}
+        # The in-flight articles as the objects they arrived as, so a decision does not rebuild the
+        # article from its pending record (which is there for recovery; a miss falls back to it).
+        self._arrived: dict[str, Article] = {}
 
     # -- verdict buckets ---------------------------------------------------------------------
 
     def _bucket_key(self, article_id: str) -> str:
         return f"{self.config.verdict_bucket(article_id):04x}"
 
-    def _bucket(self, article_id: str) -> dict[str, Any]:
-        blob = self.verdicts.get(self._bucket_key(article_id))
-        return json.loads(blob) if blob else {}
-
     def verdict(self, article_id: str) -> dict[str, Any] | None:
-        rec: dict[str, Any] | None = self._bucket(article_id).get(article_id)
-        return rec
+        """The record of a remembered article (see ``verdicts.pack`` for its fields), else None."""
+        blob = self.verdicts.get(self._bucket_key(article_id))
+        return verdict_bucket.read(blob, bytes.fromhex(article_id)) if blob else None
 
     def _store_verdict(self, article_id: str, rec: dict[str, Any], now: int | None) -> None:
-        bucket = self._bucket(article_id)
-        bucket[article_id] = rec
-        if now is not None:
-            horizon = now - self.config.retention_us
-            bucket = {k: v for k, v in bucket.items() if v["o"] >= horizon or k == article_id}
-        self.verdicts[self._bucket_key(article_id)] = json.dumps(bucket, separators=(",", ":")).encode()
+        key = self._bucket_key(article_id)
+        horizon = None if now is None else now - self.config.retention_us
+        blob = self.verdicts.get(key) or b""
+        self.verdicts[key] = verdict_bucket.put(blob, bytes.fromhex(article_id), rec, horizon)
 
     # -- dispatch ------------------------------------------------------------------------------
 
@@ -399,7 +432,13 @@ class Gatherer:
                 return [Dropped(article.id, article.id, "exact")]
             return []  # redelivered while still in flight: its replies are on their way
         p.update(a=article.model_dump(mode="json"), o=msg.order, n=msg.parts, s=msg.signature, m=msg.markers)
+        self._arrive(article)
         return self._advance(article.id, p)
+
+    def _arrive(self, article: Article) -> None:
+        if len(self._arrived) >= MAX_ARRIVED:  # gathers another worker took over: forget the oldest
+            del self._arrived[next(iter(self._arrived))]
+        self._arrived[article.id] = article
 
     def _on_reply(self, msg: ReplyMsg) -> list[Output]:
         if self.verdict(msg.target) is not None:
@@ -414,6 +453,7 @@ class Gatherer:
                 s=carry.signature,
                 m=carry.markers,
             )
+            self._arrive(carry.article)
         p["r"] = {
             **p["r"],
             f"{msg.order}:{msg.part}": [list(c) for c in msg.claimants],
@@ -620,7 +660,8 @@ class Gatherer:
         out: list[Output] = []
         if original is None:
             rec["c"] = p["c"][:MAX_COPIES]
-            out.append(Unique(Article.model_validate(p["a"])))
+            article = self._arrived.get(article_id)
+            out.append(Unique(article if article is not None else Article.model_validate(p["a"])))
         else:
             a = p["a"]
             copy = CopyMsg.model_construct(
@@ -641,6 +682,7 @@ class Gatherer:
                 out.append(_to_gather(self.config, msg))
         self._store_verdict(article_id, rec, p["o"])
         self.pending.pop(article_id, None)
+        self._arrived.pop(article_id, None)
         for waiting in p["w"]:
             out.append(
                 self._answer(VerifyMsg.model_construct(**waiting), p["s"], p["m"], original or article_id)
@@ -674,7 +716,7 @@ class Gatherer:
 
 
 def verdict_records(store: MutableMapping[str, bytes]) -> int:
-    return sum(len(json.loads(v)) for v in store.values())
+    return sum(verdict_bucket.count(v) for v in store.values())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -689,6 +731,9 @@ class Prefixed(MutableMapping[str, Any]):
 
     def __getitem__(self, key: str) -> Any:
         return self.store[self.prefix + key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.store.get(self.prefix + key, default)
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.store[self.prefix + key] = value

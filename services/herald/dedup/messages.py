@@ -13,6 +13,10 @@ from pydantic import Field, RootModel
 
 from herald.core.records import Article, Id, Record
 
+# Hex of 16-bit MinHash values, and 16-bit marker hashes: what a verdict record can hold.
+Signature = Annotated[str, Field(pattern=r"^(?:[0-9a-f]{4})*$", max_length=65_535)]
+Marker = Annotated[int, Field(ge=0, le=0xFFFF)]
+
 
 class Probe(Record):
     """``herald.dedup.probes``: an article's fingerprint keys that one claims partition owns."""
@@ -34,8 +38,8 @@ class ArticleMsg(Record):
     article: Article
     order: int
     parts: int = Field(ge=0)  # how many probes (and so replies) to wait for
-    signature: str = ""  # hex of the 16-bit MinHash values
-    markers: list[int] = Field(default_factory=list)
+    signature: Signature = ""  # hex of the 16-bit MinHash values
+    markers: list[Marker] = Field(default_factory=list)
 
 
 class ReplyMsg(Record):
@@ -58,8 +62,8 @@ class VerifyMsg(Record):
     target_order: int
     asker: Id
     asker_order: int
-    signature: str
-    markers: list[int] = Field(default_factory=list)
+    signature: Signature
+    markers: list[Marker] = Field(default_factory=list)
 
 
 class VerifiedMsg(Record):

@@ -69,3 +69,38 @@ def test_minhash_is_datasketch_affine32_over_the_same_shingle_hashes() -> None:
     reference = MinHash(num_perm=P.num_perm, seed=P.seed, scheme="affine32", hashfunc=int)
     reference.update_batch([int(h) for h in shingle_hashes(tokens, P.shingle)])
     assert (minhash(tokens, P) == reference.hashvalues).all()
+
+
+def test_ascii_fast_path_finds_the_words_the_unicode_path_finds() -> None:
+    from herald.dedup.fingerprint import words
+
+    text = "".join(map(chr, range(128))) + " Foo_bar, BAZ9!\tqux--quux 3.5% (AP)\x1cend"
+    assert text.isascii()
+    # A trailing accented letter sends the same text down the Unicode path.
+    assert words(text + " é") == [*words(text), "e"]
+    assert words(text)[-6:] == ["qux", "quux", "3", "5", "ap", "end"]
+
+
+def test_band_keys_mix_every_value_of_their_band_and_the_band_itself() -> None:
+    import numpy as np
+
+    from herald.dedup.fingerprint import band_keys
+
+    values = np.arange(1, 65, dtype=np.uint32) * np.uint32(2654435761)
+    keys = band_keys(values, P.bands, P.rows)
+    assert len(set(keys)) == P.bands and all(0 <= k < 2**64 for k in keys)
+    same = np.tile(values[: P.rows], P.bands)
+    assert len(set(band_keys(same, P.bands, P.rows))) == P.bands, "equal values, other band: other key"
+    for i in range(P.bands * P.rows):
+        changed = values.copy()
+        changed[i] ^= np.uint32(1)
+        diff = [a != b for a, b in zip(keys, band_keys(changed, P.bands, P.rows), strict=True)]
+        assert diff == [band == i // P.rows for band in range(P.bands)]
+
+
+def test_shingle_hashes_follow_word_order() -> None:
+    from herald.dedup.fingerprint import shingle_hashes
+
+    abc, bac = shingle_hashes(["a", "b", "c", "d"], 3), shingle_hashes(["b", "a", "c", "d"], 3)
+    assert len(abc) == 2 and abc[0] != bac[0] and abc[1] != bac[1]
+    assert len(shingle_hashes(["a", "b"], 3)) == 1 and shingle_hashes([], 3).size == 0

@@ -245,3 +245,19 @@ def test_a_lost_article_message_arrives_with_its_first_reply() -> None:
     original = cluster_articles()[0][0]
     b.post([s for s in scatter(original, cfg) if s.topic == "probes"])  # the direct message is lost
     assert [o.article.id for o in b.run() if isinstance(o, Unique)] == [original.id]
+
+
+def test_a_restarted_gatherer_decides_from_its_pending_record() -> None:
+    cfg = DedupConfig(partitions=6)
+    claims: dict[str, bytes] = {}
+    verdicts: dict[str, bytes] = {}
+    pending: dict[str, object] = {}
+    original = cluster_articles()[0][0]
+    sends = scatter(original, cfg)
+    first = LocalBus(ClaimIndex(claims, cfg), Gatherer(verdicts, pending, cfg))
+    first.post([s for s in sends if s.topic == "gather"])  # the article arrives, then the worker dies
+    assert first.run() == [] and original.id in pending
+    # A new process: the same tables (recovered from their changelogs), nothing held in memory.
+    second = LocalBus(ClaimIndex(claims, cfg), Gatherer(verdicts, pending, cfg))
+    second.post([s for s in sends if s.topic == "probes"])
+    assert [o for o in second.run() if isinstance(o, Unique)] == [Unique(original)]
