@@ -130,10 +130,10 @@ def build(min_city_population: int = 5000) -> Gazetteer:
     city_rows: dict[tuple[str, str], dict] = {}
     same_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in raw_cities.values():
-        key = (fold(row["name"]), row["countrycode"])
-        same_name[key].append(row)
-        if key not in city_rows or row["population"] > city_rows[key]["population"]:
-            city_rows[key] = row
+        name_cc = (fold(row["name"]), row["countrycode"])
+        same_name[name_cc].append(row)
+        if name_cc not in city_rows or row["population"] > city_rows[name_cc]["population"]:
+            city_rows[name_cc] = row
 
     def city_row(name: str, cc: str, admin1: str | None = None) -> dict:
         """The city a curated table means; with an admin1 code, the one in that region (Augusta, ME)."""

@@ -187,7 +187,8 @@ class PlaceFinder:
         """The longest gazetteer name starting at token ``i`` and ending before ``limit``."""
         if fold(doc[i].text) not in self.gaz.first_words:
             return i, ()
-        best_end, best = i, ()
+        best_end = i
+        best: tuple[Candidate, ...] = ()
         for j in range(i + 1, min(limit, i + self._max_words) + 1):
             if doc[j - 1].is_punct and doc[j - 1].text not in {"-", "'", "\u2019", "."}:
                 break
