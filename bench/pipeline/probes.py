@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import httpx
 import psutil
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+from kafka.errors import KafkaError
 from prometheus_client.parser import text_string_to_metric_families
 
 Labels = tuple[tuple[str, str], ...]
@@ -129,9 +130,22 @@ class OffsetProbe:
             self._parts[topic] = [TopicPartition(topic, p) for p in sorted(parts)]
         return self._parts[topic]
 
-    def end_offsets(self, topics: Iterable[str]) -> dict[TopicPartition, int]:
-        tps = [tp for t in topics for tp in self.partitions(t)]
-        return dict(self.consumer.end_offsets(tps)) if tps else {}
+    def end_offsets(self, topics: Iterable[str], attempts: int = 10) -> dict[TopicPartition, int]:
+        topics = list(topics)
+        for attempt in range(attempts):
+            tps = [tp for t in topics for tp in self.partitions(t)]
+            if not tps:
+                return {}
+            try:
+                return dict(self.consumer.end_offsets(tps))
+            except (KeyError, KafkaError):
+                # A partition the broker did not answer for (a topic reset between runs, a leader
+                # moving): kafka-python raises KeyError. Fresh metadata, then ask again.
+                if attempt == attempts - 1:
+                    raise
+                self._parts.clear()
+                time.sleep(1.0)
+        return {}
 
     def ends(self, topics: Iterable[str]) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
