@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 from herald.core import topics
 from herald.local.feedserver import Item, ScriptedFeed
 from herald.local.receiver import Receiver
-from tests.support.procs import Service
+from tests.support.procs import Pipeline, Service, Wire
 
 # Real towns the gazetteer resolves. Each (kind, town) pair appears once in a run, which makes every
 # article the first of its kind in its place for the novelty rules, whatever the arrival order.
@@ -89,6 +91,32 @@ class Burst:
 
 def new_feed() -> tuple[ScriptedFeed, str]:
     return ScriptedFeed("Fault Wire", []), uuid.uuid4().hex[:8]
+
+
+@dataclass
+class Rig:
+    """A scenario module's world: the pipeline, its scripted feed and run id, feed server and receiver."""
+
+    pipeline: Pipeline
+    feed: ScriptedFeed
+    run: str
+    wire: Wire
+
+
+@contextmanager
+def rig(kafka_env: dict[str, str], tmp: Path, secret: str, name: str, **env: str) -> Iterator[Rig]:
+    """Every service as a process on an empty feed polled each second; their logs tail on failure."""
+    feed, run = new_feed()
+    wire = Wire.start(kafka_env, tmp, feed, secret, name=name, poll_interval=1, **env)
+    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
+    try:
+        yield Rig(pipeline, feed, run, wire)
+    except BaseException:
+        print(pipeline.report())
+        raise
+    finally:
+        pipeline.stop_all()
+        wire.stop()
 
 
 @cache

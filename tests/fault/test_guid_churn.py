@@ -31,11 +31,11 @@ from tests.fault.harness import (
     drained,
     measure,
     metric,
-    new_feed,
     record,
     replay_fetches,
+    rig,
 )
-from tests.support.procs import Pipeline, Wire, read_topic, wait_for
+from tests.support.procs import Pipeline, read_topic, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
@@ -64,17 +64,10 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("fault-churn")
-    feed, run = new_feed()
-    wire = Wire.start(kafka, tmp, feed, SECRET, name="churn-wire", poll_interval=1)
-    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
-    try:
-        yield Stack(pipeline, feed, run, wire.receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"])
-    except BaseException:
-        print(pipeline.report())
-        raise
-    finally:
-        pipeline.stop_all()
-        wire.stop()
+    with rig(kafka, tmp, SECRET, "churn-wire") as world:
+        yield Stack(
+            world.pipeline, world.feed, world.run, world.wire.receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"]
+        )
 
 
 def republish(original: Item, kind: str, now_offset: float) -> Item:

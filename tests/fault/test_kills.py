@@ -21,8 +21,8 @@ import pytest
 from herald.local.feedserver import ScriptedFeed
 from herald.local.kafka import LocalKafka
 from herald.local.receiver import Receiver
-from tests.fault.harness import Burst, Watch, expected_alert_ids, measure, new_feed
-from tests.support.procs import Pipeline, Wire
+from tests.fault.harness import Burst, Watch, expected_alert_ids, measure, rig
+from tests.support.procs import Pipeline
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
@@ -50,29 +50,20 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("fault-kills")
-    feed, run = new_feed()
-    wire = Wire.start(
+    with rig(
         kafka,
         tmp,
-        feed,
         SECRET,
-        name="fault-wire",
-        poll_interval=1,
+        "fault-wire",
         HERALD_DELIVERY_BACKOFF_MAX_SECONDS="2",
         # The broker's floor: a SIGKILLed worker's partitions move on after 6 s instead of 10.
         HERALD_SESSION_TIMEOUT_SECONDS="6",
-    )
-    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
-    watch = Watch(pipeline.services).start()
-    try:
-        yield Stack(pipeline, feed, run, wire.receiver, watch, tmp)
-    except BaseException:
-        print(pipeline.report())
-        raise
-    finally:
-        watch.stop()
-        pipeline.stop_all()
-        wire.stop()
+    ) as world:
+        watch = Watch(world.pipeline.services).start()
+        try:
+            yield Stack(world.pipeline, world.feed, world.run, world.wire.receiver, watch, tmp)
+        finally:
+            watch.stop()
 
 
 def run_scenario(stack: Stack, name: str, fault) -> None:  # type: ignore[no-untyped-def]

@@ -35,10 +35,10 @@ from tests.fault.harness import (
     Refetched,
     measure,
     metric,
-    new_feed,
     record,
+    rig,
 )
-from tests.support.procs import Pipeline, Wire, json_values, read_topic, wait_for
+from tests.support.procs import Pipeline, json_values, read_topic, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
@@ -84,29 +84,26 @@ class Stack:
 @pytest.fixture(scope="module")
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     tmp = tmp_path_factory.mktemp("fault-webhook")
-    feed, run = new_feed()
-    wire = Wire.start(
+    with rig(
         kafka,
         tmp,
-        feed,
         SECRET,
-        name="fault-wire",
-        poll_interval=1,
+        "fault-wire",
         HERALD_DELIVERY_TIMEOUT_SECONDS=str(TIMEOUT_S),
         HERALD_DELIVERY_BACKOFF_INITIAL_SECONDS="0.2",
         HERALD_DELIVERY_BACKOFF_MAX_SECONDS="2",
         # Transient failures must outlast the outage without being dead-lettered.
         HERALD_DELIVERY_GIVE_UP_SECONDS=str(OUTAGE_S + 90),
-    )
-    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
-    try:
-        yield Stack(pipeline, feed, run, wire.receiver, tmp, kafka["HERALD_KAFKA_BOOTSTRAP"], Refetched(tmp))
-    except BaseException:
-        print(pipeline.report())
-        raise
-    finally:
-        pipeline.stop_all()
-        wire.stop()
+    ) as world:
+        yield Stack(
+            world.pipeline,
+            world.feed,
+            world.run,
+            world.wire.receiver,
+            tmp,
+            kafka["HERALD_KAFKA_BOOTSTRAP"],
+            Refetched(tmp),
+        )
 
 
 def check(stack: Stack, outcome: Outcome) -> None:
