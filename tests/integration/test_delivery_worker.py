@@ -97,6 +97,11 @@ class Endpoint:
         self.history.append(self.receiver)
         return self.receiver
 
+    def down(self) -> None:
+        if self.receiver:
+            self.receiver.stop()
+            self.receiver = None
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/hooks/herald"
