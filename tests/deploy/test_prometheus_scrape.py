@@ -167,10 +167,19 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
 
             up = {r["metric"]["job"]: r["value"][1] for r in api.query('up{job=~"herald-.+"}')}
             assert up == {f"herald-{s}": "1" for s in ports}
-            stages = {r["metric"]["stage"] for r in api.query("sum by (stage) (herald_records_in_total) > 0")}
             # Delivery runs one stage per sink ("delivery_webhook", ...): at least one must count.
             want = (set(STAGES) - {"delivery"}) | {"delivery_webhook"}
-            assert want <= stages, f"stages that counted no records: {want - stages}"
+
+            def counting() -> set[str]:
+                rows = api.query("sum by (stage) (herald_records_in_total) > 0")
+                return {r["metric"]["stage"] for r in rows}
+
+            # Each target is scraped at its own moment: the delivery worker's newest sample can be
+            # newer than an earlier stage's, so wait for every stage's next scrape before judging.
+            try:
+                wait_for(lambda: want <= counting(), timeout=30, interval=1, what="every stage counting")
+            except AssertionError:
+                raise AssertionError(f"stages that counted no records: {want - counting()}") from None
             e2e = api.query('sum by (sink) (herald_end_to_end_seconds_count{job="herald-delivery"})')
             assert "webhook" in {r["metric"]["sink"] for r in e2e}
             assert api.value('sum(herald_deliveries_total{outcome="delivered"})') >= 1
