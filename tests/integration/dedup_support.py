@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -15,6 +12,7 @@ from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from tests.conftest import free_port, herald_env
+from tests.support.procs import Service
 
 from herald.core import topics
 from herald.core.records import Article, Event, stable_id
@@ -23,61 +21,29 @@ GROUP = "herald-dedup"
 INPUTS = (topics.ARTICLES, topics.DEDUP_PROBES, topics.DEDUP_GATHER)
 
 
-class Worker:
-    """One ``herald worker dedup`` child process with its own state dir, metrics port and log."""
+class Worker(Service):
+    """One ``herald worker dedup`` child process, started, with its own state dir, metrics port and log."""
 
     def __init__(self, kafka_env: dict[str, str], state: Path, name: str) -> None:
-        self.name = name
         self.state = state / name
         self.state.mkdir(parents=True, exist_ok=True)
-        self.port = free_port()
-        self.log = self.state / "worker.log"
-        env = herald_env(
-            {**kafka_env, "HERALD_STATE_DIR": str(self.state), "HERALD_METRICS_PORT": str(self.port)}
-        )
-        with open(self.log, "ab") as out:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-m", "herald.cli", "worker", "dedup"],
-                env=env,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-
-    def kill(self) -> None:
-        """SIGKILL: no shutdown, no final commit, no flush."""
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(timeout=30)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.kill()
+        port = free_port()
+        env = herald_env({**kafka_env, "HERALD_STATE_DIR": str(self.state), "HERALD_METRICS_PORT": str(port)})
+        argv = [sys.executable, "-m", "herald.cli", "worker", "dedup"]
+        super().__init__(name, argv, env, self.state / "worker.log", port)
+        self.start()
 
     def metric(self, name: str, labels: str = "") -> float:
+        """The sum of a metric's samples with exactly these labels (``kind="near"``)."""
         import httpx
 
-        body = httpx.get(f"http://127.0.0.1:{self.port}/metrics", timeout=5).text
+        body = httpx.get(f"http://127.0.0.1:{self.metrics_port}/metrics", timeout=5).text
         wanted = f"{name}{{{labels}}}" if labels else name
         total = 0.0
         for line in body.splitlines():
             if line.startswith(wanted + " "):
                 total += float(line.split()[-1])
         return total
-
-    def tail(self) -> str:
-        """The end of the worker's log, without the reconnect chatter, for failure messages."""
-        if not self.log.exists():
-            return ""
-        noise = ("Marking the coordinator", "Group Coordinator Request failed")
-        lines = [
-            ln for ln in self.log.read_text(errors="replace").splitlines() if not any(n in ln for n in noise)
-        ]
-        return f"--- {self.name} ({self.log}) ---\n" + "\n".join(lines[-40:])
 
 
 def wait_for_members(bootstrap: str, count: int, workers: list[Worker], timeout_s: float = 120) -> None:

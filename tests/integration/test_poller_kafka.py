@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from kafka import KafkaConsumer, TopicPartition
 from tests.conftest import ROOT, free_port, herald_env
+from tests.support.procs import read_topic
 
 from herald.core import topics
 from herald.core.settings import CoreSettings
@@ -59,25 +59,8 @@ class GrowingFeed:
         )
 
 
-def read_topic(bootstrap: str, topic: str) -> list[tuple[bytes, bytes | None]]:
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False)
-    try:
-        parts = consumer.partitions_for_topic(topic) or set()
-        tps = [TopicPartition(topic, p) for p in parts]
-        consumer.assign(tps)
-        consumer.seek_to_beginning(*tps)
-        end = consumer.end_offsets(tps)
-        out: list[tuple[bytes, bytes | None]] = []
-        while any(consumer.position(tp) < end[tp] for tp in tps):
-            for batch in consumer.poll(timeout_ms=1000).values():
-                out.extend((r.key, r.value) for r in batch)
-        return out
-    finally:
-        consumer.close()
-
-
 def article_ids(bootstrap: str) -> list[str]:
-    return [json.loads(v)["id"] for _, v in read_topic(bootstrap, topics.ARTICLES.name) if v]
+    return [json.loads(r.value)["id"] for r in read_topic(bootstrap, topics.ARTICLES.name) if r.value]
 
 
 def herald(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:

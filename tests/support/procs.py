@@ -20,9 +20,10 @@ from kafka import KafkaConsumer, TopicPartition
 from herald.alerts.sinks.webhook import decode_secret
 from herald.local.feedserver import FeedServer, ScriptedFeed
 from herald.local.receiver import Receiver
-from tests.conftest import free_port
+from tests.conftest import free_port, herald_env
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
+_RECONNECT_NOISE = ("Marking the coordinator", "Group Coordinator Request failed")
 
 
 @dataclass
@@ -63,10 +64,13 @@ class Service:
                 self.proc.wait()
 
     def tail(self, lines: int = 40) -> str:
+        """The end of the log, without the client's reconnect chatter, for failure messages."""
         try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+            text = self.log.read_text(errors="replace")
         except FileNotFoundError:
-            return "<no log>"
+            return f"--- {self.name}: <no log> ---"
+        kept = [ln for ln in text.splitlines() if not any(n in ln for n in _RECONNECT_NOISE)]
+        return f"--- {self.name} ({self.log}) ---\n" + "\n".join(kept[-lines:])
 
 
 @dataclass
@@ -79,10 +83,7 @@ class Pipeline:
 
     def add(self, name: str, *args: str, extra_env: dict[str, str] | None = None) -> Service:
         port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("HERALD_")}
-        env.update(self.env)
-        env.update(extra_env or {})
-        env["HERALD_METRICS_PORT"] = str(port)
+        env = herald_env({**self.env, **(extra_env or {}), "HERALD_METRICS_PORT": str(port)})
         self.logs.mkdir(parents=True, exist_ok=True)
         svc = Service(name, [sys.executable, "-m", "herald.cli", *args], env, self.logs / f"{name}.log", port)
         self.services[name] = svc
@@ -105,7 +106,7 @@ class Pipeline:
             svc.wait_stopped()
 
     def report(self) -> str:
-        return "\n".join(f"--- {n} ---\n{s.tail()}" for n, s in self.services.items())
+        return "\n".join(s.tail() for s in self.services.values())
 
 
 @contextmanager
