@@ -102,6 +102,10 @@ def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_pa
         assert len(crossing) >= 3, "the test needs copies on other partitions than their originals"
         assert sum(w.metric("herald_duplicates_total", 'kind="near"') for w in workers) == len(near)
         assert sum(w.metric("herald_duplicates_total", 'kind="exact"') for w in workers) == len(exact)
+        # Each worker answers its own partitions' messages in process and sends the others' on.
+        for path in ("local", "kafka"):
+            sent = sum(w.metric("herald_dedup_protocol_messages_total", f'path="{path}"') for w in workers)
+            assert sent > 0, f"no protocol message went {path}"
 
         # The stories stage: the originals' events get stories, and the copies dropped above are
         # counted on them (a membership notice to the gather partition, a copy notice back).

@@ -92,6 +92,10 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
         )
         assert second.metric("herald_duplicates_total", 'kind="near"') == len(near)
         assert second.metric("herald_duplicates_total", 'kind="exact"') == len(refetched)
+        # Alone, a worker owns every partition: the state it restored was written by the local
+        # shortcut, and nothing it decided went through the internal topics.
+        assert second.metric("herald_dedup_protocol_messages_total", 'path="local"') > 0
+        assert second.metric("herald_dedup_protocol_messages_total", 'path="kafka"') == 0
     finally:
         reader.close()
         first.stop()

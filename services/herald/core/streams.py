@@ -210,16 +210,27 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
     return app
 
 
-def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings, raw_values: bool = False) -> Any:
+def table(
+    app: faust.App,
+    changelog: TopicSpec,
+    settings: CoreSettings,
+    raw_values: bool = False,
+    owner: Callable[[Any], int] | None = None,
+) -> Any:
     """A Faust table whose changelog is the registry's topic (see ``topics.changelog``).
 
     ``raw_values``: the values are ``bytes``, written to and read from the changelog as they are
     (Faust would otherwise JSON-encode them); for compact binary state.
+
+    ``owner``: the partition a key belongs to, for state whose keys are routed to partitions by the
+    stage itself. Faust writes a change to the changelog partition of the event being processed; a
+    stage that answers another partition's messages in process (dedup's local shortcut) must write
+    to the key's own partition instead, or a restart would restore the key on the wrong worker.
     """
     prefix = f"{app.conf.id}-"
     name = changelog.name.removeprefix(prefix).removesuffix("-changelog")
     if not raw_values:
-        return app.Table(name, partitions=settings.partitions)
+        return _owned(app.Table(name, partitions=settings.partitions), owner)
     # Faust picks serializers from the value type (JSON for plain types), for the changelog topic it
     # decodes recovery from as well as for the writes: give it a raw topic and raw writes.
     topic = app.topic(
@@ -236,6 +247,12 @@ def table(app: faust.App, changelog: TopicSpec, settings: CoreSettings, raw_valu
     )
     tbl: Any = app.Table(name, partitions=settings.partitions, value_type=bytes, changelog_topic=topic)
     tbl.value_serializer = "raw"
+    return _owned(tbl, owner)
+
+
+def _owned(tbl: Any, owner: Callable[[Any], int] | None) -> Any:
+    if owner is not None:
+        tbl.partition_for_key = owner  # Faust asks it for every set and delete (Table.on_key_set)
     return tbl
 
 

@@ -145,6 +145,17 @@ class DedupConfig:
     def verdict_partition(self, article_id: str) -> int:
         return self.verdict_bucket(article_id) % self.partitions
 
+    # The partition that owns a table key: where its changelog records go (see the worker).
+
+    def claims_key_partition(self, bucket: str) -> int:
+        return int(bucket, 16) % self.partitions
+
+    def verdicts_key_partition(self, bucket: str) -> int:
+        return int(bucket, 16) % self.partitions
+
+    def pending_key_partition(self, article_id: str) -> int:
+        return self.verdict_partition(article_id)
+
 
 def order_of(article: Article) -> int:
     """First-seen order: when Herald fetched this copy, in microseconds since the epoch."""
@@ -749,6 +760,77 @@ class Prefixed(MutableMapping[str, Any]):
         return sum(1 for _ in self)
 
 
+class Staged(MutableMapping[str, Any]):
+    """A store whose writes are held until ``flush``: one write per key, none for a key that came and
+    went.
+
+    Every write to a Faust table is a changelog record. Answered in process (the worker's local
+    shortcut), a gather is created, updated by each reply and deleted within one batch, and an
+    article's claims touch buckets other articles of the batch touch too: written through, that is
+    a dozen changelog records an article for state that either did not outlive the batch or was
+    overwritten within it. ``discard`` forgets held writes (a batch that failed is retried).
+    """
+
+    _GONE = object()
+
+    def __init__(self, store: MutableMapping[str, Any]) -> None:
+        self.store = store
+        self.held: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.held.get(key, self)
+        if value is self:
+            return self.store[key]
+        if value is Staged._GONE:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.held[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self:
+            raise KeyError(key)
+        self.held[key] = Staged._GONE
+
+    def __contains__(self, key: object) -> bool:
+        value = self.held.get(key, self)  # type: ignore[call-overload]
+        if value is self:
+            return key in self.store
+        return value is not Staged._GONE
+
+    def __iter__(self) -> Iterator[str]:
+        held = self.held
+        yield from (k for k in list(self.store) if k not in held)
+        yield from (k for k, v in list(held.items()) if v is not Staged._GONE)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def flush(self) -> int:
+        """Write what is held to the store; returns how many writes that took."""
+        writes = 0
+        for key, value in self.held.items():
+            if value is Staged._GONE:
+                if key in self.store:
+                    del self.store[key]
+                    writes += 1
+            else:
+                self.store[key] = value
+                writes += 1
+        self.held.clear()
+        return writes
+
+    def discard(self) -> None:
+        self.held.clear()
+
+
 Picker = Callable[[list[int]], int]
 
 
@@ -757,16 +839,30 @@ class LocalBus:
 
     ``pick`` chooses which non-empty queue goes next; the default drains them in turn. Tests pass a
     random picker to play partitions running at different speeds.
+
+    ``local`` says which messages this process may answer itself (the worker: those for partitions
+    it owns); the others come out of ``run`` as ``Send`` outputs, for Kafka. By default all are.
     """
 
-    def __init__(self, claims: ClaimIndex, gatherer: Gatherer, pick: Picker | None = None) -> None:
+    def __init__(
+        self,
+        claims: ClaimIndex,
+        gatherer: Gatherer,
+        pick: Picker | None = None,
+        local: Callable[[Send], bool] | None = None,
+    ) -> None:
         self.claims, self.gatherer = claims, gatherer
         self.queues: dict[tuple[str, int], deque[Send]] = {}
         self.pick = pick or (lambda ready: ready[0])
-        self.outputs: list[Output] = []
+        self.local = local
+        self.remote: list[Send] = []
+        self.handled = 0  # messages answered in process
 
     def post(self, sends: list[Send]) -> None:
         for send in sends:
+            if self.local is not None and not self.local(send):
+                self.remote.append(send)
+                continue
             self.queues.setdefault((send.topic, send.partition), deque()).append(send)
 
     def run(self) -> list[Output]:
@@ -777,6 +873,7 @@ class LocalBus:
                 break
             queue = list(self.queues.values())[self.pick(ready)]
             send = queue.popleft()
+            self.handled += 1
             results: list[Any]
             if send.topic == "probes":
                 assert isinstance(send.value, Probe)
@@ -788,7 +885,8 @@ class LocalBus:
                     self.post([r])
                 else:
                     out.append(r)
-        self.outputs.extend(out)
+        out.extend(self.remote)
+        self.remote = []
         return out
 
 
