@@ -236,7 +236,8 @@ class ResourceSampler:
 
     def stop(self) -> None:
         self._stop.set()
-        self._thread.join(timeout=5)
+        if self._thread.is_alive():  # a ceiling-only run never starts the sampler
+            self._thread.join(timeout=5)
 
     def reset_peaks(self) -> None:
         with self._lock:
