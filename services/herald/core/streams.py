@@ -192,6 +192,7 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
         broker_commit_interval=1.0,
         producer_acks=-1,
+        producer_linger=0.005,
         producer_max_request_size=settings.max_record_bytes * 2,
         consumer_max_fetch_size=16 * 1024 * 1024,
         stream_wait_empty=False,
