@@ -25,7 +25,10 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     own = EnrichSettings()
     # Once per process, in the entry point, never at import: the model and the gazetteer index.
     enricher = Enricher(
-        nlp.load(own.enrich_model), gazetteer.shared(own.enrich_min_city_population), own.enrich_batch_size
+        nlp.load(own.enrich_model),
+        gazetteer.shared(own.enrich_min_city_population),
+        own.enrich_batch_size,
+        own.enrich_batch_chars,
     )
     articles = Counter(
         "herald_enrich_articles_total",
