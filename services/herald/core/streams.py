@@ -40,6 +40,8 @@ from .topics import TopicSpec
 
 log = logging.getLogger("herald.streams")
 
+PRODUCER_BUFFER_MESSAGES = 5000
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -196,6 +198,7 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         producer_max_request_size=settings.max_record_bytes * 2,
         consumer_max_fetch_size=16 * 1024 * 1024,
         stream_wait_empty=False,
+        broker_max_poll_records=500,
         logging_config=None,
     )
 
@@ -208,6 +211,11 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
     async def health_page(web: Any, request: Any) -> Any:
         return web.json({"stage": stage, "ok": True})
 
+    # Faust pauses every agent of the app while more than this many table changes wait to be
+    # produced (100 by default, logging a warning each time). One dedup batch writes about 1,300;
+    # the stage waits for its own writes (Stage._drain_table_writes), so the pause is kept for a
+    # real flood.
+    app.producer.buffer.max_messages = PRODUCER_BUFFER_MESSAGES
     return app
 
 
@@ -338,6 +346,7 @@ class Stage(Generic[M]):
                 failures.append(self._letter(msg, poison.reason, poison.detail))
         emits = await self._run(good, failures)
         await self._send(emits, failures)
+        await self._drain_table_writes()
         elapsed = time.perf_counter() - started
         if events:
             self.metrics.processing_seconds.labels(self.name).observe(elapsed / len(events))
@@ -420,6 +429,20 @@ class Stage(Generic[M]):
         # Wait for the broker's ack of every output before the batch is acked (see module docstring).
         if futures:
             await asyncio.gather(*futures)
+
+    async def _drain_table_writes(self) -> None:
+        """Hand this batch's table changes to the Kafka client before taking the next batch.
+
+        Faust queues a changelog record per table write in the producer's buffer, and while that
+        buffer holds more than 100 records its conductor stops handing records to *every* agent of
+        the app. A stage writing a thousand changes a batch (dedup's claims) kept it above that
+        mark for as long as it had a backlog: the other stage of its worker (stories) got nothing
+        for a minute, and so no alert went out until the burst was deduplicated. The stage that
+        writes now waits for its own writes; the others are fed between its batches.
+        """
+        buffer = self.app.producer.buffer
+        if buffer.size:
+            await buffer.flush()
 
     async def _report_lag(self) -> None:
         consumer = self.app.consumer
