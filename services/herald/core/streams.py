@@ -441,7 +441,7 @@ class Stage(Generic[M]):
         writes now waits for its own writes; the others are fed between its batches.
         """
         buffer = self.app.producer.buffer
-        if buffer.size:
+        if buffer.size and buffer.state == "running":  # stopping: the buffer flushes itself
             await buffer.flush()
 
     async def _report_lag(self) -> None:
