@@ -90,6 +90,18 @@ install_alertmanager() {
     rm -rf "$tmp"
     log "alertmanager unpacked into $dest"
   fi
+  # Debian's build reads its default notification template from a fixed path, not from the binary,
+  # and will not become ready without it.
+  local templates=/usr/share/prometheus/alertmanager
+  if [[ ! -f "$templates/default.tmpl" ]]; then
+    if mkdir -p "$templates" 2>/dev/null && cp "$dest$templates"/*.tmpl "$templates"/ 2>/dev/null; then
+      log "alertmanager templates copied to $templates"
+    else
+      log "cannot write $templates: no Alertmanager here (its test is skipped)"
+      rm -f "$BIN/alertmanager"
+      return 0
+    fi
+  fi
   ln -sfn "$dest/usr/bin/prometheus-alertmanager" "$BIN/alertmanager"
 }
 

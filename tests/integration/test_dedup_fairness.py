@@ -88,9 +88,13 @@ def test_an_event_is_storied_while_a_burst_of_articles_is_still_queued(kafka, tm
             time.sleep(0.2)
         taken = worker.metric("herald_records_in_total", TAKEN) - before
         assert storied == 1, "the event never reached the stories stage:\n" + worker.tail()
-        # Fed between dedup's batches, the event is storied within a few hundred articles of its
-        # arrival (about 800 after the start here); held back, after about 3,300-3,800.
-        assert taken < 2000, (
+        # The pause itself: Faust logs each time it holds every agent for the producer buffer.
+        paused = worker.log.read_text(errors="replace").count("producer buffer full")
+        assert paused == 0, f"Faust paused the worker's agents {paused} times for table writes"
+        # Fed between dedup's batches, the event is storied a few hundred to two thousand articles
+        # after it arrives; held back, it waited for 3,300-3,800 here and for the whole burst when
+        # the machine was busy (the benchmark). Only the gross failure is asserted: this is timing.
+        assert taken < BURST / 2, (
             f"the stories stage only got its event after dedup had taken {taken:.0f} of {BURST} articles"
         )
     finally:
