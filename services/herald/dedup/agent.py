@@ -5,7 +5,7 @@ Five stages in one app (so one process can run them all and any number of proces
 =============  ==========================  ==========================================  ==================
 stage          reads                       does                                        state
 =============  ==========================  ==========================================  ==================
-dedup          news.articles               fingerprint; probes + article to gather     none
+dedup          news.articles               fingerprint; probes + article to gather     (the shortcut)
 dedup_claims   herald.dedup.probes         earliest (and latest) claimants per key      claims (buckets)
 dedup_gather   herald.dedup.gather         verify, decide; news.unique; copy notices    verdicts, pending
 stories        news.classified             story per event; news.events; membership     stories
