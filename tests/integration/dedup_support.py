@@ -91,8 +91,13 @@ def articles_at(
 
 
 def produce(bootstrap: str, articles: list[Article]) -> dict[str, int]:
-    """Send to news.articles keyed by article id, like the poller; returns each article's partition."""
-    producer = KafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    """Send to news.articles keyed by article id, like the poller; returns each article's partition.
+
+    Batched, so that thousands of articles reach the broker within a second or so, as a burst does.
+    """
+    producer = KafkaProducer(
+        bootstrap_servers=bootstrap, acks="all", linger_ms=50, batch_size=1 << 20, max_request_size=8 << 20
+    )
     try:
         futures = {
             a.id: producer.send(topics.ARTICLES.name, key=a.id.encode(), value=a.to_json()) for a in articles

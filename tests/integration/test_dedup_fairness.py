@@ -10,18 +10,18 @@ from __future__ import annotations
 import random
 import time
 
-from kafka import KafkaProducer
 from tests.integration.dedup_support import (
     UniqueReader,
     Worker,
     articles_at,
     event_of,
     now,
+    produce,
     produce_events,
     warm_up,
 )
 
-from herald.core import topics
+from herald.core.records import Article
 
 BURST = 12000
 WORDS = (
@@ -32,7 +32,7 @@ WORDS = (
 TAKEN = 'stage="dedup",topic="news.articles"'
 
 
-def burst_articles(n: int) -> list:  # type: ignore[type-arg]
+def burst_articles(n: int) -> list[Article]:
     rng = random.Random(11)
     specs = []
     for i in range(n):
@@ -48,20 +48,6 @@ def burst_articles(n: int) -> list:  # type: ignore[type-arg]
     return articles_at(now(), specs)
 
 
-def produce_fast(bootstrap: str, articles: list) -> None:  # type: ignore[type-arg]
-    """The whole burst on the broker within a second or so, as a poller catching up sends it."""
-    producer = KafkaProducer(
-        bootstrap_servers=bootstrap, acks="all", linger_ms=50, batch_size=1 << 20, max_request_size=8 << 20
-    )
-    try:
-        payloads = [(a.id.encode(), a.to_json()) for a in articles]
-        for key, value in payloads:
-            producer.send(topics.ARTICLES.name, key=key, value=value)
-        producer.flush()
-    finally:
-        producer.close()
-
-
 def test_an_event_is_storied_while_a_burst_of_articles_is_still_queued(kafka, tmp_path) -> None:  # type: ignore[no-untyped-def]
     bootstrap = kafka["HERALD_KAFKA_BOOTSTRAP"]
     worker = Worker(dict(kafka), tmp_path, "fair")
@@ -69,7 +55,7 @@ def test_an_event_is_storied_while_a_burst_of_articles_is_still_queued(kafka, tm
     try:
         warm_up(bootstrap, reader, [worker], "fair")
         before = worker.metric("herald_records_in_total", TAKEN)
-        produce_fast(bootstrap, burst_articles(BURST))
+        produce(bootstrap, burst_articles(BURST))
         # The event comes while the burst is being worked through, as the classifier's would.
         deadline = time.monotonic() + 120
         while worker.metric("herald_records_in_total", TAKEN) - before < 300:

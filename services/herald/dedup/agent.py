@@ -42,8 +42,8 @@ from herald.core.settings import CoreSettings
 from herald.core.streams import Emit, Reject, Stage, backlog, make_app, raw_topic, table
 
 from . import verdicts as verdict_bucket
-from .index import ClaimIndex, Dropped, Gatherer, LocalBus, Send, Staged, Unique, front
-from .messages import Gather, MemberMsg, Probe, StorySource
+from .index import ClaimIndex, Dropped, Gatherer, LocalBus, Send, Staged, Unique, front, joined_story
+from .messages import Gather, Probe, StorySource
 from .settings import DedupSettings
 from .stories import StoryTracker
 
@@ -132,10 +132,10 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     # Claims, verdicts and gathers are keyed by what routed them to their partition, and the local
     # shortcut writes them from other partitions' events: each key's changelog partition is its own.
     claims_table = table(
-        app, topics.DEDUP_CLAIMS, settings, raw_values=True, owner=config.claims_key_partition
+        app, topics.DEDUP_CLAIMS, settings, raw_values=True, owner=config.bucket_key_partition
     )
     verdicts_table = table(
-        app, topics.DEDUP_VERDICTS, settings, raw_values=True, owner=config.verdicts_key_partition
+        app, topics.DEDUP_VERDICTS, settings, raw_values=True, owner=config.bucket_key_partition
     )
     pending_table = table(app, topics.DEDUP_PENDING, settings, owner=config.pending_key_partition)
     stories_table = table(app, topics.DEDUP_STORIES, settings)
@@ -166,13 +166,9 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         """
         mine = owned()
         bus = LocalBus(claims, gatherer, local=lambda send: (send.topic, send.partition) in mine)
-        direct = [o for o in outputs if not isinstance(o, Send)]
-        bus.post([o for o in outputs if isinstance(o, Send)])
-        results = [*direct, *bus.run()]
-        remote = sum(1 for r in results if isinstance(r, Send))
-        if remote:
-            metrics.protocol_messages.labels("kafka").inc(remote)
+        results = bus.settle(outputs)
         metrics.protocol_messages.labels("local").inc(bus.handled)
+        metrics.protocol_messages.labels("kafka").inc(bus.sent)
         return [e for e in map(emit, results) if e is not None]
 
     def emit(out: Any) -> Emit | None:
@@ -233,10 +229,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
             out.append(Emit(topics.EVENTS, assigned.type, assigned))
             if tracker.keeps_apart(assigned):
                 continue  # the canary has no verdict to join and no copies to count
-            member = MemberMsg(
-                target=assigned.article_id, event_type=assigned.type, story_id=assigned.story_id
-            )
-            members.append(Send("gather", config.verdict_partition(member.target), member.target, member))
+            members.append(joined_story(config, assigned.article_id, assigned.type, assigned.story_id))
         return out + settle(members)
 
     def handle_sources(notices: list[StorySource]) -> list[Emit]:

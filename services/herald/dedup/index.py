@@ -147,10 +147,8 @@ class DedupConfig:
 
     # The partition that owns a table key: where its changelog records go (see the worker).
 
-    def claims_key_partition(self, bucket: str) -> int:
-        return int(bucket, 16) % self.partitions
-
-    def verdicts_key_partition(self, bucket: str) -> int:
+    def bucket_key_partition(self, bucket: str) -> int:
+        """Claims and verdict buckets: the table key is the bucket number in hex."""
         return int(bucket, 16) % self.partitions
 
     def pending_key_partition(self, article_id: str) -> int:
@@ -245,6 +243,12 @@ def scatter(article: Article, config: DedupConfig, fp: Fingerprint | None = None
 
 def _to_gather(config: DedupConfig, msg: GatherMsg) -> Send:
     return Send("gather", config.verdict_partition(msg.target), msg.target, msg)
+
+
+def joined_story(config: DedupConfig, article_id: str, event_type: str, story_id: str) -> Send:
+    """The story stage's notice that an original joined a story (its copies are counted there)."""
+    msg = MemberMsg(target=article_id, event_type=event_type, story_id=story_id)
+    return _to_gather(config, msg)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -785,12 +789,6 @@ class Staged(MutableMapping[str, Any]):
             raise KeyError(key)
         return value
 
-    def get(self, key: str, default: Any = None) -> Any:
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
     def __setitem__(self, key: str, value: Any) -> None:
         self.held[key] = value
 
@@ -857,11 +855,13 @@ class LocalBus:
         self.local = local
         self.remote: list[Send] = []
         self.handled = 0  # messages answered in process
+        self.sent = 0  # messages handed out for other processes
 
     def post(self, sends: list[Send]) -> None:
         for send in sends:
             if self.local is not None and not self.local(send):
                 self.remote.append(send)
+                self.sent += 1
                 continue
             self.queues.setdefault((send.topic, send.partition), deque()).append(send)
 
@@ -888,6 +888,12 @@ class LocalBus:
         out.extend(self.remote)
         self.remote = []
         return out
+
+    def settle(self, outputs: list[Any]) -> list[Any]:
+        """A batch's outputs with its protocol messages carried as far as this process may take them:
+        what is not a message passes through, local messages are answered, the rest come out."""
+        self.post([o for o in outputs if isinstance(o, Send)])
+        return [o for o in outputs if not isinstance(o, Send)] + self.run()
 
 
 class Deduplicator:
@@ -916,8 +922,7 @@ class Deduplicator:
         return self._settle(article.id)
 
     def member(self, article_id: str, event_type: str, story_id: str) -> list[StorySource]:
-        msg = MemberMsg(target=article_id, event_type=event_type, story_id=story_id)
-        self.bus.post([_to_gather(self.config, msg)])
+        self.bus.post([joined_story(self.config, article_id, event_type, story_id)])
         self._settle(article_id)
         return self.drain_story_sources()
 

@@ -21,10 +21,9 @@ from herald.dedup.index import (
     Staged,
     Unique,
     front,
-    order_of,
 )
 
-from .test_protocol import cluster_articles
+from .test_protocol import assert_safely_decided, cluster_articles
 
 CFG = DedupConfig(partitions=6)
 
@@ -68,8 +67,7 @@ class Worker:
         )
 
     def batch(self, outputs: list[Any]) -> list[Any]:
-        self.bus.post([o for o in outputs if isinstance(o, Send)])
-        results = [o for o in outputs if not isinstance(o, Send)] + self.bus.run()
+        results = self.bus.settle(outputs)
         for store in self.staged:
             store.flush()
         return results
@@ -105,12 +103,7 @@ def test_two_workers_answering_their_own_partitions_decide_like_the_protocol() -
         articles = originals + copies
         rng.shuffle(articles)
         decided, _, crossed = run_two_workers(articles, rng)
-        unique = {o.article.id for o in decided if isinstance(o, Unique)}
-        dropped = {o.article_id: o.duplicate_of for o in decided if isinstance(o, Dropped)}
-        assert unique | set(dropped) == {a.id for a in articles}, "every article is decided"
-        assert {a.id for a in originals} <= unique, "the earliest copy is never dropped"
-        order = {a.id: order_of(a) for a in articles}
-        assert all(order[orig] < order[copy] for copy, orig in dropped.items())
+        assert_safely_decided(decided, articles, originals)
         assert crossed > 0, "the test needs messages for the other worker's partitions"
 
 

@@ -77,13 +77,17 @@ def test_concurrent_copies_never_drop_each_other() -> None:
         originals, copies = cluster_articles()
         articles = originals + copies
         rng.shuffle(articles)
-        outputs = run(b, articles)
-        unique = {o.article.id for o in outputs if isinstance(o, Unique)}
-        dropped = {o.article_id: o.duplicate_of for o in outputs if isinstance(o, Dropped)}
-        assert unique | set(dropped) == {a.id for a in articles}, "every article is decided"
-        assert {a.id for a in originals} <= unique, "the earliest copy is never dropped"
-        order = {a.id: order_of(a) for a in articles}
-        assert all(order[orig] < order[copy] for copy, orig in dropped.items())
+        assert_safely_decided(run(b, articles), articles, originals)
+
+
+def assert_safely_decided(outputs: list[object], articles: list[Article], originals: list[Article]) -> None:
+    """Every article decided, the earliest copy of each text passed, copies only of earlier ones."""
+    unique = {o.article.id for o in outputs if isinstance(o, Unique)}
+    dropped = {o.article_id: o.duplicate_of for o in outputs if isinstance(o, Dropped)}
+    assert unique | set(dropped) == {a.id for a in articles}, "every article is decided"
+    assert {a.id for a in originals} <= unique, "the earliest copy is never dropped"
+    order = {a.id: order_of(a) for a in articles}
+    assert all(order[orig] < order[copy] for copy, orig in dropped.items())
 
 
 def test_redelivery_is_re_emitted_identically() -> None:
