@@ -92,7 +92,21 @@ class Entity(BaseModel):
     country_code: str | None = None  # for NORP demonyms and countries acting as actors
 
 
+QuantityRole = Literal["event", "intercepted", "model", "other_event"]
+TimeRef = Literal["this_event", "cumulative", "earlier"]
+
+
 class Quantity(BaseModel):
+    """A number the article states, with what it counts and which happening it belongs to.
+
+    Only ``role == "event"`` with ``time_ref == "this_event"`` describes the reported event itself and
+    may feed an event's magnitude, severity and the record rules; the rest stays on the enriched
+    article so an analyst sees it: "385 were shot down" (``intercepted``), "S-300" (``model``: a
+    weapon or calibre name, not a count), "nearly 1,100 drones over the past week" (``cumulative``),
+    "last year's 300 missiles" (``earlier``), numbers of another incident the report mentions
+    (``other_event``).
+    """
+
     value: float
     unit: str  # metric vocabulary: killed, wounded, drones, ... or the raw noun lemma
     text: str  # the span the number was read from, e.g. "more than 60 wounded"
@@ -101,6 +115,14 @@ class Quantity(BaseModel):
     sentence_text: str = ""
     value_max: float | None = None  # upper bound of a range ("20 to 30"): value is then the lower bound
     noun: str | None = None  # what was counted when the unit says what happened to it ("civilians")
+    role: QuantityRole = "event"
+    time_ref: TimeRef = "this_event"
+    vague: bool = False  # "dozens", "tens of thousands": value is the floor, value_max the ceiling read
+
+    @property
+    def is_event_count(self) -> bool:
+        """Whether this number may describe the reported event's own size."""
+        return self.role == "event" and self.time_ref == "this_event"
 
 
 class Sentence(BaseModel):
@@ -127,11 +149,24 @@ class EnrichedArticle(Article):
 
 
 class Location(BaseModel):
+    """Where the event happened: the target of an attack, a quake's epicentre, the venue of talks.
+
+    Never the reporting agency's, the source's or the attacker's country (those are actors).
+    """
+
     name: str
     country_code: str | None = Field(None, pattern=r"^[A-Z]{2}$")
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
+    kind: Literal["city", "region", "country", "sea", "other"] | None = None
+
+
+class Claim(BaseModel):
+    """The report's own claim that this event is a record or a first, with the sentence that says so."""
+
+    kind: Literal["record", "first"]
+    text: str = Field(max_length=2000)
 
 
 class Actor(BaseModel):
@@ -159,6 +194,7 @@ class Event(Record):
     source: str
     sentences: list[str] = Field(default_factory=list)
     record_claim: bool = False  # the text itself says "record", "largest", "most since", ...
+    claims: list[Claim] = Field(default_factory=list)  # record and first claims with their evidence
     # History seeded by `herald backfill`: novelty learns from it and never alerts on it.
     learn_only: bool = False
 
