@@ -9,8 +9,10 @@ with fresh in-memory state per timeline; the alerts raised are matched to the la
 kind.
 
 Matching. An expected alert is matched by the first raised alert of its kind on its article or on one of
-its ``also`` articles (other outlets' reports of the same event, where the alert is as good); it is
-matched once, so a second alert for the same event (a retelling that started its own story) is wrong.
+its ``also`` articles (other outlets' reports of the same event, where the alert is as good), about the
+labelled country when one is given; it is matched once, so a second alert for the same event (a
+retelling that started its own story) is wrong, and so is a first or record scoped to another country
+(the reporting agency's, the attacker's, a namesake town abroad).
 Every raised alert that matches nothing is wrong, with the reason the labels give (a ``must_not`` case
 or a duplicate) or "unlabelled".
 
@@ -43,6 +45,14 @@ ANY = "any"
 RULE_KINDS: dict[str, str] = {"new_type": "first", "record": "record"}
 
 
+def country_of(alert: dict[str, Any]) -> str | None:
+    """The country an alert is about: its record series' country, else its location's."""
+    series = (alert.get("evidence") or {}).get("series")
+    if isinstance(series, str) and " x " in series:
+        return series.rsplit(" x ", 1)[-1]
+    return ((alert.get("location") or {}).get("country_code")) or None
+
+
 def kind_of(alert: dict[str, Any]) -> str:
     """The label kind of a raised alert line (``herald analyze``'s JSON)."""
     if alert.get("update_of"):
@@ -59,6 +69,7 @@ class Expected:
     kind: str
     why: str
     also: tuple[str, ...] = ()
+    country: str | None = None  # ISO 3166-1 alpha-2 the alert must be about; None: not checked
 
     @property
     def urls(self) -> tuple[str, ...]:
@@ -89,6 +100,7 @@ class Raised:
     rule: str
     text: str
     title: str
+    country: str | None = None
 
 
 @dataclass
@@ -131,7 +143,13 @@ def load(expected_path: Path) -> Timeline:
         Article.model_validate_json(line) for line in articles_path.read_text().splitlines() if line.strip()
     ]
     expected = [
-        Expected(url=e["url"], kind=e["kind"], why=e["why"], also=tuple(e.get("also") or ()))
+        Expected(
+            url=e["url"],
+            kind=e["kind"],
+            why=e["why"],
+            also=tuple(e.get("also") or ()),
+            country=e.get("country"),
+        )
         for e in labels.get("expected") or []
     ]
     must_not = [MustNot(url=m["url"], kind=m["kind"], why=m["why"]) for m in labels.get("must_not") or []]
@@ -160,18 +178,27 @@ def score(timeline: Timeline, lines: Iterable[dict[str, Any]]) -> Score:
     result = Score(timeline.name, expected=list(timeline.expected))
     open_ = list(timeline.expected)
     done: list[Expected] = []
+    country_of_alert: dict[str, str | None] = {}
     for line in lines:
         if line.get("kind") != "alert":
             continue
+        # An update is about its story: the country of the alert it updates, when it has one.
+        country = country_of_alert.get(line.get("update_of") or "") or country_of(line)
+        country_of_alert[line["id"]] = country
         raised = Raised(
             url=url_of.get(line["article_id"], line["urls"][0]),
             kind=kind_of(line),
             rule=line["rule"],
             text=line.get("text", ""),
             title=line.get("title", ""),
+            country=country,
         )
         result.raised.append(raised)
-        hits = [e for e in open_ if e.kind == raised.kind and raised.url in e.urls]
+        hits = [
+            e
+            for e in open_
+            if e.kind == raised.kind and raised.url in e.urls and e.country in (None, raised.country)
+        ]
         if hits:
             hit = next((e for e in hits if e.url == raised.url), hits[0])
             open_.remove(hit)
@@ -187,6 +214,9 @@ def _why_wrong(raised: Raised, timeline: Timeline, done: list[Expected]) -> str:
     dup = next((e for e in done if e.kind == raised.kind and raised.url in e.urls), None)
     if dup is not None:
         return f"a second {raised.kind} for the same event (matched already: {dup.url})"
+    same = next((e for e in timeline.expected if e.kind == raised.kind and raised.url in e.urls), None)
+    if same is not None:
+        return f"about {raised.country or 'no country'}, the event is in {same.country}"
     label = next((m for m in timeline.must_not if m.url == raised.url and m.kind in (raised.kind, ANY)), None)
     if label is not None:
         return f"must_not: {label.why}"
@@ -215,7 +245,8 @@ def report(scores: Sequence[Score], out: Any = sys.stdout) -> None:
         )
     for s in scores:
         for raised, why in s.wrong:
-            out.write(f"WRONG  {s.name}: {raised.kind} ({raised.rule}) on {raised.url}\n")
+            where = f" [{raised.country}]" if raised.country else ""
+            out.write(f"WRONG  {s.name}: {raised.kind} ({raised.rule}){where} on {raised.url}\n")
             out.write(f"         said: {raised.text}\n         why wrong: {why}\n")
         for e in s.missed:
             out.write(f"MISSED {s.name}: {e.kind} on {e.url}\n         why expected: {e.why}\n")

@@ -27,7 +27,7 @@ NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in DATA.glob("*.expec
 # What the rules on main scored when the set was written (overall, 8 timelines). The floor is that
 # minus 0.05, so a change that makes alerts worse fails here; the target is the quality bar a desk
 # needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.27, "recall": 0.58}
+MEASURED = {"precision": 0.25, "recall": 0.54}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -68,6 +68,7 @@ def test_labels_name_existing_articles_and_say_why(name: str) -> None:
     assert labels["expected"] and labels["must_not"]
     for e in labels["expected"]:
         assert e["kind"] in KINDS and e["why"].strip()
+        assert len(e["country"]) == 2 and e["country"].isupper(), e["url"]
         for url in [e["url"], *(e.get("also") or [])]:
             assert url in published, url
             assert published[url] >= learn_until, f"{url} is history, it cannot alert"
@@ -95,14 +96,19 @@ def test_rule_names_map_to_kinds() -> None:
     assert kind_of({"rule": "heartbeat", "update_of": None}) == "heartbeat"  # matches no label
 
 
-def _alert(url: str, rule: str, update_of: str | None = None) -> dict[str, Any]:
+def _alert(
+    url: str, rule: str, update_of: str | None = None, country: str | None = "UA", series: str | None = None
+) -> dict[str, Any]:
     return {
         "kind": "alert",
+        "id": stable_id("alert", url, rule, update_of or ""),
         "article_id": stable_id("url", url),
         "urls": [url],
         "rule": rule,
         "update_of": update_of,
         "text": f"{rule} on {url}",
+        "location": {"name": "Kyiv", "country_code": country} if country else None,
+        "evidence": {"series": series} if series else {},
     }
 
 
@@ -127,8 +133,8 @@ def _timeline() -> Timeline:
         name="t",
         articles=[art(u) for u in urls],
         expected=[
-            Expected(urls[0], "record", "record night", also=(urls[1],)),
-            Expected(urls[2], "update", "toll rose"),
+            Expected(urls[0], "record", "record night", also=(urls[1],), country="UA"),
+            Expected(urls[2], "update", "toll rose", country="UA"),
         ],
         must_not=[MustNot(urls[3], ANY, "market news")],
         learn_until=None,
@@ -160,6 +166,21 @@ def test_wrong_kinds_and_forbidden_alerts_are_wrong_and_misses_listed() -> None:
     out = io.StringIO()
     alert_eval.report([s], out)
     assert "MISSED t: record on https://a.example/first" in out.getvalue()
+
+
+def test_an_alert_about_another_country_does_not_match() -> None:
+    """The record series' country decides: the attacker's capital in the location does not."""
+    t = _timeline()
+    a = t.articles[0].url
+    s = score(t, [_alert(a, "record", country="RU", series="drones x air_drone_strike x RU")])
+    assert s.matched == [] and s.wrong[0][1] == "about RU, the event is in UA"
+    record = _alert(a, "record", country="RU", series="drones x air_drone_strike x UA")
+    s = score(t, [record])
+    assert [e.url for e, _ in s.matched] == [a]
+    # An update whose own article names no place is about its story: the alert it updates.
+    c = t.articles[2].url
+    s = score(t, [record, _alert(c, "record", update_of=record["id"], country=None)])
+    assert [e.url for e, _ in s.matched] == [a, c]
 
 
 def test_scorer_reads_paths_and_names() -> None:
