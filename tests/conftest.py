@@ -16,7 +16,8 @@ import pytest
 from herald.local.ports import free_port, free_port_pair  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_FEEDS = ROOT.parent / "shared" / "feeds" / "feedparser-tests"
+# feedparser's own test corpus (BSD 2-clause, LICENSE beside it): real-world and malformed feed shapes.
+FEEDPARSER_CORPUS = ROOT / "tests" / "data" / "feedparser"
 
 
 @pytest.fixture(scope="session")
