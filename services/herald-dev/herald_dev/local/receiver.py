@@ -1,16 +1,17 @@
 """A local webhook receiver: the demo prints what it gets, tests count and script it.
 
-It verifies Standard Webhooks signatures, records every delivery (raw, including repeats) and
-every attempt (failed ones too, with their arrival time), and can be told to fail (status codes,
-Retry-After, delays) to exercise the sink's retry path. It stands in for Slack and Alertmanager as
-well: ``attempts`` keeps each request's path and raw body whatever its answer.
+It verifies each post as any Standard Webhooks receiver must (``herald.core.webhooks``): a bad
+signature or a timestamp outside the tolerance is answered 401 and is no delivery; a second delivery
+of an accepted id is acknowledged, recorded as a duplicate and not handed to ``on_delivery`` again.
+It records every delivery (raw, duplicates included: tests count redeliveries) and every attempt
+(failed ones too, with their arrival time), and can be told to fail (status codes, Retry-After,
+delays) to exercise the sink's retry path. It stands in for Slack and Alertmanager as well: a post
+without a ``webhook-signature`` header is not a Standard Webhooks delivery, so it is only recorded
+as an attempt (answered as scripted), never verified, never a delivery.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import threading
 import time
@@ -19,14 +20,24 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from herald.core.webhooks import TOLERANCE_SECONDS, Verdict, Verifier
+
 
 @dataclass
 class Delivery:
     webhook_id: str
     body: dict[str, Any]
     headers: dict[str, str]
-    signature_ok: bool
+    verdict: Verdict  # OK or DUPLICATE: refused posts are attempts, never deliveries
     received_at: float
+
+    @property
+    def signature_ok(self) -> bool:
+        return self.verdict in (Verdict.OK, Verdict.DUPLICATE)
+
+    @property
+    def duplicate(self) -> bool:
+        return self.verdict is Verdict.DUPLICATE
 
 
 @dataclass
@@ -67,18 +78,6 @@ class Script:
         return self.each_id[n] if n < len(self.each_id) else (200, {}, 0.0)
 
 
-def verify(secret: bytes, headers: dict[str, str], body: bytes) -> bool:
-    msg_id, ts, sigs = (
-        headers.get("webhook-id", ""),
-        headers.get("webhook-timestamp", ""),
-        headers.get("webhook-signature", ""),
-    )
-    expected = base64.b64encode(
-        hmac.new(secret, f"{msg_id}.{ts}.".encode() + body, hashlib.sha256).digest()
-    ).decode()
-    return any(s.split(",", 1)[-1] == expected for s in sigs.split())
-
-
 class Receiver:
     def __init__(
         self,
@@ -86,8 +85,11 @@ class Receiver:
         host: str = "127.0.0.1",
         port: int = 0,
         on_delivery: Callable[[Delivery], None] | None = None,
+        tolerance: float = TOLERANCE_SECONDS,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.secret = secret
+        self.verifier = Verifier(secret, tolerance, clock)
         self.deliveries: list[Delivery] = []
         self.attempts: list[Attempt] = []
         self.script = Script()
@@ -105,21 +107,27 @@ class Receiver:
                 with receiver._lock:
                     status, extra, delay = receiver.script.next(headers.get("webhook-id", ""))
                 arrived = time.time()
+                # Verified only when the script would accept: a scripted failure is no delivery, and
+                # verifying it would remember its id and turn the sender's retry into a duplicate.
+                signed = "webhook-signature" in headers
+                verdict = receiver.verifier.verify(headers, body) if signed and 200 <= status < 300 else None
+                if verdict in (Verdict.STALE, Verdict.BAD_SIGNATURE):
+                    status, extra = 401, {}
                 with receiver._lock:
                     receiver.attempts.append(Attempt(self.path, body, headers, status, arrived))
                 if delay:
                     time.sleep(delay)
-                if 200 <= status < 300:
+                if verdict in (Verdict.OK, Verdict.DUPLICATE):
                     delivery = Delivery(
                         headers.get("webhook-id", ""),
                         json.loads(body or b"{}"),
                         headers,
-                        verify(receiver.secret, headers, body),
+                        verdict,
                         time.time(),
                     )
                     with receiver._lock:
                         receiver.deliveries.append(delivery)
-                    if receiver.on_delivery:
+                    if receiver.on_delivery and verdict is Verdict.OK:
                         receiver.on_delivery(delivery)
                 self.send_response(status)
                 for k, v in extra.items():

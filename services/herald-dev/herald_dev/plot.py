@@ -14,7 +14,7 @@ A point is ``[t, value]``: ``t`` is seconds since the run started, or an RFC 333
 time zone (a replay's article times); one document uses one kind. Series that share a unit share a
 panel, so throughput and latency get one panel each, stacked over the same time axis.
 
-matplotlib is imported only when a plot is drawn (it is in the ``bench`` extra), so importing this
+matplotlib is imported only when a plot is drawn (herald-dev depends on it), so importing this
 module, and therefore ``herald --help``, stays cheap.
 """
 
@@ -90,7 +90,7 @@ def plot(data: TimeSeries | dict[str, Any], out: Path, *, width_px: int = 1200, 
         matplotlib.use("Agg")  # files only: never try to open a window on a server
         import matplotlib.pyplot as plt
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
-        raise ImportError("herald plot needs matplotlib: pip install 'herald[bench]'") from exc
+        raise ImportError("herald plot needs matplotlib, a herald-dev dependency (scripts/setup.sh)") from exc
 
     panels = series.panels()
     height_in = 1.0 + 2.6 * len(panels)

@@ -24,9 +24,9 @@ from pydantic import Field
 from herald.core.kafka import ensure_topics, wait_ready
 from herald.core.settings import CoreSettings
 
-log = logging.getLogger("herald.local.kafka")
+log = logging.getLogger("herald_dev.local.kafka")
 
-REPO_ROOT = Path(__file__).resolve().parents[3]
+REPO_ROOT = Path(__file__).resolve().parents[4]  # services/herald-dev/herald_dev/local/
 POM = REPO_ROOT / "deploy" / "kafka" / "pom.xml"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.11.0"
 

@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-log = logging.getLogger("herald.local.supervisor")
+log = logging.getLogger("herald_dev.local.supervisor")
 
 SERVICES = ("dedup", "enrich", "classify", "novelty", "delivery")
 

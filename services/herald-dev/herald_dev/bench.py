@@ -1,8 +1,8 @@
 """``herald bench``: a thin door to the pipeline benchmark, whose code lives in ``bench/``.
 
 The benchmark is a development tool, not part of the installed service: it sits at the repository
-root next to ``tests/`` (the layout the project chose), outside the ``herald`` package. This module
-finds it from a source checkout (the repository root is two levels above this package) and hands it
+root next to ``tests/`` (the layout the project chose), outside any package. This module
+finds it from a source checkout (the repository root is three levels above this package) and hands it
 the command line untouched, so ``herald bench --help`` shows the benchmark's own options. Nothing is
 imported until the command runs, so ``herald`` itself stays quick to start.
 """
@@ -21,7 +21,7 @@ CONTEXT: dict[str, Any] = {"allow_extra_args": True, "ignore_unknown_options": T
 
 
 def _repo_root() -> Path:
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]  # services/herald-dev/herald_dev/
 
 
 def bench(ctx: typer.Context) -> None:
