@@ -161,7 +161,7 @@ def test_restarts_healthchecks_and_dependencies() -> None:
 
 
 def test_images_are_pinned_and_kafka_matches_the_local_broker() -> None:
-    from herald.local.kafka import kafka_version
+    from herald_dev.local.kafka import kafka_version
 
     for name, service in compose()["services"].items():
         image = service["image"]
