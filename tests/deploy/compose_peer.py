@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import signal
 import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -31,5 +32,8 @@ class Peer(SimpleHTTPRequestHandler):
 
 
 if __name__ == "__main__":
+    # As the container's first process it gets no default SIGTERM action: without this, `down` waits
+    # out its stop timeout.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     directory, port = sys.argv[1], int(sys.argv[2])
     ThreadingHTTPServer(("0.0.0.0", port), partial(Peer, directory=directory)).serve_forever()
