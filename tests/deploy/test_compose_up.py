@@ -73,8 +73,8 @@ def rss(items: list[tuple[str, str, str]]) -> str:
 class Compose:
     """podman-compose and podman on this project, with the environment CI gives them."""
 
-    def __init__(self, env: dict[str, str], extra_file: Path, logs: Path) -> None:
-        self.env, self.logs = env, logs
+    def __init__(self, env: dict[str, str], extra_file: Path) -> None:
+        self.env = env
         self.argv = [str(PODMAN_COMPOSE), "-p", PROJECT, *FILES, "-f", str(extra_file)]
         self.volumes_before: set[str] = set()
 
@@ -196,7 +196,7 @@ def stack(tmp_path: Path) -> Iterator[tuple[Compose, Path, int, str]]:
             }
         )
     )
-    compose = Compose(env, extra, tmp_path)
+    compose = Compose(env, extra)
     compose.run("down", "-v")  # whatever an interrupted run left
     compose.volumes_before = volume_names(compose)
     started = time.monotonic()
