@@ -306,7 +306,7 @@ def test_dockerfile_python_satisfies_the_project_and_exposes_every_port() -> Non
 # -- deploy/ci/compose.override.yml: what CI changes, and only that ---------------------------------------
 def test_the_ci_override_changes_only_images_and_build_arguments() -> None:
     """The README promises CI runs the compose file as users do, apart from the base images and Kafka."""
-    from herald.local.kafka import kafka_version
+    from herald_dev.local.kafka import kafka_version
 
     class OverrideLoader(yaml.SafeLoader):
         """Reads podman-compose's ``!reset`` tag as the value it resets to."""
