@@ -9,8 +9,10 @@ Order of preference: a resolved city, then a resolved region, then a place the t
 a settlement or province ("the village of Malynivka", unresolved: the enrichment's gazetteer does not
 know every village), then a resolved country, then other unresolved names. The headline counts only
 when the body names no place; among equals the earlier mention wins. Places that only appear as the
-attacker ("Russia launched ...") or in the attribution ("..., the ministry in Moscow said") are not
-where it happened.
+attacker ("Russia launched ..."), in the attribution ("..., the ministry in Moscow said"), in the
+dateline ("ISLAMABAD (AP) - ...": where the reporter sat) or as the launch site ("rockets fired from
+Rafah") are not where it happened; the dateline and the launch site still count when the event's
+sentences name nothing else.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from herald.core.records import EnrichedArticle, Entity, Location
 
@@ -52,6 +55,23 @@ _LOCATIVE_BEFORE = re.compile(
     r"south-?western|coastal|frontline|border|capital|city of|town of|village of|region of)\s+)?$",
     re.I,
 )
+# "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
+_DATELINE = re.compile(
+    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)?"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s"
+)
+# "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed|flew|flown|took off|came|coming|originat\w*)\b[^.;]{0,60}?\bfrom\s+"
+    r"(?:(?!at\b|on\b|against\b|towards?\b|into\b|hit\b|struck\b|and\b)[\w'\u2019-]+\s+){0,4}$",
+    re.I,
+)
+_DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
+_ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
+# Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
+_SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Bay|Channel|Pacific|Atlantic|Mediterranean)\b")
+_FEATURE = re.compile(r"\b(?:Mount|Mountains?|Range|Peninsula|Islands?|Himalayas?|Alps|Andes|Desert)\b")
+
 # NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
 _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
 _NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
@@ -82,6 +102,8 @@ def locate(
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
+        dateline = _DATELINE.match(seg.text)
+        dateline_end = dateline.end() if dateline else -1
         for entity in article.entities:
             if not seg.contains(entity) or (entity.label not in _PLACE_LABELS and entity.geo is None):
                 continue
@@ -101,10 +123,14 @@ def locate(
                 continue
             else:
                 rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
-            if entity.start in targets:
+            if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
+            if _ORIGIN_BEFORE.search(seg.text[max(0, local - 90) : local]):
+                rank -= _ORIGIN_PENALTY
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
+            if local < dateline_end:
+                rank = _DATELINE_RANK
             if speaker and local < speaker.end():
                 rank -= 0.3
             candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
@@ -125,10 +151,31 @@ def locate(
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo
         return Location(
-            name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon
+            name=geo.name,
+            country_code=geo.country_code,
+            admin1=geo.admin1,
+            lat=geo.lat,
+            lon=geo.lon,
+            kind=geo.kind,
         )
+    kind = _unresolved_kind(best)
+    if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
+        return Location(name=best.name, kind=kind)
     country = countries[0].geo.country_code if countries and countries[0].geo else None
-    return Location(name=best.name, country_code=country)
+    return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _unresolved_kind(best: Candidate) -> Literal["city", "region", "sea", "other"] | None:
+    """What an unresolved name is, from how the text names it."""
+    if _SEA.search(best.name):
+        return "sea"
+    if _FEATURE.search(best.name):
+        return "other"
+    if best.rank in (_NAMED_SETTLEMENT, _NAMED_SETTLEMENT - 5.0):
+        return "city"
+    if best.rank in (_NAMED_PROVINCE, _NAMED_PROVINCE - 5.0):
+        return "region"
+    return None
 
 
 def _unresolved_rank(before: str, after: str, entity: Entity) -> float:
