@@ -150,6 +150,9 @@ def locate(
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo
+        village = _village_in(best, candidates) if geo.kind == "region" else None
+        if village is not None:  # "the village of Yelwata in Benue state": the village, in that region
+            return Location(name=village.name, country_code=geo.country_code, admin1=geo.name, kind="city")
         return Location(
             name=geo.name,
             country_code=geo.country_code,
@@ -163,6 +166,20 @@ def locate(
         return Location(name=best.name, kind=kind)
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _village_in(region: Candidate, candidates: Sequence[Candidate]) -> Candidate | None:
+    """A settlement the text names ("the village of Yambali") in the same sentence as the region that
+    won, before it: more precise than the region, and the region says which country it is in."""
+    for c in candidates:
+        if (
+            (c.entity is None or c.entity.geo is None)
+            and c.rank == _NAMED_SETTLEMENT
+            and c.order[0] == region.order[0]
+            and c.order[1] < region.order[1]
+        ):
+            return c
+    return None
 
 
 def _unresolved_kind(best: Candidate) -> Literal["city", "region", "sea", "other"] | None:

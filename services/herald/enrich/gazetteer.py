@@ -131,6 +131,9 @@ def _iso_subdivisions() -> list[dict[str, str]]:
 # Russian and Ukrainian adjective endings ISO keeps ("Kurskaya", "Kharkivska"): stripped to find the
 # centre city the region is named after ("Kursk", "Kharkiv").
 _ADJECTIVE_ENDINGS = ("skaya", "skiy", "skoy", "ska", "tska", "zka", "ckaya", "kaya", "ska oblast")
+# A city found by an adjective's stem must be big enough to be a regional capital: "Amurskaya" is
+# not named after Amursk, a town of another region.
+STEM_CENTRE_MIN_POPULATION = 100_000
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -354,46 +357,57 @@ def _iso_regions(
         if capital is not None:
             capitals[cc] = capital
 
-    def namesake(base: str, cc: str) -> dict | None:
+    def namesake(base: str, cc: str) -> tuple[dict | None, str | None]:
+        """The city a region is named after, and the stem of an adjective form ("amur")."""
         row = city_rows.get((base, cc))
         if row is not None:
-            return row
+            return row, None
+        first_stem = None
         for ending in _ADJECTIVE_ENDINGS:
             if base.endswith(ending) and len(base) - len(ending) >= 4:
                 stem = base[: -len(ending)]
-                found = [c for key, c in by_country.get(cc, ()) if key.startswith(stem)]
+                first_stem = first_stem or stem
+                found = [
+                    c
+                    for key, c in by_country.get(cc, ())
+                    if key.startswith(stem)
+                    and len(key) - len(stem) <= 3
+                    and c["population"] >= STEM_CENTRE_MIN_POPULATION
+                ]
                 if found:
-                    return max(found, key=lambda c: c["population"])
-        return None
+                    return max(found, key=lambda c: c["population"]), stem
+        return None, first_stem
 
     for sub in _iso_subdivisions():
         cc = sub["code"].split("-", 1)[0]
         base = _region_base(sub["name"], admin_words)
         if len(base) < 3 or (cc, base) in curated_bases:
             continue
-        centre = namesake(base, cc)
+        centre, stem = namesake(base, cc)
         marker = centre or capitals.get(cc)
         if marker is None:
             continue
         admin1_code = f"{cc}.{centre['admin1code']}" if centre and centre.get("admin1code") else None
         if admin1_code and admin1_code in admin1_names:
             continue  # a curated row already names this region in English
+        # An adjective form reads as "<city> region" in English news ("Irkutskaya oblast'").
+        name = f"{centre['name'] if centre else stem.title()} region" if stem else sub["name"]
         region = Place(
-            name=sub["name"],
+            name=name,
             lat=marker["latitude"],
             lon=marker["longitude"],
             country_code=cc,
             kind="region",
             population=REGION_NOMINAL_POPULATION,
             admin1_code=admin1_code,
-            admin1=sub["name"],
+            admin1=name,
         )
         if admin1_code:
-            admin1_names.setdefault(admin1_code, sub["name"])
+            admin1_names.setdefault(admin1_code, name)
         region_bases[base].append(region)
         full = fold(_PARENS.sub("", sub["name"]))
-        if full != base:
-            region_bases[full].append(region)
+        for key in {full, fold(centre["name"]) if centre else base, stem or base} - {base}:
+            region_bases[key].append(region)  # "Irkutsk region" for ISO's "Irkutskaya oblast'"
         if base not in country_names and not set(base.split()) <= generic:
             # Bare names ("Borno", "Herat") count only where the model itself tags a place: ISO's
             # list holds words and surnames too ("Bolivar", "Santander").

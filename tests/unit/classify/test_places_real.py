@@ -130,3 +130,22 @@ def test_an_open_sea_has_no_country(enrich: Callable[[Sequence[Article]], list[E
     assert seas and all(e.geo is None and e.label == "LOC" for e in seas)
     located = [e.location for e in classify(article) if e.location is not None]
     assert located and all((loc.kind, loc.country_code) == ("sea", None) for loc in located)
+
+
+def test_a_named_village_keeps_its_name_inside_the_region_that_resolves(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    [article] = enrich(
+        [
+            as_article(
+                "yelwata",
+                "Gunmen kill 40 villagers in central Nigeria",
+                "Gunmen attacked the village of Yelwata in Nigeria's Benue state overnight, killing at least "
+                "40 villagers, a local official said.",
+            )
+        ]
+    )
+    located = [e.location for e in classify(article) if e.location is not None]
+    assert located
+    for loc in located:
+        assert (loc.name, loc.country_code, loc.admin1, loc.kind) == ("Yelwata", "NG", "Benue", "city")
