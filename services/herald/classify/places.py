@@ -125,7 +125,8 @@ def locate(
                 rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
-            if _ORIGIN_BEFORE.search(seg.text[max(0, local - 90) : local]):
+            window = seg.text[max(0, local - 90) : local]
+            if "from" in window and _ORIGIN_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
