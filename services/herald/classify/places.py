@@ -99,13 +99,21 @@ def locate(
     """
     candidates: list[Candidate] = []
     countries: list[Entity] = []
+    peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
         dateline = _DATELINE.match(seg.text)
         dateline_end = dateline.end() if dateline else -1
         for entity in article.entities:
-            if not seg.contains(entity) or (entity.label not in _PLACE_LABELS and entity.geo is None):
+            if not seg.contains(entity):
+                continue
+            if entity.label == "NORP" and entity.geo is None:
+                if entity.country_code and entity.start not in attackers and not seg.headline:
+                    if not in_spans(entity.start - seg.start, spans):
+                        peoples.append(entity)
+                continue
+            if entity.label not in _PLACE_LABELS and entity.geo is None:
                 continue
             local = entity.start - seg.start
             after = seg.text[local + len(entity.text) :]
@@ -147,6 +155,10 @@ def locate(
                     Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
                 )
     if not candidates:
+        # No place at all ("Ukrainian drones hit a Russian refinery"): the people named beside the
+        # event, if not its attackers, say at least the country.
+        if peoples:
+            return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.entity is not None and best.entity.geo is not None:
@@ -166,6 +178,8 @@ def locate(
     if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
         return Location(name=best.name, kind=kind)
     country = countries[0].geo.country_code if countries and countries[0].geo else None
+    if country is None and peoples:
+        country = peoples[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
 
 

@@ -72,6 +72,15 @@ CASES = [
         id="far-namesake-town",
     ),
     pytest.param(
+        "Police detain opposition figures",
+        "Georgian police arrested the leader of the opposition Coalition for Change party and two other "
+        "opposition politicians on Thursday, their party said.",
+        "arrest",
+        "GE",
+        "country",
+        id="only-a-demonym-names-the-country",
+    ),
+    pytest.param(
         "Sudan's warring sides to start talks in Jeddah",
         "WASHINGTON - Direct talks between Sudan's army and the Rapid Support Forces began in Jeddah on "
         "Saturday, the United States and Saudi Arabia said.",
