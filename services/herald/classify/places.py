@@ -66,6 +66,12 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:(?!at\b|on\b|against\b|towards?\b|into\b|hit\b|struck\b|and\b)[\w'\u2019-]+\s+){0,4}$",
     re.I,
 )
+# "off the coast of Vanuatu", "west of the Yemeni port of Hodeidah", "95 nautical miles south-east of Aden"
+_OFF_SHORE_BEFORE = re.compile(
+    r"\b(?:off(?: the coast of)?|coast of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|near)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+)?(?:(?:port|city|town|island) of\s+)?$",
+    re.I,
+)
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -176,11 +182,29 @@ def locate(
         )
     kind = _unresolved_kind(best)
     if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
-        return Location(name=best.name, kind=kind)
+        coast = _coast(article, segs)
+        return Location(name=best.name, country_code=coast, kind=kind)
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     if country is None and peoples:
         country = peoples[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _coast(article: EnrichedArticle, segs: Sequence[Segment]) -> str | None:
+    """The country of a shore the report places a sea event off ("west of the Yemeni port of
+    Hodeidah", "off the coast of Vanuatu"), read in the event's sentences and the one after them:
+    wire reports name the sea first and the nearest port a sentence later."""
+    last = max(s.sentence for s in segs)
+    text = article.text()
+    for entity in article.entities:
+        geo = entity.geo
+        if geo is None or geo.kind not in ("city", "country", "region") or entity.sentence > last + 1:
+            continue
+        if entity.sentence < min(s.sentence for s in segs):
+            continue
+        if _OFF_SHORE_BEFORE.search(text[max(0, entity.start - 60) : entity.start]):
+            return geo.country_code
+    return None
 
 
 def _village_in(region: Candidate, candidates: Sequence[Candidate]) -> Candidate | None:

@@ -72,6 +72,16 @@ CASES = [
         id="far-namesake-town",
     ),
     pytest.param(
+        "Houthi missiles hit British-owned cargo ship in the Red Sea",
+        "Yemen's Houthis fired missiles at two ships in the Red Sea on Tuesday, slightly damaging a "
+        "freighter owned by a London-based company, US Central Command said. The attack took place "
+        "west of the Yemeni port of Hodeidah, the United Kingdom Maritime Trade Operations said.",
+        "missile_artillery_strike",
+        "YE",
+        "sea",
+        id="sea-off-a-named-shore",
+    ),
+    pytest.param(
         "Police detain opposition figures",
         "Georgian police arrested the leader of the opposition Coalition for Change party and two other "
         "opposition politicians on Thursday, their party said.",
