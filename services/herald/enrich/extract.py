@@ -133,7 +133,7 @@ class Enricher:
             if text[end - 1] == "." and "." not in text[start : end - 1]:
                 end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
             geo = None
-            if m.place is not None:
+            if m.place is not None and m.place.country_code:  # a sea or range has no country
                 p = m.place
                 geo = Geo(
                     name=p.name,
