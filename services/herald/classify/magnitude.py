@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from herald.core.quantity_context import read_sentence
 from herald.core.records import Quantity
 
 from .cues import is_background
@@ -72,6 +73,8 @@ class Reading:
     value: float
     qualifier: str
     segment: int
+    vague: bool = False
+    update: bool = False  # "the death toll rose to 41": a revision that supersedes earlier figures
 
 
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -279,25 +282,50 @@ _RULES: list[_Rule] = [
     _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
 ]
 _NUMBERS = re.compile(rf"\b{NUMBER}(?![\w.,]\d)", re.I)
+# One person said without a number: "a woman was killed", "killing a 10-year-old boy".
+_PERSON = (
+    r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer)"
+)
+_ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
+    *(
+        (re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+{_BE}{verb}\b", re.I), unit)
+        for unit, verb in _VERBS.items()
+        if unit in ("killed", "wounded", "missing")
+    ),
+    *(
+        (re.compile(rf"\b{verb}\s+an?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b", re.I), unit)
+        for unit, verb in _GERUNDS.items()
+        if unit in ("killed", "wounded")
+    ),
+)
+_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|raised)\b[^.;]{0,40}$", re.I)
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 70
 
 
 def read_text(sentence: str, index: int) -> list[Reading]:
-    """Every count in one segment this module knows how to read (not negated, not dated in the past)."""
-    readings = []
+    """Every count of this event in one segment that this module knows how to read: not negated, not
+    dated in the past, and -- by the same reading the enrichment gives its quantities
+    (``herald.core.quantity_context``) -- not a model name, an intercepted part of a salvo, a total
+    over a longer period, an earlier figure or another incident's."""
+    matches = []
     for m in _NUMBERS.finditer(sentence):
         parsed = parse_number(m.group(0))
-        if parsed is None or parsed[0] <= 0:
+        if parsed is not None and parsed[0] > 0:
+            matches.append((m, parsed))
+    contexts = read_sentence(sentence, [m.span() for m, _ in matches])
+    readings = []
+    for (m, (value, vague)), context in zip(matches, contexts, strict=True):
+        if not context.is_event_count:
             continue
-        value, vague = parsed
         before = sentence[max(0, m.start() - _WINDOW) : m.start()]
         after = sentence[m.end() : m.end() + _WINDOW]
         if _NEGATED.search(before[-12:]) or is_background(sentence, m):
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
         before_low, after_low = before.lower(), after.lower()
+        update = bool(_UPDATE.search(before))
         for rule in _RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
@@ -309,7 +337,11 @@ def read_text(sentence: str, index: int) -> list[Reading]:
                 continue
             if rule.after is not None and not rule.after.match(after):
                 continue
-            readings.append(Reading(rule.unit, value, qualifier, index))
+            readings.append(Reading(rule.unit, value, qualifier, index, vague, update))
+    for pattern, unit in _ONE_PERSON:
+        for m in pattern.finditer(sentence):
+            if not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]):
+                readings.append(Reading(unit, 1.0, "exact", index))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     return readings
@@ -320,7 +352,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
     in the segment of its sentence whose text contains it."""
     out = []
     for q in quantities:
-        if q.unit not in VOCABULARY:
+        if q.unit not in VOCABULARY or not q.is_event_count:
             continue
         # The span must lie inside one segment: a "count" read across a headline break ("day 1,037
         # \n\nRussian missiles") is not one.
@@ -329,16 +361,56 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             (g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None
         )
         if home is not None:
-            out.append(Reading(q.unit, q.value, q.qualifier, home.index))
+            out.append(Reading(q.unit, q.value, q.qualifier, home.index, q.vague))
     return out
 
 
-def measure(code: str, segments: Sequence[int], readings: Iterable[Reading]) -> dict[str, float]:
-    """Per metric, the largest value read in the event's segments, limited to the type's metrics."""
+def measure(
+    code: str, segments: Sequence[int], readings: Iterable[Reading], lead: Sequence[int] = (0, 1)
+) -> dict[str, float]:
+    """Per metric, the figure the report stands by among this event's own counts in its segments.
+
+    Reports about one event carry several figures for the same metric: a round headline hedge ("more
+    than 1,000 killed") and the exact figure under it ("at least 1,037"), one agency's magnitude and
+    another's ("6.8, the USGS said ... 7 on the Richter scale, the national network said"), a
+    confirmed toll and residents' higher estimates, a part ("two security guards died") and the whole.
+    The largest is right for parts and wholes but wrong for competing sources, where the report leads
+    with the figure it stands by. So, per metric:
+
+    1. a toll update ("the death toll rose to 41") supersedes everything else;
+    2. exact figures beat vague ones ("dozens detained ... at least 40 were detained" is 40);
+    3. a figure in the headline or lead sentence (``lead`` segments) wins over the body's, except
+       that a round hedged lead figure ("more than 1,000") is refined by the nearest larger body
+       figure within half again of it ("at least 1,037");
+    4. otherwise the largest (a count repeated in two sentences is not added up; two incidents in one
+       event, "five killed in Kharkiv ... three in Odesa", report 5, not 8: severity errs low).
+    """
     wanted = UNITS_BY_TYPE.get(code, frozenset())
     inside = set(segments)
-    out: dict[str, float] = {}
+    by_unit: dict[str, list[Reading]] = {}
     for r in readings:
         if r.unit in wanted and r.segment in inside and r.qualifier != "less_than":
-            out[r.unit] = max(out.get(r.unit, 0.0), r.value)
-    return out
+            by_unit.setdefault(r.unit, []).append(r)
+    return {unit: _standing(found, set(lead)) for unit, found in by_unit.items()}
+
+
+def _standing(found: list[Reading], lead: set[int]) -> float:
+    updates = [r for r in found if r.update]
+    if updates:
+        return max(r.value for r in updates)
+    pool = [r for r in found if not r.vague] or found
+    heads = [r for r in pool if r.segment in lead]
+    if not heads:
+        return max(r.value for r in pool)
+    head = max(heads, key=lambda r: r.value)
+    if head.qualifier in ("more_than", "about", "at_least") and _round(head.value):
+        finer = [r.value for r in pool if head.value < r.value <= 1.5 * head.value and not _round(r.value)]
+        if finer:
+            return min(finer)
+    return head.value
+
+
+def _round(value: float) -> bool:
+    """1,000, 300, 20: the shape of a rounded figure (at least two digits, trailing zeros)."""
+    whole = int(value)
+    return whole == value and whole >= 10 and whole % 10 == 0

@@ -67,6 +67,13 @@ PERSON_NOUNS = frozenset(
         "protesters", "demonstrators", "soldiers", "troops", "servicemen", "fighters", "militants",
     }
 )  # fmt: skip
+# One person said without a number ("a woman was killed"): the nouns that make "a" a count of one.
+SINGULAR_PEOPLE = frozenset(
+    {
+        "person", "woman", "man", "child", "boy", "girl", "civilian", "resident", "soldier", "teenager",
+        "baby", "worker", "policeman", "officer", "journalist", "pensioner", "driver", "passenger",
+    }
+)  # fmt: skip
 # A verb or participle after or before the people, and what it makes of them.
 VERB_UNITS: dict[str, str] = {
     **dict.fromkeys(
@@ -148,6 +155,9 @@ SCALES = {
     "m": 1_000_000,
     "bn": 1e9,
 }
+# A vague plural means at least two of its unit and fewer than ten: "tens of thousands" is 20,000 to
+# 99,999. The floor is what severity reads; the ceiling stays on the quantity for an analyst.
+VAGUE_CEILING = 10
 VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "tens": 10, "scores": 20}
 ONE_WORD_QUALIFIERS = {
     "over": "more_than", "above": "more_than", "nearly": "about", "almost": "about", "about": "about",
@@ -173,6 +183,8 @@ class Count:
     value_max: float | None = None
     noun: str | None = None  # what was counted when the unit says what happened to it
     number_end: int = 0  # where the number (or range) ends: the walk resumes there
+    number_start: int = 0  # where the number itself starts (after any qualifier)
+    vague: bool = False  # "dozens", "tens of thousands": value is the floor, value_max the ceiling
 
 
 # --------------------------------------------------------------------------- numbers
@@ -294,6 +306,10 @@ class CountFinder:
                 continue
             parsed = _number(doc, i)
             if parsed is None:
+                single = self._one_person(doc, i)
+                if single is not None:
+                    counts.append(single)
+                    resume = single.end
                 continue
             value, end, vague = parsed
             count = self._count(doc, i, end, value, vague, counts)
@@ -326,16 +342,11 @@ class CountFinder:
                 "no.",
             ):
                 return None
-            # "F-16", "COVID-19", "737 MAX": part of a name, not a count
-            if (
-                prev.text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
-                if start >= 2
-                else False
-            ):
-                return None
+            # "F-16", "S-300 missiles", "Shahed-136": part of a name. Kept, so that an analyst sees it;
+            # herald.core.quantity_context gives it the role "model", which no magnitude reads.
         # Magnitude: "magnitude 6.4", "magnitude-6.4", "of magnitude 5.8", "6.4-magnitude", "a 5.8 quake"
         if self._magnitude(doc, start, end):
-            return Count(value, "magnitude", start, end)
+            return Count(value, "magnitude", start, end, number_end=end, number_start=start)
         if (end < n and doc[end].text in ("%", "-year-old")) or (
             end + 1 < n
             and doc[end].text == "-"
@@ -430,9 +441,43 @@ class CountFinder:
             unit, noun = "affected", head  # "left 4,000 homes without power"
         if unit is None:
             return None
-        return Count(value, unit, qstart, span_end, qualifier, value_max, noun if noun != unit else None, end)
+        if vague and value_max is None:
+            value_max = value / 2 * VAGUE_CEILING - 1
+        return Count(
+            value,
+            unit,
+            qstart,
+            span_end,
+            qualifier,
+            value_max,
+            noun if noun != unit else None,
+            end,
+            start,
+            vague,
+        )
 
     # ----------------------------------------------------------------- helpers
+    def _one_person(self, doc: Any, i: int) -> Count | None:
+        """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
+        if doc[i].lower_ not in ("a", "an"):
+            return None
+        n = len(doc)
+        k = i + 1
+        while k < n and k - i <= 6 and doc[k].lower_ not in SINGULAR_PEOPLE:
+            t = doc[k]
+            if (t.is_punct and t.text != "-") or t.lower_ in STOP or t.is_sent_start:
+                return None
+            k += 1
+        if k >= n or doc[k].lower_ not in SINGULAR_PEOPLE:
+            return None
+        unit, end = self._verb_after(doc, k + 1)
+        if unit is None:
+            unit = self._verb_before(doc, i)
+            end = k + 1
+        if unit not in ("killed", "wounded", "missing", "arrested"):
+            return None
+        return Count(1.0, unit, i, max(end, k + 1), noun=doc[k].lower_, number_end=i + 1, number_start=i)
+
     @staticmethod
     def _magnitude(doc: Any, start: int, end: int) -> bool:
         n = len(doc)
