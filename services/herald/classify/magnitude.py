@@ -91,17 +91,22 @@ _WHO = (
 )
 _AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
-_BE = r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now)\s+){0,3}"
+_BE = (
+    r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
+    r"seriously|severely|slightly|lightly|badly|gravely)\s+){0,3}"
+)
 _HEDGE = (
     r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|"
     r"another|a further|a total of)\s+)?"
 )
 _VERBS: dict[str, str] = {
     "killed": r"(?:killed|dead|died|perished|lost their lives|slain|confirmed dead|feared dead)",
-    "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries)",
+    "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
+    r"suffered (?:minor |light |serious |severe )?injuries)",
     "missing": r"(?:missing|unaccounted for)",
     "displaced": r"(?:displaced|made homeless|left homeless|forced from their homes|forced to flee|fled)",
-    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters)",
+    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|rescued|forced to evacuate|"
+    r"(?:had|ordered) to evacuate|taken to evacuation cent(?:re|er)s)",
     "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
 }
 _GERUNDS: dict[str, str] = {
@@ -198,7 +203,8 @@ _RULES: list[_Rule] = [
         "missiles",
         after_keys=("missile", "rocket"),
         after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
-        r"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad)\s+){0,2}(?:missiles|rockets)\b",
+        r"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad|artillery|\d+\s?mm)\s+(?:(?:and|or)\s+)?){0,3}"
+        r"(?:missiles|rockets|shells)\b",
     ),
     _rule(
         "aircraft",
@@ -267,9 +273,27 @@ _RULES: list[_Rule] = [
         rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    # "sickened 1,293 others", "infecting 40 people"
+    _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
+    # "floods that damaged about 40,000 homes"
     _rule(
         "affected",
-        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*(?:cases|infections)\b",
+        before=rf"\b(?:damag|destroy)(?:ed|ing)\s+{_HEDGE}",
+        after=r"\s+(?:homes|houses|buildings|households)\b",
+        keys=("damag", "destroy"),
+    ),
+    # "he later put the number of wounded at 19"
+    _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    _rule("killed", before=rf"\bnumber of (?:dead|deaths|killed)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    # "two other injured people were treated"
+    _rule(
+        "wounded",
+        after=r"\s+(?:other\s+|more\s+)?(?:injured|wounded)\s+(?:people|persons|civilians|residents)\b",
+        after_keys=("injured", "wounded"),
+    ),
+    _rule(
+        "affected",
+        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*(?:[a-z-]+\s+)?(?:cases|infections)\b",
         after_keys=("cases", "infection"),
     ),
     _rule(
@@ -288,7 +312,7 @@ _PERSON = (
 )
 _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
     *(
-        (re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+{_BE}{verb}\b", re.I), unit)
+        (re.compile(rf"\ban?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+{_BE}{verb}\b", re.I), unit)
         for unit, verb in _VERBS.items()
         if unit in ("killed", "wounded", "missing")
     ),
@@ -298,7 +322,16 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         if unit in ("killed", "wounded")
     ),
 )
-_UPDATE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|raised)\b[^.;]{0,40}$", re.I)
+# A toll revision from residents or witnesses is one estimate among others, not the report's figure.
+_HEARSAY = re.compile(
+    r"\b(?:residents|witnesses|locals|villagers|activists|local sources|other sources|sources)\s+"
+    r"(?:said|say|told|put|reported)",
+    re.I,
+)
+_UPDATE = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 70
@@ -325,7 +358,7 @@ def read_text(sentence: str, index: int) -> list[Reading]:
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
         before_low, after_low = before.lower(), after.lower()
-        update = bool(_UPDATE.search(before))
+        update = bool(_UPDATE.search(before)) and not _HEARSAY.search(sentence)
         for rule in _RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
@@ -338,10 +371,10 @@ def read_text(sentence: str, index: int) -> list[Reading]:
             if rule.after is not None and not rule.after.match(after):
                 continue
             readings.append(Reading(rule.unit, value, qualifier, index, vague, update))
-    for pattern, unit in _ONE_PERSON:
-        for m in pattern.finditer(sentence):
-            if not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]):
-                readings.append(Reading(unit, 1.0, "exact", index))
+    ones = [(m, unit) for pattern, unit in _ONE_PERSON for m in pattern.finditer(sentence)]
+    for (m, unit), context in zip(ones, read_sentence(sentence, [m.span() for m, _ in ones]), strict=True):
+        if context.is_event_count and not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]):
+            readings.append(Reading(unit, 1.0, "exact", index))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     return readings
@@ -380,8 +413,9 @@ def measure(
     1. a toll update ("the death toll rose to 41") supersedes everything else;
     2. exact figures beat vague ones ("dozens detained ... at least 40 were detained" is 40);
     3. a figure in the headline or lead sentence (``lead`` segments) wins over the body's, except
-       that a round hedged lead figure ("more than 1,000") is refined by the nearest larger body
-       figure within half again of it ("at least 1,037");
+       that a round approximate lead figure ("more than 1,000", "about 300") is refined by the
+       nearest larger body figure within half again of it ("at least 1,037"); "at least 30" is a
+       floor the report stands by, not a rounding;
     4. otherwise the largest (a count repeated in two sentences is not added up; two incidents in one
        event, "five killed in Kharkiv ... three in Odesa", report 5, not 8: severity errs low).
     """
@@ -389,7 +423,11 @@ def measure(
     inside = set(segments)
     by_unit: dict[str, list[Reading]] = {}
     for r in readings:
-        if r.unit in wanted and r.segment in inside and r.qualifier != "less_than":
+        # The headline sizes the event even when its cues fired only in the body ("Russia fires 728
+        # drones and 13 missiles"); harm counts only from the event's own segments, since a headline
+        # may list several events and their tolls.
+        headline = r.segment == 0 and r.unit not in _HARM
+        if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)
     return {unit: _standing(found, set(lead)) for unit, found in by_unit.items()}
 
@@ -403,7 +441,7 @@ def _standing(found: list[Reading], lead: set[int]) -> float:
     if not heads:
         return max(r.value for r in pool)
     head = max(heads, key=lambda r: r.value)
-    if head.qualifier in ("more_than", "about", "at_least") and _round(head.value):
+    if head.qualifier in ("more_than", "about") and _round(head.value):
         finer = [r.value for r in pool if head.value < r.value <= 1.5 * head.value and not _round(r.value)]
         if finer:
             return min(finer)

@@ -125,9 +125,10 @@ def read_sentence(
     lead_role: QuantityRole = "event"
     if c.lead_other.search(lead):
         lead_role = "other_event"
-    if c.lead_earlier.search(lead) or (c.earlier.search(lead) and not c.superlative.search(lead)):
+    comparison = bool(c.superlative.search(lead)) and "since" in lead
+    if c.lead_earlier.search(lead) or (c.earlier.search(lead) and not comparison):
         lead_time = "earlier"
-    elif c.lead_cumulative.search(lead) and c.cumulative.search(lead) and not c.superlative.search(lead):
+    elif c.lead_cumulative.search(lead) and c.cumulative.search(lead) and not comparison:
         lead_time = "cumulative"
     roles: list[QuantityRole] = []
     times: list[TimeRef] = []

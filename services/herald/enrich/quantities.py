@@ -129,7 +129,8 @@ AUX = frozenset(
     {
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "remain", "remained",
         "remains", "still", "reportedly", "also", "later", "feared", "confirmed", "reported", "believed",
-        "now", "all", "already", "were,", "later,", "then", "left",
+        "now", "all", "already", "were,", "later,", "then", "left", "critically", "seriously", "severely",
+        "slightly", "lightly", "badly", "gravely",
     }
 )  # fmt: skip
 IRREGULAR_PLURALS = frozenset(
@@ -336,6 +337,7 @@ class CountFinder:
         prev = doc[start - 1] if start else None
         if prev is not None:
             if prev.text in ("$", "€", "£", "¥", "#", "No.") or prev.lower_ in (
+                "no",  # "no one was killed"
                 "aged",
                 "age",
                 "number",
