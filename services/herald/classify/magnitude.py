@@ -197,13 +197,14 @@ _RULES: list[_Rule] = [
         "drones",
         after_keys=("drone", "uav", "unmanned", "shahed"),
         after=r"\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
-        r"Russian|Ukrainian|Israeli)\s+){0,2}(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
+        r"Russian|Ukrainian|Israeli|[A-Z][A-Za-z]*-[\d/]+)\s+){0,2}"
+        r"(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
     ),
     _rule(
         "missiles",
         after_keys=("missile", "rocket"),
         after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
-        r"Iskander|Kalibr|Kinzhal|Kh-101|S-300|Grad|artillery|\d+\s?mm)\s+(?:(?:and|or)\s+)?){0,3}"
+        r"Iskander|Kalibr|Kinzhal|Grad|artillery|\d+\s?mm|[A-Z][A-Za-z]*-[\d/]+)\s+(?:(?:and|or)\s+)?){0,3}"
         r"(?:missiles|rockets|shells)\b",
     ),
     _rule(

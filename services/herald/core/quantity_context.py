@@ -68,6 +68,9 @@ class Cues:
     other_after: re.Pattern[str]
     superlative: re.Pattern[str]
     coordination: re.Pattern[str]
+    man_made_tremor: re.Pattern[str]
+    seismic_before: re.Pattern[str]
+    seismic_after: re.Pattern[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Cues:
@@ -92,6 +95,9 @@ class Cues:
             other_after=_rx(data["other_event"]["after"]),
             superlative=_rx(rf"\b(?:{data['superlative']})\b"),
             coordination=_rx(data["coordination"]),
+            man_made_tremor=_rx(data["man_made_tremor"]),
+            seismic_before=_rx(data["seismic_before"]),
+            seismic_after=_rx(data["seismic_after"]),
         )
 
 
@@ -141,6 +147,10 @@ def read_sentence(
         role: QuantityRole = lead_role
         if _is_model(sentence, start, end):
             role = "model"
+        elif (c.seismic_before.search(low[:start]) or c.seismic_after.search(low[end:])) and (
+            c.man_made_tremor.search(low)
+        ):
+            role = "other_event"  # a blast's seismic reading, not an earthquake's magnitude
         elif role == "event":
             if units[i] in _SALVO_UNITS or not units[i]:
                 launched = c.launched_after.search(after) is not None

@@ -25,7 +25,7 @@ from .actors import sentence_actors
 from .gazetteer import Gazetteer
 from .language import detect
 from .places import PlaceFinder
-from .quantities import CountFinder
+from .quantities import CountFinder, model_counts
 
 ENGLISH = "en"
 
@@ -135,7 +135,7 @@ class Enricher:
             for k, context in zip(
                 members, read_sentence(sentence, spans, [found[k].unit for k in members]), strict=True
             ):
-                out[k] = context
+                out[k] = NumberContext("model", context.time_ref) if found[k].model else context
         return out
 
     def _record(
@@ -180,7 +180,7 @@ class Enricher:
                     country_code=m.country_code,
                 )
             )
-        found = counts.find(doc)
+        found = sorted(counts.find(doc) + model_counts(doc, text), key=lambda c: c.start)
         contexts = self._contexts(doc, text, sents, sent_of, found)
         quantities = []
         for c, context in zip(found, contexts, strict=True):

@@ -186,6 +186,7 @@ class Count:
     number_end: int = 0  # where the number (or range) ends: the walk resumes there
     number_start: int = 0  # where the number itself starts (after any qualifier)
     vague: bool = False  # "dozens", "tens of thousands": value is the floor, value_max the ceiling
+    model: bool = False  # the number of a name ("S-300 missiles"): kept for an analyst, never a count
 
 
 # --------------------------------------------------------------------------- numbers
@@ -283,6 +284,28 @@ def _is_plural_noun(word: str) -> bool:
     return word in IRREGULAR_PLURALS or (
         len(word) > 3 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "ous", "us"))
     )
+
+
+# "S-300", "Kh-101", "Tu-95", "Shahed-136/131": a weapon or aircraft model, one token to spaCy.
+_MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,7}-(\d{2,4})(?:/\d+)?\b")
+
+
+def model_counts(doc: Any, text: str) -> list[Count]:
+    """Model names followed by what they name ("S-300 missiles", "Tu-95 bombers"), as counts marked
+    ``model``: an analyst sees that "300" was read and why it sizes nothing."""
+    out = []
+    for m in _MODEL.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or span.end >= len(doc):
+            continue
+        unit = NOUN_UNITS.get(doc[span.end].lower_)
+        if unit is None:
+            continue
+        out.append(
+            Count(float(m.group(1)), unit, span.start, span.end + 1, number_end=span.end,
+                  number_start=span.start, model=True)
+        )  # fmt: skip
+    return out
 
 
 # --------------------------------------------------------------------------- extraction
@@ -418,7 +441,12 @@ class CountFinder:
         if noun_unit and noun_unit not in _PEOPLE_UNITS:
             unit = noun_unit
         else:
-            peopleish = head is None or head in PERSON_NOUNS or head in self.demonym_plurals
+            peopleish = (
+                head is None
+                or head in PERSON_NOUNS
+                or head in SINGULAR_PEOPLE
+                or head in self.demonym_plurals
+            )
             verb = None
             if peopleish and not whole:
                 after = head_end if head else end
@@ -516,7 +544,7 @@ class CountFinder:
                 break
             if low in STOP or (t.like_num and not (k > j and doc[k - 1].text == "-")):
                 break
-            if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS:
+            if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS or low in SINGULAR_PEOPLE:
                 head, head_end = low, k + 1
                 if low in NOT_COUNTS:
                     break
