@@ -4,10 +4,15 @@ The enrichment stage owns quantity extraction (``EnrichedArticle.quantities``, v
 is the first source. Its extraction may be thin (an older or simpler enricher may only know "killed"
 and "drones"), so this module also reads the same vocabulary from the event's sentences with a few
 wire-copy patterns ("killing at least 12", "the death toll rose to 40", "forced 3,000 from their
-homes", "a magnitude 6.1 earthquake"). Both readings are merged by taking, per metric, the largest
-value: a count repeated in two sentences must not be added up, and of two hedged counts the larger is
-the one the article stands by. The price is that two separate incidents in one event ("five killed in
-Kharkiv ... three in Odesa") report 5, not 8; severity errs low rather than double-counting.
+homes", "a magnitude 6.1 earthquake").
+
+Only the event's own counts are read: an enrichment quantity must be ``is_event_count``, and a number
+read here passes the same context (``herald.core.quantity_context``), so the week's total, last
+year's record, the part of a salvo shot down, "S-300" and another incident's toll never size the
+event. Several readings of one metric are resolved by ``measure``: the figure the report stands by
+(see there), never a sum, so a count repeated in two sentences is not added up; the price is that two
+separate incidents in one event ("five killed in Kharkiv ... three in Odesa") report 5, not 8:
+severity errs low rather than double-counting.
 
 Each event type reads only the metrics that describe it (``UNITS_BY_TYPE``): a sentence saying "472
 drones and seven missiles" gives the drone strike its drones and the missile strike its missiles.

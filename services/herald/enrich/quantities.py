@@ -12,8 +12,15 @@ from the verb that says what happened to them. Money, dates, durations, ages, pe
 measurements and scores are not counts. Conventions the labelled set shares:
 
 * a qualifier before the number is kept (at least, more than, about, up to, less than);
-* vague plurals are at least twice their unit: "dozens" is 24, "tens of thousands" 20,000;
-* a range "20 to 30" / "between 20 and 30" is its lower bound, ``at_least``, with ``value_max``.
+* vague plurals are at least twice and under ten times their unit: "dozens" is 24 to 119, "tens of
+  thousands" 20,000 to 99,999 (``value`` the floor, ``value_max`` the ceiling, ``vague`` set);
+* a range "20 to 30" / "between 20 and 30" is its lower bound, ``at_least``, with ``value_max``;
+* one person said without a number counts one ("a woman was killed", "one woman died");
+* a model name's number ("S-300 missiles", "Tu-95 bombers") is kept as a count of role ``model``.
+
+Whose number it is (``role``: this event's, intercepted, a model, another incident's; ``time_ref``:
+this event, a cumulative total, an earlier figure) is read per sentence by
+``herald.core.quantity_context``, which the classifier applies to its own readings too.
 
 Rule-based on tokens (no parser): it runs only where a number starts, so it costs little next to NER.
 """
