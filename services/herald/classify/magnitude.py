@@ -207,7 +207,7 @@ _RULES: list[_Rule] = [
     ),
     _rule(
         "missiles",
-        after_keys=("missile", "rocket"),
+        after_keys=("missile", "rocket", "shell"),
         after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
         r"Iskander|Kalibr|Kinzhal|Grad|artillery|\d+\s?mm|[A-Z][A-Za-z]*-[\d/]+)\s+(?:(?:and|or)\s+)?){0,3}"
         r"(?:missiles|rockets|shells)\b",

@@ -122,6 +122,8 @@ def test_measure_keeps_the_types_metrics_the_events_segments_and_the_largest_val
         ("Meanwhile, a Ukrainian drone strike on the Kursk region killed three people.", {}),
         ("The USGS said an earthquake of this magnitude could cause anywhere from 1 to 100 deaths.", {}),
         ("The blast caused a magnitude 2.2 seismic shock.", {}),
+        ("Seismologists recorded a 2.2-magnitude tremor caused by the blast.", {}),
+        ("At least six 155mm shells struck the Kirovsky district.", {"missiles": 6}),
         ("Tens of thousands of people were evacuated.", {"evacuated": 20_000}),
     ],
 )
