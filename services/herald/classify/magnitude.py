@@ -338,9 +338,20 @@ _UPDATE = re.compile(
     r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
     re.I,
 )
+_SALVO = re.compile(
+    r"\s+(?:of\s+(?:them|the)\b|(?:[\w/-]+\s+){0,3}?(?:drones?|uavs?|shaheds?|missiles?|rockets?|shells?|"
+    r"aircraft|jets?|bombers?|planes?|helicopters?|targets)\b)",
+    re.I,
+)
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 70
+
+
+def _salvo(sentence: str, m: re.Match[str]) -> str:
+    """ "drones" when the number counts weapons (so being shot down is their fate), else "other":
+    "the quake destroyed 2,000 homes" is damage, not an interception."""
+    return "drones" if _SALVO.match(sentence, m.end()) else "other"
 
 
 def read_text(sentence: str, index: int) -> list[Reading]:
@@ -353,7 +364,9 @@ def read_text(sentence: str, index: int) -> list[Reading]:
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
-    contexts = read_sentence(sentence, [m.span() for m, _ in matches])
+    contexts = read_sentence(
+        sentence, [m.span() for m, _ in matches], [_salvo(sentence, m) for m, _ in matches]
+    )
     readings = []
     for (m, (value, vague)), context in zip(matches, contexts, strict=True):
         if not context.is_event_count:

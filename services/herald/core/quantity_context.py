@@ -60,6 +60,7 @@ class Cues:
     launched_after: re.Pattern[str]
     cumulative: re.Pattern[str]
     earlier: re.Pattern[str]
+    earlier_before: re.Pattern[str]
     lead_other: re.Pattern[str]
     lead_earlier: re.Pattern[str]
     lead_cumulative: re.Pattern[str]
@@ -86,7 +87,8 @@ class Cues:
             ),
             launched_after=_rx(icp["launched_after"]),
             cumulative=_rx(rf"\b(?:{_rx(data['cumulative']).pattern})"),
-            earlier=_rx(rf"\b(?:{_rx(data['earlier']).pattern})"),
+            earlier=_rx(rf"\b(?:{_rx(data['earlier']['either']).pattern})"),
+            earlier_before=_rx(rf"\b(?:{_rx(data['earlier']['before']).pattern})"),
             lead_other=_rx(data["lead"]["other_event"]),
             lead_earlier=_rx(data["lead"]["earlier"]),
             lead_cumulative=_rx(data["lead"]["cumulative"]),
@@ -166,7 +168,10 @@ def read_sentence(
             own = "earlier"
         else:
             for window, is_after in ((before, False), (after, True)):
-                for rx, ref in ((c.earlier, "earlier"), (c.cumulative, "cumulative")):
+                frames = [(c.earlier, "earlier"), (c.cumulative, "cumulative")]
+                if not is_after:
+                    frames.insert(0, (c.earlier_before, "earlier"))
+                for rx, ref in frames:
                     m = rx.search(window)
                     if m is None:
                         continue
