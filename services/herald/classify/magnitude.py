@@ -340,7 +340,12 @@ _UPDATE = re.compile(
 )
 _SALVO = re.compile(
     r"\s+(?:of\s+(?:them|the)\b|(?:[\w/-]+\s+){0,3}?(?:drones?|uavs?|shaheds?|missiles?|rockets?|shells?|"
-    r"aircraft|jets?|bombers?|planes?|helicopters?|targets)\b)",
+    r"targets)\b)",
+    re.I,
+)
+_CRISIS = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?"
+    r"(?:fled|displaced|evacuated|forced|uprooted|homeless|cases|infections|infected|sickened)\b",
     re.I,
 )
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
@@ -348,10 +353,13 @@ _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 70
 
 
-def _salvo(sentence: str, m: re.Match[str]) -> str:
-    """ "drones" when the number counts weapons (so being shot down is their fate), else "other":
-    "the quake destroyed 2,000 homes" is damage, not an interception."""
-    return "drones" if _SALVO.match(sentence, m.end()) else "other"
+def _unit_guess(sentence: str, m: re.Match[str]) -> str:
+    """What the number roughly counts, for the context's unit-dependent cues: "drones" for weapons (so
+    being shot down is their fate; "the quake destroyed 2,000 homes" is damage), "displaced" for people
+    driven out or cases (a crisis's own "past week"), else "other"."""
+    if _SALVO.match(sentence, m.end()):
+        return "drones"
+    return "displaced" if _CRISIS.match(sentence, m.end()) else "other"
 
 
 def read_text(sentence: str, index: int) -> list[Reading]:
@@ -365,7 +373,7 @@ def read_text(sentence: str, index: int) -> list[Reading]:
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
     contexts = read_sentence(
-        sentence, [m.span() for m, _ in matches], [_salvo(sentence, m) for m, _ in matches]
+        sentence, [m.span() for m, _ in matches], [_unit_guess(sentence, m) for m, _ in matches]
     )
     readings = []
     for (m, (value, vague)), context in zip(matches, contexts, strict=True):

@@ -34,7 +34,7 @@ from herald.core.records import QuantityRole, TimeRef
 
 _WINDOW = 90  # characters either side a cue is looked for
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
-_SALVO_UNITS = frozenset({"drones", "missiles", "aircraft"})
+_SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Cues:
     intercepted_after: re.Pattern[str]
     launched_after: re.Pattern[str]
     cumulative: re.Pattern[str]
+    period: re.Pattern[str]
+    crisis_units: frozenset[str]
     earlier: re.Pattern[str]
     earlier_before: re.Pattern[str]
     lead_other: re.Pattern[str]
@@ -86,7 +88,9 @@ class Cues:
                 rf"^\s*(?:more\s+|of\s+them\s+|of\s+the\s+)?{gap}(?:{_rx(icp['after']).pattern})"
             ),
             launched_after=_rx(icp["launched_after"]),
-            cumulative=_rx(rf"\b(?:{_rx(data['cumulative']).pattern})"),
+            cumulative=_rx(rf"\b(?:{_rx(data['cumulative']['long']).pattern})"),
+            period=_rx(rf"\b(?:{_rx(data['cumulative']['period']).pattern})"),
+            crisis_units=frozenset(data["cumulative"]["crisis_units"]),
             earlier=_rx(rf"\b(?:{_rx(data['earlier']['either']).pattern})"),
             earlier_before=_rx(rf"\b(?:{_rx(data['earlier']['before']).pattern})"),
             lead_other=_rx(data["lead"]["other_event"]),
@@ -127,7 +131,7 @@ def read_sentence(
     c = cues()
     low = sentence.lower()
     n = len(spans)
-    units = units or ["" for _ in spans]
+    units = list(units) if units else ["" for _ in spans]
     lead = low[: spans[0][0]] if spans else low
     lead_time: TimeRef = "this_event"
     lead_role: QuantityRole = "event"
@@ -136,8 +140,10 @@ def read_sentence(
     comparison = bool(c.superlative.search(lead)) and "since" in lead
     if c.lead_earlier.search(lead) or (c.earlier.search(lead) and not comparison):
         lead_time = "earlier"
-    elif c.lead_cumulative.search(lead) and c.cumulative.search(lead) and not comparison:
+    elif c.lead_cumulative.search(lead) and not comparison and c.cumulative.search(lead):
         lead_time = "cumulative"
+    # "Over the past week, ...": a total for attacks, the event's own period for a crisis's counts
+    lead_period = bool(c.lead_cumulative.search(lead) and c.period.search(lead)) and not comparison
     roles: list[QuantityRole] = []
     times: list[TimeRef] = []
     post_time: list[TimeRef | None] = []
@@ -163,12 +169,16 @@ def read_sentence(
             if c.other_before.search(before) or c.other_after.search(after):
                 role = "other_event"
         time: TimeRef = lead_time
+        if time == "this_event" and lead_period and units[i] not in c.crisis_units:
+            time = "cumulative"
         own: TimeRef | None = None
         if i and c.from_previous.search(low[prev_end:start]):
             own = "earlier"
         else:
             for window, is_after in ((before, False), (after, True)):
                 frames = [(c.earlier, "earlier"), (c.cumulative, "cumulative")]
+                if units[i] not in c.crisis_units:
+                    frames.append((c.period, "cumulative"))
                 if not is_after:
                     frames.insert(0, (c.earlier_before, "earlier"))
                 for rx, ref in frames:

@@ -43,6 +43,16 @@ CASES = [
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
     ),
+    # ... but a crisis's own period or its own outbreak is the event's
+    (
+        "More than 10,000 people have fled their homes in Port-au-Prince in the past week.",
+        10_000, "displaced", "event", "this_event",
+    ),
+    (
+        "The ministry said 75 people had died of cholera since the outbreak began last month.",
+        75, "killed", "event", "this_event",
+    ),
+    ("The death toll from this year's dengue outbreak rose to 350.", 350, "killed", "event", "this_event"),
     # earlier figures
     ("The barrage beat last year's record of 728 drones.", 728, "drones", "event", "earlier"),
     (
@@ -53,6 +63,7 @@ CASES = [
     ("A day earlier, one person was killed in Kyiv.", 1, "killed", "event", "earlier"),
     # intercepted and launched
     ("Air defences shot down 385 drones.", 385, "drones", "intercepted", "this_event"),
+    ("A missile strike destroyed two aircraft on the ground.", 2, "aircraft", "event", "this_event"),
     ("Russia launched 17 drones overnight, the air force said.", 17, "drones", "event", "this_event"),
     (
         "It was not clear what happened to the two drones that were not shot down.",
