@@ -33,6 +33,7 @@ import yaml
 from herald.core.records import QuantityRole, TimeRef
 
 _WINDOW = 90  # characters either side a cue is looked for
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|\b(?:that|which|who)\b")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
 _SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
 
@@ -175,7 +176,13 @@ def read_sentence(
         if i and c.from_previous.search(low[prev_end:start]):
             own = "earlier"
         else:
-            for window, is_after in ((before, False), (after, True)):
+            # A time phrase holds within its clause: "fuel prices that have tripled since May, and police
+            # arrested 14" says nothing about when the 14 were arrested.
+            clauses = list(_CLAUSE.finditer(before))
+            near_before = before[clauses[-1].end() :] if clauses else before
+            cut = _CLAUSE.search(after)
+            near_after = after[: cut.start()] if cut else after
+            for window, is_after in ((near_before, False), (near_after, True)):
                 frames = [(c.earlier, "earlier"), (c.cumulative, "cumulative")]
                 if units[i] not in c.crisis_units:
                     frames.append((c.period, "cumulative"))

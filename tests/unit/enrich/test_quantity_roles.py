@@ -53,6 +53,10 @@ CASES = [
         75, "killed", "event", "this_event",
     ),
     ("The death toll from this year's dengue outbreak rose to 350.", 350, "killed", "event", "this_event"),
+    (
+        "Traders protested over fuel prices that have tripled since May, and police arrested 14 people.",
+        14, "arrested", "event", "this_event",
+    ),
     # earlier figures
     ("The barrage beat last year's record of 728 drones.", 728, "drones", "event", "earlier"),
     (
