@@ -219,5 +219,5 @@ def read_sentence(
     for i in range(n - 2, -1, -1):
         gap = low[spans[i][1] : spans[i + 1][0]]
         if c.coordination.search(gap) and times[i] == "this_event" and post_time[i + 1] is not None:
-            times[i] = times[i + 1]
+            times[i] = post_time[i] = post_time[i + 1]  # and on to the member before it
     return [NumberContext(r, t) for r, t in zip(roles, times, strict=True)]

@@ -101,6 +101,11 @@ def test_measure_keeps_the_types_metrics_the_events_segments_and_the_largest_val
     [
         ("More than 1,100 drones were fired at Ukraine over the past week.", {}),
         ("Over the past week Russia used about 600 attack drones and almost 20 missiles.", {}),
+        (
+            "Russia has launched more than 1,700 attack drones, nearly 1,000 guided bombs and 80 missiles "
+            "against Ukraine over the past week, Zelensky said.",
+            {},
+        ),
         ("More than 10,000 people have fled their homes in the past week.", {"displaced": 10_000}),
         ("Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.", {}),
         ("Since the start of the year Somalia has recorded 4,328 cholera cases and 12 deaths.", {}),
