@@ -50,7 +50,7 @@ def test_a_syndicated_copy_is_marked_and_not_classified() -> None:
 
 
 def test_an_rss_file_is_read_too(tmp_path: Path) -> None:
-    from herald.local.feedserver import Item, ScriptedFeed
+    from herald_dev.local.feedserver import Item, ScriptedFeed
 
     feed = ScriptedFeed(
         "Local",
