@@ -218,7 +218,7 @@ def read_sentence(
             times[i] = times[i - 1]
     for i in range(n - 2, -1, -1):
         gap = low[spans[i][1] : spans[i + 1][0]]
-        ref = post_time[i + 1]
-        if c.coordination.search(gap) and times[i] == "this_event" and ref is not None:
-            times[i] = post_time[i] = ref  # and on to the member before it
+        frame = post_time[i + 1]
+        if c.coordination.search(gap) and times[i] == "this_event" and frame is not None:
+            times[i] = post_time[i] = frame  # and on to the member before it
     return [NumberContext(r, t) for r, t in zip(roles, times, strict=True)]
