@@ -131,7 +131,13 @@ def affected_country(event: Event) -> str | None:
 
 
 def scopes(event: Event) -> list[str]:
-    """Where a type can be new, broadest first: the world, the country, the region, the place."""
+    """Where a type can be new, broadest first: the world, the country, the region, the place.
+
+    A location is only as fine as what it names: "Ukraine" is the country (no place scope of its
+    own, or every report placed at country level would be a first in a "place" called Ukraine), an
+    oblast is a region. The location's ``kind`` says which; without one, a name that is the name of
+    an actor of the same country is taken for that country.
+    """
     out = ["global"]
     loc = event.location
     if loc is None:
@@ -139,11 +145,27 @@ def scopes(event: Event) -> list[str]:
     cc = loc.country_code or "?"
     if loc.country_code:
         out.append(f"country:{cc}")
-    if loc.admin1:
-        out.append(f"region:{cc}:{_norm(loc.admin1)}")
-    if loc.name and _norm(loc.name) != _norm(loc.admin1 or ""):
+    kind = loc.kind or _implied_kind(event)
+    if kind == "country":
+        return out
+    region = loc.admin1 or (loc.name if kind == "region" else None)
+    if region:
+        out.append(f"region:{cc}:{_norm(region)}")
+    if kind != "region" and loc.name and _norm(loc.name) != _norm(region or ""):
         out.append(f"place:{cc}:{_norm(loc.name)}")
     return out
+
+
+def _implied_kind(event: Event) -> str | None:
+    """ "country" when the location's name is an actor's name of the same country ("Ukraine")."""
+    loc = event.location
+    if loc is None or not loc.country_code:
+        return None
+    name = _norm(loc.name)
+    for actor in event.actors:
+        if actor.country_code == loc.country_code and _norm(actor.name) == name:
+            return "country"
+    return None
 
 
 def _norm(text: str) -> str:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, alert_id, scopes, update_id
-from herald.core.records import Event, Location, stable_id
+from herald.core.records import Actor, Event, Location, stable_id
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
 
@@ -52,6 +52,30 @@ def test_scopes_run_from_the_world_to_the_place() -> None:
     assert scopes(ev(1)) == ["global", "country:UA", "region:UA:kharkiv oblast", "place:UA:kharkiv"]
     assert scopes(ev(1, where=None)) == ["global"]
     assert scopes(ev(1, where=("Kharkiv", None, None))) == ["global", "place:?:kharkiv"]
+
+
+def test_a_location_that_is_a_country_has_no_place_scope() -> None:
+    """The demo's barrage placed in "Ukraine" (kind country, or an actor's name when kind is unset)
+    is not a first in a place called Ukraine; an oblast is a region, not a place."""
+    ukraine = ("Ukraine", "UA", None)
+    assert scopes(ev(1, where=ukraine)) == ["global", "country:UA", "place:UA:ukraine"]
+    target = [Actor(name="Ukraine", role="target", country_code="UA")]
+    assert scopes(ev(1, where=ukraine, actors=target)) == ["global", "country:UA"]
+    as_country = ev(1, where=ukraine)
+    assert as_country.location is not None
+    as_country.location.kind = "country"
+    assert scopes(as_country) == ["global", "country:UA"]
+    oblast = ev(1, where=("Odesa Oblast", "UA", None))
+    assert oblast.location is not None
+    oblast.location.kind = "region"
+    assert scopes(oblast) == ["global", "country:UA", "region:UA:odesa oblast"]
+
+
+def test_a_country_level_report_after_a_city_level_one_is_not_a_first() -> None:
+    det = NoveltyDetector({})
+    assert rules(det.observe(ev(1, where=("Bila Tserkva", "UA", "Kyiv Oblast")))) == ["new_type"]
+    target = [Actor(name="Ukraine", role="target", country_code="UA")]
+    assert det.observe(ev(2, day=2, where=("Ukraine", "UA", None), actors=target)) == []
 
 
 def test_first_of_a_type_in_a_region_is_new_even_when_common_elsewhere() -> None:
