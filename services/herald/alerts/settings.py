@@ -21,7 +21,7 @@ from pydantic_settings import NoDecode
 
 from herald.core.settings import CoreSettings
 
-from .novelty import CLAIM_PHRASES, NoveltyConfig
+from .novelty import NoveltyConfig
 from .routing import Route
 
 CsvList = Annotated[list[str], NoDecode]
@@ -44,13 +44,35 @@ class AlertSettings(CoreSettings):
         gt=0,
         description="new_type: how long a type stays 'seen' in a scope (world, country, region, place).",
     )
+    novelty_routine_window_days: float = Field(
+        14,
+        gt=0,
+        description=(
+            "new_type: window over which a type counts as routine in a country "
+            "(a first in one of its regions or places is then not news)."
+        ),
+    )
+    novelty_routine_min_days: int = Field(
+        1,
+        ge=1,
+        description="new_type: days with the type within the window that make it routine in the country.",
+    )
+    novelty_local_min_severity: int = Field(
+        5,
+        ge=1,
+        le=6,
+        description="new_type: severity from which a region or place first alerts where routine (6: never).",
+    )
     novelty_record_lookback_days: float | None = Field(
         None,
         gt=0,
         description="record: how far back a series' earlier values count; unset means all history.",
     )
-    novelty_claim_phrases: CsvList = Field(
-        list(CLAIM_PHRASES), description="record: phrases that make an event's own text claim a record."
+    novelty_first_claim_min_severity: int = Field(
+        3,
+        ge=1,
+        le=5,
+        description="new_type: severity from which an event's own claim of a first ('of its kind') alerts.",
     )
     novelty_escalation_min_increase: float = Field(
         0.2,
@@ -127,7 +149,6 @@ class AlertSettings(CoreSettings):
     delivery_timeout_seconds: float = Field(10.0, gt=0, description="HTTP timeout of one delivery attempt.")
 
     @field_validator(
-        "novelty_claim_phrases",
         "webhook_types",
         "webhook_countries",
         "slack_types",
@@ -168,9 +189,12 @@ class AlertSettings(CoreSettings):
                 if self.novelty_record_lookback_days
                 else None
             ),
-            claim_phrases=tuple(self.novelty_claim_phrases),
+            first_claim_min_severity=self.novelty_first_claim_min_severity,
             escalation_min_increase=self.novelty_escalation_min_increase,
             learn_until=learn_until,
             warmup=timedelta(days=self.novelty_warmup_days),
             retelling_window=timedelta(hours=self.novelty_retelling_hours),
+            routine_window=timedelta(days=self.novelty_routine_window_days),
+            routine_min_days=self.novelty_routine_min_days,
+            local_min_severity=self.novelty_local_min_severity,
         )

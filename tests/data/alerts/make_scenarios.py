@@ -14,12 +14,26 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from herald.classify.claims import extract
+from herald.classify.taxonomy import BY_CODE
+
 HERE = Path(__file__).parent
 T0 = datetime(2026, 6, 1, 3, 0, tzinfo=UTC)
 
 
 def hid(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def claims_of(code: str, texts: list[str], record: bool, first: str | None) -> list[dict[str, str]]:
+    """What classify's claims module finds in the texts, plus the claims a scenario asserts itself."""
+    found = [c.model_dump() for c in extract(code, texts)] if code in BY_CODE else []
+    kinds = {c["kind"] for c in found}
+    if record and "record" not in kinds:
+        found.append({"kind": "record", "text": texts[0]})
+    if first and "first" not in kinds:
+        found.append({"kind": "first", "text": first})
+    return found
 
 
 def event(
@@ -38,7 +52,10 @@ def event(
     source: str = "Kyiv Ledger",
     learn_only: bool = False,
     record_claim: bool = False,
+    first_claim: str | None = None,
 ) -> dict[str, Any]:
+    """One Event line. ``record_claim`` and ``first_claim`` stand for what classify's claims module
+    finds: the claim's sentence is the title (record) or the given sentence (first)."""
     published = T0 + timedelta(days=day)
     line: dict[str, Any] = {
         "ref": ref,
@@ -55,6 +72,7 @@ def event(
         "source": source,
         "sentences": sentences,
         "record_claim": record_claim,
+        "claims": claims_of(type, [title, *sentences], record_claim, first_claim),
         "learn_only": learn_only,
         "location": None,
         "actors": [],
@@ -215,6 +233,8 @@ def new_region() -> list[dict[str, Any]]:
                 "A drone struck an industrial site near Uzhhorod, the first attack on Zakarpattia region,"
                 " the regional governor said."
             ],
+            first_claim="A drone struck an industrial site near Uzhhorod, the first attack on Zakarpattia"
+            " region, the regional governor said.",
         )
     )
     out.append(

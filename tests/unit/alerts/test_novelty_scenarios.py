@@ -78,11 +78,10 @@ def test_article_path_through_the_whole_offline_pipeline() -> None:
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert sum(1 for line in lines if line["kind"] == "article") == len(articles)
     alerts = [line for line in lines if line["kind"] == "alert"]
-    # The first drone strike on a power station in Kharkiv region is new there (severity 4 for the
-    # critical-infrastructure target); the 480-drone barrage is a record; the sport and market
-    # "records" raise nothing.
+    # The 480-drone barrage is a record; the sport and market "records" raise nothing; the strike on
+    # a Kharkiv power station (severity 4), the day after 90 drones hit Ukraine, is a first for its
+    # region in a country that sees drone strikes daily: not news (routine_in_country).
     assert {(by_id[a["article_id"]], a["rule"]) for a in alerts} == {
-        ("Drone attack hits Kharkiv power station", "new_type"),
         ("Russia fires 480 drones at Ukraine in largest attack of the war", "record"),
     }
     record = next(a for a in alerts if a["rule"] == "record")
