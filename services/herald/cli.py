@@ -170,25 +170,42 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 
 @app.command()
 def analyze(
-    file: Annotated[Path, typer.Argument(help="JSONL of articles, or an RSS/Atom file.", exists=True)],
+    files: Annotated[
+        list[Path], typer.Argument(help="JSONL of articles (or events), or RSS/Atom files.", exists=True)
+    ],
     events: Annotated[bool, typer.Option(help="FILE holds events: replay them through novelty.")] = False,
+    explain: Annotated[
+        bool, typer.Option(help="Add an 'explain' line per event: why each alert fired, why others did not.")
+    ] = False,
 ) -> None:
-    """Replay articles offline through the same stage functions; print article, event, alert lines."""
-    from herald.analyze import Replay, dumps, read_articles
+    """Replay articles offline through the same stage functions; print article, event, alert lines.
 
+    Several files are replayed together, in published order. A JSONL line that cannot be read is
+    reported on stderr with its line number and field and skipped; the exit code is then 1.
+    """
+    from herald.alerts.settings import AlertSettings
+    from herald.analyze import BadLine, Replay, dumps, read_articles
+
+    novelty = AlertSettings().novelty()
     if events:
-        from herald.alerts.settings import AlertSettings
         from herald.analyze import read_events, replay_events
 
-        for line in replay_events(read_events(file), AlertSettings().novelty()):
+        history = [e for path in files for e in read_events(path)]
+        for line in replay_events(history, novelty, explain=explain):
             sys.stdout.write(dumps(line) + "\n")
         return
     from herald.enrich import nlp
     from herald.enrich.extract import Enricher
 
-    replay = Replay(Enricher(nlp.load()))
-    for line in replay.run(read_articles(file)):
+    bad: list[BadLine] = []
+    articles = [a for path in files for a in read_articles(path, bad)]
+    for problem in bad:
+        typer.echo(f"skipped {problem}", err=True)
+    replay = Replay(Enricher(nlp.load()), novelty, explain=explain)
+    for line in replay.run(articles):
         sys.stdout.write(dumps(line) + "\n")
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command()
