@@ -46,6 +46,8 @@ from herald.core.records import Actor, Alert, Event, stable_id, utcnow
 SERIES_POINTS = 64
 STORY_EVENTS = 64
 STORY_SOURCES = 20
+RECENT_ALERTS = 32  # alerted stories per type kept to recognise a retelling split off into a new story
+RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
 
 
 @dataclass(frozen=True)
@@ -232,13 +234,19 @@ class NoveltyDetector:
                 "sources": [],
                 "events": {},
             }
-        self._scopes(event, story, when)
-        beaten, series_prev = self._series(event, when)
         outcome = Outcome()
-        if story["learned"] or learning:
-            outcome.hold("any", "learning", "learned during the learning period or from history")
+        retold = None if story["learned"] or learning else self._retold(event, when)
+        if retold:
+            # Neither alerted nor learned from: its place and count are the ones that disagreed with
+            # the story it retells, and would make the next real first in that place look seen.
+            outcome.hold("any", "retelling", retold)
         else:
-            self._rules(event, story, beaten, series_prev, when, now, outcome)
+            self._scopes(event, story, when)
+            beaten, series_prev = self._series(event, when)
+            if story["learned"] or learning:
+                outcome.hold("any", "learning", "learned during the learning period or from history")
+            else:
+                self._rules(event, story, beaten, series_prev, when, now, outcome)
         if event.url not in story["sources"] and len(story["sources"]) < STORY_SOURCES:
             story["sources"].append(event.url)
         story["events"][event.id] = [a.id for a in outcome.alerts]
@@ -439,6 +447,8 @@ class NoveltyDetector:
                 story["rules"][alert.rule] = alert.id
         if fired:
             story["alerted"] = self._level(event, story, when)
+            if any(a.update_of is None for a in fired):
+                self._remember_alert(event, when)
         outcome.alerts.extend(fired)
 
     def _level(self, event: Event, story: dict[str, Any], when: float) -> dict[str, Any]:
@@ -567,6 +577,44 @@ class NoveltyDetector:
         return all(
             value <= last["magnitude"].get(metric, float("-inf")) for metric, value in event.magnitude.items()
         )
+
+    def _retold(self, event: Event, when: float) -> str | None:
+        """Another story of the type alerted within the retelling window with the same count (at least
+        ``RETOLD_MIN_COUNT``, within 1 %): the same event, retold where story grouping split it off —
+        e.g. an outlet that placed the barrage in the attacker's country. Why, or None.
+
+        A tie is never a record and two events rarely share an exact count within a day, so this
+        costs little recall; it is what keeps one barrage from paging twice.
+        """
+        window = self.config.retelling_window.total_seconds()
+        for prior in self.store.get(f"{event.type}|alerted") or []:
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            for metric, value in event.magnitude.items():
+                other = prior["magnitude"].get(metric)
+                if other is None or min(value, other) < RETOLD_MIN_COUNT:
+                    continue
+                if abs(value - other) <= 0.01 * max(value, other):
+                    return (
+                        f"same {metric} ({value:g}) as another story alerted {_iso(prior['at'])[:16]} "
+                        f"({prior['source']}, {prior['url']}): a retelling (HERALD_NOVELTY_RETELLING_HOURS)"
+                    )
+        return None
+
+    def _remember_alert(self, event: Event, when: float) -> None:
+        key = f"{event.type}|alerted"
+        window = self.config.retelling_window.total_seconds()
+        recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]
+        recent.append(
+            {
+                "story_id": event.story_id,
+                "at": when,
+                "magnitude": dict(event.magnitude),
+                "source": event.source,
+                "url": event.url,
+            }
+        )
+        self.store[key] = recent[-RECENT_ALERTS:]
 
     def _remember_record(self, event: Event, when: float) -> None:
         key = f"{event.type}|claim|{affected_country(event) or '?'}"

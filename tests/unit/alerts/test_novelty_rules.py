@@ -311,3 +311,22 @@ def test_no_series_without_a_country() -> None:
     det = NoveltyDetector({})
     det.observe(ev(0, where=("Somewhere", None, None), severity=3, magnitude={"killed": 1}))
     assert det.observe(ev(1, day=1, where=("Somewhere", None, None), magnitude={"killed": 9})) == []
+
+
+def test_a_retelling_split_into_another_story_raises_no_second_first_or_record() -> None:
+    """One outlet placed the barrage in the attacker's country, so story grouping split it off: its
+    472 drones are the same barrage, not a first drone strike on Russia nor a record of its own."""
+    det = NoveltyDetector({})
+    for i in range(3):
+        det.observe(ev(i, day=i, where=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": 100 + i}))
+    assert rules(det.observe(ev(10, day=3, story="a", magnitude={"drones": 472}))) == ["record"]
+    retold = det.assess(ev(11, day=3.1, story="b", where=("Russia", "RU", None), magnitude={"drones": 472}))
+    assert retold.alerts == []
+    assert [(h["rule"], h["reason"]) for h in retold.held] == [("any", "retelling")]
+    assert "same drones (472)" in retold.held[0]["detail"]
+    # A day and a half later a strike on Russia with its own count is news again.
+    assert rules(
+        det.observe(
+            ev(12, day=4.6, story="c", where=("Kursk", "RU", "Kursk Oblast"), magnitude={"drones": 30})
+        )
+    ) == ["new_type"]
