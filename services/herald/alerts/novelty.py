@@ -40,7 +40,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
-from herald.core.records import Actor, Alert, Event, stable_id, utcnow
+from herald.core.records import Actor, Alert, Event, Location, stable_id, utcnow
 
 # How many points a series keeps and how many events/sources a story remembers: bounds the state.
 SERIES_POINTS = 64
@@ -117,11 +117,27 @@ def heartbeat_alert(event: Event, now: datetime | None = None) -> Alert:
     )
 
 
+def where(event: Event) -> Location | None:
+    """Where the event happened, as novelty reads it: the event's location, except a location in the
+    attacker's own country when a target of another country is named. "Russia launches 472 drones at
+    Ukraine", placed in Russia by an outlet, happened in Ukraine (at country level: which place there
+    is unknown)."""
+    loc = event.location
+    if loc is None or not loc.country_code:
+        return loc
+    attackers = {a.country_code for a in event.actors if a.role == "attacker" and a.country_code}
+    targets = [a for a in event.actors if a.role == "target" and a.country_code]
+    if loc.country_code in attackers and targets and targets[0].country_code not in attackers:
+        return Location(name=targets[0].name, country_code=targets[0].country_code, kind="country")
+    return loc
+
+
 def affected_country(event: Event) -> str | None:
     """The country a series is about: where it happened (the country attacked or affected), else a
     target actor's country. Never the attacker's or the reporting agency's."""
-    if event.location and event.location.country_code:
-        return event.location.country_code
+    loc = where(event)
+    if loc and loc.country_code:
+        return loc.country_code
     targets: list[Actor] = [a for a in event.actors if a.role == "target" and a.country_code]
     if targets:
         return targets[0].country_code
@@ -150,7 +166,7 @@ def scopes(event: Event) -> list[str]:
     an actor of the same country is taken for that country.
     """
     out = ["global"]
-    loc = event.location
+    loc = where(event)
     if loc is None:
         return out
     cc = loc.country_code or "?"
@@ -170,7 +186,7 @@ def scopes(event: Event) -> list[str]:
 def _implied_kind(event: Event) -> str | None:
     """ "country" when the location, with no region, bears the name of an actor of the same country
     ("Ukraine"). A city attacked is an actor too, but the gazetteer gives a city its region."""
-    loc = event.location
+    loc = where(event)
     if loc is None or not loc.country_code or loc.admin1:
         return None
     name = _norm(loc.name)
@@ -278,7 +294,7 @@ class NoveltyDetector:
         Records this event's day too. Returns ``{"country", "days", "window_days"}`` (days before this
         event's own day), or None without a country.
         """
-        loc = event.location
+        loc = where(event)
         if loc is None or not loc.country_code:
             return None
         key = f"{event.type}|days|{loc.country_code}"
@@ -691,6 +707,6 @@ class NoveltyDetector:
             created_at=now or utcnow(),
             published=event.published,
             fetched_at=event.fetched_at,
-            location=event.location,
+            location=where(event),
             evidence=evidence,
         )

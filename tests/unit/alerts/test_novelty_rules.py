@@ -330,3 +330,22 @@ def test_a_retelling_split_into_another_story_raises_no_second_first_or_record()
             ev(12, day=4.6, story="c", where=("Kursk", "RU", "Kursk Oblast"), magnitude={"drones": 30})
         )
     ) == ["new_type"]
+
+
+def test_a_report_placed_in_the_attackers_country_counts_where_the_target_is() -> None:
+    """An agency abroad placed "Russia launches 500 drones at Ukraine" in Russia: the series and the
+    scopes are Ukraine's, so it is no first drone strike on Russia and it can be Ukraine's record."""
+    cast = [
+        Actor(name="Russia", role="attacker", country_code="RU"),
+        Actor(name="Ukraine", role="target", country_code="UA"),
+    ]
+    det = NoveltyDetector({})
+    det.observe(ev(1, where=("Kyiv", "UA", "Kyiv City"), magnitude={"drones": 200}, actors=cast))
+    placed = ev(2, day=1, where=("Russia", "RU", None), magnitude={"drones": 500}, actors=cast)
+    assert scopes(placed) == ["global", "country:UA"]
+    alerts = det.observe(placed)
+    assert rules(alerts) == ["record"]
+    assert alerts[0].evidence["series"] == "drones x air_drone_strike x UA"
+    assert alerts[0].location is not None and alerts[0].location.country_code == "UA"
+    # Without a target of another country the location stands (a strike on Russia placed in Russia).
+    assert scopes(ev(3, where=("Kursk", "RU", "Kursk Oblast"), actors=cast[:1]))[1] == "country:RU"

@@ -28,7 +28,14 @@ def run_analyze(path: Path) -> list[dict[str, Any]]:
 
 
 def test_every_scenario_has_pinned_expectations() -> None:
-    assert set(SCENARIOS) == {"barrage", "new_region", "sport_market", "syndicated_record", "death_toll"}
+    assert set(SCENARIOS) == {
+        "barrage",
+        "new_region",
+        "sport_market",
+        "syndicated_record",
+        "death_toll",
+        "desk_night",
+    }
     for name in SCENARIOS:
         assert (DATA / f"{name}.expected.json").exists()
 
@@ -87,3 +94,22 @@ def test_article_path_through_the_whole_offline_pipeline() -> None:
     record = next(a for a in alerts if a["rule"] == "record")
     assert record["evidence"]["value"] == 480 and record["evidence"]["previous"] == 90
     assert len({(a["story_id"], a["rule"]) for a in alerts}) == len(alerts)
+
+
+def test_the_desk_night_explains_what_it_held_back() -> None:
+    """The desk night's wrong alerts of old are held, each for its own reason, as --explain says."""
+    path = DATA / "desk_night.events.jsonl"
+    ref_of = {json.loads(line)["id"]: json.loads(line)["ref"] for line in path.read_text().splitlines()}
+    result = CliRunner().invoke(app, ["analyze", str(path), "--events", "--explain"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    held = {
+        ref_of[e["event_id"]]: [(h["rule"], h["reason"]) for h in e["held"]]
+        for e in lines
+        if e["kind"] == "explain" and e["held"] and not e["fired"]
+    }
+    assert {ref: reasons for ref, reasons in held.items() if not ref.startswith("h")} == {
+        "rewrite": [("any", "retelling")],
+        "follow": [("update", "new_count")],
+        "odesa": [("new_type", "routine_in_country")],
+    }
