@@ -17,7 +17,7 @@ from typing import Literal
 
 import yaml
 
-from herald.core.records import Claim
+from herald.core.records import Claim, Event
 
 from .taxonomy import BY_CODE, RECORD_CLAIM_FAMILIES
 
@@ -90,3 +90,24 @@ def extract(code: str, texts: Sequence[str]) -> list[Claim]:
                 found.append(Claim(kind=kind, text=" ".join(text.split())[:SENTENCE_MAX]))
                 break
     return found
+
+
+def one_owner(events: list[Event]) -> list[Event]:
+    """Each claim sentence of an article stays with one of its events: the most severe (then the
+    first in taxonomy order). "Russia launched 472 drones and seven missiles, the most since the
+    invasion" claims a record for the barrage, not one for its seven missiles as well."""
+    owner: dict[tuple[str, str], int] = {}
+    for i, event in enumerate(events):
+        for claim in event.claims:
+            key = (claim.kind, claim.text)
+            if key not in owner or event.severity > events[owner[key]].severity:
+                owner[key] = i
+    out = []
+    for i, event in enumerate(events):
+        kept = [c for c in event.claims if owner[(c.kind, c.text)] == i]
+        if len(kept) != len(event.claims):
+            event = event.model_copy(
+                update={"claims": kept, "record_claim": any(c.kind == "record" for c in kept)}
+            )
+        out.append(event)
+    return out

@@ -329,7 +329,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 claims=found,
             )
         )
-    return events
+    return claims.one_owner(events)
 
 
 __all__ = ["ABSORBS", "classify"]
