@@ -222,13 +222,17 @@ def backfill(
         if seed.is_events_file(path):
             events.extend(read_events(path))
             continue
-        from herald.analyze import Replay, read_articles
+        from herald.analyze import BadLine, Replay, read_articles
         from herald.core.records import Event
         from herald.enrich import nlp
         from herald.enrich.extract import Enricher
 
+        bad: list[BadLine] = []
+        articles = read_articles(path, bad)
+        for problem in bad:
+            typer.echo(f"skipped {problem}", err=True)
         replay = Replay(Enricher(nlp.load()))
-        lines = replay.run(read_articles(path))
+        lines = replay.run(articles)
         events.extend(Event.model_validate(line) for line in lines if line["kind"] == "event")
     history = seed.as_history(events)
     if output is not None:
