@@ -7,20 +7,27 @@ Partitioning. Every key starts with the event type, and ``news.events`` is keyed
 state one event needs lives in the partition that owns its type: the stage scales over partitions
 (up to the number of types) without cross-partition reads.
 
-Rules (see the alerts README for examples):
+Rules (see the alerts README for examples and the numbers behind the defaults):
 
 * ``new_type`` — a story of severity >= ``min_severity`` whose type was not seen within
   ``new_type_lookback`` in one of its scopes: globally, in its country, its region (admin1), its city
   or place. Novelty is decided per *story*: the scopes a story is the first in are fixed when the
-  story first appears, so the story can turn serious in a later article and still alert.
-* ``record`` — a magnitude that beats every earlier value of its series (metric x type x the country
-  attacked or affected) within ``record_lookback``, with at least one earlier value from another
-  story; or, independently, an event whose own text claims a record ("record", "largest", ...). One
-  ``record`` alert per story, whichever trigger comes first; the evidence names both.
-* No alert below ``min_severity``, during the learning period, or for ``learn_only`` history.
+  story first appears, so the story can turn serious in a later article and still alert. A first
+  whose broadest scope is a region or place must be news: held while the type is routine in the
+  country (seen on ``routine_min_days`` of the last ``routine_window``) unless the event reaches
+  ``local_min_severity``. The event's own claim of a first (``Event.claims``) alerts too, from
+  ``first_claim_min_severity``, routine or not.
+* ``record`` — this event's count beats every earlier value of its series (metric x type x the
+  country attacked or affected) within ``record_lookback``, with at least one earlier value from
+  another story; or the event's own claim of a record about itself (``Event.claims``, which classify
+  fills). One ``record`` alert per story; its text names the report it beats.
+* No alert during the learning period or for ``learn_only`` history; a retelling that story grouping
+  split off (the same count as another story of the type alerted within ``retelling_window``) is
+  neither alerted nor learned from.
 * One alert per story and rule. Later events of the story add their sources; they raise an update
-  (``update_of`` = the story's first alert) only when the story escalates: its severity rises, or a
-  magnitude rises by at least ``escalation_min_increase`` over what the last alert said.
+  (``update_of`` = the story's first alert) only when the event escalates: a count the alerts gave
+  rises by at least ``escalation_min_increase``, in a report published after the alerted one.
+* Every candidate held back says why (``Outcome.held``): ``herald analyze --explain`` prints it.
 
 Idempotent under redelivery: an event already handled returns the alerts it raised then, with the
 same ids and timestamps, so downstream ledgers see the same records again.
