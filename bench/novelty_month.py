@@ -321,20 +321,20 @@ def main() -> None:
     learned = novelty.NoveltyConfig(**{**config.__dict__, "learn_until": T0 + timedelta(days=7)})
     print("\n".join(table("after (defaults), first week learned", replay(novelty, learned, events))), "\n")
     print("policy sweep, first week learned:")
-    for window, days, sev in [(7, 1, 5), (14, 1, 5), (14, 3, 5), (14, 7, 5), (14, 1, 4), (14, 1, 6)]:
+    for window, days, killed in [(7, 1, 10), (14, 1, 10), (14, 3, 10), (14, 7, 10), (14, 1, 5), (14, 1, 0)]:
         cfg = novelty.NoveltyConfig(
             **{
                 **learned.__dict__,
                 "routine_window": timedelta(days=window),
                 "routine_min_days": days,
-                "local_min_severity": sev,
+                "local_min_killed": killed,
             }
         )
         counts = replay(novelty, cfg, events)
         local = sum(v for (_, _, s), v in counts.items() if s in ("region", "place"))
         print(
-            f"window {window:>2} d, min days {days}, local severity {sev}: {sum(counts.values())} alerts, "
-            f"{local} region/place firsts"
+            f"window {window:>2} d, min days {days}, local min killed {killed:>2}: "
+            f"{sum(counts.values())} alerts, {local} region/place firsts"
         )
 
 

@@ -15,7 +15,7 @@ Rules (see the alerts README for examples and the numbers behind the defaults):
   story first appears, so the story can turn serious in a later article and still alert. A first
   whose broadest scope is a region or place must be news: held while the type is routine in the
   country (seen on ``routine_min_days`` of the last ``routine_window``) unless the event reaches
-  ``local_min_severity``. The event's own claim of a first (``Event.claims``) alerts too, from
+  ``local_min_killed``. The event's own claim of a first (``Event.claims``) alerts too, from
   ``first_claim_min_severity``, routine or not.
 * ``record`` — this event's count beats every earlier value of its series (metric x type x the
   country attacked or affected) within ``record_lookback``, with at least one earlier value from
@@ -47,6 +47,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
+from herald.core.countries import is_country_name
 from herald.core.records import Actor, Alert, Event, Location, stable_id, utcnow
 
 # How many points a series keeps and how many events/sources a story remembers: bounds the state.
@@ -55,6 +56,15 @@ STORY_EVENTS = 64
 STORY_SOURCES = 20
 RECENT_ALERTS = 32  # alerted stories per type kept to recognise a retelling split off into a new story
 RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
+# Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
+# differently for hours), not the weapons launched (a retelling's figure, not a change in the world).
+ESCALATION_METRICS = (
+    "killed",
+    "missing",
+    "affected",
+    "displaced",
+    "evacuated",
+)
 
 
 @dataclass(frozen=True)
@@ -66,13 +76,15 @@ class NoveltyConfig:
     record_lookback: timedelta | None = None  # None: all history
     first_claim_min_severity: int = 3
     escalation_min_increase: float = 0.2
+    escalation_metrics: tuple[str, ...] = ESCALATION_METRICS
     learn_until: datetime | None = None
     warmup: timedelta = timedelta(0)
     retelling_window: timedelta = timedelta(hours=24)
     series_points: int = SERIES_POINTS
     routine_window: timedelta = timedelta(days=14)
     routine_min_days: int = 1
-    local_min_severity: int = 5
+    local_min_killed: float = 10
+    record_min_value: float = 10
 
 
 @dataclass
@@ -191,11 +203,19 @@ def scopes(event: Event) -> list[str]:
 
 
 def _implied_kind(event: Event) -> str | None:
-    """ "country" when the location, with no region, bears the name of an actor of the same country
-    ("Ukraine"). A city attacked is an actor too, but the gazetteer gives a city its region."""
+    """ "country" when the location, with no region, is the country's name or an actor's name of that
+    country ("Ukraine"). A city attacked is an actor too, but the gazetteer gives a city its region."""
     loc = where(event)
     if loc is None or not loc.country_code or loc.admin1:
         return None
+    if is_country_name(loc.name, loc.country_code):
+        return "country"
+    return _actor_named(event, loc)
+
+
+def _actor_named(event: Event, loc: Location) -> str | None:
+    """ "country" when the location bears the name of an actor of its country (a spelling the country
+    table lacks)."""
     name = _norm(loc.name)
     for actor in event.actors:
         if actor.country_code == loc.country_code and _norm(actor.name) == name:
@@ -270,6 +290,10 @@ class NoveltyDetector:
                 outcome.hold("any", "learning", "learned during the learning period or from history")
             else:
                 self._rules(event, story, beaten, series_prev, when, now, outcome)
+        if not retold:
+            counts = story.setdefault("counts", {})
+            for metric, value in event.magnitude.items():
+                counts[metric] = max(value, counts.get(metric, value))
         if event.url not in story["sources"] and len(story["sources"]) < STORY_SOURCES:
             story["sources"].append(event.url)
         story["events"][event.id] = [a.id for a in outcome.alerts]
@@ -318,7 +342,7 @@ class NoveltyDetector:
     def _scopes(self, event: Event, story: dict[str, Any], when: float) -> None:
         """Mark the event's scopes seen; a scope new to the story counts as novel if unseen before."""
         routine = self._routine(event, when)
-        if "routine" not in story:
+        if story.get("routine") is None:  # a first report without a country says nothing of routine
             story["routine"] = routine
         lookback = self.config.new_type_lookback.total_seconds()
         for scope in scopes(event):
@@ -362,7 +386,7 @@ class NoveltyDetector:
                 top = max(earlier, key=lambda p: (p[1], -p[0]))
                 prev = {"value": top[1], "at": _iso(top[0]), **_point_source(top)}
                 previous[metric] = prev
-                if value > top[1]:
+                if value > top[1] and value >= self.config.record_min_value:
                     beaten.append(
                         {
                             "metric": metric,
@@ -493,7 +517,8 @@ class NoveltyDetector:
 
         A first in a region or place is news when the country has not seen the type on
         ``routine_min_days`` of the last ``routine_window`` days, or when the event is severe enough on
-        its own (``local_min_severity``). A first in the country or the world always is.
+        its own: ``local_min_killed`` killed. Not classify's severity: its 5 goes to ordinary nights of
+        a war (a 130-drone night with one dead). A first in the country or the world always is news.
         """
         broadest = story["novel"][0]["scope"]
         if not broadest.startswith(("region:", "place:")):
@@ -502,13 +527,14 @@ class NoveltyDetector:
         cfg = self.config
         if routine is None or routine["days"] < cfg.routine_min_days:
             return None
-        if event.severity >= cfg.local_min_severity:
+        killed = event.magnitude.get("killed", 0.0)
+        if killed >= cfg.local_min_killed:
             return None
         return (
             f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
             f"{routine['days']} of the last {routine['window_days']} days "
-            f"(routine from {cfg.routine_min_days}, HERALD_NOVELTY_ROUTINE_MIN_DAYS) and severity "
-            f"{event.severity} < {cfg.local_min_severity} (HERALD_NOVELTY_LOCAL_MIN_SEVERITY)"
+            f"(routine from {cfg.routine_min_days}, HERALD_NOVELTY_ROUTINE_MIN_DAYS) and {killed:g} killed "
+            f"< {cfg.local_min_killed:g} (HERALD_NOVELTY_LOCAL_MIN_KILLED)"
         )
 
     def _new_type(
@@ -646,21 +672,25 @@ class NoveltyDetector:
     def _escalation(
         self, event: Event, story: dict[str, Any], when: float, now: datetime | None, outcome: Outcome
     ) -> Alert | None:
-        """An update when the event itself escalated: a count the alerts already gave rises enough, in a
-        report published after the one that gave it.
+        """An update when the event itself escalated: a toll (``escalation_metrics``) rises enough over
+        what the last alert said or, when it said none, over what the story's earlier reports said, in
+        a report published after the alerted one.
 
-        A count the alerts never gave ("killed none -> 1") is how another outlet's wording was read,
+        A count no earlier report gave ("killed none -> 1") is how another outlet's wording was read,
         not a change in the world; nor is a higher severity on its own; nor a report published before
         the alerted one (a retelling that arrived late).
         """
         last = story["alerted"]
         factor = 1.0 + self.config.escalation_min_increase
+        counts = story.get("counts") or {}
         rises: dict[str, dict[str, Any]] = {}
         for metric, value in sorted(event.magnitude.items()):
-            before = last["magnitude"].get(metric)
+            if metric not in self.config.escalation_metrics:
+                continue
+            before = last["magnitude"].get(metric, counts.get(metric))
             if before is None:
                 if value > 0:
-                    why = f"{metric} {value:g}: no alert of the story gave a {metric} count"
+                    why = f"{metric} {value:g}: the story's earlier reports gave no {metric} count"
                     outcome.hold("update", "new_count", why)
                 continue
             if value > before and value >= before * factor:

@@ -21,7 +21,7 @@ from pydantic_settings import NoDecode
 
 from herald.core.settings import CoreSettings
 
-from .novelty import NoveltyConfig
+from .novelty import ESCALATION_METRICS, NoveltyConfig
 from .routing import Route
 
 CsvList = Annotated[list[str], NoDecode]
@@ -57,11 +57,13 @@ class AlertSettings(CoreSettings):
         ge=1,
         description="new_type: days with the type within the window that make it routine in the country.",
     )
-    novelty_local_min_severity: int = Field(
-        5,
-        ge=1,
-        le=6,
-        description="new_type: severity from which a region or place first alerts where routine (6: never).",
+    novelty_local_min_killed: float = Field(
+        10,
+        ge=0,
+        description="new_type: killed from which a region or place first alerts where routine (0: always).",
+    )
+    novelty_record_min_value: float = Field(
+        10, ge=0, description="record: a count below this is never a record ('4 wounded' beating 1)."
     )
     novelty_record_lookback_days: float | None = Field(
         None,
@@ -77,7 +79,10 @@ class AlertSettings(CoreSettings):
     novelty_escalation_min_increase: float = Field(
         0.2,
         ge=0,
-        description="Updates: a magnitude must rise by this fraction over the last alert (0.2 = 20%).",
+        description="Updates: a count the alerts gave must rise this much, in a later report (0.2 = 20%).",
+    )
+    novelty_escalation_metrics: CsvList = Field(
+        list(ESCALATION_METRICS), description="Updates: the counts whose rise is an escalation (tolls)."
     )
     novelty_learn_until: AwareDatetime | None = Field(
         None, description="Learning period: events published before this time are learned, never alerted."
@@ -86,7 +91,9 @@ class AlertSettings(CoreSettings):
         0, ge=0, description="Learning period per type, from the first event of that type the state saw."
     )
     novelty_retelling_hours: float = Field(
-        24, ge=0, description="record: a claim retold by another story within this window raises nothing."
+        24,
+        ge=0,
+        description="Retellings: another story's same count or record claim within this raises nothing.",
     )
 
     # -- sinks -----------------------------------------------------------------------------------------
@@ -149,6 +156,7 @@ class AlertSettings(CoreSettings):
     delivery_timeout_seconds: float = Field(10.0, gt=0, description="HTTP timeout of one delivery attempt.")
 
     @field_validator(
+        "novelty_escalation_metrics",
         "webhook_types",
         "webhook_countries",
         "slack_types",
@@ -191,10 +199,12 @@ class AlertSettings(CoreSettings):
             ),
             first_claim_min_severity=self.novelty_first_claim_min_severity,
             escalation_min_increase=self.novelty_escalation_min_increase,
+            escalation_metrics=tuple(self.novelty_escalation_metrics),
             learn_until=learn_until,
             warmup=timedelta(days=self.novelty_warmup_days),
             retelling_window=timedelta(hours=self.novelty_retelling_hours),
             routine_window=timedelta(days=self.novelty_routine_window_days),
             routine_min_days=self.novelty_routine_min_days,
-            local_min_severity=self.novelty_local_min_severity,
+            local_min_killed=self.novelty_local_min_killed,
+            record_min_value=self.novelty_record_min_value,
         )

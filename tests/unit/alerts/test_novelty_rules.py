@@ -54,12 +54,24 @@ def test_scopes_run_from_the_world_to_the_place() -> None:
     assert scopes(ev(1, where=("Kharkiv", None, None))) == ["global", "place:?:kharkiv"]
 
 
+def test_a_record_needs_a_count_worth_one() -> None:
+    """ "Record wounded: 4 — beats 1" is noise: counts below HERALD_NOVELTY_RECORD_MIN_VALUE never are."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, severity=3, magnitude={"wounded": 1}))
+    assert det.observe(ev(1, day=1, where=("Lviv", "UA", "Lviv Oblast"), magnitude={"wounded": 4})) == []
+    assert rules(det.observe(ev(2, day=2, magnitude={"wounded": 14}))) == ["record"]
+
+
 def test_a_location_that_is_a_country_has_no_place_scope() -> None:
-    """The demo's barrage placed in "Ukraine" (kind country, or an actor's name when kind is unset)
-    is not a first in a place called Ukraine; an oblast is a region, not a place."""
+    """The demo's barrage placed in "Ukraine" (kind country; without a kind, the country's name or an
+    actor's name of that country) is not a first in a place called Ukraine; an oblast is a region."""
     ukraine = ("Ukraine", "UA", None)
-    assert scopes(ev(1, where=ukraine)) == ["global", "country:UA", "place:UA:ukraine"]
-    target = [Actor(name="Ukraine", role="target", country_code="UA")]
+    assert scopes(ev(1, where=ukraine)) == ["global", "country:UA"]  # the country's name
+    kyiv = ("Kyiv", "UA", None)
+    assert scopes(ev(1, where=kyiv)) == ["global", "country:UA", "place:UA:kyiv"]
+    ukraine = ("Ukraina", "UA", None)  # a spelling the country table lacks, named by an actor
+    assert scopes(ev(1, where=ukraine)) == ["global", "country:UA", "place:UA:ukraina"]
+    target = [Actor(name="Ukraina", role="target", country_code="UA")]
     assert scopes(ev(1, where=ukraine, actors=target)) == ["global", "country:UA"]
     as_country = ev(1, where=ukraine)
     assert as_country.location is not None
@@ -102,8 +114,11 @@ def test_a_region_first_where_the_type_is_routine_is_held_unless_severe() -> Non
     outcome = det.assess(ev(10, day=5.5))
     assert outcome.alerts == [] and outcome.suppressed == ["routine_in_country"]
     assert "5 of the last 14 days" in outcome.held[0]["detail"]
-    severe = det.assess(ev(11, day=5.6, where=("Lutsk", "UA", "Volyn Oblast"), severity=5))
-    assert rules(severe.alerts) == ["new_type"]
+    # Severity 5 alone is an ordinary night of a war to classify; ten killed is severe on its own.
+    night = det.assess(ev(11, day=5.6, where=("Lutsk", "UA", "Volyn Oblast"), severity=5))
+    assert night.suppressed == ["routine_in_country"]
+    deadly = ev(13, day=5.65, where=("Rivne", "UA", "Rivne Oblast"), magnitude={"killed": 12})
+    assert rules(det.observe(deadly)) == ["new_type"]
     assert rules(at_war(NoveltyConfig(routine_min_days=6)).observe(ev(10, day=5.5))) == ["new_type"]
     # Routine is per country: the first strike in another country still alerts as a country first.
     assert rules(det.observe(ev(12, day=5.7, where=("Vilnius", "LT", "Vilnius County")))) == ["new_type"]
@@ -156,8 +171,8 @@ def test_series_are_per_metric_type_and_affected_country() -> None:
     det.observe(ev(0, severity=3))
     det.observe(ev(9, where=("Minsk", "BY", None), severity=3))
     det.observe(ev(1, day=1, magnitude={"drones": 100}))
-    assert det.observe(ev(2, day=2, where=("Minsk", "BY", None), magnitude={"drones": 5})) == []
-    assert det.observe(ev(3, day=3, where=("Minsk", "BY", None), magnitude={"drones": 6}))  # BY's own series
+    assert det.observe(ev(2, day=2, where=("Minsk", "BY", None), magnitude={"drones": 15})) == []
+    assert det.observe(ev(3, day=3, where=("Minsk", "BY", None), magnitude={"drones": 16}))  # BY's own series
     # The target actor's country decides the series, not where the launch was reported.
     assert det.observe(
         ev(
@@ -303,8 +318,9 @@ def test_learning_period_by_date_and_by_warmup() -> None:
 def test_a_story_that_turns_serious_later_is_still_new() -> None:
     det = NoveltyDetector({})
     det.observe(ev(0, where=("Sumy", "UA", "Sumy Oblast"), severity=3))
-    assert det.observe(ev(1, story="s", day=1, severity=3)) == []
-    assert rules(det.observe(ev(2, story="s", day=1.1, severity=5))) == ["new_type"]
+    balti = ("Balti", "MD", "Balti")  # a first in Moldova: news whatever Ukraine sees
+    assert det.observe(ev(1, story="s", day=1, severity=3, where=balti)) == []
+    assert rules(det.observe(ev(2, story="s", day=1.1, severity=5, where=balti))) == ["new_type"]
 
 
 def test_no_series_without_a_country() -> None:
@@ -349,3 +365,15 @@ def test_a_report_placed_in_the_attackers_country_counts_where_the_target_is() -
     assert alerts[0].location is not None and alerts[0].location.country_code == "UA"
     # Without a target of another country the location stands (a strike on Russia placed in Russia).
     assert scopes(ev(3, where=("Kursk", "RU", "Kursk Oblast"), actors=cast[:1]))[1] == "country:RU"
+
+
+def test_a_toll_first_reported_after_the_alert_escalates_from_that_report() -> None:
+    """The record barrage's alert gave drones only; a follow-up said two killed (no update: nothing to
+    compare with), a later one six: the toll rose, 2 -> 6. Wounded rising is no update."""
+    det = NoveltyDetector({})
+    first = det.observe(ev(1, story="night", magnitude={"drones": 610}))
+    assert det.observe(ev(2, story="night", day=0.1, magnitude={"drones": 610, "killed": 2})) == []
+    assert det.observe(ev(3, story="night", day=0.15, magnitude={"drones": 610, "wounded": 40})) == []
+    update = det.observe(ev(4, story="night", day=0.3, magnitude={"killed": 6, "wounded": 90}))
+    assert len(update) == 1 and update[0].update_of == first[0].id
+    assert update[0].evidence["escalation"]["magnitude"] == {"killed": {"previous": 2, "value": 6}}

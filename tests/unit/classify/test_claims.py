@@ -22,6 +22,7 @@ from herald.classify.claims import extract
         ("First responders reached the site within minutes.", []),
         ("Sirens sounded in Lviv for the first time in days.", []),
         ("Records show the plant was hit twice before.", []),
+        ("It was one of the deadliest quakes to hit the country in two decades.", []),
     ],
 )
 def test_claims_about_this_event(sentence: str, kinds: list[str]) -> None:
