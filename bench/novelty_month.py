@@ -321,7 +321,7 @@ def main() -> None:
     learned = novelty.NoveltyConfig(**{**config.__dict__, "learn_until": T0 + timedelta(days=7)})
     print("\n".join(table("after (defaults), first week learned", replay(novelty, learned, events))), "\n")
     print("policy sweep, first week learned:")
-    for window, days, killed in [(7, 1, 10), (14, 1, 10), (14, 3, 10), (14, 7, 10), (14, 1, 5), (14, 1, 0)]:
+    for window, days, killed in [(7, 1, 10), (14, 1, 10), (30, 1, 10), (30, 7, 10), (30, 1, 5), (30, 1, 0)]:
         cfg = novelty.NoveltyConfig(
             **{
                 **learned.__dict__,

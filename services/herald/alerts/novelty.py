@@ -81,7 +81,7 @@ class NoveltyConfig:
     warmup: timedelta = timedelta(0)
     retelling_window: timedelta = timedelta(hours=24)
     series_points: int = SERIES_POINTS
-    routine_window: timedelta = timedelta(days=14)
+    routine_window: timedelta = timedelta(days=30)
     routine_min_days: int = 1
     local_min_killed: float = 10
     record_min_value: float = 10

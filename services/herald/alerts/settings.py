@@ -45,7 +45,7 @@ class AlertSettings(CoreSettings):
         description="new_type: how long a type stays 'seen' in a scope (world, country, region, place).",
     )
     novelty_routine_window_days: float = Field(
-        14,
+        30,
         gt=0,
         description=(
             "new_type: window over which a type counts as routine in a country "

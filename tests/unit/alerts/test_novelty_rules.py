@@ -91,7 +91,7 @@ def test_a_country_level_report_after_a_city_level_one_is_not_a_first() -> None:
 
 
 def test_a_region_first_where_the_type_is_rare_in_the_country_alerts() -> None:
-    det = NoveltyDetector({})
+    det = NoveltyDetector({}, NoveltyConfig(routine_window=timedelta(days=14)))
     for i in range(2):  # drone strikes in the country, but none in the last 14 days: not routine
         det.observe(ev(i, day=i, where=("Sumy", "UA", "Sumy Oblast"), severity=3))
     alerts = det.observe(ev(10, day=20))
@@ -113,7 +113,7 @@ def test_a_region_first_where_the_type_is_routine_is_held_unless_severe() -> Non
     det = at_war()
     outcome = det.assess(ev(10, day=5.5))
     assert outcome.alerts == [] and outcome.suppressed == ["routine_in_country"]
-    assert "5 of the last 14 days" in outcome.held[0]["detail"]
+    assert "5 of the last 30 days" in outcome.held[0]["detail"]
     # Severity 5 alone is an ordinary night of a war to classify; ten killed is severe on its own.
     night = det.assess(ev(11, day=5.6, where=("Lutsk", "UA", "Volyn Oblast"), severity=5))
     assert night.suppressed == ["routine_in_country"]
