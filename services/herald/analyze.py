@@ -123,9 +123,24 @@ def read_articles(path: Path, bad: list[BadLine] | None = None) -> list[Article]
     return [a for a in items if a is not None]
 
 
-def read_events(path: Path) -> list[Event]:
-    """Event records from JSONL (one per line): scenario files and ``herald backfill --output``."""
-    return [Event.model_validate_json(line) for line in path.read_bytes().splitlines() if line.strip()]
+def read_events(path: Path, bad: list[BadLine] | None = None) -> list[Event]:
+    """Event records from JSONL (one per line): scenario files and ``herald backfill --output``.
+
+    A line that is not an event is skipped and added to ``bad``; without ``bad`` it raises.
+    """
+    out: list[Event] = []
+    for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(Event.model_validate_json(line))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            problem = BadLine(path, number, ".".join(str(p) for p in err["loc"]) or "(line)", err["msg"])
+            if bad is None:
+                raise ValueError(str(problem)) from exc
+            bad.append(problem)
+    return out
 
 
 def replay_events(

@@ -190,9 +190,14 @@ def analyze(
     if events:
         from herald.analyze import read_events, replay_events
 
-        history = [e for path in files for e in read_events(path)]
+        bad_events: list[BadLine] = []
+        history = [e for path in files for e in read_events(path, bad_events)]
+        for problem in bad_events:
+            typer.echo(f"skipped {problem}", err=True)
         for line in replay_events(history, novelty, explain=explain):
             sys.stdout.write(dumps(line) + "\n")
+        if bad_events:
+            raise typer.Exit(1)
         return
     from herald.enrich import nlp
     from herald.enrich.extract import Enricher

@@ -113,3 +113,16 @@ def test_the_desk_night_explains_what_it_held_back() -> None:
         "follow": [("update", "new_count")],
         "odesa": [("new_type", "routine_in_country")],
     }
+
+
+def test_a_bad_event_line_is_named_and_the_rest_replayed(tmp_path: Path) -> None:
+    lines = (DATA / "death_toll.events.jsonl").read_text().splitlines()
+    broken = json.loads(lines[1])
+    del broken["story_id"]
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join([lines[0], json.dumps(broken), *lines[2:]]) + "\n")
+    result = CliRunner().invoke(app, ["analyze", str(path), "--events"])
+    assert result.exit_code == 1
+    assert f"{path}:2: field 'story_id'" in result.stderr
+    replayed = [json.loads(x) for x in result.stdout.splitlines() if x.strip()]
+    assert sum(1 for x in replayed if x["kind"] == "event") == len(lines) - 1
