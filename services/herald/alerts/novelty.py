@@ -320,10 +320,12 @@ class NoveltyDetector:
         return False
 
     def _routine(self, event: Event, when: float) -> dict[str, Any] | None:
-        """How often the event's country saw its type lately: the days with one, within the window.
+        """How often the event's country sees its type: the days with one within the window around
+        the event's day (before or after: reports arrive out of published order, and a strike reported
+        first but published a day later still shows the country is at it), its own day excluded.
 
-        Records this event's day too. Returns ``{"country", "days", "window_days"}`` (days before this
-        event's own day), or None without a country.
+        Records this event's day too. Returns ``{"country", "days", "window_days"}``, or None without
+        a country.
         """
         loc = where(event)
         if loc is None or not loc.country_code:
@@ -332,12 +334,12 @@ class NoveltyDetector:
         window_days = max(1, round(self.config.routine_window.total_seconds() / 86400))
         today = int(when // 86400)
         days: list[int] = list(self.store.get(key) or [])
-        before = sorted(d for d in days if today - window_days <= d < today)
+        around = sorted(d for d in days if d != today and abs(d - today) <= window_days)
         if today not in days:
             days.append(today)
         newest = max(days)
         self.store[key] = sorted(d for d in days if d > newest - window_days - 1)
-        return {"country": loc.country_code, "days": len(before), "window_days": window_days}
+        return {"country": loc.country_code, "days": len(around), "window_days": window_days}
 
     def _scopes(self, event: Event, story: dict[str, Any], when: float) -> None:
         """Mark the event's scopes seen; a scope new to the story counts as novel if unseen before."""
@@ -532,7 +534,8 @@ class NoveltyDetector:
             return None
         return (
             f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
-            f"{routine['days']} of the last {routine['window_days']} days "
+            f"{routine['days']} other day{'s' if routine['days'] != 1 else ''} within "
+            f"{routine['window_days']} days "
             f"(routine from {cfg.routine_min_days}, HERALD_NOVELTY_ROUTINE_MIN_DAYS) and {killed:g} killed "
             f"< {cfg.local_min_killed:g} (HERALD_NOVELTY_LOCAL_MIN_KILLED)"
         )

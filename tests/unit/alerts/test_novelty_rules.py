@@ -113,7 +113,7 @@ def test_a_region_first_where_the_type_is_routine_is_held_unless_severe() -> Non
     det = at_war()
     outcome = det.assess(ev(10, day=5.5))
     assert outcome.alerts == [] and outcome.suppressed == ["routine_in_country"]
-    assert "5 of the last 30 days" in outcome.held[0]["detail"]
+    assert "5 other days within 30 days" in outcome.held[0]["detail"]
     # Severity 5 alone is an ordinary night of a war to classify; ten killed is severe on its own.
     night = det.assess(ev(11, day=5.6, where=("Lutsk", "UA", "Volyn Oblast"), severity=5))
     assert night.suppressed == ["routine_in_country"]
@@ -377,3 +377,12 @@ def test_a_toll_first_reported_after_the_alert_escalates_from_that_report() -> N
     update = det.observe(ev(4, story="night", day=0.3, magnitude={"killed": 6, "wounded": 90}))
     assert len(update) == 1 and update[0].update_of == first[0].id
     assert update[0].evidence["escalation"]["magnitude"] == {"killed": {"previous": 2, "value": 6}}
+
+
+def test_routine_counts_reports_that_arrive_out_of_published_order() -> None:
+    """The live pipeline met the demo's Odesa strike (published two days ago) before the Bila Tserkva
+    one (three days ago): the older report, first in Kyiv Oblast, is no news either."""
+    det = NoveltyDetector({})
+    assert rules(det.observe(ev(1, day=1, where=("Odesa", "UA", "Odesa Oblast")))) == ["new_type"]
+    older = det.assess(ev(2, day=0, where=("Bila Tserkva", "UA", "Kyiv Oblast")))
+    assert older.alerts == [] and older.suppressed == ["routine_in_country"]
