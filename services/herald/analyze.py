@@ -8,15 +8,20 @@ it; the project measures quality with it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
+from pydantic import ValidationError
+
+from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, Outcome
 from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Alert, Article, EnrichedArticle, Event
+from herald.core.urls import canonical_url, url_article_id
 from herald.dedup.index import Deduplicator
 from herald.dedup.stories import StoryTracker
 from herald.enrich.extract import Enricher
@@ -24,13 +29,86 @@ from herald.poller.normalize import article_from_entry
 from herald.poller.service import parse
 
 
-def read_articles(path: Path) -> list[Article]:
-    """Articles from JSONL (one article record per line) or from an RSS/Atom file."""
+@dataclass(frozen=True)
+class BadLine:
+    """A JSONL line that could not be read as an article: where, which field, why."""
+
+    path: Path
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: field {self.field!r}: {self.message}"
+
+
+_HEX_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def article_from_json(data: Any, now: datetime) -> Article:
+    """An article from what an analyst has: at least a URL, a title, a summary or content, a date.
+
+    What is missing is derived the way the poller derives it: the id from the canonical URL (also
+    when the given id is not 32 hex digits), the source from the URL's host, ``fetched_at`` = now.
+    Raises ``ValueError`` naming the field at fault.
+    """
+    if not isinstance(data, dict):
+        raise _Bad("(line)", "not a JSON object")
+    record = dict(data)
+    url = canonical_url(str(record.get("url") or ""))
+    if url is None:
+        raise _Bad("url", "missing, or not an http(s) URL")
+    record["url"] = url
+    if not isinstance(record.get("id"), str) or not _HEX_ID.match(record["id"]):
+        record["id"] = url_article_id(url)
+    if not record.get("source"):
+        record["source"] = urlsplit(url).hostname or "unknown"
+    if not record.get("published"):
+        raise _Bad("published", "missing: when the article was published (ISO 8601 with a time zone)")
+    record.setdefault("title", "")
+    if not (record["title"] or record.get("summary") or record.get("content")):
+        raise _Bad("title", "the article has no title, summary or content")
+    record.setdefault("fetched_at", now.isoformat())
+    try:
+        return Article.model_validate(record)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise _Bad(".".join(str(part) for part in err["loc"]) or "(line)", err["msg"]) from exc
+
+
+class _Bad(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def read_articles(path: Path, bad: list[BadLine] | None = None) -> list[Article]:
+    """Articles from JSONL (one article per line, minimal ones too) or from an RSS/Atom file.
+
+    A JSONL line that cannot be read is skipped and added to ``bad`` (line number and field), so one
+    broken line does not stop a replay; without ``bad`` it raises ``ValueError``.
+    """
     raw = path.read_bytes()
-    if path.suffix in {".jsonl", ".ndjson", ".json"} or raw.lstrip()[:1] == b"{":
-        return [Article.model_validate_json(line) for line in raw.splitlines() if line.strip()]
-    parsed = parse(raw)
     now = datetime.now(UTC)
+    if path.suffix in {".jsonl", ".ndjson", ".json"} or raw.lstrip()[:1] == b"{":
+        out: list[Article] = []
+        for number, line in enumerate(raw.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                try:
+                    data = json.loads(line)
+                except ValueError as exc:
+                    raise _Bad("(line)", f"not JSON: {exc}") from exc
+                out.append(article_from_json(data, now))
+            except _Bad as exc:
+                problem = BadLine(path, number, exc.field, exc.message)
+                if bad is None:
+                    raise ValueError(str(problem)) from exc
+                bad.append(problem)
+        return out
+    parsed = parse(raw)
     source = parsed.feed.get("title") or path.stem
     items = (
         article_from_entry(
@@ -45,12 +123,29 @@ def read_articles(path: Path) -> list[Article]:
     return [a for a in items if a is not None]
 
 
-def read_events(path: Path) -> list[Event]:
-    """Event records from JSONL (one per line): scenario files and ``herald backfill --output``."""
-    return [Event.model_validate_json(line) for line in path.read_bytes().splitlines() if line.strip()]
+def read_events(path: Path, bad: list[BadLine] | None = None) -> list[Event]:
+    """Event records from JSONL (one per line): scenario files and ``herald backfill --output``.
+
+    A line that is not an event is skipped and added to ``bad``; without ``bad`` it raises.
+    """
+    out: list[Event] = []
+    for number, line in enumerate(path.read_bytes().splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(Event.model_validate_json(line))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            problem = BadLine(path, number, ".".join(str(p) for p in err["loc"]) or "(line)", err["msg"])
+            if bad is None:
+                raise ValueError(str(problem)) from exc
+            bad.append(problem)
+    return out
 
 
-def replay_events(events: Iterable[Event], config: NoveltyConfig | None = None) -> Iterator[dict[str, Any]]:
+def replay_events(
+    events: Iterable[Event], config: NoveltyConfig | None = None, explain: bool = False
+) -> Iterator[dict[str, Any]]:
     """Feed events straight to the novelty rules, in ``published`` order (no NLP, no stories).
 
     This is how novelty is tested and tuned independently of the upstream stages: the events carry
@@ -59,8 +154,53 @@ def replay_events(events: Iterable[Event], config: NoveltyConfig | None = None) 
     detector = NoveltyDetector({}, config or NoveltyConfig())
     for event in sorted(events, key=lambda e: e.published):
         yield {"kind": "event", **event.model_dump(mode="json")}
-        for alert in detector.observe(event, now=event.published):
-            yield {"kind": "alert", **alert.model_dump(mode="json")}
+        yield from _outcome_lines(event, detector.assess(event, now=event.published), explain)
+
+
+def _outcome_lines(event: Event, outcome: Outcome, explain: bool) -> Iterator[dict[str, Any]]:
+    for alert in outcome.alerts:
+        yield {"kind": "alert", **alert.model_dump(mode="json")}
+    if explain and (outcome.alerts or outcome.held):
+        yield explanation(event, outcome)
+
+
+def explanation(event: Event, outcome: Outcome) -> dict[str, Any]:
+    """Why an event raised its alerts and why its other candidates were held back (``--explain``)."""
+    return {
+        "kind": "explain",
+        "event_id": event.id,
+        "story_id": event.story_id,
+        "type": event.type,
+        "severity": event.severity,
+        "title": event.title,
+        "source": event.source,
+        "published": event.published.isoformat(),
+        "fired": [_why(alert) for alert in outcome.alerts],
+        "held": outcome.held,
+    }
+
+
+def _why(alert: Alert) -> dict[str, Any]:
+    ev = alert.evidence
+    why: dict[str, Any] = {"alert_id": alert.id, "rule": alert.rule, "text": alert.text}
+    if alert.update_of:
+        why["update_of"] = alert.update_of
+        why["escalation"] = ev.get("escalation")
+        return why
+    why["trigger"] = ev.get("trigger")
+    if "scopes" in ev:
+        why["scopes"] = ev["scopes"]
+        why["last_seen"] = ev.get("last_seen")
+    if ev.get("series") or ev.get("metric"):
+        why["series"] = ev.get("series")
+        why["value"] = ev.get("value")
+        why["previous_high"] = {
+            k: ev.get(f"previous{suffix}")
+            for k, suffix in (("value", ""), ("at", "_at"), ("source", "_source"), ("url", "_url"))
+        }
+    if "claim" in ev:
+        why["claim"] = ev["claim"]["sentence"]
+    return why
 
 
 @dataclass
@@ -69,6 +209,7 @@ class Replay:
 
     enricher: Enricher
     novelty: NoveltyConfig = field(default_factory=NoveltyConfig)
+    explain: bool = False
 
     def __post_init__(self) -> None:
         self.dedup = Deduplicator({})
@@ -104,8 +245,8 @@ class Replay:
                 for notice in self.dedup.member(article.id, event.type, event.story_id):
                     self.stories.add_copy(notice)
                 yield {"kind": "event", **event.model_dump(mode="json")}
-                for alert in self.detector.observe(event, now=event.published):
-                    yield {"kind": "alert", **alert.model_dump(mode="json")}
+                outcome = self.detector.assess(event, now=event.published)
+                yield from _outcome_lines(event, outcome, self.explain)
 
 
 def dumps(line: dict[str, Any]) -> str:

@@ -114,25 +114,47 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 
 @app.command()
 def analyze(
-    file: Annotated[Path, typer.Argument(help="JSONL of articles, or an RSS/Atom file.", exists=True)],
+    files: Annotated[
+        list[Path], typer.Argument(help="JSONL of articles (or events), or RSS/Atom files.", exists=True)
+    ],
     events: Annotated[bool, typer.Option(help="FILE holds events: replay them through novelty.")] = False,
+    explain: Annotated[
+        bool, typer.Option(help="Add an 'explain' line per event: why each alert fired, why others did not.")
+    ] = False,
 ) -> None:
-    """Replay articles offline through the same stage functions; print article, event, alert lines."""
-    from herald.analyze import Replay, dumps, read_articles
+    """Replay articles offline through the same stage functions; print article, event, alert lines.
 
+    Several files are replayed together, in published order. A JSONL line that cannot be read is
+    reported on stderr with its line number and field and skipped; the exit code is then 1.
+    """
+    from herald.alerts.settings import AlertSettings
+    from herald.analyze import BadLine, Replay, dumps, read_articles
+
+    novelty = AlertSettings().novelty()
     if events:
-        from herald.alerts.settings import AlertSettings
         from herald.analyze import read_events, replay_events
 
-        for line in replay_events(read_events(file), AlertSettings().novelty()):
+        bad_events: list[BadLine] = []
+        history = [e for path in files for e in read_events(path, bad_events)]
+        for problem in bad_events:
+            typer.echo(f"skipped {problem}", err=True)
+        for line in replay_events(history, novelty, explain=explain):
             sys.stdout.write(dumps(line) + "\n")
+        if bad_events:
+            raise typer.Exit(1)
         return
     from herald.enrich import nlp
     from herald.enrich.extract import Enricher
 
-    replay = Replay(Enricher(nlp.load()))
-    for line in replay.run(read_articles(file)):
+    bad: list[BadLine] = []
+    articles = [a for path in files for a in read_articles(path, bad)]
+    for problem in bad:
+        typer.echo(f"skipped {problem}", err=True)
+    replay = Replay(Enricher(nlp.load()), novelty, explain=explain)
+    for line in replay.run(articles):
         sys.stdout.write(dumps(line) + "\n")
+    if bad:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -149,13 +171,17 @@ def backfill(
         if seed.is_events_file(path):
             events.extend(read_events(path))
             continue
-        from herald.analyze import Replay, read_articles
+        from herald.analyze import BadLine, Replay, read_articles
         from herald.core.records import Event
         from herald.enrich import nlp
         from herald.enrich.extract import Enricher
 
+        bad: list[BadLine] = []
+        articles = read_articles(path, bad)
+        for problem in bad:
+            typer.echo(f"skipped {problem}", err=True)
         replay = Replay(Enricher(nlp.load()))
-        lines = replay.run(read_articles(path))
+        lines = replay.run(articles)
         events.extend(Event.model_validate(line) for line in lines if line["kind"] == "event")
     history = seed.as_history(events)
     if output is not None:

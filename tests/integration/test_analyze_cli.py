@@ -92,3 +92,46 @@ def test_each_quantity_shows_its_role_and_time_reference_and_severity_names_only
     assert event["magnitude"] == {"drones": 472}
     reasons = " ".join(event["severity_reasons"])
     assert "472 drones" in reasons and "1100" not in reasons and "385" not in reasons
+
+
+def test_what_analysts_have_is_read_and_a_bad_line_is_reported_not_fatal(tmp_path: Path) -> None:
+    """Minimal articles (no id, no fetched_at, an id that is not 32 hex digits) are read, with the id
+    the poller would give; a broken line is named on stderr with its number and field, the rest runs."""
+    from herald.core.records import stable_id
+
+    lines = [
+        {
+            "url": "https://wire.example.test/quake?utm_source=x",
+            "title": "Earthquake of magnitude 6.4 hits Malatya",
+            "summary": "At least 9 people were killed, officials said.",
+            "published": "2026-05-02T04:00:00Z",
+        },
+        {
+            "id": "story-17",
+            "url": "https://wire.example.test/b",
+            "title": "Markets calm",
+            "published": "2026-05-02T05:00:00Z",
+        },
+        {"url": "https://wire.example.test/c", "title": "No date"},
+        "not json at all",
+    ]
+    path = tmp_path / "analyst.jsonl"
+    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n")
+    out = subprocess.run(
+        [sys.executable, "-m", "herald.cli", "analyze", str(path)],
+        env=herald_env({}),
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 1
+    assert "Traceback" not in out.stderr
+    assert f"{path}:3: field 'published'" in out.stderr
+    assert f"{path}:4: field '(line)': not JSON" in out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    articles = [r for r in records if r["kind"] == "article"]
+    assert [a["id"] for a in articles] == [
+        stable_id("url", "https://wire.example.test/quake"),
+        stable_id("url", "https://wire.example.test/b"),
+    ]
+    assert articles[0]["source"] == "wire.example.test"
+    assert any(r["kind"] == "event" and r["type"] == "natural_disaster" for r in records)

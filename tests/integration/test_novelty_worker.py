@@ -86,7 +86,9 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
     assert "sent 12 history events" in result.stdout
     send_events(kafka, before_kill)
 
-    env = herald_env(kafka)
+    # Every region first alerts (no routine policy): only recovered state then tells a region the
+    # worker saw before the kill from one it never saw.
+    env = herald_env({**kafka, "HERALD_NOVELTY_LOCAL_MIN_KILLED": "0"})
     log = tmp_path / "novelty.log"
     worker = start(env, log)
     try:

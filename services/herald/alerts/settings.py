@@ -21,7 +21,7 @@ from pydantic_settings import NoDecode
 
 from herald.core.settings import CoreSettings
 
-from .novelty import CLAIM_PHRASES, NoveltyConfig
+from .novelty import ESCALATION_METRICS, NoveltyConfig
 from .routing import Route
 
 CsvList = Annotated[list[str], NoDecode]
@@ -44,18 +44,45 @@ class AlertSettings(CoreSettings):
         gt=0,
         description="new_type: how long a type stays 'seen' in a scope (world, country, region, place).",
     )
+    novelty_routine_window_days: float = Field(
+        30,
+        gt=0,
+        description=(
+            "new_type: window over which a type counts as routine in a country "
+            "(a first in one of its regions or places is then not news)."
+        ),
+    )
+    novelty_routine_min_days: int = Field(
+        1,
+        ge=1,
+        description="new_type: days with the type within the window that make it routine in the country.",
+    )
+    novelty_local_min_killed: float = Field(
+        10,
+        ge=0,
+        description="new_type: killed from which a region or place first alerts where routine (0: always).",
+    )
+    novelty_record_min_value: float = Field(
+        10, ge=0, description="record: a count below this is never a record ('4 wounded' beating 1)."
+    )
     novelty_record_lookback_days: float | None = Field(
         None,
         gt=0,
         description="record: how far back a series' earlier values count; unset means all history.",
     )
-    novelty_claim_phrases: CsvList = Field(
-        list(CLAIM_PHRASES), description="record: phrases that make an event's own text claim a record."
+    novelty_first_claim_min_severity: int = Field(
+        3,
+        ge=1,
+        le=5,
+        description="new_type: severity from which an event's own claim of a first ('of its kind') alerts.",
     )
     novelty_escalation_min_increase: float = Field(
         0.2,
         ge=0,
-        description="Updates: a magnitude must rise by this fraction over the last alert (0.2 = 20%).",
+        description="Updates: a count the alerts gave must rise this much, in a later report (0.2 = 20%).",
+    )
+    novelty_escalation_metrics: CsvList = Field(
+        list(ESCALATION_METRICS), description="Updates: the counts whose rise is an escalation (tolls)."
     )
     novelty_learn_until: AwareDatetime | None = Field(
         None, description="Learning period: events published before this time are learned, never alerted."
@@ -64,7 +91,9 @@ class AlertSettings(CoreSettings):
         0, ge=0, description="Learning period per type, from the first event of that type the state saw."
     )
     novelty_retelling_hours: float = Field(
-        24, ge=0, description="record: a claim retold by another story within this window raises nothing."
+        24,
+        ge=0,
+        description="Retellings: another story's same count or record claim within this raises nothing.",
     )
 
     # -- sinks -----------------------------------------------------------------------------------------
@@ -127,7 +156,7 @@ class AlertSettings(CoreSettings):
     delivery_timeout_seconds: float = Field(10.0, gt=0, description="HTTP timeout of one delivery attempt.")
 
     @field_validator(
-        "novelty_claim_phrases",
+        "novelty_escalation_metrics",
         "webhook_types",
         "webhook_countries",
         "slack_types",
@@ -168,9 +197,14 @@ class AlertSettings(CoreSettings):
                 if self.novelty_record_lookback_days
                 else None
             ),
-            claim_phrases=tuple(self.novelty_claim_phrases),
+            first_claim_min_severity=self.novelty_first_claim_min_severity,
             escalation_min_increase=self.novelty_escalation_min_increase,
+            escalation_metrics=tuple(self.novelty_escalation_metrics),
             learn_until=learn_until,
             warmup=timedelta(days=self.novelty_warmup_days),
             retelling_window=timedelta(hours=self.novelty_retelling_hours),
+            routine_window=timedelta(days=self.novelty_routine_window_days),
+            routine_min_days=self.novelty_routine_min_days,
+            local_min_killed=self.novelty_local_min_killed,
+            record_min_value=self.novelty_record_min_value,
         )

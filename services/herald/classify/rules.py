@@ -35,7 +35,7 @@ from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import actors, places, segments
+from . import actors, claims, places, segments
 from .cues import (
     CIVILIANS,
     GENERIC_STRIKE,
@@ -55,7 +55,7 @@ from .heartbeat import heartbeat_event, is_heartbeat
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
 from .segments import Segment, attribution_spans, in_spans
 from .severity import score
-from .taxonomy import BY_CODE, CODES, RECORD_CLAIM_FAMILIES
+from .taxonomy import CODES
 
 # winner -> the types (or "type:cue name") it explains away when both fire on one sentence.
 ABSORBS: dict[str, tuple[str, ...]] = {
@@ -86,27 +86,6 @@ ABSORBS: dict[str, tuple[str, ...]] = {
 _PROTESTERS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
     r"riots?))\b",
-    re.I,
-)
-_RECORD_CLAIM = re.compile(
-    r"\brecord\b(?!\s+(?:attendance|crowds?|turnout|profits?|sales|revenues?|label|company|deal|holder|store|"
-    r"books|highs?|lows?|time|numbers? of (?:visitors|tourists|fans|voters|votes)))"
-    r"|\bunprecedented\b"
-    r"|\bmost\b[^.;]{0,40}\bsince\b"
-    r"|\bhighest (?:\w+ )?(?:number|toll|level|tally|count)\b"
-    r"|\b(?:largest|biggest|heaviest|deadliest|strongest|most powerful|worst)\b[^.;]{0,40}?"
-    r"\b(?:since|ever|in history|on record|of the (?:war|conflict|invasion|year)|in (?:decades|years|a "
-    r"decade|"
-    r"a century|\d+ years)|this year|to date|so far)\b"
-    r"|\b(?:largest|biggest|heaviest|deadliest)\s+(?:\w+\s+){0,2}(?:attacks?|strikes?|barrages?|assaults?|"
-    r"offensives?|bombardments?|raids?|earthquakes?|quakes?|floods?|flooding|evacuations?|exchanges?|outbreaks?|"
-    r"epidemics?|breach(?:es)?|cyber-?attacks?|hacks?|disasters?|wildfires?|fires?|storms?|massacres?|"
-    r"displacements?|swaps?|riots?)\b",
-    re.I,
-)
-_NOT_A_CLAIM = re.compile(
-    r"\b(?:criminal|track|medical|public|police|dental|court|service|voting) records?\b|\bfor the record\b|"
-    r"\boff the record\b|\bworld record\b|\brecords? (?:show|showed|shows|indicate)\b",
     re.I,
 )
 
@@ -273,17 +252,6 @@ def _continuations(
     return extra
 
 
-def _record_claim(code: str, texts: Sequence[str]) -> bool:
-    if BY_CODE[code].family not in RECORD_CLAIM_FAMILIES:
-        return False
-    for text in texts:
-        for m in _RECORD_CLAIM.finditer(text):
-            window = text[max(0, m.start() - 20) : m.end() + 20]
-            if not _NOT_A_CLAIM.search(window):
-                return True
-    return False
-
-
 def classify(article: EnrichedArticle) -> list[Event]:
     """The events the article reports, in taxonomy order; empty for non-event articles.
 
@@ -339,6 +307,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
         cast = actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
         location = places.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
         event_id = stable_id("event", article.id, code)
+        found = claims.extract(code, texts)
         events.append(
             Event(
                 id=event_id,
@@ -356,10 +325,11 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 url=article.url,
                 source=article.source,
                 sentences=texts,
-                record_claim=_record_claim(code, texts),
+                record_claim=any(claim.kind == "record" for claim in found),
+                claims=found,
             )
         )
-    return events
+    return claims.one_owner(events)
 
 
 __all__ = ["ABSORBS", "classify"]

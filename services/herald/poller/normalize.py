@@ -17,9 +17,11 @@ import re
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from herald.core.records import Article, stable_id
+from herald.core.urls import canonical_url, url_article_id
+
+__all__ = ["article_from_entry", "canonical_url", "entry_identity", "plain", "published_at"]
 
 TITLE_MAX = 2000
 SUMMARY_MAX = 10_000
@@ -28,12 +30,6 @@ TAGS_MAX = 20
 FUTURE_SKEW = timedelta(minutes=10)  # clocks differ; more than this ahead is a publisher error
 EARLIEST = datetime(1995, 1, 1, tzinfo=UTC)  # before feeds existed: a parse failure (epoch zero, year 1)
 
-_TRACKING = re.compile(
-    r"^(utm_\w*|fbclid|gclid|gclsrc|dclid|msclkid|yclid|igshid|twclid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok"
-    r"|oly_anon_id|oly_enc_id|vero_id|wt_mc|wt\.mc_id|cmpid|ocid|ref|ref_src|ref_url|smid|sr_share|at_medium"
-    r"|at_campaign|__twitter_impression|s_cid|ito|spm)$",
-    re.I,
-)
 _WS = re.compile(r"\s+")
 _BLOCK = {
     "p",
@@ -63,40 +59,6 @@ _BLOCK = {
     "dt",
 }
 _SKIP = {"script", "style", "template", "noscript", "head", "title"}
-
-
-def canonical_url(url: str, base: str | None = None) -> str | None:
-    """The canonical form of an http(s) URL, or None when it is not one.
-
-    Relative links are resolved against ``base`` (the feed URL). The scheme and host are lower-cased
-    (and an internationalised host made ASCII), credentials, default ports, the fragment and tracking
-    parameters are dropped; the other query parameters keep their order and their encoding, because
-    some sites route on them byte for byte.
-    """
-    url = (url or "").strip()
-    if not url:
-        return None
-    if base and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", url):
-        url = urljoin(base, url)
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").rstrip(".")
-    if scheme not in ("http", "https") or not host:
-        return None
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        host = host.lower()
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = host if port is None or port == (443 if scheme == "https" else 80) else f"{host}:{port}"
-    query = "&".join(p for p in parts.query.split("&") if p and not _TRACKING.match(p.split("=", 1)[0]))
-    result = urlunsplit((scheme, netloc, parts.path or "/", query, ""))
-    return result if len(result) <= 4096 else None
 
 
 class _Text(HTMLParser):
@@ -187,7 +149,7 @@ def entry_identity(entry: Any, feed_url: str, base: str | None = None) -> tuple[
     """
     url = canonical_url(str(entry.get("link") or ""), base or feed_url)
     if url:
-        return stable_id("url", url), url
+        return url_article_id(url), url
     guid = str(entry.get("id") or "").strip()
     if guid:
         return stable_id("guid", feed_url, guid), None

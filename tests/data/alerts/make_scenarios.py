@@ -14,12 +14,26 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from herald.classify.claims import extract
+from herald.classify.taxonomy import BY_CODE
+
 HERE = Path(__file__).parent
 T0 = datetime(2026, 6, 1, 3, 0, tzinfo=UTC)
 
 
 def hid(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def claims_of(code: str, texts: list[str], record: bool, first: str | None) -> list[dict[str, str]]:
+    """What classify's claims module finds in the texts, plus the claims a scenario asserts itself."""
+    found = [c.model_dump() for c in extract(code, texts)] if code in BY_CODE else []
+    kinds = {c["kind"] for c in found}
+    if record and "record" not in kinds:
+        found.append({"kind": "record", "text": texts[0]})
+    if first and "first" not in kinds:
+        found.append({"kind": "first", "text": first})
+    return found
 
 
 def event(
@@ -38,7 +52,12 @@ def event(
     source: str = "Kyiv Ledger",
     learn_only: bool = False,
     record_claim: bool = False,
+    first_claim: str | None = None,
+    attacker: str | None = None,
+    place_kind: str | None = None,
 ) -> dict[str, Any]:
+    """One Event line. ``record_claim`` and ``first_claim`` stand for what classify's claims module
+    finds: the claim's sentence is the title (record) or the given sentence (first)."""
     published = T0 + timedelta(days=day)
     line: dict[str, Any] = {
         "ref": ref,
@@ -55,6 +74,7 @@ def event(
         "source": source,
         "sentences": sentences,
         "record_claim": record_claim,
+        "claims": claims_of(type, [title, *sentences], record_claim, first_claim),
         "learn_only": learn_only,
         "location": None,
         "actors": [],
@@ -62,8 +82,12 @@ def event(
     if place:
         name, cc, admin1 = place
         line["location"] = {"name": name, "country_code": cc, "admin1": admin1}
+        if place_kind:
+            line["location"]["kind"] = place_kind
     if target:
         line["actors"] = [{"name": target, "role": "target", "country_code": target}]
+    if attacker:
+        line["actors"].insert(0, {"name": attacker, "role": "attacker", "country_code": attacker})
     return line
 
 
@@ -215,6 +239,8 @@ def new_region() -> list[dict[str, Any]]:
                 "A drone struck an industrial site near Uzhhorod, the first attack on Zakarpattia region,"
                 " the regional governor said."
             ],
+            first_claim="A drone struck an industrial site near Uzhhorod, the first attack on Zakarpattia"
+            " region, the regional governor said.",
         )
     )
     out.append(
@@ -477,12 +503,162 @@ def death_toll() -> list[dict[str, Any]]:
     return out
 
 
+def desk_night() -> list[dict[str, Any]]:
+    """What a desk covering the war reads in one night, in the shape of real reporting: an agency
+    abroad places the barrage in the attacker's country, a rewrite the story grouping splits off, a
+    follow-up whose wording gives a toll the first report did not, the next night's background
+    mention of the record, a region first where strikes are nightly, a claimed first far from the
+    front at low severity, and an earthquake whose toll rises in later reports."""
+    s = "desk_night"
+    out = []
+    cities = [("Kharkiv", "Kharkiv Oblast"), ("Sumy", "Sumy Oblast"), ("Kyiv", "Kyiv City")]
+    for i, n in enumerate([120, 310, 95, 240, 180, 150, 200]):  # a week of nights, learned
+        city, oblast = cities[i % 3]
+        out.append(
+            event(
+                s,
+                f"h{i}",
+                day=i,
+                type="air_drone_strike",
+                severity=4,
+                story=f"h{i}",
+                target="UA",
+                attacker="RU",
+                place=(city, "UA", oblast),
+                magnitude={"drones": n},
+                learn_only=True,
+                title=f"Russia launches {n} drones at Ukraine",
+                sentences=[f"Russia launched {n} drones."],
+            )
+        )
+    big = "Russia launched 530 drones at Ukraine overnight, a record for a single night, the air force said."
+    out.append(  # an agency abroad: placed in the attacker's country
+        event(
+            s,
+            "agency",
+            day=7.1,
+            type="air_drone_strike",
+            severity=5,
+            story="night",
+            target="UA",
+            attacker="RU",
+            place=("Russia", "RU", None),
+            place_kind="country",
+            magnitude={"drones": 530},
+            source="Global Agency",
+            title="Russia fires record 530 drones at Ukraine",
+            sentences=[big],
+        )
+    )
+    out.append(  # a rewrite the story grouping split off (placed in Kyiv): the same barrage
+        event(
+            s,
+            "rewrite",
+            day=7.2,
+            type="air_drone_strike",
+            severity=5,
+            story="night-split",
+            target="UA",
+            attacker="RU",
+            place=("Kyiv", "UA", "Kyiv City"),
+            magnitude={"drones": 530},
+            source="Capital Post",
+            title="Kyiv shaken by record drone barrage",
+            sentences=["Russia sent 530 drones against Ukraine, the largest attack of the war."],
+        )
+    )
+    out.append(  # the same story: "one woman died" where the first report said "a woman was killed"
+        event(
+            s,
+            "follow",
+            day=7.3,
+            type="air_drone_strike",
+            severity=5,
+            story="night",
+            target="UA",
+            attacker="RU",
+            place=("Kyiv", "UA", "Kyiv City"),
+            magnitude={"drones": 530, "killed": 1},
+            source="World Wire",
+            title="One woman died as drones hit Kyiv",
+            sentences=["One woman died when debris hit a house in Kyiv, after 530 drones were launched."],
+        )
+    )
+    out.append(  # the next night, with a background mention of the record
+        event(
+            s,
+            "next",
+            day=8.1,
+            type="air_drone_strike",
+            severity=4,
+            story="next",
+            target="UA",
+            attacker="RU",
+            place=("Kharkiv", "UA", "Kharkiv Oblast"),
+            magnitude={"drones": 140},
+            title="Drones hit Kharkiv a night after the record attack",
+            sentences=["Drones hit Kharkiv a night after the record attack of 530 drones."],
+        )
+    )
+    out.append(  # a region first in a country that sees drone strikes nightly
+        event(
+            s,
+            "odesa",
+            day=8.2,
+            type="air_drone_strike",
+            severity=4,
+            story="odesa",
+            target="UA",
+            attacker="RU",
+            place=("Odesa", "UA", "Odesa Oblast"),
+            magnitude={"drones": 30},
+            title="Drones hit Odesa port",
+            sentences=["Drones hit port infrastructure in Odesa."],
+        )
+    )
+    siberia = "Drones hit an air base in Siberia in the first attack of its kind, the regional governor said."
+    out.append(  # a claimed first, severity held below the threshold
+        event(
+            s,
+            "siberia",
+            day=8.3,
+            type="air_drone_strike",
+            severity=3,
+            story="siberia",
+            target="RU",
+            attacker="UA",
+            place=("Usolye-Sibirskoye", "RU", "Irkutsk Oblast"),
+            source="World Wire",
+            title="Drones hit air base in Siberia",
+            sentences=[siberia],
+        )
+    )
+    for ref, day, toll, outlet in [("q1", 8.4, 12, "World Wire"), ("q2", 8.6, 31, "Global Agency")]:
+        out.append(  # an earthquake abroad: a first of its type, then a higher toll reported later
+            event(
+                s,
+                ref,
+                day=day,
+                type="natural_disaster",
+                severity=4 if toll < 20 else 5,
+                story="quake",
+                place=("Malatya", "TR", "Malatya"),
+                magnitude={"killed": toll},
+                source=outlet,
+                title=f"Earthquake in eastern Turkey kills {toll}",
+                sentences=[f"A strong earthquake near Malatya killed {toll} people, officials said."],
+            )
+        )
+    return out
+
+
 SCENARIOS = {
     "barrage": barrage,
     "new_region": new_region,
     "sport_market": sport_market,
     "syndicated_record": syndicated_record,
     "death_toll": death_toll,
+    "desk_night": desk_night,
 }
 
 

@@ -79,13 +79,13 @@ def test_settings_build_routes_from_comma_lists(monkeypatch: Any) -> None:
     monkeypatch.setenv("HERALD_SLACK_COUNTRIES", "ml,ua")
     monkeypatch.setenv("HERALD_SLACK_MIN_SEVERITY", "4")
     monkeypatch.setenv("HERALD_SLACK_DIGEST_MIN_SEVERITY", "2")
-    monkeypatch.setenv("HERALD_NOVELTY_CLAIM_PHRASES", "record,all-time high")
+    monkeypatch.setenv("HERALD_NOVELTY_ROUTINE_MIN_DAYS", "5")
     settings = AlertSettings()
     assert settings.route("slack") == Route(
         4, frozenset({"coup", "air_drone_strike"}), frozenset({"ML", "UA"}), 2
     )
     assert settings.route("webhook") == Route()
-    assert settings.novelty().claim_phrases == ("record", "all-time high")
+    assert settings.novelty().routine_min_days == 5
 
 
 def test_dispatch_delivers_once_and_the_ledger_skips_repeats() -> None:

@@ -284,3 +284,18 @@ def test_severity_reasons_say_why(make_article: Make) -> None:
     assert event.severity_reasons[0] == "base severity of missile_artillery_strike: 3"
     assert any("12 killed" in r for r in event.severity_reasons)
     assert any("civilian target" in r for r in event.severity_reasons)
+
+
+def test_a_claim_sentence_stays_with_the_most_severe_event_of_the_article(make_article: Make) -> None:
+    events = classify(
+        make_article(
+            "Russia fires 472 drones and missiles at Ukraine",
+            "Russia launched 472 drones and 40 missiles at Ukraine overnight, the most since the full-scale "
+            "invasion began.",
+        )
+    )
+    claimed = [e.type for e in events if e.claims]
+    assert len(events) >= 2 and len(claimed) == 1, [(e.type, e.severity, e.claims) for e in events]
+    owner = next(e for e in events if e.claims)
+    assert owner.severity == max(e.severity for e in events) and owner.record_claim
+    assert not any(e.record_claim for e in events if e is not owner)

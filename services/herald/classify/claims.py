@@ -1,0 +1,113 @@
+"""Claims an article makes about the event it reports: "a record 472 drones", "the first attack of
+its kind". Novelty alerts on them beside its own record and first rules, quoting the sentence.
+
+The cues live in ``data/claims.yaml`` with their examples. A cue is a claim about *this* event
+unless a background word ends right before it in the same sentence: "a night after the record
+attack" is about another night, "surpassing the previous record" is about this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from herald.core.records import Claim, Event
+
+from .taxonomy import BY_CODE, RECORD_CLAIM_FAMILIES
+
+ClaimKind = Literal["record", "first"]
+KINDS: tuple[ClaimKind, ...] = ("record", "first")
+SENTENCE_MAX = 500
+
+
+@dataclass(frozen=True)
+class Cues:
+    kinds: dict[ClaimKind, tuple[re.Pattern[str], ...]]
+    background: tuple[tuple[re.Pattern[str], bool], ...]  # (pattern, negate)
+    background_reach: int
+    not_a_claim: tuple[re.Pattern[str], ...]
+
+
+@cache
+def cues() -> Cues:
+    text = resources.files("herald.classify").joinpath("data", "claims.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+
+    def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(row["pattern"], re.I) for row in data[key])
+
+    return Cues(
+        kinds={kind: compile_all(kind) for kind in KINDS},
+        background=tuple((re.compile(r["pattern"], re.I), bool(r.get("negate"))) for r in data["background"]),
+        background_reach=int(data["background_reach"]),
+        not_a_claim=compile_all("not_a_claim"),
+    )
+
+
+def _about_another_event(before: str, c: Cues) -> bool:
+    """True when the words right before a cue point at another event ("after the record attack")."""
+    near = before[-c.background_reach :]
+    hit = False
+    for pattern, negate in c.background:
+        if pattern.search(near):
+            if negate:
+                return False
+            hit = True
+    return hit
+
+
+def _claimed(sentence: str, patterns: Sequence[re.Pattern[str]], c: Cues) -> bool:
+    for pattern in patterns:
+        for m in pattern.finditer(sentence):
+            window = sentence[max(0, m.start() - 20) : m.end() + 20]
+            if any(p.search(window) for p in c.not_a_claim):
+                continue
+            if _about_another_event(sentence[: m.start()], c):
+                continue
+            return True
+    return False
+
+
+def extract(code: str, texts: Sequence[str]) -> list[Claim]:
+    """The record and first claims of an event of type ``code`` in its sentences, one per kind.
+
+    Only types whose family makes a record or a first news (conflict, disaster, cyber): "record
+    attendance" at a match or a "first-ever" product launch are not claims we alert on.
+    """
+    if BY_CODE[code].family not in RECORD_CLAIM_FAMILIES:
+        return []
+    c = cues()
+    found: list[Claim] = []
+    for kind in KINDS:
+        for text in texts:
+            if _claimed(text, c.kinds[kind], c):
+                found.append(Claim(kind=kind, text=" ".join(text.split())[:SENTENCE_MAX]))
+                break
+    return found
+
+
+def one_owner(events: list[Event]) -> list[Event]:
+    """Each claim sentence of an article stays with one of its events: the most severe (then the
+    first in taxonomy order). "Russia launched 472 drones and seven missiles, the most since the
+    invasion" claims a record for the barrage, not one for its seven missiles as well."""
+    owner: dict[tuple[str, str], int] = {}
+    for i, event in enumerate(events):
+        for claim in event.claims:
+            key = (claim.kind, claim.text)
+            if key not in owner or event.severity > events[owner[key]].severity:
+                owner[key] = i
+    out = []
+    for i, event in enumerate(events):
+        kept = [c for c in event.claims if owner[(c.kind, c.text)] == i]
+        if len(kept) != len(event.claims):
+            event = event.model_copy(
+                update={"claims": kept, "record_claim": any(c.kind == "record" for c in kept)}
+            )
+        out.append(event)
+    return out

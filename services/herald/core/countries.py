@@ -1,0 +1,25 @@
+"""Country names by ISO code (``data/country_names.yaml``), for stages without the NLP extra.
+
+Novelty uses it to tell a location that is a whole country ("Ukraine", from a report placed at
+country level) from a place, when the record does not say which (``Location.kind`` unset).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+import yaml
+
+
+@cache
+def _names() -> dict[str, frozenset[str]]:
+    text = resources.files("herald.core").joinpath("data", "country_names.yaml").read_text(encoding="utf-8")
+    # Keys read as strings: "NO" (Norway) would otherwise be YAML's false.
+    data = yaml.load(text, Loader=yaml.BaseLoader)
+    return {str(code): frozenset(" ".join(n.lower().split()) for n in names) for code, names in data.items()}
+
+
+def is_country_name(name: str, code: str) -> bool:
+    """True when ``name`` is a name of the country ``code`` ("Ukraine", "UA"), case and spaces aside."""
+    return " ".join(name.lower().split()) in _names().get(code, frozenset())

@@ -1,0 +1,35 @@
+"""Claims of a record or a first, about the event the article reports (data/claims.yaml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from herald.classify.claims import extract
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Russia fires record 472 drones at Ukraine in largest attack of the war", ["record"]),
+        ("Russia launched 472 drones, the most since the full-scale invasion began.", ["record"]),
+        ("The barrage surpassed the previous record of 400 drones.", ["record"]),
+        ("Drones hit an air base in Siberia in the first attack of its kind, officials said.", ["first"]),
+        ("A drone struck a site near Uzhhorod, the first attack on Zakarpattia region.", ["first"]),
+        ("Shells hit the town for the first time since 1945.", ["first"]),
+        # About another event, or not a claim at all.
+        ("Drones hit Kyiv again a night after the record attack of 472 drones.", []),
+        ("The strike came a week after the largest attack of the war.", []),
+        ("First responders reached the site within minutes.", []),
+        ("Sirens sounded in Lviv for the first time in days.", []),
+        ("Records show the plant was hit twice before.", []),
+        ("It was one of the deadliest quakes to hit the country in two decades.", []),
+    ],
+)
+def test_claims_about_this_event(sentence: str, kinds: list[str]) -> None:
+    claims = extract("air_drone_strike", [sentence])
+    assert [c.kind for c in claims] == kinds
+    assert all(c.text == sentence for c in claims), "the sentence is the evidence"
+
+
+def test_no_claims_outside_conflict_disaster_and_cyber() -> None:
+    assert extract("protest", ["A record 300,000 protesters marched, the first ever such rally."]) == []
