@@ -10,7 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from herald.cli import app
-from herald.local.demo import load_day
+from herald_dev.local.demo import load_day
 
 BARRAGE = "Russia fires record 472 drones at Ukraine in largest attack of the war"
 FIRST_STRIKE = "Russia launches 120 drones at Ukraine overnight"
