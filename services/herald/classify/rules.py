@@ -35,7 +35,7 @@ from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import actors, places, segments
+from . import actors, places, salience, segments
 from .cues import (
     CIVILIANS,
     GENERIC_STRIKE,
@@ -153,6 +153,8 @@ def _match(
                 excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
             if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
                 continue
+            if salience.aside(text, *m.span()):
+                continue
             if rules is not None and any(search(v, text, starts) for v in rules.vetoes):
                 return None
             return Hit(cue.name, m.span())
@@ -195,6 +197,22 @@ def _segment_hits(
             if code in hits and (not cue or hits[code].cue == cue):
                 del hits[code]
     return hits
+
+
+def _drop_passing_mentions(segs: Sequence[Segment], per_segment: list[dict[str, Hit]]) -> None:
+    """Past the lead, a type the headline and lead do not report needs a sentence that presents itself
+    as news ("on Sunday", "separately", "also"); otherwise it is a passing mention and is dropped."""
+    lead: set[str] = set()
+    body = 0
+    for k, g in enumerate(segs):
+        if g.headline or body < salience.LEAD_SEGMENTS:
+            lead.update(per_segment[k])
+            body += not g.headline
+            continue
+        for code in [c for c in per_segment[k] if c not in lead and not (c == "strike" and lead)]:
+            if not salience.marks_news(g.text):
+                del per_segment[k][code]
+        lead.update(per_segment[k])
 
 
 def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
@@ -294,7 +312,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
     """
     if is_heartbeat(article):
         return [heartbeat_event(article)]
-    if not article.enriched:
+    if not article.enriched or salience.article_frame(article.title):
         return []
     text = article.text()
     segs = segments.split(article)
@@ -314,7 +332,12 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 not is_off_topic(g.text, starts) or bool(search(HARD_NEWS, g.text, starts))
             )
 
+        if salience.background_sentence(g.text):
+            per_segment.append({})
+            continue
         per_segment.append(_segment_hits(g.text, weak_ok, text, starts))
+    if not salience.is_roundup(article.title):
+        _drop_passing_mentions(segs, per_segment)
     by_type = _group(article, segs, per_segment)
     if not by_type:
         return []
