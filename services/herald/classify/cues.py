@@ -304,7 +304,8 @@ SPORT = _rx(
     r"of the season",
     r"this season",
     r"fixture",
-    r"derby",
+    r"(?-i:derby)",  # the city of Derby is news; "the north London derby" is sport
+    r"(?-i:Derby) (?:day|match|game|clash|win|defeat)",
     r"stadium",
     r"innings",
     r"wickets?",

@@ -35,7 +35,7 @@ from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import actors, places, salience, segments
+from . import actors, phrasing, places, salience, segments
 from .cues import (
     CIVILIANS,
     GENERIC_STRIKE,
@@ -83,6 +83,8 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "peace_talks": ("arrest", "armed_clash:armed groups fighting"),
     "leadership_change": ("armed_clash:armed groups fighting",),
 }
+# Verbs of an attack by one side (on a village, a camp): not by themselves a battle between two.
+_ONE_SIDED = re.compile(r"attack(?:ed|ing|s)?|raid(?:ed|s)?|stormed|overran|assault(?:ed|s)?", re.I)
 _PROTESTERS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
     r"riots?))\b",
@@ -117,7 +119,7 @@ def _type_gate(rules: TypeRules) -> frozenset[str] | None:
     return None if any(g is None for g in gates) else frozenset().union(*gates)  # type: ignore[arg-type]
 
 
-_TYPE_GATES = [(rules, _type_gate(rules)) for rules in RULES]
+_TYPE_GATES = [(rules, _type_gate(rules)) for rules in phrasing.extended(RULES)]
 
 
 @dataclass(frozen=True)
@@ -182,17 +184,26 @@ def _segment_hits(
     if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
         del hits["attack_on_civilians"]
     # Armed men killing people in a village where a battle is reported: the battle, unless the
-    # sentence names civilian victims.
+    # sentence names civilian victims. "Attacked a village" alone is one-sided: the attack on civilians.
+    clash = hits.get("armed_clash")
+    one_sided = clash is not None and _ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
     if (
         hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
-        and "armed_clash" in hits
+        and clash is not None
+        and not one_sided
         and not CIVILIANS.search(text)
     ):
         del hits["attack_on_civilians"]
+    if one_sided and "attack_on_civilians" in hits:
+        del hits["armed_clash"]
+    # Plotters arrested after a coup attempt are an arrest of their own, not part of the seizure.
+    keep_arrest = "coup" in hits and phrasing.coup_plotters_arrested().search(text) is not None
     for winner, losers in ABSORBS.items():
         if winner not in hits:
             continue
         for loser in losers:
+            if keep_arrest and loser == "arrest":
+                continue
             code, _, cue = loser.partition(":")
             if code in hits and (not cue or hits[code].cue == cue):
                 del hits[code]
@@ -321,7 +332,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
     def article_weak_ok() -> bool:
         return not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
 
-    per_segment = []
+    per_segment: list[dict[str, Hit]] = []
     for g in segs:
         starts = word_starts(g.text)
 

@@ -1,0 +1,196 @@
+"""Salience and the data cues: events come from what a report says happened, in real phrasing.
+
+Every case is written in the shape of a published report (tests/data/reporting/dev_types.yaml holds
+the fuller items): each fails if its rule in salience.yaml or phrasing.yaml is taken out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from herald.classify import salience
+from herald.classify.rules import classify
+from herald.core.records import EnrichedArticle
+
+Make = Callable[..., EnrichedArticle]
+
+NON_EVENTS = [
+    pytest.param(
+        "Late winner keeps Bournemouth in the hunt",
+        "Bournemouth came from behind to beat Brentford 2-1 on Sunday. The manager said the squad had been "
+        "stretched: our assistant manager tested positive for Covid on Thursday. Bournemouth are seventh.",
+        id="one person testing positive is not an outbreak",
+    ),
+    pytest.param(
+        "New rugged smartwatch built to survive the elements",
+        "The new watch is built for adventurers. It can warn you of pressure drops before natural phenomena "
+        "such as tornadoes, floods and storms, and its case passed earthquake-grade vibration tests. It goes "
+        "on sale next month.",
+        id="product teaser listing hazards",
+    ),
+    pytest.param(
+        "Russian ransomware suspect extradited to face US charges",
+        "A Russian national accused of running a ransomware operation has been extradited from South Korea. "
+        "Prosecutors say the group hacked more than 1,000 organisations.",
+        id="court case about an earlier cyberattack",
+    ),
+    pytest.param(
+        "Town marks 30 years since deadly warehouse blast",
+        "Residents gathered to mark the 30th anniversary of the explosion at a chemical warehouse that "
+        "killed three firefighters in 1995.",
+        id="anniversary",
+    ),
+    pytest.param(
+        "Former police commander who led response to 2011 riots dies at 71",
+        "The former commander who directed the response to the 2011 riots in London has died, his family "
+        "said.",
+        id="obituary",
+    ),
+    pytest.param(
+        "Opinion: A ceasefire will not hold unless Europe guarantees it",
+        "If the two sides ever agree a ceasefire, it will collapse within weeks. A missile strike on a city "
+        "would be enough to undo any deal.",
+        id="opinion and hypotheticals",
+    ),
+    pytest.param(
+        "Explainer: How cholera spreads and why it kills",
+        "Cholera is a bacterial infection passed on through contaminated water. Outbreaks tend to follow "
+        "floods.",
+        id="explainer",
+    ),
+    pytest.param(
+        "Film about a city under siege wins top festival prize",
+        "A documentary about a Ukrainian city under missile attack won the main prize on Saturday. The "
+        "director said air raids and shelling became part of daily life.",
+        id="a work about a war",
+    ),
+    pytest.param(
+        "Minister warns of cyber threat to water companies",
+        "Hackers could shut down water supplies to millions of homes, the minister warned. A ransomware "
+        "attack on a treatment plant would be catastrophic, he said.",
+        id="warning and modal",
+    ),
+    pytest.param(
+        "Government unveils new flood relief package",
+        "The government announced a relief package for families hit by last year's floods.",
+        id="earlier floods and a relief package",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), NON_EVENTS)
+def test_mentions_that_are_not_reports_raise_no_event(make_article: Make, title: str, body: str) -> None:
+    assert classify(make_article(title, body)) == []
+
+
+EVENTS = [
+    pytest.param(
+        "Explosions at chemical factory in western India kill 12",
+        "A chain of explosions tore through a chemical factory on the edge of Dhule on Saturday, killing 12.",
+        {"industrial_accident"},
+        id="explosions tore through a chemical factory",
+    ),
+    pytest.param(
+        "Two dead after pesticide unit blast",
+        "A unit making pesticides at a chemical company's plant exploded on Saturday, killing two men.",
+        {"industrial_accident"},
+        id="a pesticide unit exploded",
+    ),
+    pytest.param(
+        "Explosive device wrecks track on Warsaw-Lublin line",
+        "An explosive device badly damaged a key railway line, officials said, calling it sabotage.",
+        {"infrastructure_attack"},
+        id="railway explosion called sabotage",
+    ),
+    pytest.param(
+        "Gunmen attack Nigerian village, killing 19",
+        "Gunmen with rifles and machetes went from house to house in Lingyado village, shooting and hacking "
+        "19 people to death.",
+        {"attack_on_civilians"},
+        id="gunmen killing villagers",
+    ),
+    pytest.param(
+        "Delegations agree on new round of negotiations",
+        "The Russian and Ukrainian delegations ended their meeting in Istanbul on Friday agreeing to hold "
+        "another round of negotiations.",
+        {"peace_talks"},
+        id="round of negotiations",
+    ),
+    pytest.param(
+        "Bolivian army chief arrested after troops storm palace in attempted coup",
+        "The army commander was arrested hours after he sent soldiers into the square outside the palace in "
+        "what the president called an attempted coup d'etat.",
+        {"coup", "arrest"},
+        id="plotter arrested after a coup attempt",
+    ),
+    pytest.param(
+        "Soldiers seize Guinea-Bissau prime minister",
+        "Renegade soldiers seized the prime minister at his residence in what the UN called an attempted "
+        "coup.",
+        {"coup"},
+        id="seizing a prime minister is no territory change",
+    ),
+    pytest.param(
+        "Four men held in counter-terror raids in Leeds and Derby",
+        "Officers detained four men in raids in Leeds and Derby. They were detained on suspicion of an act "
+        "of terrorism.",
+        {"arrest"},
+        id="detained on suspicion of terrorism is an arrest only",
+    ),
+    pytest.param(
+        "Thousands ordered to flee as Dixie Fire spreads",
+        "Thousands were ordered to leave their homes as the Dixie Fire burned more than 212,000 acres.",
+        {"natural_disaster", "evacuation"},
+        id="named wildfire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "types"), EVENTS)
+def test_real_phrasing_raises_the_reported_events(
+    make_article: Make, title: str, body: str, types: set[str]
+) -> None:
+    assert {e.type for e in classify(make_article(title, body))} == types
+
+
+def test_past_the_lead_a_new_type_needs_a_sentence_that_reports_it(make_article: Make) -> None:
+    lead = (
+        "Detectives arrested three men on Friday on suspicion of preparing acts of terrorism. They are held "
+        "in London. Searches continue. "
+    )
+    passing = "Police recalled the bombing of a concert in Manchester."
+    news = "Separately, a bomb exploded at a concert hall in Leeds on Saturday, killing two people."
+    assert {e.type for e in classify(make_article("Three men arrested", lead + passing))} == {"arrest"}
+    assert {e.type for e in classify(make_article("Three men arrested", lead + news))} == {
+        "arrest",
+        "attack_on_civilians",
+    }
+
+
+def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> None:
+    body = (
+        "Russian drones struck Odesa overnight. Troops fought near Sudzha. Searches continued. "
+        "Authorities evacuated 2,000 people from villages near the border."
+    )
+    assert "evacuation" in {
+        e.type for e in classify(make_article("Ukraine war latest: drones, clashes", body))
+    }
+    assert "evacuation" not in {e.type for e in classify(make_article("Russian drones strike Odesa", body))}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("storms such as tornadoes, floods and hail", "floods", "example"),
+        ("detained on suspicion of an act of terrorism", "terrorism", "suspicion"),
+        ("the response to the 2011 riots in London", "riots", "dated"),
+        ("a ransomware attack on a plant would be catastrophic", "ransomware", "modal"),
+        ("a new flood relief package", "flood", "modifier"),
+        ("where a quake in 2010 killed 3,000 people", "quake", "dated"),
+    ],
+)
+def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
+    at = text.index(word)
+    assert salience.aside(text, at, at + len(word)) == kind
