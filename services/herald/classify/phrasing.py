@@ -55,6 +55,24 @@ def coup_plotters_arrested() -> re.Pattern[str]:
     return re.compile(_raw()["plotters_held"], re.I)
 
 
+@cache
+def air_words() -> re.Pattern[str]:
+    """Words that say an air strike was made by aircraft (whose missiles are then its munitions)."""
+    return re.compile(_raw()["air_munitions"]["air_words"], re.I)
+
+
+@cache
+def ground_launched() -> re.Pattern[str]:
+    """Weapons fired from the ground: a missile strike of its own even beside air strikes."""
+    return re.compile(_raw()["air_munitions"]["ground_launched"], re.I)
+
+
+@cache
+def disaster_damage() -> re.Pattern[str]:
+    """Collapses that are the damage of a natural disaster reported beside them."""
+    return re.compile(_raw()["disaster_damage"], re.I)
+
+
 def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
     """The rules with each type's data cues and vetoes appended."""
     extra, banned = cues(), vetoes()
@@ -63,4 +81,12 @@ def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
     )
 
 
-__all__ = ["coup_plotters_arrested", "cues", "extended", "vetoes"]
+__all__ = [
+    "air_words",
+    "coup_plotters_arrested",
+    "cues",
+    "disaster_damage",
+    "extended",
+    "ground_launched",
+    "vetoes",
+]

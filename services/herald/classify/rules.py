@@ -232,6 +232,16 @@ def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
     }
 
 
+def _countries_in(article: EnrichedArticle, segment: Segment, *, named_only: bool) -> set[str]:
+    """Country codes of a segment's places: of every resolved place, or only of places that are
+    themselves countries ("Six killed in Kenya" covers Nairobi; Nairobi does not cover Mombasa)."""
+    return {
+        e.geo.country_code
+        for e in article.entities
+        if segment.contains(e) and e.geo is not None and (not named_only or e.geo.kind == "country")
+    }
+
+
 def _group(
     article: EnrichedArticle, segs: list[Segment], per_segment: list[dict[str, Hit]]
 ) -> dict[str, dict[int, Hit]]:
@@ -266,16 +276,47 @@ def _group(
             by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
         if not by_type["arrest"]:
             del by_type["arrest"]
+    _fold_munitions_and_damage(segs, by_type)
     # A protest that turned into a riot is the riot, unless the protest was somewhere else.
     if "riot" in by_type and "protest" in by_type:
         riot_places = set().union(*(_places_in(article, segs[k]) for k in by_type["riot"]))
+        riot_countries = set().union(
+            *(_countries_in(article, segs[k], named_only=True) for k in by_type["riot"])
+        )
         for k in list(by_type["protest"]):
             here = _places_in(article, segs[k])
-            if not (here and riot_places and here.isdisjoint(riot_places)):
+            elsewhere = here and riot_places and here.isdisjoint(riot_places)
+            if not elsewhere or _countries_in(article, segs[k], named_only=False) & riot_countries:
                 by_type["riot"].setdefault(k, by_type["protest"].pop(k))
         if not by_type["protest"]:
             del by_type["protest"]
     return by_type
+
+
+def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
+    """Words that describe a reported event rather than a second one: the missiles an air strike's
+    aircraft fired, and the walls a storm brought down."""
+
+    def said(k: int, hit: Hit) -> str:
+        return segs[k].text[hit.span[0] : hit.span[1]]
+
+    air = by_type.get("air_drone_strike", {})
+    if "missile_artillery_strike" in by_type and any(
+        phrasing.air_words().search(said(k, h)) for k, h in air.items()
+    ):
+        missiles = by_type["missile_artillery_strike"]
+        for k, hit in list(missiles.items()):
+            if hit.cue == "missiles fired" and not phrasing.ground_launched().search(segs[k].text):
+                air.setdefault(k, missiles.pop(k))
+        if not missiles:
+            del by_type["missile_artillery_strike"]
+    accidents = by_type.get("industrial_accident", {})
+    if "natural_disaster" in by_type and accidents:
+        if all(phrasing.disaster_damage().search(said(k, h)) for k, h in accidents.items()):
+            by_type["natural_disaster"].update(
+                {k: h for k, h in accidents.items() if k not in by_type["natural_disaster"]}
+            )
+            del by_type["industrial_accident"]
 
 
 def _continuations(

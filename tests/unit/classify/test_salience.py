@@ -73,6 +73,22 @@ NON_EVENTS = [
         id="warning and modal",
     ),
     pytest.param(
+        "The most intense hurricanes to hit the US mainland",
+        "The Labor Day hurricane of 1935 was the most intense storm to make landfall, killing 408 people.",
+        id="a ranking of past disasters",
+    ),
+    pytest.param(
+        "Is mpox the next global emergency?",
+        "Experts debate whether mpox could spread as widely as Covid did.",
+        id="a question headline",
+    ),
+    pytest.param(
+        "Why herder-farmer violence keeps flaring in Nigeria",
+        "The conflict over land and water has killed thousands. Armed groups raid villages and reprisals "
+        "follow.",
+        id="a why explainer",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -138,6 +154,57 @@ EVENTS = [
         "of terrorism.",
         {"arrest"},
         id="detained on suspicion of terrorism is an arrest only",
+    ),
+    pytest.param(
+        "Six killed in Kenya as police clash with banned opposition protest",
+        "Six people were killed on Wednesday in clashes between police and demonstrators.",
+        {"riot"},
+        id="police and demonstrators clashing",
+    ),
+    pytest.param(
+        "Bandits kill 30 in raid on Zamfara villages",
+        "Armed bandits on motorcycles raided three villages overnight, killing at least 30 people.",
+        {"attack_on_civilians"},
+        id="bandits raiding villages",
+    ),
+    pytest.param(
+        "Egypt's Mursi sacks army chief Tantawi",
+        "President Mursi on Sunday retired the head of the armed forces and named al-Sisi defence minister.",
+        {"leadership_change"},
+        id="army chief sacked and a minister named",
+    ),
+    pytest.param(
+        "Afghan forces take back Deh Yak district",
+        "Afghan forces surrounded Taliban fighters and took back the Deh Yak district on Monday.",
+        {"territory_change"},
+        id="district taken back",
+    ),
+    pytest.param(
+        "Nine dead after Israeli air strikes on Gaza",
+        "Israeli air strikes killed nine people on Tuesday. The strikes come less than a week after a truce "
+        "ended a flare-up that followed a prisoner's death on hunger strike.",
+        {"air_drone_strike"},
+        id="background sentence with a hunger strike",
+    ),
+    pytest.param(
+        "At least 18 killed in Israeli strikes on Gaza hospitals",
+        "Israeli air strikes in Gaza killed at least 18 people on Tuesday. Nine missiles hit the courtyard "
+        "of the European Hospital, the health ministry said.",
+        {"air_drone_strike"},
+        id="missiles fired by the aircraft of an air strike",
+    ),
+    pytest.param(
+        "Typhoon batters the Philippines",
+        "Typhoon Rammasun killed at least 10 people on Wednesday. Three people died when a wall collapsed "
+        "on them south of the capital.",
+        {"natural_disaster"},
+        id="a wall brought down by the typhoon",
+    ),
+    pytest.param(
+        "One killed as Israel renews strikes on Gaza",
+        "Israel's military said its aircraft struck Islamic Jihad rocket launchers in Gaza on Wednesday.",
+        {"air_drone_strike"},
+        id="rocket launchers are a target",
     ),
     pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
