@@ -28,9 +28,11 @@ from typing import Any
 
 import yaml
 
+from .cues import is_off_topic
+
 _DATA = Path(__file__).with_name("data") / "salience.yaml"
 LEAD_SEGMENTS = 3  # the headline and the first body sentences: what the article is about
-_WINDOW = 90  # characters looked at on either side of a cue word
+_WINDOW = 160  # characters looked at on either side of a cue word
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -80,9 +82,17 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
+def _is_team_name(text: str, start: int, end: int) -> bool:
+    """ "The Typhoons stormed back": a capitalised plural cue word in a sentence about sport."""
+    word = text[start:end]
+    return word[:1].isupper() and word.endswith("s") and is_off_topic(text)
+
+
 def aside(text: str, start: int, end: int) -> str | None:
     """Why the cue word at ``text[start:end]`` is an aside rather than a report, if it is one."""
     vocabulary = _vocabulary()
+    if _is_team_name(text, start, end):
+        return "team_name"
     before = text[max(0, start - _WINDOW) : start]
     for kind, pattern in vocabulary["before_cue"].items():
         if pattern.search(before):

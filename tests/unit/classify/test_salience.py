@@ -89,6 +89,34 @@ NON_EVENTS = [
         id="a why explainer",
     ),
     pytest.param(
+        "Airline cancels hundreds of flights after IT outage",
+        "A faulty software update crashed the check-in systems on Friday. The company said there was no sign "
+        "of a cyberattack.",
+        id="no sign of a cyberattack",
+    ),
+    pytest.param(
+        "Typhoons storm back to beat Dragons in overtime",
+        "The Typhoons stormed back to beat the Dragons 101-98 in overtime on Sunday. The crowd flooded onto "
+        "the court at the buzzer.",
+        id="a team called the Typhoons",
+    ),
+    pytest.param(
+        "Security firm launches tool to stop ransomware",
+        "A cybersecurity company launched a product on Tuesday that can detect ransomware. Hospitals hit by "
+        "hackers in recent years are its first customers.",
+        id="a product against ransomware",
+    ),
+    pytest.param(
+        "Regional bloc suspends Gabon",
+        "The regional bloc suspended Gabon on Monday, a week after soldiers seized power.",
+        id="a week after a coup",
+    ),
+    pytest.param(
+        "How four trapped miners survived 1,000 metres underground",
+        "When the roof of a tunnel caved in, the four men had only a narrow air shaft.",
+        id="a how feature",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -205,6 +233,19 @@ EVENTS = [
         "Israel's military said its aircraft struck Islamic Jihad rocket launchers in Gaza on Wednesday.",
         {"air_drone_strike"},
         id="rocket launchers are a target",
+    ),
+    pytest.param(
+        "Cave-in kills three rescuers at Utah coal mine",
+        "A cave-in at the Crandall Canyon coal mine killed three rescue workers on Thursday night.",
+        {"industrial_accident"},
+        id="a mine cave-in",
+    ),
+    pytest.param(
+        "Iraqi PM sacks security chiefs after Baghdad bombing",
+        "The prime minister dismissed several senior security commanders, including the deputy interior "
+        "minister, after an urgent meeting on Thursday's suicide attack on a Baghdad market.",
+        {"leadership_change"},
+        id="a bombing as the cause of a sacking",
     ),
     pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
