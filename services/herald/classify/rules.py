@@ -85,6 +85,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
 }
 # Verbs of an attack by one side (on a village, a camp): not by themselves a battle between two.
 _ONE_SIDED = re.compile(r"attack(?:ed|ing|s)?|raid(?:ed|s)?|stormed|overran|assault(?:ed|s)?", re.I)
+_REPELLED = next(c for c in phrasing.cues()["armed_clash"] if c.name == "attack repelled")
 _PROTESTERS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
     r"riots?))\b",
@@ -186,7 +187,13 @@ def _segment_hits(
     # Armed men killing people in a village where a battle is reported: the battle, unless the
     # sentence names civilian victims. "Attacked a village" alone is one-sided: the attack on civilians.
     clash = hits.get("armed_clash")
-    one_sided = clash is not None and _ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
+    # Residents fighting beside the police to drive attackers back are a side in a battle, not victims.
+    repelled = clash is not None and _REPELLED.pattern.search(text) is not None
+    one_sided = (
+        clash is not None
+        and not repelled
+        and _ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
+    )
     if (
         hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
         and clash is not None
@@ -196,6 +203,8 @@ def _segment_hits(
         del hits["attack_on_civilians"]
     if one_sided and "attack_on_civilians" in hits:
         del hits["armed_clash"]
+    if repelled:
+        hits.pop("attack_on_civilians", None)
     # Plotters arrested after a coup attempt are an arrest of their own, not part of the seizure.
     keep_arrest = "coup" in hits and phrasing.coup_plotters_arrested().search(text) is not None
     for winner, losers in ABSORBS.items():

@@ -117,6 +117,27 @@ NON_EVENTS = [
         id="a how feature",
     ),
     pytest.param(
+        "Measles, explained - symptoms, vaccines and why cases are rising",
+        "Measles causes a cough, fever and a rash.",
+        id="an explained headline",
+    ),
+    pytest.param(
+        "The Sahel's juntas promised security and failed",
+        "The soldiers who seized power in Mali and Niger said they would defeat the jihadists.",
+        id="a column about juntas",
+    ),
+    pytest.param(
+        "Exhibition shows photos of bombed villages",
+        "An exhibition of photographs of villages destroyed by air strikes opened in Bangkok on Friday.",
+        id="an exhibition",
+    ),
+    pytest.param(
+        "Farmers told to keep birds indoors",
+        "Officials urged farmers on Tuesday to keep flocks indoors, warning that avian flu could spread "
+        "quickly.",
+        id="a warning that a disease could spread",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -246,6 +267,33 @@ EVENTS = [
         "minister, after an urgent meeting on Thursday's suicide attack on a Baghdad market.",
         {"leadership_change"},
         id="a bombing as the cause of a sacking",
+    ),
+    pytest.param(
+        "Myanmar military air strike on village kills ten civilians",
+        "A military jet dropped three bombs on the village on Tuesday, killing ten civilians. There was no "
+        "fighting, he said. Fighting has ravaged much of the country since the 2021 coup.",
+        {"air_drone_strike"},
+        id="no fighting and a war's background",
+    ),
+    pytest.param(
+        "Residents and police repel gang attack on Port-au-Prince suburb",
+        "Gangs attacked the Petionville area on Tuesday, and residents fought alongside police to drive them "
+        "back; 28 gang members were killed.",
+        {"armed_clash"},
+        id="an attack repelled",
+    ),
+    pytest.param(
+        "Haiti gangs rampage through two upscale neighbourhoods",
+        "Gunmen looted homes in Laboule before sunrise on Monday and the bodies of 12 men lay in the "
+        "streets.",
+        {"attack_on_civilians"},
+        id="gangs looting homes",
+    ),
+    pytest.param(
+        "Suicide car bombers hit three Mali army bases",
+        "Suicide bombers drove cars packed with explosives into three army bases, killing six soldiers.",
+        {"armed_clash"},
+        id="suicide bombers at army bases",
     ),
     pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
