@@ -73,6 +73,12 @@ def disaster_damage() -> re.Pattern[str]:
     return re.compile(_raw()["disaster_damage"], re.I)
 
 
+@cache
+def fighting_before_capture() -> re.Pattern[str]:
+    """ "after fierce fighting" beside a capture: the fighting is how the place was taken."""
+    return re.compile(_raw()["fighting_before_capture"], re.I)
+
+
 def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
     """The rules with each type's data cues and vetoes appended."""
     extra, banned = cues(), vetoes()
@@ -87,6 +93,7 @@ __all__ = [
     "cues",
     "disaster_damage",
     "extended",
+    "fighting_before_capture",
     "ground_launched",
     "vetoes",
 ]

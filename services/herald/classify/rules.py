@@ -319,6 +319,14 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                 air.setdefault(k, missiles.pop(k))
         if not missiles:
             del by_type["missile_artillery_strike"]
+    # "seized two towns after heavy fighting": the fighting is how the place was taken.
+    clashes = by_type.get("armed_clash", {})
+    if "territory_change" in by_type and clashes:
+        for k in list(clashes):
+            if phrasing.fighting_before_capture().search(segs[k].text):
+                by_type["territory_change"].setdefault(k, clashes.pop(k))
+        if not clashes:
+            del by_type["armed_clash"]
     accidents = by_type.get("industrial_accident", {})
     if "natural_disaster" in by_type and accidents:
         if all(phrasing.disaster_damage().search(said(k, h)) for k, h in accidents.items()):

@@ -138,6 +138,26 @@ NON_EVENTS = [
         id="a warning that a disease could spread",
     ),
     pytest.param(
+        "Councils must stop hiding cyber-attacks from residents",
+        "When a council is held to ransom, its residents have a right to know.",
+        id="an exhortation headline",
+    ),
+    pytest.param(
+        "Inside Goma: a city learning to live under rebel rule",
+        "Residents say the fighting is over for now, but few expect the peace to last.",
+        id="an inside feature",
+    ),
+    pytest.param(
+        "Monsoon season brings annual threat of landslides to Nepal's hills",
+        "Every year between June and September, landslides and floods kill hundreds of people.",
+        id="a recurring hazard",
+    ),
+    pytest.param(
+        "Cyber insurers raise premiums for public bodies",
+        "Insurers are raising premiums for councils after a series of ransomware attacks, brokers said.",
+        id="premiums after a series of attacks",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -294,6 +314,32 @@ EVENTS = [
         "Suicide bombers drove cars packed with explosives into three army bases, killing six soldiers.",
         {"armed_clash"},
         id="suicide bombers at army bases",
+    ),
+    pytest.param(
+        "M23 rebels take two more towns after fierce fighting",
+        "M23 rebels seized the towns of Rutshuru and Kiwanja on Saturday after heavy fighting with the army.",
+        {"territory_change"},
+        id="fighting that preceded a capture",
+    ),
+    pytest.param(
+        "Rebels capture town despite ceasefire",
+        "M23 rebels took control of Nyabibwe on Wednesday, in an apparent breach of the ceasefire they "
+        "declared this week. There were no reports of fighting.",
+        {"territory_change"},
+        id="a ceasefire breached and no fighting",
+    ),
+    pytest.param(
+        "Japan PM Ishiba announces resignation",
+        "Prime Minister Shigeru Ishiba announced on Sunday that he would step down as party leader.",
+        {"leadership_change"},
+        id="an announced resignation",
+    ),
+    pytest.param(
+        "Japanese Prime Minister Kan announces resignation",
+        "Kan said on Friday he was stepping down. He faced heavy criticism over his handling of the March "
+        "earthquake, tsunami and nuclear crisis.",
+        {"leadership_change"},
+        id="the earthquake a leader was criticised over",
     ),
     pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
