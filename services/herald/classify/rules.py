@@ -278,7 +278,8 @@ def _group(
         def same_scene(k: int) -> bool:
             # In a wrap-up the next sentence may be another story ("In Hong Kong, police arrested six").
             here = _places_in(article, segs[k])
-            return k - 1 in crowd_segments and (not here or bool(here & crowd_places))
+            # "Police fired tear gas ... Hundreds took part ... A number of people were arrested."
+            return bool({k - 1, k - 2} & crowd_segments) and (not here or bool(here & crowd_places))
 
         folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or same_scene(k)]
         for k in folded:

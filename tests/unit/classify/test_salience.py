@@ -158,6 +158,11 @@ NON_EVENTS = [
         id="premiums after a series of attacks",
     ),
     pytest.param(
+        "Uganda declares end of Ebola outbreak",
+        "Uganda declared the end of its Ebola outbreak on Wednesday, the health minister said.",
+        id="an outbreak declared over",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -340,6 +345,20 @@ EVENTS = [
         "earthquake, tsunami and nuclear crisis.",
         {"leadership_change"},
         id="the earthquake a leader was criticised over",
+    ),
+    pytest.param(
+        "Government forces recapture Sartagab village from Taliban",
+        "Security forces retook Sartagab village on Thursday, a week after it fell. When the Taliban overran "
+        "the village on June 17 they burned houses, and more than 500 families fled to Nili.",
+        {"territory_change"},
+        id="an earlier flight dated by its day",
+    ),
+    pytest.param(
+        "Police fire tear gas as mob loots and burns shops",
+        "Police fired tear gas on Friday night at a crowd that looted and burned shops. Hundreds of people "
+        "took part. A number of people were arrested.",
+        {"riot"},
+        id="arrests two sentences after the riot",
     ),
     pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
