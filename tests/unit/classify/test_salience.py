@@ -361,6 +361,14 @@ EVENTS = [
         id="arrests two sentences after the riot",
     ),
     pytest.param(
+        "Hezbollah confirms top commander killed in Beirut strike",
+        "Hezbollah confirmed that its commander was killed in Tuesday's Israeli air strike on Beirut. Israel "
+        "blamed him for the rocket attack that killed 12 young people at the weekend. Hundreds of thousands "
+        "of people have fled the border region in recent weeks.",
+        {"air_drone_strike"},
+        id="blamed for an earlier attack, fled in recent weeks",
+    ),
+    pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
         "Thousands were ordered to leave their homes as the Dixie Fire burned more than 212,000 acres.",
         {"natural_disaster", "evacuation"},
