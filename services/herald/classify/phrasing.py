@@ -79,6 +79,12 @@ def fighting_before_capture() -> re.Pattern[str]:
     return re.compile(_raw()["fighting_before_capture"], re.I)
 
 
+@cache
+def coup_forces() -> re.Pattern[str]:
+    """Who stages a coup: their gunfire and detentions beside a coup report are the coup."""
+    return re.compile(_raw()["coup_forces"], re.I)
+
+
 def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
     """The rules with each type's data cues and vetoes appended."""
     extra, banned = cues(), vetoes()
@@ -89,6 +95,7 @@ def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
 
 __all__ = [
     "air_words",
+    "coup_forces",
     "coup_plotters_arrested",
     "cues",
     "disaster_damage",

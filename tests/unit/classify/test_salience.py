@@ -163,6 +163,12 @@ NON_EVENTS = [
         id="an outbreak declared over",
     ),
     pytest.param(
+        "Navy and Marines to stage huge drill against a simulated rival",
+        "About 25,000 sailors will take part in a warfighting drill from August 9, fighting a simulated "
+        "enemy across 22 time zones.",
+        id="a military drill",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -367,6 +373,27 @@ EVENTS = [
         "of people have fled the border region in recent weeks.",
         {"air_drone_strike"},
         id="blamed for an earlier attack, fled in recent weeks",
+    ),
+    pytest.param(
+        "Special forces commander says Guinea's president arrested",
+        "The president was arrested on Sunday by the army's special forces, their commander said, "
+        "announcing that the constitution and the government had been dissolved.",
+        {"coup"},
+        id="president arrested by special forces",
+    ),
+    pytest.param(
+        "Guinea junta replaces governors with military commanders",
+        "The junta said on Monday that regional governors had been replaced by military commanders. Special "
+        "forces soldiers detained Conde on Sunday after hours of gunfire in the capital.",
+        {"coup", "leadership_change"},
+        id="a day-after coup report",
+    ),
+    pytest.param(
+        "Tear gas fired, arrests made as Hong Kong protest turns violent",
+        "Police fired tear gas on Sunday at thousands of protesters who barricaded roads and smashed traffic "
+        "lights.",
+        {"riot"},
+        id="a protest turned violent",
     ),
     pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
