@@ -396,6 +396,12 @@ EVENTS = [
         id="a protest turned violent",
     ),
     pytest.param(
+        "US-Taliban talks resume in Doha",
+        "The United States and the Taliban resumed negotiations in Doha on Saturday, a US source said.",
+        {"peace_talks"},
+        id="negotiations resumed",
+    ),
+    pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
         "Thousands were ordered to leave their homes as the Dixie Fire burned more than 212,000 acres.",
         {"natural_disaster", "evacuation"},
