@@ -412,10 +412,9 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 not is_off_topic(g.text, starts) or bool(search(HARD_NEWS, g.text, starts))
             )
 
-        if salience.background_sentence(g.text):
-            per_segment.append({})
-            continue
-        per_segment.append(_segment_hits(g.text, weak_ok, text, starts))
+        hits = _segment_hits(g.text, weak_ok, text, starts)
+        # Asked only of segments with a cue: most segments have none, and the check is a dozen patterns.
+        per_segment.append({} if hits and salience.background_sentence(g.text) else hits)
     if not salience.is_roundup(article.title):
         _drop_passing_mentions(segs, per_segment)
     by_type = _group(article, segs, per_segment)
