@@ -137,6 +137,7 @@ def _match(
     article_text: str,
     said: Sequence[tuple[int, int]],
     starts: frozenset[str],
+    asides: list[tuple[int, int]] | None = None,
 ) -> Hit | None:
     """The first cue of a type that fires on a segment, unless one of the type's vetoes applies.
 
@@ -157,6 +158,8 @@ def _match(
             if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
                 continue
             if salience.aside(text, *m.span()):
+                if asides is not None:
+                    asides.append(m.span())
                 continue
             if rules is not None and any(search(v, text, starts) for v in rules.vetoes):
                 return None
@@ -165,15 +168,20 @@ def _match(
 
 
 def _segment_hits(
-    text: str, weak_ok: Callable[[], bool], article_text: str, starts: frozenset[str]
+    text: str,
+    weak_ok: Callable[[], bool],
+    article_text: str,
+    starts: frozenset[str],
+    asides: list[tuple[int, int]] | None = None,
 ) -> dict[str, Hit]:
-    """Step 1 and 2: the types one segment reports, after same-segment absorption."""
+    """Step 1 and 2: the types one segment reports, after same-segment absorption. Cue words found
+    to be asides (``salience.aside``) are appended to ``asides`` when given."""
     hits: dict[str, Hit] = {}
     said = attribution_spans(text)
     for rules, gate in _TYPE_GATES:
         if gate is not None and gate.isdisjoint(starts):
             continue
-        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts)
+        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts, asides)
         if hit is not None:
             hits[rules.code] = hit
     if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
@@ -402,6 +410,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
         return not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
 
     per_segment: list[dict[str, Hit]] = []
+    quiet: set[int] = set()  # segments about something else: their counts join no event
     for g in segs:
         starts = word_starts(g.text)
 
@@ -412,9 +421,13 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 not is_off_topic(g.text, starts) or bool(search(HARD_NEWS, g.text, starts))
             )
 
-        hits = _segment_hits(g.text, weak_ok, text, starts)
+        asides: list[tuple[int, int]] = []
+        hits = _segment_hits(g.text, weak_ok, text, starts, asides)
         # Asked only of segments with a cue: most segments have none, and the check is a dozen patterns.
-        per_segment.append({} if hits and salience.background_sentence(g.text) else hits)
+        background = bool(hits) and salience.background_sentence(g.text) is not None
+        per_segment.append({} if background else hits)
+        if (background or asides) and not per_segment[-1]:
+            quiet.add(g.index)
     if not salience.is_roundup(article.title):
         _drop_passing_mentions(segs, per_segment)
     by_type = _group(article, segs, per_segment)
@@ -426,7 +439,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
         # Counts matter in an event's segments and the two after them (continuations), nowhere else.
         if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index))
-    extra = _continuations(by_type, segs, readings)
+    extra = _continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     events = []
     for code in CODES:
         if code not in by_type:
