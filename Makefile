@@ -2,6 +2,8 @@
 .DEFAULT_GOAL := help
 PY := .venv/bin/python
 PYTEST_ARGS ?=
+DIST := .build/dist
+WHEEL_VENV := .build/wheel-venv
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -12,8 +14,14 @@ setup: ## Install everything: .venv, Python packages, Kafka jars, deployment che
 up: setup ## Set up, then run the whole pipeline locally (the demo when no feeds are configured)
 	@.venv/bin/herald up
 
-test: setup ## Set up, then run the whole test suite (starts its own Kafka broker)
-	@$(PY) -m pytest $(PYTEST_ARGS)
+# The suite's service processes (end-to-end, fault and pipeline tests) run the installed wheel, not
+# the checkout: tests/support/installed.py reads these two variables.
+test: setup wheel ## Set up, build and install the wheel, then run the whole test suite (starts its own Kafka broker)
+	@HERALD_TEST_PYTHON=$(CURDIR)/$(WHEEL_VENV)/bin/python HERALD_TEST_WHEEL="$$(ls $(CURDIR)/$(DIST)/herald-*.whl)" \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+wheel: setup ## Build Herald's wheel and install it, not editable, into .build/wheel-venv
+	@scripts/wheel-venv.sh $(DIST) $(WHEEL_VENV)
 
 lint: setup ## ruff lint and format check
 	@.venv/bin/ruff check services tests bench
@@ -24,4 +32,4 @@ types: setup ## mypy on services/
 
 check: lint types test ## lint + types + tests
 
-.PHONY: help setup up test lint types check
+.PHONY: help setup up test wheel lint types check

@@ -323,8 +323,8 @@ def main() -> None:
     bootstrap = args.bootstrap
     try:
         if args.with_broker:
-            from herald.local.kafka import LocalKafka, LocalKafkaSettings
-            from herald.local.ports import free_port_pair
+            from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
+            from herald_dev.local.ports import free_port_pair
 
             broker = LocalKafka(
                 LocalKafkaSettings(

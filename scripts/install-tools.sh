@@ -4,6 +4,9 @@
 #   .tools/bin/helm        helm v3, built from its Go module (go install; the first build takes minutes)
 #   .tools/bin/promtool    promtool and prometheus from Debian's `prometheus` package, unpacked with
 #   .tools/bin/prometheus  dpkg-deb -x so no system service is installed or started
+#   podman, buildah, runc  Debian's packages (apt-get, as root), and debootstrap for the local base
+#   debootstrap            image; the container test (tests/deploy/test_compose_up.py) uses them
+#   .tools/bin/podman-compose  in its own virtual environment (.tools/podman-compose), pinned
 #
 # kubernetes-validate (Kubernetes' JSON schemas) is a Python package pinned in pyproject.toml's `dev`
 # extra; this script only checks that the Python it is given can import it.
@@ -105,6 +108,35 @@ install_alertmanager() {
   ln -sfn "$dest/usr/bin/prometheus-alertmanager" "$BIN/alertmanager"
 }
 
+PODMAN_COMPOSE_VERSION="${PODMAN_COMPOSE_VERSION:-1.6.0}"
+
+# Without them the container test is skipped and says why; the rest of the suite does not need them.
+install_containers() {
+  local missing=() cmd
+  for cmd in podman buildah runc debootstrap; do
+    command -v "$cmd" >/dev/null || missing+=("$cmd")
+  done
+  if ((${#missing[@]})); then
+    if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null; then
+      log "cannot install ${missing[*]} (needs apt-get as root): the container test will be skipped"
+      return 0
+    fi
+    local started=$SECONDS
+    apt-cache show podman >/dev/null 2>&1 || apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman buildah runc debootstrap >/dev/null
+    log "podman, buildah, runc, debootstrap installed in $((SECONDS - started))s"
+  fi
+  # Its own environment: podman-compose's dependencies must not move the project's pins.
+  local venv="$TOOLS/podman-compose"
+  if [[ "$("$venv/bin/podman-compose" --version 2>/dev/null | sed -n 's/^podman-compose version //p')" != "$PODMAN_COMPOSE_VERSION" ]]; then
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check "podman-compose==$PODMAN_COMPOSE_VERSION"
+    log "podman-compose $PODMAN_COMPOSE_VERSION installed in $venv"
+  fi
+  ln -sfn "$venv/bin/podman-compose" "$BIN/podman-compose"
+}
+
 check_kubernetes_validate() {
   local python="${PYTHON:-}"
   if [[ -z "$python" ]]; then
@@ -121,6 +153,7 @@ check_kubernetes_validate() {
 install_helm
 install_prometheus
 install_alertmanager
+install_containers
 check_kubernetes_validate
 log "helm $(cat "$TOOLS/helm.version") ($("$BIN/helm" version --short))"
 "$BIN/promtool" --version 2>&1 | head -n 1 >&2

@@ -25,13 +25,18 @@ OUT = ROOT / "docs" / "settings.md"
 # (class, who reads it). Order: the shared base first, then the pipeline's order.
 CLASSES = [
     ("herald.core.settings:CoreSettings", "every process"),
-    ("herald.local.kafka:LocalKafkaSettings", "`herald kafka ...`, `herald up` (the local broker)"),
+    ("herald_dev.local.kafka:LocalKafkaSettings", "`herald kafka ...`, `herald up` (the local broker)"),
     ("herald.poller.settings:PollerSettings", "`herald poll`"),
     ("herald.dedup.settings:DedupSettings", "`herald worker dedup`"),
     ("herald.enrich.settings:EnrichSettings", "`herald worker enrich`, `herald analyze`"),
     ("herald.alerts.settings:AlertSettings", "`herald worker novelty`, `herald worker delivery`"),
     ("herald.heartbeat.settings:HeartbeatSettings", "`herald heartbeat serve`"),
 ]
+
+
+def source_path(module: str) -> str:
+    """The module's file relative to the repository (herald-dev lives in its own project folder)."""
+    return str(Path(importlib.import_module(module).__file__ or "").resolve().relative_to(ROOT))
 
 
 def load(ref: str) -> type[Any]:
@@ -95,7 +100,7 @@ def render() -> str:
         out += [
             f"## `{name}`",
             "",
-            f"Read by {readers}; defined in `services/{module.replace('.', '/')}.py`.",
+            f"Read by {readers}; defined in `{source_path(module)}`.",
         ]
         inherited = [
             b.__name__

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything Herald needs on this machine, idempotently:
-#   .venv/ with Herald and its extras, the Kafka broker's jars (Maven), and the deployment checkers.
+#   .venv/ with Herald (editable, with its extras) and herald-dev (the development tools), the Kafka broker's jars (Maven), and the deployment checkers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,10 +12,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 stamp=.venv/.herald-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat pyproject.toml services/herald-dev/pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "==> installing Herald and its dependencies into .venv"
-  .venv/bin/python -m pip install -q -e '.[nlp,bench,dev]'
+  echo "==> installing Herald, herald-dev and their dependencies into .venv"
+  # One command: herald-dev requires herald[nlp], which must resolve to this checkout.
+  .venv/bin/python -m pip install -q -e '.[nlp,dev]' -e services/herald-dev
   echo "$want" > "$stamp"
 fi
 

@@ -1,6 +1,6 @@
 """Shared fixtures: a real Kafka broker for the session, a clean slate of topics per test module.
 
-The broker is the project's own (`herald.local.kafka`, jars from Maven), on free ports, with its
+The broker is the project's own (`herald_dev.local.kafka`, jars from Maven), on free ports, with its
 state under pytest's temporary directory. Nothing here is a mock.
 """
 
@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from herald.local.ports import free_port, free_port_pair  # noqa: F401 - re-exported for tests
+from herald_dev.local.ports import free_port, free_port_pair  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_FEEDS = ROOT.parent / "shared" / "feeds" / "feedparser-tests"
+# feedparser's own test corpus (BSD 2-clause, LICENSE beside it): real-world and malformed feed shapes.
+FEEDPARSER_CORPUS = ROOT / "tests" / "data" / "feedparser"
 
 
 @pytest.fixture(scope="session")
 def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    from herald.local.kafka import LocalKafka, LocalKafkaSettings
+    from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
 
     port = free_port_pair()
     state = tmp_path_factory.mktemp("kafka-state")

@@ -1,9 +1,9 @@
 """The system under test: a fresh local broker, every Herald service as its own process, a receiver.
 
-Nothing here is simulated: the broker is ``herald.local.kafka.LocalKafka`` (the one ``herald up``
+Nothing here is simulated: the broker is ``herald_dev.local.kafka.LocalKafka`` (the one ``herald up``
 runs) with its own state directory, wiped before the run; each stage is ``python -m herald.cli
 worker <stage>`` with its own /metrics port; alerts go over signed HTTP to
-``herald.local.receiver.Receiver``, which timestamps every delivery.
+``herald_dev.local.receiver.Receiver``, which timestamps every delivery.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from pathlib import Path
 import psutil
 
 from herald.core.settings import CoreSettings
-from herald.local.kafka import REPO_ROOT, LocalKafka, LocalKafkaSettings
-from herald.local.ports import free_port, free_port_pair
-from herald.local.receiver import Receiver
+from herald_dev.local.kafka import REPO_ROOT, LocalKafka, LocalKafkaSettings
+from herald_dev.local.ports import free_port, free_port_pair
+from herald_dev.local.receiver import Receiver
 
 log = logging.getLogger("bench.stack")
 
@@ -127,7 +127,7 @@ class Stack:
 
     # -- receiver and services ---------------------------------------------------------------------
     def start_receiver(self) -> Receiver:
-        from herald.alerts.sinks.webhook import decode_secret
+        from herald.core.webhooks import decode_secret
 
         self.receiver = Receiver(decode_secret(WEBHOOK_SECRET)).start()
         return self.receiver

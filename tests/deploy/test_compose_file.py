@@ -161,7 +161,7 @@ def test_restarts_healthchecks_and_dependencies() -> None:
 
 
 def test_images_are_pinned_and_kafka_matches_the_local_broker() -> None:
-    from herald.local.kafka import kafka_version
+    from herald_dev.local.kafka import kafka_version
 
     for name, service in compose()["services"].items():
         image = service["image"]
@@ -257,6 +257,22 @@ def dockerfile_instructions() -> list[tuple[str, str]]:
     return out
 
 
+def dockerfile_bases() -> list[str]:
+    """The image each FROM starts from as users build it: build arguments read as their defaults."""
+    instructions = dockerfile_instructions()
+    defaults = dict(rest.split("=", 1) for keyword, rest in instructions if keyword == "ARG" and "=" in rest)
+    stages = {
+        rest.split()[-1] for keyword, rest in instructions if keyword == "FROM" and " AS " in rest.upper()
+    }
+    out = []
+    for keyword, rest in instructions:
+        if keyword == "FROM":
+            image = re.sub(r"\$\{(\w+)\}", lambda m: defaults[m.group(1)], rest.split()[0])
+            if image not in stages:
+                out.append(image)
+    return out
+
+
 def test_dockerfile_copies_only_what_exists_and_runs_as_non_root() -> None:
     instructions = dockerfile_instructions()
     for keyword, rest in instructions:
@@ -264,9 +280,8 @@ def test_dockerfile_copies_only_what_exists_and_runs_as_non_root() -> None:
             *sources, _dest = rest.split()
             for source in sources:
                 assert (ROOT / source).exists(), f"COPY {source}: not in the repository"
-        if keyword == "FROM":
-            image = rest.split()[0]
-            assert ":" in image and not image.endswith(":latest"), f"pin {image}"
+    for image in dockerfile_bases():
+        assert ":" in image and not image.endswith(":latest"), f"pin {image}"
     users = [rest for keyword, rest in instructions if keyword == "USER"]
     assert users and users[-1].split(":")[0] == "10001", "the runtime image must end as uid 10001"
     entrypoint = next(rest for keyword, rest in instructions if keyword == "ENTRYPOINT")
@@ -278,10 +293,9 @@ def test_dockerfile_python_satisfies_the_project_and_exposes_every_port() -> Non
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     minimum = tuple(int(x) for x in re.findall(r"\d+", project["requires-python"])[:2])
-    for keyword, rest in dockerfile_instructions():
-        if keyword == "FROM":
-            match = re.match(r"python:(\d+)\.(\d+)", rest)
-            assert match and (int(match.group(1)), int(match.group(2))) >= minimum, rest
+    for image in dockerfile_bases():
+        match = re.match(r"python:(\d+)\.(\d+)", image)
+        assert match and (int(match.group(1)), int(match.group(2))) >= minimum, image
     exposed = {
         int(p) for keyword, rest in dockerfile_instructions() if keyword == "EXPOSE" for p in rest.split()
     }
@@ -289,7 +303,31 @@ def test_dockerfile_python_satisfies_the_project_and_exposes_every_port() -> Non
     assert ports <= exposed
 
 
-@pytest.mark.parametrize("script", ["scripts/install-tools.sh"])
+# -- deploy/ci/compose.override.yml: what CI changes, and only that ---------------------------------------
+def test_the_ci_override_changes_only_images_and_build_arguments() -> None:
+    """The README promises CI runs the compose file as users do, apart from the base images and Kafka."""
+    from herald_dev.local.kafka import kafka_version
+
+    class OverrideLoader(yaml.SafeLoader):
+        """Reads podman-compose's ``!reset`` tag as the value it resets to."""
+
+    OverrideLoader.add_constructor("!reset", lambda loader, node: loader.construct_mapping(node))
+    text = (ROOT / "deploy/ci/compose.override.yml").read_text()
+    override = yaml.load(text, Loader=OverrideLoader)["services"]
+    base_args = set(re.findall(r"^ARG (\w+)=", (ROOT / "services/Dockerfile").read_text(), re.M))
+    for name in herald_services():
+        service = override[name]
+        assert set(service) <= {"build", "depends_on"}, name
+        assert set(service["build"]) == {"args"} and set(service["build"]["args"]) == base_args, name
+    assert override["topics"]["depends_on"] == {}, "only the one-shot topics job starts without Kafka"
+    assert set(override) == set(herald_services()) | {"kafka", "prometheus", "grafana"}
+    # Kafka: the jars `herald kafka install` resolves, of the version the public image runs.
+    assert f"./.herald/kafka-dist/{kafka_version()}/libs:/opt/kafka/libs:ro" in override["kafka"]["volumes"]
+    assert set(override["prometheus"]) == {"image", "entrypoint", "volumes"}
+    assert override["grafana"] == {"profiles": ["grafana"]}
+
+
+@pytest.mark.parametrize("script", ["scripts/install-tools.sh", "scripts/local-images.sh"])
 def test_tool_installer_is_executable(script: str) -> None:
     import os
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from herald.plot import PlotInputError, load, parse, plot
+from herald_dev.plot import PlotInputError, load, parse, plot
 from tests.conftest import herald_env
 
 

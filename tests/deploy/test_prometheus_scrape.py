@@ -21,7 +21,7 @@ import httpx
 import pytest
 import yaml
 
-from herald.local.feedserver import Item, ScriptedFeed
+from herald_dev.local.feedserver import Item, ScriptedFeed
 from tests.conftest import free_port
 from tests.deploy.deploy_support import PROMETHEUS, tool
 from tests.support.procs import STAGES, Pipeline, Wire, running, wait_for

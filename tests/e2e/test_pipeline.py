@@ -15,7 +15,7 @@ from tests.support.procs import Pipeline, Wire, json_values, read_topic, running
 from tests.support.schemas import errors
 
 from herald.core import topics
-from herald.local.feedserver import Item, ScriptedFeed
+from herald_dev.local.feedserver import Item, ScriptedFeed
 
 pytestmark = [pytest.mark.kafka, pytest.mark.e2e]
 

@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 
 from herald.core import topics
-from herald.local.feedserver import Item, ScriptedFeed
-from herald.local.receiver import Receiver
+from herald_dev.local.feedserver import Item, ScriptedFeed
+from herald_dev.local.receiver import Receiver
 from tests.support.procs import Pipeline, Service, Wire
 
 # Real towns the gazetteer resolves. Each (kind, town) pair appears once in a run, which makes every

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from herald.poller.memory import MemoryPublisher
-from herald.poller.webfixture import Reply, WebFixture, rss
+from herald_dev.webfixture import Reply, WebFixture, rss
 from tests.integration.test_poller_http import RSS, feed_of, poller, wire_items
 from tests.unit.poller.test_poller_parsing import BILLION_LAUGHS_ONE_LINE
 

@@ -21,9 +21,9 @@ import pytest
 
 from herald.core import topics
 from herald.core.records import stable_id
-from herald.local.feedserver import Item, ScriptedFeed
-from herald.local.receiver import Receiver
 from herald.poller.normalize import canonical_url
+from herald_dev.local.feedserver import Item, ScriptedFeed
+from herald_dev.local.receiver import Receiver
 from tests.fault.harness import (
     CONSUMERS,
     Burst,

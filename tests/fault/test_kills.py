@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from herald.local.feedserver import ScriptedFeed
-from herald.local.kafka import LocalKafka
-from herald.local.receiver import Receiver
+from herald_dev.local.feedserver import ScriptedFeed
+from herald_dev.local.kafka import LocalKafka
+from herald_dev.local.receiver import Receiver
 from tests.fault.harness import Burst, Watch, expected_alert_ids, measure, rig
 from tests.support.procs import Pipeline
 

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 from kafka import KafkaProducer
 
-from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.records import Alert, Article, stable_id, utcnow
-from herald.local.receiver import Receiver
+from herald.core.webhooks import decode_secret
+from herald_dev.local.receiver import Receiver
 from tests.fault.harness import CONSUMERS, Outcome, committed, end_offset, record
 from tests.support.procs import Pipeline, json_values, read_topic, wait_for
 

@@ -27,8 +27,8 @@ import pytest
 
 from herald.core import topics
 from herald.core.records import Alert
-from herald.local.feedserver import ScriptedFeed
-from herald.local.receiver import Answer, Receiver
+from herald_dev.local.feedserver import ScriptedFeed
+from herald_dev.local.receiver import Answer, Receiver
 from tests.fault.harness import (
     Burst,
     Outcome,

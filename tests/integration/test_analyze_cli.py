@@ -50,7 +50,7 @@ def test_a_syndicated_copy_is_marked_and_not_classified() -> None:
 
 
 def test_an_rss_file_is_read_too(tmp_path: Path) -> None:
-    from herald.local.feedserver import Item, ScriptedFeed
+    from herald_dev.local.feedserver import Item, ScriptedFeed
 
     feed = ScriptedFeed(
         "Local",
@@ -61,3 +61,34 @@ def test_an_rss_file_is_read_too(tmp_path: Path) -> None:
     lines = run_analyze(path)
     assert lines[0]["kind"] == "article"
     assert lines[0]["title"] == "Earthquake of magnitude 6.4 hits Malatya"
+
+
+def test_each_quantity_shows_its_role_and_time_reference_and_severity_names_only_this_events(
+    tmp_path: Path,
+) -> None:
+    from datetime import UTC, datetime
+
+    from herald.core.records import Article, stable_id
+
+    when = datetime(2025, 6, 1, 6, 0, tzinfo=UTC)
+    article = Article(
+        id=stable_id("analyze-roles"), url="https://wire.example/barrage", source="wire",
+        title="Russia fires 472 drones at Ukraine overnight",
+        content="Russia launched 472 drones at Ukraine overnight, the air force said. Air defences shot "
+        "down 385 drones. More than 1,100 drones were fired over the past week.",
+        published=when, fetched_at=when,
+    )  # fmt: skip
+    path = tmp_path / "barrage.jsonl"
+    path.write_text(article.model_dump_json() + "\n")
+    lines = run_analyze(path)
+    (record,) = [line for line in lines if line["kind"] == "article"]
+    shown = {(q["value"], q["role"], q["time_ref"]) for q in record["quantities"] if q["unit"] == "drones"}
+    assert {
+        (472, "event", "this_event"),
+        (385, "intercepted", "this_event"),
+        (1100, "event", "cumulative"),
+    } <= shown
+    (event,) = [line for line in lines if line["kind"] == "event" and line["type"] == "air_drone_strike"]
+    assert event["magnitude"] == {"drones": 472}
+    reasons = " ".join(event["severity_reasons"])
+    assert "472 drones" in reasons and "1100" not in reasons and "385" not in reasons

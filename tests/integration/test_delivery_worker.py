@@ -22,12 +22,12 @@ import pytest
 from kafka import KafkaConsumer
 from tests.conftest import free_port, herald_env
 
-from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.kafka import producer
 from herald.core.records import Alert, DeadLetter, Location, stable_id
 from herald.core.settings import CoreSettings
-from herald.local.receiver import Receiver
+from herald.core.webhooks import decode_secret
+from herald_dev.local.receiver import Receiver
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 

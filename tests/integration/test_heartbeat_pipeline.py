@@ -19,11 +19,11 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.support.procs import Pipeline, json_values, read_topic, running, wait_for
 from tests.support.schemas import errors
 
-from herald.alerts.sinks.webhook import decode_secret
 from herald.core import topics
 from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
-from herald.local.feedserver import FeedServer, Item, ScriptedFeed
-from herald.local.receiver import Receiver
+from herald.core.webhooks import decode_secret
+from herald_dev.local.feedserver import FeedServer, Item, ScriptedFeed
+from herald_dev.local.receiver import Receiver
 
 pytestmark = [pytest.mark.kafka]
 

@@ -10,7 +10,7 @@ from tests.conftest import free_port_pair, herald_env
 
 from herald.core.kafka import ensure_topics
 from herald.core.topics import ALL
-from herald.local.kafka import LocalKafka
+from herald_dev.local.kafka import LocalKafka
 
 pytestmark = pytest.mark.kafka
 

@@ -1,4 +1,4 @@
-"""The poller against real HTTP servers on 127.0.0.1 (herald.poller.webfixture).
+"""The poller against real HTTP servers on 127.0.0.1 (herald_dev.webfixture).
 
 Kafka is replaced by the in-memory publisher and state store here (injected, not patched); the
 Kafka path has its own tests in test_poller_kafka.py. Everything on the HTTP side is real: sockets,
@@ -28,7 +28,7 @@ from herald.poller.memory import MemoryPublisher, MemoryStateStore
 from herald.poller.parsing import REJECT_REASONS
 from herald.poller.service import Poller
 from herald.poller.settings import PollerSettings
-from herald.poller.webfixture import Reply, Request, WebFixture, rss
+from herald_dev.webfixture import Reply, Request, WebFixture, rss
 
 RSS = {"content-type": "application/rss+xml; charset=utf-8"}
 

@@ -23,7 +23,7 @@ from tests.support.procs import read_topic
 from herald.core import topics
 from herald.core.settings import CoreSettings
 from herald.poller.output import read_state
-from herald.poller.webfixture import Reply, Request, WebFixture, rss
+from herald_dev.webfixture import Reply, Request, WebFixture, rss
 
 pytestmark = pytest.mark.kafka
 

@@ -17,10 +17,11 @@ from typing import Any
 import yaml
 from kafka import KafkaConsumer, TopicPartition
 
-from herald.alerts.sinks.webhook import decode_secret
-from herald.local.feedserver import FeedServer, ScriptedFeed
-from herald.local.receiver import Receiver
+from herald.core.webhooks import decode_secret
+from herald_dev.local.feedserver import FeedServer, ScriptedFeed
+from herald_dev.local.receiver import Receiver
 from tests.conftest import free_port, herald_env
+from tests.support.installed import child_env, herald_argv
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
 _RECONNECT_NOISE = ("Marking the coordinator", "Group Coordinator Request failed")
@@ -75,7 +76,11 @@ class Service:
 
 @dataclass
 class Pipeline:
-    """Every Herald service as its own process, against the test's broker."""
+    """Every Herald service as its own process, against the test's broker.
+
+    The processes are the source tree's ``herald``, or an installed wheel's when ``HERALD_TEST_PYTHON``
+    is set (``tests/support/installed.py``).
+    """
 
     env: dict[str, str]
     logs: Path
@@ -83,9 +88,9 @@ class Pipeline:
 
     def add(self, name: str, *args: str, extra_env: dict[str, str] | None = None) -> Service:
         port = free_port()
-        env = herald_env({**self.env, **(extra_env or {}), "HERALD_METRICS_PORT": str(port)})
+        env = child_env(herald_env({**self.env, **(extra_env or {}), "HERALD_METRICS_PORT": str(port)}))
         self.logs.mkdir(parents=True, exist_ok=True)
-        svc = Service(name, [sys.executable, "-m", "herald.cli", *args], env, self.logs / f"{name}.log", port)
+        svc = Service(name, herald_argv(*args), env, self.logs / f"{name}.log", port)
         self.services[name] = svc
         return svc
 

@@ -9,8 +9,10 @@ Order of preference: a resolved city, then a resolved region, then a place the t
 a settlement or province ("the village of Malynivka", unresolved: the enrichment's gazetteer does not
 know every village), then a resolved country, then other unresolved names. The headline counts only
 when the body names no place; among equals the earlier mention wins. Places that only appear as the
-attacker ("Russia launched ...") or in the attribution ("..., the ministry in Moscow said") are not
-where it happened.
+attacker ("Russia launched ..."), in the attribution ("..., the ministry in Moscow said"), in the
+dateline ("ISLAMABAD (AP) - ...": where the reporter sat) or as the launch site ("rockets fired from
+Rafah") are not where it happened; the dateline and the launch site still count when the event's
+sentences name nothing else.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from herald.core.records import EnrichedArticle, Entity, Location
 
@@ -52,6 +55,29 @@ _LOCATIVE_BEFORE = re.compile(
     r"south-?western|coastal|frontline|border|capital|city of|town of|village of|region of)\s+)?$",
     re.I,
 )
+# "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
+_DATELINE = re.compile(
+    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)?"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s"
+)
+# "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed|flew|flown|took off|came|coming|originat\w*)\b[^.;]{0,60}?\bfrom\s+"
+    r"(?:(?!at\b|on\b|against\b|towards?\b|into\b|hit\b|struck\b|and\b)[\w'\u2019-]+\s+){0,4}$",
+    re.I,
+)
+# "off the coast of Vanuatu", "west of the Yemeni port of Hodeidah", "95 nautical miles south-east of Aden"
+_OFF_SHORE_BEFORE = re.compile(
+    r"\b(?:off(?: the coast of)?|coast of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|near)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+)?(?:(?:port|city|town|island) of\s+)?$",
+    re.I,
+)
+_DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
+_ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
+# Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
+_SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Bay|Channel|Pacific|Atlantic|Mediterranean)\b")
+_FEATURE = re.compile(r"\b(?:Mount|Mountains?|Range|Peninsula|Islands?|Himalayas?|Alps|Andes|Desert)\b")
+
 # NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
 _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
 _NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
@@ -79,11 +105,21 @@ def locate(
     """
     candidates: list[Candidate] = []
     countries: list[Entity] = []
+    peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
+        dateline = _DATELINE.match(seg.text)
+        dateline_end = dateline.end() if dateline else -1
         for entity in article.entities:
-            if not seg.contains(entity) or (entity.label not in _PLACE_LABELS and entity.geo is None):
+            if not seg.contains(entity):
+                continue
+            if entity.label == "NORP" and entity.geo is None:
+                if entity.country_code and entity.start not in attackers and not seg.headline:
+                    if not in_spans(entity.start - seg.start, spans):
+                        peoples.append(entity)
+                continue
+            if entity.label not in _PLACE_LABELS and entity.geo is None:
                 continue
             local = entity.start - seg.start
             after = seg.text[local + len(entity.text) :]
@@ -101,10 +137,15 @@ def locate(
                 continue
             else:
                 rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
-            if entity.start in targets:
+            if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
+            window = seg.text[max(0, local - 90) : local]
+            if "from" in window and _ORIGIN_BEFORE.search(window):
+                rank -= _ORIGIN_PENALTY
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
+            if local < dateline_end:
+                rank = _DATELINE_RANK
             if speaker and local < speaker.end():
                 rank -= 0.3
             candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
@@ -120,15 +161,77 @@ def locate(
                     Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
                 )
     if not candidates:
+        # No place at all ("Ukrainian drones hit a Russian refinery"): the people named beside the
+        # event, if not its attackers, say at least the country.
+        if peoples:
+            return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo
+        village = _village_in(best, candidates) if geo.kind == "region" else None
+        if village is not None:  # "the village of Yelwata in Benue state": the village, in that region
+            return Location(name=village.name, country_code=geo.country_code, admin1=geo.name, kind="city")
         return Location(
-            name=geo.name, country_code=geo.country_code, admin1=geo.admin1, lat=geo.lat, lon=geo.lon
+            name=geo.name,
+            country_code=geo.country_code,
+            admin1=geo.admin1,
+            lat=geo.lat,
+            lon=geo.lon,
+            kind=geo.kind,
         )
+    kind = _unresolved_kind(best)
+    if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
+        coast = _coast(article, segs)
+        return Location(name=best.name, country_code=coast, kind=kind)
     country = countries[0].geo.country_code if countries and countries[0].geo else None
-    return Location(name=best.name, country_code=country)
+    if country is None and peoples:
+        country = peoples[0].country_code
+    return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _coast(article: EnrichedArticle, segs: Sequence[Segment]) -> str | None:
+    """The country of a shore the report places a sea event off ("west of the Yemeni port of
+    Hodeidah", "off the coast of Vanuatu"), read in the event's sentences and the one after them:
+    wire reports name the sea first and the nearest port a sentence later."""
+    last = max(s.sentence for s in segs)
+    text = article.text()
+    for entity in article.entities:
+        geo = entity.geo
+        if geo is None or geo.kind not in ("city", "country", "region") or entity.sentence > last + 1:
+            continue
+        if entity.sentence < min(s.sentence for s in segs):
+            continue
+        if _OFF_SHORE_BEFORE.search(text[max(0, entity.start - 60) : entity.start]):
+            return geo.country_code
+    return None
+
+
+def _village_in(region: Candidate, candidates: Sequence[Candidate]) -> Candidate | None:
+    """A settlement the text names ("the village of Yambali") in the same sentence as the region that
+    won, before it: more precise than the region, and the region says which country it is in."""
+    for c in candidates:
+        if (
+            (c.entity is None or c.entity.geo is None)
+            and c.rank == _NAMED_SETTLEMENT
+            and c.order[0] == region.order[0]
+            and c.order[1] < region.order[1]
+        ):
+            return c
+    return None
+
+
+def _unresolved_kind(best: Candidate) -> Literal["city", "region", "sea", "other"] | None:
+    """What an unresolved name is, from how the text names it."""
+    if _SEA.search(best.name):
+        return "sea"
+    if _FEATURE.search(best.name):
+        return "other"
+    if best.rank in (_NAMED_SETTLEMENT, _NAMED_SETTLEMENT - 5.0):
+        return "city"
+    if best.rank in (_NAMED_PROVINCE, _NAMED_PROVINCE - 5.0):
+        return "region"
+    return None
 
 
 def _unresolved_rank(before: str, after: str, entity: Entity) -> float:

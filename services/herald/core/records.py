@@ -77,7 +77,7 @@ class Geo(BaseModel):
     lon: float = Field(ge=-180, le=180)
     country_code: str = Field(pattern=r"^[A-Z]{2}$")
     admin1: str | None = None
-    kind: Literal["city", "region", "country"] | None = None
+    kind: Literal["city", "region", "country", "sea", "other"] | None = None
     geonameid: int | None = None
     admin1_code: str | None = None  # GeoNames admin1 code, "UA.07": groups places by region even unnamed
 

@@ -13,12 +13,19 @@ earthquakes a week apart: retellings of one event come within hours, the next ev
 later. Within the window a candidate is scored on evidence that it is the *same* event:
 
 * place: the same place or first-level region (+2), else the same country (+1) but different named
-  regions (-1); a different country rules the story out;
+  regions (-1). A city, its region and its country are one place at three precisions, so outlets
+  that disagree on precision still meet. Outlets also disagree on the country: one places a strike
+  with the attacker ("Russia launched 472 drones ...") or the reporting agency, another with the
+  target. A different country is therefore no veto when it is one the other side names as an actor
+  (the event's country is an actor country of the story, or a story country is an actor country of
+  the event); it adds nothing either, so the actors and figures must carry the match. A different
+  country that no actor links rules the story out (two quakes, two protests);
 * actors: any shared actor or actor country (+1);
-* magnitude: the same count of a precisely reported quantity (drones, missiles, quake magnitude,
-  within ``size_tolerance``) (+1.5); a contradicting one rules the story out, because two outlets
-  do not disagree by a third on the number of drones the air force announced. Casualty figures
-  are not used against a story: tolls rise as reports come in.
+* magnitude: the same count of a precisely reported quantity (drones, missiles within
+  ``size_tolerance``; quake magnitudes within ``magnitude_tolerance`` points) (+1.5); a
+  contradicting one rules the story out, because two outlets do not disagree by a third on the
+  number of drones the air force announced, and a 5.5 two hours after a 6.3 is an aftershock.
+  Casualty figures are not used against a story: tolls rise as reports come in.
 
 The best candidate scoring at least ``min_score`` wins; otherwise the event opens a new story whose id
 derives from the event that opened it, so a replay gives the same ids.
@@ -35,9 +42,12 @@ Where the open stories are kept
 -------------------------------
 A story's places are in one country at most (``score`` refuses an event of another country once the
 story has one), and an event that names a country can only join a story of that country or one with
-no country yet. So the open stories of a type are kept in buckets by country: an event with a country
-reads two buckets, its country's and the one of stories without a country (``-``), never the others;
-only an event without a location or country (which may join any story) reads every bucket. Each
+no country yet, or one of its actors' countries. So the open stories of a type are kept in buckets by
+the country of their first place: an event with a country reads its country's bucket, the one of
+stories without a country (``-``) and those of its actors' countries (where a story first placed with
+the attacker waits), never the others; an event without a location or country (which may join any
+story), or one placed in its own attacker's country (its target's story may be in any bucket), reads
+every bucket. Each
 bucket entry carries the story's first and last report times, so stories out of reach are passed over
 without reading their record. A story that gets its first country moves from ``-`` to that bucket.
 
@@ -89,6 +99,7 @@ class StoryConfig:
     idle: timedelta = timedelta(hours=10)  # ... and after the story's latest report
     lead: timedelta = timedelta(hours=6)  # earliest before the first report (out-of-order arrival)
     size_tolerance: float = 0.25
+    magnitude_tolerance: float = 0.5  # quake magnitudes: agencies differ by tenths, aftershocks by more
     min_score: float = 1.0
     retention: timedelta = timedelta(days=7)
 
@@ -127,7 +138,11 @@ class StoryTracker:
         self._forget(closed, now)
         probe = _Probe.of(event)
         cc = event.location.country_code if event.location is not None else None
-        buckets = [b for b in (cc, NO_COUNTRY) if b in opened.index] if cc else list(opened.index)
+        if cc and cc not in probe.attacker_countries:
+            reach = dict.fromkeys((cc, NO_COUNTRY, *sorted(probe.actor_countries)))
+            buckets = [b for b in reach if b in opened.index]
+        else:  # no country, or placed with its own attacker: the target's story may be anywhere
+            buckets = list(opened.index)
         if probe.best_score() < self.config.min_score:
             buckets = []  # nothing to go on (no place, actor or figure): no story could take it
         best: tuple[float, int, str] | None = None
@@ -220,8 +235,9 @@ class StoryTracker:
                     same_place = True
                 any_region = any_region or bool(p.get("admin1"))
             if cc and countries and cc not in countries:
-                return None
-            if same_place:
+                if not _linked(cc, countries, probe.actor_countries, story["actors"]):
+                    return None
+            elif same_place:
                 score += 2
             elif cc and cc in countries:
                 score += 1
@@ -235,7 +251,10 @@ class StoryTracker:
             seen = story["magnitude"].get(unit)
             if seen is None:
                 continue
-            if abs(value - seen) > tolerance * max(abs(value), abs(seen)):
+            if unit == "magnitude":
+                if abs(value - seen) > self.config.magnitude_tolerance:
+                    return None
+            elif abs(value - seen) > tolerance * max(abs(value), abs(seen)):
                 return None
             sized = True
         if sized:
@@ -387,6 +406,8 @@ class _Probe:
     t: int
     place: tuple[str, str | None, str | None] | None  # lower-case name, country, first-level region
     actors: frozenset[str]  # lower-case names and countries of the actors
+    actor_countries: frozenset[str]  # the actors' countries alone
+    attacker_countries: frozenset[str]  # ... of those named as attackers
     sizes: tuple[tuple[str, float], ...]  # the precise figures (HARD_UNITS) it reports
 
     def best_score(self) -> float:
@@ -396,11 +417,15 @@ class _Probe:
     @classmethod
     def of(cls, event: Event) -> _Probe:
         loc = event.location
+        countries = frozenset(a.country_code for a in event.actors if a.country_code)
         return cls(
             t=_us(event.published),
             place=(loc.name.lower(), loc.country_code, loc.admin1) if loc is not None else None,
-            actors=frozenset(a.name.lower() for a in event.actors)
-            | frozenset(a.country_code for a in event.actors if a.country_code),
+            actors=frozenset(a.name.lower() for a in event.actors) | countries,
+            actor_countries=countries,
+            attacker_countries=frozenset(
+                a.country_code for a in event.actors if a.country_code and a.role == "attacker"
+            ),
             sizes=tuple((u, v) for u, v in event.magnitude.items() if u in HARD_UNITS),
         )
 
@@ -452,6 +477,13 @@ class _Shelf:
 def _country(story: dict[str, Any]) -> str:
     """The bucket of a story: the country of its places ("-" while none has one)."""
     return next((p["cc"] for p in story["places"] if p.get("cc")), NO_COUNTRY)
+
+
+def _linked(cc: str, countries: set[str], actor_countries: frozenset[str], story_actors: list[str]) -> bool:
+    """Whether an event placed in ``cc`` may be a story placed in ``countries`` seen from the other side:
+    its country is one the story names as an actor's, or the story's is one it names as an actor's.
+    (A story's actors hold lower-case names and upper-case country codes.)"""
+    return cc in story_actors or not countries.isdisjoint(actor_countries)
 
 
 def _hour(us: int) -> str:

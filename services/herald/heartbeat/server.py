@@ -9,9 +9,6 @@ post must not be able to hide a dead pipeline.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import logging
 import threading
@@ -23,6 +20,8 @@ from typing import Any
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
+from herald.core import webhooks
+
 from . import canary
 from .metrics import HeartbeatMetrics
 from .settings import HeartbeatSettings
@@ -33,35 +32,6 @@ DEFAULT_PORT = 9107
 MAX_BODY_BYTES = 1_048_576
 
 
-def decode_secret(secret: str) -> bytes:
-    """Standard Webhooks secrets are ``whsec_`` + base64; anything else is used as raw bytes."""
-    if secret.startswith("whsec_"):
-        return base64.b64decode(secret.removeprefix("whsec_"))
-    return secret.encode()
-
-
-def signature_ok(secret: bytes, headers: dict[str, str], body: bytes, now: float, max_skew: float) -> bool:
-    """Standard Webhooks: any ``v1,<base64 HMAC-SHA256("id.timestamp.body")>`` matches, timestamp fresh."""
-    msg_id, stamp, sigs = (
-        headers.get("webhook-id", ""),
-        headers.get("webhook-timestamp", ""),
-        headers.get("webhook-signature", ""),
-    )
-    try:
-        if abs(now - int(stamp)) > max_skew:
-            return False
-    except ValueError:
-        return False
-    expected = base64.b64encode(
-        hmac.new(secret, f"{msg_id}.{stamp}.".encode() + body, hashlib.sha256).digest()
-    )
-    return any(
-        hmac.compare_digest(sig.split(",", 1)[-1].encode(), expected)
-        for sig in sigs.split()
-        if sig.startswith("v1,")
-    )
-
-
 class Heartbeat:
     """The server's state: which round came back last. Thread-safe; the HTTP handler calls it."""
 
@@ -70,7 +40,7 @@ class Heartbeat:
     ) -> None:
         self.settings = settings
         self.clock = clock
-        self.secret = decode_secret(settings.heartbeat_secret.get_secret_value())
+        self.secret = webhooks.decode_secret(settings.heartbeat_secret.get_secret_value())
         self.metrics = HeartbeatMetrics(registry)
         self.metrics.interval.set(settings.heartbeat_interval_seconds)
         # Until the first round returns, "last seen" is the start: a pipeline that never delivers one
@@ -92,8 +62,9 @@ class Heartbeat:
     def receive(self, headers: dict[str, str], body: bytes) -> tuple[int, str]:
         """Handle one post to ``/alerts``; returns (HTTP status, outcome)."""
         now = self.clock()
-        if self.secret and not signature_ok(
-            self.secret, headers, body, now, self.settings.heartbeat_max_clock_skew_seconds
+        if self.secret and (
+            webhooks.check(self.secret, headers, body, now, self.settings.heartbeat_max_clock_skew_seconds)
+            is not webhooks.Verdict.OK
         ):
             return self._count(401, "bad_signature", headers)
         try:

@@ -14,5 +14,4 @@ Where things are:
 * ``feeds.py``    feed lists (YAML, TOML, OPML)
 * ``cli.py``      ``herald feeds list`` / ``herald feeds import``
 * ``metrics.py``  Prometheus metrics
-* ``webfixture.py`` a scriptable HTTP server on 127.0.0.1 for tests and the benchmark
 """

@@ -91,3 +91,96 @@ def test_measure_keeps_the_types_metrics_the_events_segments_and_the_largest_val
     assert measure("air_drone_strike", [0, 1], readings) == {"drones": 472, "killed": 12}
     assert measure("missile_artillery_strike", [0, 1], readings) == {"missiles": 7, "killed": 12}
     assert measure("peace_talks", [0, 1, 2], readings) == {}
+
+
+# ----------------------------------------------------------------------------- whose number it is
+# Real constructions (tests/data/reporting/dev_numbers.yaml names the reports): only this event's own
+# counts are read; totals, earlier figures, intercepted parts, model names and other incidents are not.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 1,100 drones were fired at Ukraine over the past week.", {}),
+        ("Over the past week Russia used about 600 attack drones and almost 20 missiles.", {}),
+        (
+            "Russia has launched more than 1,700 attack drones, nearly 1,000 guided bombs and 80 missiles "
+            "against Ukraine over the past week, Zelensky said.",
+            {},
+        ),
+        ("More than 10,000 people have fled their homes in the past week.", {"displaced": 10_000}),
+        ("Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.", {}),
+        ("Since the start of the year Somalia has recorded 4,328 cholera cases and 12 deaths.", {}),
+        ("In the last days of last year Russia fired almost 300 missiles at Ukraine.", {}),
+        ("The barrage beat last year's record of 728 drones.", {}),
+        (
+            "Russia launched 472 drones; air defences shot down 385 drones and seven missiles.",
+            {"drones": 472},
+        ),
+        ("It was not clear what happened to the two drones that were not shot down.", {}),
+        ("Russia launched 17 drones at Ukraine's northern regions overnight.", {"drones": 17}),
+        ("Officials said they were S-300 missiles.", {}),
+        ("Russia fired seven S-300 missiles at Mykolaiv.", {"missiles": 7}),
+        ("Launched were 48 Shahed-136/131 drones.", {"drones": 48}),
+        ("The death toll rose to 41 from 30 on Monday.", {"killed": 41}),
+        ("A woman was killed in the Dniprovskyi district of Kherson.", {"killed": 1}),
+        ("One woman died at the scene.", {"killed": 1}),
+        ("Strikes hit Kharkiv, killing a 10-year-old boy.", {"killed": 1}),
+        ("A day earlier, one person was killed in Kyiv.", {}),
+        ("Meanwhile, a Ukrainian drone strike on the Kursk region killed three people.", {}),
+        ("The USGS said an earthquake of this magnitude could cause anywhere from 1 to 100 deaths.", {}),
+        ("The blast caused a magnitude 2.2 seismic shock.", {}),
+        ("Seismologists recorded a 2.2-magnitude tremor caused by the blast.", {}),
+        ("At least six 155mm shells struck the Kirovsky district.", {"missiles": 6}),
+        ("The quake destroyed about 2,000 homes.", {"affected": 2000}),  # damage, not an interception
+        ("The toll rose to 41, up from 38 on Saturday.", {"killed": 41}),
+        ("Rescuers pulled 12 bodies from the rubble a day after the quake.", {"killed": 12}),
+        ("The strike came a day after the same weapon left more than 52 civilians dead.", {}),
+        ("Tens of thousands of people were evacuated.", {"evacuated": 20_000}),
+    ],
+)
+def test_only_this_events_own_counts_are_read(text: str, expected: dict[str, float]) -> None:
+    assert _units(text) == expected
+
+
+def test_a_vague_amount_is_marked_so_an_exact_figure_beats_it() -> None:
+    (vague,) = read_text("Dozens of people were detained.", 1)
+    (exact,) = read_text("At least 40 people were detained.", 2)
+    assert vague.vague and not exact.vague
+    assert measure("protest", [1, 2], [vague, exact], lead=(1,)) == {"arrested": 40}
+
+
+def test_the_lead_figure_wins_over_another_agencys() -> None:
+    """ "A 6.8-magnitude earthquake ..., the USGS said. ... 7 on the Richter scale, the national network
+    said": the report leads with 6.8; the largest would be 7."""
+    readings = [Reading("magnitude", 6.8, "exact", 0), Reading("magnitude", 7.0, "exact", 3)]
+    assert measure("natural_disaster", [0, 3], readings) == {"magnitude": 6.8}
+
+
+def test_a_round_headline_figure_is_refined_by_the_exact_one_under_it() -> None:
+    """ "More than 1,000 killed" in the headline, "at least 1,037" in the body."""
+    readings = [Reading("killed", 1000, "more_than", 0), Reading("killed", 1037, "at_least", 2)]
+    assert measure("natural_disaster", [0, 2], readings) == {"killed": 1037}
+
+
+def test_a_floor_the_report_stands_by_is_not_replaced_by_other_sources_estimates() -> None:
+    """ "At least 30 villagers were killed, police said. Residents put the toll at 37; a church at 40." """
+    readings = [
+        Reading("killed", 30, "at_least", 0),
+        Reading("killed", 37, "exact", 2),
+        Reading("killed", 40, "more_than", 2),
+    ]
+    assert measure("attack_on_civilians", [0, 2], readings) == {"killed": 30}
+
+
+def test_a_toll_update_supersedes_the_first_figure() -> None:
+    readings = [Reading("killed", 3, "exact", 0), Reading("killed", 12, "exact", 3, update=True)]
+    assert measure("missile_artillery_strike", [0, 3], readings) == {"killed": 12}
+    (update,) = read_text("The death toll later rose to 12.", 3)
+    assert update.update
+    (hearsay,) = read_text("Two residents said the toll had risen to 37.", 3)
+    assert not hearsay.update
+
+
+def test_without_a_lead_figure_the_largest_stands() -> None:
+    """Parts and the whole: "two security guards died ... a soldier was also killed ... three killed"."""
+    readings = [Reading("killed", 2, "exact", 2), Reading("killed", 3, "exact", 3)]
+    assert measure("missile_artillery_strike", [2, 3], readings) == {"killed": 3}

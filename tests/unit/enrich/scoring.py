@@ -61,7 +61,9 @@ def predicted(record: EnrichedArticle) -> dict[str, Counter]:
     for label in ("places", "persons", "orgs", "norp"):
         out[label] = Counter(dict.fromkeys(out[label], 1))  # distinct surface forms
     for q in record.quantities:
-        out["quantities"][(float(q.value), q.unit, q.qualifier, q.value_max)] += 1
+        # The labels give a range's upper bound; a vague amount's ceiling ("dozens": under 120) is the
+        # enrichment's own reading, not something the labels state.
+        out["quantities"][(float(q.value), q.unit, q.qualifier, None if q.vague else q.value_max)] += 1
     return out
 
 

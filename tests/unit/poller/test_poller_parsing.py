@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import tracemalloc
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from tests.conftest import FEEDPARSER_CORPUS
 
 from herald.poller.parsing import PROBLEMS, REJECT_REASONS, FeedRejected, check_entities, read_feed
-
-ROOT = Path(__file__).resolve().parents[3]
-SHARED_FEEDS = ROOT.parent / "shared" / "feeds" / "feedparser-tests"  # as tests/conftest.py names it
 
 BILLION_LAUGHS_ONE_LINE = (
     b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "lollollollollollollollollollol">'
@@ -144,7 +141,7 @@ def test_the_whole_feedparser_corpus_goes_through_the_parse_path() -> None:
     The ``Expect:`` lines in those files are feedparser's assertions, kept as data here: the poller
     classifies, it does not promise feedparser's exact output.
     """
-    files = sorted(p for p in SHARED_FEEDS.rglob("*") if p.is_file() and p.name != "LICENSE")
+    files = sorted(p for p in FEEDPARSER_CORPUS.rglob("*") if p.is_file() and p.name != "LICENSE")
     outcomes: Counter[str] = Counter()
     for path in files:
         try:
@@ -155,7 +152,7 @@ def test_the_whole_feedparser_corpus_goes_through_the_parse_path() -> None:
             continue
         assert all(reason in PROBLEMS for reason, _ in parsed.problems), path
         outcomes["parsed"] += 1
-    assert len(files) == 2121  # 2115 XML, 3 gzip, 3 deflate: the corpus in ../shared at a22c5521 + v6.0.14
+    assert len(files) == 2121  # 2115 XML, 3 gzip, 3 deflate: feedparser's a22c5521 + v6.0.14
     assert sum(outcomes.values()) == len(files)
     assert outcomes["parsed"] > len(files) // 2  # most are feeds with entries, many deliberately broken
     assert outcomes["xml_entities"] >= 1  # the parameter-entity DOCTYPE in wellformed/rdf

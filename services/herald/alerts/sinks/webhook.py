@@ -4,35 +4,21 @@ The body is the alert record (the ``Alert`` model, i.e. ``schemas/alert.json``);
 ``{"type": "herald.digest", "id": ..., "alerts": [...]}``. Headers: ``webhook-id`` is the alert (or
 digest) id — stable across retries and restarts, so receivers deduplicate on it —
 ``webhook-timestamp`` the Unix time of this attempt, ``webhook-signature``
-``v1,<base64 HMAC-SHA256 of "id.timestamp.body">`` with the secret from ``HERALD_WEBHOOK_SECRET``.
+``v1,<base64 HMAC-SHA256 of "id.timestamp.body">`` with the secret from ``HERALD_WEBHOOK_SECRET``
+(``herald.core.webhooks`` signs; receivers verify with the same module).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 import time
 from collections.abc import Callable
 
+from herald.core import webhooks
 from herald.core.records import Alert
 
 from . import http_common
 from .base import Digest
-
-
-def decode_secret(secret: str) -> bytes:
-    """Standard Webhooks secrets are ``whsec_`` + base64; a bare string is used as raw bytes."""
-    if secret.startswith("whsec_"):
-        return base64.b64decode(secret.removeprefix("whsec_"))
-    return secret.encode()
-
-
-def sign(secret: bytes, msg_id: str, timestamp: int, body: bytes) -> str:
-    signed = f"{msg_id}.{timestamp}.".encode() + body
-    digest = hmac.new(secret, signed, hashlib.sha256).digest()
-    return "v1," + base64.b64encode(digest).decode()
 
 
 def digest_body(digest: Digest) -> bytes:
@@ -60,7 +46,7 @@ class WebhookSink:
             raise ValueError("the webhook sink needs a signing secret (HERALD_WEBHOOK_SECRET)")
         self.name = name
         self.url = url
-        self.secret = decode_secret(secret)
+        self.secret = webhooks.decode_secret(secret)
         self.clock = clock
         self.http = http_common.client(timeout)
 
@@ -72,12 +58,7 @@ class WebhookSink:
 
     async def _post(self, msg_id: str, body: bytes) -> None:
         ts = int(self.clock())
-        headers = {
-            "content-type": "application/json",
-            "webhook-id": msg_id,
-            "webhook-timestamp": str(ts),
-            "webhook-signature": sign(self.secret, msg_id, ts, body),
-        }
+        headers = {"content-type": "application/json", **webhooks.headers(self.secret, msg_id, ts, body)}
         await http_common.post(self.http, self.url, content=body, headers=headers)
 
     async def close(self) -> None:

@@ -1,0 +1,208 @@
+"""The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
+
+The set is the project's measure of alert quality on realistic news: several outlets per event,
+retellings, follow-ups, background mentions, agencies abroad. The shape tests keep the labels usable
+(every url labelled exists, nothing is both expected and forbidden); the scorer tests pin how alerts are
+matched; the last test runs every timeline through the real offline pipeline and prints the table.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from typing import Any
+
+import pytest
+import yaml
+from tests.support import alert_eval
+from tests.support.alert_eval import ANY, KINDS, Expected, MustNot, Timeline, kind_of, score
+
+from herald.core.records import Article, stable_id
+from herald.poller.normalize import canonical_url
+
+DATA = alert_eval.DATA
+NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in DATA.glob("*.expected.yaml"))
+
+# What the rules on main scored when the set was written (overall, 8 timelines). The floor is that
+# minus 0.05, so a change that makes alerts worse fails here; the target is the quality bar a desk
+# needs. Raise the measured figures with each rule change that improves them.
+MEASURED = {"precision": 0.25, "recall": 0.54}
+FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
+TARGET = {"precision": 0.95, "recall": 0.95}
+
+
+def raw(name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    labels = yaml.safe_load((DATA / f"{name}.expected.yaml").read_text())
+    lines = (DATA / f"{name}.articles.jsonl").read_text().splitlines()
+    return labels, [json.loads(line) for line in lines if line.strip()]
+
+
+def test_every_timeline_has_articles_and_labels() -> None:
+    articles = {p.name.removesuffix(".articles.jsonl") for p in DATA.glob("*.articles.jsonl")}
+    assert set(NAMES) == articles
+    assert len(NAMES) >= 6
+    total = sum(len(raw(name)[1]) for name in NAMES)
+    assert 80 <= total <= 150, total
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_articles_are_what_the_poller_emits(name: str) -> None:
+    _, articles = raw(name)
+    urls = [a["url"] for a in articles]
+    assert len(set(urls)) == len(urls), "one line per article"
+    for a in articles:
+        Article.model_validate(a)
+        assert a["id"] == stable_id("url", canonical_url(a["url"]) or ""), a["url"]
+        assert a["fetched_at"] >= a["published"], a["url"]
+    assert len({a["source"] for a in articles}) >= 3, "several outlets"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_labels_name_existing_articles_and_say_why(name: str) -> None:
+    labels, articles = raw(name)
+    published = {a["url"]: datetime.fromisoformat(a["published"]) for a in articles}
+    learn_until = datetime.fromisoformat(str(labels["learn_until"]).replace("Z", "+00:00"))
+    assert labels["timeline"] == name
+    assert labels["based_on"], "the reports read are named"
+    assert labels["expected"] and labels["must_not"]
+    for e in labels["expected"]:
+        assert e["kind"] in KINDS and e["why"].strip()
+        assert len(e["country"]) == 2 and e["country"].isupper(), e["url"]
+        for url in [e["url"], *(e.get("also") or [])]:
+            assert url in published, url
+            assert published[url] >= learn_until, f"{url} is history, it cannot alert"
+    for m in labels["must_not"]:
+        assert m["kind"] in (*KINDS, ANY) and m["why"].strip()
+        assert m["url"] in published, m["url"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_case_is_both_expected_and_forbidden(name: str) -> None:
+    labels, _ = raw(name)
+    allowed = {(url, e["kind"]) for e in labels["expected"] for url in [e["url"], *(e.get("also") or [])]}
+    for m in labels["must_not"]:
+        kinds = KINDS if m["kind"] == ANY else (m["kind"],)
+        clash = [(m["url"], k) for k in kinds if (m["url"], k) in allowed]
+        assert not clash, f"{clash} is expected and forbidden"
+
+
+def test_rule_names_map_to_kinds() -> None:
+    assert kind_of({"rule": "new_type", "update_of": None}) == "first"
+    assert kind_of({"rule": "record", "update_of": None}) == "record"
+    assert kind_of({"rule": "record", "update_of": "a" * 32}) == "update"
+    assert kind_of({"rule": "first_claim", "update_of": None}) == "first"
+    assert kind_of({"rule": "claimed_first", "update_of": None}) == "first"
+    assert kind_of({"rule": "heartbeat", "update_of": None}) == "heartbeat"  # matches no label
+
+
+def _alert(
+    url: str, rule: str, update_of: str | None = None, country: str | None = "UA", series: str | None = None
+) -> dict[str, Any]:
+    return {
+        "kind": "alert",
+        "id": stable_id("alert", url, rule, update_of or ""),
+        "article_id": stable_id("url", url),
+        "urls": [url],
+        "rule": rule,
+        "update_of": update_of,
+        "text": f"{rule} on {url}",
+        "location": {"name": "Kyiv", "country_code": country} if country else None,
+        "evidence": {"series": series} if series else {},
+    }
+
+
+def _timeline() -> Timeline:
+    def art(url: str) -> Article:
+        return Article(
+            id=stable_id("url", url),
+            url=url,
+            source="Test",
+            title=url,
+            published=datetime.fromisoformat("2026-10-10T06:00:00+00:00"),
+            fetched_at=datetime.fromisoformat("2026-10-10T06:03:00+00:00"),
+        )
+
+    urls = [
+        "https://a.example/first",
+        "https://b.example/retold",
+        "https://c.example/toll",
+        "https://d.example/x",
+    ]
+    return Timeline(
+        name="t",
+        articles=[art(u) for u in urls],
+        expected=[
+            Expected(urls[0], "record", "record night", also=(urls[1],), country="UA"),
+            Expected(urls[2], "update", "toll rose", country="UA"),
+        ],
+        must_not=[MustNot(urls[3], ANY, "market news")],
+        learn_until=None,
+    )
+
+
+def test_an_event_is_matched_once_even_through_its_retellings() -> None:
+    t = _timeline()
+    a, b, c, _ = (x.url for x in t.articles)
+    s = score(t, [_alert(b, "record"), _alert(a, "record"), _alert(c, "record", update_of="1" * 32)])
+    assert [(e.url, r.url) for e, r in s.matched] == [(a, b), (c, c)]
+    assert [r.url for r, _ in s.wrong] == [a]
+    assert "a second record for the same event" in s.wrong[0][1]
+    assert (s.precision, s.recall) == (pytest.approx(2 / 3), 1.0)
+
+
+def test_wrong_kinds_and_forbidden_alerts_are_wrong_and_misses_listed() -> None:
+    t = _timeline()
+    a, _, c, d = (x.url for x in t.articles)
+    s = score(t, [_alert(a, "new_type"), _alert(d, "record"), _alert(c, "first_claim")])
+    assert s.matched == []
+    assert [(r.kind, why) for r, why in s.wrong] == [
+        ("first", "unlabelled"),
+        ("record", "must_not: market news"),
+        ("first", "unlabelled"),
+    ]
+    assert [e.url for e in s.missed] == [a, c]
+    assert (s.precision, s.recall) == (0.0, 0.0)
+    out = io.StringIO()
+    alert_eval.report([s], out)
+    assert "MISSED t: record on https://a.example/first" in out.getvalue()
+
+
+def test_an_alert_about_another_country_does_not_match() -> None:
+    """The record series' country decides: the attacker's capital in the location does not."""
+    t = _timeline()
+    a = t.articles[0].url
+    s = score(t, [_alert(a, "record", country="RU", series="drones x air_drone_strike x RU")])
+    assert s.matched == [] and s.wrong[0][1] == "about RU, the event is in UA"
+    record = _alert(a, "record", country="RU", series="drones x air_drone_strike x UA")
+    s = score(t, [record])
+    assert [e.url for e, _ in s.matched] == [a]
+    # An update whose own article names no place is about its story: the alert it updates.
+    c = t.articles[2].url
+    s = score(t, [record, _alert(c, "record", update_of=record["id"], country=None)])
+    assert [e.url for e, _ in s.matched] == [a, c]
+
+
+def test_scorer_reads_paths_and_names() -> None:
+    got = alert_eval.timeline_files(["coup", str(DATA / "floods.articles.jsonl")])
+    assert got == [DATA / "coup.expected.yaml", DATA / "floods.expected.yaml"]
+    assert alert_eval.timeline_files() == [DATA / f"{n}.expected.yaml" for n in NAMES]
+
+
+def test_the_set_through_the_offline_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every timeline through ``herald analyze``'s pipeline; the table is printed (``-s`` shows it)."""
+    pytest.importorskip("spacy")
+    scores = alert_eval.evaluate(alert_eval.timeline_files())
+    overall = alert_eval.total(scores)
+    out = io.StringIO()
+    alert_eval.report(scores, out)
+    out.write(
+        f"floor precision {FLOOR['precision']:.2f} recall {FLOOR['recall']:.2f}; "
+        f"target precision {TARGET['precision']:.2f} recall {TARGET['recall']:.2f}\n"
+    )
+    with capsys.disabled():
+        print("\n" + out.getvalue())
+    assert len(scores) == len(NAMES)
+    assert len(overall.expected) == sum(len(raw(n)[0]["expected"]) for n in NAMES)
+    assert overall.precision >= FLOOR["precision"], out.getvalue()
+    assert overall.recall >= FLOOR["recall"], out.getvalue()

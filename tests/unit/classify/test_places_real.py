@@ -1,0 +1,170 @@
+"""Where it happened, read from real-style reports through the real enrichment and classifier.
+
+Each case is the shape of a report that placed its event wrongly: the reporting city's dateline, an
+agency abroad, the launch site of rockets, a sea named like a town, a region ISO 3166-2 names but
+no curated row does, a look-alike (Niger State is in Nigeria; Hamas is not Hamm), a town's namesake
+half the world away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle
+
+from .conftest import as_article
+
+CASES = [
+    pytest.param(
+        "Twin earthquakes kill at least 15 in Afghanistan's Herat province",
+        "ISLAMABAD (AP) - Two earthquakes of magnitude 6.3 killed at least 15 people in Herat province, a "
+        "spokesman for the national disaster authority said.",
+        "natural_disaster",
+        "AF",
+        "region",
+        id="dateline-abroad",
+    ),
+    pytest.param(
+        "Magnitude 7.3 earthquake hits Pacific island nation",
+        "WELLINGTON, New Zealand - A magnitude 7.3 earthquake struck just off the coast of Vanuatu in the "
+        "South Pacific on Tuesday, the USGS said. It was centred 30 kilometres west of Port Vila.",
+        "natural_disaster",
+        "VU",
+        "country",
+        id="dateline-with-country",
+    ),
+    pytest.param(
+        "Magnitude 7.9 quake strikes near Tonga",
+        "A magnitude 7.9 earthquake struck in the Pacific Ocean about 209 km south-southeast of "
+        "Nuku'alofa, Tonga, the United States Geological Survey said.",
+        "natural_disaster",
+        "TO",
+        "city",
+        id="pacific-is-no-town",
+    ),
+    pytest.param(
+        "Hamas fires rockets at Tel Aviv for first time in months",
+        "Hamas's armed wing said it launched a large rocket attack on Tel Aviv on Sunday. Israel's army "
+        "said eight rockets were fired from Rafah in southern Gaza.",
+        "missile_artillery_strike",
+        "IL",
+        "city",
+        id="launch-site-is-not-the-target",
+    ),
+    pytest.param(
+        "Bandits kill 14 villagers in Niger State community",
+        "Armed bandits killed 14 villagers in the Mariga area of Niger State on Wednesday, police said.",
+        "attack_on_civilians",
+        "NG",
+        "region",
+        id="niger-state-is-in-nigeria",
+    ),
+    pytest.param(
+        "Israel strikes Hezbollah targets in southern Lebanon, IDF says",
+        "Israel carried out strikes on Hezbollah military structures in southern Lebanon, including in "
+        "Blida, Khiam and Maroun al-Ras, the Israel Defense Forces said.",
+        "missile_artillery_strike",
+        "LB",
+        "country",
+        id="far-namesake-town",
+    ),
+    pytest.param(
+        "Houthi missiles hit British-owned cargo ship in the Red Sea",
+        "Yemen's Houthis fired missiles at two ships in the Red Sea on Tuesday, slightly damaging a "
+        "freighter owned by a London-based company, US Central Command said. The attack took place "
+        "west of the Yemeni port of Hodeidah, the United Kingdom Maritime Trade Operations said.",
+        "missile_artillery_strike",
+        "YE",
+        "sea",
+        id="sea-off-a-named-shore",
+    ),
+    pytest.param(
+        "Police detain opposition figures",
+        "Georgian police arrested the leader of the opposition Coalition for Change party and two other "
+        "opposition politicians on Thursday, their party said.",
+        "arrest",
+        "GE",
+        "country",
+        id="only-a-demonym-names-the-country",
+    ),
+    pytest.param(
+        "Sudan's warring sides to start talks in Jeddah",
+        "WASHINGTON - Direct talks between Sudan's army and the Rapid Support Forces began in Jeddah on "
+        "Saturday, the United States and Saudi Arabia said.",
+        "peace_talks",
+        "SA",
+        "city",
+        id="venue-not-dateline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "code", "country", "kind"), CASES)
+def test_the_event_is_placed_where_it_happened(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+    title: str,
+    body: str,
+    code: str,
+    country: str,
+    kind: str,
+) -> None:
+    [article] = enrich([as_article(f"place-{code}-{country}", title, body)])
+    events = classify(article)
+    # The place is the subject here, not the type: any event the report raises must be placed right.
+    chosen = [e for e in events if e.type == code] or events
+    assert chosen, f"no event raised (expected {code})"
+    for event in chosen:
+        assert event.location is not None
+        assert (event.location.country_code, event.location.kind) == (country, kind), event.location
+
+
+def test_hamas_is_an_actor_never_a_town(enrich: Callable[[Sequence[Article]], list[EnrichedArticle]]) -> None:
+    [article] = enrich(
+        [
+            as_article(
+                "hamas",
+                "Israel and Hamas negotiators press on with ceasefire talks",
+                "Negotiators for Israel and Hamas held a fourth day of indirect talks on Wednesday.",
+            )
+        ]
+    )
+    assert not [e for e in article.entities if e.text == "Hamas" and e.geo is not None]
+
+
+def test_an_open_sea_has_no_country(enrich: Callable[[Sequence[Article]], list[EnrichedArticle]]) -> None:
+    [article] = enrich(
+        [
+            as_article(
+                "red-sea",
+                "Missiles hit cargo ship in the Red Sea",
+                "Two missiles struck a cargo ship in the Red Sea on Wednesday, a maritime security agency "
+                "said.",
+            )
+        ]
+    )
+    seas = [e for e in article.entities if e.text == "Red Sea"]
+    assert seas and all(e.geo is None and e.label == "LOC" for e in seas)
+    located = [e.location for e in classify(article) if e.location is not None]
+    assert located and all((loc.kind, loc.country_code) == ("sea", None) for loc in located)
+
+
+def test_a_named_village_keeps_its_name_inside_the_region_that_resolves(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    [article] = enrich(
+        [
+            as_article(
+                "yelwata",
+                "Gunmen kill 40 villagers in central Nigeria",
+                "Gunmen attacked the village of Yelwata in Nigeria's Benue state overnight, killing at least "
+                "40 villagers, a local official said.",
+            )
+        ]
+    )
+    located = [e.location for e in classify(article) if e.location is not None]
+    assert located
+    for loc in located:
+        assert (loc.name, loc.country_code, loc.admin1, loc.kind) == ("Yelwata", "NG", "Benue", "city")

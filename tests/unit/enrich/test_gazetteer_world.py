@@ -1,0 +1,71 @@
+"""The gazetteer knows the world's first-level regions, seas and ranges, and not armed groups.
+
+Regions come from the complete ISO 3166-2 table, so a region a report names resolves whether or not
+anyone curated a row for it: each case is a region named in a real report (Herat province in the
+Afghan quakes, Niger State and Borno in Nigeria, Tillaberi in Niger, Irkutsk in the Siberia strikes,
+Enga in Papua New Guinea's landslide). The data, not the model: no spaCy here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from herald.enrich import gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Any:
+    return gazetteer.shared()
+
+
+@pytest.mark.parametrize(
+    ("base", "country"),
+    [
+        ("herat", "AF"),
+        ("niger", "NG"),
+        ("borno", "NG"),
+        ("yobe", "NG"),
+        ("tillaberi", "NE"),
+        ("irkutsk", "RU"),
+        ("khabarovsk", "RU"),
+        ("enga", "PG"),
+        ("ishikawa", "JP"),
+        ("gyeonggi", "KR"),
+        ("anhui", "CN"),
+        ("chiapas", "MX"),
+        ("antioquia", "CO"),
+        ("kerala", "IN"),
+        ("copperbelt", "ZM"),
+        ("bavaria", "DE"),
+    ],
+)
+def test_a_region_news_names_resolves_to_its_country(gaz: Any, base: str, country: str) -> None:
+    regions = gaz.region(base)
+    assert country in {r.country_code for r in regions}, [(r.name, r.country_code) for r in regions]
+    assert all(r.kind == "region" for r in regions)
+
+
+def test_adjective_forms_read_as_english_region_names(gaz: Any) -> None:
+    [irkutsk] = gaz.region("irkutsk")
+    assert irkutsk.name == "Irkutsk region" and irkutsk.admin1_code == "RU.20"
+    # "Amurskaya" is not named after Amursk, a town of another region: no borrowed region code.
+    assert all(r.admin1_code != "RU.30" for r in gaz.region("amur"))
+
+
+@pytest.mark.parametrize("name", ["pacific", "pacific ocean", "red sea", "black sea", "himalayas", "everest"])
+def test_open_seas_and_shared_ranges_have_no_country_and_no_namesake_town(gaz: Any, name: str) -> None:
+    [candidate] = gaz.lookup(name)
+    assert candidate.place.kind in ("sea", "other") and candidate.place.country_code == ""
+
+
+@pytest.mark.parametrize(("name", "country"), [("crete", "GR"), ("noto peninsula", "JP"), ("siberia", "RU")])
+def test_features_in_one_country_carry_it(gaz: Any, name: str, country: str) -> None:
+    [candidate] = gaz.lookup(name)
+    assert candidate.place.kind == "other" and candidate.place.country_code == country
+
+
+@pytest.mark.parametrize("name", ["hamas", "hezbollah", "houthis", "taliban"])
+def test_armed_groups_are_never_places(gaz: Any, name: str) -> None:
+    assert gaz.lookup(name) == ()

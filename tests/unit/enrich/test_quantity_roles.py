@@ -1,0 +1,135 @@
+"""Each quantity says what it counts relative to the reported event, through the real model.
+
+One case per construction of real reporting (tests/data/reporting/dev_numbers.yaml has the reports
+they come from): only ``role == "event"`` with ``time_ref == "this_event"`` may size the event.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from herald.core.records import Article, EnrichedArticle, Quantity, stable_id
+from herald.enrich.extract import Enricher
+
+
+def enrich(enricher: Enricher, title: str, body: str) -> EnrichedArticle:
+    now = datetime(2025, 7, 9, tzinfo=UTC)
+    article = Article(
+        id=stable_id("roles", title, body), url="https://case.invalid/", source="case", title=title,
+        content=body, published=now, fetched_at=now,
+    )  # fmt: skip
+    return enricher.enrich([article])[0]
+
+
+def quantity(record: EnrichedArticle, value: float, unit: str) -> Quantity:
+    found = [q for q in record.quantities if q.value == value and q.unit == unit]
+    assert len(found) == 1, record.quantities
+    return found[0]
+
+
+# (body, value, unit, role, time_ref)
+CASES = [
+    # cumulative totals
+    ("More than 1,100 drones were fired over the past week.", 1100, "drones", "event", "cumulative"),
+    (
+        "Over the past week Russia used more than 800 guided bombs, about 600 attack drones and almost 20 "
+        "missiles, Zelenskiy said.",
+        20, "missiles", "event", "cumulative",
+    ),
+    ("Since the start of the year Somalia has seen 4,328 cases.", 4328, "cases", "event", "cumulative"),
+    (
+        "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
+        1961, "drones", "event", "cumulative",
+    ),
+    # ... but a crisis's own period or its own outbreak is the event's
+    (
+        "More than 10,000 people have fled their homes in Port-au-Prince in the past week.",
+        10_000, "displaced", "event", "this_event",
+    ),
+    (
+        "The ministry said 75 people had died of cholera since the outbreak began last month.",
+        75, "killed", "event", "this_event",
+    ),
+    ("The death toll from this year's dengue outbreak rose to 350.", 350, "killed", "event", "this_event"),
+    (
+        "Traders protested over fuel prices that have tripled since May, and police arrested 14 people.",
+        14, "arrested", "event", "this_event",
+    ),
+    # earlier figures
+    ("The barrage beat last year's record of 728 drones.", 728, "drones", "event", "earlier"),
+    (
+        "In the last days of last year Russia fired almost 300 missiles at Ukraine.",
+        300, "missiles", "event", "earlier",
+    ),
+    ("The death toll rose to 41 from 30 deaths on Monday.", 30, "killed", "event", "earlier"),
+    ("A day earlier, one person was killed in Kyiv.", 1, "killed", "event", "earlier"),
+    # intercepted and launched
+    ("Air defences shot down 385 drones.", 385, "drones", "intercepted", "this_event"),
+    ("A missile strike destroyed two aircraft on the ground.", 2, "aircraft", "event", "this_event"),
+    ("Russia launched 17 drones overnight, the air force said.", 17, "drones", "event", "this_event"),
+    (
+        "It was not clear what happened to the two drones that were not shot down.",
+        2, "drones", "intercepted", "this_event",
+    ),
+    (
+        "Ukraine shot down every one of the 14 drones Russia launched at its territory overnight.",
+        14, "drones", "event", "this_event",
+    ),
+    # model and calibre names
+    ("Officials said the city was hit by S-300 missiles.", 300, "missiles", "model", "this_event"),
+    ("In all 48 Shahed-136 drones were launched.", 48, "drones", "event", "this_event"),
+    # another incident, a hypothetical
+    (
+        "Meanwhile, a Ukrainian drone strike on the Kursk region killed three people.",
+        3, "killed", "other_event", "this_event",
+    ),
+    # one person said without a number
+    ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
+    ("One woman died at the scene, officials said.", 1, "killed", "event", "this_event"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "value", "unit", "role", "time_ref"), CASES)
+def test_each_number_carries_its_role_and_time_reference(
+    enricher: Enricher, body: str, value: float, unit: str, role: str, time_ref: str
+) -> None:
+    q = quantity(enrich(enricher, "Overnight report", body), value, unit)
+    assert (q.role, q.time_ref) == (role, time_ref)
+    assert q.is_event_count == (role == "event" and time_ref == "this_event")
+
+
+def test_launched_and_shot_down_in_one_report(enricher: Enricher) -> None:
+    r = enrich(
+        enricher,
+        "Russia fires 472 drones at Ukraine",
+        "Russia launched 472 drones overnight. Air defences shot down 385 drones and seven missiles, and "
+        "another 60 drones were lost from radar.",
+    )
+    assert [q.value for q in r.quantities if q.is_event_count and q.unit == "drones"] == [472, 472]
+    assert {q.value for q in r.quantities if q.role == "intercepted"} == {385, 7, 60}
+
+
+def test_a_vague_amount_is_a_floor_and_a_ceiling(enricher: Enricher) -> None:
+    q = quantity(
+        enrich(enricher, "Floods", "Tens of thousands of people were evacuated."), 20_000, "evacuated"
+    )
+    assert q.vague and q.qualifier == "at_least" and q.value_max == 99_999
+    exact = quantity(enrich(enricher, "Floods", "Some 30,000 people were evacuated."), 30_000, "evacuated")
+    assert not exact.vague and exact.value_max is None
+
+
+def test_no_one_is_no_count(enricher: Enricher) -> None:
+    r = enrich(enricher, "Drones hit Odesa", "Apartment blocks were damaged in Odesa but no one was killed.")
+    assert [q for q in r.quantities if q.unit == "killed"] == []
+
+
+def test_a_blast_registered_as_a_tremor_is_not_an_earthquake_magnitude(enricher: Enricher) -> None:
+    r = enrich(
+        enricher,
+        "Chemical plant explosion kills 64",
+        "Windows 6 kilometers away were blown out by the blast, which caused a magnitude 2.2 seismic shock.",
+    )
+    q = quantity(r, 2.2, "magnitude")
+    assert q.role == "other_event"
