@@ -69,6 +69,7 @@ def background_sentence(text: str) -> str | None:
     return None
 
 
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
 _CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s-\s|\bwhere\b|\bwhen\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s-\s|\.(?:\s|$)")
 
@@ -93,6 +94,8 @@ def aside(text: str, start: int, end: int) -> str | None:
     vocabulary = _vocabulary()
     if _is_team_name(text, start, end):
         return "team_name"
+    if start > 0 and text[start - 1] in _QUOTES and text[end : end + 1] in _QUOTES:
+        return "quoted"  # "registers as 2.8 magnitude 'earthquake'": a word quoted, not a report
     before = text[max(0, start - _WINDOW) : start]
     for kind, pattern in vocabulary["before_cue"].items():
         if pattern.search(before):

@@ -169,6 +169,11 @@ NON_EVENTS = [
         id="a military drill",
     ),
     pytest.param(
+        "Russia has launched 1,961 Shahed drones since February 2022, Zelenskyy says",
+        "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022, the president said.",
+        id="a cumulative total since the invasion",
+    ),
+    pytest.param(
         "Government unveils new flood relief package",
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
@@ -402,6 +407,13 @@ EVENTS = [
         id="negotiations resumed",
     ),
     pytest.param(
+        "Death toll in Telangana pharma unit blast rises to 41",
+        "The death toll from the explosion and fire at Sigachi Industries' plant near Hyderabad rose to "
+        "41 on Sunday.",
+        {"industrial_accident"},
+        id="explosion and fire at a pharma plant",
+    ),
+    pytest.param(
         "Thousands ordered to flee as Dixie Fire spreads",
         "Thousands were ordered to leave their homes as the Dixie Fire burned more than 212,000 acres.",
         {"natural_disaster", "evacuation"},
@@ -451,6 +463,8 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
         ("a ransomware attack on a plant would be catastrophic", "ransomware", "modal"),
         ("a new flood relief package", "flood", "modifier"),
         ("where a quake in 2010 killed 3,000 people", "quake", "dated"),
+        ("a quarry blast registered as a magnitude 2.8 'earthquake'", "earthquake", "quoted"),
+        ("a quarry blast, not an earthquake, shook the town", "earthquake", "denied"),
     ],
 )
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
