@@ -304,7 +304,8 @@ SPORT = _rx(
     r"of the season",
     r"this season",
     r"fixture",
-    r"derby",
+    r"(?-i:derby)",  # the city of Derby is news; "the north London derby" is sport
+    r"(?-i:Derby) (?:day|match|game|clash|win|defeat)",
     r"stadium",
     r"innings",
     r"wickets?",
@@ -1723,6 +1724,8 @@ RULES: tuple[TypeRules, ...] = (
                 r"(?:[\w'\u2019]+ ){0,4}(?:to )?(?:resign(?:ation)?|step down|quit|ouster|removal|dismissal)",
                 r"refused to (?:resign|step down|quit)",
                 r"ruled out (?:resigning|stepping down)",
+                # "announced he would step down" is the announcement, not a maybe
+                r"(?<!announced he )(?<!announced she )(?<!said he )(?<!said she )"
                 r"(?:will|would|could|may|might) (?:not )?(?:resign|step down|quit)",
                 r"appointed (?:a |an )?(?:commission|committee|panel|inquiry|mediator|investigator|judge)",
                 r"coup",

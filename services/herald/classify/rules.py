@@ -35,7 +35,7 @@ from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import actors, claims, places, segments
+from . import actors, claims, phrasing, places, salience, segments
 from .cues import (
     CIVILIANS,
     GENERIC_STRIKE,
@@ -83,6 +83,9 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "peace_talks": ("arrest", "armed_clash:armed groups fighting"),
     "leadership_change": ("armed_clash:armed groups fighting",),
 }
+# Verbs of an attack by one side (on a village, a camp): not by themselves a battle between two.
+_ONE_SIDED = re.compile(r"attack(?:ed|ing|s)?|raid(?:ed|s)?|stormed|overran|assault(?:ed|s)?", re.I)
+_REPELLED = next(c for c in phrasing.cues()["armed_clash"] if c.name == "attack repelled")
 _PROTESTERS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
     r"riots?))\b",
@@ -96,7 +99,7 @@ def _type_gate(rules: TypeRules) -> frozenset[str] | None:
     return None if any(g is None for g in gates) else frozenset().union(*gates)  # type: ignore[arg-type]
 
 
-_TYPE_GATES = [(rules, _type_gate(rules)) for rules in RULES]
+_TYPE_GATES = [(rules, _type_gate(rules)) for rules in phrasing.extended(RULES)]
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def _match(
     article_text: str,
     said: Sequence[tuple[int, int]],
     starts: frozenset[str],
+    asides: list[tuple[int, int]] | None = None,
 ) -> Hit | None:
     """The first cue of a type that fires on a segment, unless one of the type's vetoes applies.
 
@@ -132,6 +136,10 @@ def _match(
                 excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
             if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
                 continue
+            if salience.aside(text, *m.span()):
+                if asides is not None:
+                    asides.append(m.span())
+                continue
             if rules is not None and any(search(v, text, starts) for v in rules.vetoes):
                 return None
             return Hit(cue.name, m.span())
@@ -139,15 +147,20 @@ def _match(
 
 
 def _segment_hits(
-    text: str, weak_ok: Callable[[], bool], article_text: str, starts: frozenset[str]
+    text: str,
+    weak_ok: Callable[[], bool],
+    article_text: str,
+    starts: frozenset[str],
+    asides: list[tuple[int, int]] | None = None,
 ) -> dict[str, Hit]:
-    """Step 1 and 2: the types one segment reports, after same-segment absorption."""
+    """Step 1 and 2: the types one segment reports, after same-segment absorption. Cue words found
+    to be asides (``salience.aside``) are appended to ``asides`` when given."""
     hits: dict[str, Hit] = {}
     said = attribution_spans(text)
     for rules, gate in _TYPE_GATES:
         if gate is not None and gate.isdisjoint(starts):
             continue
-        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts)
+        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts, asides)
         if hit is not None:
             hits[rules.code] = hit
     if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
@@ -159,26 +172,69 @@ def _segment_hits(
     if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
         del hits["attack_on_civilians"]
     # Armed men killing people in a village where a battle is reported: the battle, unless the
-    # sentence names civilian victims.
+    # sentence names civilian victims. "Attacked a village" alone is one-sided: the attack on civilians.
+    clash = hits.get("armed_clash")
+    # Residents fighting beside the police to drive attackers back are a side in a battle, not victims.
+    repelled = clash is not None and _REPELLED.pattern.search(text) is not None
+    one_sided = (
+        clash is not None
+        and not repelled
+        and _ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
+    )
     if (
         hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
-        and "armed_clash" in hits
+        and clash is not None
+        and not one_sided
         and not CIVILIANS.search(text)
     ):
         del hits["attack_on_civilians"]
+    if one_sided and "attack_on_civilians" in hits:
+        del hits["armed_clash"]
+    if repelled:
+        hits.pop("attack_on_civilians", None)
+    # Plotters arrested after a coup attempt are an arrest of their own, not part of the seizure.
+    keep_arrest = "coup" in hits and phrasing.coup_plotters_arrested().search(text) is not None
     for winner, losers in ABSORBS.items():
         if winner not in hits:
             continue
         for loser in losers:
+            if keep_arrest and loser == "arrest":
+                continue
             code, _, cue = loser.partition(":")
             if code in hits and (not cue or hits[code].cue == cue):
                 del hits[code]
     return hits
 
 
+def _drop_passing_mentions(segs: Sequence[Segment], per_segment: list[dict[str, Hit]]) -> None:
+    """Past the lead, a type the headline and lead do not report needs a sentence that presents itself
+    as news ("on Sunday", "separately", "also"); otherwise it is a passing mention and is dropped."""
+    lead: set[str] = set()
+    body = 0
+    for k, g in enumerate(segs):
+        if g.headline or body < salience.LEAD_SEGMENTS:
+            lead.update(per_segment[k])
+            body += not g.headline
+            continue
+        for code in [c for c in per_segment[k] if c not in lead and not (c == "strike" and lead)]:
+            if not salience.marks_news(g.text):
+                del per_segment[k][code]
+        lead.update(per_segment[k])
+
+
 def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
     return {
         e.text.lower() for e in article.entities if segment.contains(e) and e.label in {"GPE", "LOC", "FAC"}
+    }
+
+
+def _countries_in(article: EnrichedArticle, segment: Segment, *, named_only: bool) -> set[str]:
+    """Country codes of a segment's places: of every resolved place, or only of places that are
+    themselves countries ("Six killed in Kenya" covers Nairobi; Nairobi does not cover Mombasa)."""
+    return {
+        e.geo.country_code
+        for e in article.entities
+        if segment.contains(e) and e.geo is not None and (not named_only or e.geo.kind == "country")
     }
 
 
@@ -209,23 +265,73 @@ def _group(
         def same_scene(k: int) -> bool:
             # In a wrap-up the next sentence may be another story ("In Hong Kong, police arrested six").
             here = _places_in(article, segs[k])
-            return k - 1 in crowd_segments and (not here or bool(here & crowd_places))
+            # "Police fired tear gas ... Hundreds took part ... A number of people were arrested."
+            return bool({k - 1, k - 2} & crowd_segments) and (not here or bool(here & crowd_places))
 
         folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or same_scene(k)]
         for k in folded:
             by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
         if not by_type["arrest"]:
             del by_type["arrest"]
+    _fold_munitions_and_damage(segs, by_type)
     # A protest that turned into a riot is the riot, unless the protest was somewhere else.
     if "riot" in by_type and "protest" in by_type:
         riot_places = set().union(*(_places_in(article, segs[k]) for k in by_type["riot"]))
+        riot_countries = set().union(
+            *(_countries_in(article, segs[k], named_only=True) for k in by_type["riot"])
+        )
         for k in list(by_type["protest"]):
             here = _places_in(article, segs[k])
-            if not (here and riot_places and here.isdisjoint(riot_places)):
+            elsewhere = here and riot_places and here.isdisjoint(riot_places)
+            if not elsewhere or _countries_in(article, segs[k], named_only=False) & riot_countries:
                 by_type["riot"].setdefault(k, by_type["protest"].pop(k))
         if not by_type["protest"]:
             del by_type["protest"]
     return by_type
+
+
+def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
+    """Words that describe a reported event rather than a second one: the missiles an air strike's
+    aircraft fired, and the walls a storm brought down."""
+
+    def said(k: int, hit: Hit) -> str:
+        return segs[k].text[hit.span[0] : hit.span[1]]
+
+    air = by_type.get("air_drone_strike", {})
+    if "missile_artillery_strike" in by_type and any(
+        phrasing.air_words().search(said(k, h)) for k, h in air.items()
+    ):
+        missiles = by_type["missile_artillery_strike"]
+        for k, hit in list(missiles.items()):
+            if hit.cue == "missiles fired" and not phrasing.ground_launched().search(segs[k].text):
+                air.setdefault(k, missiles.pop(k))
+        if not missiles:
+            del by_type["missile_artillery_strike"]
+    # "seized two towns after heavy fighting": the fighting is how the place was taken.
+    clashes = by_type.get("armed_clash", {})
+    if "territory_change" in by_type and clashes:
+        for k in list(clashes):
+            if phrasing.fighting_before_capture().search(segs[k].text):
+                by_type["territory_change"].setdefault(k, clashes.pop(k))
+        if not clashes:
+            del by_type["armed_clash"]
+    # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup.
+    if "coup" in by_type:
+        for code in ("arrest", "armed_clash"):
+            hits = by_type.get(code, {})
+            for k in list(hits):
+                held = code == "arrest" and phrasing.coup_plotters_arrested().search(segs[k].text)
+                if not held and phrasing.coup_forces().search(segs[k].text):
+                    by_type["coup"].setdefault(k, hits.pop(k))
+            if code in by_type and not hits:
+                del by_type[code]
+    accidents = by_type.get("industrial_accident", {})
+    if "natural_disaster" in by_type and accidents:
+        if all(phrasing.disaster_damage().search(said(k, h)) for k, h in accidents.items()):
+            by_type["natural_disaster"].update(
+                {k: h for k, h in accidents.items() if k not in by_type["natural_disaster"]}
+            )
+            del by_type["industrial_accident"]
 
 
 def _continuations(
@@ -262,7 +368,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
     """
     if is_heartbeat(article):
         return [heartbeat_event(article)]
-    if not article.enriched:
+    if not article.enriched or salience.article_frame(article.title):
         return []
     text = article.text()
     segs = segments.split(article)
@@ -271,7 +377,8 @@ def classify(article: EnrichedArticle) -> list[Event]:
     def article_weak_ok() -> bool:
         return not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
 
-    per_segment = []
+    per_segment: list[dict[str, Hit]] = []
+    quiet: set[int] = set()  # segments about something else: their counts join no event
     for g in segs:
         starts = word_starts(g.text)
 
@@ -282,7 +389,15 @@ def classify(article: EnrichedArticle) -> list[Event]:
                 not is_off_topic(g.text, starts) or bool(search(HARD_NEWS, g.text, starts))
             )
 
-        per_segment.append(_segment_hits(g.text, weak_ok, text, starts))
+        asides: list[tuple[int, int]] = []
+        hits = _segment_hits(g.text, weak_ok, text, starts, asides)
+        # Asked only of segments with a cue: most segments have none, and the check is a dozen patterns.
+        background = bool(hits) and salience.background_sentence(g.text) is not None
+        per_segment.append({} if background else hits)
+        if (background or asides) and not per_segment[-1]:
+            quiet.add(g.index)
+    if not salience.is_roundup(article.title):
+        _drop_passing_mentions(segs, per_segment)
     by_type = _group(article, segs, per_segment)
     if not by_type:
         return []
@@ -292,7 +407,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
         # Counts matter in an event's segments and the two after them (continuations), nowhere else.
         if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index))
-    extra = _continuations(by_type, segs, readings)
+    extra = _continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     events = []
     for code in CODES:
         if code not in by_type:

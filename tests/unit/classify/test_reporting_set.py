@@ -23,12 +23,12 @@ FROZEN = reporting_eval.DATA / "test_r1.yaml"
 
 # figure -> (floor the suite enforces, target)
 FLOORS = {
-    "precision": (0.60, 0.92),
+    "precision": (0.69, 0.92),
     "recall": (0.85, 0.92),
     "country_accuracy": (0.80, 0.95),
     "number_accuracy": (0.60, 0.90),
 }
-MAX_FALSE_ALARM_SHARE = 0.6  # of the non-event items; target 0.05
+MAX_FALSE_ALARM_SHARE = 0.3  # of the non-event items; target 0.05
 
 
 def test_the_frozen_split_has_the_shape_of_a_test_set() -> None:

@@ -1,0 +1,122 @@
+"""Salience: an event is what the article reports, not every event its words mention.
+
+Real reports carry far more event words than events: a football report quotes a manager whose
+assistant "tested positive for Covid", a product teaser lists "natural phenomena such as tornadoes",
+a court report retells the ransomware attack a hacker is jailed for, an arrest story recalls last
+year's attacks. The cues in ``cues.py`` say what a sentence is about; this module says whether the
+sentence (or the words around a cue) reports something happening now:
+
+* an **article frame** (an opinion piece, an explainer, an obituary, a court case, an anniversary)
+  makes the whole article a non-event;
+* a **background sentence** (an earlier run of attacks, an anniversary, a conditional, a general
+  truth, a product description, one person's illness) raises no event;
+* an **aside** around a cue word (an example list, "on suspicion of", "the 2011 riots", a modal, a
+  threat, a modifier such as "flood relief", a clause dated to an earlier time) does not count;
+* a **passing mention**: past the headline and the lead, a sentence raises a type the lead does not
+  report only when it marks itself as a new report ("on Sunday", "separately", "also").
+
+The vocabulary is data (``data/salience.yaml``) so that a desk can read and tune it; this module only
+compiles it and applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .cues import is_off_topic
+
+_DATA = Path(__file__).with_name("data") / "salience.yaml"
+LEAD_SEGMENTS = 3  # the headline and the first body sentences: what the article is about
+_WINDOW = 160  # characters looked at on either side of a cue word
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+@cache
+def _vocabulary() -> dict[str, Any]:
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return {
+        "article_frames": {k: _compile(v) for k, v in raw["article_frames"].items()},
+        "background_sentences": {k: _compile(v) for k, v in raw["background_sentences"].items()},
+        "before_cue": {k: _compile(v) for k, v in raw["before_cue"].items()},
+        "after_cue": {k: _compile(v) for k, v in raw["after_cue"].items()},
+        "dated_clause": _compile(raw["dated_clause"]),
+        "news_markers": _compile(raw["news_markers"]),
+        "roundup_headline": _compile(raw["roundup_headline"]),
+    }
+
+
+def article_frame(title: str) -> str | None:
+    """The kind of non-event article the headline announces ("opinion", "court", ...), if any."""
+    for kind, pattern in _vocabulary()["article_frames"].items():
+        if pattern.search(title):
+            return kind
+    return None
+
+
+def background_sentence(text: str) -> str | None:
+    """The kind of background a sentence is ("earlier_run", "conditional", ...), if it is one."""
+    for kind, pattern in _vocabulary()["background_sentences"].items():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
+_CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s-\s|\bwhere\b|\bwhen\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s-\s|\.(?:\s|$)")
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = text[:start]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    left = cuts[-1] if cuts else 0
+    m = _CLAUSE_END.search(text, end)
+    right = m.start() if m else len(text)
+    return text[left:right]
+
+
+def _is_team_name(text: str, start: int, end: int) -> bool:
+    """ "The Typhoons stormed back": a capitalised plural cue word in a sentence about sport."""
+    word = text[start:end]
+    return word[:1].isupper() and word.endswith("s") and is_off_topic(text)
+
+
+def aside(text: str, start: int, end: int) -> str | None:
+    """Why the cue word at ``text[start:end]`` is an aside rather than a report, if it is one."""
+    vocabulary = _vocabulary()
+    if _is_team_name(text, start, end):
+        return "team_name"
+    if start > 0 and text[start - 1] in _QUOTES and text[end : end + 1] in _QUOTES:
+        return "quoted"  # "registers as 2.8 magnitude 'earthquake'": a word quoted, not a report
+    before = text[max(0, start - _WINDOW) : start]
+    for kind, pattern in vocabulary["before_cue"].items():
+        if pattern.search(before):
+            return kind
+    after = text[end : end + _WINDOW]
+    for kind, pattern in vocabulary["after_cue"].items():
+        if pattern.search(after):
+            return kind
+    if vocabulary["dated_clause"].search(_clause(text, start, end)):
+        return "dated"
+    return None
+
+
+def is_roundup(title: str) -> bool:
+    """Whether the headline announces a round-up, whose every sentence is a report of its own."""
+    return bool(_vocabulary()["roundup_headline"].search(title))
+
+
+def marks_news(text: str) -> bool:
+    """Whether a sentence past the lead presents itself as a report of its own ("on Sunday ...")."""
+    return bool(_vocabulary()["news_markers"].search(text))
+
+
+__all__ = ["LEAD_SEGMENTS", "article_frame", "aside", "background_sentence", "is_roundup", "marks_news"]

@@ -1,0 +1,472 @@
+"""Salience and the data cues: events come from what a report says happened, in real phrasing.
+
+Every case is written in the shape of a published report (tests/data/reporting/dev_types.yaml holds
+the fuller items): each fails if its rule in salience.yaml or phrasing.yaml is taken out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from herald.classify import salience
+from herald.classify.rules import classify
+from herald.core.records import EnrichedArticle
+
+Make = Callable[..., EnrichedArticle]
+
+NON_EVENTS = [
+    pytest.param(
+        "Late winner keeps Bournemouth in the hunt",
+        "Bournemouth came from behind to beat Brentford 2-1 on Sunday. The manager said the squad had been "
+        "stretched: our assistant manager tested positive for Covid on Thursday. Bournemouth are seventh.",
+        id="one person testing positive is not an outbreak",
+    ),
+    pytest.param(
+        "New rugged smartwatch built to survive the elements",
+        "The new watch is built for adventurers. It can warn you of pressure drops before natural phenomena "
+        "such as tornadoes, floods and storms, and its case passed earthquake-grade vibration tests. It goes "
+        "on sale next month.",
+        id="product teaser listing hazards",
+    ),
+    pytest.param(
+        "Russian ransomware suspect extradited to face US charges",
+        "A Russian national accused of running a ransomware operation has been extradited from South Korea. "
+        "Prosecutors say the group hacked more than 1,000 organisations.",
+        id="court case about an earlier cyberattack",
+    ),
+    pytest.param(
+        "Town marks 30 years since deadly warehouse blast",
+        "Residents gathered to mark the 30th anniversary of the explosion at a chemical warehouse that "
+        "killed three firefighters in 1995.",
+        id="anniversary",
+    ),
+    pytest.param(
+        "Former police commander who led response to 2011 riots dies at 71",
+        "The former commander who directed the response to the 2011 riots in London has died, his family "
+        "said.",
+        id="obituary",
+    ),
+    pytest.param(
+        "Opinion: A ceasefire will not hold unless Europe guarantees it",
+        "If the two sides ever agree a ceasefire, it will collapse within weeks. A missile strike on a city "
+        "would be enough to undo any deal.",
+        id="opinion and hypotheticals",
+    ),
+    pytest.param(
+        "Explainer: How cholera spreads and why it kills",
+        "Cholera is a bacterial infection passed on through contaminated water. Outbreaks tend to follow "
+        "floods.",
+        id="explainer",
+    ),
+    pytest.param(
+        "Film about a city under siege wins top festival prize",
+        "A documentary about a Ukrainian city under missile attack won the main prize on Saturday. The "
+        "director said air raids and shelling became part of daily life.",
+        id="a work about a war",
+    ),
+    pytest.param(
+        "Minister warns of cyber threat to water companies",
+        "Hackers could shut down water supplies to millions of homes, the minister warned. A ransomware "
+        "attack on a treatment plant would be catastrophic, he said.",
+        id="warning and modal",
+    ),
+    pytest.param(
+        "The most intense hurricanes to hit the US mainland",
+        "The Labor Day hurricane of 1935 was the most intense storm to make landfall, killing 408 people.",
+        id="a ranking of past disasters",
+    ),
+    pytest.param(
+        "Is mpox the next global emergency?",
+        "Experts debate whether mpox could spread as widely as Covid did.",
+        id="a question headline",
+    ),
+    pytest.param(
+        "Why herder-farmer violence keeps flaring in Nigeria",
+        "The conflict over land and water has killed thousands. Armed groups raid villages and reprisals "
+        "follow.",
+        id="a why explainer",
+    ),
+    pytest.param(
+        "Airline cancels hundreds of flights after IT outage",
+        "A faulty software update crashed the check-in systems on Friday. The company said there was no sign "
+        "of a cyberattack.",
+        id="no sign of a cyberattack",
+    ),
+    pytest.param(
+        "Typhoons storm back to beat Dragons in overtime",
+        "The Typhoons stormed back to beat the Dragons 101-98 in overtime on Sunday. The crowd flooded onto "
+        "the court at the buzzer.",
+        id="a team called the Typhoons",
+    ),
+    pytest.param(
+        "Security firm launches tool to stop ransomware",
+        "A cybersecurity company launched a product on Tuesday that can detect ransomware. Hospitals hit by "
+        "hackers in recent years are its first customers.",
+        id="a product against ransomware",
+    ),
+    pytest.param(
+        "Regional bloc suspends Gabon",
+        "The regional bloc suspended Gabon on Monday, a week after soldiers seized power.",
+        id="a week after a coup",
+    ),
+    pytest.param(
+        "How four trapped miners survived 1,000 metres underground",
+        "When the roof of a tunnel caved in, the four men had only a narrow air shaft.",
+        id="a how feature",
+    ),
+    pytest.param(
+        "Measles, explained - symptoms, vaccines and why cases are rising",
+        "Measles causes a cough, fever and a rash.",
+        id="an explained headline",
+    ),
+    pytest.param(
+        "The Sahel's juntas promised security and failed",
+        "The soldiers who seized power in Mali and Niger said they would defeat the jihadists.",
+        id="a column about juntas",
+    ),
+    pytest.param(
+        "Exhibition shows photos of bombed villages",
+        "An exhibition of photographs of villages destroyed by air strikes opened in Bangkok on Friday.",
+        id="an exhibition",
+    ),
+    pytest.param(
+        "Farmers told to keep birds indoors",
+        "Officials urged farmers on Tuesday to keep flocks indoors, warning that avian flu could spread "
+        "quickly.",
+        id="a warning that a disease could spread",
+    ),
+    pytest.param(
+        "Councils must stop hiding cyber-attacks from residents",
+        "When a council is held to ransom, its residents have a right to know.",
+        id="an exhortation headline",
+    ),
+    pytest.param(
+        "Inside Goma: a city learning to live under rebel rule",
+        "Residents say the fighting is over for now, but few expect the peace to last.",
+        id="an inside feature",
+    ),
+    pytest.param(
+        "Monsoon season brings annual threat of landslides to Nepal's hills",
+        "Every year between June and September, landslides and floods kill hundreds of people.",
+        id="a recurring hazard",
+    ),
+    pytest.param(
+        "Cyber insurers raise premiums for public bodies",
+        "Insurers are raising premiums for councils after a series of ransomware attacks, brokers said.",
+        id="premiums after a series of attacks",
+    ),
+    pytest.param(
+        "Uganda declares end of Ebola outbreak",
+        "Uganda declared the end of its Ebola outbreak on Wednesday, the health minister said.",
+        id="an outbreak declared over",
+    ),
+    pytest.param(
+        "Navy and Marines to stage huge drill against a simulated rival",
+        "About 25,000 sailors will take part in a warfighting drill from August 9, fighting a simulated "
+        "enemy across 22 time zones.",
+        id="a military drill",
+    ),
+    pytest.param(
+        "Russia has launched 1,961 Shahed drones since February 2022, Zelenskyy says",
+        "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022, the president said.",
+        id="a cumulative total since the invasion",
+    ),
+    pytest.param(
+        "Government unveils new flood relief package",
+        "The government announced a relief package for families hit by last year's floods.",
+        id="earlier floods and a relief package",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), NON_EVENTS)
+def test_mentions_that_are_not_reports_raise_no_event(make_article: Make, title: str, body: str) -> None:
+    assert classify(make_article(title, body)) == []
+
+
+EVENTS = [
+    pytest.param(
+        "Explosions at chemical factory in western India kill 12",
+        "A chain of explosions tore through a chemical factory on the edge of Dhule on Saturday, killing 12.",
+        {"industrial_accident"},
+        id="explosions tore through a chemical factory",
+    ),
+    pytest.param(
+        "Two dead after pesticide unit blast",
+        "A unit making pesticides at a chemical company's plant exploded on Saturday, killing two men.",
+        {"industrial_accident"},
+        id="a pesticide unit exploded",
+    ),
+    pytest.param(
+        "Explosive device wrecks track on Warsaw-Lublin line",
+        "An explosive device badly damaged a key railway line, officials said, calling it sabotage.",
+        {"infrastructure_attack"},
+        id="railway explosion called sabotage",
+    ),
+    pytest.param(
+        "Gunmen attack Nigerian village, killing 19",
+        "Gunmen with rifles and machetes went from house to house in Lingyado village, shooting and hacking "
+        "19 people to death.",
+        {"attack_on_civilians"},
+        id="gunmen killing villagers",
+    ),
+    pytest.param(
+        "Delegations agree on new round of negotiations",
+        "The Russian and Ukrainian delegations ended their meeting in Istanbul on Friday agreeing to hold "
+        "another round of negotiations.",
+        {"peace_talks"},
+        id="round of negotiations",
+    ),
+    pytest.param(
+        "Bolivian army chief arrested after troops storm palace in attempted coup",
+        "The army commander was arrested hours after he sent soldiers into the square outside the palace in "
+        "what the president called an attempted coup d'etat.",
+        {"coup", "arrest"},
+        id="plotter arrested after a coup attempt",
+    ),
+    pytest.param(
+        "Soldiers seize Guinea-Bissau prime minister",
+        "Renegade soldiers seized the prime minister at his residence in what the UN called an attempted "
+        "coup.",
+        {"coup"},
+        id="seizing a prime minister is no territory change",
+    ),
+    pytest.param(
+        "Four men held in counter-terror raids in Leeds and Derby",
+        "Officers detained four men in raids in Leeds and Derby. They were detained on suspicion of an act "
+        "of terrorism.",
+        {"arrest"},
+        id="detained on suspicion of terrorism is an arrest only",
+    ),
+    pytest.param(
+        "Six killed in Kenya as police clash with banned opposition protest",
+        "Six people were killed on Wednesday in clashes between police and demonstrators.",
+        {"riot"},
+        id="police and demonstrators clashing",
+    ),
+    pytest.param(
+        "Bandits kill 30 in raid on Zamfara villages",
+        "Armed bandits on motorcycles raided three villages overnight, killing at least 30 people.",
+        {"attack_on_civilians"},
+        id="bandits raiding villages",
+    ),
+    pytest.param(
+        "Egypt's Mursi sacks army chief Tantawi",
+        "President Mursi on Sunday retired the head of the armed forces and named al-Sisi defence minister.",
+        {"leadership_change"},
+        id="army chief sacked and a minister named",
+    ),
+    pytest.param(
+        "Afghan forces take back Deh Yak district",
+        "Afghan forces surrounded Taliban fighters and took back the Deh Yak district on Monday.",
+        {"territory_change"},
+        id="district taken back",
+    ),
+    pytest.param(
+        "Nine dead after Israeli air strikes on Gaza",
+        "Israeli air strikes killed nine people on Tuesday. The strikes come less than a week after a truce "
+        "ended a flare-up that followed a prisoner's death on hunger strike.",
+        {"air_drone_strike"},
+        id="background sentence with a hunger strike",
+    ),
+    pytest.param(
+        "At least 18 killed in Israeli strikes on Gaza hospitals",
+        "Israeli air strikes in Gaza killed at least 18 people on Tuesday. Nine missiles hit the courtyard "
+        "of the European Hospital, the health ministry said.",
+        {"air_drone_strike"},
+        id="missiles fired by the aircraft of an air strike",
+    ),
+    pytest.param(
+        "Typhoon batters the Philippines",
+        "Typhoon Rammasun killed at least 10 people on Wednesday. Three people died when a wall collapsed "
+        "on them south of the capital.",
+        {"natural_disaster"},
+        id="a wall brought down by the typhoon",
+    ),
+    pytest.param(
+        "One killed as Israel renews strikes on Gaza",
+        "Israel's military said its aircraft struck Islamic Jihad rocket launchers in Gaza on Wednesday.",
+        {"air_drone_strike"},
+        id="rocket launchers are a target",
+    ),
+    pytest.param(
+        "Cave-in kills three rescuers at Utah coal mine",
+        "A cave-in at the Crandall Canyon coal mine killed three rescue workers on Thursday night.",
+        {"industrial_accident"},
+        id="a mine cave-in",
+    ),
+    pytest.param(
+        "Iraqi PM sacks security chiefs after Baghdad bombing",
+        "The prime minister dismissed several senior security commanders, including the deputy interior "
+        "minister, after an urgent meeting on Thursday's suicide attack on a Baghdad market.",
+        {"leadership_change"},
+        id="a bombing as the cause of a sacking",
+    ),
+    pytest.param(
+        "Myanmar military air strike on village kills ten civilians",
+        "A military jet dropped three bombs on the village on Tuesday, killing ten civilians. There was no "
+        "fighting, he said. Fighting has ravaged much of the country since the 2021 coup.",
+        {"air_drone_strike"},
+        id="no fighting and a war's background",
+    ),
+    pytest.param(
+        "Residents and police repel gang attack on Port-au-Prince suburb",
+        "Gangs attacked the Petionville area on Tuesday, and residents fought alongside police to drive them "
+        "back; 28 gang members were killed.",
+        {"armed_clash"},
+        id="an attack repelled",
+    ),
+    pytest.param(
+        "Haiti gangs rampage through two upscale neighbourhoods",
+        "Gunmen looted homes in Laboule before sunrise on Monday and the bodies of 12 men lay in the "
+        "streets.",
+        {"attack_on_civilians"},
+        id="gangs looting homes",
+    ),
+    pytest.param(
+        "Suicide car bombers hit three Mali army bases",
+        "Suicide bombers drove cars packed with explosives into three army bases, killing six soldiers.",
+        {"armed_clash"},
+        id="suicide bombers at army bases",
+    ),
+    pytest.param(
+        "M23 rebels take two more towns after fierce fighting",
+        "M23 rebels seized the towns of Rutshuru and Kiwanja on Saturday after heavy fighting with the army.",
+        {"territory_change"},
+        id="fighting that preceded a capture",
+    ),
+    pytest.param(
+        "Rebels capture town despite ceasefire",
+        "M23 rebels took control of Nyabibwe on Wednesday, in an apparent breach of the ceasefire they "
+        "declared this week. There were no reports of fighting.",
+        {"territory_change"},
+        id="a ceasefire breached and no fighting",
+    ),
+    pytest.param(
+        "Japan PM Ishiba announces resignation",
+        "Prime Minister Shigeru Ishiba announced on Sunday that he would step down as party leader.",
+        {"leadership_change"},
+        id="an announced resignation",
+    ),
+    pytest.param(
+        "Japanese Prime Minister Kan announces resignation",
+        "Kan said on Friday he was stepping down. He faced heavy criticism over his handling of the March "
+        "earthquake, tsunami and nuclear crisis.",
+        {"leadership_change"},
+        id="the earthquake a leader was criticised over",
+    ),
+    pytest.param(
+        "Government forces recapture Sartagab village from Taliban",
+        "Security forces retook Sartagab village on Thursday, a week after it fell. When the Taliban overran "
+        "the village on June 17 they burned houses, and more than 500 families fled to Nili.",
+        {"territory_change"},
+        id="an earlier flight dated by its day",
+    ),
+    pytest.param(
+        "Police fire tear gas as mob loots and burns shops",
+        "Police fired tear gas on Friday night at a crowd that looted and burned shops. Hundreds of people "
+        "took part. A number of people were arrested.",
+        {"riot"},
+        id="arrests two sentences after the riot",
+    ),
+    pytest.param(
+        "Hezbollah confirms top commander killed in Beirut strike",
+        "Hezbollah confirmed that its commander was killed in Tuesday's Israeli air strike on Beirut. Israel "
+        "blamed him for the rocket attack that killed 12 young people at the weekend. Hundreds of thousands "
+        "of people have fled the border region in recent weeks.",
+        {"air_drone_strike"},
+        id="blamed for an earlier attack, fled in recent weeks",
+    ),
+    pytest.param(
+        "Special forces commander says Guinea's president arrested",
+        "The president was arrested on Sunday by the army's special forces, their commander said, "
+        "announcing that the constitution and the government had been dissolved.",
+        {"coup"},
+        id="president arrested by special forces",
+    ),
+    pytest.param(
+        "Guinea junta replaces governors with military commanders",
+        "The junta said on Monday that regional governors had been replaced by military commanders. Special "
+        "forces soldiers detained Conde on Sunday after hours of gunfire in the capital.",
+        {"coup", "leadership_change"},
+        id="a day-after coup report",
+    ),
+    pytest.param(
+        "Tear gas fired, arrests made as Hong Kong protest turns violent",
+        "Police fired tear gas on Sunday at thousands of protesters who barricaded roads and smashed traffic "
+        "lights.",
+        {"riot"},
+        id="a protest turned violent",
+    ),
+    pytest.param(
+        "US-Taliban talks resume in Doha",
+        "The United States and the Taliban resumed negotiations in Doha on Saturday, a US source said.",
+        {"peace_talks"},
+        id="negotiations resumed",
+    ),
+    pytest.param(
+        "Death toll in Telangana pharma unit blast rises to 41",
+        "The death toll from the explosion and fire at Sigachi Industries' plant near Hyderabad rose to "
+        "41 on Sunday.",
+        {"industrial_accident"},
+        id="explosion and fire at a pharma plant",
+    ),
+    pytest.param(
+        "Thousands ordered to flee as Dixie Fire spreads",
+        "Thousands were ordered to leave their homes as the Dixie Fire burned more than 212,000 acres.",
+        {"natural_disaster", "evacuation"},
+        id="named wildfire",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body", "types"), EVENTS)
+def test_real_phrasing_raises_the_reported_events(
+    make_article: Make, title: str, body: str, types: set[str]
+) -> None:
+    assert {e.type for e in classify(make_article(title, body))} == types
+
+
+def test_past_the_lead_a_new_type_needs_a_sentence_that_reports_it(make_article: Make) -> None:
+    lead = (
+        "Detectives arrested three men on Friday on suspicion of preparing acts of terrorism. They are held "
+        "in London. Searches continue. "
+    )
+    passing = "Police recalled the bombing of a concert in Manchester."
+    news = "Separately, a bomb exploded at a concert hall in Leeds on Saturday, killing two people."
+    assert {e.type for e in classify(make_article("Three men arrested", lead + passing))} == {"arrest"}
+    assert {e.type for e in classify(make_article("Three men arrested", lead + news))} == {
+        "arrest",
+        "attack_on_civilians",
+    }
+
+
+def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> None:
+    body = (
+        "Russian drones struck Odesa overnight. Troops fought near Sudzha. Searches continued. "
+        "Authorities evacuated 2,000 people from villages near the border."
+    )
+    assert "evacuation" in {
+        e.type for e in classify(make_article("Ukraine war latest: drones, clashes", body))
+    }
+    assert "evacuation" not in {e.type for e in classify(make_article("Russian drones strike Odesa", body))}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        ("storms such as tornadoes, floods and hail", "floods", "example"),
+        ("detained on suspicion of an act of terrorism", "terrorism", "suspicion"),
+        ("the response to the 2011 riots in London", "riots", "dated"),
+        ("a ransomware attack on a plant would be catastrophic", "ransomware", "modal"),
+        ("a new flood relief package", "flood", "modifier"),
+        ("where a quake in 2010 killed 3,000 people", "quake", "dated"),
+        ("a quarry blast registered as a magnitude 2.8 'earthquake'", "earthquake", "quoted"),
+        ("a quarry blast, not an earthquake, shook the town", "earthquake", "denied"),
+    ],
+)
+def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
+    at = text.index(word)
+    assert salience.aside(text, at, at + len(word)) == kind
