@@ -48,6 +48,7 @@ KINDS = (
 
 
 STORY_SPACING_ARTICLES = 500
+STORY_SPACING_DAYS = 2
 
 
 @dataclass
@@ -75,9 +76,10 @@ class Burst:
                     link=f"https://fault.herald.invalid/{self.run}/{n}",
                     summary=body.format(town=town, killed=killed, wounded=2 * killed),
                     offset=now - self.feed.started + i / self.per_second,
-                    # A day apart each: every article is its own story (stories span hours), so
-                    # each one's alert has its own id whatever the order the stages see them in.
-                    published_ago=(STORY_SPACING_ARTICLES - n) * 86400.0,
+                    # Days apart: every article is its own story (stories span hours), and no
+                    # two fall within the novelty's retelling window (a day), so each one's alert
+                    # has its own id whatever the order the stages see them in.
+                    published_ago=(STORY_SPACING_ARTICLES - n) * STORY_SPACING_DAYS * 86400.0,
                 )
             )
         return out
