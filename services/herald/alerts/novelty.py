@@ -485,6 +485,7 @@ class NoveltyDetector:
             if beaten or claim:
                 fired.append(self._record(event, beaten, series_prev, claim, now))
                 self._remember_record(event, when)
+                fired = self._local_first_superseded(story, fired, outcome)
         if not fired and story["alerted"] is not None and severe:
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
@@ -499,6 +500,34 @@ class NoveltyDetector:
             if any(a.update_of is None for a in fired):
                 self._remember_alert(event, when)
         outcome.alerts.extend(fired)
+
+    def _local_first_superseded(
+        self, story: dict[str, Any], fired: list[Alert], outcome: Outcome
+    ) -> list[Alert]:
+        """The alerts without a region or place first that a record of the same event makes redundant.
+
+        Such a first alerts where the type is routine in the country only because the event is deadly
+        (``local_min_killed``); when the same report also raises a record, the record says that
+        better, and one real-world event pages once. A first in the country or the world, or a
+        claimed first, stays.
+        """
+        first = next((a for a in fired if a.rule == "new_type"), None)
+        if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
+            return fired
+        broadest = story["novel"][0]["scope"]
+        routine = story.get("routine")
+        if not broadest.startswith(("region:", "place:")) or routine is None:
+            return fired
+        if routine["days"] < self.config.routine_min_days:
+            return fired
+        outcome.hold(
+            "new_type",
+            "record_instead",
+            f"first in {describe_scope(broadest)}, where {routine['country']} sees the type routinely; "
+            "the same report raises a record",
+        )
+        story["novel"] = []  # spent: a later report of the story does not raise it either
+        return [a for a in fired if a is not first]
 
     def _level(self, event: Event, story: dict[str, Any], when: float) -> dict[str, Any]:
         """What the story's alerts have said so far: escalation is measured against it."""

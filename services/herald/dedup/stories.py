@@ -27,6 +27,16 @@ later. Within the window a candidate is scored on evidence that it is the *same*
   number of drones the air force announced, and a 5.5 two hours after a 6.3 is an aftershock.
   Casualty figures are not used against a story: tolls rise as reports come in.
 
+Follow-ups. Some events go on being counted for days: a flood's toll climbs from 150 to 11,300 over
+three days, an outbreak's deaths over weeks, a massacre's toll is revised by residents. For those types
+(``FOLLOW_UP_DAYS``) a story stays open ``follow_up`` after its latest report, and a report past the
+retelling window joins it as a follow-up when it is in the story's country, at its place or region or
+with either side placed at country level only, contradicts none of its precise figures, and gives a
+toll the story counted: as high as the story's highest when only the country ties them, a fair share
+of it at the same place (``_follow_score``). So the later, higher toll is an update of the event, not a
+record against the event's own earlier figure. A strike's next night is a new event: strikes have no
+follow-up window.
+
 The best candidate scoring at least ``min_score`` wins; otherwise the event opens a new story whose id
 derives from the event that opened it, so a replay gives the same ids.
 
@@ -82,6 +92,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from herald.core.canary import HEARTBEAT_TYPE
+from herald.core.countries import is_country_name
 from herald.core.records import Event, stable_id
 
 from .messages import StorySource
@@ -89,6 +100,20 @@ from .messages import StorySource
 HARD_UNITS = frozenset(
     {"drones", "missiles", "rockets", "shells", "magnitude", "ballistic_missiles", "cruise_missiles"}
 )
+# How long after a story's latest report a follow-up of the same real-world event may still join it,
+# per type: the types whose events go on being counted for days (a flood's toll climbing from 150 to
+# 11,300 over three days, an outbreak's deaths over weeks, a massacre's toll revised by residents).
+# A strike's next night is a new event: strikes have none beyond the retelling window.
+FOLLOW_UP_DAYS: dict[str, float] = {
+    "natural_disaster": 10,
+    "disease_outbreak": 30,
+    "industrial_accident": 5,
+    "attack_on_civilians": 4,
+    "armed_clash": 4,
+}
+# The tolls a follow-up must repeat or raise to join: a later report of the same event gives the same
+# or a higher count of something the story already counted.
+TOLL_UNITS = ("killed", "missing", "affected", "displaced", "evacuated")
 MAX_LISTED = 300  # sources or articles listed per story; the counts go on beyond it
 NO_COUNTRY = "-"  # the bucket of open stories whose places have no country (or that have no places)
 
@@ -102,6 +127,11 @@ class StoryConfig:
     magnitude_tolerance: float = 0.5  # quake magnitudes: agencies differ by tenths, aftershocks by more
     min_score: float = 1.0
     retention: timedelta = timedelta(days=7)
+    follow_up: dict[str, timedelta] = field(
+        default_factory=lambda: {t: timedelta(days=d) for t, d in FOLLOW_UP_DAYS.items()}
+    )
+    toll_units: tuple[str, ...] = TOLL_UNITS
+    follow_up_min_share: float = 0.25  # a follow-up at the same place: its toll / the story's highest
 
 
 def _us(when: datetime) -> int:
@@ -147,14 +177,16 @@ class StoryTracker:
             buckets = []  # nothing to go on (no place, actor or figure): no story could take it
         best: tuple[float, int, str] | None = None
         home = NO_COUNTRY
+        follow = self._follow_up(event.type)
         for bucket in buckets:
             for story_id, first, last in opened.entries(bucket):
-                if not self._in_reach(now, first, last):
+                retelling = self._in_reach(now, first, last)
+                if not retelling and not self._in_follow_up(now, first, last, follow):
                     continue
                 story = self.store.get(f"story:{story_id}")
                 if story is None:
                     continue
-                score = self._score(probe, story)
+                score = self._score(probe, story) if retelling else self._follow_score(probe, story)
                 if score is not None and score >= self.config.min_score:
                     candidate = (score, last, story_id)
                     if best is None or candidate > best:
@@ -209,15 +241,78 @@ class StoryTracker:
     # -- matching ------------------------------------------------------------------------------
 
     def score(self, event: Event, story: dict[str, Any]) -> float | None:
-        """How strongly the event looks like a retelling of the story; None when it cannot be."""
+        """How strongly the event looks like a retelling or a follow-up of the story; None when it
+        cannot be one."""
         probe = _Probe.of(event)
-        if not self._in_reach(probe.t, story["first_us"], story["last_us"]):
-            return None
-        return self._score(probe, story)
+        first, last = story["first_us"], story["last_us"]
+        if self._in_reach(probe.t, first, last):
+            return self._score(probe, story)
+        if self._in_follow_up(probe.t, first, last, self._follow_up(event.type)):
+            return self._follow_score(probe, story)
+        return None
 
     def _in_reach(self, t: int, first_us: int, last_us: int) -> bool:
         """Whether an event published at ``t`` may still join a story with these report times."""
         return first_us - self._lead <= t <= first_us + self._span and t <= last_us + self._idle
+
+    def _follow_up(self, event_type: str) -> int:
+        """How long (µs) after a story's latest report a follow-up of its type may join it (0: never)."""
+        window = self.config.follow_up.get(event_type)
+        return _td(window) if window is not None else 0
+
+    def _in_follow_up(self, t: int, first_us: int, last_us: int, follow: int) -> bool:
+        return follow > 0 and first_us - self._lead <= t <= last_us + follow
+
+    def _follow_score(self, probe: _Probe, story: dict[str, Any]) -> float | None:
+        """A later report of the same event, past the retelling window: ``min_score`` or None.
+
+        Days on, outlets report a flood's, an outbreak's or a massacre's toll again, higher as it is
+        counted. Such a report joins when it is in the story's country, at the same place or region or
+        with one side placed at country level only ("Libya" / Derna), contradicts none of the story's
+        precise figures (a quake of another magnitude is another quake), and gives a toll the story
+        has counted (``toll_units``): as high as the story's highest when only the country ties it to
+        the story, at least ``follow_up_min_share`` of it at the same place. A new flood elsewhere in
+        the country with three dead is not the one that killed thousands, nor is a quake at Herat
+        with one dead the one that killed 2,000; a market report on Derna's ports recalling 2,000 of
+        5,300 dead is about that flood. Lower than any retelling's score, so a retelling of another
+        story in reach wins.
+        """
+        if probe.place is None or not probe.place[1]:
+            return None
+        name, cc, admin1 = probe.place
+        here = [p for p in story["places"] if p.get("cc") == cc]
+        if not here:
+            return None
+        same_place = any(p["name"].lower() == name or (admin1 and p.get("admin1") == admin1) for p in here)
+        broad = probe.country_level or any(_country_level(p) for p in here)
+        if not (same_place or broad):
+            return None
+        if self._contradicts(probe, story):
+            return None
+        high = story.get("max") or {}
+        tolls = [(v, high[u]) for u, v in probe.counts if u in self.config.toll_units and u in high]
+        if not tolls:
+            return None
+        floor = 1.0 if not same_place else self.config.follow_up_min_share
+        if not any(v >= floor * top for v, top in tolls):
+            return None
+        return self.config.min_score
+
+    def _contradicts(self, probe: _Probe, story: dict[str, Any]) -> bool | None:
+        """True when a precise figure disagrees with the story's; None when none is shared; else False."""
+        shared = None
+        tolerance = self.config.size_tolerance
+        for unit, value in probe.sizes:
+            seen = story["magnitude"].get(unit)
+            if seen is None:
+                continue
+            if unit == "magnitude":
+                if abs(value - seen) > self.config.magnitude_tolerance:
+                    return True
+            elif abs(value - seen) > tolerance * max(abs(value), abs(seen)):
+                return True
+            shared = False
+        return shared
 
     def _score(self, probe: _Probe, story: dict[str, Any]) -> float | None:
         """``score`` for a story already known to be in reach (the bucket entry's times say so)."""
@@ -245,19 +340,10 @@ class StoryTracker:
                     score -= 1
         if not probe.actors.isdisjoint(story["actors"]):
             score += 1
-        sized = False
-        tolerance = self.config.size_tolerance
-        for unit, value in probe.sizes:
-            seen = story["magnitude"].get(unit)
-            if seen is None:
-                continue
-            if unit == "magnitude":
-                if abs(value - seen) > self.config.magnitude_tolerance:
-                    return None
-            elif abs(value - seen) > tolerance * max(abs(value), abs(seen)):
-                return None
-            sized = True
-        if sized:
+        contradicts = self._contradicts(probe, story)
+        if contradicts:
+            return None
+        if contradicts is False:  # a precise figure shared
             score += 1.5
         return score
 
@@ -302,6 +388,7 @@ class StoryTracker:
                 "name": event.location.name,
                 "cc": event.location.country_code,
                 "admin1": event.location.admin1,
+                "kind": event.location.kind,
             }
             if place not in story["places"] and len(story["places"]) < 20:
                 story["places"] = [*story["places"], place]
@@ -337,7 +424,10 @@ class StoryTracker:
         partition for a while during a rolling one; their entries replace the buckets' for the same
         stories.
         """
-        opened = _Shelf(self.store, f"open:{event_type}", f"open-index:{event_type}", self._closes_at)
+        follow = self._follow_up(event_type)
+        opened = _Shelf(
+            self.store, f"open:{event_type}", f"open-index:{event_type}", lambda e: self._closes_at(e, follow)
+        )
         closed = _Shelf(self.store, f"closed:{event_type}", f"closed-index:{event_type}", _last)
         for key, shelf in ((f"open:{event_type}", opened), (f"closed:{event_type}", closed)):
             legacy = self.store.get(key)
@@ -357,10 +447,11 @@ class StoryTracker:
             del self.store[key]  # only once its entries are in buckets
         return opened, closed
 
-    def _closes_at(self, entry: list[Any]) -> int:
-        """When an open story closes: the first event of its type published after this closes it."""
+    def _closes_at(self, entry: list[Any], follow: int = 0) -> int:
+        """When an open story closes: the first event of its type published after this closes it.
+        ``follow``: the type's follow-up window, which keeps a story open after its retelling window."""
         _story_id, first, last = entry
-        return max(first + self._span, last + self._idle) + self._lead
+        return max(first + self._span, last + self._idle, last + follow) + self._lead
 
     def _close(self, opened: _Shelf, closed: _Shelf, now: int) -> None:
         """Close stories that can no longer take events (reported to ``on_close``)."""
@@ -370,7 +461,7 @@ class StoryTracker:
                 continue
             still = []
             for entry in opened.entries(bucket):
-                if now <= self._closes_at(entry):
+                if now <= opened.due(entry):
                     still.append(entry)
                     continue
                 story_id, _first, last = entry
@@ -409,6 +500,8 @@ class _Probe:
     actor_countries: frozenset[str]  # the actors' countries alone
     attacker_countries: frozenset[str]  # ... of those named as attackers
     sizes: tuple[tuple[str, float], ...]  # the precise figures (HARD_UNITS) it reports
+    counts: tuple[tuple[str, float], ...] = ()  # every figure it reports
+    country_level: bool = False  # placed in a country, no finer
 
     def best_score(self) -> float:
         """The highest score any story could give it (as ``_score`` adds up)."""
@@ -427,6 +520,9 @@ class _Probe:
                 a.country_code for a in event.actors if a.country_code and a.role == "attacker"
             ),
             sizes=tuple((u, v) for u, v in event.magnitude.items() if u in HARD_UNITS),
+            counts=tuple(event.magnitude.items()),
+            country_level=loc is not None
+            and _country_level({"name": loc.name, "cc": loc.country_code, "kind": loc.kind}),
         )
 
 
@@ -447,6 +543,9 @@ class _Shelf:
         self.index: dict[str, int] = dict(self._stored)
         self._lists: dict[str, list[list[Any]]] = {}
         self._changed: set[str] = set()
+
+    def due(self, entry: list[Any]) -> int:
+        return self._due(entry)
 
     def entries(self, bucket: str) -> list[list[Any]]:
         if bucket not in self._lists:
@@ -477,6 +576,13 @@ class _Shelf:
 def _country(story: dict[str, Any]) -> str:
     """The bucket of a story: the country of its places ("-" while none has one)."""
     return next((p["cc"] for p in story["places"] if p.get("cc")), NO_COUNTRY)
+
+
+def _country_level(place: dict[str, Any]) -> bool:
+    """Whether a stored place names a country and nothing finer ("Libya", "Rwanda")."""
+    if place.get("kind") is not None:
+        return bool(place["kind"] == "country")
+    return bool(place.get("cc")) and not place.get("admin1") and is_country_name(place["name"], place["cc"])
 
 
 def _linked(cc: str, countries: set[str], actor_countries: frozenset[str], story_actors: list[str]) -> bool:

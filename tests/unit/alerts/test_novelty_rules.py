@@ -124,6 +124,22 @@ def test_a_region_first_where_the_type_is_routine_is_held_unless_severe() -> Non
     assert rules(det.observe(ev(12, day=5.7, where=("Vilnius", "LT", "Vilnius County")))) == ["new_type"]
 
 
+def test_a_deadly_local_first_that_is_also_a_record_pages_once_as_the_record() -> None:
+    """Barsalogho: Burkina Faso sees armed clashes every week; the massacre of 200 in a town not struck
+    that month beats the country's series. The record says it; the town's first would page twice."""
+    det = NoveltyDetector({})
+    burkina = ("Djibo", "BF", "Sahel")
+    det.observe(ev(0, type="armed_clash", where=burkina, magnitude={"killed": 15}))
+    det.observe(ev(1, day=1, type="armed_clash", where=burkina, severity=3))
+    town = ("Barsalogho", "BF", "Centre-Nord")
+    outcome = det.assess(ev(2, day=15, type="armed_clash", where=town, magnitude={"killed": 200}))
+    assert rules(outcome.alerts) == ["record"]
+    assert [h["reason"] for h in outcome.held] == ["record_instead"]
+    # The same story's next report does not bring the held first back.
+    later = ev(3, day=15.2, story="2", type="armed_clash", where=town)
+    assert det.observe(later) == []
+
+
 def test_a_type_is_new_again_after_the_lookback() -> None:
     det = NoveltyDetector({}, NoveltyConfig(new_type_lookback=timedelta(days=30)))
     det.observe(ev(1, severity=3))

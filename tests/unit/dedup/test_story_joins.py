@@ -93,3 +93,60 @@ def test_an_unlinked_other_country_stays_apart() -> None:
     a = t.assign(placed(event(1, "natural_disaster", 0, actors=(), magnitude=6.3), "Herat", "AF", "Herat"))
     b = t.assign(placed(event(2, "natural_disaster", 1, actors=(), magnitude=6.3), "Mashhad", "IR", None))
     assert a.story_id != b.story_id
+
+
+def at(e: Event, name: str, cc: str, admin1: str | None, kind: str) -> Event:
+    loc = Location(name=name, country_code=cc, admin1=admin1, kind=kind)  # type: ignore[arg-type]
+    return e.model_copy(update={"location": loc, "actors": []})
+
+
+def test_a_floods_toll_rising_over_days_is_one_story_at_city_or_country_level() -> None:
+    # Derna: 150 dead, then more than 2,000 the same day, 5,300 from "the eastern Libyan interior
+    # ministry" the next day (placed in Libya only), 11,300 from the Red Crescent the day after.
+    t = StoryTracker({})
+    flood = "natural_disaster"
+    first = t.assign(at(event(1, flood, hours=0, killed=150), "Darnah", "LY", "Darnah", "city"))
+    ids = {
+        t.assign(at(event(2, flood, hours=8, killed=2000), "Darnah", "LY", "Darnah", "city")).story_id,
+        t.assign(at(event(3, flood, hours=25, killed=5300), "Libyan", "LY", None, "country")).story_id,
+        t.assign(at(event(4, flood, hours=50, killed=11300), "Darnah", "LY", "Darnah", "city")).story_id,
+    }
+    assert ids == {first.story_id}
+
+
+def test_an_outbreaks_deaths_rising_over_weeks_are_one_story() -> None:
+    t = StoryTracker({})
+    ill = "disease_outbreak"
+    first = t.assign(at(event(1, ill, hours=0, killed=6, affected=26), "Kigali", "RW", None, "city"))
+    later = [
+        t.assign(at(event(n, ill, hours=h, killed=k), "Rwanda", "RW", None, "country")).story_id
+        for n, h, k in ((2, 50, 8), (3, 120, 11), (4, 456, 15))
+    ]
+    assert set(later) == {first.story_id}
+
+
+def test_follow_ups_that_are_other_events_stay_apart() -> None:
+    t = StoryTracker({})
+    flood = "natural_disaster"
+    derna = t.assign(at(event(1, flood, hours=0, killed=11300), "Darnah", "LY", "Darnah", "city"))
+    # At the same place, one dead where thousands died: a new quake or flood, not this one's count.
+    small = t.assign(at(event(3, flood, hours=24 * 3, killed=1), "Darnah", "LY", "Darnah", "city"))
+    # Days later, elsewhere in the country, a toll far below the story's: a new flood.
+    marj = t.assign(at(event(2, flood, hours=24 * 9, killed=3), "Marj", "LY", "Al Marj", "city"))
+    # A drone strike's next night, same city, higher toll: strikes have no follow-up window.
+    t.assign(at(event(4, hours=0, killed=2), "Kyiv", "UA", "Kyiv City", "city"))
+    night = t.assign(at(event(5, hours=26, killed=6), "Kyiv", "UA", "Kyiv City", "city"))
+    # Past the type's follow-up window.
+    late = t.assign(at(event(6, flood, hours=24 * 40, killed=20000), "Darnah", "LY", "Darnah", "city"))
+    assert derna.story_id not in {marj.story_id, small.story_id, late.story_id}
+    assert night.story_id != t.store[f"event:{event(4, hours=0).id}"]
+
+
+def test_a_quake_of_another_magnitude_days_later_is_another_quake() -> None:
+    t = StoryTracker({})
+    quake = "natural_disaster"
+    first = t.assign(at(event(1, quake, hours=0, magnitude=6.3, killed=1000), "Herat", "AF", "Herat", "city"))
+    other = t.assign(
+        at(event(2, quake, hours=60, magnitude=5.1, killed=1200), "Afghanistan", "AF", None, "country")
+    )
+    assert other.story_id != first.story_id
