@@ -42,6 +42,8 @@ PROJECT = "herald-ci"
 FILES = ["-f", str(ROOT / "docker-compose.yml"), "-f", str(ROOT / "deploy/ci/compose.override.yml")]
 SECRET = "whsec_" + base64.b64encode(b"compose-test-webhook-secret-32b!").decode()
 PEER_PORT = 8080
+RESTART_GRACE_S = 45
+MAX_RESTARTS = 3
 
 if not shutil.which("podman") or not PODMAN_COMPOSE.exists():
     pytest.skip(
@@ -76,6 +78,7 @@ class Compose:
         self.env = env
         self.argv = [str(PODMAN_COMPOSE), "-p", PROJECT, *FILES, "-f", str(extra_file)]
         self.volumes_before: set[str] = set()
+        self.down_since: dict[str, float] = {}
 
     def run(self, *args: str, timeout: float = 900) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -93,15 +96,43 @@ class Compose:
         return self.json("ps", "-a", "--filter", f"label=io.podman.compose.project={PROJECT}")
 
     def all_running(self) -> bool:
-        """True while every long-running service runs; one that exited fails the test at once."""
-        stopped = [
-            c["Names"][0]
-            for c in self.containers()
-            if c["State"] not in {"running", "created", "configured"} and "_topics_" not in c["Names"][0]
-        ]
-        if stopped:
-            raise AssertionError(f"{', '.join(stopped)} stopped")
-        return True
+        """True when every long-running service runs.
+
+        A service that exits is restarted by its ``restart:`` policy, as it would be for a user (a
+        worker that starts while the network's DNS is still settling exits once and comes back); one
+        that stays down for RESTART_GRACE_S seconds, or keeps exiting, fails the test at once.
+        """
+        now = time.monotonic()
+        stopped = []
+        for c in self.containers():
+            name = c["Names"][0]
+            if "_topics_" in name:
+                continue
+            if c["State"] in {"running", "created", "configured"}:
+                self.down_since.pop(name, None)
+                continue
+            stopped.append(name)
+            self.down_since.setdefault(name, now)
+        restarts = self.restart_counts()
+        stuck = [n for n in stopped if now - self.down_since[n] > RESTART_GRACE_S]
+        looping = [n for n, count in restarts.items() if count > MAX_RESTARTS]
+        if stuck or looping:
+            raise AssertionError(f"stayed down: {stuck}; kept exiting: {looping}; restarts: {restarts}")
+        return not stopped
+
+    def restart_counts(self) -> dict[str, int]:
+        """How often the restart policy brought each container back."""
+        names = [c["Names"][0] for c in self.containers()]
+        if not names:
+            return {}
+        out = subprocess.run(
+            ["podman", "inspect", "--format", "{{.Name}} {{.RestartCount}}", *names],
+            env=self.env,
+            capture_output=True,
+            text=True,
+        )
+        counts = (line.split() for line in out.stdout.splitlines())
+        return {parts[0]: int(parts[1]) for parts in counts if len(parts) == 2}
 
     def report(self) -> str:
         """Each container's state and the end of its log, for a failure message."""
@@ -112,6 +143,7 @@ class Compose:
                 ["podman", "logs", "--tail", "15", name], env=self.env, capture_output=True, text=True
             )
             lines.append(f"--- {name}: {c['State']} ({c.get('Status', '')})\n{log.stdout}{log.stderr}")
+        lines.append(f"restarts: {self.restart_counts()}")
         return "\n".join(lines)
 
 
@@ -269,6 +301,8 @@ def test_compose_turns_a_feed_item_into_a_signed_alert_scrapes_everything_and_cl
             raise AssertionError(
                 f"{e}\n{compose.report()}\ntargets: {scrape_targets(prometheus_port)}"
             ) from e
+        restarts = {name: n for name, n in compose.restart_counts().items() if n}
+        print(f"restarts by the compose restart policy: {restarts or 'none'}")
         states = {c["Names"][0]: c["State"] for c in compose.containers()}
         assert all(state == "running" for name, state in states.items() if "topics" not in name), states
 
