@@ -287,6 +287,14 @@ def _group(
                 by_type["riot"].setdefault(k, by_type["protest"].pop(k))
         if not by_type["protest"]:
             del by_type["protest"]
+    # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
+    # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
+    if "coup" in by_type and "armed_clash" in by_type:
+        for k, hit in list(by_type["armed_clash"].items()):
+            if hit.cue == "armed groups fighting":
+                by_type["coup"].setdefault(k, by_type["armed_clash"].pop(k))
+        if not by_type["armed_clash"]:
+            del by_type["armed_clash"]
     return by_type
 
 
