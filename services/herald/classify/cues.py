@@ -685,7 +685,8 @@ _ALREADY_DISPLACED = re.compile(
     r"displaced\b|\b(?:among|for) (?:the )?(?:internally )?displaced (?:people|persons|families|civilians)\b"
     # "opened fire on displaced people", "Dikwa shelters more than 70,000 displaced people": the victims
     # or the population of a camp, not people leaving now
-    r"|\b(?:on|at|against|attacked|killing|killed) (?:the )?(?:internally )?displaced (?:people|persons|families)\b"
+    r"|\b(?:on|at|against|attacked|killing|killed) (?:the )?(?:internally )?displaced "
+    r"(?:people|persons|families)\b"
     r"|\b(?:shelters|houses|hosts|home to)\b[^.;]{0,30}\bdisplaced (?:people|persons|families)\b",
     re.I,
 )
