@@ -1780,7 +1780,7 @@ RULES: tuple[TypeRules, ...] = (
                     r"evacuat(?:ed|ion|ions|ing|e|es)",
                     r"displaced(?! (?:persons'? |people'?s? )?camps?)",
                     r"displacement(?! camps?)",
-                    r"forced (?:\w+ ){0,5}(?:from their homes|to flee|to leave their homes)",
+                    r"forced (?:[\w,'\u2019-]+ ){0,8}(?:from their homes|to flee|to leave their homes)",
                     r"fled (?:their homes|the (?:fighting|violence|area|town|city|village|region|floods?|"
                     r"fires?|"
                     r"advance|shelling|bombing)|across the border|into)",

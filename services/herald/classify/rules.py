@@ -92,6 +92,13 @@ _PROTESTERS = re.compile(
     re.I,
 )
 
+# A named person held ("Alexei Navalny was arrested as he arrived to join the rally"): an arrest of its
+# own, not the crowd's arrests.
+_NAMED_HELD = re.compile(
+    r"(?-i:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
+    r"(?:was|has been) (?:arrested|detained)\b"
+)
+
 
 def _type_gate(rules: TypeRules) -> frozenset[str] | None:
     """The word starts one of which a segment needs for any cue of the type to fire (None: no gate)."""
@@ -194,6 +201,8 @@ def _segment_hits(
         hits.pop("attack_on_civilians", None)
     # Plotters arrested after a coup attempt are an arrest of their own, not part of the seizure.
     keep_arrest = "coup" in hits and phrasing.coup_plotters_arrested().search(text) is not None
+    # A named person held at a rally is an arrest of its own, not the crowd's arrests.
+    keep_arrest = keep_arrest or ("coup" not in hits and _NAMED_HELD.search(text) is not None)
     for winner, losers in ABSORBS.items():
         if winner not in hits:
             continue
@@ -268,7 +277,11 @@ def _group(
             # "Police fired tear gas ... Hundreds took part ... A number of people were arrested."
             return bool({k - 1, k - 2} & crowd_segments) and (not here or bool(here & crowd_places))
 
-        folded = [k for k in by_type["arrest"] if _PROTESTERS.search(segs[k].text) or same_scene(k)]
+        folded = [
+            k
+            for k in by_type["arrest"]
+            if not _NAMED_HELD.search(segs[k].text) and (_PROTESTERS.search(segs[k].text) or same_scene(k))
+        ]
         for k in folded:
             by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
         if not by_type["arrest"]:
