@@ -254,6 +254,27 @@ def test_arrests_at_a_protest_belong_to_the_protest(make_article: Make) -> None:
     assert event.magnitude["arrested"] == 40
 
 
+def test_a_named_person_held_at_a_rally_is_an_arrest_of_its_own(make_article: Make) -> None:
+    article = make_article(
+        "Opposition leader held as thousands rally in Moscow",
+        "Alexei Navalny was arrested in Moscow on Sunday as he arrived to join a rally he had called. "
+        "Thousands of people protested across Russia and hundreds were detained by police.",
+    )
+    assert sorted(e.type for e in classify(article)) == ["arrest", "protest"]
+
+
+def test_gunfire_in_a_coup_report_is_the_coup_not_a_battle(make_article: Make) -> None:
+    article = make_article(
+        "Soldiers' coup bid foiled in Banjul",
+        "A group of disaffected soldiers tried to seize power overnight while the president was abroad. "
+        "Gunfire erupted around State House and troops blocked the bridge into the city. "
+        "Loyal forces killed three of the plotters, including the deserter said to have led the assault.",
+    )
+    (event,) = classify(article)
+    assert event.type == "coup"
+    assert event.magnitude["killed"] == 3
+
+
 def test_background_is_not_news(make_article: Make) -> None:
     article = make_article(
         "Shelling of Kherson",
