@@ -99,6 +99,13 @@ _NAMED_HELD = re.compile(
     r"(?:was|has been) (?:arrested|detained)\b"
 )
 
+_CROSSFIRE = re.compile(
+    r"\b(?:fighting|clash(?:es)?|battles?|gunfights?|exchanges? of fire) (?:broke out |erupted )?between\b"
+    r"|\b(?:soldiers|troops|fighters|militants|rebels|policemen|police officers)\b[^.;]{0,40}\band\b"
+    r"[^.;]{0,20}\bcivilians\b",
+    re.I,
+)
+
 
 def _type_gate(rules: TypeRules) -> frozenset[str] | None:
     """The word starts one of which a segment needs for any cue of the type to fire (None: no gate)."""
@@ -197,6 +204,10 @@ def _segment_hits(
         del hits["attack_on_civilians"]
     if one_sided and "attack_on_civilians" in hits:
         del hits["armed_clash"]
+    # Civilians killed in a battle between two named sides, or counted beside the soldiers who fell in it
+    # ("six soldiers and nine civilians were killed when fighting broke out between ..."): the battle.
+    if clash is not None and not one_sided and "attack_on_civilians" in hits and _CROSSFIRE.search(text):
+        del hits["attack_on_civilians"]
     if repelled:
         hits.pop("attack_on_civilians", None)
     # Plotters arrested after a coup attempt are an arrest of their own, not part of the seizure.
