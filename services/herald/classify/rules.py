@@ -106,6 +106,8 @@ _CROSSFIRE = re.compile(
     re.I,
 )
 
+_FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)
+
 
 def _type_gate(rules: TypeRules) -> frozenset[str] | None:
     """The word starts one of which a segment needs for any cue of the type to fire (None: no gate)."""
@@ -311,6 +313,16 @@ def _group(
                 by_type["riot"].setdefault(k, by_type["protest"].pop(k))
         if not by_type["protest"]:
             del by_type["protest"]
+    # A headline's one-sided "attack" ("Jihadists kill 25 in attack on Djibo") over a body that reports the
+    # attack on civilians is that attack, not a battle of its own; one that names the forces fighting back
+    # ("Gangs attack Petion-Ville, police kill 28 suspects") keeps its battle.
+    if "attack_on_civilians" in by_type and "armed_clash" in by_type:
+        for k, hit in list(by_type["armed_clash"].items()):
+            said = segs[k].text[hit.span[0] : hit.span[1]]
+            if segs[k].headline and _ONE_SIDED.fullmatch(said) and not _FORCES.search(segs[k].text):
+                by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
+        if not by_type["armed_clash"]:
+            del by_type["armed_clash"]
     # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
     # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
     if "coup" in by_type and "armed_clash" in by_type:
