@@ -276,7 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.alert_eval", description=__doc__)
     parser.add_argument("files", nargs="*", help="timelines (.expected.yaml, .articles.jsonl or names)")
     where = parser.add_mutually_exclusive_group()
-    where.add_argument("--set", choices=sorted(SETS), default="dev", help="dev (default) or the frozen test split")
+    where.add_argument(
+        "--set", choices=sorted(SETS), default="dev", help="dev (default) or the frozen test split"
+    )
     where.add_argument("--dir", type=Path, help="a folder of timelines, instead of a named set")
     args = parser.parse_args(argv)
     report(evaluate(timeline_files(args.files, args.dir or SETS[args.set])))
