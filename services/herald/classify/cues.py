@@ -884,7 +884,19 @@ _NAMED_PLACE_TAKEN = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?(?-i:[A-Z][\w'\u2019-]+)",
     re.I,
 )
-_gate(_NAMED_PLACE_TAKEN, "captur", "seiz", "took", "take", "retook", "recaptur", "liberat", "overr", "enter")
+_gate(
+    _NAMED_PLACE_TAKEN,
+    "captur",
+    "seiz",
+    "took",
+    "take",
+    "retook",
+    "retak",
+    "recaptur",
+    "liberat",
+    "overr",
+    "enter",
+)
 
 RULES: tuple[TypeRules, ...] = (
     TypeRules(
