@@ -19,6 +19,8 @@ or a duplicate) or "unlabelled".
 ``python -m tests.support.alert_eval [FILE ...]`` prints per timeline and overall the alerts raised,
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
+``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--dir PATH``
+any folder of timelines.
 """
 
 from __future__ import annotations
@@ -36,6 +38,10 @@ import yaml
 from herald.core.records import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
+# The frozen test split: written once from real reporting and scored by the lead, never tuned against,
+# so it measures what the rules do on events they were not shaped by.
+TEST_DATA = DATA.parent / "test_timelines"
+SETS = {"dev": DATA, "test": TEST_DATA}
 KINDS = ("first", "record", "update")
 ANY = "any"
 
@@ -121,15 +127,15 @@ class Score:
         return len(self.matched) / len(self.expected) if self.expected else 1.0
 
 
-def timeline_files(args: Sequence[str] = ()) -> list[Path]:
-    """The ``.expected.yaml`` files named by ``args`` (paths or names), or every one of the set."""
+def timeline_files(args: Sequence[str] = (), data: Path = DATA) -> list[Path]:
+    """The ``.expected.yaml`` files named by ``args`` (paths, or names in ``data``), or every one there."""
     if not args:
-        return sorted(DATA.glob("*.expected.yaml"))
+        return sorted(data.glob("*.expected.yaml"))
     out = []
     for arg in args:
         path = Path(arg)
         name = path.name.removesuffix(".expected.yaml").removesuffix(".articles.jsonl")
-        folder = path.parent if path.parent != Path(".") else DATA
+        folder = path.parent if path.parent != Path(".") else data
         out.append(folder / f"{name}.expected.yaml")
     return out
 
@@ -269,8 +275,13 @@ def evaluate(files: Sequence[Path], enricher: Any | None = None) -> list[Score]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.support.alert_eval", description=__doc__)
     parser.add_argument("files", nargs="*", help="timelines (.expected.yaml, .articles.jsonl or names)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--set", choices=sorted(SETS), default="dev", help="dev (default) or the frozen test split"
+    )
+    where.add_argument("--dir", type=Path, help="a folder of timelines, instead of a named set")
     args = parser.parse_args(argv)
-    report(evaluate(timeline_files(args.files)))
+    report(evaluate(timeline_files(args.files, args.dir or SETS[args.set])))
     return 0
 
 
