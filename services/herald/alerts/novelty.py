@@ -3,9 +3,10 @@
 Pure logic over a dict-like store: a Faust table in the novelty worker, a plain dict in
 ``herald analyze`` and the tests. Nothing here knows about Kafka.
 
-Partitioning. Every key starts with the event type, and ``news.events`` is keyed by type, so all the
-state one event needs lives in the partition that owns its type: the stage scales over partitions
-(up to the number of types) without cross-partition reads.
+Partitioning. Every key starts with the event type or its family (``families``, data in
+``data/type_families.yaml``), and ``news.events`` is keyed by family, so all the state one event needs
+lives in the partition that owns its family: the stage scales over partitions (up to the number of
+families) without cross-partition reads.
 
 Rules (see the alerts README for examples and the numbers behind the defaults):
 
@@ -55,7 +56,7 @@ from herald.core.records import Actor, Alert, Event, Location, stable_id, utcnow
 SERIES_POINTS = 64
 STORY_EVENTS = 64
 STORY_SOURCES = 20
-RECENT_ALERTS = 32  # alerted stories per type kept to recognise a retelling split off into a new story
+RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
 RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
 # Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
@@ -378,7 +379,6 @@ class NoveltyDetector:
             return beaten, previous  # a series without a country would mix unrelated places
         lookback = self.config.record_lookback
         family = family_of(event.type)
-        kind = event.type if family == event.type else f"{family} ({event.type})"
         for metric, value in sorted(event.magnitude.items()):
             key = f"{family}|series|{metric}|{country}"
             points: list[list[Any]] = copy.deepcopy(self.store.get(key) or [])
@@ -389,7 +389,7 @@ class NoveltyDetector:
                 and p[0] < when
                 and (lookback is None or p[0] >= when - lookback.total_seconds())
             ]
-            series = f"{metric} x {kind} x {country}"
+            series = f"{metric} x {event.type} x {country}"  # kept with the family's other types
             if earlier:
                 top = max(earlier, key=lambda p: (p[1], -p[0]))
                 prev = {"value": top[1], "at": _iso(top[0]), **_point_source(top)}
@@ -405,6 +405,7 @@ class NoveltyDetector:
                             "previous_source": prev["source"],
                             "previous_url": prev["url"],
                             "previous_title": prev["title"],
+                            "family": family,
                             "previous_story": top[2],
                             "previous_type": top[6] if len(top) > 6 else event.type,
                         }
@@ -468,11 +469,14 @@ class NoveltyDetector:
         elif "new_type" not in story["rules"]:
             first = self._claim(event, "first")
             routine = self._routine_hold(event, story) if story["novel"] else None
-            scope_first = bool(story["novel"]) and severe and routine is None
+            nearby = self._alerted_in_country(event, story, when) if story["novel"] and not routine else None
+            scope_first = bool(story["novel"]) and severe and routine is None and nearby is None
             if story["novel"] and not severe:
                 outcome.hold("new_type", "low_severity", low)
             elif routine:
                 outcome.hold("new_type", "routine_in_country", routine)
+            elif nearby:
+                outcome.hold("new_type", "alerted_in_country", nearby)
             if first and not claim_ok:
                 outcome.hold("new_type", "low_severity", f"claimed first: {low_claim}")
                 first = None
@@ -495,8 +499,9 @@ class NoveltyDetector:
                 )
                 claim = None
             follow_up = None
-            if beaten and not claim:
-                follow_up = self._follow_up(event, beaten[0], when, now, outcome)
+            tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
+            if tolls and not claim:
+                follow_up = self._follow_up(event, tolls[0], when, now, outcome)
             if follow_up is not None:
                 fired.extend(follow_up)
                 if follow_up:
@@ -689,7 +694,7 @@ class NoveltyDetector:
         costs little recall; it is what keeps one barrage from paging twice.
         """
         window = self.config.retelling_window.total_seconds()
-        for prior in self.store.get(f"{event.type}|alerted") or []:
+        for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
             for metric, value in event.magnitude.items():
@@ -704,7 +709,7 @@ class NoveltyDetector:
         return None
 
     def _remember_alert(self, event: Event, when: float) -> None:
-        key = f"{event.type}|alerted"
+        key = f"{family_of(event.type)}|alerted"
         window = self.config.retelling_window.total_seconds()
         recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]
         recent.append(
@@ -714,9 +719,31 @@ class NoveltyDetector:
                 "magnitude": dict(event.magnitude),
                 "source": event.source,
                 "url": event.url,
+                "country": affected_country(event),
+                "type": event.type,
             }
         )
         self.store[key] = recent[-RECENT_ALERTS:]
+
+    def _alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
+        """Why a region or place first is the same event as another story of the family alerted in the
+        country within the retelling window (gunfire in the capital the morning of a coup), or None."""
+        broadest = story["novel"][0]["scope"]
+        country = affected_country(event)
+        if not broadest.startswith(("region:", "place:")) or country is None:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
+            if prior["story_id"] == event.story_id or prior.get("country") != country:
+                continue
+            if abs(when - prior["at"]) <= window:
+                kind = prior.get("type", event.type)
+                return (
+                    f"first in {describe_scope(broadest)}, but {country} has a {kind} "
+                    f"alerted {_iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): the same event "
+                    "told from a place in it (HERALD_NOVELTY_RETELLING_HOURS)"
+                )
+        return None
 
     def _remember_article(self, event: Event) -> None:
         """Note that this report's event is part of an alerted story, for the report's other events of
@@ -750,7 +777,8 @@ class NoveltyDetector:
     ) -> list[Alert] | None:
         """The event's record beats the count of a story alerted within the retelling window: most
         likely a later report of that event that story grouping split off (a rising toll under a new
-        headline). It escalates that story (an update of its alert) rather than raising a record.
+        headline). It escalates that story (an update of its alert) rather than raising a record. Only
+        for tolls (``escalation_metrics``): a higher count of drones the next night is a new barrage.
 
         Returns the alerts it raises (none when the rise is too small or a revision down), or None when
         the beaten story did not alert recently.
