@@ -19,6 +19,7 @@ from kafka import KafkaConsumer
 from tests.conftest import free_port, herald_env
 from typer.testing import CliRunner
 
+from herald.alerts.families import family_of
 from herald.cli import app
 from herald.core import topics
 from herald.core.kafka import producer
@@ -46,7 +47,8 @@ def read_alerts(env: dict[str, str]) -> list[Alert]:
 
 def send_events(env: dict[str, str], events: list[Event]) -> None:
     prod = producer(CoreSettings(kafka_bootstrap=env["HERALD_KAFKA_BOOTSTRAP"]), "test-events")
-    sent = [prod.send(topics.EVENTS.name, key=e.type.encode(), value=e.to_json()) for e in events]
+    # Keyed as the stories stage emits them: by type family, the novelty stage's partitioning.
+    sent = [prod.send(topics.EVENTS.name, key=family_of(e.type).encode(), value=e.to_json()) for e in events]
     prod.flush()
     for future in sent:
         future.get(timeout=30)

@@ -2,9 +2,9 @@
 
 History is a list of events (from a JSONL of events, or made from archived articles and feeds by the
 offline pipeline in the CLI). Each is marked ``learn_only`` and published to ``news.events`` keyed by
-type, exactly like live events: the novelty worker that owns the type's partition learns it into
-the same table (and changelog) it uses for live events, and raises nothing for it. So backfill can
-run while the workers run, and its history lands in the right partition without any special path.
+its type's family, exactly like live events: the novelty worker that owns the family's partition
+learns it into the same table (and changelog) it uses for live events, and raises nothing for it. So
+backfill can run while the workers run, and its history lands in the right partition without any special path.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from herald.alerts.families import family_of
 from herald.core.records import Event
 
 Send = Callable[[str, bytes, bytes], None]  # (topic, key, value)
@@ -39,10 +40,10 @@ def as_history(events: Iterable[Event]) -> list[Event]:
 
 
 def publish(events: Iterable[Event], send: Send, topic: str) -> int:
-    """Send history events keyed by type (the novelty stage's partitioning); returns the count."""
+    """Send history events keyed by type family (the novelty stage's partitioning); returns the count."""
     n = 0
     for event in events:
-        send(topic, event.type.encode(), event.to_json())
+        send(topic, family_of(event.type).encode(), event.to_json())
         n += 1
     return n
 

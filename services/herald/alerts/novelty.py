@@ -3,9 +3,10 @@
 Pure logic over a dict-like store: a Faust table in the novelty worker, a plain dict in
 ``herald analyze`` and the tests. Nothing here knows about Kafka.
 
-Partitioning. Every key starts with the event type, and ``news.events`` is keyed by type, so all the
-state one event needs lives in the partition that owns its type: the stage scales over partitions
-(up to the number of types) without cross-partition reads.
+Partitioning. Every key starts with the event type or its family (``families``, data in
+``data/type_families.yaml``), and ``news.events`` is keyed by family, so all the state one event needs
+lives in the partition that owns its family: the stage scales over partitions (up to the number of
+families) without cross-partition reads.
 
 Rules (see the alerts README for examples and the numbers behind the defaults):
 
@@ -46,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from herald.alerts.families import family_of
 from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
 from herald.core.countries import is_country_name
 from herald.core.records import Actor, Alert, Event, Location, stable_id, utcnow
@@ -54,7 +56,8 @@ from herald.core.records import Actor, Alert, Event, Location, stable_id, utcnow
 SERIES_POINTS = 64
 STORY_EVENTS = 64
 STORY_SOURCES = 20
-RECENT_ALERTS = 32  # alerted stories per type kept to recognise a retelling split off into a new story
+RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
+RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
 RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
 # Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
 # differently for hours), not the weapons launched (a retelling's figure, not a change in the world).
@@ -290,6 +293,8 @@ class NoveltyDetector:
                 outcome.hold("any", "learning", "learned during the learning period or from history")
             else:
                 self._rules(event, story, beaten, series_prev, when, now, outcome)
+        if not retold and story["alerted"] is not None:
+            self._remember_article(event)
         if not retold:
             counts = story.setdefault("counts", {})
             for metric, value in event.magnitude.items():
@@ -348,7 +353,7 @@ class NoveltyDetector:
             story["routine"] = routine
         lookback = self.config.new_type_lookback.total_seconds()
         for scope in scopes(event):
-            key = f"{event.type}|seen|{scope}"
+            key = f"{family_of(event.type)}|seen|{scope}"
             last = self.store.get(key)
             if scope not in story["scopes"]:
                 story["scopes"].append(scope)
@@ -373,8 +378,9 @@ class NoveltyDetector:
         if country is None:
             return beaten, previous  # a series without a country would mix unrelated places
         lookback = self.config.record_lookback
+        family = family_of(event.type)
         for metric, value in sorted(event.magnitude.items()):
-            key = f"{event.type}|series|{metric}|{country}"
+            key = f"{family}|series|{metric}|{country}"
             points: list[list[Any]] = copy.deepcopy(self.store.get(key) or [])
             earlier = [
                 p
@@ -383,7 +389,7 @@ class NoveltyDetector:
                 and p[0] < when
                 and (lookback is None or p[0] >= when - lookback.total_seconds())
             ]
-            series = f"{metric} x {event.type} x {country}"
+            series = f"{metric} x {event.type} x {country}"  # kept with the family's other types
             if earlier:
                 top = max(earlier, key=lambda p: (p[1], -p[0]))
                 prev = {"value": top[1], "at": _iso(top[0]), **_point_source(top)}
@@ -399,6 +405,9 @@ class NoveltyDetector:
                             "previous_source": prev["source"],
                             "previous_url": prev["url"],
                             "previous_title": prev["title"],
+                            "family": family,
+                            "previous_story": top[2],
+                            "previous_type": top[6] if len(top) > 6 else event.type,
                         }
                     )
             self._add_point(points, event, when, value)
@@ -406,7 +415,7 @@ class NoveltyDetector:
         return beaten, previous
 
     def _add_point(self, points: list[list[Any]], event: Event, when: float, value: float) -> None:
-        source = [event.source, event.url, (event.title or "")[:200]]
+        source = [event.source, event.url, (event.title or "")[:200], event.type]
         for p in points:
             if p[2] == event.story_id:
                 if value > p[1]:
@@ -453,14 +462,21 @@ class NoveltyDetector:
             "(HERALD_NOVELTY_FIRST_CLAIM_MIN_SEVERITY)"
         )
         fired: list[Alert] = []
-        if "new_type" not in story["rules"]:
+        other_type = self._same_article(event)
+        if other_type and not story["rules"]:
+            # One real-world event, one page: the report's other event already alerted in the family.
+            outcome.hold("any", "same_event_other_type", other_type)
+        elif "new_type" not in story["rules"]:
             first = self._claim(event, "first")
             routine = self._routine_hold(event, story) if story["novel"] else None
-            scope_first = bool(story["novel"]) and severe and routine is None
+            nearby = self._alerted_in_country(event, story, when) if story["novel"] and not routine else None
+            scope_first = bool(story["novel"]) and severe and routine is None and nearby is None
             if story["novel"] and not severe:
                 outcome.hold("new_type", "low_severity", low)
             elif routine:
                 outcome.hold("new_type", "routine_in_country", routine)
+            elif nearby:
+                outcome.hold("new_type", "alerted_in_country", nearby)
             if first and not claim_ok:
                 outcome.hold("new_type", "low_severity", f"claimed first: {low_claim}")
                 first = None
@@ -482,7 +498,17 @@ class NoveltyDetector:
                     "alert of the same type and country, reporting nothing bigger",
                 )
                 claim = None
-            if beaten or claim:
+            follow_up = None
+            tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
+            if tolls and not claim:
+                follow_up = self._follow_up(event, tolls[0], when, now, outcome)
+            if follow_up is not None:
+                fired.extend(follow_up)
+                if follow_up:
+                    fired = self._local_first_superseded(story, fired, outcome)
+            elif other_type and not story["rules"]:
+                pass
+            elif beaten or claim:
                 fired.append(self._record(event, beaten, series_prev, claim, now))
                 self._remember_record(event, when)
                 fired = self._local_first_superseded(story, fired, outcome)
@@ -497,8 +523,7 @@ class NoveltyDetector:
                 story["rules"][alert.rule] = alert.id
         if fired:
             story["alerted"] = self._level(event, story, when)
-            if any(a.update_of is None for a in fired):
-                self._remember_alert(event, when)
+            self._remember_alert(event, when)  # an update's count too: a later retelling repeats it
         outcome.alerts.extend(fired)
 
     def _local_first_superseded(
@@ -507,7 +532,8 @@ class NoveltyDetector:
         """The alerts without a region or place first that a record of the same event makes redundant.
 
         Such a first alerts where the type is routine in the country only because the event is deadly
-        (``local_min_killed``); when the same report also raises a record, the record says that
+        (``local_min_killed``); when the same report also raises a record (or updates the alert of the
+        event it is a later report of), that says it
         better, and one real-world event pages once. A first in the country or the world, or a
         claimed first, stays.
         """
@@ -524,7 +550,7 @@ class NoveltyDetector:
             "new_type",
             "record_instead",
             f"first in {describe_scope(broadest)}, where {routine['country']} sees the type routinely; "
-            "the same report raises a record",
+            "the same report raises a record or updates the event's alert",
         )
         story["novel"] = []  # spent: a later report of the story does not raise it either
         return [a for a in fired if a is not first]
@@ -668,7 +694,7 @@ class NoveltyDetector:
         costs little recall; it is what keeps one barrage from paging twice.
         """
         window = self.config.retelling_window.total_seconds()
-        for prior in self.store.get(f"{event.type}|alerted") or []:
+        for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
             for metric, value in event.magnitude.items():
@@ -683,7 +709,7 @@ class NoveltyDetector:
         return None
 
     def _remember_alert(self, event: Event, when: float) -> None:
-        key = f"{event.type}|alerted"
+        key = f"{family_of(event.type)}|alerted"
         window = self.config.retelling_window.total_seconds()
         recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]
         recent.append(
@@ -693,9 +719,90 @@ class NoveltyDetector:
                 "magnitude": dict(event.magnitude),
                 "source": event.source,
                 "url": event.url,
+                "country": affected_country(event),
+                "type": event.type,
             }
         )
         self.store[key] = recent[-RECENT_ALERTS:]
+
+    def _alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
+        """Why a region or place first is the same event as another story of the family alerted in the
+        country within the retelling window (gunfire in the capital the morning of a coup), or None."""
+        broadest = story["novel"][0]["scope"]
+        country = affected_country(event)
+        if not broadest.startswith(("region:", "place:")) or country is None:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
+            if prior["story_id"] == event.story_id or prior.get("country") != country:
+                continue
+            if abs(when - prior["at"]) <= window:
+                kind = prior.get("type", event.type)
+                return (
+                    f"first in {describe_scope(broadest)}, but {country} has a {kind} "
+                    f"alerted {_iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): the same event "
+                    "told from a place in it (HERALD_NOVELTY_RETELLING_HOURS)"
+                )
+        return None
+
+    def _remember_article(self, event: Event) -> None:
+        """Note that this report's event is part of an alerted story, for the report's other events of
+        the family. Keeps the last ``RECENT_ARTICLES`` reports: their other events follow within a batch."""
+        key = f"{family_of(event.type)}|articles"
+        recent: dict[str, dict[str, str]] = copy.deepcopy(self.store.get(key) or {})
+        types = recent.pop(event.article_id, {})
+        types.setdefault(event.type, event.story_id)
+        recent[event.article_id] = types
+        while len(recent) > RECENT_ARTICLES:
+            del recent[next(iter(recent))]
+        self.store[key] = recent
+
+    def _same_article(self, event: Event) -> str | None:
+        """Why this event is a part of one the same report already alerted on, or None.
+
+        Classify may read one report as two events of a family (a barrage's drones and its missiles, a
+        flood and its evacuations): the first one to alert speaks for the report.
+        """
+        types = (self.store.get(f"{family_of(event.type)}|articles") or {}).get(event.article_id) or {}
+        others = sorted(t for t in types if t != event.type)
+        if not others:
+            return None
+        return (
+            f"the same report already alerted as {others[0]} (story {types[others[0]]}), "
+            f"one event of the {family_of(event.type)} family"
+        )
+
+    def _follow_up(
+        self, event: Event, main: dict[str, Any], when: float, now: datetime | None, outcome: Outcome
+    ) -> list[Alert] | None:
+        """The event's record beats the count of a story alerted within the retelling window: most
+        likely a later report of that event that story grouping split off (a rising toll under a new
+        headline). It escalates that story (an update of its alert) rather than raising a record. Only
+        for tolls (``escalation_metrics``): a higher count of drones the next night is a new barrage.
+
+        Returns the alerts it raises (none when the rise is too small or a revision down), or None when
+        the beaten story did not alert recently.
+        """
+        key = f"{main.get('previous_type') or event.type}|story|{main.get('previous_story')}"
+        other = copy.deepcopy(self.store.get(key))
+        if other is None or other.get("alerted") is None or not other["order"]:
+            return None
+        if when - other["alerted"].get("reported", 0.0) > self.config.retelling_window.total_seconds():
+            return None
+        outcome.hold(
+            "record",
+            "follow_up",
+            f"beats {main['previous']:g} of a story alerted within HERALD_NOVELTY_RETELLING_HOURS "
+            f"({main['previous_source']}, {main['previous_url']}): the same event, reported later",
+        )
+        update = self._escalation(event, other, when, now, outcome)
+        if update is None:
+            return []
+        other["alerts"][update.id] = update.model_dump(mode="json")
+        other["order"].append(update.id)
+        other["alerted"] = self._level(event, other, when)
+        self.store[key] = other
+        return [update]
 
     def _remember_record(self, event: Event, when: float) -> None:
         key = f"{event.type}|claim|{affected_country(event) or '?'}"
@@ -734,6 +841,8 @@ class NoveltyDetector:
             return None
         first_id = story["order"][0]
         first = story["alerts"][first_id]
+        if first.get("update_of"):  # a story that began as another story's follow-up updates that alert
+            first_id = first["update_of"]
         level = last["level"] + 1
         parts = [f"{metric} {rise['previous']:g} -> {rise['value']:g}" for metric, rise in rises.items()]
         text = (

@@ -1,4 +1,4 @@
-"""The novelty worker: ``news.events`` (keyed by type) -> rules -> ``news.alerts`` (keyed by alert id).
+"""The novelty worker: ``news.events`` (keyed by type family) -> rules -> ``news.alerts`` (keyed by alert id).
 
 A thin wrapper: the rules are in ``novelty.py``; their state is a Faust table whose keys all start
 with the event type, so each partition of ``news.events`` owns the whole state of its types and the

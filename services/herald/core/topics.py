@@ -41,7 +41,7 @@ ARTICLES = TopicSpec("news.articles", "article.json", key="article id")
 UNIQUE = TopicSpec("news.unique", "article.json", key="article id")
 ENRICHED = TopicSpec("news.enriched", "enriched_article.json", key="article id")
 CLASSIFIED = TopicSpec("news.classified", "event.json", key="event type (story state is per type)")
-EVENTS = TopicSpec("news.events", "event.json", key="event type (novelty state is per type)")
+EVENTS = TopicSpec("news.events", "event.json", key="event type family (novelty state is per family)")
 ALERTS = TopicSpec("news.alerts", "alert.json", key="alert id (delivery ledger is per alert)")
 DEADLETTER = TopicSpec("news.deadletter", "dead_letter.json", key="stage", retention_ms=30 * DAY_MS)
 # The dedup stage's own routing topics. Their producers pick the partition explicitly (the bucket of a

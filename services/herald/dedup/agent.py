@@ -35,6 +35,7 @@ from typing import Any
 import faust
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from herald.alerts.families import family_of
 from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
@@ -226,7 +227,8 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         members: list[Any] = []
         for event in events:
             assigned = tracker.assign(event)
-            out.append(Emit(topics.EVENTS, assigned.type, assigned))
+            # Keyed by type family: novelty's state for one event typed two ways lives in one partition.
+            out.append(Emit(topics.EVENTS, family_of(assigned.type), assigned))
             if tracker.keeps_apart(assigned):
                 continue  # the canary has no verdict to join and no copies to count
             members.append(joined_story(config, assigned.article_id, assigned.type, assigned.story_id))
