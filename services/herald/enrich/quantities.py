@@ -147,6 +147,11 @@ QUAKE_WORDS = frozenset(
     {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"}
 )
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
+# The word right before a toll's number: "rose to 41", "put the toll at 100", "has passed 400".
+TOLL_LINKS = frozenset(
+    {"to", "at", "reached", "reaches", "hit", "hits", "passed", "passes", "topped", "tops", "exceeded",
+     "exceeds", "surpassed", "surpasses", "crossed", "crosses"}
+)  # fmt: skip
 POWER_WORDS = frozenset({"power", "electricity", "water", "heating", "gas", "electric"})
 
 ONES = {
@@ -612,12 +617,13 @@ class CountFinder:
 
     @staticmethod
     def _toll(doc: Any, qstart: int) -> str | None:
-        """ "the death toll rose to 41", "put the toll at more than 100"."""
+        """ "the death toll rose to 41", "put the toll at more than 100", "the toll from the attack on
+        Zamzam camp in Sudan's North Darfur has passed 400"."""
         k = qstart - 1
-        if k < 0 or doc[k].lower_ not in ("to", "at", "reached", "hit"):
+        if k < 0 or doc[k].lower_ not in TOLL_LINKS:
             return None
         sent_start = doc[qstart].sent.start
-        for x in range(max(sent_start, k - 14), k):
+        for x in range(max(sent_start, k - 20), k):
             if doc[x].lower_ in TOLL_WORDS:
                 return "killed"
         return None
