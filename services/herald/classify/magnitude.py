@@ -352,6 +352,9 @@ _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 # A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed") is part of
 # a date: not a count, and not a number that would cut the date off from the count after it.
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY_OF_MONTH = re.compile(
+    r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
+)
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|from|until|by)|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+$",
@@ -379,6 +382,8 @@ def read_text(sentence: str, index: int) -> list[Reading]:
     for m in _NUMBERS.finditer(sentence):
         if _YEAR.fullmatch(m.group(0)) and _YEAR_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
             continue  # "in June 2021": a date, and its words must frame the number after it
+        if _DAY_OF_MONTH.match(sentence, m.end()) and m.group(0).isdigit():
+            continue  # "the week of 8 to 14 August": a day of the month, not a count
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))

@@ -147,6 +147,10 @@ QUAKE_WORDS = frozenset(
     {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"}
 )
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
+# Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
+_DETERMINER_GAP = frozenset(
+    {"all", "of", "the", "some", "about", "around", "roughly", "nearly", "almost", "an", "estimated"}
+)
 # The word right before a toll's number: "rose to 41", "put the toll at 100", "has passed 400".
 TOLL_LINKS = frozenset(
     {"to", "at", "reached", "reaches", "hit", "hits", "passed", "passes", "topped", "tops", "exceeded",
@@ -608,6 +612,12 @@ class CountFinder:
             return None
         if k >= 0 and doc[k].lower_ in ("and", ","):
             return None
+        # "to evacuate all of the roughly 11,000 residents": the verb across a determiner phrase
+        j = k
+        while j >= 0 and k - j < 4 and doc[j].lower_ in _DETERMINER_GAP:
+            j -= 1
+        if j < k and j >= 0 and VERB_UNITS.get(doc[j].lower_) == "evacuated":
+            return "evacuated"
         if k >= 0:
             low = doc[k].lower_
             unit = VERB_UNITS.get(low)

@@ -73,6 +73,7 @@ CASES = [
     ("Air defences shot down 385 drones.", 385, "drones", "intercepted", "this_event"),
     ("A missile strike destroyed two aircraft on the ground.", 2, "aircraft", "event", "this_event"),
     ("Russia launched 17 drones overnight, the air force said.", 17, "drones", "event", "this_event"),
+    ("Russian air defences shoot down five Ukrainian drones", 5, "drones", "intercepted", "this_event"),
     (
         "It was not clear what happened to the two drones that were not shot down.",
         2, "drones", "intercepted", "this_event",
@@ -92,6 +93,14 @@ CASES = [
     (
         "The US Geological Survey recorded four aftershocks above magnitude 5.",
         5, "magnitude", "other_event", "this_event",
+    ),
+    (
+        "Somalia recorded 435 cholera cases in November, against 567 cases in October.",
+        567, "cases", "event", "earlier",
+    ),
+    (
+        "Vanuatu to evacuate all 11,000 people on ash-covered Ambae island.",
+        11_000, "evacuated", "event", "this_event",
     ),
     # a toll's own words
     (
