@@ -453,11 +453,24 @@ class PlaceFinder:
             if not m.candidates:
                 continue
             m.place = self._pick(m, (countries, admin1, first))
+            if m.place is not None and m.region and not self._vouched(m, m.place, countries, first):
+                # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
+                # Faso's is "Est". A region name several countries share, none of them named in the
+                # report, stays unresolved; the country the report names still places the event.
+                m.place = None
             if m.place is not None:
                 m.country_code = m.place.country_code or None
                 if m.place.kind in ("sea", "other"):
                     m.label = "LOC"
         self._drop_far_namesakes(mentions)
+
+    @staticmethod
+    def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place | None) -> bool:
+        """Whether a region reading is unambiguous, or its country is named elsewhere in the report."""
+        if len({c.place.country_code for c in m.candidates if c.place.kind == "region"}) < 2:
+            return True
+        own = 1 if first is not None and first.country_code == place.country_code else 0
+        return countries.get(place.country_code, 0) > own
 
     def _drop_far_namesakes(self, mentions: list[Mention]) -> None:
         """Unresolve a small town whose country the article never names and that lies far from

@@ -137,6 +137,15 @@ CASES = [
         None,
         id="repeated-small-namesake-and-unknown-village",
     ),
+    pytest.param(
+        "Gunmen kill 30 civilians in village raid in Burkina Faso's east",
+        "Gunmen killed 30 civilians in a raid on a village in Burkina Faso's Eastern region on Wednesday, "
+        "residents and a local official said.",
+        "attack_on_civilians",
+        "BF",
+        "region",
+        id="region-name-other-countries-share",
+    ),
 ]
 
 
