@@ -349,6 +349,17 @@ _CRISIS = re.compile(
     re.I,
 )
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
+# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed") is part of
+# a date: not a count, and not a number that would cut the date off from the count after it.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY_OF_MONTH = re.compile(
+    r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|from|until|by)|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+$",
+    re.I,
+)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 70
 
@@ -369,6 +380,10 @@ def read_text(sentence: str, index: int) -> list[Reading]:
     over a longer period, an earlier figure or another incident's."""
     matches = []
     for m in _NUMBERS.finditer(sentence):
+        if _YEAR.fullmatch(m.group(0)) and _YEAR_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
+            continue  # "in June 2021": a date, and its words must frame the number after it
+        if _DAY_OF_MONTH.match(sentence, m.end()) and m.group(0).isdigit():
+            continue  # "the week of 8 to 14 August": a day of the month, not a count
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))

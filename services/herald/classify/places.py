@@ -10,9 +10,9 @@ a settlement or province ("the village of Malynivka", unresolved: the enrichment
 know every village), then a resolved country, then other unresolved names. The headline counts only
 when the body names no place; among equals the earlier mention wins. Places that only appear as the
 attacker ("Russia launched ..."), in the attribution ("..., the ministry in Moscow said"), in the
-dateline ("ISLAMABAD (AP) - ...": where the reporter sat) or as the launch site ("rockets fired from
-Rafah") are not where it happened; the dateline and the launch site still count when the event's
-sentences name nothing else.
+dateline ("ISLAMABAD (AP) - ...": where the reporter sat), as the launch site ("rockets fired from
+Rafah") or as where help sets out from ("a relief flight will leave Brussels") are not where
+it happened; the dateline and the launch site still count when the event's sentences name nothing else.
 """
 
 from __future__ import annotations
@@ -70,6 +70,14 @@ _ORIGIN_BEFORE = re.compile(
 _OFF_SHORE_BEFORE = re.compile(
     r"\b(?:off(?: the coast of)?|coast of|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|near)\s+"
     r"(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019-]*\s+)?(?:(?:port|city|town|island) of\s+)?$",
+    re.I,
+)
+# "a humanitarian flight would leave Brussels", "the aid convoy departed from Amman": where help or
+# travellers set out from, not where the event happened.
+_DEPARTURE_BEFORE = re.compile(
+    r"\b(?:flights?|planes?|aircraft|convoys?|shipments?|aid|delegations?|teams?|ships?|trucks?)\b[^.;]{0,40}?"
+    r"\b(?:leave|leaves|leaving|left|depart(?:s|ed|ing)?(?:\s+from)?|set\s+(?:off|out)\s+from|"
+    r"fly\s+out\s+of|flew\s+out\s+of)\s+$",
     re.I,
 )
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
@@ -140,7 +148,7 @@ def locate(
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
             window = seg.text[max(0, local - 90) : local]
-            if "from" in window and _ORIGIN_BEFORE.search(window):
+            if ("from" in window and _ORIGIN_BEFORE.search(window)) or _DEPARTURE_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
@@ -187,7 +195,23 @@ def locate(
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     if country is None and peoples:
         country = peoples[0].country_code
+    if country is None:
+        country = _only_country(article, attackers)
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str | None:
+    """The one country the whole report names as a place ("Burkina Faso: hundreds killed in
+    Barsalogho"), for a place the gazetteer does not know; None when it names several or none."""
+    named = {
+        e.geo.country_code
+        for e in article.entities
+        if e.geo is not None
+        and e.geo.kind == "country"
+        and e.label in _PLACE_LABELS
+        and e.start not in attackers
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _coast(article: EnrichedArticle, segs: Sequence[Segment]) -> str | None:

@@ -92,6 +92,8 @@ class Gazetteer:
     state_organs: dict[str, str] = field(default_factory=dict)  # folded -> country code
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital name -> country code
     not_places: frozenset[str] = frozenset()
+    never_places: frozenset[str] = frozenset()  # months, weekdays: dropped whatever the model says
+    feature_nouns: frozenset[str] = frozenset()  # "<name> River": a feature, not the town
 
     def lookup(self, key: str) -> tuple[Candidate, ...]:
         """Candidates for a folded name, best first (own names, then population)."""
@@ -323,6 +325,8 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         state_organs={fold(r["name"]): r["country"] for r in _rows("state_organs.tsv")},
         capitals=capitals,
         not_places=frozenset(fold(w) for w in _words("not_places.txt")),
+        never_places=frozenset(fold(w) for w in _words("never_places.txt")),
+        feature_nouns=frozenset(fold(w) for w in _words("feature_nouns.txt")),
     )
 
 

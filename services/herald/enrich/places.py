@@ -291,6 +291,9 @@ class PlaceFinder:
             end, cands = self._longest_name(doc, i, limit)
             if not cands:
                 continue
+            if self._not_a_place(doc, i, end):
+                i = end
+                continue
             m = Mention(i, end, "GPE", candidates=cands)
             self._region_suffix(doc, m)
             self._explicit(doc, m)
@@ -325,6 +328,8 @@ class PlaceFinder:
         if doc[start].lower_ == "the" and end - start > 1:
             start += 1
         text = doc[start:end].text
+        if self._not_a_place(doc, start, end):
+            return
         demonym = gaz.demonyms.get(text)
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))
@@ -336,6 +341,12 @@ class PlaceFinder:
             name_end, cands = self._longest_name(doc, start, end)
             if cands and name_end < end and all(t.is_lower for t in doc[name_end:end]):
                 m = Mention(start, name_end, label, candidates=cands)
+            elif not cands and self._place_after_in(doc, start, end, take):
+                # "Barsalogho in Burkina Faso" read as one organisation: the place it names is kept
+                # and the rest stays what the model said.
+                end = next(k for k in range(start, end) if doc[k].lower_ == "in")
+                text = doc[start:end].text
+                m = Mention(start, end, label)
         if m.candidates:
             self._explicit(doc, m)
             if label in PLACE_LABELS or label == "FAC":
@@ -361,6 +372,27 @@ class PlaceFinder:
         if label == "ORG":
             m.country_code = self._org_country(doc, start, end)
         take(m)
+
+    def _place_after_in(self, doc: Any, start: int, end: int, take: Any) -> bool:
+        """Take "<place>" out of a non-place span "<name> in <place>" reaching the span's end; whether
+        one was taken."""
+        for k in range(start + 1, end - 1):
+            if doc[k].lower_ != "in":
+                continue
+            name_end, cands = self._longest_name(doc, k + 1, end)
+            if cands and name_end == end and (_best(cands) or cands[0]).place.kind in ("country", "region"):
+                take(Mention(k + 1, end, "GPE", candidates=cands))
+                return True
+            return False
+        return False
+
+    def _not_a_place(self, doc: Any, start: int, end: int) -> bool:
+        """A month or weekday ("the August attack"), or a feature's name ("the Guadalupe River"):
+        never resolved to the town of that name."""
+        gaz = self.gaz
+        if fold(doc[start:end].text) in gaz.never_places:
+            return True
+        return end < len(doc) and doc[end].lower_ in gaz.feature_nouns
 
     def _accept(self, doc: Any, m: Mention, model_label: str | None) -> bool:
         text = doc[m.start : m.end].text
@@ -421,20 +453,40 @@ class PlaceFinder:
             if not m.candidates:
                 continue
             m.place = self._pick(m, (countries, admin1, first))
+            if m.place is not None and m.region and not self._vouched(m, m.place, countries, first):
+                # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
+                # Faso's is "Est". A region name several countries share, none of them named in the
+                # report, stays unresolved; the country the report names still places the event.
+                m.place = None
             if m.place is not None:
                 m.country_code = m.place.country_code or None
                 if m.place.kind in ("sea", "other"):
                     m.label = "LOC"
         self._drop_far_namesakes(mentions)
 
+    @staticmethod
+    def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place | None) -> bool:
+        """Whether a region reading is unambiguous, or its country is named elsewhere in the report."""
+        if len({c.place.country_code for c in m.candidates if c.place.kind == "region"}) < 2:
+            return True
+        own = 1 if first is not None and first.country_code == place.country_code else 0
+        return countries.get(place.country_code, 0) > own
+
     def _drop_far_namesakes(self, mentions: list[Mention]) -> None:
         """Unresolve a small town whose country the article never names and that lies far from
         every other place it names: the text meant a place the gazetteer does not know."""
         placed = [m.place for m in mentions if m.place is not None and m.place.country_code]
-        named: dict[str, int] = {}
+        # A small town named in the headline and again in the body ("Solhan", a Turkish district and
+        # the Burkinabe village of a massacre) is one name: a namesake repeated must not vouch for
+        # itself. A city of some size ("Geneva" twice in a report on talks) counts at each mention.
+        names: dict[str, set[str]] = {}
         for m in mentions:
             if m.country_code:
-                named[m.country_code] = named.get(m.country_code, 0) + 1
+                small = m.place is not None and m.place.kind == "city"
+                small = small and m.place.population < STRONG_CITY_POPULATION  # type: ignore[union-attr]
+                key = m.place.name if small and m.place else str(m.start)
+                names.setdefault(m.country_code, set()).add(key)
+        named = {cc: len(v) for cc, v in names.items()}
         # Places the article's reading rests on: countries, regions, and towns of a country it names
         # more than once. Two stray namesakes must not vouch for each other.
         anchors = [p for p in placed if p.kind != "city" or named.get(p.country_code, 0) > 1]

@@ -147,6 +147,15 @@ QUAKE_WORDS = frozenset(
     {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"}
 )
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
+# Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
+_DETERMINER_GAP = frozenset(
+    {"all", "of", "the", "some", "about", "around", "roughly", "nearly", "almost", "an", "estimated"}
+)
+# The word right before a toll's number: "rose to 41", "put the toll at 100", "has passed 400".
+TOLL_LINKS = frozenset(
+    {"to", "at", "reached", "reaches", "hit", "hits", "passed", "passes", "topped", "tops", "exceeded",
+     "exceeds", "surpassed", "surpasses", "crossed", "crosses"}
+)  # fmt: skip
 POWER_WORDS = frozenset({"power", "electricity", "water", "heating", "gas", "electric"})
 
 ONES = {
@@ -603,6 +612,12 @@ class CountFinder:
             return None
         if k >= 0 and doc[k].lower_ in ("and", ","):
             return None
+        # "to evacuate all of the roughly 11,000 residents": the verb across a determiner phrase
+        j = k
+        while j >= 0 and k - j < 4 and doc[j].lower_ in _DETERMINER_GAP:
+            j -= 1
+        if j < k and j >= 0 and VERB_UNITS.get(doc[j].lower_) == "evacuated":
+            return "evacuated"
         if k >= 0:
             low = doc[k].lower_
             unit = VERB_UNITS.get(low)
@@ -612,12 +627,13 @@ class CountFinder:
 
     @staticmethod
     def _toll(doc: Any, qstart: int) -> str | None:
-        """ "the death toll rose to 41", "put the toll at more than 100"."""
+        """ "the death toll rose to 41", "put the toll at more than 100", "the toll from the attack on
+        Zamzam camp in Sudan's North Darfur has passed 400"."""
         k = qstart - 1
-        if k < 0 or doc[k].lower_ not in ("to", "at", "reached", "hit"):
+        if k < 0 or doc[k].lower_ not in TOLL_LINKS:
             return None
         sent_start = doc[qstart].sent.start
-        for x in range(max(sent_start, k - 14), k):
+        for x in range(max(sent_start, k - 20), k):
             if doc[x].lower_ in TOLL_WORDS:
                 return "killed"
         return None

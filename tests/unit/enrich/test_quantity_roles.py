@@ -65,10 +65,15 @@ CASES = [
     ),
     ("The death toll rose to 41 from 30 deaths on Monday.", 30, "killed", "event", "earlier"),
     ("A day earlier, one person was killed in Kyiv.", 1, "killed", "event", "earlier"),
+    (
+        "It was the deadliest attack since Solhan in June 2021, when 160 people were killed.",
+        160, "killed", "event", "earlier",
+    ),
     # intercepted and launched
     ("Air defences shot down 385 drones.", 385, "drones", "intercepted", "this_event"),
     ("A missile strike destroyed two aircraft on the ground.", 2, "aircraft", "event", "this_event"),
     ("Russia launched 17 drones overnight, the air force said.", 17, "drones", "event", "this_event"),
+    ("Russian air defences shoot down five Ukrainian drones", 5, "drones", "intercepted", "this_event"),
     (
         "It was not clear what happened to the two drones that were not shot down.",
         2, "drones", "intercepted", "this_event",
@@ -84,6 +89,23 @@ CASES = [
     (
         "Meanwhile, a Ukrainian drone strike on the Kursk region killed three people.",
         3, "killed", "other_event", "this_event",
+    ),
+    (
+        "The US Geological Survey recorded four aftershocks above magnitude 5.",
+        5, "magnitude", "other_event", "this_event",
+    ),
+    (
+        "Somalia recorded 435 cholera cases in November, against 567 cases in October.",
+        567, "cases", "event", "earlier",
+    ),
+    (
+        "Vanuatu to evacuate all 11,000 people on ash-covered Ambae island.",
+        11_000, "evacuated", "event", "this_event",
+    ),
+    # a toll's own words
+    (
+        "The death toll from the attack on Zamzam camp in Sudan's North Darfur has passed 400, the UN said.",
+        400, "killed", "event", "this_event",
     ),
     # one person said without a number
     ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
