@@ -44,7 +44,9 @@ def add_panel(path: Path, title: str, expr: str, legend: str, unit: str, descrip
                 "legend": {"displayMode": "list", "placement": "bottom", "showLegend": True},
                 "tooltip": {"mode": "multi", "sort": "desc"},
             },
-            "targets": [{"refId": "A", "datasource": ds, "expr": expr, "legendFormat": legend, "range": True}],
+            "targets": [
+                {"refId": "A", "datasource": ds, "expr": expr, "legendFormat": legend, "range": True}
+            ],
         }
     )
     path.write_text(json.dumps(doc, indent=2) + "\n")
