@@ -16,7 +16,7 @@ want=$(cat pyproject.toml services/herald-dev/pyproject.toml | sha256sum | cut -
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "==> installing Herald, herald-dev and their dependencies into .venv"
   # One command: herald-dev requires herald[nlp], which must resolve to this checkout.
-  .venv/bin/python -m pip install -q -e '.[nlp,dev]' -e services/herald-dev
+  .venv/bin/python -m pip install -q -e '.[nlp,postgres,dev]' -e services/herald-dev
   echo "$want" > "$stamp"
 fi
 
