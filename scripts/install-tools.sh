@@ -7,6 +7,8 @@
 #   podman, buildah, runc  Debian's packages (apt-get, as root), and debootstrap for the local base
 #   debootstrap            image; the container test (tests/deploy/test_compose_up.py) uses them
 #   .tools/bin/podman-compose  in its own virtual environment (.tools/podman-compose), pinned
+#   PostgreSQL             Debian's `postgresql` package (apt-get, as root) when no initdb is found;
+#                          the event store's tests start their own server from its binaries
 #
 # kubernetes-validate (Kubernetes' JSON schemas) is a Python package pinned in pyproject.toml's `dev`
 # extra; this script only checks that the Python it is given can import it.
@@ -137,6 +139,22 @@ install_containers() {
   ln -sfn "$venv/bin/podman-compose" "$BIN/podman-compose"
 }
 
+# The store's tests run initdb and postgres from Debian's package into a temporary directory.
+install_postgresql() {
+  if command -v initdb >/dev/null || compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    log "postgresql binaries present"
+    return
+  fi
+  if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    log "cannot install postgresql (needs apt-get as root): the store's PostgreSQL tests will be skipped"
+    return 0
+  fi
+  local started=$SECONDS
+  apt-cache show postgresql >/dev/null 2>&1 || apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  log "postgresql installed in $((SECONDS - started))s"
+}
+
 check_kubernetes_validate() {
   local python="${PYTHON:-}"
   if [[ -z "$python" ]]; then
@@ -154,6 +172,7 @@ install_helm
 install_prometheus
 install_alertmanager
 install_containers
+install_postgresql
 check_kubernetes_validate
 log "helm $(cat "$TOOLS/helm.version") ($("$BIN/helm" version --short))"
 "$BIN/promtool" --version 2>&1 | head -n 1 >&2

@@ -61,3 +61,14 @@ def herald_env(extra: dict[str, str]) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HERALD_")}
     env.update(extra)
     return env
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server for the session (Debian's binaries, a temporary cluster, a free port)."""
+    from tests.support.postgres import bindir, postgres_server
+
+    if bindir() is None:
+        pytest.skip("no PostgreSQL binaries here: scripts/install-tools.sh installs Debian's package")
+    with postgres_server() as url:
+        yield url
