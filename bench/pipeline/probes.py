@@ -239,11 +239,6 @@ class ResourceSampler:
         if self._thread.is_alive():  # a ceiling-only run never starts the sampler
             self._thread.join(timeout=5)
 
-    def reset_peaks(self) -> None:
-        with self._lock:
-            self.peak = {}
-            self.peak_total = 0
-
     def _run(self) -> None:
         while not self._stop.is_set():
             self.sample()

@@ -42,7 +42,6 @@ FEED_HOST = "127.0.0.2"  # the feed server; the only address on the poller's all
 FEED_PORT = 8080
 DEADLINE_S = 3.0  # the poller's total fetch deadline in this scenario
 BODY_CAP = 4 * 1024 * 1024  # the poller's body cap in this scenario (bytes, after decoding)
-PROGRESS_EVERY = 0  # set by --verbose
 
 
 @dataclass
