@@ -199,6 +199,12 @@ NON_EVENTS = [
         "Rebel forces are about to storm Washington as protesters march on the capital.",
         id="a film review",
     ),
+    pytest.param(
+        "Russia fired over 300 drones and about 20 missiles in first three days of year, Zelenskyy says",
+        "Russia used more than 300 attack drones and about 20 missiles against Ukrainian cities in the first "
+        "three days of 2025, President Zelenskyy said on Friday.",
+        id="a total over several days",
+    ),
 ]
 
 
