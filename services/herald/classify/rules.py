@@ -53,7 +53,7 @@ from .cues import (
 )
 from .heartbeat import heartbeat_event, is_heartbeat
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
-from .segments import Segment, attribution_spans, in_spans
+from .segments import Segment, in_spans, reporting_spans
 from .severity import score
 from .taxonomy import CODES
 
@@ -181,7 +181,7 @@ def _segment_hits(
     """Step 1 and 2: the types one segment reports, after same-segment absorption. Cue words found
     to be asides (``salience.aside``) are appended to ``asides`` when given."""
     hits: dict[str, Hit] = {}
-    said = attribution_spans(text)
+    said = reporting_spans(text)
     for rules, gate in _TYPE_GATES:
         if gate is not None and gate.isdisjoint(starts):
             continue

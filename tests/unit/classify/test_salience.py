@@ -466,6 +466,13 @@ EVENTS = [
         {"attack_on_civilians"},
         id="a headline's attacks are the raid the body reports",
     ),
+    pytest.param(
+        "Myanmar quake toll rises to 1,644 as aid teams arrive",
+        "At least 1,644 people were killed in the earthquake that struck central Myanmar on Friday, the "
+        "junta said late on Saturday, with more than 3,400 injured and 139 missing.",
+        {"natural_disaster"},
+        id="a junta that only reports the toll",
+    ),
 ]
 
 

@@ -112,6 +112,12 @@ CASES = [
         "A landslide of construction waste in Shenzhen in December killed at least 58 people.",
         58, "killed", "event", "earlier",
     ),
+    # the toll of the thing a relative clause names, in a report of a protest about it
+    (
+        "Hundreds of protesters gathered in Derna demanding that officials be held to account for the "
+        "collapse of the dams, whose floods killed thousands of people this month.",
+        2000, "killed", "other_event", "this_event",
+    ),
     # one person said without a number
     ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
     ("One woman died at the scene, officials said.", 1, "killed", "event", "this_event"),
