@@ -104,7 +104,7 @@ def test_only_the_record_the_database_refuses_is_handed_back(store: sa.Engine) -
     bad_title = event(5, "barrage", "broken-feed", 3, title="drones\x00")
     bad_number = event(6, "barrage", "broken-feed", 4, magnitude={"drones": math.nan})
     good = [r for r in news_day() if type(r).__name__ == "Event"]
-    written, failures = Writer(store).write([good[0], bad_title, good[1], bad_number, good[2]])
+    _, failures = Writer(store).write([good[0], bad_title, good[1], bad_number, good[2]])
     if store.dialect.name == "postgresql":
         assert [f.index for f in failures] == [1, 3]
         assert "NUL" in failures[0].error or "0x00" in failures[0].error
