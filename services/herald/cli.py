@@ -113,6 +113,24 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 
 
 @app.command()
+def store() -> None:
+    """Run the store stage: articles, events, stories, alerts and series into the database.
+
+    The database is HERALD_STORE_URL (SQLite under the state directory when unset); its schema is
+    created or upgraded on start.
+    """
+    from prometheus_client import REGISTRY
+
+    from herald.core.worker import run
+    from herald.store.agent import build
+    from herald.store.settings import StoreSettings
+
+    settings = StoreSettings()
+    logs.configure(settings.log_level, settings.log_format)
+    run(build(settings, REGISTRY), settings)
+
+
+@app.command()
 def analyze(
     files: Annotated[
         list[Path], typer.Argument(help="JSONL of articles (or events), or RSS/Atom files.", exists=True)

@@ -91,10 +91,10 @@ def rows_for(record: Record, keep_text: bool = False, now: datetime | None = Non
 
 
 def _article_row(article: Article, keep_text: bool, now: datetime) -> dict[str, Any]:
-    enriched = isinstance(article, EnrichedArticle)
-    language = article.language
-    if enriched and article.detected_language:  # type: ignore[union-attr]
-        language = article.detected_language  # type: ignore[union-attr]
+    language, duplicate_of = article.language, None
+    if isinstance(article, EnrichedArticle):
+        language = article.detected_language or language
+        duplicate_of = article.duplicate_of
     return {
         "id": article.id,
         "url": article.url,
@@ -103,7 +103,7 @@ def _article_row(article: Article, keep_text: bool, now: datetime) -> dict[str, 
         "language": language,
         "published": article.published,
         "fetched_at": article.fetched_at,
-        "duplicate_of": article.duplicate_of if enriched else None,  # type: ignore[union-attr]
+        "duplicate_of": duplicate_of,
         "text": article.text() if keep_text else None,
         "stored_at": now,
     }
