@@ -122,9 +122,7 @@ class StoreWriter:
     async def write(self, records: Sequence[StoredRecord]) -> None:
         """Write a batch; raise :class:`Reject` (one record) or :class:`BatchRefused` for refused ones."""
         async with self.lock:
-            if not self.migrated:
-                await self._with_retry("migrate", migrate, self.engine)
-                self.migrated = True
+            await self._migrate()
             started = time.perf_counter()
             written, failures = await self._with_retry("write", self.writer.write, list(records))
             self.metrics.batch_seconds.observe(time.perf_counter() - started)
@@ -134,6 +132,16 @@ class StoreWriter:
             if len(records) == 1:
                 raise Reject("processing_error", f"the database refused the record: {failures[0].error}")
             raise BatchRefused(f"{len(failures)} of {len(records)} records refused")
+
+    async def prepare(self) -> None:
+        """Create or upgrade the schema on start, so readers find the tables before the first record."""
+        async with self.lock:
+            await self._migrate()
+
+    async def _migrate(self) -> None:
+        if not self.migrated:
+            await self._with_retry("migrate", migrate, self.engine)
+            self.migrated = True
 
     async def prune(self) -> None:
         days = self.settings.retention_days()
@@ -166,6 +174,10 @@ def build(settings: StoreSettings, registry: CollectorRegistry, engine: sa.Engin
             batch_within=settings.store_batch_wait_seconds,
             batched=True,
         )
+
+    @app.task
+    async def prepare() -> None:
+        await store.prepare()
 
     @app.timer(interval=settings.store_retention_interval_seconds, name="herald.store.retention")
     async def retention() -> None:
