@@ -31,6 +31,7 @@ CLASSES = [
     ("herald.enrich.settings:EnrichSettings", "`herald worker enrich`, `herald analyze`"),
     ("herald.alerts.settings:AlertSettings", "`herald worker novelty`, `herald worker delivery`"),
     ("herald.heartbeat.settings:HeartbeatSettings", "`herald heartbeat serve`"),
+    ("herald.store.settings:StoreSettings", "`herald store`, `herald analyze --store`"),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -247,6 +247,35 @@ class Replay:
                 yield {"kind": "event", **event.model_dump(mode="json")}
                 outcome = self.detector.assess(event, now=event.published)
                 yield from _outcome_lines(event, outcome, self.explain)
+
+
+# The lines the store keeps, with the record each one is (explain lines are not records).
+STORED_LINES: dict[str, type[Article | Event | Alert]] = {
+    "article": EnrichedArticle,
+    "event": Event,
+    "alert": Alert,
+}
+
+
+def store_lines(
+    lines: Iterable[dict[str, Any]], write: Callable[[list[Any]], Any], batch_size: int = 500
+) -> Iterator[dict[str, Any]]:
+    """Pass ``lines`` through unchanged, handing their records to ``write`` in batches on the way.
+
+    ``write`` is the store's ``Writer.write``: the rows are the ones the store stage would write for
+    the same records, so a replay can be queried like the live pipeline's database.
+    """
+    batch: list[Any] = []
+    for line in lines:
+        model = STORED_LINES.get(line.get("kind", ""))
+        if model is not None:
+            batch.append(model.model_validate({k: v for k, v in line.items() if k != "kind"}))
+            if len(batch) >= batch_size:
+                write(batch)
+                batch = []
+        yield line
+    if batch:
+        write(batch)
 
 
 def dumps(line: dict[str, Any]) -> str:

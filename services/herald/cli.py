@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from collections.abc import Callable, Iterable
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -113,6 +114,24 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
 
 
 @app.command()
+def store() -> None:
+    """Run the store stage: articles, events, stories, alerts and series into the database.
+
+    The database is HERALD_STORE_URL (SQLite under the state directory when unset); its schema is
+    created or upgraded on start.
+    """
+    from prometheus_client import REGISTRY
+
+    from herald.core.worker import run
+    from herald.store.agent import build
+    from herald.store.settings import StoreSettings
+
+    settings = StoreSettings()
+    logs.configure(settings.log_level, settings.log_format)
+    run(build(settings, REGISTRY), settings)
+
+
+@app.command()
 def analyze(
     files: Annotated[
         list[Path], typer.Argument(help="JSONL of articles (or events), or RSS/Atom files.", exists=True)
@@ -121,16 +140,24 @@ def analyze(
     explain: Annotated[
         bool, typer.Option(help="Add an 'explain' line per event: why each alert fired, why others did not.")
     ] = False,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also write the articles, events and alerts into this SQLite file (the store's schema)."
+        ),
+    ] = None,
 ) -> None:
     """Replay articles offline through the same stage functions; print article, event, alert lines.
 
     Several files are replayed together, in published order. A JSONL line that cannot be read is
     reported on stderr with its line number and field and skipped; the exit code is then 1.
+    With ``--store FILE`` the same records also go into FILE through the store stage's writer.
     """
     from herald.alerts.settings import AlertSettings
     from herald.analyze import BadLine, Replay, dumps, read_articles
 
     novelty = AlertSettings().novelty()
+    into = _analyze_store(store)
     if events:
         from herald.analyze import read_events, replay_events
 
@@ -138,7 +165,7 @@ def analyze(
         history = [e for path in files for e in read_events(path, bad_events)]
         for problem in bad_events:
             typer.echo(f"skipped {problem}", err=True)
-        for line in replay_events(history, novelty, explain=explain):
+        for line in into(replay_events(history, novelty, explain=explain)):
             sys.stdout.write(dumps(line) + "\n")
         if bad_events:
             raise typer.Exit(1)
@@ -151,10 +178,32 @@ def analyze(
     for problem in bad:
         typer.echo(f"skipped {problem}", err=True)
     replay = Replay(Enricher(nlp.load()), novelty, explain=explain)
-    for line in replay.run(articles):
+    for line in into(replay.run(articles)):
         sys.stdout.write(dumps(line) + "\n")
     if bad:
         raise typer.Exit(1)
+
+
+def _analyze_store(path: Path | None) -> Callable[[Iterable[dict[str, Any]]], Iterable[dict[str, Any]]]:
+    """The line filter ``analyze --store`` runs the replay through (none without the option)."""
+    if path is None:
+        return lambda lines: lines
+    from herald.analyze import store_lines
+    from herald.store.database import engine_for
+    from herald.store.migrate import migrate
+    from herald.store.settings import StoreSettings
+    from herald.store.writer import Writer
+
+    engine = engine_for(f"sqlite:///{path.resolve()}")
+    migrate(engine)
+    writer = Writer(engine, keep_text=StoreSettings().store_keep_text)
+
+    def write(records: list[Any]) -> None:
+        _, failures = writer.write(records)
+        for failure in failures:
+            typer.echo(f"not stored: {records[failure.index].id}: {failure.error}", err=True)
+
+    return lambda lines: store_lines(lines, write)
 
 
 @app.command()

@@ -18,6 +18,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "event.json": records.Event,
     "alert.json": records.Alert,
     "dead_letter.json": records.DeadLetter,
+    "delivery.json": records.DeliveryOutcome,
 }
 
 EXAMPLES = sorted((SCHEMAS / "examples").glob("*/*.json"))

@@ -24,7 +24,7 @@ from tests.support.procs import wait_for
 
 from herald.core import topics
 from herald.core.kafka import producer
-from herald.core.records import Alert, DeadLetter, Location, stable_id
+from herald.core.records import Alert, DeadLetter, DeliveryOutcome, Location, stable_id
 from herald.core.settings import CoreSettings
 from herald.core.webhooks import decode_secret
 from herald_dev.local.receiver import Receiver
@@ -73,6 +73,24 @@ def dead_letters(env: dict[str, str]) -> list[DeadLetter]:
     )
     try:
         return [DeadLetter.model_validate_json(m.value) for m in consumer]
+    finally:
+        consumer.close()
+
+
+def outcomes(env: dict[str, str]) -> set[tuple[str, str, str, str | None]]:
+    """(alert id, sink, status, reason) of every outcome delivery reported to the store's topic."""
+    consumer = KafkaConsumer(
+        topics.DELIVERIES.name,
+        bootstrap_servers=env["HERALD_KAFKA_BOOTSTRAP"],
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        consumer_timeout_ms=3000,
+    )
+    try:
+        messages = list(consumer)
+        records = [DeliveryOutcome.model_validate_json(m.value) for m in messages]
+        assert all(m.key.decode() == r.alert_id for m, r in zip(messages, records, strict=True))
+        return {(r.alert_id, r.sink, r.status, r.reason) for r in records}
     finally:
         consumer.close()
 
@@ -168,6 +186,12 @@ def test_every_sink_gets_each_alert_without_waiting_for_slower_sinks(worker: dic
     (digest,) = [b for b in slack.bodies() if "minor alert 0" in json.dumps(b)]
     assert digest["text"].startswith("Herald digest") and "burst alert" not in json.dumps(digest)
     assert sorted(hook.ids()) == sorted(want), "one delivery per alert"
+    # The store learns each alert's fate per sink; the digested alert twice (waiting, then sent).
+    minor = alerts[-1].id
+    expected = {(a.id, "webhook", "delivered", None) for a in alerts}
+    expected |= {(a.id, "slack", "delivered", None) for a in alerts[:-1]}
+    expected |= {(minor, "slack", "digested", None), (minor, "slack", "delivered", "digest")}
+    wait_for(lambda: expected <= outcomes(worker["env"]), 30, what="the delivery outcomes")
 
 
 def test_a_rejected_alert_is_dead_lettered_and_the_rest_flow(worker: dict[str, Any]) -> None:
@@ -179,6 +203,13 @@ def test_a_rejected_alert_is_dead_lettered_and_the_rest_flow(worker: dict[str, A
     letter = next(d for d in dead_letters(worker["env"]) if d.key == bad.id)
     assert letter.reason == "delivery_rejected" and letter.sink == "webhook" and "HTTP 400" in letter.error
     assert Alert.model_validate_json(letter.payload) == bad
+    wait_for(
+        lambda: any(o[:3] == (bad.id, "webhook", "dead_lettered") for o in outcomes(worker["env"])),
+        30,
+        what="the dead_lettered outcome",
+    )
+    reason = next(o[3] for o in outcomes(worker["env"]) if o[:3] == (bad.id, "webhook", "dead_lettered"))
+    assert reason is not None and reason.startswith("delivery_rejected") and "HTTP 400" in reason
     after = make_alert("after-rejected", 0, severity=2)
     publish(worker["env"], [after])
     wait_for(lambda: after.id in hook.ids(), 60, what="the next alert")

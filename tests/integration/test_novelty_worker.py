@@ -19,9 +19,9 @@ from tests.conftest import free_port, herald_env
 from tests.support.procs import wait_for
 from typer.testing import CliRunner
 
-from herald.alerts.families import family_of
 from herald.cli import app
 from herald.core import topics
+from herald.core.families import family_of
 from herald.core.kafka import producer
 from herald.core.records import Alert, Event, Location, stable_id
 from herald.core.settings import CoreSettings

@@ -18,7 +18,7 @@ from tests.support.installed import built_wheel, install, installed_python
 
 pytestmark = pytest.mark.slow
 
-RUNTIME_COMMANDS = {"topics", "poll", "worker", "analyze", "backfill", "heartbeat", "feeds"}
+RUNTIME_COMMANDS = {"topics", "poll", "worker", "store", "analyze", "backfill", "heartbeat", "feeds"}
 DEVELOPMENT_COMMANDS = {"up", "kafka", "bench", "plot"}  # herald-dev's
 
 

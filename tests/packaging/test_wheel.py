@@ -86,3 +86,26 @@ def test_the_gazetteer_builds_from_the_unpacked_wheel(wheel: Path, tmp_path: Pat
     assert done.returncode == 0, done.stderr[-3000:]
     countries, regions, not_places = map(int, done.stdout.split())
     assert countries > 200 and regions > 0 and not_places > 0
+
+
+def test_the_store_migrates_a_database_from_the_unpacked_wheel(wheel: Path, tmp_path: Path) -> None:
+    """The Alembic revisions ship in the wheel: a fresh interpreter builds the schema from them alone."""
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(tmp_path / "site")
+    probe = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from herald.store import migrate; import sqlalchemy as sa;"
+        "assert migrate.__file__.startswith(sys.argv[1]), migrate.__file__;"
+        "print(migrate.migrate('sqlite:///' + sys.argv[2]));"
+        "print(' '.join(sorted(sa.inspect(sa.create_engine('sqlite:///' + sys.argv[2])).get_table_names())))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", probe, str(tmp_path / "site"), str(tmp_path / "store.db")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    revision, tables = done.stdout.split("\n")[:2]
+    assert revision == "0001"
+    assert set(tables.split()) >= {"alembic_version", "articles", "events", "stories", "series_points"}

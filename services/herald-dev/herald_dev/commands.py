@@ -109,6 +109,8 @@ def up(
         broker.stop()
         broker.wipe()
         shutil.rmtree(state / "faust", ignore_errors=True)
+        for stale in state.glob("store.db*"):  # the demo's event store starts empty like its broker
+            stale.unlink()
     started, seconds = broker.start()
     how = f"started in {seconds:.1f}s" if started else "already running"
     typer.echo(f"Kafka {broker.version} {how} on {settings.kafka_bootstrap}")
@@ -131,6 +133,10 @@ def up(
     env["HERALD_FEEDS_FILE"] = str(feeds_path)
     children = [Child("poller", herald_argv("poll"), env, state / "logs" / "poller.log")]
     children += [Child(s, herald_argv("worker", s), env, state / "logs" / f"{s}.log") for s in SERVICES]
+    # The event store: SQLite under the state directory unless HERALD_STORE_URL names a database.
+    children.append(Child("store", herald_argv("store"), env, state / "logs" / "store.log"))
+    if not env.get("HERALD_STORE_URL"):
+        typer.echo(f"Event store: SQLite at {state / 'store.db'}")
     sup = Supervisor(children)
     sup.start_all()
     typer.echo(f"Started {', '.join(c.name for c in children)}; logs in {state / 'logs'}. Ctrl-C stops all.")

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from herald.alerts.families import family_of
+from herald.core.families import family_of
 from herald.core.records import Event
 
 Send = Callable[[str, bytes, bytes], None]  # (topic, key, value)

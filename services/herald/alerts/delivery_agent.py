@@ -16,6 +16,10 @@ sink's agent and commits its offset only when all of them have acked it, so:
 * **The heartbeat's own sink.** With ``HERALD_HEARTBEAT_WEBHOOK_URL`` set, one more agent
   (``delivery_heartbeat``) posts the canary's alerts to the heartbeat server; the routes keep canary
   alerts and users' alerts apart (``routing.Route``).
+* **Outcomes for the store.** After the ledger is written, each (alert, sink) outcome — delivered,
+  digested, dead-lettered — goes to ``news.deliveries``, sent with the batch's other outputs before
+  its offset is committed. An alert seen again as a duplicate repeats its outcome from the ledger, so
+  a crash between the ledger write and the send loses no outcome; the store upserts the repeat.
 * **Digests.** Alerts a route sends to the digest wait in the ledger table, per sink and partition;
   the agent sends a due digest when its next alert comes, and a timer sends it when none comes.
 """
@@ -26,6 +30,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Iterator, MutableMapping
+from datetime import UTC, datetime
 from typing import Any
 
 import faust
@@ -33,18 +38,19 @@ from faust.streams import current_event
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from herald.core import topics
+from herald.core.canary import HEARTBEAT_RULE
 from herald.core.deadletter import dead_letter
 from herald.core.metrics import E2E_BUCKETS, LATENCY_BUCKETS, StageMetrics
-from herald.core.records import Alert, DeadLetterReason
+from herald.core.records import Alert, DeadLetterReason, DeliveryOutcome, DeliveryStatus, utcnow
 from herald.core.streams import Emit, Stage, make_app, raw_topic, table
 
 from .digest import DigestBuffer
 from .dispatch import OUTCOMES, Result, SinkDispatcher
-from .ledger import Ledger
+from .ledger import DIGESTED, Ledger
 from .routing import Route
 from .settings import AlertSettings
 from .sinks.alertmanager import AlertmanagerSink
-from .sinks.base import Sink
+from .sinks.base import Digest, Sink
 from .sinks.console import ConsoleSink
 from .sinks.retry import Retrier, RetryMetrics, RetryPolicy
 from .sinks.slack import SlackSink
@@ -164,12 +170,41 @@ class DeliveryMetrics:
         self.digests.labels(sink)
 
 
+def outcome(
+    sink: str, alert_id: str, status: DeliveryStatus, at: datetime, reason: str | None = None
+) -> Emit:
+    """One (alert, sink) outcome for the store, keyed by alert id like ``news.alerts``."""
+    record = DeliveryOutcome(alert_id=alert_id, sink=sink, status=status, at=at, reason=reason)
+    return Emit(topics.DELIVERIES, alert_id, record)
+
+
+def recorded_outcomes(
+    sink: str, ledger: Ledger, item_id: str, alerts: list[Alert], digest: bool
+) -> list[Emit]:
+    """Outcomes of the alerts behind a ledger entry (an alert's own, or its digest's), as recorded."""
+    entry = ledger.entry(sink, item_id)
+    if entry is None:
+        return []
+    status: DeliveryStatus = "digested" if entry["status"] == DIGESTED else "delivered"
+    at = datetime.fromtimestamp(float(entry["at"]), UTC)
+    return [outcome(sink, a.id, status, at, "digest" if digest else None) for a in alerts if is_news(a)]
+
+
+def is_news(alert: Alert) -> bool:
+    """The heartbeat's canary alerts prove the pipeline alive; the store keeps no outcome for them."""
+    return alert.rule != HEARTBEAT_RULE
+
+
 def letters_for(sink: str, result: Result, alerts: list[Alert], metrics: DeliveryMetrics) -> list[Emit]:
-    """Dead letters for a failed delivery, one per alert, with the sink and the reason."""
+    """Dead letters for a failed delivery, one per alert, with the sink and the reason, and the
+    matching dead_lettered outcome for the store."""
     assert result.error is not None
     reason: DeadLetterReason = "delivery_exhausted" if result.error.retryable else "delivery_rejected"
     out = []
+    now = utcnow()
     for alert in alerts:
+        if is_news(alert):
+            out.append(outcome(sink, alert.id, "dead_lettered", now, f"{reason}: {result.error}"[:4000]))
         metrics.dead_letters.labels(sink, reason).inc()
         letter = dead_letter(
             stage=f"delivery_{sink}",
@@ -223,7 +258,7 @@ def build(
             batch_size=16,
         )
 
-    deadletters = raw_topic(app, topics.DEADLETTER)
+    outputs = {spec.name: raw_topic(app, spec) for spec in (topics.DEADLETTER, topics.DELIVERIES)}
 
     @app.timer(interval=max(0.5, min(interval / 4, 30.0)), name="herald.delivery.digests")
     async def flush_digests() -> None:
@@ -247,9 +282,10 @@ def build(
                 try:
                     async with locks[dispatcher.name]:
                         result = await timed.flush_digest(str(tp.partition))
-                    emits = _digest_outcome(dispatcher.name, result, metrics)
+                    emits = _digest_outcome(dispatcher.name, result, metrics, timed.ledger)
                     futures = [
-                        await deadletters.send(key=e.key.encode(), value=e.value.to_json()) for e in emits
+                        await outputs[e.topic.name].send(key=e.key.encode(), value=e.value.to_json())
+                        for e in emits
                     ]
                     if futures:
                         await asyncio.gather(*futures)
@@ -261,14 +297,16 @@ def build(
     return app
 
 
-def _digest_outcome(sink: str, result: Result | None, metrics: DeliveryMetrics) -> list[Emit]:
+def _digest_outcome(sink: str, result: Result | None, metrics: DeliveryMetrics, ledger: Ledger) -> list[Emit]:
     if result is None:
-        return []
-    if result.outcome == "delivered":
-        metrics.digests.labels(sink).inc()
         return []
     if result.outcome == "failed":
         return letters_for(sink, result, result.alerts, metrics)
+    if result.outcome == "delivered":
+        metrics.digests.labels(sink).inc()
+    if result.outcome in ("delivered", "duplicate"):
+        digest = Digest.of(sink, result.alerts)
+        return recorded_outcomes(sink, ledger, digest.id, result.alerts, digest=True)
     return []
 
 
@@ -291,7 +329,9 @@ def _handler(dispatcher: SinkDispatcher, lock: asyncio.Lock, metrics: DeliveryMe
                 metrics.e2e.labels(name).observe(max(0.0, done - alert.fetched_at.timestamp()))
             elif result.outcome == "failed":
                 out.extend(letters_for(name, result, [alert], metrics))
-            out.extend(_digest_outcome(name, due, metrics))
+            if result.outcome in ("delivered", "digested", "duplicate"):
+                out.extend(recorded_outcomes(name, dispatcher.ledger, alert.id, [alert], digest=False))
+            out.extend(_digest_outcome(name, due, metrics, dispatcher.ledger))
         return out
 
     return handle

@@ -29,6 +29,11 @@ class Ledger:
         entry = self.store.get(self.key(sink, item_id))
         return entry["status"] if entry else None
 
+    def entry(self, sink: str, item_id: str) -> dict[str, Any] | None:
+        """The recorded ``{"status", "at"}`` (unix seconds) of an alert or digest, if any."""
+        entry = self.store.get(self.key(sink, item_id))
+        return dict(entry) if entry else None
+
     def done(self, sink: str, item_id: str) -> bool:
         return self.status(sink, item_id) is not None
 

@@ -3,8 +3,8 @@
 Pure logic over a dict-like store: a Faust table in the novelty worker, a plain dict in
 ``herald analyze`` and the tests. Nothing here knows about Kafka.
 
-Partitioning. Every key starts with the event type or its family (``families``, data in
-``data/type_families.yaml``), and ``news.events`` is keyed by family, so all the state one event needs
+Partitioning. Every key starts with the event type or its family (``herald.core.families``), and
+``news.events`` is keyed by family, so all the state one event needs
 lives in the partition that owns its family: the stage scales over partitions (up to the number of
 families) without cross-partition reads.
 
@@ -47,9 +47,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from herald.alerts.families import family_of
 from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
 from herald.core.countries import is_country_name
+from herald.core.families import family_of
 from herald.core.records import Actor, Alert, Event, Location, stable_id, utcnow
 
 # How many points a series keeps and how many events/sources a story remembers: bounds the state.

@@ -216,6 +216,23 @@ class Alert(Record):
     evidence: dict[str, Any] = Field(default_factory=dict)
 
 
+DeliveryStatus = Literal["delivered", "digested", "dead_lettered"]
+
+
+class DeliveryOutcome(Record):
+    """What delivery did with one alert at one sink, so the store knows each alert's fate.
+
+    Produced after the delivery ledger is written: a crash in between repeats the outcome from the
+    ledger on redelivery, and a repeated outcome is harmless (the store upserts by alert and sink).
+    """
+
+    alert_id: Id
+    sink: str = Field(pattern=r"^[a-z_]+$", max_length=64)
+    status: DeliveryStatus
+    at: AwareDatetime
+    reason: str | None = Field(None, max_length=4000)
+
+
 DeadLetterReason = Literal[
     "invalid_utf8",
     "invalid_json",

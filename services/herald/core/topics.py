@@ -43,6 +43,9 @@ ENRICHED = TopicSpec("news.enriched", "enriched_article.json", key="article id")
 CLASSIFIED = TopicSpec("news.classified", "event.json", key="event type (story state is per type)")
 EVENTS = TopicSpec("news.events", "event.json", key="event type family (novelty state is per family)")
 ALERTS = TopicSpec("news.alerts", "alert.json", key="alert id (delivery ledger is per alert)")
+DELIVERIES = TopicSpec(
+    "news.deliveries", "delivery.json", key="alert id (one outcome per alert and sink; the store upserts)"
+)
 DEADLETTER = TopicSpec("news.deadletter", "dead_letter.json", key="stage", retention_ms=30 * DAY_MS)
 # The dedup stage's own routing topics. Their producers pick the partition explicitly (the bucket of a
 # fingerprint key or of an article id, modulo the partition count: see herald.dedup.index), so copies
@@ -87,6 +90,7 @@ ALL: tuple[TopicSpec, ...] = (
     CLASSIFIED,
     EVENTS,
     ALERTS,
+    DELIVERIES,
     DEADLETTER,
     POLLER_STATE,
     DEDUP_PROBES,

@@ -35,8 +35,8 @@ from typing import Any
 import faust
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
-from herald.alerts.families import family_of
 from herald.core import topics
+from herald.core.families import family_of
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings

@@ -5,8 +5,8 @@ Each case is the shape of a wrong alert seen on the dev alert timelines (tests/d
 
 from __future__ import annotations
 
-from herald.alerts.families import families, family_of
 from herald.alerts.novelty import NoveltyDetector
+from herald.core.families import families, family_of
 
 from .test_novelty_rules import ev, rules
 

@@ -16,7 +16,7 @@ import yaml
 @cache
 def families() -> dict[str, str]:
     """Each listed type -> its family's name."""
-    text = resources.files("herald.alerts").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
+    text = resources.files("herald.core").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
     out: dict[str, str] = {}
     for family, types in (data.get("families") or {}).items():
