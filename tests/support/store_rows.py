@@ -111,7 +111,7 @@ REPORTS = (
            DAY + timedelta(hours=7), "cyber_attack", "cyber_attack", 2, None, None, None, None, None, {}),
 )  # fmt: skip
 
-# (story, rule, event, severity, minutes after the event, [(sink, status, detail)])
+# (alert, story, rule, event, severity, [(sink, status, detail)]); created five minutes after the event
 ALERTS = (
     ("al-120-first", S120, "first", "ev-120-ledger", 3, [("slack", "delivered", None)]),
     ("al-472-record", S472, "record", "ev-472-ledger", 5,
