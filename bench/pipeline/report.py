@@ -288,8 +288,15 @@ def cpu_section(run: dict[str, Any]) -> str:
     """CPU per article of each process over a saturation run's window, and the non-spaCy part."""
     split = run["cpu_split"]
     services = run["services"]
+    idle = run.get("idle_cores") or {}
     rows = [
-        [name, _f(services[name]["cpu_seconds"], 2), _f(services[name]["cores"], 2), _f(ms, 2)]
+        [
+            name,
+            _f(services[name]["cpu_seconds"], 2),
+            _f(services[name]["cores"], 2),
+            _f(ms, 2),
+            _f(idle.get(name), 3),
+        ]
         for name, ms in sorted(split["per_process_ms"].items(), key=lambda kv: -kv[1])
     ]
     load = run.get("load_1min") or [None, None]
@@ -302,6 +309,6 @@ def cpu_section(run: dict[str, Any]) -> str:
     return (
         f"  CPU per article of {run['run']}, saturation window only; 1-minute load "
         f"{_f(load[0], 1)} at start, {_f(load[1], 1)} at end\n"
-        + _indent(_table(["process", "cpu s", "cores", "cpu-ms/art"], rows))
+        + _indent(_table(["process", "cpu s", "cores", "cpu-ms/art", "idle cores"], rows))
         + f"\n    {line}"
     )

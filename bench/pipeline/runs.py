@@ -310,8 +310,15 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
         if bar is not None:
             bar.close()
     t_end = last_change(samples)
-    cpu1 = _cpu_at(ctx, t_end, ctx.resources.cpu())
+    cpu_settled, t_settled = ctx.resources.cpu(), time.time()
+    cpu1 = _cpu_at(ctx, t_end, cpu_settled)
     load_end = os.getloadavg()[0]
+    # The quiet period after the last change: what each process burns with nothing to do (timers,
+    # commits, fetch polls, heartbeats), a cost per second rather than per article.
+    quiet_s = t_settled - t_end
+    idle_cores = {
+        name: round((cpu_settled[name] - cpu1[name]) / quiet_s, 4) for name in cpu1 if quiet_s >= 1.0
+    }
     window = [s for s in samples if s.t <= t_end + 1e-6]
     seconds = t_end - t0
     times = [s.t for s in window]
@@ -355,6 +362,7 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
         # Other work on the machine: CPU per article hardly moves with it, rates do.
         "load_1min": [round(load_start, 2), round(load_end, 2)],
         "cpu_window": "first article produced to the last change (the quiet period after it left out)",
+        "idle_cores": idle_cores,
     }
     result.update(_cpu_table(ctx, cpu0, cpu1, t0, t_end, int(total)))
     return result
