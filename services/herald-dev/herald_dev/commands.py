@@ -53,7 +53,9 @@ def _local_kafka(brokers: int = 1) -> LocalKafka | LocalKafkaCluster:
 @kafka_app.command("install")
 def kafka_install() -> None:
     """Resolve the broker's jars with Maven (once per version)."""
-    broker = _local_kafka()
+    from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
+
+    broker = LocalKafka(LocalKafkaSettings())
     broker.install()
     typer.echo(f"Kafka {broker.version} jars in {broker.libs}")
 
@@ -105,7 +107,8 @@ def kafka_status(brokers: Brokers = 1) -> None:
             typer.echo(f"Kafka cluster is not running (bootstrap {cst.bootstrap})")
             raise typer.Exit(1)
         typer.echo(
-            f"Kafka cluster: nodes running {cst.running}, bootstrap {cst.bootstrap}, answering={cst.answering}"
+            f"Kafka cluster: nodes running {cst.running}, bootstrap {cst.bootstrap}, "
+            f"answering={cst.answering}"
         )
         return
     st = broker.status()
