@@ -32,6 +32,8 @@ SERVICE_PORTS = {
     "novelty": ("herald.alerts.novelty_agent", 9105),
     "delivery": ("herald.alerts.delivery_agent", 9106),
     "heartbeat": ("herald.heartbeat.server", 9107),
+    "store": ("herald.store.agent", 9108),
+    "api": ("herald.api.settings", 9110),
 }
 
 

@@ -24,8 +24,8 @@ def is_loopback(host: str) -> bool:
 class ApiSettings(CoreSettings):
     """Where the store is, where the API listens, who may ask, and how much one request may cost."""
 
-    store_url: str = Field(
-        "",
+    store_url: SecretStr = Field(
+        SecretStr(""),
         description=(
             "SQLAlchemy URL of the event store (shared with the store stage); "
             "empty means the SQLite file store.db in the state directory."
@@ -60,4 +60,4 @@ class ApiSettings(CoreSettings):
 
     @property
     def database_url(self) -> str:
-        return self.store_url or f"sqlite:///{(self.state_dir / 'store.db').resolve()}"
+        return self.store_url.get_secret_value() or f"sqlite:///{(self.state_dir / 'store.db').resolve()}"
