@@ -42,6 +42,7 @@ canary is never a first of its type, a point of a series, or a story's source.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -498,6 +499,10 @@ class NoveltyDetector:
                     "alert of the same type and country, reporting nothing bigger",
                 )
                 claim = None
+            conceded = self._conceded(event, claim, series_prev) if claim and not beaten else None
+            if conceded:
+                outcome.hold("record", "claim_concedes_higher", conceded)
+                claim = None
             follow_up = None
             tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
             if tolls and not claim:
@@ -671,6 +676,22 @@ class NoveltyDetector:
             evidence["claim"] = claim
             text += f' The report says: "{claim["sentence"]}"'
         return self._alert(event, "record", alert_id(event.story_id, "record"), text, evidence, now)
+
+    @staticmethod
+    def _conceded(event: Event, claim: dict[str, str], series_prev: dict[str, dict[str, Any]]) -> str | None:
+        """A "deadliest since ..." claim whose own count is below a high the series already holds:
+        "the deadliest attack since Barsalogho in August, in which up to 600 people were killed" on a
+        25-dead attack names the bigger event it does not beat. Why it is no record, or None."""
+        if not re.search(r"\bsince\b", claim["sentence"], re.I):
+            return None
+        for metric, value in event.magnitude.items():
+            prev = series_prev.get(metric)
+            if prev is not None and value < prev["value"]:
+                return (
+                    f'claims a record "since" an earlier event, but its {value:g} {metric} is below the '
+                    f"{prev['value']:g} of {prev['at'][:10]} ({prev['source']})"
+                )
+        return None
 
     def _retelling(self, event: Event, when: float) -> bool:
         """A record claim after another story's record alert of the same type and country, within the

@@ -402,3 +402,18 @@ def test_routine_counts_reports_that_arrive_out_of_published_order() -> None:
     assert rules(det.observe(ev(1, day=1, where=("Odesa", "UA", "Odesa Oblast")))) == ["new_type"]
     older = det.assess(ev(2, day=0, where=("Bila Tserkva", "UA", "Kyiv Oblast")))
     assert older.alerts == [] and older.suppressed == ["routine_in_country"]
+
+
+def test_a_deadliest_since_claim_below_the_series_high_is_no_record() -> None:
+    """ "Jihadists kill 25 in attack on Djibo ... the deadliest attack since Barsalogho in August, in
+    which up to 600 people were killed": the claim names the bigger event it does not beat."""
+    det = NoveltyDetector({})
+    where = ("Burkina Faso", "BF", None)
+    det.observe(ev(0, type="attack_on_civilians", where=where, magnitude={"killed": 600}))
+    said = "It was the deadliest attack since Barsalogho in August, in which up to 600 people were killed."
+    outcome = det.assess(
+        ev(1, day=1, type="attack_on_civilians", where=("Djibo", "BF", None), magnitude={"killed": 25},
+           sentences=[said], claims=[Claim(kind="record", text=said)])
+    )  # fmt: skip
+    assert "record" not in rules(outcome.alerts)
+    assert any(h["reason"] == "claim_concedes_higher" for h in outcome.held)
