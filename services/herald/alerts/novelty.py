@@ -770,8 +770,10 @@ class NoveltyDetector:
         """Note that this report's event is part of an alerted story, for the report's other events of
         the family. Keeps the last ``RECENT_ARTICLES`` reports: their other events follow within a batch."""
         key = f"{family_of(event.type)}|articles"
-        recent: dict[str, dict[str, str]] = copy.deepcopy(self.store.get(key) or {})
-        types = recent.pop(event.article_id, {})
+        # A copy of the outer dict and of the one entry changed: the table's live objects stay as they
+        # are, for a quarter of a deep copy's cost (it ran on every alerted event).
+        recent: dict[str, dict[str, str]] = dict(self.store.get(key) or {})
+        types = dict(recent.pop(event.article_id, {}))
         types.setdefault(event.type, event.story_id)
         recent[event.article_id] = types
         while len(recent) > RECENT_ARTICLES:
