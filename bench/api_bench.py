@@ -14,6 +14,7 @@ time, ``--requests`` times each:
 
     PYTHONPATH=services:services/herald-dev:. python bench/api_bench.py --events 1000000
     PYTHONPATH=services:. python bench/api_bench.py --url postgresql+psycopg://u:p@host/db
+    PYTHONPATH=services:. python bench/api_bench.py --url sqlite:///store.db --no-fill  # measure again
 
 Without ``--url`` it runs SQLite in a temporary file and, when Debian's PostgreSQL binaries are
 installed, a throwaway PostgreSQL server (the test suite's fixture, ``tests/support/postgres.py``).
@@ -295,8 +296,13 @@ async def measure(url: str, paths: dict[str, list[str]], warmup: int) -> dict[st
 
 def run(url: str, args: argparse.Namespace) -> None:
     dialect = sa.make_url(url).get_backend_name()
-    seconds = fill(url, args.events, args.per_story, args.days)
-    print(f"\n{dialect}: {args.events:,} events loaded in {seconds:.1f}s ({args.events / seconds:,.0f}/s)")
+    if args.no_fill:
+        print(f"\n{dialect}: the store as it is (filled earlier with --events {args.events:,})")
+    else:
+        seconds = fill(url, args.events, args.per_story, args.days)
+        print(
+            f"\n{dialect}: {args.events:,} events loaded in {seconds:.1f}s ({args.events / seconds:,.0f}/s)"
+        )
     paths = requests(args.events, args.per_story, args.days, args.requests)
     results = asyncio.run(measure(url, paths, args.warmup))
     header = f"{'query':<8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'bytes':>8}"
@@ -317,17 +323,32 @@ def main() -> None:
     parser.add_argument(
         "--url", action="append", help="database URL (repeatable); default SQLite + PostgreSQL"
     )
+    parser.add_argument(
+        "--engines",
+        default="sqlite,postgresql",
+        help="without --url: which throwaway databases to run (default sqlite,postgresql)",
+    )
+    parser.add_argument(
+        "--no-fill",
+        action="store_true",
+        help="measure the store at --url as it is (filled by an earlier run with the same arguments)",
+    )
     args = parser.parse_args()
+    if args.no_fill and not args.url:
+        parser.error("--no-fill needs --url")
+    engines = set(args.engines.split(","))
     with contextlib.ExitStack() as stack:
         urls = args.url
         if not urls:
             tmp = stack.enter_context(tempfile.TemporaryDirectory(prefix="herald-api-bench-"))
-            urls = [f"sqlite:///{os.path.join(tmp, 'store.db')}"]
+            urls = [f"sqlite:///{os.path.join(tmp, 'store.db')}"] if "sqlite" in engines else []
             try:
                 from tests.support.postgres import bindir, postgres_server
             except ImportError:
                 bindir = None  # type: ignore[assignment]
-            if bindir is not None and bindir() is not None:
+            if "postgresql" not in engines:
+                pass
+            elif bindir is not None and bindir() is not None:
                 urls.append(stack.enter_context(postgres_server()))
             else:
                 print("no PostgreSQL binaries (scripts/install-tools.sh installs them): SQLite only")
