@@ -22,6 +22,7 @@ from herald_dev.plot import command as plot_command
 if TYPE_CHECKING:
     from herald_dev.local.cluster import LocalKafkaCluster
     from herald_dev.local.kafka import LocalKafka
+    from herald_dev.local.supervisor import Child
 
 kafka_app = typer.Typer(
     help="The local Kafka: one KRaft broker, or a cluster of several (from Maven jars).",
@@ -180,9 +181,11 @@ def up(
     children.append(Child("store", herald_argv("store"), env, state / "logs" / "store.log"))
     if not env.get("HERALD_STORE_URL"):
         typer.echo(f"Event store: SQLite at {state / 'store.db'}")
+    api_url = _api_child(env, state, children)
     sup = Supervisor(children)
     sup.start_all()
     typer.echo(f"Started {', '.join(c.name for c in children)}; logs in {state / 'logs'}. Ctrl-C stops all.")
+    typer.echo(f"Ask Herald: {api_url}/v1/events (OpenAPI at {api_url}/openapi.yaml)")
     deadline = time.monotonic() + duration if duration else None
     try:
         while deadline is None or time.monotonic() < deadline:
@@ -201,6 +204,21 @@ def up(
         typer.echo("All services stopped, and the broker this command started.")
     else:
         typer.echo("All services stopped; the broker was already running and keeps running.")
+
+
+def _api_child(env: dict[str, str], state: Path, children: list[Child]) -> str:
+    """Add the query API over the store the store child fills, and return its URL.
+
+    It binds to loopback whatever HERALD_API_HOST says: ``herald up`` is a workstation command and the
+    API needs no token there; a deployment that serves beyond loopback runs ``herald api`` itself.
+    """
+    from herald.api.settings import ApiSettings
+    from herald_dev.local.supervisor import Child, herald_argv
+
+    api_env = {**env, "HERALD_API_HOST": "127.0.0.1"}
+    port = ApiSettings(api_host="127.0.0.1").api_port
+    children.append(Child("api", herald_argv("api"), api_env, state / "logs" / "api.log"))
+    return f"http://127.0.0.1:{port}"
 
 
 def register(app: typer.Typer) -> None:
