@@ -93,7 +93,7 @@ wheelhouse() {
     local started=$SECONDS
     rm -rf "$WHEELHOUSE"
     # setuptools too: the image's build stage builds Herald's own wheel from source.
-    "$PYTHON" -m pip wheel -q --wheel-dir "$WHEELHOUSE" "$ROOT[nlp]" "setuptools>=69" wheel 2>"$WORK/pip.log" \
+    "$PYTHON" -m pip wheel -q --wheel-dir "$WHEELHOUSE" "$ROOT[nlp,postgres]" "setuptools>=69" wheel 2>"$WORK/pip.log" \
       || { tail -n 20 "$WORK/pip.log" >&2; return 1; }
     rm -f "$WHEELHOUSE"/herald-*.whl
     echo "$key" >"$WHEELHOUSE/.key"

@@ -97,6 +97,8 @@ def build_catalogue(state_dir: Path) -> Catalogue:
     from herald.heartbeat.server import Heartbeat
     from herald.heartbeat.settings import HeartbeatSettings
     from herald.poller.service import PollerMetrics
+    from herald.store import agent as store_agent
+    from herald.store.settings import StoreSettings
 
     catalogue = Catalogue()
     core = CoreSettings(state_dir=state_dir)
@@ -109,6 +111,7 @@ def build_catalogue(state_dir: Path) -> Catalogue:
         "novelty": lambda r: novelty_agent.build(alerts, r),
         "delivery": lambda r: delivery_agent.build(alerts, r),
         "heartbeat": lambda r: Heartbeat(HeartbeatSettings(state_dir=state_dir), r),
+        "store": lambda r: store_agent.build(StoreSettings(state_dir=state_dir), r),
     }
     for service, build in builders.items():
         registry = CollectorRegistry()

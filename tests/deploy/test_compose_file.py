@@ -38,6 +38,7 @@ COMMANDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("worker", "novelty"): ("herald.alerts.settings:AlertSettings", "herald.alerts.novelty_agent"),
     ("worker", "delivery"): ("herald.alerts.settings:AlertSettings", "herald.alerts.delivery_agent"),
     ("heartbeat", "serve"): ("herald.heartbeat.settings:HeartbeatSettings", "herald.heartbeat.server"),
+    ("store",): ("herald.store.settings:StoreSettings", "herald.store.agent"),
 }
 
 
@@ -305,7 +306,8 @@ def test_dockerfile_python_satisfies_the_project_and_exposes_every_port() -> Non
 
 # -- deploy/ci/compose.override.yml: what CI changes, and only that ---------------------------------------
 def test_the_ci_override_changes_only_images_and_build_arguments() -> None:
-    """The README promises CI runs the compose file as users do, apart from the base images and Kafka."""
+    """The README promises CI runs the compose file as users do, apart from the base images, Kafka and
+    PostgreSQL."""
     from herald_dev.local.kafka import kafka_version
 
     class OverrideLoader(yaml.SafeLoader):
@@ -320,7 +322,9 @@ def test_the_ci_override_changes_only_images_and_build_arguments() -> None:
         assert set(service) <= {"build", "depends_on"}, name
         assert set(service["build"]) == {"args"} and set(service["build"]["args"]) == base_args, name
     assert override["topics"]["depends_on"] == {}, "only the one-shot topics job starts without Kafka"
-    assert set(override) == set(herald_services()) | {"kafka", "prometheus", "grafana"}
+    assert set(override) == set(herald_services()) | {"kafka", "postgres", "prometheus", "grafana"}
+    # PostgreSQL: Debian's package in place of the public image, same variables and data path.
+    assert set(override["postgres"]) == {"image", "build"}
     # Kafka: the jars `herald kafka install` resolves, of the version the public image runs.
     assert f"./.herald/kafka-dist/{kafka_version()}/libs:/opt/kafka/libs:ro" in override["kafka"]["volumes"]
     assert set(override["prometheus"]) == {"image", "entrypoint", "volumes"}

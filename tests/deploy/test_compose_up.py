@@ -180,6 +180,7 @@ def stack(tmp_path: Path) -> Iterator[tuple[Compose, Path, int, str]]:
             # What a user's .env would hold.
             "HERALD_HEARTBEAT_SECRET": "whsec_" + base64.b64encode(b"compose-test-heartbeat").decode(),
             "GRAFANA_ADMIN_PASSWORD": "unused-grafana-is-not-started",
+            "POSTGRES_PASSWORD": "composetest",
             "HERALD_WEBHOOK_URL": f"http://peer:{PEER_PORT}/hooks/herald",
             "HERALD_WEBHOOK_SECRET": SECRET,
             "HERALD_FEEDS_PATH": str(feeds_file),
@@ -224,7 +225,7 @@ def stack(tmp_path: Path) -> Iterator[tuple[Compose, Path, int, str]]:
     assert built.returncode == 0, built.stderr
     try:
         # The image through one service (see deploy/ci/compose.override.yml), then everything.
-        build = timed("build", timings, compose.run, "build", "kafka", "topics")
+        build = timed("build", timings, compose.run, "build", "kafka", "postgres", "topics")
         assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
         up = timed("up", timings, compose.run, "up", "-d")
         assert up.returncode == 0, up.stdout[-3000:] + up.stderr[-3000:]

@@ -32,6 +32,7 @@ SERVICE_PORTS = {
     "novelty": ("herald.alerts.novelty_agent", 9105),
     "delivery": ("herald.alerts.delivery_agent", 9106),
     "heartbeat": ("herald.heartbeat.server", 9107),
+    "store": ("herald.store.agent", 9108),
 }
 
 
