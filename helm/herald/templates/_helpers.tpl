@@ -68,7 +68,7 @@ app.kubernetes.io/component: {{ .name }}
 {{- end -}}
 
 {{/* The services, in pipeline order; the stream workers are the ones that scale out. */}}
-{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat{{- end -}}
+{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat store{{- end -}}
 {{- define "herald.streamWorkers" -}}dedup enrich classify novelty delivery{{- end -}}
 
 {{/* The command line of one service. */}}
@@ -77,6 +77,8 @@ app.kubernetes.io/component: {{ .name }}
 ["poll"]
 {{- else if eq . "heartbeat" -}}
 ["heartbeat", "serve"]
+{{- else if eq . "store" -}}
+["store"]
 {{- else -}}
 ["worker", {{ . | quote }}]
 {{- end -}}
@@ -129,3 +131,17 @@ HERALD_ALLOW_HOSTS: {{ printf "%s-heartbeat" (include "herald.fullname" .) | quo
 {{- end -}}
 {{- toYaml (dict "feeds" $feeds) -}}
 {{- end -}}
+
+{{/* ---- event store ---- */}}
+{{/* The Secret that holds the store's database URL: an existing one, or the chart's own. */}}
+{{- define "herald.storeSecretName" -}}
+{{- default (printf "%s-store" (include "herald.fullname" .)) .Values.store.database.existingSecret -}}
+{{- end -}}
+
+{{/* The store needs a database: a URL for the chart's Secret, or an existing Secret that holds one. */}}
+{{- define "herald.checkStoreDatabase" -}}
+{{- if and .Values.store.enabled (not .Values.store.database.existingSecret) (not .Values.store.database.url) -}}
+{{- fail "store.enabled needs store.database.url or store.database.existingSecret (a PostgreSQL URL)" -}}
+{{- end -}}
+{{- end -}}
+{{/* ---- end of event store ---- */}}
