@@ -23,9 +23,10 @@ test: setup wheel ## Set up, build and install the wheel, then run the whole tes
 wheel: setup ## Build Herald's wheel and install it, not editable, into .build/wheel-venv
 	@scripts/wheel-venv.sh $(DIST) $(WHEEL_VENV)
 
-lint: setup ## ruff lint and format check
+lint: setup ## ruff lint and format check; vulture for dead code (scripts/dead_code_allowlist.py: names only frameworks call)
 	@.venv/bin/ruff check services tests bench
 	@.venv/bin/ruff format --check services tests bench
+	@.venv/bin/vulture services tests bench scripts/dead_code_allowlist.py --min-confidence 60 --exclude tests/data
 
 types: setup ## mypy on services/
 	@.venv/bin/mypy

@@ -29,7 +29,6 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ sys.path.insert(0, str(ROOT / "services"))
 
 from prometheus_client import CollectorRegistry  # noqa: E402
 
+from herald.core.http_server import BackgroundServer, QuietHandler  # noqa: E402
 from herald.core.records import Article  # noqa: E402
 from herald.poller.feeds import Feed  # noqa: E402
 from herald.poller.memory import MemoryStateStore  # noqa: E402
@@ -91,7 +91,7 @@ def serve(n: int, publish_every: float, conditional: bool, volatile: bool, ready
             f"<description>Regional desk {i}</description>{''.join(items)}</channel></rss>"
         ).encode()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             if self.path == "/stats":
                 cpu = psutil.Process().cpu_times()
@@ -127,20 +127,10 @@ def serve(n: int, publish_every: float, conditional: bool, volatile: bool, ready
             self._reply(200, headers, body)
 
         def _reply(self, status: int, headers: dict[str, str], body: bytes) -> None:
-            self.send_response(status)
-            for k, v in headers.items():
-                self.send_header(k, v)
-            self.send_header("content-length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply(status, body, headers)
 
-        def log_message(self, *args: Any) -> None:
-            return None
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    server.request_queue_size = 1024
-    ready.put(server.server_address[1])
+    server = BackgroundServer(Handler, queue_size=1024)
+    ready.put(server.port)
     server.serve_forever()
 
 

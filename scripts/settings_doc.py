@@ -32,6 +32,7 @@ CLASSES = [
     ("herald.alerts.settings:AlertSettings", "`herald worker novelty`, `herald worker delivery`"),
     ("herald.heartbeat.settings:HeartbeatSettings", "`herald heartbeat serve`"),
     ("herald.store.settings:StoreSettings", "`herald store`, `herald analyze --store`"),
+    ("herald.api.settings:ApiSettings", "`herald api`"),
 ]
 
 

@@ -43,6 +43,39 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
         broker.stop()
 
 
+@pytest.fixture(scope="session")
+def kafka_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """Three KRaft nodes (controller quorum of three, three brokers) on free ports, for the session.
+
+    Only the cluster tests ask for it; the rest of the suite runs on the single broker.
+    """
+    from herald_dev.local.cluster import LocalKafkaCluster
+    from herald_dev.local.kafka import LocalKafkaSettings
+
+    ports: list[int] = []
+    while len(ports) < 3:  # three disjoint (broker, controller) port pairs
+        port = free_port_pair()
+        if not {port, port + 1} & {q for p in ports for q in (p, p + 1)}:
+            ports.append(port)
+    settings = LocalKafkaSettings(
+        kafka_bootstrap=",".join(f"127.0.0.1:{p}" for p in ports),
+        state_dir=tmp_path_factory.mktemp("kafka-cluster-state"),
+        kafka_dist_dir=ROOT / ".herald" / "kafka-dist",
+        kafka_heap_mb=384,
+        replication_factor=3,
+        min_insync_replicas=2,
+    )
+    cluster = LocalKafkaCluster(settings, brokers=3, min_insync_replicas=2)
+    _, seconds = cluster.start(timeout_s=180)
+    sys.stderr.write(
+        f"\n[kafka] 3-node cluster {cluster.version} on {settings.kafka_bootstrap} ready in {seconds:.1f}s\n"
+    )
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
 @pytest.fixture(scope="module")
 def kafka(kafka_broker: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Environment for Herald processes and settings: the session broker with freshly made topics."""

@@ -29,6 +29,8 @@ from typing import Annotated, Any
 
 import typer
 
+from . import stats
+
 app = typer.Typer(add_completion=False, no_args_is_help=False, help=__doc__)
 
 PHASES = ("ceiling", "latency", "saturation", "scale")
@@ -404,6 +406,7 @@ def _compare(run: dict[str, Any], ceiling: dict[str, Any] | None) -> None:
         run["cpu_bound_rate"] = round((os.cpu_count() or 1) * 1000 / run["stack_cpu_ms_per_article"], 1)
     if ceiling is None:
         run["ceiling_rate"] = run["ratio_to_ceiling"] = run["nlp_cpu_ms_per_article"] = None
+        _cpu_split(run)
         return
     run["ceiling_rate"] = round(ceiling["rate"], 2)
     run["nlp_cpu_ms_per_article"] = (
@@ -416,6 +419,25 @@ def _compare(run: dict[str, Any], ceiling: dict[str, Any] | None) -> None:
         run["nlp_share_of_stack_cpu"] = round(
             run["nlp_cpu_ms_per_article"] / run["stack_cpu_ms_per_article"], 3
         )
+    _cpu_split(run)
+
+
+def _cpu_split(run: dict[str, Any]) -> None:
+    """Per process CPU-ms per article over the run's window, and the stack's non-spaCy part."""
+    split = stats.cpu_per_article(
+        {name: v["cpu_seconds"] for name, v in run["services"].items()},
+        run["analysed"],
+        run.get("nlp_cpu_ms_per_article"),
+    )
+    if split is None:
+        return
+    run["cpu_split"] = {
+        "per_process_ms": {name: round(v, 3) for name, v in split.per_process.items()},
+        "stack_ms": round(split.stack, 3),
+        "spacy_ms": round(split.spacy, 3) if split.spacy is not None else None,
+        "non_spacy_ms": round(split.non_spacy, 3) if split.non_spacy is not None else None,
+        "non_spacy_to_spacy": round(split.non_spacy_ratio, 3) if split.non_spacy_ratio is not None else None,
+    }
 
 
 def _whole_run(resources: Any) -> dict[str, Any]:

@@ -207,10 +207,11 @@ class OffsetProbe:
 class ResourceSample:
     t: float
     rss: dict[str, int]
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds (user + system) so far
 
 
 class ResourceSampler:
-    """Samples resident memory of every tracked process on a thread; reads CPU seconds on demand.
+    """Samples resident memory and CPU seconds of every tracked process on a thread (and on demand).
 
     RSS counts shared pages (libraries, the Python runtime) once per process, so the stack total is
     an upper bound of what the machine actually spends; it is what "resident" means to an operator.
@@ -239,11 +240,6 @@ class ResourceSampler:
         if self._thread.is_alive():  # a ceiling-only run never starts the sampler
             self._thread.join(timeout=5)
 
-    def reset_peaks(self) -> None:
-        with self._lock:
-            self.peak = {}
-            self.peak_total = 0
-
     def _run(self) -> None:
         while not self._stop.is_set():
             self.sample()
@@ -253,13 +249,16 @@ class ResourceSampler:
         with self._lock:
             procs = dict(self.procs)
         rss: dict[str, int] = {}
+        cpu: dict[str, float] = {}
         for name, proc in procs.items():
             try:
                 # The process alone: the benchmark's own children are the services, tracked by name.
                 rss[name] = proc.memory_info().rss
+                times = proc.cpu_times()
+                cpu[name] = times.user + times.system
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
-        sample = ResourceSample(time.time(), rss)
+        sample = ResourceSample(time.time(), rss, cpu)
         with self._lock:
             for name, value in rss.items():
                 self.peak[name] = max(self.peak.get(name, 0), value)

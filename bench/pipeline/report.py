@@ -167,6 +167,8 @@ def summary(results: dict[str, Any]) -> str:
                     _table(["stage", "in", "mean/s", "busy/s", "busy s", "handler/s", "peak backlog"], rows)
                 )
             )
+            if r.get("cpu_split"):
+                parts.append(cpu_section(r))
     lat = results.get("latency")
     if lat:
         ls = lat["latency_seconds"]
@@ -280,3 +282,33 @@ def plot(results: dict[str, Any], path: Path) -> bool:
     fig.savefig(path, dpi=110)
     plt.close(fig)
     return True
+
+
+def cpu_section(run: dict[str, Any]) -> str:
+    """CPU per article of each process over a saturation run's window, and the non-spaCy part."""
+    split = run["cpu_split"]
+    services = run["services"]
+    idle = run.get("idle_cores") or {}
+    rows = [
+        [
+            name,
+            _f(services[name]["cpu_seconds"], 2),
+            _f(services[name]["cores"], 2),
+            _f(ms, 2),
+            _f(idle.get(name), 3),
+        ]
+        for name, ms in sorted(split["per_process_ms"].items(), key=lambda kv: -kv[1])
+    ]
+    load = run.get("load_1min") or [None, None]
+    line = f"stack {_f(split['stack_ms'], 2)} ms/article (the bench process not counted)"
+    if split.get("spacy_ms") is not None:
+        line += (
+            f"; spaCy's own {_f(split['spacy_ms'], 2)} (the ceiling's CPU per text), the rest "
+            f"{_f(split['non_spacy_ms'], 2)} = {_f(split['non_spacy_to_spacy'], 2)} x spaCy's"
+        )
+    return (
+        f"  CPU per article of {run['run']}, saturation window only; 1-minute load "
+        f"{_f(load[0], 1)} at start, {_f(load[1], 1)} at end\n"
+        + _indent(_table(["process", "cpu s", "cores", "cpu-ms/art", "idle cores"], rows))
+        + f"\n    {line}"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -278,6 +279,7 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
     severe = sum(1 for d in drafts if d.kind == "severe")
     base = ctx.observer.sample()
     cpu0 = ctx.resources.cpu()
+    load_start = os.getloadavg()[0]
     samples = [base]
     t0 = time.time()
     produced: dict[str, float] = {}
@@ -308,7 +310,15 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
         if bar is not None:
             bar.close()
     t_end = last_change(samples)
-    cpu1 = ctx.resources.cpu()
+    cpu_settled, t_settled = ctx.resources.cpu(), time.time()
+    cpu1 = _cpu_at(ctx, t_end, cpu_settled)
+    load_end = os.getloadavg()[0]
+    # The quiet period after the last change: what each process burns with nothing to do (timers,
+    # commits, fetch polls, heartbeats), a cost per second rather than per article.
+    quiet_s = t_settled - t_end
+    idle_cores = {
+        name: round((cpu_settled[name] - cpu1[name]) / quiet_s, 4) for name in cpu1 if quiet_s >= 1.0
+    }
     window = [s for s in samples if s.t <= t_end + 1e-6]
     seconds = t_end - t0
     times = [s.t for s in window]
@@ -349,9 +359,25 @@ def saturation(ctx: Context, length: Length, drafts: list[Draft], workers: int) 
         "stages": stage_table,
         "first_to_saturate": first,
         "timeline": _timeline(window, base, t0),
+        # Other work on the machine: CPU per article hardly moves with it, rates do.
+        "load_1min": [round(load_start, 2), round(load_end, 2)],
+        "cpu_window": "first article produced to the last change (the quiet period after it left out)",
+        "idle_cores": idle_cores,
     }
     result.update(_cpu_table(ctx, cpu0, cpu1, t0, t_end, int(total)))
     return result
+
+
+def _cpu_at(ctx: Context, t: float, fallback: dict[str, float]) -> dict[str, float]:
+    """Each process's CPU seconds at ``t``, from the resource samples around it (else ``fallback``)."""
+    samples = [s for s in ctx.resources.samples if s.cpu]
+    out = dict(fallback)
+    for name in fallback:
+        points = [(s.t, s.cpu[name]) for s in samples if name in s.cpu]
+        value = stats.value_at([p[0] for p in points], [p[1] for p in points], t)
+        if value is not None:
+            out[name] = value
+    return out
 
 
 def latency(

@@ -135,3 +135,55 @@ def ratio(value: float | None, reference: float | None) -> float | None:
     if value is None or not reference:
         return None
     return value / reference
+
+
+def value_at(times: Sequence[float], values: Sequence[float], t: float) -> float | None:
+    """A sampled counter's value at ``t``, linear between the samples around it; None outside them.
+
+    CPU seconds are read every sample; the saturation window ends at the run's last change, between
+    two samples, and the quiet period after it must not count.
+    """
+    if not times or t < times[0] or t > times[-1]:
+        return None
+    for i in range(1, len(times)):
+        if times[i] >= t:
+            t0, t1 = times[i - 1], times[i]
+            if t1 <= t0:
+                return values[i]
+            return values[i - 1] + (values[i] - values[i - 1]) * (t - t0) / (t1 - t0)
+    return values[0]
+
+
+@dataclass(frozen=True)
+class CpuPerArticle:
+    """Where a run's CPU went, in CPU-milliseconds per article.
+
+    ``spacy`` is spaCy's own cost per text, from the ceiling (the same texts, the same model and
+    components); everything else the stack spent is the pipeline's own cost (``non_spacy``): Kafka,
+    Faust, JSON, the light stages, and the enrichment stage's work around its spaCy call. On two
+    cores with one enrichment worker, the pipeline reaches the ceiling only if ``non_spacy`` fits
+    beside spaCy's core: ``non_spacy_ratio`` below 1.
+    """
+
+    per_process: dict[str, float]
+    stack: float
+    spacy: float | None
+    non_spacy: float | None
+    non_spacy_ratio: float | None  # non_spacy / spacy
+
+
+def cpu_per_article(
+    cpu_seconds: dict[str, float],
+    articles: float,
+    spacy_ms_per_text: float | None,
+    outside: frozenset[str] = frozenset({"bench"}),
+) -> CpuPerArticle | None:
+    """CPU-ms per article of every process, of the stack (all but ``outside``) and its non-spaCy part."""
+    if articles <= 0:
+        return None
+    per = {name: 1000.0 * cpu / articles for name, cpu in cpu_seconds.items()}
+    stack = sum(v for name, v in per.items() if name not in outside)
+    if spacy_ms_per_text is None or spacy_ms_per_text <= 0:
+        return CpuPerArticle(per, stack, None, None, None)
+    non_spacy = stack - spacy_ms_per_text
+    return CpuPerArticle(per, stack, spacy_ms_per_text, non_spacy, non_spacy / spacy_ms_per_text)

@@ -132,6 +132,14 @@ def store() -> None:
 
 
 @app.command()
+def api() -> None:
+    """Serve the read-only query API over the store (HERALD_STORE_URL) on HERALD_API_HOST:HERALD_API_PORT."""
+    from herald.api.command import main as serve_api
+
+    serve_api()
+
+
+@app.command()
 def analyze(
     files: Annotated[
         list[Path], typer.Argument(help="JSONL of articles (or events), or RSS/Atom files.", exists=True)

@@ -116,3 +116,32 @@ def test_plot_writes_a_png(tmp_path: Path) -> None:
     path = tmp_path / "plot.png"
     assert report.plot(results(), path)
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_saturation_cpu_is_split_per_process_and_against_spacy() -> None:
+    from bench.pipeline import cli
+
+    run = results()["saturation"][0]
+    run["analysed"] = 2000
+    run["services"] = {
+        name: {"cpu_seconds": cpu, "cores": cpu / 20.0}
+        for name, cpu in {"enrich": 12.0, "dedup": 3.0, "classify": 2.0, "kafka": 3.0, "bench": 1.0}.items()
+    }
+    run["stack_cpu_seconds"] = 20.0
+    run["load_1min"] = [0.4, 1.9]
+    ceiling = {"rate": 200.0, "rate_per_cpu_second": 200.0}  # spaCy: 5 ms of CPU a text
+    cli._compare(run, ceiling)
+    split = run["cpu_split"]
+    assert split["per_process_ms"]["dedup"] == 1.5
+    assert split["stack_ms"] == 10.0
+    assert split["spacy_ms"] == 5.0 and split["non_spacy_ms"] == 5.0 and split["non_spacy_to_spacy"] == 1.0
+    text = report.cpu_section(run)
+    assert "1-minute load 0.4 at start, 1.9 at end" in text
+    assert "the rest 5.00 = 1.00 x spaCy's" in text
+    lines = text.splitlines()
+    assert lines.index(next(x for x in lines if " enrich " in x)) < lines.index(
+        next(x for x in lines if " dedup " in x)
+    )  # the largest first
+    full = results()
+    full["saturation"] = [run]
+    assert "CPU per article of saturation-short-1w" in report.summary(full)

@@ -85,3 +85,29 @@ def test_first_to_saturate_without_a_steady_queue_names_the_deepest() -> None:
     ]
     assert stats.first_to_saturate(loads, run_seconds=3.0, articles=50) == "enrich"
     assert stats.first_to_saturate([], run_seconds=3.0, articles=50) is None
+
+
+def test_value_at_interpolates_a_sampled_counter() -> None:
+    times, cpu = [10.0, 10.5, 11.0], [2.0, 2.4, 3.4]
+    assert stats.value_at(times, cpu, 10.75) == pytest.approx(2.9)
+    assert stats.value_at(times, cpu, 10.5) == pytest.approx(2.4)
+    assert stats.value_at(times, cpu, 9.0) is None  # before the first sample: unknown
+    assert stats.value_at(times, cpu, 11.5) is None
+    assert stats.value_at([], [], 1.0) is None
+
+
+def test_cpu_per_article_splits_spacy_from_the_rest() -> None:
+    cpu = {"enrich": 6.0, "dedup": 2.0, "kafka": 1.5, "bench": 0.5}
+    split = stats.cpu_per_article(cpu, 1000, spacy_ms_per_text=5.0)
+    assert split is not None
+    assert split.per_process == {"enrich": 6.0, "dedup": 2.0, "kafka": 1.5, "bench": 0.5}
+    assert split.stack == pytest.approx(9.5)  # the bench process drives the run: not the stack's
+    assert split.spacy == 5.0
+    assert split.non_spacy == pytest.approx(4.5)  # 1 ms of enrich around spaCy, dedup, the broker
+    assert split.non_spacy_ratio == pytest.approx(0.9)
+
+
+def test_cpu_per_article_without_a_ceiling_or_articles() -> None:
+    split = stats.cpu_per_article({"dedup": 1.0}, 500, spacy_ms_per_text=None)
+    assert split is not None and split.stack == pytest.approx(2.0) and split.non_spacy is None
+    assert stats.cpu_per_article({"dedup": 1.0}, 0, spacy_ms_per_text=5.0) is None

@@ -90,6 +90,7 @@ def build_catalogue(state_dir: Path) -> Catalogue:
     """Build each service's registry the way its entry point does, without starting anything."""
     from herald.alerts import delivery_agent, novelty_agent
     from herald.alerts.settings import AlertSettings
+    from herald.api.metrics import ApiMetrics
     from herald.classify import agent as classify_agent
     from herald.core.settings import CoreSettings
     from herald.dedup import agent as dedup_agent
@@ -112,6 +113,7 @@ def build_catalogue(state_dir: Path) -> Catalogue:
         "delivery": lambda r: delivery_agent.build(alerts, r),
         "heartbeat": lambda r: Heartbeat(HeartbeatSettings(state_dir=state_dir), r),
         "store": lambda r: store_agent.build(StoreSettings(state_dir=state_dir), r),
+        "api": lambda r: ApiMetrics(r),
     }
     for service, build in builders.items():
         registry = CollectorRegistry()

@@ -39,6 +39,7 @@ COMMANDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("worker", "delivery"): ("herald.alerts.settings:AlertSettings", "herald.alerts.delivery_agent"),
     ("heartbeat", "serve"): ("herald.heartbeat.settings:HeartbeatSettings", "herald.heartbeat.server"),
     ("store",): ("herald.store.settings:StoreSettings", "herald.store.agent"),
+    ("api",): ("herald.api.settings:ApiSettings", "herald.api.settings"),
 }
 
 

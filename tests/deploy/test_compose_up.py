@@ -181,6 +181,8 @@ def stack(tmp_path: Path) -> Iterator[tuple[Compose, Path, int, str]]:
             "HERALD_HEARTBEAT_SECRET": "whsec_" + base64.b64encode(b"compose-test-heartbeat").decode(),
             "GRAFANA_ADMIN_PASSWORD": "unused-grafana-is-not-started",
             "POSTGRES_PASSWORD": "composetest",
+            "HERALD_API_TOKEN": "compose-test-api-token",
+            "HERALD_API_PORT": str(free_port()),
             "HERALD_WEBHOOK_URL": f"http://peer:{PEER_PORT}/hooks/herald",
             "HERALD_WEBHOOK_SECRET": SECRET,
             "HERALD_FEEDS_PATH": str(feeds_file),

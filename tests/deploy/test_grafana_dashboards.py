@@ -21,12 +21,21 @@ from tests.deploy.deploy_support import (
     recording_rules,
 )
 
-EXPECTED = {"herald-pipeline", "herald-feeds", "herald-alerts"}
+EXPECTED = {"herald-pipeline", "herald-feeds", "herald-alerts", "herald-news"}
 FILES = sorted(DASHBOARDS.glob("*.json"))
 
 
 def load(path: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def datasource_type(path: Path) -> str:
+    return next(v["query"] for v in load(path)["templating"]["list"] if v["type"] == "datasource")
+
+
+# The metric dashboards; herald-news reads the event store over SQL and has its own test
+# (test_news_dashboard.py runs every query of it against PostgreSQL).
+PROMETHEUS_FILES = [p for p in FILES if datasource_type(p) == "prometheus"]
 
 
 def panels(board: dict[str, Any]) -> list[dict[str, Any]]:
@@ -63,7 +72,11 @@ def test_the_three_dashboards_exist_with_fixed_unique_uids() -> None:
         assert board.get("id") is None, "an exported numeric id would clash between Grafana instances"
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_dashboard_but_the_news_one_reads_prometheus() -> None:
+    assert {p.stem for p in FILES} - {p.stem for p in PROMETHEUS_FILES} == {"herald-news"}
+
+
+@pytest.mark.parametrize("path", PROMETHEUS_FILES, ids=lambda p: p.stem)
 def test_every_panel_uses_the_datasource_variable(path: Path) -> None:
     board = load(path)
     variables = {v["name"]: v for v in board["templating"]["list"]}
@@ -100,7 +113,7 @@ def test_layout_ids_and_descriptions(path: Path) -> None:
     assert all(refs)
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", PROMETHEUS_FILES, ids=lambda p: p.stem)
 def test_every_query_names_only_exported_metrics_and_labels(path: Path, catalogue: Catalogue) -> None:
     recorded = recording_rules()
     problems = [
@@ -115,7 +128,7 @@ def test_the_dashboards_show_every_herald_metric(catalogue: Catalogue) -> None:
     """ "Grafana shows the whole pipeline": a metric a service exports but no panel plots is a blind spot."""
     shown = {
         ref.metric
-        for path in FILES
+        for path in PROMETHEUS_FILES
         for _, expr in queries(load(path))
         for ref in parse_promql(expr).references
     }
@@ -153,3 +166,5 @@ def test_grafana_provisioning_loads_these_files() -> None:
     assert provider["options"]["path"] == "/var/lib/grafana/dashboards"
     source = yaml.safe_load((ROOT / "deploy/grafana/provisioning/datasources/prometheus.yml").read_text())
     assert [d["type"] for d in source["datasources"]] == ["prometheus"]
+    store = yaml.safe_load((ROOT / "deploy/grafana/provisioning/datasources/herald-store.yml").read_text())
+    assert [d["type"] for d in store["datasources"]] == ["grafana-postgresql-datasource"]

@@ -23,7 +23,6 @@ from tests.deploy.test_compose_file import COMMANDS, settings_class
 KUBE_VERSION = "1.31.0"
 FULL_VALUES = CHART / "ci" / "full-values.yaml"
 COMPONENTS = ("poller", "dedup", "enrich", "classify", "novelty", "delivery", "heartbeat", "store")
-STREAM_WORKERS = ("dedup", "enrich", "classify", "novelty", "delivery")
 CRD_KINDS = {"ServiceMonitor", "PrometheusRule"}
 
 

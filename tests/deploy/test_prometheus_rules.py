@@ -33,6 +33,7 @@ SERVICE_PORTS = {
     "delivery": ("herald.alerts.delivery_agent", 9106),
     "heartbeat": ("herald.heartbeat.server", 9107),
     "store": ("herald.store.agent", 9108),
+    "api": ("herald.api.settings", 9110),
 }
 
 

@@ -140,6 +140,11 @@ def test_prometheus_scrapes_every_service_and_sees_end_to_end_latency(
     receiver = net.receiver
     pipeline = Pipeline(net.env, tmp_path / "logs")
     pipeline.add("heartbeat", "heartbeat", "serve", extra_env={"HERALD_HEARTBEAT_INTERVAL_SECONDS": "30"})
+    # The store (SQLite under the shared state directory) and the query API over it; the API serves its
+    # metrics on its own port.
+    pipeline.add("store", "store")
+    api_service = pipeline.add("api", "api")
+    api_service.env["HERALD_API_PORT"] = str(api_service.metrics_port)
     try:
         with running(pipeline, net.feeds_file):
             ports = {name: svc.metrics_port for name, svc in pipeline.services.items()}

@@ -34,15 +34,13 @@ from typing import Any
 
 from herald.poller.memory import MemoryPublisher
 from herald_dev.webfixture import Reply, WebFixture, rss
-from tests.integration.test_poller_http import RSS, feed_of, poller, wire_items
-from tests.unit.poller.test_poller_parsing import BILLION_LAUGHS_ONE_LINE
+from tests.support.poller_rig import BILLION_LAUGHS_ONE_LINE, RSS, feed_of, poller, wire_items
 
 METADATA = "169.254.169.254"
 FEED_HOST = "127.0.0.2"  # the feed server; the only address on the poller's allow-list
 FEED_PORT = 8080
 DEADLINE_S = 3.0  # the poller's total fetch deadline in this scenario
 BODY_CAP = 4 * 1024 * 1024  # the poller's body cap in this scenario (bytes, after decoding)
-PROGRESS_EVERY = 0  # set by --verbose
 
 
 @dataclass

@@ -39,7 +39,6 @@ class Stack:
     watch: Watch
     tmp: Path
     released: int = 0
-    delivered_ids: frozenset[str] = frozenset()
 
     def burst(self) -> tuple[Burst, float]:
         burst = Burst(self.feed, self.run, self.released, BURST)

@@ -8,7 +8,6 @@ import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from tests.conftest import free_port, herald_env
@@ -272,16 +271,3 @@ def spec_list(
         (f"https://{src.lower().replace(' ', '-')}.example/{prefix}/{i}", src, title, text)
         for i, ((title, text), src) in enumerate(zip(items, sources, strict=True))
     ]
-
-
-def any_assignment(group: dict[str, Any]) -> list[set[int]]:
-    """Partitions of news.articles per member, when the broker's answer decodes them (best effort)."""
-    owned = []
-    for member in group.get("members") or []:
-        assignment = member.get("member_assignment") or {}
-        parts: set[int] = set()
-        for entry in assignment.get("assigned_partitions") or assignment.get("assignment") or []:
-            if isinstance(entry, dict) and entry.get("topic") == topics.ARTICLES.name:
-                parts.update(entry.get("partitions") or [])
-        owned.append(parts)
-    return owned

@@ -13,14 +13,14 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from kafka import KafkaConsumer
 from tests.conftest import free_port, herald_env
+from tests.support.procs import wait_for
 
 from herald.core import topics
 from herald.core.kafka import producer
@@ -93,13 +93,6 @@ def outcomes(env: dict[str, str]) -> set[tuple[str, str, str, str | None]]:
         return {(r.alert_id, r.sink, r.status, r.reason) for r in records}
     finally:
         consumer.close()
-
-
-def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.2)
 
 
 class Endpoint:
@@ -180,14 +173,16 @@ def test_every_sink_gets_each_alert_without_waiting_for_slower_sinks(worker: dic
     publish(worker["env"], alerts)
     hook, slack = worker["hook"], worker["slack"]
     want = {a.id for a in alerts}
-    wait_for(lambda: want <= set(hook.ids()), 60, "the webhook deliveries")
+    wait_for(lambda: want <= set(hook.ids()), 60, what="the webhook deliveries")
     # Slack is paced at one message a second: it is still busy when the webhook has everything.
     slack_when_hook_done = len([b for b in slack.bodies() if "burst alert" in json.dumps(b)])
-    wait_for(lambda: len([b for b in slack.bodies() if "burst alert" in json.dumps(b)]) >= 8, 60, "Slack")
+    wait_for(
+        lambda: len([b for b in slack.bodies() if "burst alert" in json.dumps(b)]) >= 8, 60, what="Slack"
+    )
     assert slack_when_hook_done < 8, "the webhook sink did not have to wait for Slack's pacing"
     assert all(d.signature_ok for r in hook.history for d in r.deliveries)
     # Below Slack's min severity, the minor alert comes in a digest (sent by the timer: no alert follows).
-    wait_for(lambda: any("minor alert 0" in json.dumps(b) for b in slack.bodies()), 30, "the digest")
+    wait_for(lambda: any("minor alert 0" in json.dumps(b) for b in slack.bodies()), 30, what="the digest")
     (digest,) = [b for b in slack.bodies() if "minor alert 0" in json.dumps(b)]
     assert digest["text"].startswith("Herald digest") and "burst alert" not in json.dumps(digest)
     assert sorted(hook.ids()) == sorted(want), "one delivery per alert"
@@ -196,7 +191,7 @@ def test_every_sink_gets_each_alert_without_waiting_for_slower_sinks(worker: dic
     expected = {(a.id, "webhook", "delivered", None) for a in alerts}
     expected |= {(a.id, "slack", "delivered", None) for a in alerts[:-1]}
     expected |= {(minor, "slack", "digested", None), (minor, "slack", "delivered", "digest")}
-    wait_for(lambda: expected <= outcomes(worker["env"]), 30, "the delivery outcomes")
+    wait_for(lambda: expected <= outcomes(worker["env"]), 30, what="the delivery outcomes")
 
 
 def test_a_rejected_alert_is_dead_lettered_and_the_rest_flow(worker: dict[str, Any]) -> None:
@@ -204,18 +199,18 @@ def test_a_rejected_alert_is_dead_lettered_and_the_rest_flow(worker: dict[str, A
     hook.receiver.script.steps = [(400, {}, 0.0)]
     bad = make_alert("rejected", 0, severity=2)  # below Slack's route: only the webhook sees it
     publish(worker["env"], [bad])
-    wait_for(lambda: any(d.key == bad.id for d in dead_letters(worker["env"])), 60, "the dead letter")
+    wait_for(lambda: any(d.key == bad.id for d in dead_letters(worker["env"])), 60, what="the dead letter")
     letter = next(d for d in dead_letters(worker["env"]) if d.key == bad.id)
     assert letter.reason == "delivery_rejected" and letter.sink == "webhook" and "HTTP 400" in letter.error
     assert Alert.model_validate_json(letter.payload) == bad
     wait_for(
         lambda: any(o[:3] == (bad.id, "webhook", "dead_lettered") for o in outcomes(worker["env"])),
         30,
-        "the dead_lettered outcome",
+        what="the dead_lettered outcome",
     )
     reason = next(o[3] for o in outcomes(worker["env"]) if o[:3] == (bad.id, "webhook", "dead_lettered"))
     assert reason is not None and reason.startswith("delivery_rejected") and "HTTP 400" in reason
     after = make_alert("after-rejected", 0, severity=2)
     publish(worker["env"], [after])
-    wait_for(lambda: after.id in hook.ids(), 60, "the next alert")
+    wait_for(lambda: after.id in hook.ids(), 60, what="the next alert")
     assert bad.id not in hook.ids()

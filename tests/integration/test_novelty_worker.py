@@ -10,13 +10,13 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer
 from tests.conftest import free_port, herald_env
+from tests.support.procs import wait_for
 from typer.testing import CliRunner
 
 from herald.cli import app
@@ -66,13 +66,6 @@ def start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
         )
 
 
-def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.3)
-
-
 def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str], tmp_path: Path) -> None:
     lines = [json.loads(line) for line in SCENARIO.read_text().splitlines()]
     history_file = tmp_path / "history.events.jsonl"
@@ -94,7 +87,7 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
     log = tmp_path / "novelty.log"
     worker = start(env, log)
     try:
-        wait_for(lambda: len(read_alerts(kafka)) >= 1, 90, "the first alert")
+        wait_for(lambda: len(read_alerts(kafka)) >= 1, 90, what="the first alert")
         time.sleep(2.0)  # the rest of the events: nothing more may come
         first = read_alerts(kafka)
         west = by_ref["west"]
@@ -117,7 +110,9 @@ def test_backfilled_history_then_live_events_then_a_restart(kafka: dict[str, str
         send_events(kafka, [by_ref["west2"], fresh])
         worker = start(env, log)
         wait_for(
-            lambda: any(a.event_id == fresh.id for a in read_alerts(kafka)), 90, "the alert after restart"
+            lambda: any(a.event_id == fresh.id for a in read_alerts(kafka)),
+            90,
+            what="the alert after restart",
         )
         time.sleep(1.0)
         after = read_alerts(kafka)

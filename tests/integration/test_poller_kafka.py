@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from tests.conftest import ROOT, free_port, herald_env
-from tests.support.procs import read_topic
+from tests.support.procs import read_topic, wait_for
 
 from herald.core import topics
 from herald.core.settings import CoreSettings
@@ -137,16 +137,6 @@ def _metric(port: int, name: str) -> float | None:
     return None
 
 
-def _wait(condition: object, what: str, timeout: float = 120.0) -> None:
-    """Wait for a condition (a liveness bound, not a speed assertion)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():  # type: ignore[operator]
-            return
-        time.sleep(0.25)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.mark.fault
 def test_broker_outage_makes_the_poller_wait_and_lose_nothing(
     kafka: dict[str, str], kafka_broker: object, tmp_path: Path, coast: tuple[WebFixture, GrowingFeed, Path]
@@ -183,23 +173,33 @@ def test_broker_outage_makes_the_poller_wait_and_lose_nothing(
         )
         try:
             feed.n = 3
-            _wait(lambda: len(set(article_ids(bootstrap)) - before) == 3, "the first three articles")
+            wait_for(
+                lambda: len(set(article_ids(bootstrap)) - before) == 3, 120, what="the first three articles"
+            )
             os.kill(pid, signal.SIGSTOP)
             try:
                 feed.n = 6  # news arrives while Kafka does not answer
-                _wait(
-                    lambda: _metric(metrics_port, "herald_poller_broker_waiting") == 1.0, "the poller to hold"
+                wait_for(
+                    lambda: _metric(metrics_port, "herald_poller_broker_waiting") == 1.0,
+                    120,
+                    what="the poller to hold",
                 )
                 held_at = web.hits["/coast.xml"]
                 time.sleep(2.5)  # more than two intervals: the poller must not fetch while holding
                 assert web.hits["/coast.xml"] == held_at
             finally:
                 os.kill(pid, signal.SIGCONT)
-            _wait(lambda: len(set(article_ids(bootstrap)) - before) == 6, "all six articles after the thaw")
-            _wait(
-                lambda: _metric(metrics_port, "herald_poller_broker_waiting") == 0.0, "the poller to resume"
+            wait_for(
+                lambda: len(set(article_ids(bootstrap)) - before) == 6,
+                120,
+                what="all six articles after the thaw",
             )
-            _wait(lambda: web.hits["/coast.xml"] > held_at + 1, "polling to resume")
+            wait_for(
+                lambda: _metric(metrics_port, "herald_poller_broker_waiting") == 0.0,
+                120,
+                what="the poller to resume",
+            )
+            wait_for(lambda: web.hits["/coast.xml"] > held_at + 1, 120, what="polling to resume")
             sent = set(article_ids(bootstrap)) - before
             remembered = read_state(CoreSettings(kafka_bootstrap=bootstrap))[web.url("/coast.xml")]
             assert sent <= set(remembered.seen.seen)

@@ -20,34 +20,65 @@ from herald_dev import bench
 from herald_dev.plot import command as plot_command
 
 if TYPE_CHECKING:
+    from herald_dev.local.cluster import LocalKafkaCluster
     from herald_dev.local.kafka import LocalKafka
 
 kafka_app = typer.Typer(
-    help="The local single-node Kafka broker (KRaft, from Maven jars).", no_args_is_help=True
+    help="The local Kafka: one KRaft broker, or a cluster of several (from Maven jars).",
+    no_args_is_help=True,
 )
 
+Brokers = Annotated[
+    int,
+    typer.Option(
+        "--brokers",
+        min=1,
+        help="Nodes (controller and broker each). Above 1, the nodes listen on the port pairs from "
+        "HERALD_KAFKA_BOOTSTRAP's port on (9092, 9094, 9096 ...), unless it lists one address per node.",
+    ),
+]
 
-def _local_kafka() -> LocalKafka:
+
+def _local_kafka(brokers: int = 1) -> LocalKafka | LocalKafkaCluster:
+    from herald_dev.local.cluster import LocalKafkaCluster
     from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
 
     settings = LocalKafkaSettings()
     logs.configure(settings.log_level, settings.log_format)
+    if brokers > 1:
+        return LocalKafkaCluster(settings, brokers, min_insync_replicas=max(1, brokers - 1))
     return LocalKafka(settings)
 
 
 @kafka_app.command("install")
 def kafka_install() -> None:
     """Resolve the broker's jars with Maven (once per version)."""
-    broker = _local_kafka()
+    from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
+
+    broker = LocalKafka(LocalKafkaSettings())
     broker.install()
     typer.echo(f"Kafka {broker.version} jars in {broker.libs}")
 
 
 @kafka_app.command("start")
-def kafka_start() -> None:
-    """Start the broker unless it runs, wait until it answers, create the topics."""
-    broker = _local_kafka()
+def kafka_start(brokers: Brokers = 1) -> None:
+    """Start the broker (or cluster) unless it runs, wait until it answers, create the topics.
+
+    With several brokers, create the topics replicated: run it with HERALD_REPLICATION_FACTOR=3 and
+    HERALD_MIN_INSYNC_REPLICAS=2, and give the services the same variables and the printed bootstrap.
+    """
+    from herald_dev.local.cluster import LocalKafkaCluster
+
+    broker = _local_kafka(brokers)
     started, seconds = broker.start()
+    if isinstance(broker, LocalKafkaCluster):
+        nodes = ", ".join(f"node {i + 1} pid {n.pid()} log {n.log_file}" for i, n in enumerate(broker.nodes))
+        how = f"started in {seconds:.1f}s" if started else "already running"
+        typer.echo(
+            f"Kafka {broker.version} cluster {how}: HERALD_KAFKA_BOOTSTRAP={broker.settings.kafka_bootstrap}"
+        )
+        typer.echo(nodes)
+        return
     if started:
         typer.echo(
             f"Kafka {broker.version} started on {broker.settings.kafka_bootstrap} in {seconds:.1f}s "
@@ -58,16 +89,28 @@ def kafka_start() -> None:
 
 
 @kafka_app.command("stop")
-def kafka_stop() -> None:
-    """Stop the broker (controlled shutdown)."""
-    broker = _local_kafka()
+def kafka_stop(brokers: Brokers = 1) -> None:
+    """Stop the broker or every node of the cluster (controlled shutdown)."""
+    broker = _local_kafka(brokers)
     typer.echo("Kafka stopped" if broker.stop() else "Kafka was not running")
 
 
 @kafka_app.command("status")
-def kafka_status() -> None:
-    """Say whether the broker runs and answers."""
-    broker = _local_kafka()
+def kafka_status(brokers: Brokers = 1) -> None:
+    """Say whether the broker (or which nodes of the cluster) run and answer."""
+    from herald_dev.local.cluster import LocalKafkaCluster
+
+    broker = _local_kafka(brokers)
+    if isinstance(broker, LocalKafkaCluster):
+        cst = broker.status()
+        if not cst.running:
+            typer.echo(f"Kafka cluster is not running (bootstrap {cst.bootstrap})")
+            raise typer.Exit(1)
+        typer.echo(
+            f"Kafka cluster: nodes running {cst.running}, bootstrap {cst.bootstrap}, "
+            f"answering={cst.answering}"
+        )
+        return
     st = broker.status()
     if not st.running:
         typer.echo(f"Kafka is not running (bootstrap {st.bootstrap})")

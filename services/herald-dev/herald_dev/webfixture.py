@@ -14,8 +14,8 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+
+from herald.core.http_server import BackgroundServer, QuietHandler
 
 
 @dataclass
@@ -50,7 +50,7 @@ class WebFixture:
         self.stopping = threading.Event()
         fixture = self
 
-        class _Handler(BaseHTTPRequestHandler):
+        class _Handler(QuietHandler):
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 request = Request(self.path, {k.lower(): v for k, v in self.headers.items()})
@@ -90,17 +90,11 @@ class WebFixture:
                     if reply.pause:
                         time.sleep(reply.pause)
 
-            def log_message(self, *args: Any) -> None:
-                return None
-
-        self.server = ThreadingHTTPServer((host, port), _Handler)
-        self.server.daemon_threads = True
-        self.server.request_queue_size = 256
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True, name="webfixture")
+        self.http = BackgroundServer(_Handler, host, port, name="webfixture", queue_size=256)
 
     @property
     def port(self) -> int:
-        return int(self.server.server_address[1])
+        return self.http.port
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
         return f"http://{host}:{self.port}{path}"
@@ -115,13 +109,12 @@ class WebFixture:
         return self.url(path)
 
     def __enter__(self) -> WebFixture:
-        self.thread.start()
+        self.http.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.stopping.set()
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.stop()
 
 
 def rss(title: str, items: list[dict[str, str]], *, language: str = "en", ttl: int | None = None) -> bytes:

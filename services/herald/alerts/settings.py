@@ -25,7 +25,6 @@ from .novelty import ESCALATION_METRICS, NoveltyConfig
 from .routing import Route
 
 CsvList = Annotated[list[str], NoDecode]
-SINKS = ("webhook", "slack", "alertmanager", "console")
 
 
 def _csv(value: Any) -> Any:

@@ -292,12 +292,8 @@ _ORDER = {code: i for i, code in enumerate(CODES)}
 RULES: tuple[TypeRules, ...] = tuple(sorted(_RULES, key=lambda r: _ORDER[r.code]))
 BY_CODE: dict[str, TypeRules] = {r.code: r for r in RULES}
 
-ARMED = _SHARED["ARMED"]
 CIVILIANS = _SHARED["CIVILIANS"]
-ATTACK = _SHARED["ATTACK"]
 SPORT = _SHARED["SPORT"]
-MARKETS = _SHARED["MARKETS"]
-LABOUR = _SHARED["LABOUR"]
 CULTURE = _SHARED["CULTURE"]
 HARD_NEWS = _SHARED["HARD_NEWS"]
 OFF_TOPIC = _LISTS["OFF_TOPIC"]

@@ -96,6 +96,10 @@ _WHO = (
 )
 _AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+_CROWD_ADJ = (
+    rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"
+    rf"detained|killed|injured|wounded|dead|held)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+)
 _BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
     r"seriously|severely|slightly|lightly|badly|gravely)\s+){0,3}"
@@ -110,7 +114,9 @@ _VERBS: dict[str, str] = {
     r"suffered (?:minor |light |serious |severe )?injuries)",
     "missing": r"(?:missing|unaccounted for)",
     "displaced": r"(?:displaced|made homeless|left homeless|forced from their homes|forced to flee|fled)",
-    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|rescued|forced to evacuate|"
+    # "rescued and taken to hospital", "rescued from the rubble": survivors of a collapse, not evacuees
+    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|"
+    r"rescued(?![^.;]{0,30}\b(?:hospitals?|rubble|debris|ruins|wreckage|blaze|flames)\b)|forced to evacuate|"
     r"(?:had|ordered) to evacuate|taken to evacuation cent(?:re|er)s)",
     "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
 }
@@ -248,7 +254,8 @@ _RULES: list[_Rule] = [
     ),
     _rule(
         "protesters",
-        after=rf"\s+(?:{_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
+        # "45 arrested after protesters clash": the words between are no adjectives of the crowd
+        after=rf"\s+(?:{_CROWD_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
         after_keys=("protest", "demonstrat", "rioter", "marcher"),
     ),
     _rule(

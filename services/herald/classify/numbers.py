@@ -81,7 +81,6 @@ NUMBER = (
     rf"|(?:{_WORD_ALT})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"(?:\s+(?:hundred|thousand|million))?)"
 )
-NUMBER_RE = re.compile(rf"^{NUMBER}$", re.I)
 
 _QUALIFIERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:at least|no fewer than|a minimum of)\s*$", re.I), "at_least"),

@@ -53,7 +53,7 @@ from .cues import (
 )
 from .heartbeat import heartbeat_event, is_heartbeat
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
-from .segments import Segment, attribution_spans, in_spans
+from .segments import Segment, in_spans, reporting_spans
 from .severity import score
 from .taxonomy import CODES
 
@@ -107,6 +107,15 @@ _CROSSFIRE = re.compile(
 )
 
 _FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)
+# Forces named only among the dead ("Gunmen kill 40 including six police officers"): victims, not a side.
+_FORCES_AS_VICTIMS = re.compile(
+    r"\b(?:including|among them|among the dead|of them)\s+(?:[\w-]+\s+){0,2}(?:police(?:men| officers)?|"
+    r"officers|troops|soldiers|security (?:forces|personnel|guards)|vigilantes)\b",
+    re.I,
+)
+# The text of a weapon-less generic "strike" hit that says only "attacks" ("20 killed in fresh attacks").
+_NOT_STRIKE = r"(?:(?!strike|struck|bombard)[\w\s-])*"
+_ONLY_ATTACKS = re.compile(rf"{_NOT_STRIKE}\battacks?\b{_NOT_STRIKE}", re.I)
 
 
 def _type_gate(rules: TypeRules) -> frozenset[str] | None:
@@ -172,7 +181,7 @@ def _segment_hits(
     """Step 1 and 2: the types one segment reports, after same-segment absorption. Cue words found
     to be asides (``salience.aside``) are appended to ``asides`` when given."""
     hits: dict[str, Hit] = {}
-    said = attribution_spans(text)
+    said = reporting_spans(text)
     for rules, gate in _TYPE_GATES:
         if gate is not None and gate.isdisjoint(starts):
             continue
@@ -316,13 +325,31 @@ def _group(
     # A headline's one-sided "attack" ("Jihadists kill 25 in attack on Djibo") over a body that reports the
     # attack on civilians is that attack, not a battle of its own; one that names the forces fighting back
     # ("Gangs attack Petion-Ville, police kill 28 suspects") keeps its battle.
+    # So is one whose forces are only among the dead ("Gunmen kill 40 including six police officers").
     if "attack_on_civilians" in by_type and "armed_clash" in by_type:
         for k, hit in list(by_type["armed_clash"].items()):
             said = segs[k].text[hit.span[0] : hit.span[1]]
-            if segs[k].headline and _ONE_SIDED.fullmatch(said) and not _FORCES.search(segs[k].text):
+            victims = _FORCES_AS_VICTIMS.search(segs[k].text) is not None
+            fighting_back = _FORCES.search(_FORCES_AS_VICTIMS.sub("", segs[k].text)) is not None
+            if segs[k].headline and (_ONE_SIDED.fullmatch(said) or victims) and not fighting_back:
                 by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
+    # A headline's weapon-less "attacks" ("20 killed in fresh attacks on two villages") over a body that
+    # reports gunmen killing villagers is that attack, not an unspecified air strike.
+    if any(not segs[k].headline for k in by_type.get("attack_on_civilians", {})):
+        air = by_type.get("air_drone_strike", {})
+        generic = {
+            k: hit
+            for k, hit in air.items()
+            if segs[k].headline
+            and hit.cue == GENERIC_STRIKE.name
+            and _ONLY_ATTACKS.fullmatch(segs[k].text[hit.span[0] : hit.span[1]])
+        }
+        if generic and len(generic) == len(air):
+            for k in generic:
+                by_type["attack_on_civilians"].setdefault(k, air.pop(k))
+            del by_type["air_drone_strike"]
     # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
     # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
     if "coup" in by_type and "armed_clash" in by_type:

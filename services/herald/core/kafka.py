@@ -106,7 +106,7 @@ def ensure_topics(settings: CoreSettings, specs: Iterable[TopicSpec] = ALL) -> l
                 name=s.name,
                 num_partitions=s.partitions or settings.partitions,
                 replication_factor=settings.replication_factor,
-                topic_configs=s.config(),
+                topic_configs={**s.config(), **settings.replication_config()},
             )
             for s in specs
             if s.name not in existing

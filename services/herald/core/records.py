@@ -143,10 +143,6 @@ class EnrichedArticle(Article):
     quantities: list[Quantity]
     enriched_at: AwareDatetime | None = None
 
-    def sentence_texts(self) -> list[str]:
-        text = self.text()
-        return [text[s.start : s.end] for s in self.sentences] or [text]
-
 
 class Location(BaseModel):
     """Where the event happened: the target of an attack, a quake's epicentre, the venue of talks.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,6 +25,18 @@ class CoreSettings(BaseSettings):
         6, ge=1, description="Partitions of every pipeline topic (the unit of scale-out)."
     )
     replication_factor: int = Field(1, ge=1, description="Replication factor of every topic Herald creates.")
+    min_insync_replicas: int = Field(
+        1,
+        ge=1,
+        description="min.insync.replicas of every topic Herald creates when replication_factor > 1 "
+        "(2 with 3 replicas: an acknowledged record is on two brokers; below two in sync, sends fail "
+        "and the pipeline pauses instead of losing data).",
+    )
+    idempotent_producers: bool | None = Field(
+        None,
+        description="Stream workers' producers idempotent (a retried send is written once); unset: on "
+        "when replication_factor > 1. Every producer uses acks=all; the poller's is always idempotent.",
+    )
     state_dir: Path = Field(Path(".herald"), description="Local state: broker data, logs, pids, Faust data.")
     log_level: str = Field("INFO", description="Log level for Herald's own loggers.")
     log_format: str = Field("text", description="'text' for people, 'json' for log shippers.")
@@ -45,6 +57,25 @@ class CoreSettings(BaseSettings):
         if value not in {"text", "json"}:
             raise ValueError("log_format must be 'text' or 'json'")
         return value
+
+    @model_validator(mode="after")
+    def _isr_fits(self) -> CoreSettings:
+        if self.replication_factor > 1 and self.min_insync_replicas > self.replication_factor:
+            raise ValueError("min_insync_replicas cannot exceed replication_factor")
+        return self
+
+    @property
+    def idempotent(self) -> bool:
+        """Whether stream workers' producers are idempotent (see ``idempotent_producers``)."""
+        if self.idempotent_producers is None:
+            return self.replication_factor > 1
+        return self.idempotent_producers
+
+    def replication_config(self) -> dict[str, str]:
+        """Topic configuration the replication settings add to every topic Herald creates."""
+        if self.replication_factor <= 1:
+            return {}
+        return {"min.insync.replicas": str(self.min_insync_replicas)}
 
     @property
     def bootstrap_servers(self) -> list[str]:

@@ -35,6 +35,7 @@ from .codec import Poison, decode
 from .deadletter import dead_letter
 from .metrics import StageMetrics, exposition
 from .records import DeadLetter, Record
+from .replication import apply_producer_guarantees
 from .settings import CoreSettings
 from .topics import TopicSpec
 
@@ -220,6 +221,7 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
     # the stage waits for its own writes (Stage._drain_table_writes), so the pause is kept for a
     # real flood.
     app.producer.buffer.max_messages = PRODUCER_BUFFER_MESSAGES
+    apply_producer_guarantees(app, settings)
     return app
 
 

@@ -103,5 +103,3 @@ ALL: tuple[TopicSpec, ...] = (
     NOVELTY_STATE,
     DELIVERY_LEDGER,
 )
-
-BY_NAME = {t.name: t for t in ALL}

@@ -112,11 +112,6 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
-def content_hash(title: str, body: str) -> str:
-    """Exact-copy key: the same normalised title and body give the same hash."""
-    return hashlib.sha256(f"{normalise(title)}\n{normalise(body)}".encode()).hexdigest()[:32]
-
-
 def key64(*parts: str | bytes) -> int:
     """A stable 64-bit key (the same in every process, unlike ``hash()``)."""
     h = hashlib.blake2b(digest_size=8)

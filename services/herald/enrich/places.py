@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy
@@ -105,11 +105,6 @@ class Mention:
     country_code: str | None = None
     region: bool = False  # "<name> region": only regions (or cities standing for one) qualify
     explicit: str | None = None  # the admin1 code or country a following ", Texas" pins it to
-
-
-@dataclass
-class DocPlaces:
-    mentions: list[Mention] = field(default_factory=list)
 
 
 def _cue_before(doc: Any, start: int) -> bool:

@@ -110,6 +110,9 @@ VERB_UNITS: dict[str, str] = {
     ),
     **dict.fromkeys(["affected", "affecting"], "affected"),
 }  # fmt: skip
+# Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not
+# people moved out of harm's way: "rescued and taken to hospital", "rescued from the rubble".
+_SURVIVORS = frozenset({"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames"})
 # Nouns that are measures, money or time: a number before them is not a count.
 NOT_COUNTS = frozenset(
     {
@@ -581,6 +584,9 @@ class CountFinder:
             if low in VERB_UNITS:
                 unit = VERB_UNITS[low]
                 if low == "left" or (unit in ("protesters",) and steps > 1):
+                    return None, k
+                # "Eleven people were rescued and taken to hospital": survivors, not evacuees
+                if low == "rescued" and _SURVIVORS & {doc[x].lower_ for x in range(k + 1, min(n, k + 6))}:
                     return None, k
                 return unit, k + 1
             if low == "to" and k + 1 < n and doc[k + 1].lower_ in ("flee", "evacuate"):

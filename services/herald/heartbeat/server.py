@@ -14,13 +14,12 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from herald.core import webhooks
+from herald.core.http_server import BackgroundServer, QuietHandler
 
 from . import canary
 from .metrics import HeartbeatMetrics
@@ -119,7 +118,7 @@ class HeartbeatServer:
         self.heartbeat = heartbeat
         beat = heartbeat
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 if path == "/feed.xml":
@@ -149,32 +148,17 @@ class HeartbeatServer:
                 self._reply(status, "application/json", json.dumps({"outcome": outcome}).encode())
 
             def _reply(self, status: int, content_type: str, body: bytes) -> None:
-                self.send_response(status)
-                self.send_header("content-type", content_type)
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.reply(status, body, {"content-type": content_type})
 
-            def log_message(self, *args: Any) -> None:
-                return None
-
-        self.server = ThreadingHTTPServer((host, port), Handler)
-        self.server.daemon_threads = True
-        self._thread: threading.Thread | None = None
+        self.http = BackgroundServer(Handler, host, port, name="heartbeat-http")
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return self.http.base_url
 
     def start(self) -> HeartbeatServer:
-        self._thread = threading.Thread(target=self.server.serve_forever, name="heartbeat-http", daemon=True)
-        self._thread.start()
+        self.http.start()
         return self
 
-    def serve_forever(self) -> None:
-        self.server.serve_forever()
-
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.stop()

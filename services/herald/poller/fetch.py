@@ -20,11 +20,11 @@ import zlib
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 import httpcore
+
+from herald.core.retry_after import retry_after_seconds
 
 from .guard import AddressPolicy, Blocked, GuardedBackend, Resolver, check_url, system_resolver
 
@@ -75,22 +75,6 @@ class FetchError(Exception):
         self.detail = detail
         self.status = status
         self.retry_after = retry_after
-
-
-def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Retry-After as seconds from now: delta-seconds or an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def max_age_seconds(cache_control: str | None) -> float | None:

@@ -15,7 +15,6 @@ from herald.alerts.ledger import DIGESTED, Ledger
 from herald.alerts.routing import Decision, Route
 from herald.alerts.settings import AlertSettings
 from herald.alerts.sinks.base import DeliveryError, Digest
-from herald.alerts.sinks.http_common import retry_after_seconds
 from herald.alerts.sinks.memory import MemorySink
 from herald.alerts.sinks.retry import Retrier, RetryPolicy
 from herald.alerts.sinks.slack import digest_message, escape, link, message, truncate
@@ -181,12 +180,6 @@ def test_slack_text_helpers() -> None:
     many = Digest.of("slack", [alert(i, severity=2) for i in range(60)])
     d = digest_message(many)
     assert "and 20 more" in str(d["blocks"]) and len(d["blocks"]) <= 50
-
-
-def test_retry_after_parses_seconds_and_http_dates() -> None:
-    assert retry_after_seconds("12") == 12.0
-    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:10 GMT", now=1445412480.0) == 10.0
-    assert retry_after_seconds("soon") is None and retry_after_seconds(None) is None
 
 
 def test_backfill_marks_history_and_keys_by_type_family(tmp_path: Path) -> None:

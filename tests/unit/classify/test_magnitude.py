@@ -135,6 +135,10 @@ def test_measure_keeps_the_types_metrics_the_events_segments_and_the_largest_val
         ("Rescuers pulled 12 bodies from the rubble a day after the quake.", {"killed": 12}),
         ("The strike came a day after the same weapon left more than 52 civilians dead.", {}),
         ("Tens of thousands of people were evacuated.", {"evacuated": 20_000}),
+        ("A landslide of construction waste in Shenzhen in December killed at least 58 people.", {}),
+        ("Eleven people were rescued and taken to hospital.", {}),
+        ("About 650 people had been rescued from flooded homes by Sunday.", {"evacuated": 650}),
+        ("45 arrested after protesters clash with police outside president's home", {"arrested": 45}),
     ],
 )
 def test_only_this_events_own_counts_are_read(text: str, expected: dict[str, float]) -> None:

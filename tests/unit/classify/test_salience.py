@@ -178,6 +178,33 @@ NON_EVENTS = [
         "The government announced a relief package for families hit by last year's floods.",
         id="earlier floods and a relief package",
     ),
+    pytest.param(
+        "Dow sinks 3,000 points in worst crash since 1987 as bitcoin falls below $5,000",
+        "The Dow closed down almost 3,000 points on Monday after the White House said the coronavirus "
+        "outbreak could last into August.",
+        id="a market rout and a forecast about an outbreak",
+    ),
+    pytest.param(
+        "Second World War veteran of Churchill's secret unit dies of coronavirus aged 99",
+        "His death comes amid fears that as many as 7,500 people have died in British care homes.",
+        id="an obituary with the cause of death",
+    ),
+    pytest.param(
+        "A decade on, Christchurch remembers the 185 killed in its earthquake",
+        "Christchurch marked ten years since the earthquake that killed 185 people.",
+        id="a decade on",
+    ),
+    pytest.param(
+        "Film review: Civil War imagines rebels marching on the White House",
+        "Rebel forces are about to storm Washington as protesters march on the capital.",
+        id="a film review",
+    ),
+    pytest.param(
+        "Russia fired over 300 drones and about 20 missiles in first three days of year, Zelenskyy says",
+        "Russia used more than 300 attack drones and about 20 missiles against Ukrainian cities in the first "
+        "three days of 2025, President Zelenskyy said on Friday.",
+        id="a total over several days",
+    ),
 ]
 
 
@@ -418,6 +445,33 @@ EVENTS = [
         "Thousands were ordered to leave their homes as the Dixie Fire burned more than 212,000 acres.",
         {"natural_disaster", "evacuation"},
         id="named wildfire",
+    ),
+    pytest.param(
+        "Protesters set Paraguay's Congress on fire; about 200 detained",
+        "Protesters set fire to Paraguay's Congress building in Asuncion on Friday night.",
+        {"riot"},
+        id="protesters set a parliament on fire",
+    ),
+    pytest.param(
+        "Gunmen kill 40 including six police officers in Kebbi and Zamfara attacks",
+        "Gunmen killed 40 people, six of them police officers, in attacks on Danumaru village in Kebbi "
+        "state on Sunday, residents said.",
+        {"attack_on_civilians"},
+        id="police only among the dead of a raid",
+    ),
+    pytest.param(
+        "20 killed in fresh attacks on two villages in southern Kaduna",
+        "Gunmen killed 20 people in night attacks on Chibuak and Kigudu II in Kaduna state, a parish "
+        "priest said on Saturday.",
+        {"attack_on_civilians"},
+        id="a headline's attacks are the raid the body reports",
+    ),
+    pytest.param(
+        "Myanmar quake toll rises to 1,644 as aid teams arrive",
+        "At least 1,644 people were killed in the earthquake that struck central Myanmar on Friday, the "
+        "junta said late on Saturday, with more than 3,400 injured and 139 missing.",
+        {"natural_disaster"},
+        id="a junta that only reports the toll",
     ),
 ]
 

@@ -107,6 +107,17 @@ CASES = [
         "The death toll from the attack on Zamzam camp in Sudan's North Darfur has passed 400, the UN said.",
         400, "killed", "event", "this_event",
     ),
+    # an earlier month named before the count
+    (
+        "A landslide of construction waste in Shenzhen in December killed at least 58 people.",
+        58, "killed", "event", "earlier",
+    ),
+    # the toll of the thing a relative clause names, in a report of a protest about it
+    (
+        "Hundreds of protesters gathered in Derna demanding that officials be held to account for the "
+        "collapse of the dams, whose floods killed thousands of people this month.",
+        2000, "killed", "other_event", "this_event",
+    ),
     # one person said without a number
     ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
     ("One woman died at the scene, officials said.", 1, "killed", "event", "this_event"),
@@ -155,3 +166,14 @@ def test_a_blast_registered_as_a_tremor_is_not_an_earthquake_magnitude(enricher:
     )
     q = quantity(r, 2.2, "magnitude")
     assert q.role == "other_event"
+
+
+def test_people_rescued_from_a_collapse_are_survivors_not_evacuees(enricher: Enricher) -> None:
+    """ "Eleven people were rescued and taken to hospital" after a landslide; "crews rescued 20,000
+    people from flooded areas" is still an evacuation."""
+    survivors = enrich(enricher, "Landslide", "Eleven people were rescued and taken to hospital.")
+    assert not [q for q in survivors.quantities if q.unit == "evacuated"]
+    flood = enrich(
+        enricher, "Floods", "Emergency crews had rescued more than 20,000 people from flooded areas."
+    )
+    assert quantity(flood, 20_000, "evacuated").is_event_count

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from herald.poller.fetch import FetchError, Inflater, max_age_seconds, retry_after_seconds
+from herald.poller.fetch import FetchError, Inflater, max_age_seconds
 
 NOW = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
 
@@ -46,14 +46,6 @@ def test_corrupt_gzip_is_a_fetch_error() -> None:
         for _ in inflater.feed(bytes(data)):
             pass
         list(inflater.finish())
-
-
-def test_retry_after_in_seconds_or_as_a_date() -> None:
-    assert retry_after_seconds("120") == 120.0
-    assert retry_after_seconds("Sat, 14 Mar 2026 12:10:00 GMT", NOW) == 600.0
-    assert retry_after_seconds("Sat, 14 Mar 2026 11:00:00 GMT", NOW) == 0.0
-    assert retry_after_seconds("soon") is None
-    assert retry_after_seconds(None) is None
 
 
 def test_max_age() -> None:

@@ -8,17 +8,9 @@ from collections import Counter
 
 import pytest
 from tests.conftest import FEEDPARSER_CORPUS
+from tests.support.poller_rig import BILLION_LAUGHS_ONE_LINE
 
 from herald.poller.parsing import PROBLEMS, REJECT_REASONS, FeedRejected, check_entities, read_feed
-
-BILLION_LAUGHS_ONE_LINE = (
-    b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "lollollollollollollollollollol">'
-    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">'
-    b'<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">'
-    b'<!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">'
-    b'<!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;"><!ENTITY i "&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;">]>'
-    b'<rss version="2.0"><channel><title>&i;</title><item><title>x</title></item></channel></rss>'
-)
 
 
 def feed(items: str, head: str = "") -> bytes:

@@ -6,14 +6,13 @@ unfolds like a news day and a test can make a feed grow while the pipeline runs.
 
 from __future__ import annotations
 
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 from xml.sax.saxutils import escape
+
+from herald.core.http_server import BackgroundServer, QuietHandler
 
 
 @dataclass
@@ -66,7 +65,7 @@ class FeedServer:
         self.hits: dict[str, int] = {}
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 server.hits[path] = server.hits.get(path, 0) + 1
@@ -77,28 +76,16 @@ class FeedServer:
                     body = server.feeds[path[7:].removesuffix(".xml")].render()
                 else:
                     status, headers, body = 404, {}, b"not found"
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("content-length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+                self.reply(status, body, headers)
 
-            def log_message(self, *args: Any) -> None:
-                return None
-
-        self.server = ThreadingHTTPServer((host, port), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.http = BackgroundServer(Handler, host, port, name="feedserver")
 
     def url(self, name: str) -> str:
-        host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
-        return f"http://{host}:{port}/feeds/{name}.xml"
+        return f"{self.http.base_url}/feeds/{name}.xml"
 
     def start(self) -> FeedServer:
-        self.thread.start()
+        self.http.start()
         return self
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.stop()

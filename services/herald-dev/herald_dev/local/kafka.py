@@ -1,8 +1,11 @@
-"""A real single-node Kafka (KRaft) on this machine, from Maven jars: no Docker needed.
+"""A real Kafka (KRaft) on this machine, from Maven jars: no Docker needed.
 
 ``deploy/kafka/pom.xml`` names the broker version; Maven resolves its runtime classpath once into
 ``<state>/kafka/<version>/libs``. The broker's storage is formatted once, its pid and log live next
 to its data, and start/stop are idempotent, so scripts and tests can call them blindly.
+
+:class:`LocalKafka` is one node; on its own it is a whole single-node cluster. The same class is a
+member of a several-node cluster when it is given a :class:`Quorum` (``herald_dev.local.cluster``).
 """
 
 from __future__ import annotations
@@ -50,6 +53,27 @@ def kafka_version(pom: Path = POM) -> str:
     return match.group(1).strip()
 
 
+@dataclass(frozen=True)
+class Quorum:
+    """What a node needs to know to be one of several: the shared cluster id and the voters.
+
+    ``voters`` is the static ``controller.quorum.voters`` string (``id@host:port,...``); every node
+    of the cluster is a controller and a broker (combined mode), so the quorum and the brokers are
+    the same processes.
+    """
+
+    node_id: int
+    voters: str
+    cluster_id: str
+    size: int
+    min_insync_replicas: int
+
+
+def new_cluster_id() -> str:
+    """A Kafka ``Uuid`` string: URL-safe base64 without padding, as ``StorageTool random-uuid`` prints."""
+    return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+
+
 @dataclass
 class Status:
     running: bool
@@ -60,8 +84,9 @@ class Status:
 
 
 class LocalKafka:
-    def __init__(self, settings: LocalKafkaSettings) -> None:
+    def __init__(self, settings: LocalKafkaSettings, quorum: Quorum | None = None) -> None:
         self.settings = settings
+        self.quorum = quorum
         host, _, port = settings.bootstrap_servers[0].rpartition(":")
         self.host = host or "127.0.0.1"
         self.port = int(port)
@@ -123,10 +148,13 @@ class LocalKafka:
 
     def _write_config(self) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
+        quorum = self.quorum
+        replicas = str(quorum.size if quorum else 1)
+        min_isr = str(quorum.min_insync_replicas if quorum else 1)
         lines = {
             "process.roles": "broker,controller",
-            "node.id": "1",
-            "controller.quorum.voters": f"1@{self.host}:{self.controller_port}",
+            "node.id": str(quorum.node_id if quorum else 1),
+            "controller.quorum.voters": quorum.voters if quorum else f"1@{self.host}:{self.controller_port}",
             "listeners": f"PLAINTEXT://{self.host}:{self.port},CONTROLLER://{self.host}:{self.controller_port}",
             "advertised.listeners": f"PLAINTEXT://{self.host}:{self.port}",
             "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
@@ -134,13 +162,15 @@ class LocalKafka:
             "inter.broker.listener.name": "PLAINTEXT",
             "log.dirs": str(self.data),
             "num.partitions": str(self.settings.partitions),
-            # One node: internal topics cannot have the default replication factor of 3.
-            "offsets.topic.replication.factor": "1",
+            # Internal topics replicated on every node (one node cannot hold Kafka's default of 3).
+            "offsets.topic.replication.factor": replicas,
             "offsets.topic.num.partitions": "6",
-            "transaction.state.log.replication.factor": "1",
-            "transaction.state.log.min.isr": "1",
-            "share.coordinator.state.topic.replication.factor": "1",
-            "share.coordinator.state.topic.min.isr": "1",
+            "transaction.state.log.replication.factor": replicas,
+            "transaction.state.log.min.isr": min_isr,
+            "share.coordinator.state.topic.replication.factor": replicas,
+            "share.coordinator.state.topic.min.isr": min_isr,
+            "default.replication.factor": replicas,
+            "min.insync.replicas": min_isr,
             "group.initial.rebalance.delay.ms": "0",
             "auto.create.topics.enable": "false",
             "message.max.bytes": str(8 * 1024 * 1024),
@@ -151,7 +181,7 @@ class LocalKafka:
     def _format(self) -> None:
         if (self.data / "meta.properties").exists():
             return
-        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        cluster_id = self.quorum.cluster_id if self.quorum else new_cluster_id()
         subprocess.run(
             [
                 self.settings.java,
@@ -174,6 +204,24 @@ class LocalKafka:
         """Start the broker unless it runs; returns (started_now, seconds until it answered)."""
         if self.pid():
             return False, 0.0
+        started = time.monotonic()
+        proc = self.launch()
+        try:
+            wait_ready(self.settings, timeout_s=timeout_s)
+        except TimeoutError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"Kafka exited with {proc.returncode}; see {self.log_file}") from None
+            raise
+        if self.quorum is None:
+            ensure_topics(self.settings)  # a cluster creates them once every node answers
+        return True, time.monotonic() - started
+
+    def launch(self) -> subprocess.Popen[bytes]:
+        """Format the storage if it is new and start the JVM, without waiting for it to answer.
+
+        A cluster's nodes are launched together and waited for together: a node alone answers
+        nothing until a majority of the controller quorum is up.
+        """
         self.install()
         self._write_config()
         self._format()
@@ -192,18 +240,10 @@ class LocalKafka:
             "kafka.Kafka",
             str(self.config),
         ]
-        started = time.monotonic()
         with open(self.log_file, "ab") as logf:
             proc = subprocess.Popen(cmd, stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
         self.pid_file.write_text(str(proc.pid))
-        try:
-            wait_ready(self.settings, timeout_s=timeout_s)
-        except TimeoutError:
-            if proc.poll() is not None:
-                raise RuntimeError(f"Kafka exited with {proc.returncode}; see {self.log_file}") from None
-            raise
-        ensure_topics(self.settings)
-        return True, time.monotonic() - started
+        return proc
 
     def wipe(self) -> None:
         """Delete the broker's data (only when it is stopped): the demo starts from a clean slate."""

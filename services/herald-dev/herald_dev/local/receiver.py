@@ -17,9 +17,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from herald.core.http_server import BackgroundServer, QuietHandler
 from herald.core.webhooks import TOLERANCE_SECONDS, Verdict, Verifier
 
 
@@ -97,7 +97,7 @@ class Receiver:
         self._lock = threading.Lock()
         receiver = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length", "0"))
                 body = self.rfile.read(length)
@@ -129,42 +129,25 @@ class Receiver:
                         receiver.deliveries.append(delivery)
                     if receiver.on_delivery and verdict is Verdict.OK:
                         receiver.on_delivery(delivery)
-                self.send_response(status)
-                for k, v in extra.items():
-                    self.send_header(k, v)
-                self.send_header("content-length", "0")
-                self.end_headers()
+                self.reply(status, b"", extra)
 
-            def log_message(self, *args: Any) -> None:
-                return None
-
-        self._handler = Handler
-        self._open(host, port)
-
-    def _open(self, host: str, port: int) -> None:
-        self.server = ThreadingHTTPServer((host, port), self._handler)
-        self.server.daemon_threads = True
         # A short poll interval makes stop() quick: tests stop and restart receivers often.
-        self.thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
+        self.http = BackgroundServer(Handler, host, port, name="receiver", poll_interval=0.05)
 
     @property
     def url(self) -> str:
-        host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
-        return f"http://{host}:{port}/hooks/herald"
+        return f"{self.http.base_url}/hooks/herald"
 
     def unique_ids(self) -> set[str]:
         with self._lock:
             return {d.webhook_id for d in self.deliveries}
 
     def start(self) -> Receiver:
-        self.thread.start()
+        self.http.start()
         return self
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.http.stop()
 
     def go_down(self) -> None:
         """Close the port (connections are refused, as from a host that is down); records are kept."""
@@ -172,6 +155,4 @@ class Receiver:
 
     def come_back(self) -> None:
         """Listen again on the same address, as the same receiver (deliveries keep accumulating)."""
-        host, port = str(self.server.server_address[0]), int(self.server.server_address[1])
-        self._open(host, port)
-        self.start()
+        self.http.reopen()

@@ -98,8 +98,3 @@ class Supervisor:
                 child.signal(signal.SIGKILL)
                 if child.proc:
                     child.proc.wait()
-
-    def run_forever(self) -> None:
-        while not self.stopping:
-            self.tick()
-            time.sleep(0.2)

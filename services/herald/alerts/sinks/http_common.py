@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import email.utils
-import time
-
 import httpx
+
+from herald.core.retry_after import retry_after_seconds
 
 from .base import DeliveryError
 
@@ -15,22 +14,6 @@ USER_AGENT = "Herald-alerts/0.1"
 def client(timeout: float) -> httpx.AsyncClient:
     """No redirects (a destination that moves must be reconfigured), no proxies from the environment."""
     return httpx.AsyncClient(timeout=timeout, trust_env=False, follow_redirects=False)
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """``Retry-After`` is either delta-seconds or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 
 
 def check(response: httpx.Response) -> None:
