@@ -22,7 +22,7 @@ from tests.deploy.test_compose_file import COMMANDS, settings_class
 
 KUBE_VERSION = "1.31.0"
 FULL_VALUES = CHART / "ci" / "full-values.yaml"
-COMPONENTS = ("poller", "dedup", "enrich", "classify", "novelty", "delivery", "heartbeat", "store")
+COMPONENTS = ("poller", "dedup", "enrich", "classify", "novelty", "delivery", "heartbeat", "store", "api")
 CRD_KINDS = {"ServiceMonitor", "PrometheusRule"}
 
 
@@ -105,9 +105,9 @@ def test_one_deployment_per_service_running_the_right_command() -> None:
         assert port == __import__(module, fromlist=["DEFAULT_PORT"]).DEFAULT_PORT
         for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
             assert container[probe]["httpGet"]["port"] == "metrics"
-    # Defaults: the heartbeat and the store are opt-in.
-    assert "herald-heartbeat" not in objects(render(), "Deployment")
-    assert "herald-store" not in objects(render(), "Deployment")
+    # Defaults: the heartbeat, the store and the API are opt-in.
+    defaults = objects(render(), "Deployment")
+    assert not {"herald-heartbeat", "herald-store", "herald-api"} & set(defaults)
 
 
 def test_every_container_is_hardened_and_runs_as_the_image_user() -> None:
@@ -299,6 +299,44 @@ def test_the_store_reads_its_database_url_from_a_secret_or_an_existing_one() -> 
     assert code != 0 and "store.database" in err
     code, _, err = _render("--set", "store.enabled=true", "--set", "store.database.url=mysql://x")
     assert code != 0 and "url" in err
+
+
+def test_the_api_listens_with_a_token_from_a_secret_and_reads_the_stores_database() -> None:
+    from herald.api.settings import ApiSettings
+
+    def api_env(docs: list[dict[str, Any]]) -> dict[str, Any]:
+        (container,) = objects(docs, "Deployment")["herald-api"]["spec"]["template"]["spec"]["containers"]
+        return {e["name"]: e.get("value", e.get("valueFrom")) for e in container["env"]}
+
+    docs = render("-f", str(FULL_VALUES))
+    env = api_env(docs)
+    assert objects(docs, "Secret")["herald-api"]["stringData"] == {"HERALD_API_TOKEN": "chart-test-token"}
+    assert env["HERALD_API_TOKEN"] == {"secretKeyRef": {"name": "herald-api", "key": "HERALD_API_TOKEN"}}
+    assert env["HERALD_STORE_URL"] == {"secretKeyRef": {"name": "herald-store", "key": "HERALD_STORE_URL"}}
+    service = objects(docs, "Service")["herald-api"]
+    assert service["spec"]["ports"][0]["port"] == int(env["HERALD_API_PORT"]) == 9110
+    # What the pod would start with: beyond loopback, with the token, it validates; without, it refuses.
+    settings = {"api_host": env["HERALD_API_HOST"], "api_port": env["HERALD_API_PORT"]}
+    ApiSettings.model_validate({**settings, "api_token": "chart-test-token"})
+    with pytest.raises(ValueError, match="HERALD_API_TOKEN"):
+        ApiSettings.model_validate(settings)
+    for doc in objects(docs, "ConfigMap").values():
+        assert "chart-test-token" not in yaml.safe_dump(doc)
+    # The API alone over an existing database and an existing token Secret: the chart makes neither.
+    existing = render(
+        "--set", "api.enabled=true",
+        "--set", "api.existingSecret=api-token",
+        "--set", "store.database.existingSecret=analytics-db",
+    )  # fmt: skip
+    assert "herald-store" not in objects(existing, "Deployment")
+    assert not {"herald-api", "herald-store"} & set(objects(existing, "Secret"))
+    env = api_env(existing)
+    assert env["HERALD_API_TOKEN"]["secretKeyRef"] == {"name": "api-token", "key": "HERALD_API_TOKEN"}
+    assert env["HERALD_STORE_URL"]["secretKeyRef"]["name"] == "analytics-db"
+    code, _, err = _render("--set", "api.enabled=true", "--set", "store.database.existingSecret=db")
+    assert code != 0 and "api.token" in err
+    code, _, err = _render("--set", "api.enabled=true", "--set", "api.token=t")
+    assert code != 0 and "store.database" in err
 
 
 def test_values_schema_and_guards_reject_bad_values() -> None:

@@ -68,7 +68,7 @@ app.kubernetes.io/component: {{ .name }}
 {{- end -}}
 
 {{/* The services, in pipeline order; the stream workers are the ones that scale out. */}}
-{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat store{{- end -}}
+{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat store api{{- end -}}
 {{- define "herald.streamWorkers" -}}dedup enrich classify novelty delivery{{- end -}}
 
 {{/* The command line of one service. */}}
@@ -79,6 +79,8 @@ app.kubernetes.io/component: {{ .name }}
 ["heartbeat", "serve"]
 {{- else if eq . "store" -}}
 ["store"]
+{{- else if eq . "api" -}}
+["api"]
 {{- else -}}
 ["worker", {{ . | quote }}]
 {{- end -}}
@@ -138,10 +140,29 @@ HERALD_ALLOW_HOSTS: {{ printf "%s-heartbeat" (include "herald.fullname" .) | quo
 {{- default (printf "%s-store" (include "herald.fullname" .)) .Values.store.database.existingSecret -}}
 {{- end -}}
 
+{{/* True when a service reads the store's database: the store stage writes it, the query API reads it. */}}
+{{- define "herald.usesStoreDatabase" -}}
+{{- if or .Values.store.enabled .Values.api.enabled -}}true{{- end -}}
+{{- end -}}
+
 {{/* The store needs a database: a URL for the chart's Secret, or an existing Secret that holds one. */}}
 {{- define "herald.checkStoreDatabase" -}}
-{{- if and .Values.store.enabled (not .Values.store.database.existingSecret) (not .Values.store.database.url) -}}
-{{- fail "store.enabled needs store.database.url or store.database.existingSecret (a PostgreSQL URL)" -}}
+{{- if and (include "herald.usesStoreDatabase" .) (not .Values.store.database.existingSecret) (not .Values.store.database.url) -}}
+{{- fail "store.enabled and api.enabled need store.database.url or store.database.existingSecret (a PostgreSQL URL)" -}}
 {{- end -}}
 {{- end -}}
 {{/* ---- end of event store ---- */}}
+
+{{/* ---- query API ---- */}}
+{{/* The Secret that holds the API's bearer token: an existing one, or the chart's own. */}}
+{{- define "herald.apiSecretName" -}}
+{{- default (printf "%s-api" (include "herald.fullname" .)) .Values.api.existingSecret -}}
+{{- end -}}
+
+{{/* The API listens on its pod's address, beyond loopback: it must have a token (it refuses to start without). */}}
+{{- define "herald.checkApiToken" -}}
+{{- if and .Values.api.enabled (not .Values.api.existingSecret) (not .Values.api.token) -}}
+{{- fail "api.enabled needs api.token or api.existingSecret (the bearer token clients send)" -}}
+{{- end -}}
+{{- end -}}
+{{/* ---- end of query API ---- */}}
