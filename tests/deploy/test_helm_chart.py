@@ -22,7 +22,7 @@ from tests.deploy.test_compose_file import COMMANDS, settings_class
 
 KUBE_VERSION = "1.31.0"
 FULL_VALUES = CHART / "ci" / "full-values.yaml"
-COMPONENTS = ("poller", "dedup", "enrich", "classify", "novelty", "delivery", "heartbeat")
+COMPONENTS = ("poller", "dedup", "enrich", "classify", "novelty", "delivery", "heartbeat", "store", "api")
 CRD_KINDS = {"ServiceMonitor", "PrometheusRule"}
 
 
@@ -98,15 +98,16 @@ def test_one_deployment_per_service_running_the_right_command() -> None:
         argv = tuple(container["args"])
         assert argv in COMMANDS, f"{component}: {argv} is not a Herald command"
         port = container["ports"][0]["containerPort"]
-        env = {e["name"]: e["value"] for e in container["env"]}
+        env = {e["name"]: e["value"] for e in container["env"] if "value" in e}
         assert env["HERALD_METRICS_PORT"] == str(port)
         module = COMMANDS[argv][1]
         assert module is not None
         assert port == __import__(module, fromlist=["DEFAULT_PORT"]).DEFAULT_PORT
         for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
             assert container[probe]["httpGet"]["port"] == "metrics"
-    # Defaults: the heartbeat is opt-in.
-    assert "herald-heartbeat" not in objects(render(), "Deployment")
+    # Defaults: the heartbeat, the store and the API are opt-in.
+    defaults = objects(render(), "Deployment")
+    assert not {"herald-heartbeat", "herald-store", "herald-api"} & set(defaults)
 
 
 def test_every_container_is_hardened_and_runs_as_the_image_user() -> None:
@@ -191,7 +192,7 @@ def test_autoscalers_and_disruption_budgets_target_real_workloads() -> None:
 
 def test_webhook_secrets_come_from_a_secret_or_an_existing_one() -> None:
     docs = render("-f", str(FULL_VALUES))
-    (secret,) = objects(docs, "Secret").values()
+    secret = objects(docs, "Secret")["herald"]
     assert set(secret["stringData"]) == {
         "HERALD_WEBHOOK_URL",
         "HERALD_WEBHOOK_SECRET",
@@ -229,7 +230,7 @@ def test_every_secret_key_switches_on_a_delivery_sink() -> None:
     from herald.alerts.settings import AlertSettings
 
     docs = render("-f", str(FULL_VALUES))
-    (secret,) = objects(docs, "Secret").values()
+    secret = objects(docs, "Secret")["herald"]
     config = objects(docs, "ConfigMap")["herald"]["data"]
     (container,) = objects(docs, "Deployment")["herald-delivery"]["spec"]["template"]["spec"]["containers"]
     env = {**config, **secret["stringData"], **{e["name"]: e["value"] for e in container["env"]}}
@@ -251,7 +252,7 @@ def test_the_heartbeat_route_goes_to_delivery_and_points_at_the_heartbeat_servic
     service = objects(docs, "Service")["herald-heartbeat"]
     assert service["spec"]["ports"][0]["port"] == DEFAULT_PORT
     urls = {
-        name: {e["name"]: e["value"] for e in d["spec"]["template"]["spec"]["containers"][0]["env"]}.get(
+        name: {e["name"]: e.get("value") for e in d["spec"]["template"]["spec"]["containers"][0]["env"]}.get(
             "HERALD_HEARTBEAT_WEBHOOK_URL"
         )
         for name, d in objects(docs, "Deployment").items()
@@ -270,6 +271,72 @@ def test_the_heartbeat_needs_its_secret() -> None:
     assert code != 0 and "heartbeatSecret" in err
     docs = render("--set", "heartbeat.enabled=true", "--set", "secrets.existingSecret=herald-webhooks")
     assert "herald-heartbeat" in objects(docs, "Deployment")
+
+
+def test_the_store_reads_its_database_url_from_a_secret_or_an_existing_one() -> None:
+    def url_ref(docs: list[dict[str, Any]]) -> dict[str, Any]:
+        (container,) = objects(docs, "Deployment")["herald-store"]["spec"]["template"]["spec"]["containers"]
+        (env,) = [e for e in container["env"] if e["name"] == "HERALD_STORE_URL"]
+        assert "value" not in env, "the URL carries a password: never in the pod spec"
+        return dict(env["valueFrom"]["secretKeyRef"])
+
+    docs = render("-f", str(FULL_VALUES))
+    own = objects(docs, "Secret")["herald-store"]
+    assert own["stringData"] == {
+        "HERALD_STORE_URL": "postgresql+psycopg://herald:chart-test@postgres.databases:5432/herald"
+    }
+    assert url_ref(docs) == {"name": "herald-store", "key": "HERALD_STORE_URL"}
+    for doc in objects(docs, "ConfigMap").values():
+        assert "chart-test@" not in yaml.safe_dump(doc)
+    existing = render(
+        "--set", "store.enabled=true",
+        "--set", "store.database.existingSecret=analytics-db",
+        "--set", "store.database.existingSecretKey=url",
+    )  # fmt: skip
+    assert "herald-store" not in objects(existing, "Secret")
+    assert url_ref(existing) == {"name": "analytics-db", "key": "url"}
+    code, _, err = _render("--set", "store.enabled=true")
+    assert code != 0 and "store.database" in err
+    code, _, err = _render("--set", "store.enabled=true", "--set", "store.database.url=mysql://x")
+    assert code != 0 and "url" in err
+
+
+def test_the_api_listens_with_a_token_from_a_secret_and_reads_the_stores_database() -> None:
+    from herald.api.settings import ApiSettings
+
+    def api_env(docs: list[dict[str, Any]]) -> dict[str, Any]:
+        (container,) = objects(docs, "Deployment")["herald-api"]["spec"]["template"]["spec"]["containers"]
+        return {e["name"]: e.get("value", e.get("valueFrom")) for e in container["env"]}
+
+    docs = render("-f", str(FULL_VALUES))
+    env = api_env(docs)
+    assert objects(docs, "Secret")["herald-api"]["stringData"] == {"HERALD_API_TOKEN": "chart-test-token"}
+    assert env["HERALD_API_TOKEN"] == {"secretKeyRef": {"name": "herald-api", "key": "HERALD_API_TOKEN"}}
+    assert env["HERALD_STORE_URL"] == {"secretKeyRef": {"name": "herald-store", "key": "HERALD_STORE_URL"}}
+    service = objects(docs, "Service")["herald-api"]
+    assert service["spec"]["ports"][0]["port"] == int(env["HERALD_API_PORT"]) == 9110
+    # What the pod would start with: beyond loopback, with the token, it validates; without, it refuses.
+    settings = {"api_host": env["HERALD_API_HOST"], "api_port": env["HERALD_API_PORT"]}
+    ApiSettings.model_validate({**settings, "api_token": "chart-test-token"})
+    with pytest.raises(ValueError, match="HERALD_API_TOKEN"):
+        ApiSettings.model_validate(settings)
+    for doc in objects(docs, "ConfigMap").values():
+        assert "chart-test-token" not in yaml.safe_dump(doc)
+    # The API alone over an existing database and an existing token Secret: the chart makes neither.
+    existing = render(
+        "--set", "api.enabled=true",
+        "--set", "api.existingSecret=api-token",
+        "--set", "store.database.existingSecret=analytics-db",
+    )  # fmt: skip
+    assert "herald-store" not in objects(existing, "Deployment")
+    assert not {"herald-api", "herald-store"} & set(objects(existing, "Secret"))
+    env = api_env(existing)
+    assert env["HERALD_API_TOKEN"]["secretKeyRef"] == {"name": "api-token", "key": "HERALD_API_TOKEN"}
+    assert env["HERALD_STORE_URL"]["secretKeyRef"]["name"] == "analytics-db"
+    code, _, err = _render("--set", "api.enabled=true", "--set", "store.database.existingSecret=db")
+    assert code != 0 and "api.token" in err
+    code, _, err = _render("--set", "api.enabled=true", "--set", "api.token=t")
+    assert code != 0 and "store.database" in err
 
 
 def test_values_schema_and_guards_reject_bad_values() -> None:

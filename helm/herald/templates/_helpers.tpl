@@ -68,7 +68,7 @@ app.kubernetes.io/component: {{ .name }}
 {{- end -}}
 
 {{/* The services, in pipeline order; the stream workers are the ones that scale out. */}}
-{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat{{- end -}}
+{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat store api{{- end -}}
 {{- define "herald.streamWorkers" -}}dedup enrich classify novelty delivery{{- end -}}
 
 {{/* The command line of one service. */}}
@@ -77,6 +77,10 @@ app.kubernetes.io/component: {{ .name }}
 ["poll"]
 {{- else if eq . "heartbeat" -}}
 ["heartbeat", "serve"]
+{{- else if eq . "store" -}}
+["store"]
+{{- else if eq . "api" -}}
+["api"]
 {{- else -}}
 ["worker", {{ . | quote }}]
 {{- end -}}
@@ -129,3 +133,36 @@ HERALD_ALLOW_HOSTS: {{ printf "%s-heartbeat" (include "herald.fullname" .) | quo
 {{- end -}}
 {{- toYaml (dict "feeds" $feeds) -}}
 {{- end -}}
+
+{{/* ---- event store ---- */}}
+{{/* The Secret that holds the store's database URL: an existing one, or the chart's own. */}}
+{{- define "herald.storeSecretName" -}}
+{{- default (printf "%s-store" (include "herald.fullname" .)) .Values.store.database.existingSecret -}}
+{{- end -}}
+
+{{/* True when a service reads the store's database: the store stage writes it, the query API reads it. */}}
+{{- define "herald.usesStoreDatabase" -}}
+{{- if or .Values.store.enabled .Values.api.enabled -}}true{{- end -}}
+{{- end -}}
+
+{{/* The store needs a database: a URL for the chart's Secret, or an existing Secret that holds one. */}}
+{{- define "herald.checkStoreDatabase" -}}
+{{- if and (include "herald.usesStoreDatabase" .) (not .Values.store.database.existingSecret) (not .Values.store.database.url) -}}
+{{- fail "store.enabled and api.enabled need store.database.url or store.database.existingSecret (a PostgreSQL URL)" -}}
+{{- end -}}
+{{- end -}}
+{{/* ---- end of event store ---- */}}
+
+{{/* ---- query API ---- */}}
+{{/* The Secret that holds the API's bearer token: an existing one, or the chart's own. */}}
+{{- define "herald.apiSecretName" -}}
+{{- default (printf "%s-api" (include "herald.fullname" .)) .Values.api.existingSecret -}}
+{{- end -}}
+
+{{/* The API listens on its pod's address, beyond loopback: it must have a token (it refuses to start without). */}}
+{{- define "herald.checkApiToken" -}}
+{{- if and .Values.api.enabled (not .Values.api.existingSecret) (not .Values.api.token) -}}
+{{- fail "api.enabled needs api.token or api.existingSecret (the bearer token clients send)" -}}
+{{- end -}}
+{{- end -}}
+{{/* ---- end of query API ---- */}}
