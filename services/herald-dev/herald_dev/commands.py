@@ -105,7 +105,8 @@ def kafka_status(brokers: Brokers = 1) -> None:
             typer.echo(f"Kafka cluster is not running (bootstrap {cst.bootstrap})")
             raise typer.Exit(1)
         typer.echo(
-            f"Kafka cluster: nodes running {cst.running}, bootstrap {cst.bootstrap}, answering={cst.answering}"
+            f"Kafka cluster: nodes running {cst.running}, bootstrap {cst.bootstrap}, "
+            f"answering={cst.answering}"
         )
         return
     st = broker.status()
