@@ -283,7 +283,7 @@ def test_rolling_restart_under_steady_load(stack: ClusterStack) -> None:
     cluster = stack.cluster
 
     def roll() -> str:
-        for i, node in enumerate(cluster.nodes):
+        for node in cluster.nodes:
             node.stop()  # SIGTERM: controlled shutdown moves leadership away first
             node.start(timeout_s=120)
             wait_healed(cluster)  # as an operator's rolling restart waits for the ISR
