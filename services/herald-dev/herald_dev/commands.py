@@ -53,7 +53,11 @@ def _local_kafka(brokers: int = 1) -> LocalKafka | LocalKafkaCluster:
 @kafka_app.command("install")
 def kafka_install() -> None:
     """Resolve the broker's jars with Maven (once per version)."""
-    broker = _local_kafka()
+    from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
+
+    settings = LocalKafkaSettings()
+    logs.configure(settings.log_level, settings.log_format)
+    broker = LocalKafka(settings)
     broker.install()
     typer.echo(f"Kafka {broker.version} jars in {broker.libs}")
 
