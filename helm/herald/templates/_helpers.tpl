@@ -107,6 +107,7 @@ app.kubernetes.io/component: {{ .name }}
 HERALD_KAFKA_BOOTSTRAP: {{ required "kafka.bootstrap is required" .Values.kafka.bootstrap | quote }}
 HERALD_PARTITIONS: {{ .Values.settings.partitions | quote }}
 HERALD_REPLICATION_FACTOR: {{ .Values.settings.replicationFactor | quote }}
+HERALD_MIN_INSYNC_REPLICAS: {{ .Values.settings.minInsyncReplicas | quote }}
 HERALD_LOG_LEVEL: {{ .Values.settings.logLevel | quote }}
 HERALD_LOG_FORMAT: {{ .Values.settings.logFormat | quote }}
 HERALD_STATE_DIR: "/var/lib/herald"

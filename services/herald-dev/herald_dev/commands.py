@@ -56,7 +56,9 @@ def kafka_install() -> None:
     """Resolve the broker's jars with Maven (once per version)."""
     from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
 
-    broker = LocalKafka(LocalKafkaSettings())
+    settings = LocalKafkaSettings()
+    logs.configure(settings.log_level, settings.log_format)
+    broker = LocalKafka(settings)
     broker.install()
     typer.echo(f"Kafka {broker.version} jars in {broker.libs}")
 
