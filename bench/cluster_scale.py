@@ -32,8 +32,6 @@ from .pipeline.feed import Feeder
 from .pipeline.probes import OffsetProbe
 from .pipeline.stack import Service
 
-HEAVY = ("dedup", "enrich")
-
 
 def one_run(cluster: LocalKafkaCluster, state: Path, partitions: int, workers: int, articles: int) -> float:
     bootstrap = cluster.settings.kafka_bootstrap

@@ -111,3 +111,13 @@ pytestmark  # unused variable (tests/integration/test_poller_kafka.py:28)
 pytestmark  # unused variable (tests/integration/test_stories_restart.py:23)
 pytestmark  # unused variable (tests/packaging/test_installed.py:19)
 pytestmark  # pytest reads it from every marked test module
+# pydantic model validators of the API and core settings
+_._token_beyond_loopback
+_._isr_fits
+# SQLAlchemy's connect event listener (registered by its decorator)
+_pragmas
+# Alembic reads a revision's module-level names and calls downgrade
+down_revision
+branch_labels
+depends_on
+downgrade
