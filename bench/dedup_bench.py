@@ -1,6 +1,6 @@
 """Dedup benchmark: per-article cost and state bytes per remembered article.
 
-Runs the protocol the worker runs (fingerprint, claims, gather, verdicts; ``herald.dedup.index``) in
+Runs the protocol the worker runs (fingerprint, claims, gather, verdicts; ``herald.dedup``) in
 one process over dict stores, first to remember ``--remember`` articles, then times a measured batch
 (unique articles, near copies and exact copies of remembered ones) against that state. Kafka and
 Faust overhead are not included: this is the cost of the dedup logic itself.
@@ -25,8 +25,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from herald.core.records import Article, stable_id
+from herald.dedup.claims import claim_records
 from herald.dedup.fingerprint import NearParams, fingerprint
-from herald.dedup.index import DedupConfig, Deduplicator, claim_records, verdict_records
+from herald.dedup.gathering import verdict_records
+from herald.dedup.offline import Deduplicator
+from herald.dedup.routing import DedupConfig
 
 T0 = datetime(2026, 6, 1, tzinfo=UTC)
 

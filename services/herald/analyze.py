@@ -22,7 +22,7 @@ from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, Outcome
 from herald.classify.rules import classify
 from herald.core.records import Alert, Article, EnrichedArticle, Event
 from herald.core.urls import canonical_url, url_article_id
-from herald.dedup.index import Deduplicator
+from herald.dedup.offline import Deduplicator
 from herald.dedup.stories import StoryTracker
 from herald.enrich.extract import Enricher
 from herald.poller.normalize import article_from_entry

@@ -48,7 +48,7 @@ DELIVERIES = TopicSpec(
 )
 DEADLETTER = TopicSpec("news.deadletter", "dead_letter.json", key="stage", retention_ms=30 * DAY_MS)
 # The dedup stage's own routing topics. Their producers pick the partition explicitly (the bucket of a
-# fingerprint key or of an article id, modulo the partition count: see herald.dedup.index), so copies
+# fingerprint key or of an article id, modulo the partition count: see herald.dedup.routing), so copies
 # that arrive on different partitions of news.articles meet on one.
 DEDUP_PROBES = TopicSpec("herald.dedup.probes", None, key="claim bucket (partition = bucket mod partitions)")
 DEDUP_GATHER = TopicSpec(

@@ -9,7 +9,7 @@ from pydantic import Field
 from herald.core.settings import CoreSettings
 
 from .fingerprint import NearParams
-from .index import DedupConfig
+from .routing import DedupConfig
 from .stories import StoryConfig
 
 

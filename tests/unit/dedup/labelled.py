@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from herald.core.records import Actor, Article, Event, Location, stable_id
-from herald.dedup.index import DedupConfig, Deduplicator, Verdict
+from herald.dedup.offline import Deduplicator, Verdict
+from herald.dedup.routing import DedupConfig
 from herald.dedup.stories import StoryTracker
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "dedup" / "labelled.jsonl"

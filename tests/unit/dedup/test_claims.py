@@ -11,7 +11,8 @@ import random
 import struct
 from datetime import timedelta
 
-from herald.dedup.index import ClaimIndex, DedupConfig
+from herald.dedup.claims import ClaimIndex
+from herald.dedup.routing import DedupConfig
 
 RECORD = struct.Struct(">QQ16s")
 KEEP = 3

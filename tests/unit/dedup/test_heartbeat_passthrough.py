@@ -7,7 +7,9 @@ import copy
 
 from herald.core.canary import CANARY_TAG, HEARTBEAT_TYPE
 from herald.core.records import Article
-from herald.dedup.index import DedupConfig, Deduplicator, Send, Unique, front, scatter
+from herald.dedup.offline import Deduplicator
+from herald.dedup.routing import DedupConfig, Send, Unique
+from herald.dedup.scatter import route_article, scatter
 from herald.dedup.stories import StoryTracker
 
 from .factory import article, event, report
@@ -25,9 +27,9 @@ def canary_round(n: int, body: str, minutes: float) -> Article:
 
 def test_the_front_passes_a_canary_on_at_once_and_sends_no_probe() -> None:
     canary = canary_round(1, report("Brno", 7, "Monday"), minutes=0)
-    assert front(canary, CONFIG) == [Unique(canary)]
+    assert route_article(canary, CONFIG) == [Unique(canary)]
     plain = canary.model_copy(update={"tags": []})
-    sends = front(plain, CONFIG)
+    sends = route_article(plain, CONFIG)
     assert sends == scatter(plain, CONFIG) and all(isinstance(s, Send) for s in sends)
 
 

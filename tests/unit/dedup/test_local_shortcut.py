@@ -11,17 +11,12 @@ import random
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
-from herald.dedup.index import (
-    ClaimIndex,
-    DedupConfig,
-    Dropped,
-    Gatherer,
-    LocalBus,
-    Send,
-    Staged,
-    Unique,
-    front,
-)
+from herald.dedup.claims import ClaimIndex
+from herald.dedup.gathering import Gatherer
+from herald.dedup.local_bus import LocalBus
+from herald.dedup.routing import DedupConfig, Dropped, Send, Unique
+from herald.dedup.scatter import route_article
+from herald.dedup.stores import WriteBuffer
 
 from .test_protocol import assert_safely_decided, cluster_articles
 
@@ -59,7 +54,7 @@ class Worker:
     def __init__(self, owns: set[int], rng: random.Random) -> None:
         self.owns = owns
         self.tables = (Recording(), Recording(), Recording())
-        self.staged = tuple(Staged(t) for t in self.tables)
+        self.staged = tuple(WriteBuffer(t) for t in self.tables)
         claims = ClaimIndex(self.staged[0], CFG)
         gatherer = Gatherer(self.staged[1], self.staged[2], CFG)
         self.bus = LocalBus(
@@ -67,7 +62,7 @@ class Worker:
         )
 
     def batch(self, outputs: list[Any]) -> list[Any]:
-        results = self.bus.settle(outputs)
+        results = self.bus.answer_locally(outputs)
         for store in self.staged:
             store.flush()
         return results
@@ -78,7 +73,7 @@ def run_two_workers(articles: list[Any], rng: random.Random) -> tuple[list[Any],
     workers = [Worker({0, 1, 2}, rng), Worker({3, 4, 5}, rng)]
     inbox: list[list[Any]] = [[], []]
     for a in articles:
-        inbox[rng.randrange(2)].extend(front(a, CFG))
+        inbox[rng.randrange(2)].extend(route_article(a, CFG))
     decided: list[Any] = []
     crossed = 0
     while any(inbox):
@@ -111,8 +106,8 @@ def test_a_worker_owning_every_partition_sends_nothing_and_catches_copies() -> N
     rng = random.Random(7)
     worker = Worker(set(range(6)), rng)
     originals, copies = cluster_articles()
-    first = worker.batch([o for a in originals for o in front(a, CFG)])
-    second = worker.batch([o for a in copies for o in front(a, CFG)])
+    first = worker.batch([o for a in originals for o in route_article(a, CFG)])
+    second = worker.batch([o for a in copies for o in route_article(a, CFG)])
     assert not [o for o in first + second if isinstance(o, Send)]
     assert {o.article.id for o in first if isinstance(o, Unique)} == {a.id for a in originals}
     dropped = {o.article_id: o.duplicate_of for o in second if isinstance(o, Dropped)}
@@ -122,7 +117,7 @@ def test_a_worker_owning_every_partition_sends_nothing_and_catches_copies() -> N
 def test_gathers_decided_within_a_batch_never_reach_the_pending_table() -> None:
     worker = Worker(set(range(6)), random.Random(1))
     originals, _ = cluster_articles()
-    worker.batch([o for a in originals for o in front(a, CFG)])
+    worker.batch([o for a in originals for o in route_article(a, CFG)])
     claims, verdicts, pending = worker.tables
     assert pending.writes == 0 and not pending.data
     assert verdicts.writes == len({CFG.verdict_bucket(a.id) for a in originals})
@@ -135,7 +130,7 @@ def test_a_gather_still_waiting_at_the_end_of_a_batch_is_kept_until_decided() ->
     original = cluster_articles()[0][0]
     home = CFG.verdict_partition(original.id)
     gathering, others = Worker({home}, rng), Worker(set(range(6)) - {home}, rng)
-    probes = gathering.batch(front(original, CFG))
+    probes = gathering.batch(route_article(original, CFG))
     assert probes and all(isinstance(o, Send) and o.topic == "probes" for o in probes)
     assert original.id in gathering.tables[2].data, "the waiting gather is on its table"
     replies = others.batch(probes)
@@ -148,7 +143,7 @@ def test_staged_writes_are_held_coalesced_and_discarded_on_failure() -> None:
     store = Recording()
     store["kept"] = 1
     store.writes = 0
-    staged = Staged(store)
+    staged = WriteBuffer(store)
     staged["a"] = 1
     staged["a"] = 2
     staged["b"] = 1

@@ -6,19 +6,12 @@ import random
 from datetime import timedelta
 
 from herald.core.records import Article
-from herald.dedup.index import (
-    ClaimIndex,
-    DedupConfig,
-    Deduplicator,
-    Dropped,
-    Gatherer,
-    LocalBus,
-    Unique,
-    claim_records,
-    order_of,
-    scatter,
-    verdict_records,
-)
+from herald.dedup.claims import ClaimIndex, claim_records
+from herald.dedup.gathering import Gatherer, verdict_records
+from herald.dedup.local_bus import LocalBus
+from herald.dedup.offline import Deduplicator
+from herald.dedup.routing import DedupConfig, Dropped, Unique, order_of
+from herald.dedup.scatter import scatter
 
 from .factory import article, report, syndicated
 
@@ -199,9 +192,9 @@ def test_a_lost_reply_is_healed_by_a_nudge() -> None:
     b.post([s for s in sends if not (s.topic == "probes" and s.value.part == 0)])  # a probe is lost
     assert not [o for o in b.run() if isinstance(o, Dropped)]
     assert copy.id in b.gatherer.pending
-    assert b.gatherer.nudge(older_than=30) == [], "too early to ask again"
+    assert b.gatherer.resend_stalled(older_than=30) == [], "too early to ask again"
     now[0] += 60
-    b.post(b.gatherer.nudge(older_than=30))
+    b.post(b.gatherer.resend_stalled(older_than=30))
     assert [o.duplicate_of for o in b.run() if isinstance(o, Dropped)] == [original.id]
     assert not b.gatherer.pending
 
@@ -215,15 +208,17 @@ def test_a_gather_is_asked_again_ever_less_often_and_a_call_sends_at_most_its_li
         b.gatherer.handle(next(s.value for s in scatter(waiting_article, cfg) if s.topic == "gather"))
     assert set(b.gatherer.pending) == {a.id for a in waiting}
     now[0] += 31
-    assert len(b.gatherer.nudge(older_than=30, limit=2)) == 2, "the limit caps one call"
-    assert len(b.gatherer.nudge(older_than=30, limit=2)) == 1, "the rest goes out on the next call"
-    assert b.gatherer.nudge(older_than=30) == [], "each was asked once at 30 s; the next ask is at 60 s"
+    assert len(b.gatherer.resend_stalled(older_than=30, limit=2)) == 2, "the limit caps one call"
+    assert len(b.gatherer.resend_stalled(older_than=30, limit=2)) == 1, "the rest goes out on the next call"
+    assert b.gatherer.resend_stalled(older_than=30) == [], (
+        "each was asked once at 30 s; the next ask is at 60 s"
+    )
     now[0] += 30
-    assert len(b.gatherer.nudge(older_than=30)) == 3
+    assert len(b.gatherer.resend_stalled(older_than=30)) == 3
     now[0] += 50
-    assert b.gatherer.nudge(older_than=30) == [], "and then at 120 s"
+    assert b.gatherer.resend_stalled(older_than=30) == [], "and then at 120 s"
     now[0] += 10
-    assert len(b.gatherer.nudge(older_than=30)) == 3
+    assert len(b.gatherer.resend_stalled(older_than=30)) == 3
 
 
 def test_a_candidate_that_never_answers_is_given_up() -> None:
@@ -236,10 +231,10 @@ def test_a_candidate_that_never_answers_is_given_up() -> None:
     b.run()
     assert not [o for o in run(b, [copy]) if isinstance(o, (Unique, Dropped))], "waits for the candidate"
     now[0] += 60
-    b.post(b.gatherer.nudge(older_than=30))
+    b.post(b.gatherer.resend_stalled(older_than=30))
     assert not [o for o in b.run() if isinstance(o, (Unique, Dropped))], "still asks the candidate"
     now[0] += 600
-    b.post(b.gatherer.nudge(older_than=30))
+    b.post(b.gatherer.resend_stalled(older_than=30))
     assert [o.article.id for o in b.run() if isinstance(o, Unique)] == [copy.id], "passes rather than waits"
 
 
