@@ -72,6 +72,26 @@ class StoryTracker:
         self._close(opened, closed, now)
         self._forget(closed, now)
         evidence = EventEvidence.of(event)
+        best, home = self._best_story(event, evidence, opened, now)
+        if best is None:
+            story = self._new_story(event)
+        else:
+            story = self._add_event(dict(self.store[f"story:{best[2]}"]), event)
+        entry = [story["id"], story["first_us"], story["last_us"]]
+        bucket = country_bucket(story)
+        if best is not None and home != bucket:  # its first country: it leaves the "-" bucket
+            opened.put(home, [e for e in opened.entries(home) if e[0] != entry[0]])
+        opened.put(bucket, [*(e for e in opened.entries(bucket) if e[0] != entry[0]), entry])
+        self.store[f"story:{story['id']}"] = story
+        opened.flush()
+        closed.flush()
+        # Last, so that a worker stopped halfway through leaves the event to be matched again.
+        self.store[f"event:{event.id}"] = story["id"]
+        return event.model_copy(update={"story_id": story["id"]})
+
+    def _reachable_buckets(self, event: Event, evidence: EventEvidence, opened: StoryBuckets) -> list[str]:
+        """The open buckets that may hold a story this event can join: its country's, the one of
+        stories with no country and its actors' countries; every bucket when its country says nothing."""
         cc = event.location.country_code if event.location is not None else None
         if cc and cc not in evidence.attacker_countries:
             reach = dict.fromkeys((cc, NO_COUNTRY, *sorted(evidence.actor_countries)))
@@ -80,6 +100,13 @@ class StoryTracker:
             buckets = list(opened.index)
         if evidence.best_score() < self.config.min_score:
             buckets = []  # nothing to go on (no place, actor or figure): no story could take it
+        return buckets
+
+    def _best_story(
+        self, event: Event, evidence: EventEvidence, opened: StoryBuckets, now: int
+    ) -> tuple[tuple[float, int, str] | None, str]:
+        """The best story in reach as (score, last report, id), or None; and the bucket it is in."""
+        buckets = self._reachable_buckets(event, evidence, opened)
         best: tuple[float, int, str] | None = None
         home = NO_COUNTRY
         follow = self.matcher.follow_up_us(event.type)
@@ -100,21 +127,7 @@ class StoryTracker:
                     candidate = (score, last, story_id)
                     if best is None or candidate > best:
                         best, home = candidate, bucket
-        if best is None:
-            story = self._new_story(event)
-        else:
-            story = self._add_event(dict(self.store[f"story:{best[2]}"]), event)
-        entry = [story["id"], story["first_us"], story["last_us"]]
-        bucket = country_bucket(story)
-        if best is not None and home != bucket:  # its first country: it leaves the "-" bucket
-            opened.put(home, [e for e in opened.entries(home) if e[0] != entry[0]])
-        opened.put(bucket, [*(e for e in opened.entries(bucket) if e[0] != entry[0]), entry])
-        self.store[f"story:{story['id']}"] = story
-        opened.flush()
-        closed.flush()
-        # Last, so that a worker stopped halfway through leaves the event to be matched again.
-        self.store[f"event:{event.id}"] = story["id"]
-        return event.model_copy(update={"story_id": story["id"]})
+        return best, home
 
     @staticmethod
     def keeps_apart(event: Event) -> bool:
