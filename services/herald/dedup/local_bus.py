@@ -44,6 +44,7 @@ class LocalBus:
         self.sent = 0  # messages handed out for other processes
 
     def post(self, sends: list[Send]) -> None:
+        """Queue what this process may answer; hold the rest for ``run`` to hand out."""
         for send in sends:
             if self.local is not None and not self.local(send):
                 self.remote.append(send)
@@ -52,6 +53,7 @@ class LocalBus:
             self.queues.setdefault((send.topic, send.partition), deque()).append(send)
 
     def run(self) -> list[Output]:
+        """Deliver until every queue is empty (answers may post more); the outputs, then what is remote."""
         out: list[Output] = []
         while True:
             ready = [i for i, q in enumerate(self.queues.values()) if q]
