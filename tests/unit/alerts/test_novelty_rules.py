@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, alert_id, scopes, update_id
+from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
+from herald.alerts.novelty_alerts import alert_id, update_id
+from herald.alerts.novelty_scopes import scopes
 from herald.core.records import Actor, Claim, Event, Location, stable_id
 
 T0 = datetime(2026, 3, 1, tzinfo=UTC)
