@@ -23,7 +23,7 @@ from prometheus_client import CollectorRegistry
 from herald.alerts.sinks.base import DeliveryError
 from herald.alerts.sinks.webhook import WebhookSink
 from herald.core.records import Alert, Article, stable_id
-from herald.heartbeat import canary
+from herald.heartbeat import canary_feed as canary
 from herald.heartbeat.server import Heartbeat, HeartbeatServer
 from herald.heartbeat.settings import HeartbeatSettings
 from herald.poller.normalize import article_from_entry

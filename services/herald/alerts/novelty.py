@@ -36,7 +36,7 @@ Rules (see the alerts README for examples and the numbers behind the defaults):
 Idempotent under redelivery: an event already handled returns the alerts it raised then, with the
 same ids and timestamps, so downstream ledgers see the same records again.
 
-The heartbeat's canary events (type ``heartbeat``, see ``herald.core.canary``) bypass all of this:
+The heartbeat's canary events (type ``heartbeat``, see ``herald.core.heartbeat_markers``) bypass all of this:
 each raises exactly one alert with rule ``heartbeat``, whose id follows from the event (so a
 redelivered canary gives the same id, which delivery's ledger skips), and touches no state, so a
 canary is never a first of its type, a point of a series, or a story's source.
@@ -56,8 +56,8 @@ from herald.alerts.novelty_config import STORY_EVENTS, STORY_SOURCES, NoveltyCon
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
-from herald.core.canary import HEARTBEAT_TYPE
 from herald.core.families import family_of
+from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Alert, Event
 
 

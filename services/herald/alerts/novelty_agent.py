@@ -15,7 +15,7 @@ import faust
 from prometheus_client import CollectorRegistry, Counter
 
 from herald.core import topics
-from herald.core.canary import HEARTBEAT_RULE
+from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.metrics import StageMetrics
 from herald.core.records import Event
 from herald.core.streams import Emit, Stage, make_app, table

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from herald.core.canary import HEARTBEAT_RULE
+from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.records import Alert, Event, stable_id, utcnow
 
 from .novelty_config import NoveltyConfig

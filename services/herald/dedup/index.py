@@ -93,7 +93,7 @@ from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
-from herald.core.canary import is_canary
+from herald.core.heartbeat_markers import is_canary
 from herald.core.records import Article
 
 from . import verdicts as verdict_bucket

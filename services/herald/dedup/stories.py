@@ -40,7 +40,7 @@ follow-up window.
 The best candidate scoring at least ``min_score`` wins; otherwise the event opens a new story whose id
 derives from the event that opened it, so a replay gives the same ids.
 
-The heartbeat's canary events (type ``heartbeat``, see ``herald.core.canary``) are kept apart: each
+The heartbeat's canary events (type ``heartbeat``, see ``herald.core.heartbeat_markers``) are kept apart: each
 is a story of its own, with the id a new story would get, and nothing is stored for it, so canaries
 neither join nor open nor close any story, and the table does not grow by one story per round.
 
@@ -91,8 +91,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
-from herald.core.canary import HEARTBEAT_TYPE
 from herald.core.countries import is_country_name
+from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Event, stable_id
 
 from .messages import StorySource

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from herald.core.canary import CANARY_TAG, HEARTBEAT_TYPE
+from herald.core.heartbeat_markers import CANARY_TAG, HEARTBEAT_TYPE
 from herald.core.records import Article
 from herald.dedup.index import DedupConfig, Deduplicator, Send, Unique, front, scatter
 from herald.dedup.stories import StoryTracker
