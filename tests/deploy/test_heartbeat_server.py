@@ -28,7 +28,8 @@ from herald.heartbeat.server import Heartbeat, HeartbeatServer
 from herald.heartbeat.settings import HeartbeatSettings
 from herald.poller.normalize import article_from_entry
 from herald.poller.service import parse
-from tests.conftest import free_port, herald_env
+from herald_dev.local.ports import free_port
+from tests.support.environment import herald_env
 
 SECRET = "whsec_" + "aGVhcnRiZWF0LXRlc3Qtc2lnbmluZy1rZXk="  # base64 of a test phrase
 INTERVAL = 60.0

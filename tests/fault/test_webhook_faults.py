@@ -29,7 +29,7 @@ from herald.core import topics
 from herald.core.records import Alert
 from herald_dev.local.feedserver import ScriptedFeed
 from herald_dev.local.receiver import Answer, Receiver
-from tests.fault.harness import (
+from tests.support.fault_harness import (
     Burst,
     Outcome,
     Refetched,

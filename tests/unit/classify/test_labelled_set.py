@@ -17,12 +17,11 @@ from typing import Any
 
 import pytest
 import yaml
+from tests.support.classify_articles import DATA, as_article, load_articles
 
 from herald.classify.rules import classify
 from herald.classify.taxonomy import CODES
 from herald.core.records import Article, EnrichedArticle, Event
-
-from .conftest import DATA, as_article, load_articles
 
 SPLITS = ("articles_dev.yaml", "articles_heldout.yaml", "articles_blind.yaml", "articles_final.yaml")
 MACRO_F1_BAR = 0.9

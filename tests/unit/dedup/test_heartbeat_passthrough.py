@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import copy
 
+from tests.support.dedup_articles import article, event, report
+
 from herald.core.heartbeat_markers import CANARY_TAG, HEARTBEAT_TYPE
 from herald.core.records import Article
 from herald.dedup.index import DedupConfig, Deduplicator, Send, Unique, front, scatter
 from herald.dedup.stories import StoryTracker
-
-from .factory import article, event, report
 
 CONFIG = DedupConfig(partitions=4)
 

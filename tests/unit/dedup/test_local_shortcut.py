@@ -11,6 +11,8 @@ import random
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
+from tests.support.dedup_protocol import assert_safely_decided, cluster_articles
+
 from herald.dedup.index import (
     ClaimIndex,
     DedupConfig,
@@ -22,8 +24,6 @@ from herald.dedup.index import (
     Unique,
     front,
 )
-
-from .test_protocol import assert_safely_decided, cluster_articles
 
 CFG = DedupConfig(partitions=6)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .labelled import load, run
+from tests.support.dedup_labelled_set import load, run
 
 
 def test_labelled_set_quality() -> None:

@@ -8,10 +8,9 @@ regressions, not a promise. The report is printed (``pytest -s``) so every run s
 from __future__ import annotations
 
 import pytest
+from tests.support import enrich_scoring as scoring
 
 from herald.enrich.extract import Enricher
-
-from . import scoring
 
 BARS = {  # label: (precision, recall)
     "places": (0.90, 0.95),

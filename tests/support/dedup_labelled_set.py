@@ -17,7 +17,7 @@ from herald.core.records import Actor, Article, Event, Location, stable_id
 from herald.dedup.index import DedupConfig, Deduplicator, Verdict
 from herald.dedup.stories import StoryTracker
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "dedup" / "labelled.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data" / "dedup" / "labelled.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:
