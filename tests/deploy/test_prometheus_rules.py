@@ -15,7 +15,7 @@ import yaml
 
 from tests.support.deploy_checks import PROMETHEUS, Catalogue, check_query, recording_rules, tool
 
-# What the issue asks Prometheus to page on, by the alert that covers it.
+# The conditions Prometheus must page on, by the alert that covers each.
 REQUIRED_ALERTS = {
     "HeraldPipelineStalled",  # pipeline stalled
     "HeraldConsumerLagGrowing",  # consumer lag growing

@@ -2,7 +2,7 @@
 
 ``make_article`` builds an ``EnrichedArticle`` by hand: an in-memory double of what the enrichment
 stage emits (the record contract), so rules can be tested against exact entities, places and
-quantities without the NLP model. ``enriched`` runs the real enrichment (spaCy model, main's
+quantities without the NLP model. ``enriched`` runs the real enrichment (spaCy model, the
 Enricher) once per session for the labelled-set tests.
 """
 
@@ -24,7 +24,7 @@ def make_article() -> Callable[..., EnrichedArticle]:
 
 @pytest.fixture(scope="session")
 def enricher() -> Any:
-    """The real enrichment stage: main's Enricher over the real spaCy model, loaded once."""
+    """The real enrichment stage: the Enricher over the real spaCy model, loaded once."""
     pytest.importorskip("spacy")
     from herald.enrich import nlp
     from herald.enrich.extract import Enricher
