@@ -1,6 +1,6 @@
 """How much classification adds to enrichment, per article.
 
-Runs the real enrichment stage (main's Enricher over the spaCy model, batched as the worker batches)
+Runs the real enrichment stage (the Enricher over the spaCy model, batched as the worker batches)
 and then ``classify`` on the same articles, and prints both costs per article and their ratio. The
 articles are the labelled set in tests/data/classify (wire-style, 2-7 sentences), repeated to get
 stable timings. CPU time is printed next to wall time because the benchmark machine is shared: CPU
@@ -8,7 +8,7 @@ time is what the classifier itself costs.
 
     PYTHONPATH=services python bench/classify_bench.py [--repeat 3] [--batch-size 64]
 
-The speed bar (issue 5): classification adds under 20% to the enrichment stage's per-article cost.
+The speed bar: classification adds under 20% to the enrichment stage's per-article cost.
 """
 
 from __future__ import annotations

@@ -6,18 +6,13 @@ state under pytest's temporary directory. Nothing here is a mock.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from herald_dev.local.ports import free_port, free_port_pair  # noqa: F401 - re-exported for tests
-
-ROOT = Path(__file__).resolve().parents[1]
-# feedparser's own test corpus (BSD 2-clause, LICENSE beside it): real-world and malformed feed shapes.
-FEEDPARSER_CORPUS = ROOT / "tests" / "data" / "feedparser"
+from herald_dev.local.ports import free_port_pair
+from tests.support.environment import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -87,13 +82,6 @@ def kafka(kafka_broker: object, tmp_path_factory: pytest.TempPathFactory) -> Ite
     env = {"HERALD_KAFKA_BOOTSTRAP": bootstrap, "HERALD_STATE_DIR": str(state), "HERALD_PARTITIONS": "6"}
     reset(CoreSettings(kafka_bootstrap=bootstrap, state_dir=state))
     yield env
-
-
-def herald_env(extra: dict[str, str]) -> dict[str, str]:
-    """The environment a Herald child process runs with: ours, plus the test's settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HERALD_")}
-    env.update(extra)
-    return env
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-# The issue's targets for a 2-core machine.
+# The targets for a 2-core machine.
 TARGET_RATIO = 0.8  # pipeline throughput at saturation / raw spaCy ceiling
 TARGET_P99_S = 1.0  # end-to-end latency p99 at 20 articles per second
 TARGET_STACK_MB = 2048  # the whole stack resident, broker included
@@ -31,7 +31,7 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
 
 
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every target of the issue, with the measured value and whether it is met (None: not measured)."""
+    """Every target, with the measured value and whether it is met (None: not measured)."""
     out: list[dict[str, Any]] = []
     for run in results.get("saturation", []):
         ratio = run.get("ratio_to_ceiling")

@@ -8,16 +8,8 @@ import pytest
 import sqlalchemy as sa
 
 from herald.api.database import Store
-from herald.api.settings import ApiSettings
-from tests.support.api_server import serving
+from tests.support.api_server import api_settings, serving
 from tests.support.store_rows import demo_engine  # noqa: F401 - the fixture, shared with other suites
-
-
-def api_settings(**overrides: object) -> ApiSettings:
-    """Small pages, so paging is exercised on the small demo store."""
-    base: dict[str, object] = {"api_max_page_size": 5, "api_default_page_size": 3}
-    base.update(overrides)
-    return ApiSettings(**base)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,7 @@ from pydantic import ValidationError
 
 from herald.api.database import QueryTimeout, Store
 from herald.api.settings import ApiSettings
-from tests.api.conftest import api_settings
-from tests.support.api_server import serving
+from tests.support.api_server import api_settings, serving
 from tests.support.store_rows import S472
 
 
@@ -119,7 +118,7 @@ def test_the_command_refuses_to_start_without_a_token(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from tests.conftest import herald_env
+    from tests.support.environment import herald_env
 
     env = herald_env({"HERALD_API_HOST": "0.0.0.0", "HERALD_STATE_DIR": str(tmp_path)})
     done = subprocess.run(

@@ -23,7 +23,7 @@ from referencing.jsonschema import DRAFT202012
 from herald.api import params
 from herald.api.app import build, openapi_document
 from herald.api.database import Store
-from tests.api.conftest import api_settings
+from tests.support.api_server import api_settings
 from tests.support.store_rows import S472
 
 DOC_URI = "urn:herald:openapi"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.deploy.deploy_support import Catalogue, build_catalogue
+from tests.support.deploy_checks import Catalogue, build_catalogue
 
 
 @pytest.fixture(scope="session")

@@ -21,26 +21,13 @@ import pytest
 import typer
 import yaml
 
-from tests.deploy.deploy_support import ROOT
+from tests.support.deploy_checks import ROOT
+from tests.support.herald_commands import COMMANDS, settings_class
 
 COMPOSE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"
 DOCKERFILE = ROOT / "services" / "Dockerfile"
 INTERPOLATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}")
-
-# What each Herald command reads its settings from, and which port it serves metrics on.
-COMMANDS: dict[tuple[str, ...], tuple[str, str | None]] = {
-    ("topics",): ("herald.core.settings:CoreSettings", None),
-    ("poll",): ("herald.poller.settings:PollerSettings", "herald.poller.service"),
-    ("worker", "dedup"): ("herald.core.settings:CoreSettings", "herald.dedup.agent"),
-    ("worker", "enrich"): ("herald.core.settings:CoreSettings", "herald.enrich.agent"),
-    ("worker", "classify"): ("herald.core.settings:CoreSettings", "herald.classify.agent"),
-    ("worker", "novelty"): ("herald.alerts.settings:AlertSettings", "herald.alerts.novelty_agent"),
-    ("worker", "delivery"): ("herald.alerts.settings:AlertSettings", "herald.alerts.delivery_agent"),
-    ("heartbeat", "serve"): ("herald.heartbeat.settings:HeartbeatSettings", "herald.heartbeat.server"),
-    ("store",): ("herald.store.settings:StoreSettings", "herald.store.agent"),
-    ("api",): ("herald.api.settings:ApiSettings", "herald.api.settings"),
-}
 
 
 def compose() -> dict[str, Any]:
@@ -60,11 +47,6 @@ def compose_schema() -> dict[str, Any]:
         Path(next(iter(spec.submodule_search_locations))) / "builtin_schemas" / "vendor" / "compose-spec.json"
     )
     return json.loads(path.read_text())
-
-
-def settings_class(ref: str) -> type[Any]:
-    module, name = ref.split(":")
-    return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
 
 
 def env_example() -> dict[str, str]:

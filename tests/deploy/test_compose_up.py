@@ -32,7 +32,7 @@ import pytest
 import yaml
 
 from herald.core.webhooks import Verdict, check, decode_secret
-from tests.deploy.deploy_support import ROOT
+from tests.support.deploy_checks import ROOT
 from tests.support.procs import wait_for
 
 pytestmark = [pytest.mark.container, pytest.mark.slow, pytest.mark.timeout(1200)]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.deploy.deploy_support import (
+from tests.support.deploy_checks import (
     DASHBOARDS,
     ROOT,
     Catalogue,

@@ -23,12 +23,13 @@ from prometheus_client import CollectorRegistry
 from herald.alerts.sinks.base import DeliveryError
 from herald.alerts.sinks.webhook import WebhookSink
 from herald.core.records import Alert, Article, stable_id
-from herald.heartbeat import canary
+from herald.heartbeat import canary_feed as canary
 from herald.heartbeat.server import Heartbeat, HeartbeatServer
 from herald.heartbeat.settings import HeartbeatSettings
 from herald.poller.normalize import article_from_entry
 from herald.poller.service import parse
-from tests.conftest import free_port, herald_env
+from herald_dev.local.ports import free_port
+from tests.support.environment import herald_env
 
 SECRET = "whsec_" + "aGVhcnRiZWF0LXRlc3Qtc2lnbmluZy1rZXk="  # base64 of a test phrase
 INTERVAL = 60.0

@@ -9,37 +9,19 @@ dashboards and rules it ships.
 
 from __future__ import annotations
 
-import functools
 import re
-import subprocess
 from typing import Any
 
 import pytest
 import yaml
 
-from tests.deploy.deploy_support import CHART, DASHBOARDS, PROMETHEUS, ROOT, tool
-from tests.deploy.test_compose_file import COMMANDS, settings_class
+from tests.support.deploy_checks import CHART, DASHBOARDS, PROMETHEUS, ROOT
+from tests.support.helm_chart import KUBE_VERSION, helm, render, render_raw
+from tests.support.herald_commands import COMMANDS, settings_class
 
-KUBE_VERSION = "1.31.0"
 FULL_VALUES = CHART / "ci" / "full-values.yaml"
 COMPONENTS = ("poller", "dedup", "enrich", "classify", "novelty", "delivery", "heartbeat", "store", "api")
 CRD_KINDS = {"ServiceMonitor", "PrometheusRule"}
-
-
-def helm(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(tool("helm")), *args], cwd=CHART, capture_output=True, text=True, timeout=120)
-
-
-@functools.cache
-def _render(*args: str) -> tuple[int, str, str]:
-    result = helm("template", "herald", ".", "--namespace", "news", "--kube-version", KUBE_VERSION, *args)
-    return result.returncode, result.stdout, result.stderr
-
-
-def render(*args: str) -> list[dict[str, Any]]:
-    code, out, err = _render(*args)
-    assert code == 0, err
-    return [d for d in yaml.safe_load_all(out) if d]
 
 
 def objects(docs: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
@@ -267,7 +249,7 @@ def test_the_heartbeat_route_goes_to_delivery_and_points_at_the_heartbeat_servic
 
 
 def test_the_heartbeat_needs_its_secret() -> None:
-    code, _, err = _render("--set", "heartbeat.enabled=true")
+    code, _, err = render_raw("--set", "heartbeat.enabled=true")
     assert code != 0 and "heartbeatSecret" in err
     docs = render("--set", "heartbeat.enabled=true", "--set", "secrets.existingSecret=herald-webhooks")
     assert "herald-heartbeat" in objects(docs, "Deployment")
@@ -295,9 +277,9 @@ def test_the_store_reads_its_database_url_from_a_secret_or_an_existing_one() -> 
     )  # fmt: skip
     assert "herald-store" not in objects(existing, "Secret")
     assert url_ref(existing) == {"name": "analytics-db", "key": "url"}
-    code, _, err = _render("--set", "store.enabled=true")
+    code, _, err = render_raw("--set", "store.enabled=true")
     assert code != 0 and "store.database" in err
-    code, _, err = _render("--set", "store.enabled=true", "--set", "store.database.url=mysql://x")
+    code, _, err = render_raw("--set", "store.enabled=true", "--set", "store.database.url=mysql://x")
     assert code != 0 and "url" in err
 
 
@@ -333,24 +315,24 @@ def test_the_api_listens_with_a_token_from_a_secret_and_reads_the_stores_databas
     env = api_env(existing)
     assert env["HERALD_API_TOKEN"]["secretKeyRef"] == {"name": "api-token", "key": "HERALD_API_TOKEN"}
     assert env["HERALD_STORE_URL"]["secretKeyRef"]["name"] == "analytics-db"
-    code, _, err = _render("--set", "api.enabled=true", "--set", "store.database.existingSecret=db")
+    code, _, err = render_raw("--set", "api.enabled=true", "--set", "store.database.existingSecret=db")
     assert code != 0 and "api.token" in err
-    code, _, err = _render("--set", "api.enabled=true", "--set", "api.token=t")
+    code, _, err = render_raw("--set", "api.enabled=true", "--set", "api.token=t")
     assert code != 0 and "store.database" in err
 
 
 def test_values_schema_and_guards_reject_bad_values() -> None:
-    code, _, err = _render("--set", "poller.replicas=2")
+    code, _, err = render_raw("--set", "poller.replicas=2")
     assert code != 0 and "poller/replicas" in err
-    code, _, err = _render("--set", "enrich.replicaz=2")
+    code, _, err = render_raw("--set", "enrich.replicaz=2")
     assert code != 0 and "replicaz" in err
-    code, _, err = _render("--set", "kafka.bootstrap=not a host")
+    code, _, err = render_raw("--set", "kafka.bootstrap=not a host")
     assert code != 0 and "bootstrap" in err
-    code, _, err = _render("--set", "classify.replicas=7")
+    code, _, err = render_raw("--set", "classify.replicas=7")
     assert code != 0 and "partitions" in err
-    code, _, err = _render("--set", "secrets.slackWebhookUrl=http://hooks.slack.example.org/x")
+    code, _, err = render_raw("--set", "secrets.slackWebhookUrl=http://hooks.slack.example.org/x")
     assert code != 0 and "slackWebhookUrl" in err
-    code, _, err = _render("--set", "secrets.alertmanagerUrl=alertmanager:9093")
+    code, _, err = render_raw("--set", "secrets.alertmanagerUrl=alertmanager:9093")
     assert code != 0 and "alertmanagerUrl" in err
 
 

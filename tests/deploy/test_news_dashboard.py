@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from tests.deploy.deploy_support import DASHBOARDS
+from tests.support.deploy_checks import DASHBOARDS
 from tests.support.store_rows import DAY, NOW, S472, demo_store
 
 BOARD: dict[str, Any] = json.loads((DASHBOARDS / "herald-news.json").read_text(encoding="utf-8"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from herald_dev.plot import PlotInputError, load, parse, plot
-from tests.conftest import herald_env
+from tests.support.environment import herald_env
 
 
 def bench_series() -> dict[str, object]:

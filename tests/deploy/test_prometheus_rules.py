@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.deploy.deploy_support import PROMETHEUS, Catalogue, check_query, recording_rules, tool
+from tests.support.deploy_checks import PROMETHEUS, Catalogue, check_query, recording_rules, tool
 
-# What the issue asks Prometheus to page on, by the alert that covers it.
+# The conditions Prometheus must page on, by the alert that covers each.
 REQUIRED_ALERTS = {
     "HeraldPipelineStalled",  # pipeline stalled
     "HeraldConsumerLagGrowing",  # consumer lag growing

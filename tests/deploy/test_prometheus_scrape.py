@@ -22,8 +22,8 @@ import pytest
 import yaml
 
 from herald_dev.local.feedserver import Item, ScriptedFeed
-from tests.conftest import free_port
-from tests.deploy.deploy_support import PROMETHEUS, tool
+from herald_dev.local.ports import free_port
+from tests.support.deploy_checks import PROMETHEUS, tool
 from tests.support.procs import STAGES, Pipeline, Wire, running, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.e2e, pytest.mark.slow]

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from tests.deploy.deploy_support import ROOT
+from tests.support.deploy_checks import ROOT
 
 DOC = ROOT / "docs" / "settings.md"
 SCRIPT = ROOT / "scripts" / "settings_doc.py"

@@ -15,8 +15,8 @@ import sys
 import pytest
 
 from herald.core.topics import ALL
-from tests.deploy.deploy_support import CHART, ROOT
-from tests.deploy.test_helm_chart import KUBE_VERSION, helm, render
+from tests.support.deploy_checks import CHART, ROOT
+from tests.support.helm_chart import KUBE_VERSION, helm, render
 
 EXAMPLE = CHART / "examples" / "strimzi-values.yaml"
 DNS_SUBDOMAIN = re.compile(r"^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")

@@ -15,12 +15,12 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from tests.conftest import free_port
 from tests.support.procs import Pipeline, running, wait_for
 
 from herald.core.webhooks import decode_secret
 from herald_dev.local.demo import load_day
 from herald_dev.local.feedserver import FeedServer
+from herald_dev.local.ports import free_port
 from herald_dev.local.receiver import Receiver
 
 pytestmark = [pytest.mark.kafka, pytest.mark.e2e, pytest.mark.slow]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.fault.harness import RESULTS, table
+from tests.support.fault_harness import RESULTS, table
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -31,7 +31,7 @@ from herald.core import topics
 from herald_dev.local.cluster import LocalKafkaCluster
 from herald_dev.local.feedserver import Item, ScriptedFeed
 from herald_dev.local.receiver import Receiver
-from tests.fault.harness import KINDS, STORY_SPACING_DAYS, TOWNS, Watch, measure, rig
+from tests.support.fault_harness import KINDS, STORY_SPACING_DAYS, TOWNS, Watch, measure, rig
 from tests.support.procs import STAGES, Pipeline, read_topic
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault, pytest.mark.cluster]
@@ -72,7 +72,7 @@ class Truth:
     def fetch(self, body: bytes) -> tuple[set[str], set[str]]:
         """(ids of new articles the replay keeps as unique, alert ids they raise)."""
         from herald.analyze import Replay, read_articles
-        from tests.fault.harness import _replay_enricher
+        from tests.support.fault_harness import _replay_enricher
 
         if self.replay is None:
             self.replay = Replay(_replay_enricher())

@@ -24,7 +24,7 @@ from herald.core.records import stable_id
 from herald.poller.normalize import canonical_url
 from herald_dev.local.feedserver import Item, ScriptedFeed
 from herald_dev.local.receiver import Receiver
-from tests.fault.harness import (
+from tests.support.fault_harness import (
     CONSUMERS,
     Burst,
     Outcome,

@@ -23,8 +23,8 @@ import pytest
 
 from herald.poller.fetch import FETCH_ERRORS
 from herald.poller.parsing import REJECT_REASONS
-from tests.conftest import FEEDPARSER_CORPUS, ROOT
-from tests.fault.harness import Outcome, record
+from tests.support.environment import FEEDPARSER_CORPUS, ROOT
+from tests.support.fault_harness import Outcome, record
 
 pytestmark = [pytest.mark.fault]
 

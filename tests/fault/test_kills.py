@@ -21,7 +21,7 @@ import pytest
 from herald_dev.local.feedserver import ScriptedFeed
 from herald_dev.local.kafka import LocalKafka
 from herald_dev.local.receiver import Receiver
-from tests.fault.harness import Burst, Watch, expected_alert_ids, measure, rig
+from tests.support.fault_harness import Burst, Watch, expected_alert_ids, measure, rig
 from tests.support.procs import Pipeline
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]

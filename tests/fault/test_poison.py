@@ -14,7 +14,7 @@ from herald.core import topics
 from herald.core.records import Alert, Article, stable_id, utcnow
 from herald.core.webhooks import decode_secret
 from herald_dev.local.receiver import Receiver
-from tests.fault.harness import CONSUMERS, Outcome, committed, end_offset, record
+from tests.support.fault_harness import CONSUMERS, Outcome, committed, end_offset, record
 from tests.support.procs import Pipeline, json_values, read_topic, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]

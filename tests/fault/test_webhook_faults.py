@@ -2,7 +2,7 @@
 
 One pipeline (every service a process, a scripted feed over HTTP, the real broker) and one receiver
 live through the module. Each test releases a burst of alert-worthy articles into the feed while the
-endpoint is in one failure mode, in the order the issue gives: down for 30 s, slow past the delivery
+endpoint is in one failure mode, in this order: down for 30 s, slow past the delivery
 timeout, answering 500, answering 429 with Retry-After, answering 400. The transient modes must end
 with every alert the offline replay expects delivered exactly once by webhook-id (raw repeats are
 counted: a slow answer makes the sink retry what the endpoint already took). The permanent one (400)
@@ -29,7 +29,7 @@ from herald.core import topics
 from herald.core.records import Alert
 from herald_dev.local.feedserver import ScriptedFeed
 from herald_dev.local.receiver import Answer, Receiver
-from tests.fault.harness import (
+from tests.support.fault_harness import (
     Burst,
     Outcome,
     Refetched,
@@ -44,7 +44,7 @@ pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
 SECRET = "whsec_" + base64.b64encode(b"webhook fault scenario secret 32").decode()
 BURST = 5
-OUTAGE_S = 30.0  # the issue's outage; the endpoint stays down at least this long
+OUTAGE_S = 30.0  # an outage of half a minute; the endpoint stays down at least this long
 TIMEOUT_S = 1.0  # HERALD_DELIVERY_TIMEOUT_SECONDS: one attempt's HTTP timeout
 SLOW_S = TIMEOUT_S + 1.5  # a slow endpoint answers (200) only after the sink has given up on it
 RETRY_AFTER_S = 1
@@ -163,7 +163,7 @@ def test_endpoint_down_for_30_seconds(stack: Stack) -> None:
     went_down = time.monotonic()
     try:
         articles, expected, _ = stack.burst()
-        # Down for the issue's 30 s, and at least until every alert of the burst exists and the worker
+        # Down for OUTAGE_S, and at least until every alert of the burst exists and the worker
         # has been refused: the outage must meet the alerts, not a pipeline still working upstream.
         wait_for(
             lambda: expected <= {r.key.decode() for r in read_topic(stack.bootstrap, topics.ALERTS.name)},

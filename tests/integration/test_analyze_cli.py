@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import herald_env
+from tests.support.environment import herald_env
 from tests.support.schemas import errors
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "analyze"

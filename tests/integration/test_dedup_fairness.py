@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import time
 
-from tests.integration.dedup_support import (
+from tests.support.dedup_worker import (
     UniqueReader,
     Worker,
     articles_at,

@@ -9,7 +9,7 @@ other figures must pass. Nothing here is mocked: real broker, real worker proces
 from __future__ import annotations
 
 import pytest
-from tests.integration.dedup_support import (
+from tests.support.dedup_worker import (
     UniqueReader,
     Worker,
     articles_at,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from tests.integration.dedup_support import (
+from tests.support.dedup_worker import (
     UniqueReader,
     Worker,
     articles_at,

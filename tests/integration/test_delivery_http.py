@@ -20,7 +20,6 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.conftest import free_port
 
 from herald.alerts.dispatch import SinkDispatcher
 from herald.alerts.ledger import Ledger
@@ -33,6 +32,7 @@ from herald.alerts.sinks.webhook import WebhookSink
 from herald.core import webhooks
 from herald.core.records import Alert, Location, stable_id
 from herald.core.webhooks import Verdict
+from herald_dev.local.ports import free_port
 from herald_dev.local.receiver import Receiver
 
 SECRET = "whsec_" + base64.b64encode(b"a test secret of thirty-two byte").decode()

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from kafka import KafkaConsumer
-from tests.conftest import free_port, herald_env
+from tests.support.environment import herald_env
 from tests.support.procs import wait_for
 
 from herald.core import topics
@@ -27,6 +27,7 @@ from herald.core.kafka import producer
 from herald.core.records import Alert, DeadLetter, DeliveryOutcome, Location, stable_id
 from herald.core.settings import CoreSettings
 from herald.core.webhooks import decode_secret
+from herald_dev.local.ports import free_port
 from herald_dev.local.receiver import Receiver
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]

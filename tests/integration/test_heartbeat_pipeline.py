@@ -20,7 +20,7 @@ from tests.support.procs import Pipeline, json_values, read_topic, running, wait
 from tests.support.schemas import errors
 
 from herald.core import topics
-from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
+from herald.core.heartbeat_markers import HEARTBEAT_RULE, HEARTBEAT_TYPE
 from herald.core.webhooks import decode_secret
 from herald_dev.local.feedserver import FeedServer, Item, ScriptedFeed
 from herald_dev.local.receiver import Receiver

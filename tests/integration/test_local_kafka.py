@@ -6,11 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import free_port_pair, herald_env
+from tests.support.environment import herald_env
 
 from herald.core.kafka import ensure_topics
 from herald.core.topics import ALL
 from herald_dev.local.kafka import LocalKafka
+from herald_dev.local.ports import free_port_pair
 
 pytestmark = pytest.mark.kafka
 

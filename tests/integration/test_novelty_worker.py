@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer
-from tests.conftest import free_port, herald_env
+from tests.support.environment import herald_env
 from tests.support.procs import wait_for
 from typer.testing import CliRunner
 
@@ -25,6 +25,7 @@ from herald.core.families import family_of
 from herald.core.kafka import producer
 from herald.core.records import Alert, Event, Location, stable_id
 from herald.core.settings import CoreSettings
+from herald_dev.local.ports import free_port
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 

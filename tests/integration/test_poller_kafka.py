@@ -17,12 +17,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from tests.conftest import ROOT, free_port, herald_env
+from tests.support.environment import ROOT, herald_env
 from tests.support.procs import read_topic, wait_for
 
 from herald.core import topics
 from herald.core.settings import CoreSettings
 from herald.poller.output import read_state
+from herald_dev.local.ports import free_port
 from herald_dev.webfixture import Reply, Request, WebFixture, rss
 
 pytestmark = pytest.mark.kafka

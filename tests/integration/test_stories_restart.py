@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
-from tests.integration.dedup_support import GROUP, UniqueReader, Worker, now, produce_events, warm_up
+from tests.support.dedup_worker import GROUP, UniqueReader, Worker, now, produce_events, warm_up
 from tests.support.procs import read_topic
 
 from herald.core import topics

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, herald_env
+from tests.support.environment import ROOT, herald_env
 from tests.support.installed import built_wheel, install, installed_python
 
 pytestmark = pytest.mark.slow

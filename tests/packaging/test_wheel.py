@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT
+from tests.support.environment import ROOT
 from tests.support.installed import built_wheel
 
 PACKAGE = ROOT / "services" / "herald"

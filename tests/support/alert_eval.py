@@ -38,7 +38,7 @@ import yaml
 from herald.core.records import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
-# The frozen test split: written once from real reporting and scored by the lead, never tuned against,
+# The frozen test split: written once from real reporting and scored once, never tuned against,
 # so it measures what the rules do on events they were not shaped by.
 TEST_DATA = DATA.parent / "test_timelines"
 SETS = {"dev": DATA, "test": TEST_DATA}

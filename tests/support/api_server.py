@@ -15,6 +15,13 @@ from herald.api.database import Store
 from herald.api.settings import ApiSettings
 
 
+def api_settings(**overrides: object) -> ApiSettings:
+    """Small pages, so paging is exercised on the small demo store."""
+    base: dict[str, object] = {"api_max_page_size": 5, "api_default_page_size": 3}
+    base.update(overrides)
+    return ApiSettings(**base)  # type: ignore[arg-type]
+
+
 @contextmanager
 def serving(settings: ApiSettings, store: Store) -> Iterator[str]:
     """Serve the API over ``store`` on a free port; yield its base URL; stop it on exit."""

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.support.environment import ROOT
 
 
 def installed_python() -> Path | None:

@@ -19,8 +19,9 @@ from kafka import KafkaConsumer, TopicPartition
 
 from herald.core.webhooks import decode_secret
 from herald_dev.local.feedserver import FeedServer, ScriptedFeed
+from herald_dev.local.ports import free_port
 from herald_dev.local.receiver import Receiver
-from tests.conftest import free_port, herald_env
+from tests.support.environment import herald_env
 from tests.support.installed import child_env, herald_argv
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")

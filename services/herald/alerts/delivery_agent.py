@@ -38,8 +38,8 @@ from faust.streams import current_event
 from prometheus_client import CollectorRegistry, Counter, Histogram
 
 from herald.core import topics
-from herald.core.canary import HEARTBEAT_RULE
 from herald.core.deadletter import dead_letter
+from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.metrics import E2E_BUCKETS, LATENCY_BUCKETS, StageMetrics
 from herald.core.records import Alert, DeadLetterReason, DeliveryOutcome, DeliveryStatus, utcnow
 from herald.core.streams import Emit, Stage, make_app, raw_topic, table

@@ -6,7 +6,7 @@ stage scales out over partitions. The core ``Stage`` calls the handler one event
 event current, so table changes land in the event's changelog partition, and it awaits the alerts'
 broker acks before the event's offset is committed. Redelivered events return the alerts they raised
 before (same ids), which the delivery ledger then skips. The heartbeat's canary events each raise
-their one ``heartbeat`` alert (see ``novelty.heartbeat_alert``) and leave the table alone.
+their one ``heartbeat`` alert (see ``novelty_alerts.heartbeat_alert``) and leave the table alone.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import faust
 from prometheus_client import CollectorRegistry, Counter
 
 from herald.core import topics
-from herald.core.canary import HEARTBEAT_RULE
+from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.metrics import StageMetrics
 from herald.core.records import Event
 from herald.core.streams import Emit, Stage, make_app, table

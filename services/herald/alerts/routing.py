@@ -1,6 +1,6 @@
 """Per-sink routing: which alerts a sink gets now, which wait for its digest, which it never sees.
 
-The heartbeat's canary alerts (rule ``heartbeat``, see ``herald.core.canary``) and users' alerts
+The heartbeat's canary alerts (rule ``heartbeat``, see ``herald.core.heartbeat_markers``) and users' alerts
 never cross: a route is either the heartbeat's, which takes canary alerts only, or a user's, which
 never sees one. Decided here, in the one function every sink's dispatcher asks, so no sink's
 filters (types, countries, severities) can let a canary through to a desk or a story to the canary.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from herald.core.canary import HEARTBEAT_RULE
+from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.records import Alert
 
 

@@ -21,7 +21,7 @@ from pydantic_settings import NoDecode
 
 from herald.core.settings import CoreSettings
 
-from .novelty import ESCALATION_METRICS, NoveltyConfig
+from .novelty_config import ESCALATION_METRICS, NoveltyConfig
 from .routing import Route
 
 CsvList = Annotated[list[str], NoDecode]

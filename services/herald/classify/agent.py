@@ -11,7 +11,7 @@ import faust
 from prometheus_client import CollectorRegistry, Counter
 
 from herald.core import topics
-from herald.core.canary import HEARTBEAT_TYPE
+from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.metrics import StageMetrics
 from herald.core.records import EnrichedArticle
 from herald.core.settings import CoreSettings

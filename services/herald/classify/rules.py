@@ -51,7 +51,7 @@ from .cues import (
     search,
     word_starts,
 )
-from .heartbeat import heartbeat_event, is_heartbeat
+from .heartbeat_event import heartbeat_event, is_heartbeat
 from .magnitude import UNITS_BY_TYPE, Reading, from_quantities, measure, read_text
 from .segments import Segment, in_spans, reporting_spans
 from .severity import score
@@ -434,7 +434,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
 
     Articles the enrichment did not process (``enriched=False``: duplicates, unsupported languages)
     yield nothing: the cues are English and duplicates were already classified once. The heartbeat's
-    canary yields its one ``heartbeat`` event before any of that (``heartbeat.py``), so neither the
+    canary yields its one ``heartbeat`` event before any of that (``heartbeat_event.py``), so neither the
     language check nor the rules can stop it.
     """
     if is_heartbeat(article):

@@ -10,8 +10,8 @@ wraps it in a Faust agent that guarantees the three things the pure code must no
   delivery future before it asks for the next batch, and ``take_events`` acks a batch only then.
   A crash in between re-delivers the batch: at-least-once, made effectively-once downstream by
   deterministic ids (dedup, the delivery ledger).
-* **One batch at a time** (``concurrency=1``): faust-streaming's #606 lets a concurrent agent commit
-  past an in-flight message.
+* **One batch at a time** (``concurrency=1``): a concurrent agent can have Faust commit past an
+  in-flight message; ``faust_offset_fix`` covers the same hole for records Faust's fetcher drops.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from pydantic import BaseModel
 from . import topics
 from .codec import Poison, decode
 from .deadletter import dead_letter
+from .faust_offset_fix import HeadWatch, guard_offset_commits
 from .metrics import StageMetrics, exposition
 from .records import DeadLetter, Record
 from .replication import apply_producer_guarantees
@@ -69,107 +70,6 @@ class Reject(Exception):
 Handler = Callable[[list[M]], "list[Emit] | Awaitable[list[Emit]]"]
 
 
-def guard_offset_commits() -> None:
-    """Never commit past an input record that was not acknowledged (faust-streaming #606).
-
-    faust-streaming 0.15.3 commits the end of the first run of acked offsets unless that run starts
-    *more than one* offset after the committed one: when exactly the record at the committed offset is
-    missing from the acks (still in flight, or dropped around a rebalance) it commits straight over it,
-    and that record is lost at the next restart. The upstream fix (PR #707) is not released. This
-    wrapper withholds the commit while the head offset is neither acked nor a known gap (compaction,
-    transaction markers), and otherwise defers to Faust. Idempotent.
-    """
-    from faust.transport.consumer import Consumer
-
-    original = Consumer._new_offset
-    if getattr(original, "herald_guard", False):
-        return
-
-    def _new_offset(self: Any, tp: Any) -> int | None:
-        head = self._committed_offset[tp]
-        if (
-            self._acked[tp]
-            and head is not None
-            and head not in self._acked_index[tp]
-            and not self._gap[tp].overlaps(head)
-        ):
-            return None
-        return original(self, tp)
-
-    _new_offset.herald_guard = True  # type: ignore[attr-defined]
-    Consumer._new_offset = _new_offset  # type: ignore[method-assign]
-
-
-def head_stuck(consumer: Any, tp: Any) -> bool:
-    """True when later records of ``tp`` are acked but the one at the committed offset is not.
-
-    With one agent instance per stage, records are acked in order, so this only happens when Faust's
-    fetcher dropped the head record (seen around a rebalance: it marks a record read although it never
-    reached the stream). ``guard_offset_commits`` then holds the commit at that record, and nothing
-    would ever deliver it again without a seek.
-    """
-    head = consumer._committed_offset[tp]
-    return bool(
-        consumer._acked[tp]
-        and head is not None
-        and head not in consumer._acked_index[tp]
-        and not consumer._gap[tp].overlaps(head)
-    )
-
-
-async def tail_dropped(consumer: Any, tp: Any) -> bool:
-    """True when the consumer has read past the committed offset and acked nothing after it."""
-    head = consumer._committed_offset[tp]
-    if head is None or consumer._acked[tp] or consumer._gap[tp].overlaps(head):
-        return False
-    try:
-        position = await consumer.position(tp)
-    except Exception:  # an unknown position proves nothing
-        return False
-    return position is not None and position > head
-
-
-class HeadWatch:
-    """Re-reads a partition from its committed offset when its head record stays dropped.
-
-    Checked by every stage's lag timer; ``after`` seconds of a stuck head trigger one seek. The
-    records after the head are read again too: stages are idempotent under redelivery.
-    """
-
-    def __init__(self, after: float = 10.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.after = after
-        self.clock = clock
-        self.since: dict[Any, float] = {}
-        self.reseeks = 0
-
-    async def check(self, consumer: Any, topic: str, idle_for: float = 0.0) -> None:
-        """``idle_for``: seconds since the calling stage last finished a batch.
-
-        A dropped head with nothing after it (the last record of a burst) leaves no later ack to
-        give it away: it shows as a consumer that has read past its committed offset while the stage
-        sits idle. It would otherwise wait for the partition's next record, which on a quiet night
-        may be hours away: an alert that late is as good as lost.
-        """
-        now = self.clock()
-        for tp in consumer.assignment():
-            if tp.topic != topic:
-                continue
-            stuck = head_stuck(consumer, tp) or (idle_for >= self.after and await tail_dropped(consumer, tp))
-            if not stuck:
-                self.since.pop(tp, None)
-                continue
-            first = self.since.setdefault(tp, now)
-            if now - first >= self.after:
-                head = consumer._committed_offset[tp]
-                log.warning(
-                    "a partition's head record was dropped by the consumer; reading again from it",
-                    extra={"topic": tp.topic, "partition": tp.partition, "offset": head},
-                )
-                await consumer.seek(tp, head)
-                self.reseeks += 1
-                self.since.pop(tp, None)
-
-
 def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, default_port: int) -> faust.App:
     """A Faust app for one stage: its own consumer group, its own /metrics on its own port."""
     guard_offset_commits()
@@ -195,8 +95,7 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
         broker_commit_interval=1.0,
         producer_acks=-1,
-        # Batches the many small changelog writes: the broker's CPU per article fell by a third
-        # (bench/README.md), for at most 5 ms a hop.
+        # Batches the many small changelog writes into fewer requests, for at most 5 ms a hop.
         producer_linger=0.005,
         producer_max_request_size=settings.max_record_bytes * 2,
         consumer_max_fetch_size=16 * 1024 * 1024,
@@ -217,9 +116,9 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         return web.json({"stage": stage, "ok": True})
 
     # Faust pauses every agent of the app while more than this many table changes wait to be
-    # produced (100 by default, logging a warning each time). One dedup batch writes about 1,300;
-    # the stage waits for its own writes (Stage._drain_table_writes), so the pause is kept for a
-    # real flood.
+    # produced (100 by default, logging a warning each time). A dedup batch writes a thousand or
+    # more; the stage waits for its own writes (Stage._drain_table_writes), so the pause is kept for
+    # a real flood.
     app.producer.buffer.max_messages = PRODUCER_BUFFER_MESSAGES
     apply_producer_guarantees(app, settings)
     return app
@@ -442,10 +341,10 @@ class Stage(Generic[M]):
         Faust queues a changelog record per table write in the producer's buffer, and while that
         buffer holds more than its limit (100 in Faust; ``PRODUCER_BUFFER_MESSAGES`` here) its
         conductor stops handing records to *every* agent of the app. A stage writing a thousand
-        changes a batch (dedup's claims) kept it above 100 for as long as it had a backlog: the
-        other stage of its worker (stories) got nothing for a minute, and so no alert went out
-        until the burst was deduplicated. The stage that writes now waits for its own writes, so
-        the buffer holds about one batch's; the others are fed between its batches.
+        changes a batch (dedup's claims) would keep it above the limit for as long as it has a
+        backlog, starving the other stage of its worker (stories), and so every alert, until the
+        burst is deduplicated. Waiting for its own writes keeps the buffer at about one batch; the
+        others are fed between its batches.
         """
         buffer = self.app.producer.buffer
         if buffer.size and buffer.state == "running":  # stopping: the buffer flushes itself

@@ -6,7 +6,7 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from herald.core.canary import is_canary
+from herald.core.heartbeat_markers import is_canary
 from herald.core.records import Article
 
 from .claims import ClaimIndex

@@ -6,7 +6,7 @@ carries the article, so its reply brings the article back should the direct mess
 
 from __future__ import annotations
 
-from herald.core.canary import is_canary
+from herald.core.heartbeat_markers import is_canary
 from herald.core.records import Article
 
 from .fingerprint import Fingerprint, fingerprint

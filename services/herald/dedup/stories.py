@@ -28,7 +28,7 @@ from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from herald.core.canary import HEARTBEAT_TYPE
+from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Event, stable_id
 
 from .messages import StorySource

@@ -8,7 +8,7 @@ whose webhook points back at ``/alerts`` on this same server. The server exports
 round came back (``herald_heartbeat_last_seen_timestamp_seconds``) and Prometheus'
 ``HeraldHeartbeatMissing`` rule fires when that falls more than three rounds behind.
 
-Canary items carry the category ``herald.core.canary.CANARY_TAG``, which becomes ``Article.tags``;
-the stages recognise them by that tag (see ``herald.core.canary`` and docs/deployment.md,
+Canary items carry the category ``herald.core.heartbeat_markers.CANARY_TAG``, which becomes ``Article.tags``;
+the stages recognise them by that tag (see ``herald.core.heartbeat_markers`` and docs/deployment.md,
 "Heartbeat") so they never reach a user's alert routes. This package imports only ``herald.core``.
 """

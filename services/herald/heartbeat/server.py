@@ -21,7 +21,7 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from herald.core import webhooks
 from herald.core.http_server import BackgroundServer, QuietHandler
 
-from . import canary
+from . import canary_feed
 from .metrics import HeartbeatMetrics
 from .settings import HeartbeatSettings
 
@@ -49,14 +49,14 @@ class Heartbeat:
         self.newest_round: int | None = None
         self._lock = threading.Lock()
 
-    def current(self) -> canary.Round:
-        return canary.current(
+    def current(self) -> canary_feed.Round:
+        return canary_feed.current(
             self.clock(), self.settings.heartbeat_interval_seconds, self.settings.heartbeat_base_url
         )
 
     def feed(self) -> bytes:
         self.metrics.feed_requests.inc()
-        return canary.render_feed(self.current())
+        return canary_feed.render_feed(self.current())
 
     def receive(self, headers: dict[str, str], body: bytes) -> tuple[int, str]:
         """Handle one post to ``/alerts``; returns (HTTP status, outcome)."""
@@ -79,7 +79,7 @@ class Heartbeat:
         latest = int((now + settings.heartbeat_max_clock_skew_seconds) // settings.heartbeat_interval_seconds)
         rounds = [
             r
-            for r in (canary.round_of(str(u), self.settings.heartbeat_base_url) for u in urls)
+            for r in (canary_feed.round_of(str(u), self.settings.heartbeat_base_url) for u in urls)
             if r is not None and r <= latest
         ]
         if not rounds:

@@ -3,6 +3,8 @@
 Where things are:
 
 * ``service.py``  the loop: schedule, fetch, parse, send, then remember (the order is the guarantee)
+* ``entries.py``  which entries of a response are new: the articles to send, the ids to remember
+* ``bookkeeping.py`` what a poll's outcome does to its feed: health, next poll, metrics
 * ``fetch.py``    our own HTTP: conditional GET, per-host cap, deadline, size cap, bounded gzip/deflate
 * ``guard.py``    SSRF guard: resolve, refuse internal addresses, connect to the vetted address
 * ``parsing.py``  entity-bomb check, feedparser on bytes, classification of bad input

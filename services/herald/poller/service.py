@@ -33,17 +33,15 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from prometheus_client import CollectorRegistry
-from pydantic import ValidationError
 
-from herald.core.records import Article
-
+from .bookkeeping import FeedBookkeeping
+from .entries import new_entries
 from .feeds import Feed
 from .fetch import Fetcher, FetchError, FetchResult
 from .metrics import PollerMetrics
-from .normalize import article_from_entry, entry_date, entry_identity
 from .output import KafkaOutput, Publisher, PublishError, StateStore
 from .parsing import FeedRejected, ParsedFeed, expat_is_current, parse, read_feed
-from .schedule import Policy, after_error, after_success
+from .schedule import Policy
 from .settings import PollerSettings
 from .state import FeedState
 
@@ -54,7 +52,7 @@ log = logging.getLogger("herald.poller")
 DEFAULT_PORT = 9101
 
 
-class Poller:
+class Poller(FeedBookkeeping):
     """Polls the enabled feeds of a list. Construct, then ``await run(stop)`` or ``await run_once()``.
 
     ``publisher`` and ``store`` default to Kafka (one shared producer); tests and the benchmark inject
@@ -234,69 +232,25 @@ class Poller:
         started: float,
         digest: str,
     ) -> int:
-        now = datetime.now(UTC)
-        known = set(state.seen.seen)
-        handled: list[str] = []
-        fresh: list[Article] = []
-        dates: list[datetime] = []
-        seen = skipped = deferred = 0
-        for entry in parsed.entries:
-            when = entry_date(entry, now)
-            if when is not None:
-                dates.append(when)
-            ident = entry_identity(entry, feed.url, result.final_url)
-            if ident is None:
-                skipped += 1
-                continue
-            if ident[0] in known:
-                seen += 1
-                handled.append(ident[0])
-                continue
-            if len(fresh) >= self.settings.max_entries_per_poll:
-                deferred += 1
-                continue
-            try:
-                article = article_from_entry(
-                    entry,
-                    source=feed.name,
-                    feed_url=feed.url,
-                    language=parsed.language,
-                    now=now,
-                    site_url=parsed.link,
-                    identity=ident,
-                )
-            except (ValidationError, ValueError, TypeError) as exc:
-                skipped += 1
-                log.warning(
-                    "entry skipped",
-                    extra={"feed": feed.name, "reason": "invalid_entry", "detail": str(exc)[:300]},
-                )
-                continue
-            if article is None:
-                skipped += 1
-                continue
-            known.add(article.id)
-            handled.append(article.id)
-            fresh.append(article)
-        if skipped:
-            log.warning(
-                "entries without link, guid or text skipped", extra={"feed": feed.name, "count": skipped}
-            )
-        if deferred:
-            log.warning(
-                "feed has more new entries than one poll takes; the rest follow on the next poll",
-                extra={"feed": feed.name, "deferred": deferred, "cap": self.settings.max_entries_per_poll},
-            )
+        batch = new_entries(
+            feed,
+            parsed,
+            result.final_url,
+            set(state.seen.seen),
+            max_entries=self.settings.max_entries_per_poll,
+            now=datetime.now(UTC),
+        )
+        fresh, deferred = batch.fresh, batch.deferred
         if fresh:
             await self._until_acked("articles", feed, lambda: self.publisher.publish(fresh))
         self.metrics.entries.labels("new").inc(len(fresh))
-        self.metrics.entries.labels("seen").inc(seen)
-        self.metrics.entries.labels("skipped").inc(skipped)
+        self.metrics.entries.labels("seen").inc(batch.seen)
+        self.metrics.entries.labels("skipped").inc(batch.skipped)
         self.metrics.entries.labels("deferred").inc(deferred)
         # Validators are stored only when everything in this response was handled: otherwise a 304
         # next time would hide the deferred entries.
         validators = (result.etag, result.last_modified, digest) if not deferred else (None, None, None)
-        changed = state.seen.advance(handled, self.settings.seen_per_feed)
+        changed = state.seen.advance(batch.handled, self.settings.seen_per_feed)
         if validators != (state.seen.etag, state.seen.last_modified, state.seen.body_hash):
             state.seen.etag, state.seen.last_modified, state.seen.body_hash = validators
             changed = True
@@ -308,7 +262,7 @@ class Poller:
             started_wall,
             started,
             new=len(fresh),
-            dates=dates,
+            dates=batch.dates,
             ttl=parsed.ttl_seconds,
             deferred=deferred,
         )
@@ -339,102 +293,6 @@ class Poller:
                 self.metrics.broker_waiting.set(0)
                 self.broker_ok.set()
             return
-
-    # ---------------------------------------------------------------- bookkeeping
-
-    def _succeeded(
-        self,
-        feed: Feed,
-        result: FetchResult,
-        started_wall: float,
-        started: float,
-        *,
-        new: int,
-        dates: list[datetime],
-        ttl: float | None,
-        deferred: int,
-        unchanged: bool = False,
-    ) -> None:
-        health = self.state[feed.url].health
-        status = "304" if result.status == 304 else str(result.status)
-        health.last_attempt = health.last_success = started_wall
-        health.last_status, health.last_error = status, ""
-        health.consecutive_errors = 0
-        health.fetches_ok += 1
-        if result.status == 304:
-            health.not_modified += 1
-            outcome = "not_modified"
-        elif unchanged:
-            health.unchanged += 1
-            outcome = "unchanged"
-        else:
-            outcome = "ok"
-        delay = after_success(
-            health,
-            self.policy,
-            fixed=feed.interval,
-            new_entries=new,
-            dates=dates,
-            now=datetime.fromtimestamp(started_wall, UTC),
-            max_age=result.max_age,
-            ttl=ttl,
-            rng=self.rng,
-        )
-        if deferred:
-            delay = min(delay, self.policy.floor)
-        self._schedule(feed, started_wall, started, delay)
-        self.metrics.fetches.labels(outcome).inc()
-        self.failing.discard(feed.url)
-        if feed.name in self.labelled:
-            self.metrics.last_success.labels(feed.name).set(started_wall)
-            self.metrics.consecutive_errors.labels(feed.name).set(0)
-        self._update_health_gauges()
-        self.store.save_health(feed.url, health)
-
-    def _failed(
-        self,
-        feed: Feed,
-        reason: str,
-        detail: str,
-        started_wall: float,
-        started: float,
-        *,
-        retry_after: float | None,
-    ) -> None:
-        health = self.state[feed.url].health
-        health.last_attempt = started_wall
-        health.last_status, health.last_error = reason, detail[:500]
-        health.consecutive_errors += 1
-        health.errors_total += 1
-        delay = after_error(health, self.policy, fixed=feed.interval, retry_after=retry_after, rng=self.rng)
-        self._schedule(feed, started_wall, started, delay)
-        self.metrics.fetches.labels(reason).inc()
-        if health.consecutive_errors >= self.settings.failing_after_errors:
-            self.failing.add(feed.url)
-        if feed.name in self.labelled:
-            self.metrics.consecutive_errors.labels(feed.name).set(health.consecutive_errors)
-        self._update_health_gauges()
-        log.warning(
-            "feed poll failed",
-            extra={
-                "feed": feed.name,
-                "url": feed.url,
-                "reason": reason,
-                "detail": detail[:300],
-                "consecutive_errors": health.consecutive_errors,
-                "retry_in_s": round(delay, 1),
-            },
-        )
-        self.store.save_health(feed.url, health)
-
-    def _schedule(self, feed: Feed, started_wall: float, started: float, delay: float) -> None:
-        """Next poll counted from this poll's start, so fetch time does not make a schedule drift."""
-        self.state[feed.url].health.next_poll = started_wall + delay
-        self.next_due[feed.url] = max(time.monotonic(), started + delay)
-
-    def _update_health_gauges(self) -> None:
-        self.metrics.feeds.labels("failing").set(len(self.failing))
-        self.metrics.feeds.labels("ok").set(len(self.feeds) - len(self.failing))
 
     # ---------------------------------------------------------------- loops
 

@@ -30,8 +30,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 
-from herald.core.canary import HEARTBEAT_TYPE, is_canary
 from herald.core.families import family_of
+from herald.core.heartbeat_markers import HEARTBEAT_TYPE, is_canary
 from herald.core.records import Alert, Article, DeliveryOutcome, EnrichedArticle, Event, Record, utcnow
 
 from .tables import alerts, articles, deliveries, events, series_points, stories, story_sources

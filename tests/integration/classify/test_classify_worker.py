@@ -16,12 +16,13 @@ from pathlib import Path
 import httpx
 import pytest
 from kafka import KafkaConsumer
-from tests.conftest import free_port, herald_env
+from tests.support.environment import herald_env
 
 from herald.core import topics
 from herald.core.kafka import producer
 from herald.core.records import DeadLetter, EnrichedArticle, Event, Sentence, stable_id
 from herald.core.settings import CoreSettings
+from herald_dev.local.ports import free_port
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 

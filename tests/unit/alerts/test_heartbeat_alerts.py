@@ -21,7 +21,7 @@ from herald.alerts.settings import AlertSettings
 from herald.alerts.sinks.memory import MemorySink
 from herald.alerts.sinks.retry import Retrier, RetryPolicy
 from herald.alerts.sinks.webhook import WebhookSink
-from herald.core.canary import HEARTBEAT_RULE, HEARTBEAT_TYPE
+from herald.core.heartbeat_markers import HEARTBEAT_RULE, HEARTBEAT_TYPE
 from herald.core.records import Actor, Alert, Event, Location, stable_id
 
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

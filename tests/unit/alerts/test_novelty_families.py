@@ -5,10 +5,10 @@ Each case is the shape of a wrong alert seen on the dev alert timelines (tests/d
 
 from __future__ import annotations
 
+from tests.support.novelty_events import ev, rules
+
 from herald.alerts.novelty import NoveltyDetector
 from herald.core.families import families, family_of
-
-from .test_novelty_rules import ev, rules
 
 
 def held(outcome: object) -> list[tuple[str, str]]:

@@ -2,50 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, alert_id, scopes, update_id
-from herald.core.records import Actor, Claim, Event, Location, stable_id
+from tests.support.novelty_events import T0, ev, rules
 
-T0 = datetime(2026, 3, 1, tzinfo=UTC)
-
-
-def ev(
-    n: int,
-    *,
-    day: float = 0,
-    story: str | None = None,
-    type: str = "air_drone_strike",
-    severity: int = 4,
-    where: tuple[str, str | None, str | None] | None = ("Kharkiv", "UA", "Kharkiv Oblast"),
-    magnitude: dict[str, float] | None = None,
-    title: str = "Drones hit the city overnight",
-    sentences: list[str] | None = None,
-    **extra: Any,
-) -> Event:
-    when = T0 + timedelta(days=day)
-    return Event(
-        id=stable_id("e", str(n)),
-        article_id=stable_id("a", str(n)),
-        story_id=stable_id("s", story or str(n)),
-        type=type,
-        severity=severity,
-        magnitude=magnitude or {},
-        location=Location(name=where[0], country_code=where[1], admin1=where[2]) if where else None,
-        actors=extra.pop("actors", []),
-        published=when,
-        fetched_at=when,
-        title=title,
-        url=f"https://news.example.test/{n}",
-        source="Test Wire",
-        sentences=sentences or [title],
-        **extra,
-    )
-
-
-def rules(alerts: list[Any]) -> list[str]:
-    return [a.rule for a in alerts]
+from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
+from herald.alerts.novelty_alerts import alert_id, update_id
+from herald.alerts.novelty_scopes import scopes
+from herald.core.records import Actor, Claim, stable_id
 
 
 def test_scopes_run_from_the_world_to_the_place() -> None:

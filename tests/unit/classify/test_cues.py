@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests.support.classify_articles import load_articles
 
 from herald.classify import cues
 from herald.classify.cues import RULES, may_match, word_starts
-
-from .conftest import load_articles
 
 TRICKY = [
     "Anti-government protesters rallied in Kyiv's centre.",

@@ -9,9 +9,9 @@ from tests.support.schemas import errors
 
 from herald.classify.rules import classify
 from herald.classify.taxonomy import CODES
-from herald.core.canary import CANARY_TAG, HEARTBEAT_TYPE
+from herald.core.heartbeat_markers import CANARY_TAG, HEARTBEAT_TYPE
 from herald.core.records import EnrichedArticle
-from herald.heartbeat import canary
+from herald.heartbeat import canary_feed as canary
 
 Make = Callable[..., EnrichedArticle]
 

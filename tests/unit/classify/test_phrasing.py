@@ -8,12 +8,11 @@ import re
 from pathlib import Path
 
 import yaml
+from tests.support.classify_articles import build_article
 
 from herald.classify import phrasing
 from herald.classify.cues import may_match, word_starts
 from herald.classify.rules import classify
-
-from .conftest import build_article
 
 _DATA = Path(phrasing.__file__).with_name("data") / "phrasing.yaml"
 _DEV = Path(__file__).resolve().parents[2] / "data" / "reporting"

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
+from tests.support.classify_articles import as_article
 
 from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle
-
-from .conftest import as_article
 
 CASES = [
     pytest.param(

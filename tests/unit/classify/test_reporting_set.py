@@ -1,10 +1,10 @@
-"""The quality gate on real reporting: each round's frozen test split, never tuned on.
+"""The quality gate on real reporting: the frozen test splits, never tuned on.
 
 The items (tests/data/reporting/test_r1.yaml, test_r2.yaml) were written from real published reports
-and committed before any rule change of their round; the classify README keeps their first score beside
+and committed before the rule changes they score; the classify README keeps their first score beside
 the current one. This test prints the full report (per code, non-event false alarms, country and
 number accuracy) and fails when any figure falls below its floor: the score the rules reach today,
-less a small margin for the spaCy model's run-to-run noise. The issue's targets are printed beside
+less a small margin for the spaCy model's run-to-run noise. The targets (``TARGETS``) are printed beside
 them; a floor is raised when the rules improve, never lowered to let a change through.
 """
 

@@ -51,7 +51,7 @@ def test_schema_is_valid_2020_12_and_accepts_exactly_the_codes() -> None:
             validator.validate(bad)
 
 
-def test_issue_codes_are_all_present_and_codes_are_unique() -> None:
+def test_required_codes_are_all_present_and_codes_are_unique() -> None:
     assert set(REQUIRED) <= set(CODES)
     assert len(CODES) == len(set(CODES))
 

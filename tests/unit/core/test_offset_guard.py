@@ -14,7 +14,7 @@ from faust.transport.consumer import Consumer
 from faust.types import TP as FaustTP
 from intervaltree import IntervalTree
 
-from herald.core.streams import guard_offset_commits
+from herald.core.faust_offset_fix import guard_offset_commits
 
 TP = FaustTP("news.alerts", 0)
 
@@ -69,7 +69,7 @@ class FakeConsumer:
 def test_the_head_watch_re_reads_a_partition_whose_head_was_dropped() -> None:
     import asyncio
 
-    from herald.core.streams import HeadWatch
+    from herald.core.faust_offset_fix import HeadWatch
 
     now = [100.0]
     consumer = FakeConsumer(bookkeeping(10, [11, 12, 13]))
@@ -93,7 +93,7 @@ def test_the_head_watch_re_reads_a_dropped_last_record_once_the_stage_is_idle() 
     """The last record of a burst dropped: no later ack gives it away, only an idle stage read past it."""
     import asyncio
 
-    from herald.core.streams import HeadWatch
+    from herald.core.faust_offset_fix import HeadWatch
 
     now = [100.0]
     consumer = FakeConsumer(bookkeeping(8, []), position=9)
@@ -111,3 +111,24 @@ def test_the_head_watch_re_reads_a_dropped_last_record_once_the_stage_is_idle() 
     now[0] += 60
     asyncio.run(watch.check(caught_up, TP.topic, idle_for=660.0))
     assert caught_up.seeks == []
+
+
+def test_the_installed_faust_still_has_the_internals_the_fix_relies_on() -> None:
+    """An upgraded Faust that renamed its consumer bookkeeping would leave the guard reading nothing."""
+    from herald.core.faust_offset_fix import missing_internals
+
+    missing = missing_internals()
+    assert not missing, (
+        "herald.core.faust_offset_fix relies on Faust consumer internals the installed Faust lacks: "
+        + ", ".join(missing)
+        + ". Check whether Faust now handles an unacked head offset itself (faust-streaming #606) "
+        "and adapt or drop the fix."
+    )
+
+
+def test_the_internals_check_reports_a_missing_attribute() -> None:
+    """The check reads the real class: names Faust's consumer does not have are reported by name."""
+    from herald.core.faust_offset_fix import CONSUMER_METHODS, CONSUMER_STATE, missing_internals
+
+    missing = missing_internals((*CONSUMER_STATE, "_no_such"), (*CONSUMER_METHODS, "_no_such_method"))
+    assert missing == ["Consumer._no_such (set in __init__)", "Consumer._no_such_method()"]

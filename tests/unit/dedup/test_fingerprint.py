@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from herald.dedup.fingerprint import NearParams, fingerprint, markers_agree, normalise, similarity
+from tests.support.dedup_articles import article, report, syndicated
 
-from .factory import article, report, syndicated
+from herald.dedup.fingerprint import NearParams, fingerprint, markers_agree, normalise, similarity
 
 P = NearParams()
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import copy
 
-from herald.core.canary import CANARY_TAG, HEARTBEAT_TYPE
+from tests.support.dedup_articles import article, event, report
+
+from herald.core.heartbeat_markers import CANARY_TAG, HEARTBEAT_TYPE
 from herald.core.records import Article
 from herald.dedup.offline import Deduplicator
 from herald.dedup.routing import DedupConfig, Send, Unique
 from herald.dedup.scatter import route_article, scatter
 from herald.dedup.stories import StoryTracker
-
-from .factory import article, event, report
 
 CONFIG = DedupConfig(partitions=4)
 

@@ -11,14 +11,14 @@ import random
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
+from tests.support.dedup_protocol import assert_safely_decided, cluster_articles
+
 from herald.dedup.claims import ClaimIndex
 from herald.dedup.gathering import Gatherer
 from herald.dedup.local_bus import LocalBus
 from herald.dedup.routing import DedupConfig, Dropped, Send, Unique
 from herald.dedup.scatter import route_article
 from herald.dedup.stores import WriteBuffer
-
-from .test_protocol import assert_safely_decided, cluster_articles
 
 CFG = DedupConfig(partitions=6)
 

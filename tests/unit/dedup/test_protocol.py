@@ -5,36 +5,16 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
+from tests.support.dedup_articles import article, report, syndicated
+from tests.support.dedup_protocol import assert_safely_decided, cluster_articles
+
 from herald.core.records import Article
 from herald.dedup.claims import ClaimIndex, claim_records
 from herald.dedup.gathering import Gatherer, verdict_records
 from herald.dedup.local_bus import LocalBus
 from herald.dedup.offline import Deduplicator
-from herald.dedup.routing import DedupConfig, Dropped, Unique, order_of
+from herald.dedup.routing import DedupConfig, Dropped, Unique
 from herald.dedup.scatter import scatter
-
-from .factory import article, report, syndicated
-
-PLACES = [
-    ("Brno", 7, "Monday"),
-    ("Tartu", 12, "Monday"),
-    ("Gdansk", 4, "Tuesday"),
-    ("Ghent", 9, "Tuesday"),
-    ("Porto", 15, "Monday"),
-    ("Graz", 3, "Wednesday"),
-]
-
-
-def cluster_articles(offset: float = 0) -> tuple[list[Article], list[Article]]:
-    originals = [
-        article(f"https://wire/{p}", report(p, n, d), minutes=offset + i)
-        for i, (p, n, d) in enumerate(PLACES)
-    ]
-    copies = [
-        article(f"https://copy/{p}", syndicated(report(p, n, d)), minutes=offset + 30 + i, source="Other")
-        for i, (p, n, d) in enumerate(PLACES)
-    ]
-    return originals, copies
 
 
 def bus(pick: random.Random | None = None, **config: object) -> LocalBus:
@@ -71,16 +51,6 @@ def test_concurrent_copies_never_drop_each_other() -> None:
         articles = originals + copies
         rng.shuffle(articles)
         assert_safely_decided(run(b, articles), articles, originals)
-
-
-def assert_safely_decided(outputs: list[object], articles: list[Article], originals: list[Article]) -> None:
-    """Every article decided, the earliest copy of each text passed, copies only of earlier ones."""
-    unique = {o.article.id for o in outputs if isinstance(o, Unique)}
-    dropped = {o.article_id: o.duplicate_of for o in outputs if isinstance(o, Dropped)}
-    assert unique | set(dropped) == {a.id for a in articles}, "every article is decided"
-    assert {a.id for a in originals} <= unique, "the earliest copy is never dropped"
-    order = {a.id: order_of(a) for a in articles}
-    assert all(order[orig] < order[copy] for copy, orig in dropped.items())
 
 
 def test_redelivery_is_re_emitted_identically() -> None:

@@ -1,6 +1,6 @@
 """Quality on the labelled set: duplicate precision and recall, story pairwise F1.
 
-The numbers are printed (``pytest -s``) and must reach the issue's bar: precision and recall of
+The numbers are printed (``pytest -s``) and must reach the bar: precision and recall of
 duplicate detection >= 0.95, pairwise F1 of stories >= 0.9.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .labelled import load, run
+from tests.support.dedup_labelled_set import load, run
 
 
 def test_labelled_set_quality() -> None:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from tests.support.dedup_articles import event
+
 from herald.dedup.messages import StorySource
 from herald.dedup.stories import StoryConfig, StoryTracker
-
-from .factory import event
 
 KHARKIV = ("Kharkiv", "UA", "Kharkiv Oblast")
 ODESA = ("Odesa", "UA", "Odesa Oblast")

@@ -12,10 +12,10 @@ import random
 from datetime import timedelta
 from typing import Any
 
+from tests.support.dedup_articles import event
+
 from herald.core.records import Event, Location, stable_id
 from herald.dedup.stories import StoryConfig, StoryTracker
-
-from .factory import event
 
 KYIV = ("Kyiv", "UA", "Kyiv City")
 KHARKIV = ("Kharkiv", "UA", "Kharkiv Oblast")

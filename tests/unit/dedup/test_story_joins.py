@@ -9,10 +9,10 @@ aftershock, a quake in another country.
 
 from __future__ import annotations
 
+from tests.support.dedup_articles import event
+
 from herald.core.records import Actor, Event, Location
 from herald.dedup.stories import StoryTracker
-
-from .factory import event
 
 RUSSIA = Actor(name="Russia", role="attacker", country_code="RU")
 UKRAINE_TARGET = Actor(name="Ukraine", role="target", country_code="UA")

@@ -1,6 +1,6 @@
 """Enrichment quality on the hand-labelled set: precision and recall per label, with a bar.
 
-The bar for places and quantities is the issue's (recall >= 0.95, precision >= 0.9). Persons and
+The bar for places and quantities is recall >= 0.95, precision >= 0.9. Persons and
 organisations come from spaCy's small model with little correction; their bar guards against
 regressions, not a promise. The report is printed (``pytest -s``) so every run shows the numbers.
 """
@@ -8,10 +8,9 @@ regressions, not a promise. The report is printed (``pytest -s``) so every run s
 from __future__ import annotations
 
 import pytest
+from tests.support import enrich_scoring as scoring
 
 from herald.enrich.extract import Enricher
-
-from . import scoring
 
 BARS = {  # label: (precision, recall)
     "places": (0.90, 0.95),

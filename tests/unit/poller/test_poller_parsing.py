@@ -7,7 +7,7 @@ import tracemalloc
 from collections import Counter
 
 import pytest
-from tests.conftest import FEEDPARSER_CORPUS
+from tests.support.environment import FEEDPARSER_CORPUS
 from tests.support.poller_rig import BILLION_LAUGHS_ONE_LINE
 
 from herald.poller.parsing import PROBLEMS, REJECT_REASONS, FeedRejected, check_entities, read_feed

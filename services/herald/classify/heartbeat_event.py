@@ -3,12 +3,12 @@
 The canary must cross classification on every round, so it cannot depend on the cues: its text is
 synthetic on purpose, and a rule change that stopped matching it would look like a dead pipeline.
 It is not in the taxonomy either (``taxonomy.py`` is what analysts see and tune), and novelty routes
-the type to the heartbeat alone; see ``herald.core.canary``.
+the type to the heartbeat alone; see ``herald.core.heartbeat_markers``.
 """
 
 from __future__ import annotations
 
-from herald.core.canary import HEARTBEAT_TYPE, is_canary
+from herald.core.heartbeat_markers import HEARTBEAT_TYPE, is_canary
 from herald.core.records import EnrichedArticle, Event, stable_id
 
 

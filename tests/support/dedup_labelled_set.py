@@ -18,7 +18,7 @@ from herald.dedup.offline import Deduplicator, Verdict
 from herald.dedup.routing import DedupConfig
 from herald.dedup.stories import StoryTracker
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "dedup" / "labelled.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data" / "dedup" / "labelled.jsonl"
 
 
 def load(path: Path = DATA) -> list[dict[str, Any]]:

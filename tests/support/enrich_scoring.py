@@ -12,7 +12,7 @@ import yaml
 
 from herald.core.records import Article, EnrichedArticle, stable_id
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "enrich"
+DATA = Path(__file__).resolve().parents[1] / "data" / "enrich"
 LABELLED = DATA / "labelled.yaml"
 HOLDOUT = DATA / "holdout.yaml"
 LABELS = ("places", "persons", "orgs", "norp", "quantities")

@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
-from tests.conftest import free_port, herald_env
-from tests.support.procs import Service
 
 from herald.core import topics
 from herald.core.records import Article, Event, stable_id
+from herald_dev.local.ports import free_port
+from tests.support.environment import herald_env
+from tests.support.procs import Service
 
 GROUP = "herald-dedup"
 INPUTS = (topics.ARTICLES, topics.DEDUP_PROBES, topics.DEDUP_GATHER)

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from herald.core.canary import CANARY_TAG
+from herald.core.heartbeat_markers import CANARY_TAG
 
 _ROUND_PATH = re.compile(r"/rounds/(\d+)$")
 

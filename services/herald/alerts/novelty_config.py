@@ -1,0 +1,49 @@
+"""The novelty rules' knobs and the bounds on the state they keep.
+
+Shared by every part of the rules (``novelty``, ``novelty_series``, ``novelty_retellings``,
+``novelty_alerts``) and by ``AlertSettings``, which builds a ``NoveltyConfig`` from the environment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+# How many points a series keeps and how many events/sources a story remembers: bounds the state.
+SERIES_POINTS = 64
+STORY_EVENTS = 64
+STORY_SOURCES = 20
+# Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
+# differently for hours), not the weapons launched (a retelling's figure, not a change in the world).
+ESCALATION_METRICS = (
+    "killed",
+    "missing",
+    "affected",
+    "displaced",
+    "evacuated",
+)
+
+
+@dataclass(frozen=True)
+class NoveltyConfig:
+    """The rules' knobs. The novelty worker builds this from ``AlertSettings``; analyze takes defaults."""
+
+    min_severity: int = 4
+    new_type_lookback: timedelta = timedelta(days=30)
+    record_lookback: timedelta | None = None  # None: all history
+    first_claim_min_severity: int = 3
+    escalation_min_increase: float = 0.2
+    escalation_metrics: tuple[str, ...] = ESCALATION_METRICS
+    learn_until: datetime | None = None
+    warmup: timedelta = timedelta(0)
+    retelling_window: timedelta = timedelta(hours=24)
+    series_points: int = SERIES_POINTS
+    routine_window: timedelta = timedelta(days=30)
+    routine_min_days: int = 1
+    local_min_killed: float = 10
+    record_min_value: float = 10
+
+
+def iso(ts: float) -> str:
+    """A stored timestamp (seconds, UTC) as the ISO text alerts' evidence and held reasons give."""
+    return datetime.fromtimestamp(ts, UTC).isoformat()

@@ -1,0 +1,140 @@
+"""What the novelty rules remember of recent alerts, to tell a retelling from a new event.
+
+Story grouping splits one real-world event into several stories now and then (an outlet that placed
+a barrage in the attacker's country, a rising toll under a new headline, one report read as two
+events of a family). These records, kept per family or type in the novelty store and bounded in
+time (``retelling_window``) and size, let the rules page once for such an event:
+
+* ``{family}|alerted``: the stories alerted lately, with their counts and country;
+* ``{family}|articles``: the reports whose event alerted, for the report's other events;
+* ``{type}|claim|{country}``: the last record alert of a type in a country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from herald.core.families import family_of
+from herald.core.records import Event
+
+from .novelty_config import NoveltyConfig, iso
+from .novelty_scopes import affected_country, describe_scope
+
+RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
+RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
+RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
+
+
+class RecentAlerts:
+    """The recent-alert records in the novelty store: checks against them and the writes that keep them."""
+
+    def __init__(self, store: MutableMapping[str, Any], config: NoveltyConfig) -> None:
+        self.store = store
+        self.config = config
+
+    def retold(self, event: Event, when: float) -> str | None:
+        """Another story of the type alerted within the retelling window with the same count (at least
+        ``RETOLD_MIN_COUNT``, within 1 %): the same event, retold where story grouping split it off —
+        e.g. an outlet that placed the barrage in the attacker's country. Why, or None.
+
+        A tie is never a record and two events rarely share an exact count within a day, so this
+        costs little recall; it is what keeps one barrage from paging twice.
+        """
+        window = self.config.retelling_window.total_seconds()
+        for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            for metric, value in event.magnitude.items():
+                other = prior["magnitude"].get(metric)
+                if other is None or min(value, other) < RETOLD_MIN_COUNT:
+                    continue
+                if abs(value - other) <= 0.01 * max(value, other):
+                    return (
+                        f"same {metric} ({value:g}) as another story alerted {iso(prior['at'])[:16]} "
+                        f"({prior['source']}, {prior['url']}): a retelling (HERALD_NOVELTY_RETELLING_HOURS)"
+                    )
+        return None
+
+    def record_retold(self, event: Event, when: float) -> bool:
+        """A record claim after another story's record alert of the same type and country, within the
+        window, that reports nothing bigger: most likely the same record retold under a new story id."""
+        key = f"{event.type}|claim|{affected_country(event) or '?'}"
+        last = self.store.get(key)
+        if not last or last["story_id"] == event.story_id:
+            return False
+        if abs(when - last["at"]) > self.config.retelling_window.total_seconds():
+            return False
+        return all(
+            value <= last["magnitude"].get(metric, float("-inf")) for metric, value in event.magnitude.items()
+        )
+
+    def alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
+        """Why a region or place first is the same event as another story of the family alerted in the
+        country within the retelling window (gunfire in the capital the morning of a coup), or None."""
+        broadest = story["novel"][0]["scope"]
+        country = affected_country(event)
+        if not broadest.startswith(("region:", "place:")) or country is None:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
+            if prior["story_id"] == event.story_id or prior.get("country") != country:
+                continue
+            if abs(when - prior["at"]) <= window:
+                kind = prior.get("type", event.type)
+                return (
+                    f"first in {describe_scope(broadest)}, but {country} has a {kind} "
+                    f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): the same event "
+                    "told from a place in it (HERALD_NOVELTY_RETELLING_HOURS)"
+                )
+        return None
+
+    def same_article(self, event: Event) -> str | None:
+        """Why this event is a part of one the same report already alerted on, or None.
+
+        Classify may read one report as two events of a family (a barrage's drones and its missiles, a
+        flood and its evacuations): the first one to alert speaks for the report.
+        """
+        types = (self.store.get(f"{family_of(event.type)}|articles") or {}).get(event.article_id) or {}
+        others = sorted(t for t in types if t != event.type)
+        if not others:
+            return None
+        return (
+            f"the same report already alerted as {others[0]} (story {types[others[0]]}), "
+            f"one event of the {family_of(event.type)} family"
+        )
+
+    def remember_alert(self, event: Event, when: float) -> None:
+        key = f"{family_of(event.type)}|alerted"
+        window = self.config.retelling_window.total_seconds()
+        recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]
+        recent.append(
+            {
+                "story_id": event.story_id,
+                "at": when,
+                "magnitude": dict(event.magnitude),
+                "source": event.source,
+                "url": event.url,
+                "country": affected_country(event),
+                "type": event.type,
+            }
+        )
+        self.store[key] = recent[-RECENT_ALERTS:]
+
+    def remember_article(self, event: Event) -> None:
+        """Note that this report's event is part of an alerted story, for the report's other events of
+        the family. Keeps the last ``RECENT_ARTICLES`` reports: their other events follow within a batch."""
+        key = f"{family_of(event.type)}|articles"
+        # A copy of the outer dict and of the one entry changed: the table's live objects stay as they
+        # are, for a quarter of a deep copy's cost (it ran on every alerted event).
+        recent: dict[str, dict[str, str]] = dict(self.store.get(key) or {})
+        types = dict(recent.pop(event.article_id, {}))
+        types.setdefault(event.type, event.story_id)
+        recent[event.article_id] = types
+        while len(recent) > RECENT_ARTICLES:
+            del recent[next(iter(recent))]
+        self.store[key] = recent
+
+    def remember_record(self, event: Event, when: float) -> None:
+        key = f"{event.type}|claim|{affected_country(event) or '?'}"
+        self.store[key] = {"story_id": event.story_id, "at": when, "magnitude": dict(event.magnitude)}
