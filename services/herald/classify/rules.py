@@ -19,8 +19,8 @@ How an article becomes events:
    yields one event for each thing it reports, each with its own sentences. A later segment with
    no cue of its own but with counts ("Five people were killed, officials said.") joins the
    event(s) of the segment before it, so the counts reach the severity.
-4. **Per event**: magnitude (``magnitude.py``), actors (``actors.py``), location (``places.py``),
-   severity with reasons (``severity.py``), and whether the text claims a record.
+4. **Per event**: magnitude (``magnitude.py``), actors (``event_actors.py``), location
+   (``event_place.py``), severity with reasons (``severity.py``), and whether the text claims a record.
 
 Event ids are ``stable_id("event", article id, type)``: the same article always yields the same ids,
 so a redelivered batch produces duplicates downstream stages recognise, not new events.
@@ -35,7 +35,7 @@ from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import actors, claims, phrasing, places, salience, segments
+from . import claims, event_actors, event_place, phrasing, salience, segments
 from .cues import (
     CIVILIANS,
     GENERIC_STRIKE,
@@ -490,8 +490,8 @@ def classify(article: EnrichedArticle) -> list[Event]:
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
-        cast = actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
-        location = places.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
+        cast = event_actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
+        location = event_place.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
         event_id = stable_id("event", article.id, code)
         found = claims.extract(code, texts)
         events.append(
