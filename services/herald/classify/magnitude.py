@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from herald.core.number_words import number_pattern, parse_number
 from herald.core.quantity_context import read_sentence
 from herald.core.records import Quantity
 
 from .cues import is_background
-from .numbers import NUMBER, parse_number, qualifier_before
+from .hedges import qualifier_before
 from .segments import Segment
 
 VOCABULARY = frozenset(
@@ -318,7 +320,14 @@ _RULES: list[_Rule] = [
     _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
     _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
 ]
-_NUMBERS = re.compile(rf"\b{NUMBER}(?![\w.,]\d)", re.I)
+
+
+@cache
+def _numbers() -> re.Pattern[str]:
+    """Number phrases in a sentence, compiled on first use (not at import)."""
+    return re.compile(rf"\b{number_pattern()}(?![\w.,]\d)", re.I)
+
+
 # One person said without a number: "a woman was killed", "killing a 10-year-old boy".
 _PERSON = (
     r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer)"
@@ -386,7 +395,7 @@ def read_text(sentence: str, index: int) -> list[Reading]:
     (``herald.core.quantity_context``) -- not a model name, an intercepted part of a salvo, a total
     over a longer period, an earlier figure or another incident's."""
     matches = []
-    for m in _NUMBERS.finditer(sentence):
+    for m in _numbers().finditer(sentence):
         if _YEAR.fullmatch(m.group(0)) and _YEAR_BEFORE.search(sentence[max(0, m.start() - 16) : m.start()]):
             continue  # "in June 2021": a date, and its words must frame the number after it
         if _DAY_OF_MONTH.match(sentence, m.end()) and m.group(0).isdigit():
