@@ -23,6 +23,8 @@ this event, a cumulative total, an earlier figure) is read per sentence by
 ``herald.core.quantity_context``, which the classifier applies to its own readings too.
 
 Rule-based on tokens (no parser): it runs only where a number starts, so it costs little next to NER.
+Numbers are read by ``herald.core.number_words`` (the classifier reads them there too); what a number
+counts by ``count_units.py``; the word lists are ``count_vocabulary.py``.
 """
 
 from __future__ import annotations
