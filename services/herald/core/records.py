@@ -128,7 +128,8 @@ class Quantity(BaseModel):
 class Sentence(BaseModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    # Countries and organisations that act in the sentence, in order of mention (see enrich/actors.py).
+    # Countries and organisations that act in the sentence, in order of mention
+    # (see enrich/sentence_actors.py).
     actors: list[Actor] = Field(default_factory=list)
 
 

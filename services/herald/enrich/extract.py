@@ -4,8 +4,8 @@ Pure: takes a loaded spaCy pipeline (``nlp.load()``) and articles, returns recor
 Faust, so the stream worker, ``herald analyze``, the tests and the benchmark all call the same
 :meth:`Enricher.enrich`. Articles go through ``nlp.pipe`` in batches because per-document calls waste
 most of spaCy's throughput; everything after the model is lookups over its tokens and entities
-(``places``, ``quantities``, ``actors``), kept cheap so that enrichment keeps at least 80% of the
-model's own throughput (``bench/enrich_bench.py`` measures it).
+(``place_mentions``, ``quantities``, ``sentence_actors``), kept cheap so that enrichment keeps at least
+80% of the model's own throughput (``bench/enrich_bench.py`` measures it).
 
 The text enriched is ``Article.text()``: title, then the full content when the feed gave it, else the
 summary; offsets refer to that string.
@@ -21,11 +21,11 @@ from herald.core.quantity_context import NumberContext, read_sentence
 from herald.core.records import Article, EnrichedArticle, Entity, Geo, Quantity, Sentence, utcnow
 
 from . import gazetteer as gazetteer_mod
-from .actors import sentence_actors
 from .gazetteer import Gazetteer
 from .language import detect
-from .places import PlaceFinder
+from .place_mentions import PlaceFinder
 from .quantities import CountFinder, model_counts
+from .sentence_actors import sentence_actors
 
 ENGLISH = "en"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from herald.classify.magnitude import Reading, measure, read_text
-from herald.classify.numbers import parse_number
+from herald.core.number_words import parse_number
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,6 @@ Everything here is dict lookups per capitalised token: cheap next to the model i
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,70 +26,21 @@ import numpy
 from spacy.attrs import IS_TITLE, IS_UPPER
 
 from .gazetteer import Candidate, Gazetteer, Place, fold
+from .place_resolution import resolve
+from .place_words import (
+    CUED_CITY_POPULATION,
+    LOCATIVE,
+    NUMERIC_LABELS,
+    OF_CUES,
+    PERSON_TITLES,
+    PLACE_LABELS,
+    REGION_WORDS,
+    SETTLEMENT_WORDS,
+    SPORT_WORDS,
+    STRONG_CITY_POPULATION,
+)
 
-NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
-REGION_WORDS = frozenset(
-    {
-        "region",
-        "oblast",
-        "province",
-        "krai",
-        "governorate",
-        "prefecture",
-        "state",
-        "regions",
-        "oblasts",
-        "provinces",
-        "department",
-        "states",
-    }
-)
-# Words before a name that make it a place whatever the model says ("fighting near Sudzha").
-LOCATIVE = frozenset(
-    {
-        "in",
-        "near",
-        "outside",
-        "around",
-        "towards",
-        "toward",
-        "into",
-        "across",
-        "over",
-        "on",
-        "at",
-        "from",
-        "to",
-    }
-)
-SETTLEMENT_WORDS = frozenset(
-    {"city", "town", "village", "villages", "settlement", "port", "outskirts", "centre", "center", "suburb"}
-)
-# A capitalised word right before a name that makes it a person ("President Erdogan").
-PERSON_TITLES = frozenset(
-    {
-        "president", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "minister", "governor", "mayor",
-        "general", "gen.", "gen", "chancellor", "senator", "sen.", "rep.", "king", "queen", "prince", "pope",
-        "premier", "commander", "colonel", "col.", "lt.", "sgt.", "captain", "judge", "sheikh", "ayatollah",
-    }
-)  # fmt: skip
-# Sport pages name clubs after cities ("Liverpool beat Arsenal"): there an ORG stays an ORG.
-SPORT_WORDS = frozenset(
-    {
-        "match", "league", "cup", "goal", "goals", "scored", "striker", "coach", "club", "season", "fixture",
-        "tournament", "playoff", "midfielder", "defender", "goalkeeper", "penalty", "penalties", "derby",
-        "champions", "semi-final", "quarter-final", "final", "beat", "draw", "win", "victory",
-    }
-)  # fmt: skip
 _SPORT = re.compile(r"\b(?:{})\b".format("|".join(sorted(map(re.escape, SPORT_WORDS)))), re.IGNORECASE)
-STRONG_CITY_POPULATION = 100_000
-CUED_CITY_POPULATION = 5_000
-# A town in a country the article never names, thousands of kilometres from every place it does name,
-# is a namesake ("Blida" in a report on southern Lebanon is the Lebanese village, not the Algerian
-# city): it stays a place, unresolved. Big cities and capitals are never demoted this way.
-NAMESAKE_DISTANCE_KM = 2500
-NAMESAKE_MAX_POPULATION = 500_000
 
 
 @dataclass
@@ -117,17 +67,7 @@ def _cue_before(doc: Any, start: int) -> bool:
     if word in LOCATIVE or word in SETTLEMENT_WORDS:
         return True
     # "the city of Sumy", "east of Pokrovsk", "outskirts of Kharkiv"
-    return word == "of" and i > 0 and doc[i - 1].lower_ in _OF_CUES
-
-
-# "east of Pokrovsk", "the shelling of Kherson", "the mayor of Sumy"
-_OF_CUES = SETTLEMENT_WORDS | frozenset(
-    {
-        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "shelling",
-        "bombing", "bombardment", "siege", "capture", "liberation", "fall", "evacuation", "occupation",
-        "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs",
-    }
-)  # fmt: skip
+    return word == "of" and i > 0 and doc[i - 1].lower_ in OF_CUES
 
 
 def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
@@ -314,7 +254,7 @@ class PlaceFinder:
             elif not any(covered[m.start : m.end]):
                 take(m)
         mentions.sort(key=lambda m: m.start)
-        self._resolve(mentions)
+        resolve(mentions, self.gaz)
         return mentions
 
     def _entity(self, doc: Any, start: int, end: int, label: str, take: Any, rejected: list[Mention]) -> None:
@@ -423,112 +363,3 @@ class PlaceFinder:
             if best is not None and best.place.kind == "country":
                 return best.place.country_code
         return None
-
-    # ------------------------------------------------------------------ resolution
-    def _resolve(self, mentions: list[Mention]) -> None:
-        """Pick one candidate per place mention, using the others as context.
-
-        First pass: what each name means on its own (own names before alternates, then
-        population). The countries and regions of those readings, and of demonyms, are the
-        context; second pass: re-score ambiguous names against it, each mention's own first
-        reading left out so that a name cannot vote for itself.
-        """
-        countries: dict[str, int] = {}
-        admin1: dict[str, int] = {}
-        firsts: list[Place | None] = []
-        for m in mentions:
-            first = self._pick(m, None) if m.candidates else None
-            firsts.append(first)
-            cc = (first.country_code or None) if first else m.country_code
-            if cc:
-                countries[cc] = countries.get(cc, 0) + 1
-            if first and first.admin1_code:
-                admin1[first.admin1_code] = admin1.get(first.admin1_code, 0) + 1
-        for m, first in zip(mentions, firsts, strict=True):
-            if not m.candidates:
-                continue
-            m.place = self._pick(m, (countries, admin1, first))
-            if m.place is not None and m.region and not self._vouched(m, m.place, countries, first):
-                # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
-                # Faso's is "Est". A region name several countries share, none of them named in the
-                # report, stays unresolved; the country the report names still places the event.
-                m.place = None
-            if m.place is not None:
-                m.country_code = m.place.country_code or None
-                if m.place.kind in ("sea", "other"):
-                    m.label = "LOC"
-        self._drop_far_namesakes(mentions)
-
-    @staticmethod
-    def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place | None) -> bool:
-        """Whether a region reading is unambiguous, or its country is named elsewhere in the report."""
-        if len({c.place.country_code for c in m.candidates if c.place.kind == "region"}) < 2:
-            return True
-        own = 1 if first is not None and first.country_code == place.country_code else 0
-        return countries.get(place.country_code, 0) > own
-
-    def _drop_far_namesakes(self, mentions: list[Mention]) -> None:
-        """Unresolve a small town whose country the article never names and that lies far from
-        every other place it names: the text meant a place the gazetteer does not know."""
-        placed = [m.place for m in mentions if m.place is not None and m.place.country_code]
-        # A small town named in the headline and again in the body ("Solhan", a Turkish district and
-        # the Burkinabe village of a massacre) is one name: a namesake repeated must not vouch for
-        # itself. A city of some size ("Geneva" twice in a report on talks) counts at each mention.
-        names: dict[str, set[str]] = {}
-        for m in mentions:
-            if m.country_code:
-                small = m.place is not None and m.place.kind == "city"
-                small = small and m.place.population < STRONG_CITY_POPULATION  # type: ignore[union-attr]
-                key = m.place.name if small and m.place else str(m.start)
-                names.setdefault(m.country_code, set()).add(key)
-        named = {cc: len(v) for cc, v in names.items()}
-        # Places the article's reading rests on: countries, regions, and towns of a country it names
-        # more than once. Two stray namesakes must not vouch for each other.
-        anchors = [p for p in placed if p.kind != "city" or named.get(p.country_code, 0) > 1]
-        capitals = self.gaz.capitals
-        for m in mentions:
-            p = m.place
-            if p is None or p.kind != "city" or m.explicit or p.population >= NAMESAKE_MAX_POPULATION:
-                continue
-            if capitals.get(fold(p.name)) == p.country_code:
-                continue
-            others = [o for o in anchors if o is not p]
-            if not others or named.get(p.country_code, 0) > 1:
-                continue  # nothing to compare with, or its country is named elsewhere too
-            if all(_km(p, o) > NAMESAKE_DISTANCE_KM for o in others):
-                m.place, m.country_code = None, None
-
-    def _pick(
-        self, m: Mention, context: tuple[dict[str, int], dict[str, int], Place | None] | None
-    ) -> Place | None:
-        cands = m.candidates
-        if m.region:
-            regional = [c for c in cands if c.place.kind == "region"]
-            if regional:
-                cands = tuple(regional)
-        if len(cands) == 1:
-            return cands[0].place
-        best, best_score = None, -math.inf
-        for c in cands:
-            p = c.place
-            score = math.log10(p.population + 10) - (0 if c.primary else 1.5)
-            if m.explicit and (m.explicit == p.admin1_code or m.explicit == p.country_code):
-                score += 10
-            if context is not None:
-                countries, admin1, first = context
-                own_cc = 1 if first is not None and first.country_code == p.country_code else 0
-                if countries.get(p.country_code, 0) > own_cc:
-                    score += 3
-                own_a1 = 1 if first is not None and first.admin1_code == p.admin1_code else 0
-                if p.admin1_code and admin1.get(p.admin1_code, 0) > own_a1:
-                    score += 4
-            if score > best_score:
-                best, best_score = p, score
-        return best
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places' markers."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12_742 * math.asin(math.sqrt(min(1.0, h)))

@@ -14,7 +14,7 @@ from typing import Any
 from herald.core.records import Actor
 
 from .gazetteer import Gazetteer, fold
-from .places import Mention
+from .place_mentions import Mention
 
 LOCATION_ONLY = frozenset({"in", "across", "inside", "throughout", "within", "of"})
 TARGET_CUES = frozenset({"at", "on", "against", "targeting", "targeted", "into"})

@@ -1,0 +1,249 @@
+"""What a number in a sentence counts, as wire copy says it: the patterns around a number that make
+it a toll ("killing at least 12", "the death toll rose to 40"), a salvo ("472 drones"), people
+driven out ("forced 3,000 from their homes"), a crowd, a quake's magnitude.
+
+Each rule names a unit of the shared vocabulary and what must come right before and/or after the
+number; ``magnitude.read_text`` finds the numbers and asks every rule about each of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
+_WHO = (
+    r"(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|servicemembers?|fighters?|militants?|rebels?|"
+    r"insurgents?|policem[ae]n|police officers?|police|officers?|guards?|child|children|wom[ae]n|m[ae]n|"
+    r"residents?|villagers?|workers?|miners?|passengers?|pupils?|students?|protesters?|demonstrators?|rioters?|"
+    r"others|worshippers?|pilgrims?|migrants?|crew members?|crew|firefighters?|rescuers?|journalists?|"
+    r"aid workers?|patients?|staff|tourists?|members?|inmates?|prisoners?|suspects?|farmers?|fishermen|"
+    r"employees?|commuters?|bystanders?|personnel|combatants?|activists?|opposition supporters|supporters?|"
+    r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
+    r"infants?|of them|more|attackers|gunmen|assailants)"
+)
+_AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
+_ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+_CROWD_ADJ = (
+    rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"
+    rf"detained|killed|injured|wounded|dead|held)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+)
+BE = (
+    r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
+    r"seriously|severely|slightly|lightly|badly|gravely)\s+){0,3}"
+)
+_HEDGE = (
+    r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|"
+    r"another|a further|a total of)\s+)?"
+)
+VERBS: dict[str, str] = {
+    "killed": r"(?:killed|dead|died|perished|lost their lives|slain|confirmed dead|feared dead)",
+    "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
+    r"suffered (?:minor |light |serious |severe )?injuries)",
+    "missing": r"(?:missing|unaccounted for)",
+    "displaced": r"(?:displaced|made homeless|left homeless|forced from their homes|forced to flee|fled)",
+    # "rescued and taken to hospital", "rescued from the rubble": survivors of a collapse, not evacuees
+    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|"
+    r"rescued(?![^.;]{0,30}\b(?:hospitals?|rubble|debris|ruins|wreckage|blaze|flames)\b)|forced to evacuate|"
+    r"(?:had|ordered) to evacuate|taken to evacuation cent(?:re|er)s)",
+    "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
+}
+GERUNDS: dict[str, str] = {
+    "killed": r"(?:killing|killed|kills|claiming the lives of|left)",
+    "wounded": r"(?:wounding|injuring|wounded|injured|hurt|hurting)",
+    "displaced": r"(?:displacing|displaced|uprooting|uprooted)",
+    "evacuated": r"(?:evacuating|evacuated|relocating|relocated|evacuation of|ordered the evacuation of)",
+    "arrested": r"(?:arresting|arrested|detaining|detained|rounded up|rounding up|detention of|arrest of)",
+}
+# "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.
+_NOT_PEOPLE = (
+    r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?))"
+    r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
+    r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
+    r"flights|trains|ships|vessels)\b)"
+)
+
+
+@dataclass(frozen=True)
+class CountRule:
+    """One way to read a count: what must come right before the number and/or right after it."""
+
+    unit: str
+    before: re.Pattern[str] | None  # searched on the text before the number, anchored at its end
+    after: re.Pattern[str] | None  # matched on the text after the number, anchored at its start
+    # Cheap pre-checks: one of ``keys`` must occur in the (lower-cased) text before the number and one
+    # of ``after_keys`` in the text after it, or the rule's expression is not run at all.
+    keys: tuple[str, ...]
+    after_keys: tuple[str, ...]
+
+
+def _rule(
+    unit: str,
+    before: str | None = None,
+    after: str | None = None,
+    keys: tuple[str, ...] = (),
+    after_keys: tuple[str, ...] = (),
+) -> CountRule:
+    return CountRule(
+        unit,
+        re.compile(rf"(?:{before})$", re.I) if before else None,
+        re.compile(after, re.I) if after else None,
+        keys,
+        after_keys,
+    )
+
+
+def _stems(alternation: str) -> tuple[str, ...]:
+    """The first four letters of the first word of each alternative of "(?:killing|killed|...)"."""
+    return tuple({alt.split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")})
+
+
+# Numbers are found once per segment; each rule then only looks at the words around one number,
+# which keeps reading counts cheap however many rules there are.
+COUNT_RULES: list[CountRule] = [
+    *(
+        _rule(unit, after=rf"\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{BE}{verb}\b", after_keys=_stems(verb))
+        for unit, verb in VERBS.items()
+    ),
+    *(
+        _rule(unit, before=rf"\b{verb}\s+{_HEDGE}", after=_NOT_PEOPLE, keys=_stems(verb))
+        for unit, verb in GERUNDS.items()
+    ),
+    _rule(
+        "killed",
+        before=rf"\b(?:death toll|toll)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}",
+        keys=("toll",),
+    ),
+    _rule(
+        "killed", after=r"\s+(?:deaths|fatalities|dead|bodies)\b", after_keys=("deat", "fata", "dead", "bodi")
+    ),
+    _rule("killed", before=rf"\bclaim(?:ed|ing)?\s+{_HEDGE}", after=r"\s+lives\b", keys=("claim",)),
+    _rule("killed", before=rf"\bleft\s+{_HEDGE}", after=r"\s+(?:people\s+)?dead\b", keys=("left",)),
+    _rule(
+        "wounded",
+        before=rf"\bleft\s+{_HEDGE}",
+        after=r"\s+(?:people\s+)?(?:injured|wounded)\b",
+        keys=("left",),
+    ),
+    _rule(
+        "displaced",
+        keys=("forc", "drov", "driv", "sent", "send"),
+        before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:from their homes|to flee|to leave their homes|out of their homes|"
+        rf"fleeing|into shelters)",
+    ),
+    _rule(
+        "drones",
+        after_keys=("drone", "uav", "unmanned", "shahed"),
+        after=r"\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
+        r"Russian|Ukrainian|Israeli|[A-Z][A-Za-z]*-[\d/]+)\s+){0,2}"
+        r"(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
+    ),
+    _rule(
+        "missiles",
+        after_keys=("missile", "rocket", "shell"),
+        after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
+        r"Iskander|Kalibr|Kinzhal|Grad|artillery|\d+\s?mm|[A-Z][A-Za-z]*-[\d/]+)\s+(?:(?:and|or)\s+)?){0,3}"
+        r"(?:missiles|rockets|shells)\b",
+    ),
+    _rule(
+        "aircraft",
+        after_keys=("plane", "jet", "bomber", "helicopter", "aircraft"),
+        after=r"\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
+    ),
+    _rule(
+        "settlements",
+        after_keys=("village", "town", "settlement", "localit", "hamlet"),
+        after=r"\s+(?:\w+\s+)?(?:villages|towns|settlements|localities|hamlets)\b",
+    ),
+    # Troop numbers only where the sentence is about deploying them, not about casualties among them.
+    _rule(
+        "troops",
+        keys=("depl", "sen", "mass", "mobi", "stat", "amas", "invo", "rein", "with", "pull", "mov"),
+        before=rf"\b(?:deploy\w*|sen[dt]|sending|mass(?:ed|ing)|mobili[sz]\w*|station\w*|amass\w*|involving|"
+        rf"reinforcements of|withdr[ae]w\w*|pull(?:ed|ing)? out|moved?|moving)\s+(?:\w+\s+){{0,3}}?{_HEDGE}",
+        after=rf"\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|fighters|personnel|reservists)\b",
+    ),
+    _rule(
+        "troops",
+        after_keys=(
+            "deploy",
+            "mass",
+            "sent",
+            "station",
+            "took part",
+            "advanced",
+            "crossed",
+            "moved",
+            "mobili",
+        ),
+        after=rf"\s+(?:{_ADJ})?(?:troops|soldiers|servicemen|reservists)\s+(?:\w+\s+){{0,2}}"
+        rf"(?:deployed|massed|sent|stationed|took part|advanced|crossed|were moved|were mobili[sz]ed)\b",
+    ),
+    _rule(
+        "protesters",
+        # "45 arrested after protesters clash": the words between are no adjectives of the crowd
+        after=rf"\s+(?:{_CROWD_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
+        after_keys=("protest", "demonstrat", "rioter", "marcher"),
+    ),
+    _rule(
+        "protesters",
+        after_keys=(
+            "march",
+            "rall",
+            "protest",
+            "gather",
+            "street",
+            "demonstrat",
+            "join",
+            "staged",
+            "held",
+            "block",
+        ),
+        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
+        rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
+        rf"blocked)",
+    ),
+    _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
+    _rule(
+        "affected",
+        after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
+        after=rf"\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
+        rf"patients|accounts|records|buildings|houses)\s+(?:{BE})(?:affected|without power|without "
+        rf"electricity|"
+        rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
+    ),
+    _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    # "sickened 1,293 others", "infecting 40 people"
+    _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
+    # "floods that damaged about 40,000 homes"
+    _rule(
+        "affected",
+        before=rf"\b(?:damag|destroy)(?:ed|ing)\s+{_HEDGE}",
+        after=r"\s+(?:homes|houses|buildings|households)\b",
+        keys=("damag", "destroy"),
+    ),
+    # "he later put the number of wounded at 19"
+    _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    _rule("killed", before=rf"\bnumber of (?:dead|deaths|killed)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    # "two other injured people were treated"
+    _rule(
+        "wounded",
+        after=r"\s+(?:other\s+|more\s+)?(?:injured|wounded)\s+(?:people|persons|civilians|residents)\b",
+        after_keys=("injured", "wounded"),
+    ),
+    _rule(
+        "affected",
+        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*(?:[a-z-]+\s+)?(?:cases|infections)\b",
+        after_keys=("cases", "infection"),
+    ),
+    _rule(
+        "affected",
+        before=rf"\b(?:data|records|details|accounts) of\s+{_HEDGE}",
+        keys=("data", "record", "detail", "account"),
+    ),
+    _rule("magnitude", before=r"\bmagnitude(?: of)?[- ]", keys=("magnitude",)),
+    _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
+    _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
+]

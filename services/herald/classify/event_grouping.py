@@ -1,0 +1,228 @@
+"""Step 3 of classification: from per-segment types to one group of segments per event type.
+
+A type the headline and lead do not report needs a sentence that presents itself as news; arrests at
+a protest join the protest, the missiles an air strike's aircraft fired join the air strike, a
+protest that turned into a riot is the riot, and cue-less segments with counts join the event before
+them. The rest of the method is in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from herald.core.records import EnrichedArticle
+
+from . import phrasing, salience
+from .cues import GENERIC_STRIKE
+from .magnitude import UNITS_BY_TYPE, Reading
+from .segment_types import NAMED_HELD, ONE_SIDED, Hit
+from .segments import Segment
+
+_PROTESTERS = re.compile(
+    r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
+    r"riots?))\b",
+    re.I,
+)
+_FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)
+# Forces named only among the dead ("Gunmen kill 40 including six police officers"): victims, not a side.
+_FORCES_AS_VICTIMS = re.compile(
+    r"\b(?:including|among them|among the dead|of them)\s+(?:[\w-]+\s+){0,2}(?:police(?:men| officers)?|"
+    r"officers|troops|soldiers|security (?:forces|personnel|guards)|vigilantes)\b",
+    re.I,
+)
+# The text of a weapon-less generic "strike" hit that says only "attacks" ("20 killed in fresh attacks").
+_NOT_STRIKE = r"(?:(?!strike|struck|bombard)[\w\s-])*"
+_ONLY_ATTACKS = re.compile(rf"{_NOT_STRIKE}\battacks?\b{_NOT_STRIKE}", re.I)
+
+
+def drop_passing_mentions(segs: Sequence[Segment], per_segment: list[dict[str, Hit]]) -> None:
+    """Past the lead, a type the headline and lead do not report needs a sentence that presents itself
+    as news ("on Sunday", "separately", "also"); otherwise it is a passing mention and is dropped."""
+    lead: set[str] = set()
+    body = 0
+    for k, g in enumerate(segs):
+        if g.headline or body < salience.LEAD_SEGMENTS:
+            lead.update(per_segment[k])
+            body += not g.headline
+            continue
+        for code in [c for c in per_segment[k] if c not in lead and not (c == "strike" and lead)]:
+            if not salience.marks_news(g.text):
+                del per_segment[k][code]
+        lead.update(per_segment[k])
+
+
+def _places_in(article: EnrichedArticle, segment: Segment) -> set[str]:
+    return {
+        e.text.lower() for e in article.entities if segment.contains(e) and e.label in {"GPE", "LOC", "FAC"}
+    }
+
+
+def _countries_in(article: EnrichedArticle, segment: Segment, *, named_only: bool) -> set[str]:
+    """Country codes of a segment's places: of every resolved place, or only of places that are
+    themselves countries ("Six killed in Kenya" covers Nairobi; Nairobi does not cover Mombasa)."""
+    return {
+        e.geo.country_code
+        for e in article.entities
+        if segment.contains(e) and e.geo is not None and (not named_only or e.geo.kind == "country")
+    }
+
+
+def group(
+    article: EnrichedArticle, segs: list[Segment], per_segment: list[dict[str, Hit]]
+) -> dict[str, dict[int, Hit]]:
+    """Step 3: per type, the segments that report it (segment index -> hit)."""
+    by_type: dict[str, dict[int, Hit]] = {}
+    for k, hits in enumerate(per_segment):
+        for code, hit in hits.items():
+            if code == "strike":
+                # A weapon-less "strike" right after an air or missile report continues it ("Strikes
+                # hit Kyiv and Kharkiv, killing 12"); on its own it is an air strike, as ACLED codes an
+                # unspecified strike. A headline is not a report to continue.
+                before = per_segment[k - 1] if k > 0 and not segs[k - 1].headline else {}
+                remote = [c for c in ("air_drone_strike", "missile_artillery_strike") if c in before]
+                for c in remote or ["air_drone_strike"]:
+                    by_type.setdefault(c, {}).setdefault(k, hit)
+            else:
+                by_type.setdefault(code, {})[k] = hit
+    # Arrests of protesters are part of the protest (ACLED: protest with intervention): the arrest
+    # sentence names the crowd, or follows a sentence about it ("Officers fired tear gas and detained 60").
+    crowd = "riot" if "riot" in by_type else "protest" if "protest" in by_type else None
+    if crowd and "arrest" in by_type:
+        crowd_segments = set(by_type[crowd])
+        crowd_places = set().union(*(_places_in(article, segs[k]) for k in crowd_segments))
+
+        def same_scene(k: int) -> bool:
+            # In a wrap-up the next sentence may be another story ("In Hong Kong, police arrested six").
+            here = _places_in(article, segs[k])
+            # "Police fired tear gas ... Hundreds took part ... A number of people were arrested."
+            return bool({k - 1, k - 2} & crowd_segments) and (not here or bool(here & crowd_places))
+
+        folded = [
+            k
+            for k in by_type["arrest"]
+            if not NAMED_HELD.search(segs[k].text) and (_PROTESTERS.search(segs[k].text) or same_scene(k))
+        ]
+        for k in folded:
+            by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
+        if not by_type["arrest"]:
+            del by_type["arrest"]
+    _fold_munitions_and_damage(segs, by_type)
+    # A protest that turned into a riot is the riot, unless the protest was somewhere else.
+    if "riot" in by_type and "protest" in by_type:
+        riot_places = set().union(*(_places_in(article, segs[k]) for k in by_type["riot"]))
+        riot_countries = set().union(
+            *(_countries_in(article, segs[k], named_only=True) for k in by_type["riot"])
+        )
+        for k in list(by_type["protest"]):
+            here = _places_in(article, segs[k])
+            elsewhere = here and riot_places and here.isdisjoint(riot_places)
+            if not elsewhere or _countries_in(article, segs[k], named_only=False) & riot_countries:
+                by_type["riot"].setdefault(k, by_type["protest"].pop(k))
+        if not by_type["protest"]:
+            del by_type["protest"]
+    # A headline's one-sided "attack" ("Jihadists kill 25 in attack on Djibo") over a body that reports the
+    # attack on civilians is that attack, not a battle of its own; one that names the forces fighting back
+    # ("Gangs attack Petion-Ville, police kill 28 suspects") keeps its battle.
+    # So is one whose forces are only among the dead ("Gunmen kill 40 including six police officers").
+    if "attack_on_civilians" in by_type and "armed_clash" in by_type:
+        for k, hit in list(by_type["armed_clash"].items()):
+            said = segs[k].text[hit.span[0] : hit.span[1]]
+            victims = _FORCES_AS_VICTIMS.search(segs[k].text) is not None
+            fighting_back = _FORCES.search(_FORCES_AS_VICTIMS.sub("", segs[k].text)) is not None
+            if segs[k].headline and (ONE_SIDED.fullmatch(said) or victims) and not fighting_back:
+                by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
+        if not by_type["armed_clash"]:
+            del by_type["armed_clash"]
+    # A headline's weapon-less "attacks" ("20 killed in fresh attacks on two villages") over a body that
+    # reports gunmen killing villagers is that attack, not an unspecified air strike.
+    if any(not segs[k].headline for k in by_type.get("attack_on_civilians", {})):
+        air = by_type.get("air_drone_strike", {})
+        generic = {
+            k: hit
+            for k, hit in air.items()
+            if segs[k].headline
+            and hit.cue == GENERIC_STRIKE.name
+            and _ONLY_ATTACKS.fullmatch(segs[k].text[hit.span[0] : hit.span[1]])
+        }
+        if generic and len(generic) == len(air):
+            for k in generic:
+                by_type["attack_on_civilians"].setdefault(k, air.pop(k))
+            del by_type["air_drone_strike"]
+    # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
+    # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
+    if "coup" in by_type and "armed_clash" in by_type:
+        for k, hit in list(by_type["armed_clash"].items()):
+            if hit.cue == "armed groups fighting":
+                by_type["coup"].setdefault(k, by_type["armed_clash"].pop(k))
+        if not by_type["armed_clash"]:
+            del by_type["armed_clash"]
+    return by_type
+
+
+def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
+    """Words that describe a reported event rather than a second one: the missiles an air strike's
+    aircraft fired, and the walls a storm brought down."""
+
+    def said(k: int, hit: Hit) -> str:
+        return segs[k].text[hit.span[0] : hit.span[1]]
+
+    air = by_type.get("air_drone_strike", {})
+    if "missile_artillery_strike" in by_type and any(
+        phrasing.air_words().search(said(k, h)) for k, h in air.items()
+    ):
+        missiles = by_type["missile_artillery_strike"]
+        for k, hit in list(missiles.items()):
+            if hit.cue == "missiles fired" and not phrasing.ground_launched().search(segs[k].text):
+                air.setdefault(k, missiles.pop(k))
+        if not missiles:
+            del by_type["missile_artillery_strike"]
+    # "seized two towns after heavy fighting": the fighting is how the place was taken.
+    clashes = by_type.get("armed_clash", {})
+    if "territory_change" in by_type and clashes:
+        for k in list(clashes):
+            if phrasing.fighting_before_capture().search(segs[k].text):
+                by_type["territory_change"].setdefault(k, clashes.pop(k))
+        if not clashes:
+            del by_type["armed_clash"]
+    # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup.
+    if "coup" in by_type:
+        for code in ("arrest", "armed_clash"):
+            hits = by_type.get(code, {})
+            for k in list(hits):
+                held = code == "arrest" and phrasing.coup_plotters_arrested().search(segs[k].text)
+                if not held and phrasing.coup_forces().search(segs[k].text):
+                    by_type["coup"].setdefault(k, hits.pop(k))
+            if code in by_type and not hits:
+                del by_type[code]
+    accidents = by_type.get("industrial_accident", {})
+    if "natural_disaster" in by_type and accidents:
+        if all(phrasing.disaster_damage().search(said(k, h)) for k, h in accidents.items()):
+            by_type["natural_disaster"].update(
+                {k: h for k, h in accidents.items() if k not in by_type["natural_disaster"]}
+            )
+            del by_type["industrial_accident"]
+
+
+def continuations(
+    by_type: dict[str, dict[int, Hit]], segs: list[Segment], readings: list[Reading]
+) -> dict[str, set[int]]:
+    """Cue-less body segments with counts join the event(s) of the nearest earlier cue segment."""
+    cued = {k for hits in by_type.values() for k in hits}
+    units_in: dict[int, set[str]] = {}
+    for r in readings:
+        units_in.setdefault(r.segment, set()).add(r.unit)
+    extra: dict[str, set[int]] = {}
+    for k, units in units_in.items():
+        if k in cued or segs[k].headline:
+            continue
+        for j in (k - 1, k - 2):
+            if j < 0 or j not in cued:
+                continue
+            if segs[j].headline and sum(j in hits for hits in by_type.values()) > 1:
+                break  # a headline listing several events does not say which one the counts belong to
+            for code in by_type:
+                if j in by_type[code] and units & UNITS_BY_TYPE.get(code, frozenset()):
+                    extra.setdefault(code, set()).add(k)
+            break
+    return extra

@@ -1,0 +1,188 @@
+"""Steps 1 and 2 of classification: the event types one segment reports, after same-segment absorption.
+
+Every segment is matched against every type's cues (``cues.py``), vetoes applied; when two types fire
+on one segment and one explains the other, the other is dropped (``ABSORBS``). The rest of the method
+is in ``rules.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from . import phrasing, salience
+from .cues import (
+    CIVILIANS,
+    GENERIC_STRIKE,
+    GENERIC_STRIKE_VETOES,
+    RULES,
+    Cue,
+    TypeRules,
+    gate_of,
+    is_background,
+    may_match,
+    search,
+)
+from .segments import in_spans, reporting_spans
+
+# winner -> the types (or "type:cue name") it explains away when both fire on one sentence.
+ABSORBS: dict[str, tuple[str, ...]] = {
+    "territory_change": ("armed_clash",),
+    "air_drone_strike": (
+        "infrastructure_attack",
+        "attack_on_civilians",
+        "industrial_accident",
+        "armed_clash:armed groups fighting",
+    ),
+    "missile_artillery_strike": (
+        "air_drone_strike:warplanes attacking",
+        "infrastructure_attack",
+        "attack_on_civilians",
+        "industrial_accident",
+        "armed_clash:armed groups fighting",
+    ),
+    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning"),
+    "infrastructure_attack": ("industrial_accident",),
+    "riot": ("protest", "armed_clash", "arrest"),
+    "protest": ("arrest",),
+    "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),
+    "natural_disaster": ("industrial_accident", "infrastructure_attack"),
+    "cyberattack": ("infrastructure_attack",),
+    "peace_talks": ("arrest", "armed_clash:armed groups fighting"),
+    "leadership_change": ("armed_clash:armed groups fighting",),
+}
+# Verbs of an attack by one side (on a village, a camp): not by themselves a battle between two.
+ONE_SIDED = re.compile(r"attack(?:ed|ing|s)?|raid(?:ed|s)?|stormed|overran|assault(?:ed|s)?", re.I)
+_REPELLED = next(c for c in phrasing.cues()["armed_clash"] if c.name == "attack repelled")
+# A named person held ("Alexei Navalny was arrested as he arrived to join the rally"): an arrest of its
+# own, not the crowd's arrests.
+NAMED_HELD = re.compile(
+    r"(?-i:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
+    r"(?:was|has been) (?:arrested|detained)\b"
+)
+_CROSSFIRE = re.compile(
+    r"\b(?:fighting|clash(?:es)?|battles?|gunfights?|exchanges? of fire) (?:broke out |erupted )?between\b"
+    r"|\b(?:soldiers|troops|fighters|militants|rebels|policemen|police officers)\b[^.;]{0,40}\band\b"
+    r"[^.;]{0,20}\bcivilians\b",
+    re.I,
+)
+
+
+def _type_gate(rules: TypeRules) -> frozenset[str] | None:
+    """The word starts one of which a segment needs for any cue of the type to fire (None: no gate)."""
+    gates = [gate_of(cue.pattern) for cue in rules.cues]
+    return None if any(g is None for g in gates) else frozenset().union(*gates)  # type: ignore[arg-type]
+
+
+_TYPE_GATES = [(rules, _type_gate(rules)) for rules in phrasing.extended(RULES)]
+
+
+@dataclass(frozen=True)
+class Hit:
+    cue: str
+    span: tuple[int, int]  # within the segment's text
+
+
+def _match(
+    rules: TypeRules | None,
+    cues: Sequence[Cue],
+    text: str,
+    weak_ok: Callable[[], bool],
+    article_text: str,
+    said: Sequence[tuple[int, int]],
+    starts: frozenset[str],
+    asides: list[tuple[int, int]] | None = None,
+) -> Hit | None:
+    """The first cue of a type that fires on a segment, unless one of the type's vetoes applies.
+
+    Cues are tried before vetoes because most segments fire no cue of a given type: the (longer)
+    veto patterns then never run, which is most of what keeps classification cheap.
+    """
+    for cue in cues:
+        if not may_match(cue.pattern, starts) or (cue.weak and not weak_ok()):
+            continue
+        excluded: list[tuple[int, int]] | None = None
+        for m in cue.pattern.finditer(text):
+            if excluded is None:
+                if cue.context is not None and not search(cue.context, text, starts):
+                    break
+                if cue.article_context is not None and not cue.article_context.search(article_text):
+                    break
+                excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
+            if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
+                continue
+            if salience.aside(text, *m.span()):
+                if asides is not None:
+                    asides.append(m.span())
+                continue
+            if rules is not None and any(search(v, text, starts) for v in rules.vetoes):
+                return None
+            return Hit(cue.name, m.span())
+    return None
+
+
+def segment_hits(
+    text: str,
+    weak_ok: Callable[[], bool],
+    article_text: str,
+    starts: frozenset[str],
+    asides: list[tuple[int, int]] | None = None,
+) -> dict[str, Hit]:
+    """Step 1 and 2: the types one segment reports, after same-segment absorption. Cue words found
+    to be asides (``salience.aside``) are appended to ``asides`` when given."""
+    hits: dict[str, Hit] = {}
+    said = reporting_spans(text)
+    for rules, gate in _TYPE_GATES:
+        if gate is not None and gate.isdisjoint(starts):
+            continue
+        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts, asides)
+        if hit is not None:
+            hits[rules.code] = hit
+    if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
+        hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text, said, starts)
+        if hit is not None and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
+            hits["strike"] = hit
+    # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
+    # the sentence names civilian victims.
+    if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
+        del hits["attack_on_civilians"]
+    # Armed men killing people in a village where a battle is reported: the battle, unless the
+    # sentence names civilian victims. "Attacked a village" alone is one-sided: the attack on civilians.
+    clash = hits.get("armed_clash")
+    # Residents fighting beside the police to drive attackers back are a side in a battle, not victims.
+    repelled = clash is not None and _REPELLED.pattern.search(text) is not None
+    one_sided = (
+        clash is not None
+        and not repelled
+        and ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
+    )
+    if (
+        hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
+        and clash is not None
+        and not one_sided
+        and not CIVILIANS.search(text)
+    ):
+        del hits["attack_on_civilians"]
+    if one_sided and "attack_on_civilians" in hits:
+        del hits["armed_clash"]
+    # Civilians killed in a battle between two named sides, or counted beside the soldiers who fell in it
+    # ("six soldiers and nine civilians were killed when fighting broke out between ..."): the battle.
+    if clash is not None and not one_sided and "attack_on_civilians" in hits and _CROSSFIRE.search(text):
+        del hits["attack_on_civilians"]
+    if repelled:
+        hits.pop("attack_on_civilians", None)
+    # Plotters arrested after a coup attempt are an arrest of their own, not part of the seizure.
+    keep_arrest = "coup" in hits and phrasing.coup_plotters_arrested().search(text) is not None
+    # A named person held at a rally is an arrest of its own, not the crowd's arrests.
+    keep_arrest = keep_arrest or ("coup" not in hits and NAMED_HELD.search(text) is not None)
+    for winner, losers in ABSORBS.items():
+        if winner not in hits:
+            continue
+        for loser in losers:
+            if keep_arrest and loser == "arrest":
+                continue
+            code, _, cue = loser.partition(":")
+            if code in hits and (not cue or hits[code].cue == cue):
+                del hits[code]
+    return hits

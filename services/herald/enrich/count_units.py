@@ -1,0 +1,158 @@
+"""What a number counts, read from the words around it: the noun after it ("472 drones"), the verb
+that says what happened to the people it counts ("12 civilians were killed", "killing at least 12"),
+a death toll ("the toll rose to 41"), an earthquake's magnitude, homes left without power.
+
+Token walks over a spaCy ``Doc`` for the count finder (``quantities.py``); the words are
+``count_vocabulary.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .count_vocabulary import (
+    AUX,
+    DETERMINER_GAP,
+    NOT_COUNTS,
+    NOUN_UNITS,
+    PERSON_NOUNS,
+    POWER_WORDS,
+    QUAKE_WORDS,
+    SINGULAR_PEOPLE,
+    SKIPPABLE,
+    STOP,
+    SURVIVORS,
+    TOLL_LINKS,
+    TOLL_WORDS,
+    VERB_UNITS,
+    is_plural_noun,
+)
+
+
+def is_magnitude(doc: Any, start: int, end: int) -> bool:
+    """ "magnitude 6.4", "a 6.4-magnitude", "measuring 5.8", "a 5.8 quake": an earthquake's size."""
+    n = len(doc)
+    before = [doc[k].lower_ for k in range(max(0, start - 2), start)]
+    if "magnitude" in before or (before and before[-1] == "measuring"):
+        return True
+    after = [doc[k].lower_ for k in range(end, min(n, end + 3))]
+    if after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]:
+        return True
+    if "." in doc[start].text and after[:1] and after[0] in QUAKE_WORDS:
+        return True
+    return after[:3] == ["on", "the", "richter"]
+
+
+def counted_noun(doc: Any, j: int) -> tuple[str | None, int]:
+    """The counted noun after a number: the rightmost noun of the words that follow it."""
+    n = len(doc)
+    head: str | None = None
+    head_end = j
+    k = j
+    while k < n and k - j < 5:
+        t = doc[k]
+        if t.is_space or (k > j and t.is_sent_start):
+            break  # never across a sentence or line break (title -> body)
+        low = t.lower_
+        if low in SKIPPABLE and head is None:
+            k += 1
+            continue
+        if t.is_punct:
+            # keep hyphenated words together: "Shahed-type", "F-16"
+            if t.text == "-" and not t.whitespace_ and k > j and k + 1 < n:
+                k += 1
+                continue
+            break
+        if low in STOP or (t.like_num and not (k > j and doc[k - 1].text == "-")):
+            break
+        if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS or low in SINGULAR_PEOPLE:
+            head, head_end = low, k + 1
+            if low in NOT_COUNTS:
+                break
+        elif t.is_alpha and t.is_lower and is_plural_noun(low):
+            head, head_end = low, k + 1
+        elif t.is_lower and low.endswith(("ed", "ing")) and head is not None:
+            break  # a verb after the noun: "472 drones launched"
+        k += 1
+    return head, head_end
+
+
+def verb_after(doc: Any, k: int) -> tuple[str | None, int]:
+    """What happened to the people: "were killed", "died", "are still missing", "to flee"."""
+    n = len(doc)
+    steps = 0
+    while k < n and steps < 5:
+        low = doc[k].lower_
+        if low in VERB_UNITS:
+            unit = VERB_UNITS[low]
+            if low == "left" or (unit in ("protesters",) and steps > 1):
+                return None, k
+            # "Eleven people were rescued and taken to hospital": survivors, not evacuees
+            if low == "rescued" and SURVIVORS & {doc[x].lower_ for x in range(k + 1, min(n, k + 6))}:
+                return None, k
+            return unit, k + 1
+        if low == "to" and k + 1 < n and doc[k + 1].lower_ in ("flee", "evacuate"):
+            return VERB_UNITS[doc[k + 1].lower_], k + 2
+        if low in ("treated", "taken") and k + 2 < n and doc[k + 1].lower_ in ("for", "to"):
+            if doc[k + 2].lower_ in ("injuries", "wounds"):
+                return "wounded", k + 3
+            if doc[k + 2].lower_ in ("hospital", "hospitals"):
+                return "wounded", k + 3
+        if low in ("moved", "taken", "relocated") and k + 1 < n and doc[k + 1].lower_ == "to":
+            rest = {doc[x].lower_ for x in range(k + 2, min(n, k + 5))}
+            if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
+                return "evacuated", k + 2
+        if low not in AUX:
+            return None, k
+        k += 1
+        steps += 1
+    return None, k
+
+
+def verb_before(doc: Any, qstart: int) -> str | None:
+    """ "killing at least 12", "arrested 45 people", "evacuation of 300,000"."""
+    k = qstart - 1
+    if k >= 0 and doc[k].lower_ in ("of",) and k >= 1:
+        if doc[k - 1].lower_ in ("evacuation", "evacuations"):
+            return "evacuated"
+        if doc[k - 1].lower_ in ("deaths", "death"):
+            return "killed"
+        return None
+    if k >= 0 and doc[k].lower_ in ("and", ","):
+        return None
+    # "to evacuate all of the roughly 11,000 residents": the verb across a determiner phrase
+    j = k
+    while j >= 0 and k - j < 4 and doc[j].lower_ in DETERMINER_GAP:
+        j -= 1
+    if j < k and j >= 0 and VERB_UNITS.get(doc[j].lower_) == "evacuated":
+        return "evacuated"
+    if k >= 0:
+        low = doc[k].lower_
+        unit = VERB_UNITS.get(low)
+        if unit is not None and low not in ("dead", "missing", "homeless"):
+            return unit
+    return None
+
+
+def toll_before(doc: Any, qstart: int) -> str | None:
+    """ "the death toll rose to 41", "put the toll at more than 100", "the toll from the attack on
+    Zamzam camp in Sudan's North Darfur has passed 400"."""
+    k = qstart - 1
+    if k < 0 or doc[k].lower_ not in TOLL_LINKS:
+        return None
+    sent_start = doc[qstart].sent.start
+    for x in range(max(sent_start, k - 20), k):
+        if doc[x].lower_ in TOLL_WORDS:
+            return "killed"
+    return None
+
+
+def without_power(doc: Any, k: int) -> bool:
+    """ "left 4,000 homes without power", "homes and businesses without electricity"."""
+    n = len(doc)
+    for x in range(k, min(n, k + 4)):
+        if doc[x].lower_ == "without" and x + 1 < n and doc[x + 1].lower_ in POWER_WORDS:
+            return True
+        if doc[x].is_punct:
+            return False
+    return False

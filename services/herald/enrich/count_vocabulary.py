@@ -1,0 +1,153 @@
+"""The words around a count: what a number can count, what happens to people, and what is not a count.
+
+The vocabulary of ``quantities.py`` (see its docstring for the conventions these lists serve): each
+list is read by the count finder (``quantities.py``) or by the readers of what a count counts
+(``count_units.py``). Numbers themselves ("twelve", "dozens") are ``herald.core.number_words``.
+"""
+
+from __future__ import annotations
+
+NOUN_UNITS: dict[str, str] = {
+    **dict.fromkeys(["drone", "drones", "uav", "uavs", "shahed", "shaheds", "shahed-type"], "drones"),
+    **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missiles"),
+    **dict.fromkeys(
+        ["aircraft", "plane", "planes", "jet", "jets", "warplane", "warplanes", "helicopter", "helicopters",
+         "bomber", "bombers", "fighters-jets"],
+        "aircraft",
+    ),
+    **dict.fromkeys(
+        ["settlement", "settlements", "village", "villages", "town", "towns", "hamlet", "hamlets",
+         "localities", "locality"],
+        "settlements",
+    ),
+    **dict.fromkeys(
+        ["troops", "soldiers", "soldier", "servicemen", "serviceman", "marines", "paratroopers", "fighters",
+         "militants", "combatants"],
+        "troops",
+    ),
+    **dict.fromkeys(["protesters", "protestors", "demonstrators", "marchers"], "protesters"),
+    **dict.fromkeys(["dead", "deaths", "death", "fatalities", "bodies", "lives", "killed"], "killed"),
+    **dict.fromkeys(["wounded", "injured", "injuries", "hurt", "hospitalised", "hospitalized"], "wounded"),
+    **dict.fromkeys(["missing"], "missing"),
+    **dict.fromkeys(["displaced", "refugees"], "displaced"),
+    **dict.fromkeys(["evacuees", "evacuated"], "evacuated"),
+    **dict.fromkeys(["arrests", "detentions", "arrested", "detained"], "arrested"),
+}  # fmt: skip
+# Units that say what happened rather than what was counted: a verb about the same people wins.
+PEOPLE_UNITS = frozenset({"troops", "protesters"})
+# Nouns for people: the count takes its unit from what happened to them, if anything did.
+PERSON_NOUNS = frozenset(
+    {
+        "people", "person", "persons", "civilians", "civilian", "residents", "children", "child", "adults",
+        "men", "women", "others", "passengers", "workers", "villagers", "migrants", "students", "officers",
+        "policemen", "police", "crew", "staff", "personnel", "fans", "pilgrims", "patients", "teenagers",
+        "inmates", "prisoners", "journalists", "miners", "tourists", "traders", "farmers", "employees",
+        "individuals", "members", "supporters", "firefighters", "rescuers", "survivors", "voters",
+        "protesters", "demonstrators", "soldiers", "troops", "servicemen", "fighters", "militants",
+    }
+)  # fmt: skip
+# One person said without a number ("a woman was killed"): the nouns that make "a" a count of one.
+SINGULAR_PEOPLE = frozenset(
+    {
+        "person", "woman", "man", "child", "boy", "girl", "civilian", "resident", "soldier", "teenager",
+        "baby", "worker", "policeman", "officer", "journalist", "pensioner", "driver", "passenger",
+    }
+)  # fmt: skip
+# A verb or participle after or before the people, and what it makes of them.
+VERB_UNITS: dict[str, str] = {
+    **dict.fromkeys(
+        ["killed", "killing", "kill", "kills", "dead", "died", "die", "perished", "drowned", "slain",
+         "executed"],
+        "killed",
+    ),
+    **dict.fromkeys(
+        ["wounded", "wounding", "wound", "wounds", "injured", "injuring", "injure", "injures", "hurt",
+         "hurting", "hospitalised", "hospitalized"],
+        "wounded",
+    ),
+    **dict.fromkeys(["missing", "unaccounted"], "missing"),
+    **dict.fromkeys(
+        ["displaced", "displacing", "displace", "fled", "flee", "fleeing", "homeless"], "displaced"
+    ),
+    **dict.fromkeys(
+        ["evacuated", "evacuating", "evacuate", "evacuates", "relocated", "rescued"], "evacuated"
+    ),
+    **dict.fromkeys(
+        ["arrested", "arresting", "arrest", "arrests", "detained", "detaining", "detain", "detains"],
+        "arrested",
+    ),
+    **dict.fromkeys(
+        ["protested", "protest", "rallied", "rally", "marched", "march", "demonstrated", "demonstrate"],
+        "protesters",
+    ),
+    **dict.fromkeys(["affected", "affecting"], "affected"),
+}  # fmt: skip
+# Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not
+# people moved out of harm's way: "rescued and taken to hospital", "rescued from the rubble".
+SURVIVORS = frozenset({"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames"})
+# Nouns that are measures, money or time: a number before them is not a count.
+NOT_COUNTS = frozenset(
+    {
+        "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months",
+        "month", "years", "year", "decades", "centuries", "times", "km", "kilometres", "kilometers", "miles",
+        "metres", "meters", "feet", "tonnes", "tons", "kg", "kilograms", "litres", "liters", "barrels",
+        "degrees", "acres", "hectares", "dollars", "euros", "pounds", "yen", "yuan", "rubles", "roubles",
+        "hryvnias", "rupees", "cents", "francs", "shekels", "percent", "per", "%", "pence", "bps",
+        "gigawatts", "megawatts", "mph", "km/h", "celsius", "fahrenheit", "storey", "storeys", "floors",
+    }
+)  # fmt: skip
+STOP = frozenset(
+    {
+        "and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "for", "the", "a", "an", "of",
+        "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "could",
+        "may", "might", "should", "that", "which", "who", "whom", "as", "than", "into", "over", "across",
+        "near", "after", "before", "during", "since", "while", "when", "where", "said", "says", "say",
+        "this", "these", "those", "their", "its", "his", "her", "our", "per", "each", "including", "remain",
+        "remained", "remains", "reportedly", "still", "also",
+    }
+)  # fmt: skip
+SKIPPABLE = frozenset({"more", "additional", "other", "further", "new", "extra"})
+AUX = frozenset(
+    {
+        "were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "remain", "remained",
+        "remains", "still", "reportedly", "also", "later", "feared", "confirmed", "reported", "believed",
+        "now", "all", "already", "were,", "later,", "then", "left", "critically", "seriously", "severely",
+        "slightly", "lightly", "badly", "gravely",
+    }
+)  # fmt: skip
+IRREGULAR_PLURALS = frozenset(
+    {"people", "children", "men", "women", "police", "personnel", "crew", "staff", "aircraft"}
+)
+QUAKE_WORDS = frozenset(
+    {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"}
+)
+TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
+# Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
+DETERMINER_GAP = frozenset(
+    {"all", "of", "the", "some", "about", "around", "roughly", "nearly", "almost", "an", "estimated"}
+)
+# The word right before a toll's number: "rose to 41", "put the toll at 100", "has passed 400".
+TOLL_LINKS = frozenset(
+    {"to", "at", "reached", "reaches", "hit", "hits", "passed", "passes", "topped", "tops", "exceeded",
+     "exceeds", "surpassed", "surpasses", "crossed", "crosses"}
+)  # fmt: skip
+POWER_WORDS = frozenset({"power", "electricity", "water", "heating", "gas", "electric"})
+
+ONE_WORD_QUALIFIERS = {
+    "over": "more_than", "above": "more_than", "nearly": "about", "almost": "about", "about": "about",
+    "around": "about", "approximately": "about", "roughly": "about", "some": "about", "estimated": "about",
+    "circa": "about", "approx": "about", "under": "less_than", "below": "less_than",
+}  # fmt: skip
+TWO_WORD_QUALIFIERS = {
+    ("at", "least"): "at_least", ("no", "fewer"): "at_least", ("more", "than"): "more_than",
+    ("upwards", "of"): "more_than", ("excess", "of"): "more_than", ("less", "than"): "less_than",
+    ("fewer", "than"): "less_than", ("up", "to"): "up_to", ("many", "as"): "up_to", ("close", "to"): "about",
+    ("an", "estimated"): "about",
+}  # fmt: skip
+
+
+def is_plural_noun(word: str) -> bool:
+    """A plural noun as written ("jobs", "flights"): the unit of a count no list names."""
+    return word in IRREGULAR_PLURALS or (
+        len(word) > 3 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "ous", "us"))
+    )

@@ -1,0 +1,133 @@
+"""Which place an ambiguous name is: one gazetteer candidate per place mention, chosen against the
+article's other places ("Paris, Texas"; "Atlanta, Georgia"; a region name several countries share),
+and a small town far from everything else the article names left unresolved as a namesake.
+
+Called by the place finder (``place_mentions.py``) once a document's mentions are collected.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from .gazetteer import Gazetteer, Place, fold
+from .place_words import STRONG_CITY_POPULATION
+
+if TYPE_CHECKING:
+    from .place_mentions import Mention
+
+# A town in a country the article never names, thousands of kilometres from every place it does name,
+# is a namesake ("Blida" in a report on southern Lebanon is the Lebanese village, not the Algerian
+# city): it stays a place, unresolved. Big cities and capitals are never demoted this way.
+NAMESAKE_DISTANCE_KM = 2500
+NAMESAKE_MAX_POPULATION = 500_000
+
+
+def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """Pick one candidate per place mention, using the others as context.
+
+    First pass: what each name means on its own (own names before alternates, then
+    population). The countries and regions of those readings, and of demonyms, are the
+    context; second pass: re-score ambiguous names against it, each mention's own first
+    reading left out so that a name cannot vote for itself.
+    """
+    countries: dict[str, int] = {}
+    admin1: dict[str, int] = {}
+    firsts: list[Place | None] = []
+    for m in mentions:
+        first = _pick(m, None) if m.candidates else None
+        firsts.append(first)
+        cc = (first.country_code or None) if first else m.country_code
+        if cc:
+            countries[cc] = countries.get(cc, 0) + 1
+        if first and first.admin1_code:
+            admin1[first.admin1_code] = admin1.get(first.admin1_code, 0) + 1
+    for m, first in zip(mentions, firsts, strict=True):
+        if not m.candidates:
+            continue
+        m.place = _pick(m, (countries, admin1, first))
+        if m.place is not None and m.region and not _vouched(m, m.place, countries, first):
+            # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
+            # Faso's is "Est". A region name several countries share, none of them named in the
+            # report, stays unresolved; the country the report names still places the event.
+            m.place = None
+        if m.place is not None:
+            m.country_code = m.place.country_code or None
+            if m.place.kind in ("sea", "other"):
+                m.label = "LOC"
+    _drop_far_namesakes(mentions, gazetteer.capitals)
+
+
+def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place | None) -> bool:
+    """Whether a region reading is unambiguous, or its country is named elsewhere in the report."""
+    if len({c.place.country_code for c in m.candidates if c.place.kind == "region"}) < 2:
+        return True
+    own = 1 if first is not None and first.country_code == place.country_code else 0
+    return countries.get(place.country_code, 0) > own
+
+
+def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> None:
+    """Unresolve a small town whose country the article never names and that lies far from
+    every other place it names: the text meant a place the gazetteer does not know."""
+    placed = [m.place for m in mentions if m.place is not None and m.place.country_code]
+    # A small town named in the headline and again in the body ("Solhan", a Turkish district and
+    # the Burkinabe village of a massacre) is one name: a namesake repeated must not vouch for
+    # itself. A city of some size ("Geneva" twice in a report on talks) counts at each mention.
+    names: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.country_code:
+            small = m.place is not None and m.place.kind == "city"
+            small = small and m.place.population < STRONG_CITY_POPULATION  # type: ignore[union-attr]
+            key = m.place.name if small and m.place else str(m.start)
+            names.setdefault(m.country_code, set()).add(key)
+    named = {cc: len(v) for cc, v in names.items()}
+    # Places the article's reading rests on: countries, regions, and towns of a country it names
+    # more than once. Two stray namesakes must not vouch for each other.
+    anchors = [p for p in placed if p.kind != "city" or named.get(p.country_code, 0) > 1]
+    for m in mentions:
+        p = m.place
+        if p is None or p.kind != "city" or m.explicit or p.population >= NAMESAKE_MAX_POPULATION:
+            continue
+        if capitals.get(fold(p.name)) == p.country_code:
+            continue
+        others = [o for o in anchors if o is not p]
+        if not others or named.get(p.country_code, 0) > 1:
+            continue  # nothing to compare with, or its country is named elsewhere too
+        if all(_km(p, o) > NAMESAKE_DISTANCE_KM for o in others):
+            m.place, m.country_code = None, None
+
+
+def _pick(m: Mention, context: tuple[dict[str, int], dict[str, int], Place | None] | None) -> Place | None:
+    """The candidate a mention most likely means: own names before alternates, then population, then
+    (with ``context``) the countries and regions the article's other mentions read as."""
+    cands = m.candidates
+    if m.region:
+        regional = [c for c in cands if c.place.kind == "region"]
+        if regional:
+            cands = tuple(regional)
+    if len(cands) == 1:
+        return cands[0].place
+    best, best_score = None, -math.inf
+    for c in cands:
+        p = c.place
+        score = math.log10(p.population + 10) - (0 if c.primary else 1.5)
+        if m.explicit and (m.explicit == p.admin1_code or m.explicit == p.country_code):
+            score += 10
+        if context is not None:
+            countries, admin1, first = context
+            own_cc = 1 if first is not None and first.country_code == p.country_code else 0
+            if countries.get(p.country_code, 0) > own_cc:
+                score += 3
+            own_a1 = 1 if first is not None and first.admin1_code == p.admin1_code else 0
+            if p.admin1_code and admin1.get(p.admin1_code, 0) > own_a1:
+                score += 4
+        if score > best_score:
+            best, best_score = p, score
+    return best
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places' markers."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(min(1.0, h)))

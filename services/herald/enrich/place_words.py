@@ -1,0 +1,73 @@
+"""The words around a place name that say whether it is a place: labels, region words, locative
+cues, person titles, sport vocabulary, and the city sizes that make a name strong on its own.
+
+Read by the place finder (``place_mentions.py``) and its resolution (``place_resolution.py``).
+"""
+
+from __future__ import annotations
+
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+REGION_WORDS = frozenset(
+    {
+        "region",
+        "oblast",
+        "province",
+        "krai",
+        "governorate",
+        "prefecture",
+        "state",
+        "regions",
+        "oblasts",
+        "provinces",
+        "department",
+        "states",
+    }
+)
+# Words before a name that make it a place whatever the model says ("fighting near Sudzha").
+LOCATIVE = frozenset(
+    {
+        "in",
+        "near",
+        "outside",
+        "around",
+        "towards",
+        "toward",
+        "into",
+        "across",
+        "over",
+        "on",
+        "at",
+        "from",
+        "to",
+    }
+)
+SETTLEMENT_WORDS = frozenset(
+    {"city", "town", "village", "villages", "settlement", "port", "outskirts", "centre", "center", "suburb"}
+)
+# A capitalised word right before a name that makes it a person ("President Erdogan").
+PERSON_TITLES = frozenset(
+    {
+        "president", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "minister", "governor", "mayor",
+        "general", "gen.", "gen", "chancellor", "senator", "sen.", "rep.", "king", "queen", "prince", "pope",
+        "premier", "commander", "colonel", "col.", "lt.", "sgt.", "captain", "judge", "sheikh", "ayatollah",
+    }
+)  # fmt: skip
+# Sport pages name clubs after cities ("Liverpool beat Arsenal"): there an ORG stays an ORG.
+SPORT_WORDS = frozenset(
+    {
+        "match", "league", "cup", "goal", "goals", "scored", "striker", "coach", "club", "season", "fixture",
+        "tournament", "playoff", "midfielder", "defender", "goalkeeper", "penalty", "penalties", "derby",
+        "champions", "semi-final", "quarter-final", "final", "beat", "draw", "win", "victory",
+    }
+)  # fmt: skip
+STRONG_CITY_POPULATION = 100_000
+CUED_CITY_POPULATION = 5_000
+# "east of Pokrovsk", "the shelling of Kherson", "the mayor of Sumy"
+OF_CUES = SETTLEMENT_WORDS | frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "shelling",
+        "bombing", "bombardment", "siege", "capture", "liberation", "fall", "evacuation", "occupation",
+        "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs",
+    }
+)  # fmt: skip
