@@ -22,13 +22,13 @@ DEFAULT_PORT = 9103
 
 def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "enrich", registry, DEFAULT_PORT)
-    own = EnrichSettings()
+    enrich_settings = EnrichSettings()
     # Once per process, in the entry point, never at import: the model and the gazetteer index.
     enricher = Enricher(
-        nlp.load(own.enrich_model),
-        gazetteer.shared(own.enrich_min_city_population),
-        own.enrich_batch_size,
-        own.enrich_batch_chars,
+        nlp.load(enrich_settings.enrich_model),
+        gazetteer.shared(enrich_settings.enrich_min_city_population),
+        enrich_settings.enrich_batch_size,
+        enrich_settings.enrich_batch_chars,
     )
     articles = Counter(
         "herald_enrich_articles_total",
