@@ -121,6 +121,28 @@ def _after(time_col: sa.ColumnElement[Any], id_col: sa.ColumnElement[Any], curso
     return sa.or_(time_col < when, sa.and_(time_col == when, id_col < row_id))
 
 
+def _newest_first(
+    conn: sa.Connection,
+    table: sa.Table,
+    columns: Sequence[str],
+    time_column: str,
+    where: list[Any],
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A keyset page in (time desc, id desc) order: one row more than asked tells there is a next page."""
+    time_col, id_col = table.c[time_column], table.c.id
+    if cursor:
+        where = [*where, _after(time_col, id_col, cursor)]
+    query = sa.select(*(table.c[c] for c in columns)).where(*where)
+    query = query.order_by(time_col.desc(), id_col.desc()).limit(limit + 1)
+    rows = [_row(m, columns) for m in conn.execute(query).mappings()]
+    if len(rows) <= limit or limit < 1:
+        return rows[: max(limit, 0)], None
+    rows = rows[:limit]
+    return rows, encode_cursor(rows[-1][time_column], rows[-1]["id"])
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -156,19 +178,7 @@ def _event_conditions(f: EventFilter) -> list[Any]:
 
 def list_events(conn: sa.Connection, f: EventFilter, limit: int, cursor: str | None = None) -> Page:
     """One page of events matching ``f``, newest first; ``next_cursor`` is None on the last page."""
-    where = _event_conditions(f)
-    if cursor:
-        where.append(_after(events.c.published, events.c.id, cursor))
-    query = (
-        sa.select(*(events.c[c] for c in EVENT_COLUMNS))
-        .where(*where)
-        .order_by(events.c.published.desc(), events.c.id.desc())
-        .limit(limit + 1)
-    )
-    rows = [_row(m, EVENT_COLUMNS) for m in conn.execute(query).mappings()]
-    more = len(rows) > limit
-    rows = rows[:limit]
-    nxt = encode_cursor(rows[-1]["published"], rows[-1]["id"]) if more and rows else None
+    rows, nxt = _newest_first(conn, events, EVENT_COLUMNS, "published", _event_conditions(f), limit, cursor)
     return Page(rows, nxt)
 
 
@@ -255,18 +265,7 @@ def list_alerts(conn: sa.Connection, f: AlertFilter, limit: int, cursor: str | N
         where.append(alerts.c.created_at < utc(f.until))
     if f.story_id:
         where.append(alerts.c.story_id == f.story_id)
-    if cursor:
-        where.append(_after(alerts.c.created_at, alerts.c.id, cursor))
-    query = (
-        sa.select(*(alerts.c[c] for c in ALERT_COLUMNS))
-        .where(*where)
-        .order_by(alerts.c.created_at.desc(), alerts.c.id.desc())
-        .limit(limit + 1)
-    )
-    rows = [_row(m, ALERT_COLUMNS) for m in conn.execute(query).mappings()]
-    more = len(rows) > limit
-    rows = rows[:limit]
-    nxt = encode_cursor(rows[-1]["created_at"], rows[-1]["id"]) if more and rows else None
+    rows, nxt = _newest_first(conn, alerts, ALERT_COLUMNS, "created_at", where, limit, cursor)
     return Page(_with_deliveries(conn, rows), nxt)
 
 
