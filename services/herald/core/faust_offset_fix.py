@@ -16,8 +16,10 @@ What this module does about it:
 * ``HeadWatch`` seeks back to the committed offset when the head stays unacked: with one agent
   instance per stage records are acked in order, so a head that stays missing was dropped by Faust's
   fetcher and would never be delivered again without a seek.
+* ``read_uncommitted_from_start`` wraps ``Consumer.perform_seek``: after a rebalance a partition the
+  group never committed is read from its first record, not from wherever the fetcher had got to.
 
-Both lean on Faust's private consumer state; ``missing_internals`` names whatever of it a Faust
+All lean on Faust's private consumer state; ``missing_internals`` names whatever of it a Faust
 upgrade removed (a unit test calls it on the installed Faust), so the fix fails loudly rather than
 silently doing nothing.
 """
@@ -34,7 +36,7 @@ log = logging.getLogger("herald.streams")
 # Faust's private per-partition bookkeeping the fix reads: set in ``Consumer.__init__``.
 CONSUMER_STATE = ("_committed_offset", "_acked", "_acked_index", "_gap")
 # The private method the fix wraps, and the public ones the watch calls.
-CONSUMER_METHODS = ("_new_offset", "position", "seek", "assignment")
+CONSUMER_METHODS = ("_new_offset", "perform_seek", "earliest_offsets", "position", "seek", "assignment")
 
 
 def missing_internals(
@@ -80,6 +82,43 @@ def guard_offset_commits() -> None:
 
     _new_offset.herald_guard = True  # type: ignore[attr-defined]
     Consumer._new_offset = _new_offset  # type: ignore[method-assign]
+
+
+def read_uncommitted_from_start() -> None:
+    """After a rebalance, read an input partition the group never committed from its first record.
+
+    Records fetched while a rebalance stops the flow are dropped, never handed to a stream; Faust then
+    seeks every assigned partition back to its committed offset (``perform_seek``) to read them again.
+    aiokafka's ``seek_to_committed`` skips a partition whose committed offset is none (or 0), so there
+    the consumer went on from where its fetcher had got to: the dropped records were skipped, the
+    acks after them were committed, and they were lost. That is every partition of a new deployment,
+    and of a topic that only starts to carry records when a second worker joins (dedup's protocol
+    topics): in the cluster scenario the first records of two ``herald.dedup.gather`` partitions
+    (articles and their first replies, sent while a killed worker's partitions moved) never reached
+    their gathers. This wrapper seeks such partitions to their first offset, where the consumer's
+    ``auto_offset_reset="earliest"`` would have started: records are at worst read twice.
+    Idempotent; changelogs (no acks, read by table recovery) are left alone.
+    """
+    from faust.transport.consumer import Consumer
+
+    original = Consumer.perform_seek
+    if getattr(original, "herald_guard", False):
+        return
+
+    async def perform_seek(self: Any) -> None:
+        await original(self)
+        fresh = [
+            tp
+            for tp in self.assignment()
+            if self.app.topics.acks_enabled_for(tp.topic) and not self._committed_offset.get(tp)
+        ]
+        if fresh:
+            earliest = await self.earliest_offsets(*fresh)
+            for tp in fresh:
+                await self.seek(tp, earliest.get(tp) or 0)
+
+    perform_seek.herald_guard = True  # type: ignore[attr-defined]
+    Consumer.perform_seek = perform_seek  # type: ignore[method-assign]
 
 
 async def tail_dropped(consumer: Any, tp: Any) -> bool:

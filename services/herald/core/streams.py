@@ -10,6 +10,8 @@ wraps it in a Faust agent that guarantees the three things the pure code must no
   delivery future before it asks for the next batch, and ``take_events`` acks a batch only then.
   A crash in between re-delivers the batch: at-least-once, made effectively-once downstream by
   deterministic ids (dedup, the delivery ledger).
+* **State that records an output is written after it** (``HeldState``): else a crash between the
+  two leaves the record without the output, and the redelivered input emits nothing.
 * **One batch at a time** (``concurrency=1``): a concurrent agent can have Faust commit past an
   in-flight message; ``faust_offset_fix`` covers the same hole for records Faust's fetcher drops.
 """
@@ -23,7 +25,7 @@ import time
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import faust
 from faust.streams import _current_event  # the table changelog partition follows it
@@ -33,7 +35,7 @@ from pydantic import BaseModel
 from . import topics
 from .codec import Poison, decode
 from .deadletter import dead_letter
-from .faust_offset_fix import HeadWatch, guard_offset_commits
+from .faust_offset_fix import HeadWatch, guard_offset_commits, read_uncommitted_from_start
 from .metrics import StageMetrics, exposition
 from .records import DeadLetter, Record
 from .replication import apply_producer_guarantees
@@ -73,6 +75,7 @@ Handler = Callable[[list[M]], "list[Emit] | Awaitable[list[Emit]]"]
 def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, default_port: int) -> faust.App:
     """A Faust app for one stage: its own consumer group, its own /metrics on its own port."""
     guard_offset_commits()
+    read_uncommitted_from_start()
     datadir = settings.state_dir.resolve() / "faust" / stage
     datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
@@ -194,6 +197,28 @@ async def backlog(app: faust.App, topic_names: set[str]) -> int:
     return waiting
 
 
+class HeldState(Protocol):
+    """State a stage's handler changes but holds back until the batch's outputs are on the broker.
+
+    For state that records what the stage emitted (dedup's verdict says "this article went to
+    news.unique"). Written as it is changed, its changelog records can be on the broker before the
+    outputs are (another partition, another leader); a worker killed in between leaves the record
+    without the output, and the redelivered input, finding the record, emits nothing: lost. Held
+    back, a worker killed before its outputs were acknowledged leaves the state as it was, and the
+    redelivered input does the work again.
+    """
+
+    # Stages sharing the state take turns, from handling a batch to writing it: one stage's write
+    # must not carry another's changes whose outputs are still in flight.
+    lock: asyncio.Lock
+
+    def write(self) -> None:
+        """The batch's outputs are acknowledged: write what its handler held."""
+
+    def drop(self) -> None:
+        """The batch's outputs failed: forget what its handler held."""
+
+
 @dataclass
 class Stage(Generic[M]):
     """Wires one pure handler into a Faust agent: decode, handle, emit, dead-letter."""
@@ -212,6 +237,7 @@ class Stage(Generic[M]):
     # event", because a Faust table writes each change to the changelog partition of the event
     # being processed: that keeps table partitions aligned with input partitions.
     batched: bool = False
+    held: HeldState | None = None
 
     def __post_init__(self) -> None:
         self._topics: dict[str, Any] = {}
@@ -249,8 +275,18 @@ class Stage(Generic[M]):
                 good.append((event, decode(msg.value, self.model, self.settings.max_record_bytes)))
             except Poison as poison:
                 failures.append(self._letter(msg, poison.reason, poison.detail))
-        emits = await self._run(good, failures)
-        await self._send(emits, failures)
+        if self.held is None:
+            emits = await self._run(good, failures)
+            await self._send(emits, failures)
+        else:
+            async with self.held.lock:
+                try:
+                    emits = await self._run(good, failures)
+                    await self._send(emits, failures)
+                except BaseException:
+                    self.held.drop()
+                    raise
+                self.held.write()
         await self._drain_table_writes()
         elapsed = time.perf_counter() - started
         if events:

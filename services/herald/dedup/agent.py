@@ -33,7 +33,6 @@ from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
 from herald.core.streams import Stage, backlog, make_app, raw_topic, table
 
-from .gathering import Gatherer
 from .messages import Gather, Probe, StorySource
 from .metrics import DedupMetrics
 from .routing import DedupConfig
@@ -66,7 +65,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     )
     stages = DedupStages(app, tables, tracker, config, metrics, settings.max_record_bytes)
     register_stages(app, stages, settings, registry)
-    schedule_timers(app, stages.gatherer, tables, metrics)
+    schedule_timers(app, stages, tables, metrics)
     return app
 
 
@@ -92,20 +91,22 @@ def register_stages(
     def stage(name: str, source: topics.TopicSpec, model: Any, handler: Any, **kw: Any) -> None:
         Stage(app, name, source, model, handler, settings, StageMetrics.of(registry, name), **kw)
 
-    on_success = stages.commit_state_on_success
-    stage("dedup", topics.ARTICLES, Article, on_success(stages.handle_articles), batched=True)
-    stage("dedup_claims", topics.DEDUP_PROBES, Probe, on_success(stages.handle_probes))
-    stage("dedup_gather", topics.DEDUP_GATHER, Gather, on_success(stages.handle_gather))
-    stage("stories", topics.CLASSIFIED, Event, on_success(stages.handle_events))
+    # The four stages that change the buffered tables write them only after their outputs are on the
+    # broker, taking turns so one stage's write never carries another's still in flight.
+    on_success, held = stages.commit_state_on_success, stages.held
+    stage("dedup", topics.ARTICLES, Article, on_success(stages.handle_articles), batched=True, held=held)
+    stage("dedup_claims", topics.DEDUP_PROBES, Probe, on_success(stages.handle_probes), held=held)
+    stage("dedup_gather", topics.DEDUP_GATHER, Gather, on_success(stages.handle_gather), held=held)
+    stage("stories", topics.CLASSIFIED, Event, on_success(stages.handle_events), held=held)
     stage("story_sources", topics.DEDUP_STORY_SOURCES, StorySource, stages.handle_sources)
 
 
-def schedule_timers(app: faust.App, gatherer: Gatherer, tables: DedupTables, metrics: DedupMetrics) -> None:
+def schedule_timers(app: faust.App, stages: DedupStages, tables: DedupTables, metrics: DedupMetrics) -> None:
     """Re-asking for stalled gathers, and the state-size metrics."""
     internal = {name: raw_topic(app, spec) for name, spec in INTERNAL_TOPICS.items()}
 
     async def resend_stalled_gathers() -> None:
-        await resend_stalled(app, gatherer, internal, metrics)
+        await resend_stalled(app, stages, internal, metrics)
 
     async def report_state() -> None:
         try:
@@ -118,7 +119,7 @@ def schedule_timers(app: faust.App, gatherer: Gatherer, tables: DedupTables, met
 
 
 async def resend_stalled(
-    app: faust.App, gatherer: Gatherer, internal: dict[str, Any], metrics: DedupMetrics
+    app: faust.App, stages: DedupStages, internal: dict[str, Any], metrics: DedupMetrics
 ) -> None:
     """Heal gathers whose probe, reply or verification was lost in transit (``Gatherer.resend_stalled``)."""
     try:
@@ -128,7 +129,9 @@ async def resend_stalled(
         metrics.protocol_backlog.set(waiting)
         if waiting > RESEND_MAX_BACKLOG:
             return
-        sends = gatherer.resend_stalled(older_than=RESEND_AFTER_S)
+        # Only this worker's own gathers: the others' (standby copies) are their owners' to heal.
+        gathers = {p for topic, p in stages.owned_partitions() if topic == "gather"}
+        sends = stages.gatherer.resend_stalled(older_than=RESEND_AFTER_S, owns=gathers.__contains__)
         for send in sends:
             await internal[send.topic].send(
                 key=send.key.encode(), value=send.value.to_json(), partition=send.partition

@@ -27,7 +27,7 @@ from .messages import Gather, Probe, StorySource
 from .metrics import DedupMetrics
 from .routing import DedupConfig, Dropped, Send, Unique
 from .scatter import membership_notice, route_article
-from .stores import WriteBuffer
+from .stores import HeldBuffers, WriteBuffer
 from .stories import StoryTracker
 
 INTERNAL_TOPICS = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}
@@ -50,8 +50,9 @@ class DedupStages:
     """The stage functions over one worker's state.
 
     Claims, verdicts and gathers are written through ``WriteBuffer``s: a batch's changes reach the
-    tables (and their changelogs) once, at its end, and only if it succeeds (``commit_state_on_success``),
-    so a gather decided within the batch never reaches the pending changelog at all.
+    tables (and their changelogs) once, after its outputs are on the broker, and only if it succeeds
+    (``commit_state_on_success``, ``HeldBuffers``), so a gather decided within the batch never reaches
+    the pending changelog at all.
     """
 
     def __init__(
@@ -65,6 +66,7 @@ class DedupStages:
     ) -> None:
         self.app, self.config, self.metrics, self.tracker = app, config, metrics, tracker
         self.buffers = (WriteBuffer(tables.claims), WriteBuffer(tables.verdicts), WriteBuffer(tables.pending))
+        self.held = HeldBuffers(self.buffers)
         self.claims = ClaimIndex(self.buffers[0], config)
         self.gatherer = Gatherer(self.buffers[1], self.buffers[2], config)
         # The article travels on to its gather partition wrapped with its signature: refuse it here if
@@ -110,17 +112,18 @@ class DedupStages:
     def commit_state_on_success(
         self, handler: Callable[[list[R]], list[Emit]]
     ) -> Callable[[list[R]], list[Emit]]:
-        """State changes of a call reach the tables (and their changelogs) only if it succeeds."""
+        """State changes of a call join its batch's only if it succeeds; the batch's reach the tables
+        (and their changelogs) once its outputs are on the broker (``self.held``)."""
 
         def run(records: list[R]) -> list[Emit]:
             try:
                 out = handler(records)
             except BaseException:
                 for store in self.buffers:
-                    store.discard()
+                    store.undo()
                 raise
             for store in self.buffers:
-                store.flush()
+                store.keep()
             return out
 
         return run

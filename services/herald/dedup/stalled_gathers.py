@@ -23,8 +23,15 @@ class ResendsStalledGathers:
     config: DedupConfig
     clock: Callable[[], float]
     _asked: dict[str, int]  # how many times each pending gather was asked again
+    verdict: Callable[[str], dict[str, Any] | None]  # the gatherer's: an article's verdict, if decided
 
-    def resend_stalled(self, older_than: float, give_up_after: float = 600.0, limit: int = 500) -> list[Send]:
+    def resend_stalled(
+        self,
+        older_than: float,
+        give_up_after: float = 600.0,
+        limit: int = 500,
+        owns: Callable[[int], bool] | None = None,
+    ) -> list[Send]:
         """Ask again for what gathers waiting longer than ``older_than`` seconds still miss.
 
         Every step is idempotent, so asking twice is harmless; asking again heals a message that was
@@ -38,11 +45,21 @@ class ResendsStalledGathers:
         after ``older_than``, then twice that, four times that... and at most ``limit`` messages go
         out per call (the rest wait for the next). The worker also skips re-asking while its own
         inputs are backlogged (see the agent).
+
+        Only live gathers are asked for. ``owns`` says which verdict partitions are this worker's:
+        its pending table also holds other workers' gathers (Faust's standby copies of their
+        changelogs, and what an earlier assignment left), which their owners ask for. A gather whose
+        article already has a verdict is a leftover (a worker died after writing the verdict and
+        before deleting the gather): asking again would only bring answers that are ignored.
         """
         now = self.clock()
         out: list[Send] = []
         asked: dict[str, int] = {}
         for article_id, p in list(self.pending.items()):
+            if owns is not None and not owns(self.config.verdict_partition(article_id)):
+                continue
+            if p.get("a") is not None and self.verdict(article_id) is not None:
+                continue
             age = now - p.get("t", now)
             times = self._asked.get(article_id, 0)
             if p.get("a") is None or age < older_than * 2**times:

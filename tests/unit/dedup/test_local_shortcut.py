@@ -2,7 +2,8 @@
 
 Two workers split six partitions; each answers its own partitions' messages at once and hands the
 rest to the other (as Kafka would). Decisions must be those of the protocol run message by message,
-and held state must reach the tables once per batch, or not at all when it did not outlive it.
+and held state must reach the tables once per batch, or not at all when it did not outlive it, and
+never before the batch's outputs are on the broker.
 """
 
 from __future__ import annotations
@@ -62,10 +63,35 @@ class Worker:
         )
 
     def batch(self, outputs: list[Any]) -> list[Any]:
+        """One batch, its outputs acknowledged: its held state is written."""
+        results = self.handle(outputs)
+        self.outputs_acked()
+        return results
+
+    def handle(self, outputs: list[Any]) -> list[Any]:
+        """A batch handled, its outputs sent but not yet acknowledged (as the agent runs a call)."""
         results = self.bus.answer_locally(outputs)
         for store in self.staged:
-            store.flush()
+            store.keep()
         return results
+
+    def outputs_acked(self) -> None:
+        for store in self.staged:
+            store.flush()
+
+    @classmethod
+    def taking_over(cls, dead: Worker, rng: random.Random) -> Worker:
+        """The next owner of a dead worker's partitions: their state as its changelogs hold it."""
+        heir = cls(dead.owns, rng)
+        heir.tables = dead.tables
+        heir.staged = tuple(WriteBuffer(t) for t in heir.tables)
+        heir.bus = LocalBus(
+            ClaimIndex(heir.staged[0], CFG),
+            Gatherer(heir.staged[1], heir.staged[2], CFG),
+            pick=lambda ready: rng.choice(ready),
+            local=lambda s: s.partition in heir.owns,
+        )
+        return heir
 
 
 def run_two_workers(articles: list[Any], rng: random.Random) -> tuple[list[Any], list[Worker], int]:
@@ -158,3 +184,47 @@ def test_staged_writes_are_held_coalesced_and_discarded_on_failure() -> None:
     del staged["kept"]
     assert staged.flush() == 2
     assert store.data == {"a": 3} and store.writes == 2
+
+
+def test_a_worker_killed_before_its_decision_was_on_the_broker_leaves_it_to_be_made_again() -> None:
+    """The verdict says the article went to news.unique: it must not outlive an output that did not.
+
+    The gathering worker decides on the last reply from another worker, and is killed while the
+    article is on its way to news.unique. Its successor starts from the tables and is redelivered the
+    replies (their offsets were not committed): it must emit the article. Had the verdict been
+    written first, the successor would find it and emit nothing (shown at the end).
+    """
+    rng = random.Random(5)
+    original = cluster_articles()[0][0]
+    home = CFG.verdict_partition(original.id)
+    gathering, others = Worker({home}, rng), Worker(set(range(6)) - {home}, rng)
+    replies = others.batch(gathering.batch(route_article(original, CFG)))
+    assert replies and all(isinstance(r, Send) for r in replies), "the replies come through Kafka"
+
+    decided = gathering.handle(replies)  # the article is sent; the worker dies before the broker acks
+    assert [o.article.id for o in decided if isinstance(o, Unique)] == [original.id]
+    assert gathering.tables[1].writes == 0, "no verdict reaches the changelog before its article"
+
+    heir = Worker.taking_over(gathering, rng)
+    again = heir.batch(replies)
+    assert [o.article.id for o in again if isinstance(o, Unique)] == [original.id]
+
+    written_first = Worker.taking_over(heir, rng)  # the verdict is on the tables now
+    assert not [o for o in written_first.batch(replies) if isinstance(o, Unique)]
+
+
+def test_a_failed_call_forgets_its_own_writes_and_keeps_the_batchs() -> None:
+    store = Recording()
+    store["kept"] = 1
+    store.writes = 0
+    staged = WriteBuffer(store)
+    staged["a"] = 1
+    staged.keep()  # a call that succeeded
+    staged["a"] = 2
+    staged["b"] = 1
+    del staged["kept"]
+    staged.undo()  # a call that failed
+    assert staged.get("a") == 1 and "b" not in staged and staged.get("kept") == 1
+    assert store.writes == 0
+    assert staged.flush() == 1
+    assert store.data == {"kept": 1, "a": 1}

@@ -191,6 +191,30 @@ def test_a_gather_is_asked_again_ever_less_often_and_a_call_sends_at_most_its_li
     assert len(b.gatherer.resend_stalled(older_than=30)) == 3
 
 
+def test_only_live_gathers_of_owned_partitions_are_asked_again() -> None:
+    """Another worker's gathers (standby copies) and leftovers of decided articles are not re-asked."""
+    now = [1000.0]
+    cfg = DedupConfig(partitions=6)
+    b = LocalBus(ClaimIndex({}, cfg), Gatherer({}, {}, cfg, clock=lambda: now[0]))
+    originals = cluster_articles()[0]
+    for waiting_article in originals:  # every probe is still queued: the gathers wait
+        b.gatherer.handle(next(s.value for s in scatter(waiting_article, cfg) if s.topic == "gather"))
+    homes = {a.id: cfg.verdict_partition(a.id) for a in originals}
+    mine = {homes[originals[0].id], homes[originals[1].id]}
+    now[0] += 31
+    asked = {s.value.article_id for s in b.gatherer.resend_stalled(older_than=30, owns=mine.__contains__)}  # type: ignore[union-attr]
+    assert asked == {a.id for a in originals if homes[a.id] in mine}
+
+    decided = originals[0]
+    leftover = b.gatherer.pending[decided.id]
+    run(b, [decided])
+    assert b.gatherer.verdict(decided.id) is not None
+    b.gatherer.pending[decided.id] = leftover  # its deletion never reached the changelog
+    now[0] += 1000
+    asked = {s.value.article_id for s in b.gatherer.resend_stalled(older_than=30)}  # type: ignore[union-attr]
+    assert decided.id not in asked and asked
+
+
 def test_a_candidate_that_never_answers_is_given_up() -> None:
     now = [1000.0]
     cfg = DedupConfig(partitions=6)
