@@ -306,17 +306,6 @@ def test_broker_disk_wiped_and_rejoining(stack: ClusterStack) -> None:
     run_scenario(stack, "cluster: disk wiped", wipe)
 
 
-@pytest.mark.skipif(
-    os.environ.get("HERALD_CLUSTER_KNOWN_LOSS") != "1",
-    reason="a known loss under investigation (docs/reliability.md, cluster table); it costs minutes of "
-    "waiting in every run, so it runs only with HERALD_CLUSTER_KNOWN_LOSS=1",
-)
-@pytest.mark.xfail(
-    strict=False,
-    reason="first run here: 2 of 25 alerts and 45 of 1,000 articles had not arrived 240 s after a broker "
-    "and one of two workers of every stage were SIGKILLed together; the cause is not found yet "
-    "(docs/reliability.md, cluster table)",
-)
 def test_two_workers_per_stage_one_killed_with_a_broker(stack: ClusterStack) -> None:
     cluster = stack.cluster
     for stage in STAGES:
