@@ -9,11 +9,12 @@ other figures must pass. Nothing here is mocked: real broker, real worker proces
 from __future__ import annotations
 
 import pytest
+from tests.support.dedup_articles import report
+from tests.support.dedup_protocol import PLACES as PROTOCOL_PLACES
 from tests.support.dedup_worker import (
     UniqueReader,
     Worker,
     articles_at,
-    body,
     copy_of,
     event_of,
     now,
@@ -27,16 +28,7 @@ from tests.support.dedup_worker import (
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 
-PLACES = [
-    ("Brno", 7, "Monday"),
-    ("Tartu", 12, "Monday"),
-    ("Gdansk", 4, "Tuesday"),
-    ("Ghent", 9, "Tuesday"),
-    ("Porto", 15, "Monday"),
-    ("Graz", 3, "Wednesday"),
-    ("Turku", 11, "Tuesday"),
-    ("Split", 6, "Monday"),
-]
+PLACES = [*PROTOCOL_PLACES, ("Turku", 11, "Tuesday"), ("Split", 6, "Monday")]
 WIRE = ["Associated Wire"] * len(PLACES)
 OUTLETS = [
     "Kyiv Ledger",
@@ -58,7 +50,7 @@ def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_pa
     try:
         warm = warm_up(bootstrap, reader, workers, "both")
         t0 = now()
-        texts = [(f"Fire at {p} chemical depot injures {n}", body(p, n, d)) for p, n, d in PLACES]
+        texts = [(f"Fire at {p} chemical depot injures {n}", report(p, n, d)) for p, n, d in PLACES]
         originals = articles_at(t0, spec_list("orig", texts, WIRE))
         original_parts = produce(bootstrap, originals)
         reader.wait_for({a.id for a in originals}, 300, workers)
@@ -78,7 +70,7 @@ def test_copies_on_different_partitions_are_caught(kafka: dict[str, str], tmp_pa
             spec_list(
                 "other",
                 [
-                    (f"Fire at {p} chemical depot injures {n + 5}", body(p, n + 5, "Friday"))
+                    (f"Fire at {p} chemical depot injures {n + 5}", report(p, n + 5, "Friday"))
                     for p, n, _ in PLACES[:3]
                 ],
                 OUTLETS[:3],

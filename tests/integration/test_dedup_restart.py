@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.support.dedup_articles import report
 from tests.support.dedup_worker import (
     UniqueReader,
     Worker,
     articles_at,
-    body,
     copy_of,
     now,
     produce,
@@ -53,7 +53,7 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
     try:
         warm = warm_up(bootstrap, reader, [first], "first")
         t0 = now() - timedelta(days=1)  # "yesterday's" articles
-        texts = [(f"Fire at {p} chemical depot injures {n}", body(p, n, d)) for p, n, d in PLACES]
+        texts = [(f"Fire at {p} chemical depot injures {n}", report(p, n, d)) for p, n, d in PLACES]
         originals = articles_at(t0, spec_list("orig", texts, ["Associated Wire"] * len(texts)))
         produce(bootstrap, originals)
         reader.wait_for({a.id for a in originals}, 300, [first])
@@ -76,7 +76,7 @@ def test_old_copies_recognised_after_sigkill_and_restart(kafka: dict[str, str], 
             t1 + timedelta(minutes=2),
             spec_list(
                 "control",
-                [("Fire at Tampere chemical depot injures 4", body("Tampere", 4, "Thursday"))],
+                [("Fire at Tampere chemical depot injures 4", report("Tampere", 4, "Thursday"))],
                 ["Northern Star"],
             ),
         )

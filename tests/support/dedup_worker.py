@@ -247,17 +247,6 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def body(place: str, n: int, day: str) -> str:
-    """A wire-style report; ``n`` and ``day`` make look-alike reports of different events."""
-    return (
-        f"Emergency services in {place} said {n} people were hurt when a fire broke out at a chemical depot "
-        f"on {day} evening, sending a plume of black smoke over the city. Residents of nearby streets were "
-        f"told to keep windows closed while crews from three districts fought the blaze. The cause of the "
-        f"fire was not yet known, a spokesman for the regional administration said, adding that an "
-        f"investigation had been opened and that the depot's operator was cooperating with the police."
-    )
-
-
 def copy_of(text: str, k: int) -> str:
     """A syndicated copy: a byline in front, a trailing line at the end."""
     bylines = ["By Ana Petrov.", "By staff reporters.", "By Lukas Meyer and Sara Ito."]
