@@ -80,6 +80,40 @@ _DEPARTURE_BEFORE = re.compile(
     r"fly\s+out\s+of|flew\s+out\s+of)\s+$",
     re.I,
 )
+# "the drones that Russia launched", "Russia-launched drones": the launcher, not the place.
+_LAUNCHER_AFTER = re.compile(
+    r"^(?:-launched\b|\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:launched|fired|sent|lobbed|unleashed)\b)",
+    re.I,
+)
+# What talks are about, not where they are held: "talks on a ceasefire in Gaza", "Gaza truce talks",
+# "talks on ending the war in Ukraine". The venue ("in Doha", "at Diriyah Palace in Riyadh") wins.
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:(?:ceasefire|cease-fire|truce|war|peace|conflict|fighting|hostilities|offensive|deal|settlement|"
+    r"crisis|aggression)\s+(?:in|on|over|for|with|against|about)|talks\s+(?:on|about|over))\s+(?:the\s+)?$",
+    re.I,
+)
+_SUBJECT_AFTER = re.compile(
+    r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
+)
+_SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
+# Refugees counted where they arrive ("crossed into Chad", "fled to Poland"): the displacement
+# happened where they fled from ("fighting in Sudan", "refugees from the Central African Republic").
+_ARRIVAL_BEFORE = re.compile(
+    r"(?:\b(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|poured|pouring|stream(?:ed|ing)|escaped)\b[^.;]{0,40}?"
+    r"\b(?:into|to)|\b(?:refuge|arriv(?:ed|ing|als?)|sheltering)\s+in)\s+(?:the\s+)?"
+    r"(?:(?:neighbou?ring|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|central)\s+)?$",
+    re.I,
+)
+_FLED_FROM_BEFORE = re.compile(
+    r"(?:\b(?:refugees|fleeing|fled|escap(?:ed|ing)|displaced)\b[^.;]{0,40}?\bfrom|"
+    r"\b(?:fleeing|fled|escap(?:ed|ing))\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:fighting|violence|clashes|war|attacks|conflict|unrest|persecution)\s+in)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central)\s+)?$",
+    re.I,
+)
+_REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
+_ARRIVAL_PENALTY = 3.0
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -104,14 +138,20 @@ def locate(
     segs: Sequence[Segment],
     attackers: Collection[int] = (),
     targets: Collection[int] = (),
+    code: str = "",
+    lead: Sequence[Segment] = (),
 ) -> Location | None:
-    """The event's location, or None when its segments name no place.
+    """The event's location, or None when neither its segments nor ``lead`` name a place.
 
     ``attackers`` and ``targets`` are the start offsets of entities the actor finder assigned. An
     attacker is never the location; a target ("drones at Ukraine") is, but only when nothing more
-    specific is named.
+    specific is named. ``code`` is the event type: talks are placed at their venue, not their subject;
+    a displacement where people fled from, not where they arrived. ``lead`` is the article's segments:
+    an event whose own sentences name no place ("Russia also fired three missiles") happened where the
+    headline and the sentences before it put the story.
     """
     candidates: list[Candidate] = []
+    arrivals, origins = _refugee_countries(article, segs) if code == "evacuation" else (set(), set())
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     for seg in segs:
@@ -135,6 +175,10 @@ def locate(
                 continue
             if _NOT_A_PLACE_AFTER.match(after):
                 continue
+            if _LAUNCHER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(
+                seg.text[max(0, local - 40) : local]
+            ):
+                continue  # "the drones that Russia launched"; not "police in Hong Kong fired"
             if entity.geo is not None and entity.label == "NORP":
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
@@ -148,6 +192,10 @@ def locate(
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
             window = seg.text[max(0, local - 90) : local]
+            if code == "peace_talks" and (_SUBJECT_BEFORE.search(window) or _SUBJECT_AFTER.match(after)):
+                rank -= _SUBJECT_PENALTY
+            if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
+                rank -= _ARRIVAL_PENALTY
             if ("from" in window and _ORIGIN_BEFORE.search(window)) or _DEPARTURE_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
             if seg.headline:
@@ -164,10 +212,17 @@ def locate(
                     Candidate(_NAMED_SETTLEMENT - penalty, (seg.index, m.start(1)), m.group(1), None)
                 )
         for m in _NAMED_REGION.finditer(seg.text):
-            if not _DEMONYM.match(m.group(1)):
+            # A province the gazetteer resolved is already a candidate, with its penalties (an
+            # arrival country, a launch site): the bare name must not come back without them.
+            if not _DEMONYM.match(m.group(1)) and not _resolved_at(article, seg, m.start(1), m.end()):
                 candidates.append(
                     Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
                 )
+    if not candidates and not peoples and lead:
+        first = min(s.sentence for s in segs)
+        before = [s for s in lead if s.headline or s.sentence < first]
+        if before:
+            return locate(article, before, attackers, targets, code)
     if not candidates:
         # No place at all ("Ukrainian drones hit a Russian refinery"): the people named beside the
         # event, if not its attackers, say at least the country.
@@ -198,6 +253,45 @@ def locate(
     if country is None:
         country = _only_country(article, attackers)
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _refugee_countries(article: EnrichedArticle, segs: Sequence[Segment]) -> tuple[set[str], set[str]]:
+    """Countries refugees arrive in ("crossed into Chad") and countries they fled ("fighting in
+    Sudan", "Sudanese refugees"), as the event's segments name them."""
+    arrivals: set[str] = set()
+    origins: set[str] = set()
+    for seg in segs:
+        for entity in article.entities:
+            if not seg.contains(entity):
+                continue
+            cc = entity.geo.country_code if entity.geo is not None else entity.country_code
+            if not cc:
+                continue
+            local = entity.start - seg.start
+            window = seg.text[max(0, local - 90) : local]
+            after = seg.text[local + len(entity.text) :]
+            if _ARRIVAL_BEFORE.search(window):
+                arrivals.add(cc)
+            elif _FLED_FROM_BEFORE.search(window) or (
+                entity.label == "NORP" and _REFUGEES_AFTER.match(after)
+            ):
+                origins.add(cc)
+    return arrivals, origins
+
+
+def _resolved_at(article: EnrichedArticle, seg: Segment, start: int, end: int) -> bool:
+    """Whether a resolved place entity overlaps ``seg.text[start:end]``."""
+    lo, hi = seg.start + start, seg.start + end
+    return any(
+        e.geo is not None and e.start < hi and e.start + len(e.text) > lo and seg.contains(e)
+        for e in article.entities
+    )
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("KYIV (Reuters) - ") ends in a segment's text, or -1 when it has none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else -1
 
 
 def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str | None:

@@ -3,7 +3,8 @@
 Each case is the shape of a report that placed its event wrongly: the reporting city's dateline, an
 agency abroad, the launch site of rockets, a sea named like a town, a region ISO 3166-2 names but
 no curated row does, a look-alike (Niger State is in Nigeria; Hamas is not Hamm), a town's namesake
-half the world away.
+half the world away, talks placed at their subject instead of their venue, refugees placed where
+they arrived, a launcher named in a relative clause.
 """
 
 from __future__ import annotations
@@ -145,6 +146,69 @@ CASES = [
         "region",
         id="region-name-other-countries-share",
     ),
+    pytest.param(
+        "Ukraine shoots down all 29 Russia-launched drones",
+        "KYIV (Reuters) - Every one of the 29 drones that Russia launched overnight was downed over eight "
+        "Ukrainian regions, Ukraine's air force said. Russia also fired three Kh-59 guided missiles.",
+        "missile_artillery_strike",
+        "UA",
+        "country",
+        id="launcher-in-a-relative-clause-and-a-sentence-naming-no-place",
+    ),
+    pytest.param(
+        "Israeli and Hamas negotiators stay in Doha",
+        "Negotiators for Israel and Hamas have been in Qatar since Sunday for indirect talks on a ceasefire "
+        "in Gaza, and both teams are still in Doha, a Qatari spokesman said.",
+        "peace_talks",
+        "QA",
+        "city",
+        id="talks-at-their-venue-not-their-subject",
+    ),
+    pytest.param(
+        "Hamas team leaves Cairo after truce talks",
+        "A Hamas delegation left Cairo on Tuesday after talks with Egyptian officials on a truce in Gaza, "
+        "Egyptian sources said.",
+        "peace_talks",
+        "EG",
+        "city",
+        id="talks-venue-left-after-the-talks",
+    ),
+    pytest.param(
+        "Thousands of Sudanese flee to Chad",
+        "Almost 6,000 people fleeing fighting in Sudan crossed into Chad at Tine in Wadi Fira province "
+        "over two days, the UN refugee agency said.",
+        "evacuation",
+        "SD",
+        "country",
+        id="refugees-placed-where-they-fled-from",
+    ),
+    pytest.param(
+        "Gunfire in Lebanon's Tripoli kills one",
+        "TRIPOLI - Clashes between rival gunmen in the northern Lebanese city of Tripoli killed one man and "
+        "wounded six on Saturday, security sources said. Tripoli has seen such fighting for months.",
+        "armed_clash",
+        "LB",
+        "city",
+        id="repeated-namesake-does-not-vote-for-itself",
+    ),
+    pytest.param(
+        "Gunmen kill 10 villagers in central Nigeria",
+        "ABUJA - Gunmen attacked a community in the Bassa area of Plateau state on Friday, killing at least "
+        "10 villagers, police in Plateau state said.",
+        "attack_on_civilians",
+        "NG",
+        "region",
+        id="region-two-countries-share-named-twice",
+    ),
+    pytest.param(
+        "Sudan ceasefire talks open in Geneva",
+        "US-mediated talks on a ceasefire in Sudan opened in Geneva on Wednesday, the State Department said; "
+        "the army stayed away from Geneva.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="a-party-or-speaker-does-not-pick-a-namesake",
+    ),
 ]
 
 
@@ -214,3 +278,19 @@ def test_a_named_village_keeps_its_name_inside_the_region_that_resolves(
     assert located
     for loc in located:
         assert (loc.name, loc.country_code, loc.admin1, loc.kind) == ("Yelwata", "NG", "Benue", "city")
+
+
+def test_a_dateline_is_never_an_actor(enrich: Callable[[Sequence[Article]], list[EnrichedArticle]]) -> None:
+    """ "KYIV (Reuters) -" says where the reporter sat and which agency wrote it: no attacker."""
+    [article] = enrich(
+        [
+            as_article(
+                "dateline-actor",
+                "Russia attacks Ukraine with 23 drones",
+                "KYIV (Reuters) - Russia fired 23 drones at Ukraine overnight, the air force said.",
+            )
+        ]
+    )
+    [event] = [e for e in classify(article) if e.type == "air_drone_strike"]
+    names = {a.name for a in event.actors}
+    assert "KYIV" not in names and "Reuters" not in names, event.actors
