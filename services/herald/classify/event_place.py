@@ -114,6 +114,7 @@ _FLED_FROM_BEFORE = re.compile(
 )
 _REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
 _ARRIVAL_PENALTY = 3.0
+_TALKS_DATELINE_RANK = 1.5  # above a party's country, below a venue city the sentences name
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -171,7 +172,7 @@ def locate(
                 continue
             local = entity.start - seg.start
             after = seg.text[local + len(entity.text) :]
-            if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text:
+            if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
             if _NOT_A_PLACE_AFTER.match(after):
                 continue
@@ -201,7 +202,9 @@ def locate(
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
             if local < dateline_end:
-                rank = _DATELINE_RANK
+                # Talks are reported from where they are held ("GENEVA - Syria's government and
+                # opposition delegations ..."): there the dateline is the venue, above the parties.
+                rank = _TALKS_DATELINE_RANK if code == "peace_talks" else _DATELINE_RANK
             if speaker and local < speaker.end():
                 rank -= 0.3
             candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))

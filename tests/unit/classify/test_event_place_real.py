@@ -209,6 +209,24 @@ CASES = [
         "city",
         id="a-party-or-speaker-does-not-pick-a-namesake",
     ),
+    pytest.param(
+        "Syrian foes meet face to face in Geneva",
+        "GENEVA - Syria's government and opposition delegations sat down together on Tuesday for a second "
+        "round of talks, delegates said.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="talks-dateline-is-the-venue",
+    ),
+    pytest.param(
+        "Thousands ordered to flee as Dixie Fire spreads in Northern California",
+        "Thousands of people were told to leave their homes this week as the Dixie Fire, the largest this "
+        "year, burned more than 212,000 acres. Officials in two counties issued mandatory evacuation orders.",
+        "natural_disaster",
+        "US",
+        "region",
+        id="only-the-headline-names-the-place",
+    ),
 ]
 
 
