@@ -115,6 +115,18 @@ _FLED_FROM_BEFORE = re.compile(
 _REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
 _ARRIVAL_PENALTY = 3.0
 _TALKS_DATELINE_RANK = 1.5  # above a party's country, below a venue city the sentences name
+# "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
+_ABROAD_SPEAKER_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:foreign|external affairs|state department|embassy|consulate)", re.I
+)
+# "a tsunami alert for Okinawa", "shaking was felt in Islamabad": where a warning or the shaking
+# reached, not where the quake or storm happened.
+_REACHED_BEFORE = re.compile(
+    r"(?:\b(?:alerts?|warnings?|advisor(?:y|ies)|watch(?:es)?)\s+(?:(?:was|were|has been|had been)\s+)?"
+    r"(?:issued\s+)?(?:for|across|along)|\bfelt\s+(?:as\s+far\s+(?:away\s+)?as|in|across|throughout))"
+    r"\s+(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w-]*,)\s+){0,3}?$"
+)
+_REACHED_PENALTY = 3.5  # below any country the sentences name
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -149,7 +161,7 @@ def locate(
     specific is named. ``code`` is the event type: talks are placed at their venue, not their subject;
     a displacement where people fled from, not where they arrived. ``lead`` is the article's segments:
     an event whose own sentences name no place ("Russia also fired three missiles") happened where the
-    headline and the sentences before it put the story.
+    headline and the sentences before it put the story (the lead, for an event only the headline raised).
     """
     candidates: list[Candidate] = []
     arrivals, origins = _refugee_countries(article, segs) if code == "evacuation" else (set(), set())
@@ -193,6 +205,8 @@ def locate(
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
             window = seg.text[max(0, local - 90) : local]
+            if code == "natural_disaster" and _REACHED_BEFORE.search(window):
+                rank -= _REACHED_PENALTY
             if code == "peace_talks" and (_SUBJECT_BEFORE.search(window) or _SUBJECT_AFTER.match(after)):
                 rank -= _SUBJECT_PENALTY
             if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
@@ -222,7 +236,9 @@ def locate(
                     Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
                 )
     if not candidates and not peoples and lead:
-        first = min(s.sentence for s in segs)
+        body = [s.sentence for s in segs if not s.headline]
+        # Raised by the headline alone: the lead sentence says where the story is.
+        first = min(body) if body else min((s.sentence for s in lead if not s.headline), default=0) + 1
         before = [s for s in lead if s.headline or s.sentence < first]
         if before:
             return locate(article, before, attackers, targets, code)
@@ -299,15 +315,24 @@ def dateline_end(text: str) -> int:
 
 def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str | None:
     """The one country the whole report names as a place ("Burkina Faso: hundreds killed in
-    Barsalogho"), for a place the gazetteer does not know; None when it names several or none."""
-    named = {
-        e.geo.country_code
+    Barsalogho"), for a place the gazetteer does not know; None when it names several or none.
+
+    A country speaking through its foreign ministry or embassy ("Italy's foreign ministry said") is
+    the agency abroad, no place. When the report names no country at all, the one country of the
+    towns and regions it names ("an official in Kathmandu said" beside Mount Everest) stands in."""
+    text = article.text()
+    places = [
+        e
         for e in article.entities
         if e.geo is not None
-        and e.geo.kind == "country"
+        and e.geo.country_code
         and e.label in _PLACE_LABELS
         and e.start not in attackers
-    }
+        and not _ABROAD_SPEAKER_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
+    ]
+    named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
+    if not named:
+        named = {e.geo.country_code for e in places if e.geo is not None}
     return named.pop() if len(named) == 1 else None
 
 

@@ -227,6 +227,33 @@ CASES = [
         "region",
         id="only-the-headline-names-the-place",
     ),
+    pytest.param(
+        "Japan issues tsunami alert after M7.7 quake off Philippines",
+        "TOKYO - A quake of preliminary magnitude 7.7 struck off the southern Philippine island of Mindanao "
+        "late on Saturday, and Japan's weather agency issued a tsunami alert for Okinawa.",
+        "natural_disaster",
+        "PH",
+        "other",
+        id="where-a-warning-reached-is-not-where-it-struck",
+    ),
+    pytest.param(
+        "Avalanche on Mount Everest kills nine guides",
+        "An avalanche swept down a slope of Mount Everest on Friday, killing nine guides at the start of "
+        "the climbing season, a tourism ministry official in Kathmandu said.",
+        "natural_disaster",
+        "NP",
+        "other",
+        id="a-shared-peak-takes-the-country-of-the-only-town-named",
+    ),
+    pytest.param(
+        "Two Italian climbers found dead after avalanche",
+        "Two climbers missing in western Nepal were found dead, Italy's foreign ministry said on Tuesday, "
+        "a day after an avalanche killed seven climbers in the Himalayas.",
+        "natural_disaster",
+        "NP",
+        "country",
+        id="headline-only-event-placed-by-its-lead-not-the-ministry-abroad",
+    ),
 ]
 
 
