@@ -57,9 +57,12 @@ _LOCATIVE = re.compile(
 _BY = re.compile(r"\b(?:by|from)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.I)
 _AT = re.compile(
     r"\b(?:at|against|on|targeting|toward|towards|into|over)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$|"
-    r"\b(?:ousted|toppled|overthrew|deposed|detained|arrested)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$",
+    r"\b(?:ousted|toppled|overthrew|deposed|detained|arrested|attacked|struck|targeted|bombed|shelled|"
+    r"pounded|raided)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$",
     re.I,
 )
+# "Ukraine's air defences downed 27 drones": the side that shoots down is the one attacked.
+_DEFENDER_AFTER = re.compile(r"^['\u2019]s\s+(?:air[- ]defen[cs]es?|air force|anti-aircraft)", re.I)
 _PASSIVE = re.compile(
     r"\b(?:was|were|has been|have been|had been|came under|come under|is|are|suffered|saw)\b", re.I
 )
@@ -211,7 +214,9 @@ def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, 
                 continue
             before = seg.text[max(0, start - 40) : start]
             role = "actor"
-            if directed:
+            if directed and _DEFENDER_AFTER.match(seg.text[end:]):
+                role = "target"
+            elif directed:
                 if end <= span[0]:
                     if _AT.search(before):
                         role = "target"

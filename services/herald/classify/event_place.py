@@ -127,6 +127,12 @@ _REACHED_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w-]*,)\s+){0,3}?$"
 )
 _REACHED_PENALTY = 3.5  # below any country the sentences name
+# "the latest major Russian drone assault", "Russian forces": the attacker's people, not the place's.
+_ATTACKER_NOUN_AFTER = re.compile(
+    r"^\s+(?:(?:attack|combat|kamikaze|suicide|long-range)\s+)?(?:drones?|missiles?|rockets?|strikes?|attacks?|"
+    r"assaults?|forces|troops|soldiers|army|military|shelling|bombardment|warplanes|jets|aircraft|navy)\b",
+    re.I,
+)
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -165,6 +171,7 @@ def locate(
     """
     candidates: list[Candidate] = []
     arrivals, origins = _refugee_countries(article, segs) if code == "evacuation" else (set(), set())
+    launch_sites: set[int] = set()  # indexes into candidates
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     for seg in segs:
@@ -176,7 +183,8 @@ def locate(
             if not seg.contains(entity):
                 continue
             if entity.label == "NORP" and entity.geo is None:
-                if entity.country_code and entity.start not in attackers and not seg.headline:
+                weapon = _ATTACKER_NOUN_AFTER.match(seg.text[entity.start - seg.start + len(entity.text) :])
+                if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
                     if not in_spans(entity.start - seg.start, spans):
                         peoples.append(entity)
                 continue
@@ -213,6 +221,7 @@ def locate(
                 rank -= _ARRIVAL_PENALTY
             if ("from" in window and _ORIGIN_BEFORE.search(window)) or _DEPARTURE_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
+                launch_sites.add(len(candidates))
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
             if local < dateline_end:
@@ -235,6 +244,11 @@ def locate(
                 candidates.append(
                     Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
                 )
+    if launch_sites and any(c.entity is not None and c.entity.start in targets for c in candidates):
+        # "missiles from Belgorod region airspace and 23 drones at Ukraine": the named target wins.
+        for i in launch_sites:
+            c = candidates[i]
+            candidates[i] = Candidate(c.rank - 1.0, c.order, c.name, c.entity)
     if not candidates and not peoples and lead:
         body = [s.sentence for s in segs if not s.headline]
         # Raised by the headline alone: the lead sentence says where the story is.

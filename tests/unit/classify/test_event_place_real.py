@@ -254,6 +254,33 @@ CASES = [
         "country",
         id="headline-only-event-placed-by-its-lead-not-the-ministry-abroad",
     ),
+    pytest.param(
+        "Ukraine downs 27 drones overnight",
+        "Ukraine's air defences shot down 27 Shahed drones overnight in the latest large Russian drone "
+        "assault, the air force said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="the-side-that-shoots-down-is-the-target",
+    ),
+    pytest.param(
+        "Ukraine intercepts 17 of 23 Shahed drones",
+        "Russia fired two Kh-59 guided missiles from Belgorod region airspace and 23 Shahed attack drones at "
+        "Ukraine early on Wednesday, the air force said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="a-named-target-beats-the-launch-region",
+    ),
+    pytest.param(
+        "Russian drones and missiles downed overnight",
+        "Russia attacked Ukraine overnight with 20 drones and three missiles, two of them cruise missiles "
+        "fired from the Black Sea and one a ballistic missile from Crimea, the air force said.",
+        "missile_artillery_strike",
+        "UA",
+        "country",
+        id="the-country-attacked-is-the-target-not-a-launcher",
+    ),
 ]
 
 
