@@ -57,7 +57,8 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
 _DATELINE = re.compile(
-    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)?"
+    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)"
+    r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2}))?)?"  # ", Ukraine", ", August 15"
     r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s"
 )
 # "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.

@@ -281,6 +281,15 @@ CASES = [
         "country",
         id="the-country-attacked-is-the-target-not-a-launcher",
     ),
+    pytest.param(
+        "M23 rebels seize two more towns in eastern Congo",
+        "GOMA, Congo - M23 rebels took the towns of Rutshuru Centre and Kiwanja on Saturday after heavy "
+        "fighting with the army, a civil society leader said. Goma, 70 km away, fears an advance.",
+        "territory_change",
+        "CD",
+        "country",
+        id="congo-is-the-one-goma-is-in",
+    ),
 ]
 
 
