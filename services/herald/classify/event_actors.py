@@ -11,9 +11,9 @@ module reads their position relative to the words that triggered the event:
 
 Reading word order instead of a dependency parse keeps classification cheap and is right for the
 sentence shapes wire copy uses for attacks; anything else gets the neutral role "actor" rather than a
-guess. Attribution ("..., Ukraine's air force said") is never an actor, nor are headlines (written in
-shorthand, and capitalised so that NER tags common words as names) or the trigger words themselves
-("Iskander", "Ransomware").
+guess. Attribution ("..., Ukraine's air force said") and datelines ("KYIV (Reuters) -") are never
+actors, nor are headlines (written in shorthand, and capitalised so that NER tags common words as
+names) or the trigger words themselves ("Iskander", "Ransomware").
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from functools import lru_cache
 from herald.core.records import Actor, EnrichedArticle, Entity
 
 from .cues import RULES
+from .event_place import dateline_end
 from .segments import Segment, attribution_spans, in_spans
 
 _ACTOR_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
@@ -56,9 +57,12 @@ _LOCATIVE = re.compile(
 _BY = re.compile(r"\b(?:by|from)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$", re.I)
 _AT = re.compile(
     r"\b(?:at|against|on|targeting|toward|towards|into|over)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$|"
-    r"\b(?:ousted|toppled|overthrew|deposed|detained|arrested)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$",
+    r"\b(?:ousted|toppled|overthrew|deposed|detained|arrested|attacked|struck|targeted|bombed|shelled|"
+    r"pounded|raided)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}$",
     re.I,
 )
+# "Ukraine's air defences downed 27 drones": the side that shoots down is the one attacked.
+_DEFENDER_AFTER = re.compile(r"^['\u2019]s\s+(?:air[- ]defen[cs]es?|air force|anti-aircraft)", re.I)
 _PASSIVE = re.compile(
     r"\b(?:was|were|has been|have been|had been|came under|come under|is|are|suffered|saw)\b", re.I
 )
@@ -200,16 +204,19 @@ def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, 
         if seg.headline:
             continue
         spans = attribution_spans(seg.text)
+        dateline = dateline_end(seg.text)  # "KYIV (Reuters) - ": where the reporter sat, no party
         for entity in article.entities:
             if not seg.contains(entity) or entity.label not in _ACTOR_LABELS:
                 continue
             start = entity.start - seg.start
             end = start + len(entity.text)
-            if in_spans(start, spans) or _not_a_name(entity, start, span):
+            if start < dateline or in_spans(start, spans) or _not_a_name(entity, start, span):
                 continue
             before = seg.text[max(0, start - 40) : start]
             role = "actor"
-            if directed:
+            if directed and _DEFENDER_AFTER.match(seg.text[end:]):
+                role = "target"
+            elif directed:
                 if end <= span[0]:
                     if _AT.search(before):
                         role = "target"

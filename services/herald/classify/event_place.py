@@ -57,7 +57,8 @@ _LOCATIVE_BEFORE = re.compile(
 )
 # "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
 _DATELINE = re.compile(
-    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+)?)?"
+    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)"
+    r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2}))?)?"  # ", Ukraine", ", August 15"
     r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s"
 )
 # "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
@@ -78,6 +79,59 @@ _DEPARTURE_BEFORE = re.compile(
     r"\b(?:flights?|planes?|aircraft|convoys?|shipments?|aid|delegations?|teams?|ships?|trucks?)\b[^.;]{0,40}?"
     r"\b(?:leave|leaves|leaving|left|depart(?:s|ed|ing)?(?:\s+from)?|set\s+(?:off|out)\s+from|"
     r"fly\s+out\s+of|flew\s+out\s+of)\s+$",
+    re.I,
+)
+# "the drones that Russia launched", "Russia-launched drones": the launcher, not the place.
+_LAUNCHER_AFTER = re.compile(
+    r"^(?:-launched\b|\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:launched|fired|sent|lobbed|unleashed)\b)",
+    re.I,
+)
+# What talks are about, not where they are held: "talks on a ceasefire in Gaza", "Gaza truce talks",
+# "talks on ending the war in Ukraine". The venue ("in Doha", "at Diriyah Palace in Riyadh") wins.
+_SUBJECT_BEFORE = re.compile(
+    r"\b(?:(?:ceasefire|cease-fire|truce|war|peace|conflict|fighting|hostilities|offensive|deal|settlement|"
+    r"crisis|aggression)\s+(?:in|on|over|for|with|against|about)|talks\s+(?:on|about|over))\s+(?:the\s+)?$",
+    re.I,
+)
+_SUBJECT_AFTER = re.compile(
+    r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
+)
+_SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
+# Refugees counted where they arrive ("crossed into Chad", "fled to Poland"): the displacement
+# happened where they fled from ("fighting in Sudan", "refugees from the Central African Republic").
+_ARRIVAL_BEFORE = re.compile(
+    r"(?:\b(?:cross(?:ed|ing|es)?|fled|flee(?:ing|s)?|poured|pouring|stream(?:ed|ing)|escaped)\b[^.;]{0,40}?"
+    r"\b(?:into|to)|\b(?:refuge|arriv(?:ed|ing|als?)|sheltering)\s+in)\s+(?:the\s+)?"
+    r"(?:(?:neighbou?ring|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|"
+    r"south-?western|central)\s+)?$",
+    re.I,
+)
+_FLED_FROM_BEFORE = re.compile(
+    r"(?:\b(?:refugees|fleeing|fled|escap(?:ed|ing)|displaced)\b[^.;]{0,40}?\bfrom|"
+    r"\b(?:fleeing|fled|escap(?:ed|ing))\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:fighting|violence|clashes|war|attacks|conflict|unrest|persecution)\s+in)\s+(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central)\s+)?$",
+    re.I,
+)
+_REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
+_ARRIVAL_PENALTY = 3.0
+_TALKS_DATELINE_RANK = 1.5  # above a party's country, below a venue city the sentences name
+# "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
+_ABROAD_SPEAKER_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:foreign|external affairs|state department|embassy|consulate)", re.I
+)
+# "a tsunami alert for Okinawa", "shaking was felt in Islamabad": where a warning or the shaking
+# reached, not where the quake or storm happened.
+_REACHED_BEFORE = re.compile(
+    r"(?:\b(?:alerts?|warnings?|advisor(?:y|ies)|watch(?:es)?)\s+(?:(?:was|were|has been|had been)\s+)?"
+    r"(?:issued\s+)?(?:for|across|along)|\bfelt\s+(?:as\s+far\s+(?:away\s+)?as|in|across|throughout))"
+    r"\s+(?:the\s+)?(?:(?:[a-z-]+|[A-Z][\w-]*,)\s+){0,3}?$"
+)
+_REACHED_PENALTY = 3.5  # below any country the sentences name
+# "the latest major Russian drone assault", "Russian forces": the attacker's people, not the place's.
+_ATTACKER_NOUN_AFTER = re.compile(
+    r"^\s+(?:(?:attack|combat|kamikaze|suicide|long-range)\s+)?(?:drones?|missiles?|rockets?|strikes?|attacks?|"
+    r"assaults?|forces|troops|soldiers|army|military|shelling|bombardment|warplanes|jets|aircraft|navy)\b",
     re.I,
 )
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
@@ -104,14 +158,21 @@ def locate(
     segs: Sequence[Segment],
     attackers: Collection[int] = (),
     targets: Collection[int] = (),
+    code: str = "",
+    lead: Sequence[Segment] = (),
 ) -> Location | None:
-    """The event's location, or None when its segments name no place.
+    """The event's location, or None when neither its segments nor ``lead`` name a place.
 
     ``attackers`` and ``targets`` are the start offsets of entities the actor finder assigned. An
     attacker is never the location; a target ("drones at Ukraine") is, but only when nothing more
-    specific is named.
+    specific is named. ``code`` is the event type: talks are placed at their venue, not their subject;
+    a displacement where people fled from, not where they arrived. ``lead`` is the article's segments:
+    an event whose own sentences name no place ("Russia also fired three missiles") happened where the
+    headline and the sentences before it put the story (the lead, for an event only the headline raised).
     """
     candidates: list[Candidate] = []
+    arrivals, origins = _refugee_countries(article, segs) if code == "evacuation" else (set(), set())
+    launch_sites: set[int] = set()  # indexes into candidates
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     for seg in segs:
@@ -123,7 +184,8 @@ def locate(
             if not seg.contains(entity):
                 continue
             if entity.label == "NORP" and entity.geo is None:
-                if entity.country_code and entity.start not in attackers and not seg.headline:
+                weapon = _ATTACKER_NOUN_AFTER.match(seg.text[entity.start - seg.start + len(entity.text) :])
+                if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
                     if not in_spans(entity.start - seg.start, spans):
                         peoples.append(entity)
                 continue
@@ -131,10 +193,14 @@ def locate(
                 continue
             local = entity.start - seg.start
             after = seg.text[local + len(entity.text) :]
-            if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text:
+            if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
             if _NOT_A_PLACE_AFTER.match(after):
                 continue
+            if _LAUNCHER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(
+                seg.text[max(0, local - 40) : local]
+            ):
+                continue  # "the drones that Russia launched"; not "police in Hong Kong fired"
             if entity.geo is not None and entity.label == "NORP":
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
@@ -148,12 +214,21 @@ def locate(
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
             window = seg.text[max(0, local - 90) : local]
+            if code == "natural_disaster" and _REACHED_BEFORE.search(window):
+                rank -= _REACHED_PENALTY
+            if code == "peace_talks" and (_SUBJECT_BEFORE.search(window) or _SUBJECT_AFTER.match(after)):
+                rank -= _SUBJECT_PENALTY
+            if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
+                rank -= _ARRIVAL_PENALTY
             if ("from" in window and _ORIGIN_BEFORE.search(window)) or _DEPARTURE_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
+                launch_sites.add(len(candidates))
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
             if local < dateline_end:
-                rank = _DATELINE_RANK
+                # Talks are reported from where they are held ("GENEVA - Syria's government and
+                # opposition delegations ..."): there the dateline is the venue, above the parties.
+                rank = _TALKS_DATELINE_RANK if code == "peace_talks" else _DATELINE_RANK
             if speaker and local < speaker.end():
                 rank -= 0.3
             candidates.append(Candidate(rank, (seg.index, local), entity.text, entity))
@@ -164,10 +239,24 @@ def locate(
                     Candidate(_NAMED_SETTLEMENT - penalty, (seg.index, m.start(1)), m.group(1), None)
                 )
         for m in _NAMED_REGION.finditer(seg.text):
-            if not _DEMONYM.match(m.group(1)):
+            # A province the gazetteer resolved is already a candidate, with its penalties (an
+            # arrival country, a launch site): the bare name must not come back without them.
+            if not _DEMONYM.match(m.group(1)) and not _resolved_at(article, seg, m.start(1), m.end()):
                 candidates.append(
                     Candidate(_NAMED_PROVINCE - penalty, (seg.index, m.start(1)), m.group(0), None)
                 )
+    if launch_sites and any(c.entity is not None and c.entity.start in targets for c in candidates):
+        # "missiles from Belgorod region airspace and 23 drones at Ukraine": the named target wins.
+        for i in launch_sites:
+            c = candidates[i]
+            candidates[i] = Candidate(c.rank - 1.0, c.order, c.name, c.entity)
+    if not candidates and not peoples and lead:
+        body = [s.sentence for s in segs if not s.headline]
+        # Raised by the headline alone: the lead sentence says where the story is.
+        first = min(body) if body else min((s.sentence for s in lead if not s.headline), default=0) + 1
+        before = [s for s in lead if s.headline or s.sentence < first]
+        if before:
+            return locate(article, before, attackers, targets, code)
     if not candidates:
         # No place at all ("Ukrainian drones hit a Russian refinery"): the people named beside the
         # event, if not its attackers, say at least the country.
@@ -200,17 +289,65 @@ def locate(
     return Location(name=best.name, country_code=country, kind=kind)
 
 
+def _refugee_countries(article: EnrichedArticle, segs: Sequence[Segment]) -> tuple[set[str], set[str]]:
+    """Countries refugees arrive in ("crossed into Chad") and countries they fled ("fighting in
+    Sudan", "Sudanese refugees"), as the event's segments name them."""
+    arrivals: set[str] = set()
+    origins: set[str] = set()
+    for seg in segs:
+        for entity in article.entities:
+            if not seg.contains(entity):
+                continue
+            cc = entity.geo.country_code if entity.geo is not None else entity.country_code
+            if not cc:
+                continue
+            local = entity.start - seg.start
+            window = seg.text[max(0, local - 90) : local]
+            after = seg.text[local + len(entity.text) :]
+            if _ARRIVAL_BEFORE.search(window):
+                arrivals.add(cc)
+            elif _FLED_FROM_BEFORE.search(window) or (
+                entity.label == "NORP" and _REFUGEES_AFTER.match(after)
+            ):
+                origins.add(cc)
+    return arrivals, origins
+
+
+def _resolved_at(article: EnrichedArticle, seg: Segment, start: int, end: int) -> bool:
+    """Whether a resolved place entity overlaps ``seg.text[start:end]``."""
+    lo, hi = seg.start + start, seg.start + end
+    return any(
+        e.geo is not None and e.start < hi and e.start + len(e.text) > lo and seg.contains(e)
+        for e in article.entities
+    )
+
+
+def dateline_end(text: str) -> int:
+    """Where a dateline ("KYIV (Reuters) - ") ends in a segment's text, or -1 when it has none."""
+    m = _DATELINE.match(text)
+    return m.end() if m else -1
+
+
 def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str | None:
     """The one country the whole report names as a place ("Burkina Faso: hundreds killed in
-    Barsalogho"), for a place the gazetteer does not know; None when it names several or none."""
-    named = {
-        e.geo.country_code
+    Barsalogho"), for a place the gazetteer does not know; None when it names several or none.
+
+    A country speaking through its foreign ministry or embassy ("Italy's foreign ministry said") is
+    the agency abroad, no place. When the report names no country at all, the one country of the
+    towns and regions it names ("an official in Kathmandu said" beside Mount Everest) stands in."""
+    text = article.text()
+    places = [
+        e
         for e in article.entities
         if e.geo is not None
-        and e.geo.kind == "country"
+        and e.geo.country_code
         and e.label in _PLACE_LABELS
         and e.start not in attackers
-    }
+        and not _ABROAD_SPEAKER_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
+    ]
+    named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
+    if not named:
+        named = {e.geo.country_code for e in places if e.geo is not None}
     return named.pop() if len(named) == 1 else None
 
 

@@ -105,7 +105,9 @@ def classify(article: EnrichedArticle) -> list[Event]:
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
         cast = event_actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
-        location = event_place.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
+        location = event_place.locate(
+            article, [segs[k] for k in members], cast.attackers, cast.targets, code=code, lead=segs
+        )
         event_id = stable_id("event", article.id, code)
         found = claims.extract(code, texts)
         events.append(

@@ -55,6 +55,7 @@ class Mention:
     country_code: str | None = None
     region: bool = False  # "<name> region": only regions (or cities standing for one) qualify
     explicit: str | None = None  # the admin1 code or country a following ", Texas" pins it to
+    modifier: bool = False  # "US-mediated": a name in a compound modifier, no evidence of where
 
 
 def _cue_before(doc: Any, start: int) -> bool:
@@ -254,6 +255,9 @@ class PlaceFinder:
             elif not any(covered[m.start : m.end]):
                 take(m)
         mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
+            m.modifier = m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].is_alpha
         resolve(mentions, self.gaz)
         return mentions
 

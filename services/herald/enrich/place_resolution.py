@@ -28,25 +28,34 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
 
     First pass: what each name means on its own (own names before alternates, then
     population). The countries and regions of those readings, and of demonyms, are the
-    context; second pass: re-score ambiguous names against it, each mention's own first
-    reading left out so that a name cannot vote for itself.
+    context; second pass: re-score ambiguous names against it, the first readings of every
+    mention of the same name left out, so that a name repeated cannot vote for itself.
     """
     countries: dict[str, int] = {}
     admin1: dict[str, int] = {}
-    firsts: list[Place | None] = []
+    # The votes of each name's own mentions: "Tripoli" three times must not vote Libya for itself.
+    own_votes: dict[tuple[Place, ...], tuple[dict[str, int], dict[str, int]]] = {}
     for m in mentions:
         first = _pick(m, None) if m.candidates else None
-        firsts.append(first)
         cc = (first.country_code or None) if first else m.country_code
+        own_cc, own_a1 = own_votes.setdefault(_name_key(m), ({}, {}))
+        if m.modifier or m.label == "ORG":
+            # "US-mediated talks in Geneva", "the State Department said": parties and speakers say
+            # nothing about which Geneva is meant.
+            continue
         if cc:
             countries[cc] = countries.get(cc, 0) + 1
+            own_cc[cc] = own_cc.get(cc, 0) + 1
         if first and first.admin1_code:
             admin1[first.admin1_code] = admin1.get(first.admin1_code, 0) + 1
-    for m, first in zip(mentions, firsts, strict=True):
+            own_a1[first.admin1_code] = own_a1.get(first.admin1_code, 0) + 1
+    for m in mentions:
         if not m.candidates:
             continue
-        m.place = _pick(m, (countries, admin1, first))
-        if m.place is not None and m.region and not _vouched(m, m.place, countries, first):
+        own_cc, own_a1 = own_votes[_name_key(m)]
+        others = _minus(countries, own_cc)
+        m.place = _pick(m, (others, _minus(admin1, own_a1), None))
+        if m.place is not None and m.region and not _vouched(m, m.place, others, None):
             # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
             # Faso's is "Est". A region name several countries share, none of them named in the
             # report, stays unresolved; the country the report names still places the event.
@@ -56,6 +65,15 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             if m.place.kind in ("sea", "other"):
                 m.label = "LOC"
     _drop_far_namesakes(mentions, gazetteer.capitals)
+
+
+def _name_key(m: Mention) -> tuple[Place, ...]:
+    """Mentions of one name share their candidates: the key that groups a name's mentions."""
+    return tuple(c.place for c in m.candidates) if m.candidates else ()
+
+
+def _minus(counts: dict[str, int], own: dict[str, int]) -> dict[str, int]:
+    return {k: n - own.get(k, 0) for k, n in counts.items() if n > own.get(k, 0)}
 
 
 def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place | None) -> bool:

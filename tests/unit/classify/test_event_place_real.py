@@ -3,7 +3,8 @@
 Each case is the shape of a report that placed its event wrongly: the reporting city's dateline, an
 agency abroad, the launch site of rockets, a sea named like a town, a region ISO 3166-2 names but
 no curated row does, a look-alike (Niger State is in Nigeria; Hamas is not Hamm), a town's namesake
-half the world away.
+half the world away, talks placed at their subject instead of their venue, refugees placed where
+they arrived, a launcher named in a relative clause.
 """
 
 from __future__ import annotations
@@ -145,6 +146,150 @@ CASES = [
         "region",
         id="region-name-other-countries-share",
     ),
+    pytest.param(
+        "Ukraine shoots down all 29 Russia-launched drones",
+        "KYIV (Reuters) - Every one of the 29 drones that Russia launched overnight was downed over eight "
+        "Ukrainian regions, Ukraine's air force said. Russia also fired three Kh-59 guided missiles.",
+        "missile_artillery_strike",
+        "UA",
+        "country",
+        id="launcher-in-a-relative-clause-and-a-sentence-naming-no-place",
+    ),
+    pytest.param(
+        "Israeli and Hamas negotiators stay in Doha",
+        "Negotiators for Israel and Hamas have been in Qatar since Sunday for indirect talks on a ceasefire "
+        "in Gaza, and both teams are still in Doha, a Qatari spokesman said.",
+        "peace_talks",
+        "QA",
+        "city",
+        id="talks-at-their-venue-not-their-subject",
+    ),
+    pytest.param(
+        "Hamas team leaves Cairo after truce talks",
+        "A Hamas delegation left Cairo on Tuesday after talks with Egyptian officials on a truce in Gaza, "
+        "Egyptian sources said.",
+        "peace_talks",
+        "EG",
+        "city",
+        id="talks-venue-left-after-the-talks",
+    ),
+    pytest.param(
+        "Thousands of Sudanese flee to Chad",
+        "Almost 6,000 people fleeing fighting in Sudan crossed into Chad at Tine in Wadi Fira province "
+        "over two days, the UN refugee agency said.",
+        "evacuation",
+        "SD",
+        "country",
+        id="refugees-placed-where-they-fled-from",
+    ),
+    pytest.param(
+        "Gunfire in Lebanon's Tripoli kills one",
+        "TRIPOLI - Clashes between rival gunmen in the northern Lebanese city of Tripoli killed one man and "
+        "wounded six on Saturday, security sources said. Tripoli has seen such fighting for months.",
+        "armed_clash",
+        "LB",
+        "city",
+        id="repeated-namesake-does-not-vote-for-itself",
+    ),
+    pytest.param(
+        "Gunmen kill 10 villagers in central Nigeria",
+        "ABUJA - Gunmen attacked a community in the Bassa area of Plateau state on Friday, killing at least "
+        "10 villagers, police in Plateau state said.",
+        "attack_on_civilians",
+        "NG",
+        "region",
+        id="region-two-countries-share-named-twice",
+    ),
+    pytest.param(
+        "Sudan ceasefire talks open in Geneva",
+        "US-mediated talks on a ceasefire in Sudan opened in Geneva on Wednesday, the State Department said; "
+        "the army stayed away from Geneva.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="a-party-or-speaker-does-not-pick-a-namesake",
+    ),
+    pytest.param(
+        "Syrian foes meet face to face in Geneva",
+        "GENEVA - Syria's government and opposition delegations sat down together on Tuesday for a second "
+        "round of talks, delegates said.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="talks-dateline-is-the-venue",
+    ),
+    pytest.param(
+        "Thousands ordered to flee as Dixie Fire spreads in Northern California",
+        "Thousands of people were told to leave their homes this week as the Dixie Fire, the largest this "
+        "year, burned more than 212,000 acres. Officials in two counties issued mandatory evacuation orders.",
+        "natural_disaster",
+        "US",
+        "region",
+        id="only-the-headline-names-the-place",
+    ),
+    pytest.param(
+        "Japan issues tsunami alert after M7.7 quake off Philippines",
+        "TOKYO - A quake of preliminary magnitude 7.7 struck off the southern Philippine island of Mindanao "
+        "late on Saturday, and Japan's weather agency issued a tsunami alert for Okinawa.",
+        "natural_disaster",
+        "PH",
+        "other",
+        id="where-a-warning-reached-is-not-where-it-struck",
+    ),
+    pytest.param(
+        "Avalanche on Mount Everest kills nine guides",
+        "An avalanche swept down a slope of Mount Everest on Friday, killing nine guides at the start of "
+        "the climbing season, a tourism ministry official in Kathmandu said.",
+        "natural_disaster",
+        "NP",
+        "other",
+        id="a-shared-peak-takes-the-country-of-the-only-town-named",
+    ),
+    pytest.param(
+        "Two Italian climbers found dead after avalanche",
+        "Two climbers missing in western Nepal were found dead, Italy's foreign ministry said on Tuesday, "
+        "a day after an avalanche killed seven climbers in the Himalayas.",
+        "natural_disaster",
+        "NP",
+        "country",
+        id="headline-only-event-placed-by-its-lead-not-the-ministry-abroad",
+    ),
+    pytest.param(
+        "Ukraine downs 27 drones overnight",
+        "Ukraine's air defences shot down 27 Shahed drones overnight in the latest large Russian drone "
+        "assault, the air force said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="the-side-that-shoots-down-is-the-target",
+    ),
+    pytest.param(
+        "Ukraine intercepts 17 of 23 Shahed drones",
+        "Russia fired two Kh-59 guided missiles from Belgorod region airspace and 23 Shahed attack drones at "
+        "Ukraine early on Wednesday, the air force said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="a-named-target-beats-the-launch-region",
+    ),
+    pytest.param(
+        "Russian drones and missiles downed overnight",
+        "Russia attacked Ukraine overnight with 20 drones and three missiles, two of them cruise missiles "
+        "fired from the Black Sea and one a ballistic missile from Crimea, the air force said.",
+        "missile_artillery_strike",
+        "UA",
+        "country",
+        id="the-country-attacked-is-the-target-not-a-launcher",
+    ),
+    pytest.param(
+        "M23 rebels seize two more towns in eastern Congo",
+        "GOMA, Congo - M23 rebels took the towns of Rutshuru Centre and Kiwanja on Saturday after heavy "
+        "fighting with the army, a civil society leader said. Goma, 70 km away, fears an advance.",
+        "territory_change",
+        "CD",
+        "country",
+        id="congo-is-the-one-goma-is-in",
+    ),
 ]
 
 
@@ -214,3 +359,19 @@ def test_a_named_village_keeps_its_name_inside_the_region_that_resolves(
     assert located
     for loc in located:
         assert (loc.name, loc.country_code, loc.admin1, loc.kind) == ("Yelwata", "NG", "Benue", "city")
+
+
+def test_a_dateline_is_never_an_actor(enrich: Callable[[Sequence[Article]], list[EnrichedArticle]]) -> None:
+    """ "KYIV (Reuters) -" says where the reporter sat and which agency wrote it: no attacker."""
+    [article] = enrich(
+        [
+            as_article(
+                "dateline-actor",
+                "Russia attacks Ukraine with 23 drones",
+                "KYIV (Reuters) - Russia fired 23 drones at Ukraine overnight, the air force said.",
+            )
+        ]
+    )
+    [event] = [e for e in classify(article) if e.type == "air_drone_strike"]
+    names = {a.name for a in event.actors}
+    assert "KYIV" not in names and "Reuters" not in names, event.actors
