@@ -158,7 +158,7 @@ class NoveltyDetector:
             return f"a later report of a story that retells story {story['retells'].rsplit('|', 1)[-1]}"
         found = self.recent.retold(event, when)
         if found is None and not story["alerts"]:
-            found = self.recent.told_from_abroad(event, when)
+            found = self.recent.told_from_abroad(event, when) or self.recent.named_story(event, when)
         if found is None:
             return None
         why, prior = found

@@ -22,6 +22,7 @@ from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope
+from .novelty_wording import names_place
 
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
@@ -90,6 +91,26 @@ class RecentAlerts:
                 ), prior
         return None
 
+    def named_story(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """For a report placed nowhere (no country read): a story of the family alerted within the
+        revision window whose place it names ("Tai Po fire: 55 dead ..."), the latest first. Such a
+        report could raise nothing of its own (no scope, no series); as that story's report its toll
+        can update it. Why, and that story's record; or None."""
+        if event.location is not None and event.location.country_code:
+            return None
+        window = self.config.revision_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
+            place = names_place(event, story.get("places") or [])
+            if place:
+                return (
+                    f"placed nowhere, but names {place}, the place of a {prior.get('type', event.type)} "
+                    f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its report"
+                ), prior
+        return None
+
     def record_retold(self, event: Event, when: float) -> bool:
         """A record claim after another story's record alert of the same type and country, within the
         window, that reports nothing bigger: most likely the same record retold under a new story id."""
@@ -140,7 +161,8 @@ class RecentAlerts:
 
     def remember_alert(self, event: Event, when: float) -> None:
         key = f"{family_of(event.type)}|alerted"
-        window = self.config.retelling_window.total_seconds()
+        # Kept for the revision window too: a report placed nowhere may name an alerted story's place.
+        window = max(self.config.retelling_window, self.config.revision_window).total_seconds()
         recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]
         recent.append(
             {

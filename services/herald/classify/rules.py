@@ -107,7 +107,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
         cast = event_actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
         location = event_place.locate(article, [segs[k] for k in members], cast.attackers, cast.targets)
         event_id = stable_id("event", article.id, code)
-        found = claims.extract(code, texts)
+        found = claims.extract(code, texts, article.title)
         events.append(
             Event(
                 id=event_id,

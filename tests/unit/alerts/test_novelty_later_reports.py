@@ -226,3 +226,51 @@ def test_a_local_first_whose_report_ranks_it_below_an_earlier_event_is_routine()
     assert alerts == [] and ("new_type", "routine_in_country") in why
     alerts, why = djibo([])
     assert alerts == ["new_type"]
+
+
+FIRE = dict(type="industrial_accident", severity=5)
+
+
+def test_a_report_placed_nowhere_that_names_the_story_s_place_updates_it() -> None:
+    """ "Tai Po fire: 55 dead ..." had no place read, so it made a story of its own that could raise
+    nothing; it names the alerted fire's place, so its toll is that fire's, 36 -> 55."""
+    det = NoveltyDetector({})
+    first = det.observe(ev(0, story="fire", where=("Tai Po", "HK", None), magnitude={"killed": 36}, **FIRE))
+    assert rules(first) == ["new_type"]
+    nowhere = ev(
+        1, day=0.6, story="n", where=None, title="Tai Po fire: 55 dead", magnitude={"killed": 55}, **FIRE
+    )
+    update = det.observe(nowhere)
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in update] == [
+        (first[0].id, 36, 55)
+    ]
+    other = ev(
+        2, day=0.7, story="o", where=None, title="Mong Kok fire: 80 dead", magnitude={"killed": 80}, **FIRE
+    )
+    assert det.observe(other) == []  # names no alerted place: nothing to update, no scope to alert in
+
+
+def test_a_deadliest_since_claim_naming_a_bigger_toll_is_no_record() -> None:
+    """ "Hong Kong's deadliest fire since a warehouse blaze killed 176 in 1948", on a fire with 128 dead:
+    the claim names the deadlier fire it does not beat. The same claim without a toll stands."""
+
+    def claimed(sentence: str) -> tuple[list[str], list[tuple[str, str]]]:
+        det = NoveltyDetector({})
+        det.observe(ev(0, story="fire", where=("Tai Po", "HK", None), magnitude={"killed": 36}, **FIRE))
+        claim = [Claim(kind="record", text=sentence)]
+        later = ev(
+            1,
+            day=2,
+            story="fire",
+            where=("Tai Po", "HK", None),
+            magnitude={"killed": 128},
+            claims=claim,
+            **FIRE,
+        )
+        outcome = det.assess(later)
+        return [a.rule for a in outcome.alerts if a.update_of is None], held(outcome)
+
+    alerts, why = claimed("It is the deadliest fire since a warehouse blaze killed 176 in 1948.")
+    assert alerts == [] and ("record", "claim_concedes_higher") in why
+    alerts, why = claimed("It is the city's deadliest fire since 1948.")
+    assert alerts == ["record"]
