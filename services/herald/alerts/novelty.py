@@ -175,7 +175,9 @@ class NoveltyDetector:
         other = copy.deepcopy(self.store.get(key))
         if other is None or other.get("alerted") is None or not other["order"]:
             return
-        as_other = event.model_copy(update={"story_id": key.rsplit("|", 1)[-1]})
+        # The report as that story's: its series point and its memory of alerts name that story.
+        other_type, _, other_id = key.split("|", 2)
+        as_other = event.model_copy(update={"story_id": other_id, "type": other_type})
         self.series.compare_and_add(as_other, when)
         update = self._escalation(event, other, when, now, outcome)
         if update is not None:

@@ -274,3 +274,27 @@ def test_a_deadliest_since_claim_naming_a_bigger_toll_is_no_record() -> None:
     assert alerts == [] and ("record", "claim_concedes_higher") in why
     alerts, why = claimed("It is the city's deadliest fire since 1948.")
     assert alerts == ["record"]
+
+
+def test_a_retelling_of_another_type_raises_the_series_point_of_the_story_it_retells() -> None:
+    """Barsalogho: the UN's 200 was typed an armed clash, the residents' 400 (in a retelling story typed
+    an attack on civilians) updated it; five weeks on, the revised 600 beats that 400 and must find the
+    armed-clash story it belongs to, or it pages a first in Burkina Faso and a record."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, story="east", where=("Fada", "BF", "Est"), magnitude={"killed": 30}, **BF))
+    clash = dict(type="armed_clash", severity=5)
+    kaya = ev(1, day=10, story="kaya", where=("Kaya", "BF", None), magnitude={"killed": 200}, **clash)
+    record = det.observe(kaya)  # a first in Kaya and the record: updates name the story's first alert
+    assert "record" in rules(record)
+    det.observe(
+        ev(2, day=10.1, story="paris", where=("Barsalogho", "BF", None), magnitude={"killed": 200}, **BF)
+    )
+    residents = det.observe(
+        ev(3, day=11, story="paris", where=("Kaya", "BF", None), magnitude={"killed": 400}, **BF)
+    )
+    assert [(a.update_of, a.evidence["value"]) for a in residents] == [(record[0].id, 400)]
+    later = ev(4, day=45, story="french", sentences=[REVISED], magnitude={"killed": 600}, **BF)
+    outcome = det.assess(at_country(later, "Burkina Faso", "BF"))
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in outcome.alerts] == [
+        (record[0].id, 400, 600)
+    ]

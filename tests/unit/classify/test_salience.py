@@ -215,6 +215,13 @@ def test_mentions_that_are_not_reports_raise_no_event(make_article: Make, title:
 
 EVENTS = [
     pytest.param(
+        "Barsalogho collective says at least 400 dead; three days of mourning",
+        "A collective of Barsalogho residents said on Monday that at least 400 people were killed in "
+        "Saturday's attack, as the government declared three days of national mourning.",
+        {"attack_on_civilians"},
+        id="people killed in an attack, its attackers unnamed",
+    ),
+    pytest.param(
         "Fire engulfs Tai Po housing estate, killing four including a firefighter",
         "A fire that broke out on bamboo scaffolding swept through several towers of Wang Fuk Court in Tai "
         "Po on Wednesday afternoon, killing at least four people.",
