@@ -52,10 +52,11 @@ from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
 from herald.alerts.novelty_claims import claim_of, concedes_higher
-from herald.alerts.novelty_config import STORY_EVENTS, STORY_SOURCES, NoveltyConfig, iso
+from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
+from herald.alerts.novelty_wording import names_place, says_toll_rose, tells_of_past_event
 from herald.core.families import family_of
 from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Alert, Event
@@ -115,11 +116,14 @@ class NoveltyDetector:
                 "events": {},
             }
         outcome = Outcome()
-        retold = None if story["learned"] or learning else self.recent.retold(event, when)
+        retold = None if story["learned"] or learning else self._retells(event, story, when)
         if retold:
-            # Neither alerted nor learned from: its place and count are the ones that disagreed with
-            # the story it retells, and would make the next real first in that place look seen.
+            # Neither alerted nor learned from as a story of its own: its place and count are the ones
+            # that disagreed with the story it retells, and would make the next real first in that
+            # place look seen. It speaks for that story: a higher toll in it updates that story's alert.
             outcome.hold("any", "retelling", retold)
+            if story.get("retells"):
+                self._as_retold_story(event, story["retells"], when, now, outcome)
         else:
             self._scopes(event, story, when)
             beaten, series_prev = self.series.compare_and_add(event, when)
@@ -133,6 +137,7 @@ class NoveltyDetector:
             counts = story.setdefault("counts", {})
             for metric, value in event.magnitude.items():
                 counts[metric] = max(value, counts.get(metric, value))
+            add_places(story, event)
         if event.url not in story["sources"] and len(story["sources"]) < STORY_SOURCES:
             story["sources"].append(event.url)
         story["events"][event.id] = [a.id for a in outcome.alerts]
@@ -141,6 +146,51 @@ class NoveltyDetector:
             del story["events"][oldest]
         self.store[story_key] = story
         return outcome
+
+    # -- retellings split off into stories of their own ----------------------------------------------
+    def _retells(self, event: Event, story: dict[str, Any], when: float) -> str | None:
+        """Why this story is another story's retelling (a story once found to be one stays one), or None.
+
+        A retelling is a story split off by story grouping: the same count as a story alerted within
+        the retelling window, or the event told by an agency abroad, placed in its own country.
+        """
+        if story.get("retells"):
+            return f"a later report of a story that retells story {story['retells'].rsplit('|', 1)[-1]}"
+        found = self.recent.retold(event, when)
+        if found is None and not story["alerts"]:
+            found = self.recent.told_from_abroad(event, when) or self.recent.named_story(event, when)
+        if found is None:
+            return None
+        why, prior = found
+        if not story["alerts"]:  # a story that alerted speaks for itself
+            story["retells"] = f"{prior.get('type', event.type)}|story|{prior['story_id']}"
+        return why
+
+    def _as_retold_story(
+        self, event: Event, key: str, when: float, now: datetime | None, outcome: Outcome
+    ) -> None:
+        """A report of a story that retells another one speaks for that one: its toll updates that
+        story's alert when it rose (the UN's 300 dead in a story split off from the alerted 100), its
+        counts go to that story's series point, its place to that story's places."""
+        other = copy.deepcopy(self.store.get(key))
+        if other is None or other.get("alerted") is None or not other["order"]:
+            return
+        # The report as that story's: its series point and its memory of alerts name that story.
+        other_type, _, other_id = key.split("|", 2)
+        as_other = event.model_copy(update={"story_id": other_id, "type": other_type})
+        self.series.compare_and_add(as_other, when)
+        update = self._escalation(event, other, when, now, outcome)
+        if update is not None:
+            other["alerts"][update.id] = update.model_dump(mode="json")
+            other["order"].append(update.id)
+            other["alerted"] = self._level(event, other, when)
+            self.recent.remember_alert(as_other, when)
+            outcome.alerts.append(update)
+        counts = other.setdefault("counts", {})
+        for metric, value in event.magnitude.items():
+            counts[metric] = max(value, counts.get(metric, value))
+        add_places(other, event)
+        self.store[key] = other
 
     # -- learning ------------------------------------------------------------------------------------
     def _learning(self, event: Event, when: float) -> bool:
@@ -224,7 +274,9 @@ class NoveltyDetector:
             outcome.hold("any", "same_event_other_type", other_type)
         elif "new_type" not in story["rules"]:
             first = claim_of(event, "first")
-            routine = self._routine_hold(event, story) if story["novel"] else None
+            record_claim = claim_of(event)
+            conceded = concedes_higher(event, record_claim, series_prev) if record_claim else None
+            routine = self._routine_hold(event, story, conceded) if story["novel"] else None
             nearby = (
                 self.recent.alerted_in_country(event, story, when) if story["novel"] and not routine else None
             )
@@ -270,6 +322,7 @@ class NoveltyDetector:
                 fired.extend(follow_up)
                 if follow_up:
                     fired = self._local_first_superseded(story, fired, outcome)
+                fired = self._first_of_follow_up(story, fired, outcome)
             elif other_type and not story["rules"]:
                 pass
             elif beaten or claim:
@@ -319,6 +372,22 @@ class NoveltyDetector:
         story["novel"] = []  # spent: a later report of the story does not raise it either
         return [a for a in fired if a is not first]
 
+    def _first_of_follow_up(self, story: dict[str, Any], fired: list[Alert], outcome: Outcome) -> list[Alert]:
+        """The alerts without a first in any scope from a later report of an alerted event: its report
+        weeks on ("revised to 600") finds the country quiet since, but the event is not new. A claimed
+        first stays."""
+        first = next((a for a in fired if a.rule == "new_type"), None)
+        if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
+            return fired
+        outcome.hold(
+            "new_type",
+            "follow_up",
+            f"first in {describe_scope(story['novel'][0]['scope'])}, but the report is a later one of an "
+            "event already alerted",
+        )
+        story["novel"] = []
+        return [a for a in fired if a is not first]
+
     def _level(self, event: Event, story: dict[str, Any], when: float) -> dict[str, Any]:
         """What the story's alerts have said so far: escalation is measured against it."""
         last = story["alerted"] or {"severity": 0, "magnitude": {}, "level": -1, "reported": when}
@@ -333,13 +402,16 @@ class NoveltyDetector:
             "reported": max(when, last.get("reported", when)),
         }
 
-    def _routine_hold(self, event: Event, story: dict[str, Any]) -> str | None:
+    def _routine_hold(self, event: Event, story: dict[str, Any], conceded: str | None = None) -> str | None:
         """Why a region or place first is not news, or None when it is.
 
         A first in a region or place is news when the country has not seen the type on
         ``routine_min_days`` of the last ``routine_window`` days, or when the event is severe enough on
         its own: ``local_min_killed`` killed. Not classify's severity: its 5 goes to ordinary nights of
-        a war (a 130-drone night with one dead). A first in the country or the world always is news.
+        a war (a 130-drone night with one dead). Nor when the report itself ranks the event below an
+        earlier one in the country (``conceded``: "the deadliest attack since Barsalogho, in which up
+        to 600 were killed", on an attack with 25 dead). A first in the country or the world always is
+        news.
         """
         broadest = story["novel"][0]["scope"]
         if not broadest.startswith(("region:", "place:")):
@@ -349,8 +421,15 @@ class NoveltyDetector:
         if routine is None or routine["days"] < cfg.routine_min_days:
             return None
         killed = event.magnitude.get("killed", 0.0)
-        if killed >= cfg.local_min_killed:
+        if killed >= cfg.local_min_killed and not conceded:
             return None
+        if conceded:
+            return (
+                f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
+                f"{routine['days']} other day{'s' if routine['days'] != 1 else ''} within "
+                f"{routine['window_days']} days, and the report ranks the event below an earlier one: "
+                f"{conceded}"
+            )
         return (
             f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
             f"{routine['days']} other day{'s' if routine['days'] != 1 else ''} within "
@@ -374,12 +453,24 @@ class NoveltyDetector:
         other = copy.deepcopy(self.store.get(key))
         if other is None or other.get("alerted") is None or not other["order"]:
             return None
-        if when - other["alerted"].get("reported", 0.0) > self.config.retelling_window.total_seconds():
-            return None
+        since = when - other["alerted"].get("reported", 0.0)
+        if since <= self.config.retelling_window.total_seconds():
+            why = "of a story alerted within HERALD_NOVELTY_RETELLING_HOURS"
+        else:
+            # Weeks on, only a report that tells of the event as past and names its place is its
+            # later report ("revised to 600 ... the August attack on Barsalogho"); a bigger event at
+            # the same place is not.
+            past = (
+                tells_of_past_event(event) if since <= self.config.revision_window.total_seconds() else None
+            )
+            place = names_place(event, other.get("places") or []) if past else None
+            if place is None:
+                return None
+            why = f'of a story alerted {since / 86400:.0f} days before, told of as past ("{past}", {place})'
         outcome.hold(
             "record",
             "follow_up",
-            f"beats {main['previous']:g} of a story alerted within HERALD_NOVELTY_RETELLING_HOURS "
+            f"beats {main['previous']:g} {why} "
             f"({main['previous_source']}, {main['previous_url']}): the same event, reported later",
         )
         update = self._escalation(event, other, when, now, outcome)
@@ -411,7 +502,12 @@ class NoveltyDetector:
                 continue
             before = last["magnitude"].get(metric, counts.get(metric))
             if before is None:
-                if value > 0:
+                rose = says_toll_rose(event) if value > 0 else None
+                if rose:
+                    # The report itself says the toll went up ("rises to four"): the alerted report
+                    # told of deaths without a number, and this is more of them, not a better reading.
+                    rises[metric] = {"previous": None, "value": value, "sentence": rose}
+                elif value > 0:
                     why = f"{metric} {value:g}: the story's earlier reports gave no {metric} count"
                     outcome.hold("update", "new_count", why)
                 continue
@@ -427,7 +523,12 @@ class NoveltyDetector:
         if first.get("update_of"):  # a story that began as another story's follow-up updates that alert
             first_id = first["update_of"]
         level = last["level"] + 1
-        parts = [f"{metric} {rise['previous']:g} -> {rise['value']:g}" for metric, rise in rises.items()]
+        parts = [
+            f"{metric} {rise['previous']:g} -> {rise['value']:g}"
+            if rise["previous"] is not None
+            else f"{metric} rose to {rise['value']:g}"
+            for metric, rise in rises.items()
+        ]
         text = (
             f"Update: the story escalates ({'; '.join(parts)}). {len(story['sources']) + 1} sources so far."
         )
@@ -443,3 +544,15 @@ class NoveltyDetector:
         )
         alert.update_of = first_id
         return alert
+
+
+def add_places(story: dict[str, Any], event: Event) -> None:
+    """Note the event's place and region (lower-case; not a whole country) among the story's places:
+    a report weeks later that names one of them ("the August attack on Barsalogho") tells of it."""
+    loc = event.location
+    if loc is None or loc.kind == "country":
+        return
+    places: list[str] = story.setdefault("places", [])
+    for name in (loc.name, loc.admin1):
+        if name and name.lower() not in places and len(places) < STORY_PLACES:
+            places.append(name.lower())

@@ -28,9 +28,18 @@ def concedes_higher(
 ) -> str | None:
     """A "deadliest since ..." claim whose own count is below a high the series already holds:
     "the deadliest attack since Barsalogho in August, in which up to 600 people were killed" on a
-    25-dead attack names the bigger event it does not beat. Why it is no record, or None."""
-    if not re.search(r"\bsince\b", claim["sentence"], re.I):
+    25-dead attack names the bigger event it does not beat; so does "Hong Kong's deadliest fire since a
+    warehouse blaze killed 176 in 1948" on a fire with 128 dead, whatever the series holds. Why it is no
+    record, or None."""
+    since = re.search(r"\bsince\b", claim["sentence"], re.I)
+    if since is None:
         return None
+    named = named_higher_toll(claim["sentence"][since.end() :], event.magnitude.get("killed"))
+    if named is not None:
+        return (
+            f'claims a record "since" an earlier event, but names its toll, {named:g}, above its own '
+            f"{event.magnitude['killed']:g} killed"
+        )
     for metric, value in event.magnitude.items():
         prev = series_prev.get(metric)
         if prev is not None and value < prev["value"]:
@@ -38,4 +47,21 @@ def concedes_higher(
                 f'claims a record "since" an earlier event, but its {value:g} {metric} is below the '
                 f"{prev['value']:g} of {prev['at'][:10]} ({prev['source']})"
             )
+    return None
+
+
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def named_higher_toll(after_since: str, killed: float | None) -> float | None:
+    """The toll the words after "since" give the earlier event when above this one's ("the deadliest
+    fire since a warehouse blaze killed 176 in 1948", on a fire with 128 dead); years are not tolls."""
+    if not killed:
+        return None
+    for number in re.findall(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b", after_since):
+        if YEAR.match(number):
+            continue
+        value = float(number.replace(",", ""))
+        if value > killed:
+            return value
     return None

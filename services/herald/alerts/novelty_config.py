@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 SERIES_POINTS = 64
 STORY_EVENTS = 64
 STORY_SOURCES = 20
+STORY_PLACES = 16  # place and region names a story keeps, to recognise a later report of it
 # Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
 # differently for hours), not the weapons launched (a retelling's figure, not a change in the world).
 ESCALATION_METRICS = (
@@ -37,6 +38,9 @@ class NoveltyConfig:
     learn_until: datetime | None = None
     warmup: timedelta = timedelta(0)
     retelling_window: timedelta = timedelta(hours=24)
+    # How long after a story's last alert a report that tells of it as past ("revised", "the August
+    # attack", its place named) is taken for its later report rather than a new event.
+    revision_window: timedelta = timedelta(days=60)
     series_points: int = SERIES_POINTS
     routine_window: timedelta = timedelta(days=30)
     routine_min_days: int = 1

@@ -12,14 +12,17 @@ time (``retelling_window``) and size, let the rules page once for such an event:
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from typing import Any
 
+from herald.core.countries import country_names
 from herald.core.families import family_of
 from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope
+from .novelty_wording import names_place
 
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
@@ -33,10 +36,11 @@ class RecentAlerts:
         self.store = store
         self.config = config
 
-    def retold(self, event: Event, when: float) -> str | None:
+    def retold(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """Another story of the type alerted within the retelling window with the same count (at least
         ``RETOLD_MIN_COUNT``, within 1 %): the same event, retold where story grouping split it off —
-        e.g. an outlet that placed the barrage in the attacker's country. Why, or None.
+        e.g. an outlet that placed the barrage in the attacker's country. Why, and that story's record
+        in ``{family}|alerted``; or None.
 
         A tie is never a record and two events rarely share an exact count within a day, so this
         costs little recall; it is what keeps one barrage from paging twice.
@@ -50,10 +54,61 @@ class RecentAlerts:
                 if other is None or min(value, other) < RETOLD_MIN_COUNT:
                     continue
                 if abs(value - other) <= 0.01 * max(value, other):
-                    return (
+                    why = (
                         f"same {metric} ({value:g}) as another story alerted {iso(prior['at'])[:16]} "
                         f"({prior['source']}, {prior['url']}): a retelling (HERALD_NOVELTY_RETELLING_HOURS)"
                     )
+                    return why, prior
+        return None
+
+    def told_from_abroad(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report placed in one country only (a dateline: "ISLAMABAD - ... the toll from the
+        earthquake in eastern Afghanistan rose to 610") that names the country of another story of the
+        family alerted within the retelling window, and says its toll rose or gives a toll: that
+        event, told by an agency abroad. Why, and that story's record; or None."""
+        loc = event.location
+        if loc is None or loc.kind != "country" or not loc.country_code:
+            return None
+        if not any(m in self.config.escalation_metrics for m in event.magnitude):
+            return None
+        text = " ".join(t for t in (event.title, *event.sentences) if t)
+        window = self.config.retelling_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            country = prior.get("country")
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            if not country or country == loc.country_code:
+                continue
+            named = next(
+                (n for n in sorted(country_names(country)) if re.search(rf"\b{re.escape(n)}\b", text, re.I)),
+                None,
+            )
+            if named:
+                return (
+                    f"placed in {loc.country_code} only, but tells of {named} ({country}), where a "
+                    f"{prior.get('type', event.type)} alerted {iso(prior['at'])[:16]} ({prior['source']}, "
+                    f"{prior['url']}): that event told from abroad (HERALD_NOVELTY_RETELLING_HOURS)"
+                ), prior
+        return None
+
+    def named_story(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """For a report placed nowhere (no country read): a story of the family alerted within the
+        revision window whose place it names ("Tai Po fire: 55 dead ..."), the latest first. Such a
+        report could raise nothing of its own (no scope, no series); as that story's report its toll
+        can update it. Why, and that story's record; or None."""
+        if event.location is not None and event.location.country_code:
+            return None
+        window = self.config.revision_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
+            place = names_place(event, story.get("places") or [])
+            if place:
+                return (
+                    f"placed nowhere, but names {place}, the place of a {prior.get('type', event.type)} "
+                    f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its report"
+                ), prior
         return None
 
     def record_retold(self, event: Event, when: float) -> bool:
@@ -106,7 +161,8 @@ class RecentAlerts:
 
     def remember_alert(self, event: Event, when: float) -> None:
         key = f"{family_of(event.type)}|alerted"
-        window = self.config.retelling_window.total_seconds()
+        # Kept for the revision window too: a report placed nowhere may name an alerted story's place.
+        window = max(self.config.retelling_window, self.config.revision_window).total_seconds()
         recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]
         recent.append(
             {

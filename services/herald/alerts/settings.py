@@ -94,6 +94,11 @@ class AlertSettings(CoreSettings):
         ge=0,
         description="Retellings: another story's same count or record claim within this raises nothing.",
     )
+    novelty_revision_days: float = Field(
+        60,
+        ge=0,
+        description="A report this long after an alert, told of as past at its place, updates it.",
+    )
 
     # -- sinks -----------------------------------------------------------------------------------------
     webhook_url: str | None = Field(None, description="Signed JSON webhook destination (Standard Webhooks).")
@@ -202,6 +207,7 @@ class AlertSettings(CoreSettings):
             learn_until=learn_until,
             warmup=timedelta(days=self.novelty_warmup_days),
             retelling_window=timedelta(hours=self.novelty_retelling_hours),
+            revision_window=timedelta(days=self.novelty_revision_days),
             routine_window=timedelta(days=self.novelty_routine_window_days),
             routine_min_days=self.novelty_routine_min_days,
             local_min_killed=self.novelty_local_min_killed,

@@ -74,8 +74,12 @@ def _claimed(sentence: str, patterns: Sequence[re.Pattern[str]], c: Cues) -> boo
     return False
 
 
-def extract(code: str, texts: Sequence[str]) -> list[Claim]:
+def extract(code: str, texts: Sequence[str], headline: str = "") -> list[Claim]:
     """The record and first claims of an event of type ``code`` in its sentences, one per kind.
+
+    A first may also be claimed in the headline ("Poland shoots down Russian drones, a first for a NATO
+    member"), which tells of the article's main event even when the sentences that typed it do not
+    repeat the claim; a record is not read there (a headline's "record" is often another event's).
 
     Only types whose family makes a record or a first news (conflict, disaster, cyber): "record
     attendance" at a match or a "first-ever" product launch are not claims we alert on.
@@ -85,7 +89,7 @@ def extract(code: str, texts: Sequence[str]) -> list[Claim]:
     c = cues()
     found: list[Claim] = []
     for kind in KINDS:
-        for text in texts:
+        for text in [*texts, headline] if kind == "first" and headline else texts:
             if _claimed(text, c.kinds[kind], c):
                 found.append(Claim(kind=kind, text=" ".join(text.split())[:SENTENCE_MAX]))
                 break

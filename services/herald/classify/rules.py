@@ -109,7 +109,7 @@ def classify(article: EnrichedArticle) -> list[Event]:
             article, [segs[k] for k in members], cast.attackers, cast.targets, code=code, lead=segs
         )
         event_id = stable_id("event", article.id, code)
-        found = claims.extract(code, texts)
+        found = claims.extract(code, texts, article.title)
         events.append(
             Event(
                 id=event_id,

@@ -23,3 +23,8 @@ def _names() -> dict[str, frozenset[str]]:
 def is_country_name(name: str, code: str) -> bool:
     """True when ``name`` is a name of the country ``code`` ("Ukraine", "UA"), case and spaces aside."""
     return " ".join(name.lower().split()) in _names().get(code, frozenset())
+
+
+def country_names(code: str) -> frozenset[str]:
+    """The names of the country ``code``, lower-case ("afghanistan" for "AF"); empty when unknown."""
+    return _names().get(code, frozenset())

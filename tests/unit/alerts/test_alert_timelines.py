@@ -33,10 +33,10 @@ TEST_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_DATA.glo
 ALL = [(DATA, n) for n in NAMES] + [(TEST_DATA, n) for n in TEST_NAMES]
 ALL_IDS = [f"{'test' if d == TEST_DATA else 'dev'}/{n}" for d, n in ALL]
 
-# What the rules scored (overall, 9 timelines; 0.25 and 0.54 on the first 8 when the set was written).
+# What the rules scored (overall, 12 timelines; 0.25 and 0.54 on the first 8 when the set was written).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.82, "recall": 0.88}
+MEASURED = {"precision": 0.96, "recall": 0.96}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -52,7 +52,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 150, total
+    assert 80 <= total <= 170, total
 
 
 def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:

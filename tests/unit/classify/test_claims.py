@@ -16,6 +16,11 @@ from herald.classify.claims import extract
         ("Drones hit an air base in Siberia in the first attack of its kind, officials said.", ["first"]),
         ("A drone struck a site near Uzhhorod, the first attack on Zakarpattia region.", ["first"]),
         ("Shells hit the town for the first time since 1945.", ["first"]),
+        ("It is the first time a NATO member has fired on Russian aircraft since the invasion.", ["first"]),
+        (
+            "Poland shoots down Russian drones in its airspace, a first for a NATO member in the war",
+            ["first"],
+        ),
         # About another event, or not a claim at all.
         ("Drones hit Kyiv again a night after the record attack of 472 drones.", []),
         ("The strike came a week after the largest attack of the war.", []),
@@ -33,3 +38,13 @@ def test_claims_about_this_event(sentence: str, kinds: list[str]) -> None:
 
 def test_no_claims_outside_conflict_disaster_and_cyber() -> None:
     assert extract("protest", ["A record 300,000 protesters marched, the first ever such rally."]) == []
+
+
+def test_a_first_claimed_in_the_headline_is_the_event_s() -> None:
+    """The sentences that typed the event do not repeat the headline's claim; a record in a headline is
+    not read (it is as often another event's: "a night after the record attack")."""
+    typed = ["One drone smashed the roof of a house in Wyryki-Wola; no one was hurt."]
+    headline = "Poland shoots down Russian drones in its airspace, a first for a NATO member in the war"
+    assert extract("air_drone_strike", typed) == []
+    assert [(c.kind, c.text) for c in extract("air_drone_strike", typed, headline)] == [("first", headline)]
+    assert extract("air_drone_strike", typed, "Russia fires record 810 drones at Ukraine") == []

@@ -215,6 +215,32 @@ def test_mentions_that_are_not_reports_raise_no_event(make_article: Make, title:
 
 EVENTS = [
     pytest.param(
+        "Barsalogho collective says at least 400 dead; three days of mourning",
+        "A collective of Barsalogho residents said on Monday that at least 400 people were killed in "
+        "Saturday's attack, as the government declared three days of national mourning.",
+        {"attack_on_civilians"},
+        id="people killed in an attack, its attackers unnamed",
+    ),
+    pytest.param(
+        "Fire engulfs Tai Po housing estate, killing four including a firefighter",
+        "A fire that broke out on bamboo scaffolding swept through several towers of Wang Fuk Court in Tai "
+        "Po on Wednesday afternoon, killing at least four people.",
+        {"industrial_accident"},
+        id="a fire that broke out swept through towers",
+    ),
+    pytest.param(
+        "Tai Po tower fire kills 36; 279 residents unaccounted for",
+        "The death toll from the blaze at Wang Fuk Court rose to 36 on Wednesday night, officials said.",
+        {"industrial_accident"},
+        id="a tower fire kills",
+    ),
+    pytest.param(
+        "Fire in Sham Shui Po tenement kills two",
+        "A fire in a subdivided flat in an old tenement in Sham Shui Po killed two people on Saturday.",
+        {"industrial_accident"},
+        id="a fire in a tenement",
+    ),
+    pytest.param(
         "Explosions at chemical factory in western India kill 12",
         "A chain of explosions tore through a chemical factory on the edge of Dhule on Saturday, killing 12.",
         {"industrial_accident"},

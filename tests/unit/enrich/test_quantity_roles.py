@@ -118,6 +118,12 @@ CASES = [
         "collapse of the dams, whose floods killed thousands of people this month.",
         2000, "killed", "other_event", "this_event",
     ),
+    # the toll of the earlier event a "... after the X that killed N" clause names, not this fire's
+    (
+        "A fire in a tenement in Sham Shui Po killed two people on Saturday, two weeks after the Tai Po "
+        "blaze that killed 160, the fire department said.",
+        160, "killed", "other_event", "this_event",
+    ),
     # one person said without a number
     ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
     ("One woman died at the scene, officials said.", 1, "killed", "event", "this_event"),

@@ -1,0 +1,300 @@
+"""Later reports of an alerted event that story grouping did not join: they update it, never page anew.
+
+Each case is the shape of a wrong or missed alert on the dev alert timelines (tests/data/alerts/
+timelines/): a retelling split off whose toll then rises (sudan_camp), a toll revised five weeks later
+(sahel_massacre) or two weeks later (hk_fire), an agency abroad that placed the quake at home
+(kunar_quake), a first report whose deaths had no number (nato_drones), and an attack whose own report
+ranks it below the massacre of six weeks before (sahel_massacre's Djibo).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.support.novelty_events import ev, rules
+
+from herald.alerts.novelty import NoveltyDetector
+from herald.core.records import Claim, Event, Location
+
+
+def held(outcome: object) -> list[tuple[str, str]]:
+    return [(h["rule"], h["reason"]) for h in outcome.held]  # type: ignore[attr-defined]
+
+
+def at_country(event: Event, name: str, code: str) -> Event:
+    """The event placed in a whole country, as a report with only a dateline is."""
+    return event.model_copy(update={"location": Location(name=name, country_code=code, kind="country")})
+
+
+SD = dict(type="attack_on_civilians", severity=5)
+
+
+def test_a_retelling_split_off_speaks_for_its_story_as_the_toll_rises() -> None:
+    """Zamzam: 100 dead alerted as a record; the government's "100 killed", typed an armed clash, is a
+    retelling in a story of its own; the UN's 300 and "passes 400" join that story. They are the
+    assault's toll rising (updates of the record), not nothing and not a record against 100."""
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, story="shelter", where=("El Fasher", "SD", "North Darfur"), magnitude={"killed": 57}, **SD)
+    )
+    record = det.observe(
+        ev(1, day=10, story="zamzam", where=("El Fasher", "SD", None), magnitude={"killed": 100}, **SD)
+    )
+    assert rules(record) == ["record"]
+    clash = dict(type="armed_clash", severity=5, story="government")
+    retold = det.assess(
+        ev(2, day=10.1, where=("North Darfur", "SD", "North Darfur"), magnitude={"killed": 100}, **clash)
+    )
+    assert retold.alerts == [] and ("any", "retelling") in held(retold)
+    un = det.observe(ev(3, day=10.5, where=None, magnitude={"killed": 300}, **clash))
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in un] == [
+        (record[0].id, 100, 300)
+    ]
+    passes = det.observe(
+        ev(4, day=11.1, where=("North Darfur", "SD", "North Darfur"), magnitude={"killed": 400}, **clash)
+    )
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in passes] == [
+        (record[0].id, 300, 400)
+    ]
+    # The story's series point is the assault's highest toll: a later attack of 350 is no record.
+    later = ev(5, day=14, story="later", where=("Tawila", "SD", None), magnitude={"killed": 350}, **SD)
+    assert "record" not in rules(det.observe(later))
+
+
+BF = dict(type="attack_on_civilians", severity=5)
+REVISED = "Up to 600 people were killed in the August attack on Barsalogho, a French assessment says."
+
+
+def _barsalogho() -> tuple[NoveltyDetector, Any]:
+    det = NoveltyDetector({})
+    det.observe(ev(0, story="east", where=("Fada", "BF", "Est"), magnitude={"killed": 30}, **BF))
+    record = det.observe(
+        ev(1, day=10, story="kaya", where=("Kaya", "BF", None), magnitude={"killed": 200}, **BF)
+    )
+    assert rules(record) == ["record"]
+    # A Paris retelling placed at Barsalogho, split off: it names the place the later reports use.
+    det.observe(
+        ev(2, day=10.1, story="paris", where=("Barsalogho", "BF", None), magnitude={"killed": 200}, **BF)
+    )
+    return det, record
+
+
+def test_a_toll_revised_weeks_later_updates_the_story_it_names() -> None:
+    """Five weeks on, "600 killed in the August attack on Barsalogho" finds Burkina Faso quiet since:
+    without the rule it paged a first in the country and a record over the massacre's own 200."""
+    det, record = _barsalogho()
+    later = ev(
+        3,
+        day=45,
+        story="french",
+        title="Assessment puts Barsalogho toll at 600",
+        sentences=[REVISED],
+        magnitude={"killed": 600},
+        **BF,
+    )
+    outcome = det.assess(at_country(later, "Burkina Faso", "BF"))
+    assert [(a.update_of, a.evidence["value"]) for a in outcome.alerts] == [(record[0].id, 600)]
+    assert ("record", "follow_up") in held(outcome) and ("new_type", "follow_up") in held(outcome)
+
+
+def test_a_bigger_event_weeks_later_is_a_record_of_its_own() -> None:
+    """The same count weeks later without a word of the past event or its place is a new event."""
+    det, _ = _barsalogho()
+    new = ev(3, day=45, story="new", title="Jihadists kill 600 in Dori", magnitude={"killed": 600}, **BF)
+    assert sorted(rules(det.observe(at_country(new, "Burkina Faso", "BF")))) == ["new_type", "record"]
+    det, _ = _barsalogho()
+    past_elsewhere = ev(
+        3,
+        day=45,
+        story="new",
+        sentences=["Up to 600 were killed in the August attack on Dori."],
+        magnitude={"killed": 600},
+        **BF,
+    )
+    assert "record" in rules(det.observe(at_country(past_elsewhere, "Burkina Faso", "BF")))
+
+
+def test_a_toll_revised_after_the_follow_up_window_updates_the_fire() -> None:
+    """Tai Po: the fire's alert said 128; "last month's fire ... revised up to 160" nine days after the
+    last report is that fire's toll, not a new story's record or nothing."""
+    det = NoveltyDetector({})
+    fire = dict(type="industrial_accident", severity=5, where=("Tai Po", "HK", None))
+    first = det.observe(ev(0, story="fire", magnitude={"killed": 4}, **fire))
+    assert rules(first) == ["new_type"]
+    assert det.observe(ev(1, day=2, story="fire", magnitude={"killed": 128}, **fire))
+    assert det.observe(ev(2, day=4, story="fire", magnitude={"killed": 146}, **fire)) == []  # 14 %: held
+    revised = ["The toll from last month's fire at Wang Fuk Court in Tai Po was revised up to 160."]
+    update = det.observe(ev(3, day=13, story="new", sentences=revised, magnitude={"killed": 160}, **fire))
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in update] == [
+        (first[0].id, 128, 160)
+    ]
+
+
+def test_an_agency_abroad_that_placed_the_quake_at_home_updates_it() -> None:
+    """ "ISLAMABAD - ... the toll from the earthquake in eastern Afghanistan rose to 610", placed in
+    Pakistan: the Afghan quake's toll rising, not Pakistan's first disaster in 30 days."""
+    det = NoveltyDetector({})
+    quake = dict(type="natural_disaster", severity=5)
+    record = det.observe(ev(0, story="q", where=("Kunar", "AF", "Kunar"), magnitude={"killed": 250}, **quake))
+    assert rules(record) == ["new_type"]
+    said = [
+        "ISLAMABAD - Pakistan sent aid as the toll from the earthquake in eastern Afghanistan rose to 610."
+    ]
+    abroad = at_country(
+        ev(1, day=0.2, story="isb", sentences=said, magnitude={"killed": 610}, **quake), "Pakistan", "PK"
+    )
+    outcome = det.assess(abroad)
+    assert [(a.update_of, a.evidence["value"]) for a in outcome.alerts] == [(record[0].id, 610)]
+    assert ("any", "retelling") in held(outcome)
+    # A Pakistani report that names no Afghanistan is Pakistan's own event.
+    own = at_country(
+        ev(
+            2, day=0.3, story="pk", sentences=["Floods killed 30 in Swat."], magnitude={"killed": 30}, **quake
+        ),
+        "Pakistan",
+        "PK",
+    )
+    assert rules(det.observe(own)) == ["new_type"]
+
+
+def test_a_toll_the_report_says_rose_is_an_update_without_an_earlier_number() -> None:
+    """The record night's first report: "a young woman and her baby were killed" (no number read);
+    "death toll ... rises to four" is the toll rising. A report that only gives "four killed" is a
+    better reading of the same deaths, held as before."""
+
+    def night() -> tuple[NoveltyDetector, Any]:
+        det = NoveltyDetector({})
+        det.observe(ev(0, day=50, severity=5, story="july", magnitude={"drones": 728}))
+        record = det.observe(ev(1, day=60, severity=5, story="night", magnitude={"drones": 810}))
+        assert rules(record) == ["record"]
+        return det, record
+
+    det, record = night()
+    rose = ev(
+        2,
+        day=60.4,
+        severity=5,
+        story="night",
+        title="Death toll from the record drone attack rises to four",
+        magnitude={"killed": 4, "drones": 810},
+    )
+    update = det.observe(rose)
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in update] == [
+        (record[0].id, None, 4)
+    ]
+    assert "killed rose to 4" in update[0].text
+    det, _ = night()
+    reread = ev(
+        2,
+        day=60.4,
+        severity=5,
+        story="night",
+        title="Four killed in the record drone attack",
+        magnitude={"killed": 4, "drones": 810},
+    )
+    outcome = det.assess(reread)
+    assert outcome.alerts == [] and ("update", "new_count") in held(outcome)
+
+
+def test_a_local_first_whose_report_ranks_it_below_an_earlier_event_is_routine() -> None:
+    """Djibo, 25 dead, "the deadliest attack since Barsalogho in August, in which up to 600 people were
+    killed": Burkina Faso sees such attacks, and its own report says a deadlier one came weeks before,
+    so its 25 dead do not make a place first news. Without the concession it is severe enough alone."""
+    since = "It was the deadliest attack since Barsalogho in August, in which up to 600 people were killed."
+
+    def djibo(claims: list[Claim]) -> tuple[list[str], list[tuple[str, str]]]:
+        det = NoveltyDetector({})
+        det.observe(
+            ev(0, story="b", where=("Barsalogho", "BF", "Centre-Nord"), magnitude={"killed": 600}, **BF)
+        )
+        det.observe(
+            ev(1, day=35, story="revised", where=("Kaya", "BF", "Centre-Nord"), magnitude={"killed": 3}, **BF)
+        )
+        attack = ev(
+            2,
+            day=37,
+            story="d",
+            where=("Djibo", "BF", "Sahel"),
+            magnitude={"killed": 25},
+            claims=claims,
+            **BF,
+        )
+        outcome = det.assess(attack)
+        return rules(outcome.alerts), held(outcome)
+
+    alerts, why = djibo([Claim(kind="record", text=since)])
+    assert alerts == [] and ("new_type", "routine_in_country") in why
+    alerts, why = djibo([])
+    assert alerts == ["new_type"]
+
+
+FIRE = dict(type="industrial_accident", severity=5)
+
+
+def test_a_report_placed_nowhere_that_names_the_story_s_place_updates_it() -> None:
+    """ "Tai Po fire: 55 dead ..." had no place read, so it made a story of its own that could raise
+    nothing; it names the alerted fire's place, so its toll is that fire's, 36 -> 55."""
+    det = NoveltyDetector({})
+    first = det.observe(ev(0, story="fire", where=("Tai Po", "HK", None), magnitude={"killed": 36}, **FIRE))
+    assert rules(first) == ["new_type"]
+    nowhere = ev(
+        1, day=0.6, story="n", where=None, title="Tai Po fire: 55 dead", magnitude={"killed": 55}, **FIRE
+    )
+    update = det.observe(nowhere)
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in update] == [
+        (first[0].id, 36, 55)
+    ]
+    other = ev(
+        2, day=0.7, story="o", where=None, title="Mong Kok fire: 80 dead", magnitude={"killed": 80}, **FIRE
+    )
+    assert det.observe(other) == []  # names no alerted place: nothing to update, no scope to alert in
+
+
+def test_a_deadliest_since_claim_naming_a_bigger_toll_is_no_record() -> None:
+    """ "Hong Kong's deadliest fire since a warehouse blaze killed 176 in 1948", on a fire with 128 dead:
+    the claim names the deadlier fire it does not beat. The same claim without a toll stands."""
+
+    def claimed(sentence: str) -> tuple[list[str], list[tuple[str, str]]]:
+        det = NoveltyDetector({})
+        det.observe(ev(0, story="fire", where=("Tai Po", "HK", None), magnitude={"killed": 36}, **FIRE))
+        claim = [Claim(kind="record", text=sentence)]
+        later = ev(
+            1,
+            day=2,
+            story="fire",
+            where=("Tai Po", "HK", None),
+            magnitude={"killed": 128},
+            claims=claim,
+            **FIRE,
+        )
+        outcome = det.assess(later)
+        return [a.rule for a in outcome.alerts if a.update_of is None], held(outcome)
+
+    alerts, why = claimed("It is the deadliest fire since a warehouse blaze killed 176 in 1948.")
+    assert alerts == [] and ("record", "claim_concedes_higher") in why
+    alerts, why = claimed("It is the city's deadliest fire since 1948.")
+    assert alerts == ["record"]
+
+
+def test_a_retelling_of_another_type_raises_the_series_point_of_the_story_it_retells() -> None:
+    """Barsalogho: the UN's 200 was typed an armed clash, the residents' 400 (in a retelling story typed
+    an attack on civilians) updated it; five weeks on, the revised 600 beats that 400 and must find the
+    armed-clash story it belongs to, or it pages a first in Burkina Faso and a record."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, story="east", where=("Fada", "BF", "Est"), magnitude={"killed": 30}, **BF))
+    clash = dict(type="armed_clash", severity=5)
+    kaya = ev(1, day=10, story="kaya", where=("Kaya", "BF", None), magnitude={"killed": 200}, **clash)
+    record = det.observe(kaya)  # a first in Kaya and the record: updates name the story's first alert
+    assert "record" in rules(record)
+    det.observe(
+        ev(2, day=10.1, story="paris", where=("Barsalogho", "BF", None), magnitude={"killed": 200}, **BF)
+    )
+    residents = det.observe(
+        ev(3, day=11, story="paris", where=("Kaya", "BF", None), magnitude={"killed": 400}, **BF)
+    )
+    assert [(a.update_of, a.evidence["value"]) for a in residents] == [(record[0].id, 400)]
+    later = ev(4, day=45, story="french", sentences=[REVISED], magnitude={"killed": 600}, **BF)
+    outcome = det.assess(at_country(later, "Burkina Faso", "BF"))
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in outcome.alerts] == [
+        (record[0].id, 400, 600)
+    ]
