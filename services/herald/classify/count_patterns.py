@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# An agency's revision of a quake's magnitude: the figure that stands (``magnitude.read_text``).
+MAGNITUDE_REVISION = (
+    r"\b(?:raised|raises|revised|revises|upgraded|upgrades|downgraded|downgrades|lowered|lowers|updated|"
+    r"updates)\s+(?:its\s+|the\s+)?(?:estimate\s+of\s+the\s+)?magnitude\b[^.;]{0,70}?\bto\s+"
+)
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = (
@@ -21,7 +26,7 @@ _WHO = (
     r"aid workers?|patients?|staff|tourists?|members?|inmates?|prisoners?|suspects?|farmers?|fishermen|"
     r"employees?|commuters?|bystanders?|personnel|combatants?|activists?|opposition supporters|supporters?|"
     r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
-    r"infants?|of them|more|attackers|gunmen|assailants)"
+    r"infants?|adults?|officials|of them|more|attackers|gunmen|assailants)"
 )
 _AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
@@ -38,7 +43,8 @@ _HEDGE = (
     r"another|a further|a total of)\s+)?"
 )
 VERBS: dict[str, str] = {
-    "killed": r"(?:killed|dead|died|perished|lost their lives|slain|confirmed dead|feared dead)",
+    "killed": r"(?:killed|dead|died|dies|die|perished|lost their lives|slain|confirmed dead|feared dead|"
+    r"(?:stabbed|beaten|burned|hacked|crushed) to death|shot dead)",
     "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
     r"suffered (?:minor |light |serious |severe )?injuries)",
     "missing": r"(?:missing|unaccounted for)",
@@ -46,7 +52,7 @@ VERBS: dict[str, str] = {
     # "rescued and taken to hospital", "rescued from the rubble": survivors of a collapse, not evacuees
     "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|"
     r"rescued(?![^.;]{0,30}\b(?:hospitals?|rubble|debris|ruins|wreckage|blaze|flames)\b)|forced to evacuate|"
-    r"(?:had|ordered) to evacuate|taken to evacuation cent(?:re|er)s)",
+    r"(?:had|ordered) to evacuate|taken (?:in)?to evacuation cent(?:re|er)s)",
     "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
 }
 GERUNDS: dict[str, str] = {
@@ -120,6 +126,15 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule("killed", before=rf"\bclaim(?:ed|ing)?\s+{_HEDGE}", after=r"\s+lives\b", keys=("claim",)),
     _rule("killed", before=rf"\bleft\s+{_HEDGE}", after=r"\s+(?:people\s+)?dead\b", keys=("left",)),
+    # "the army said it killed 80 militants and lost seven soldiers": a force's own dead
+    _rule(
+        "killed",
+        before=rf"\b(?:lost|losing|loses)\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ})?(?:soldiers|troops|servicemen|men|fighters|officers|policemen|personnel)\b",
+        keys=("los",),
+    ),
+    # "put the army's dead at 39"
+    _rule("killed", before=rf"\bdead\s+at\s+{_HEDGE}", keys=("dead",)),
     _rule(
         "wounded",
         before=rf"\bleft\s+{_HEDGE}",
@@ -200,12 +215,26 @@ COUNT_RULES: list[CountRule] = [
             "staged",
             "held",
             "block",
+            "took part",
+            "riot",
         ),
-        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
+        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates)\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
-        rf"blocked)",
+        rf"blocked|took part|rioted)",
     ),
     _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
+    # "Police put the crowd at 28,000, while organisers said about 120,000 came"
+    _rule(
+        "protesters",
+        before=rf"\b(?:put|puts|putting|estimated|estimating|estimates)\s+(?:the\s+)?(?:crowd|turnout|attendance|"
+        rf"number\s+of\s+(?:protesters|demonstrators|marchers|participants))\s+at\s+{_HEDGE}",
+        keys=("crowd", "turnout", "attendance", "number"),
+    ),
+    _rule(
+        "protesters",
+        after=r"\s+(?:people\s+)?(?:came|attended|turned\s+out|took\s+part)\b",
+        after_keys=("came", "attended", "turned", "took part"),
+    ),
     _rule(
         "affected",
         after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
@@ -246,4 +275,6 @@ COUNT_RULES: list[CountRule] = [
     _rule("magnitude", before=r"\bmagnitude(?: of)?[- ]", keys=("magnitude",)),
     _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
     _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
+    # "has raised the magnitude of Friday's earthquake off northern Japan to 9.0"
+    _rule("magnitude", before=MAGNITUDE_REVISION, keys=("magnitude",)),
 ]

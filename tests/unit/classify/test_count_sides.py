@@ -1,0 +1,151 @@
+"""Whose count a number is: both sides of a clash, lists sharing one verb, claims, injured who later died,
+crowds put at a figure, an agency's revised magnitude and a separate incident's toll. Each sentence
+is the real-style example (tests/data/reporting/dev_numbers3.yaml) the rule was written for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from herald.classify.magnitude import Reading, measure, read_text
+from herald.classify.rules import classify
+from herald.core.records import EnrichedArticle
+
+Make = Callable[..., EnrichedArticle]
+
+
+def _measure(code: str, *sentences: str) -> dict[str, float]:
+    readings = [r for k, s in enumerate(sentences) for r in read_text(s, k)]
+    return measure(code, range(len(sentences)), readings)
+
+
+def test_each_sides_dead_in_a_clash_are_added_up() -> None:
+    army = (
+        "Pakistan's military said it had killed at least 80 Islamist militants and lost seven soldiers "
+        "in heavy fighting in the Tirah Valley."
+    )
+    assert _measure("armed_clash", army) == {"killed": 87}
+    two_sentences = (
+        "Six Pakistani soldiers were killed in a clash with militants in North Waziristan, the army said.",
+        "Four militants also died in an intense exchange of fire.",
+    )
+    assert _measure("armed_clash", *two_sentences) == {"killed": 10}
+
+
+def test_one_sides_repeated_figure_is_not_added_twice() -> None:
+    assert _measure(
+        "armed_clash",
+        "Four Pakistani soldiers killed in clash with militants",
+        "Four soldiers died in a gunfight with militants in Miranshah, the army said.",
+    ) == {"killed": 4}
+
+
+def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
+    assert _measure(
+        "armed_clash",
+        "Six Pakistani soldiers were killed in a clash with militants, the army said, adding that four "
+        "militants also died.",
+        "The Pakistani Taliban said its fighters had ambushed two military vehicles and claimed to have "
+        "killed 18 soldiers.",
+    ) == {"killed": 10}
+
+
+def test_a_list_sharing_one_verb_is_one_toll() -> None:
+    bus = "At least 23 children and four adults died when a school bus went off the road into a gorge."
+    assert _measure("industrial_accident", bus) == {"killed": 27}
+    aside = (
+        "Four army troops, a colonel among them, and three suspected militants were killed in a clash in "
+        "the Tirah valley."
+    )
+    assert _measure("armed_clash", aside) == {"killed": 7}
+    # two separate clauses are not one list: only a clash adds its sides up
+    assert _measure("industrial_accident", "Four workers died and three were hurt.") == {
+        "killed": 4,
+        "wounded": 3,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Two more workers injured in Tuesday night's blast at a firecracker factory in Karnal died on "
+            "Wednesday.",
+            {"killed": 2},
+        ),
+        (
+            "Two of the four people badly injured in a morning explosion at a disinfectant factory in "
+            "Harbin died on Friday afternoon, local officials said.",
+            {"killed": 2, "wounded": 2},
+        ),
+    ],
+)
+def test_injured_who_later_died_are_dead_not_also_injured(sentence: str, expected: dict[str, float]) -> None:
+    assert _measure("industrial_accident", sentence) == expected
+
+
+def test_a_crowd_put_at_a_figure_by_police_and_organisers() -> None:
+    readings = read_text("Police put the crowd at 28,000, while organisers said about 120,000 came.", 0)
+    assert sorted(r.value for r in readings if r.unit == "protesters") == [28_000, 120_000]
+    assert _measure("riot", "As many as 5,000 people took part, CTV News said.") == {"protesters": 5000}
+
+
+def test_a_prison_riot_reads_its_dead_and_its_rioters() -> None:
+    assert _measure(
+        "riot",
+        "An inmate was stabbed to death and eight others were hurt when about 160 prisoners rioted at the "
+        "California Men's Colony.",
+    ) == {"killed": 1, "wounded": 8, "protesters": 160}
+
+
+def test_an_agencys_revised_magnitude_stands_over_other_quakes() -> None:
+    assert _measure(
+        "natural_disaster",
+        "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to "
+        "9.0 from 8.9.",
+        "It is the fourth-largest quake recorded since 1900, behind the magnitude 9.1 Sumatra quake in 2004.",
+    ) == {"magnitude": 9.0}
+
+
+def test_a_sides_dead_are_not_troops_deployed() -> None:
+    readings = [
+        Reading("troops", 80, "exact", 0, side="armed"),
+        Reading("killed", 80, "at_least", 0, side="armed"),
+    ]
+    assert measure("armed_clash", [0], readings) == {"killed": 80}
+
+
+def test_a_separate_incident_has_its_own_toll_and_lends_it_to_no_other(make_article: Make) -> None:
+    article = make_article(
+        "Iran fires 180 missiles at Israel",
+        "Iran fired about 180 missiles at Israel on Tuesday night, and most were intercepted, the military "
+        "said. Separately, two gunmen opened fire on a light-rail train in Jaffa, killing six people and "
+        "wounding 12.",
+    )
+    events = {e.type: e for e in classify(article)}
+    assert events["attack_on_civilians"].magnitude == {"killed": 6, "wounded": 12}
+    assert events["missile_artillery_strike"].magnitude == {"missiles": 180}
+    same_type = make_article(
+        "Drones hit Kyiv",
+        "Russian drones struck Kyiv overnight, wounding two people. Meanwhile, a Ukrainian drone strike on "
+        "the Kursk region killed three people.",
+    )
+    (drones,) = classify(same_type)
+    assert drones.magnitude == {"wounded": 2}
+
+
+def test_people_in_evacuation_centres_are_the_floods_count(make_article: Make) -> None:
+    article = make_article(
+        "Floods in Japan leave tens of thousands of homes destroyed",
+        "Rivers burst their banks after days of torrential rain in western Japan, breaking levees. More "
+        "than 30,000 people have been taken into evacuation centres.",
+    )
+    events = {e.type: e for e in classify(article)}
+    assert set(events) == {"natural_disaster"}
+    assert events["natural_disaster"].magnitude["evacuated"] == 30_000
+    ordered = make_article(
+        "Thousands evacuated as typhoon batters the Philippines",
+        "Hundreds of thousands of people were evacuated as the typhoon hit the Philippines.",
+    )
+    assert {e.type for e in classify(ordered)} == {"evacuation", "natural_disaster"}
