@@ -44,7 +44,7 @@ _HEDGE = (
 )
 VERBS: dict[str, str] = {
     "killed": r"(?:killed|dead|died|dies|die|perished|lost their lives|slain|confirmed dead|feared dead|"
-    r"(?:stabbed|beaten|burned|hacked|crushed) to death|shot dead)",
+    r"among the dead|(?:stabbed|beaten|burned|hacked|crushed) to death|shot dead)",
     "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
     r"suffered (?:minor |light |serious |severe )?injuries)",
     "missing": r"(?:missing|unaccounted for)",
@@ -109,7 +109,12 @@ def _stems(alternation: str) -> tuple[str, ...]:
 # which keeps reading counts cheap however many rules there are.
 COUNT_RULES: list[CountRule] = [
     *(
-        _rule(unit, after=rf"\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{BE}{verb}\b", after_keys=_stems(verb))
+        # "Seventy-one people, 65 of them rebels, died": an aside between the people and the verb
+        _rule(
+            unit,
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},)?\s+)?{BE}{verb}\b",
+            after_keys=_stems(verb),
+        )
         for unit, verb in VERBS.items()
     ),
     *(
@@ -151,14 +156,14 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "drones",
         after_keys=("drone", "uav", "unmanned", "shahed"),
-        after=r"\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
+        after=r"\s+(?:(?:other|more|attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
         r"Russian|Ukrainian|Israeli|[A-Z][A-Za-z]*-[\d/]+)\s+){0,2}"
         r"(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
     ),
     _rule(
         "missiles",
         after_keys=("missile", "rocket", "shell"),
-        after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
+        after=r"\s+(?:(?:other|more|ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
         r"Iskander|Kalibr|Kinzhal|Grad|artillery|\d+\s?mm|[A-Z][A-Za-z]*-[\d/]+)\s+(?:(?:and|or)\s+)?){0,3}"
         r"(?:missiles|rockets|shells)\b",
     ),
@@ -218,7 +223,9 @@ COUNT_RULES: list[CountRule] = [
             "took part",
             "riot",
         ),
-        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates)\s+"
+        # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too
+        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
+        rf"[A-Z][a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
         rf"blocked|took part|rioted)",
     ),
@@ -252,6 +259,12 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\b(?:damag|destroy)(?:ed|ing)\s+{_HEDGE}",
         after=r"\s+(?:homes|houses|buildings|households)\b",
         keys=("damag", "destroy"),
+    ),
+    # "local authorities put the number of evacuees at 40,000"
+    _rule(
+        "evacuated",
+        before=rf"\bnumber of (?:evacuees|people evacuated|evacuated)\s+(?:at|to)\s+{_HEDGE}",
+        keys=("number",),
     ),
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),

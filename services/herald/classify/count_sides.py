@@ -41,6 +41,10 @@ _SIDE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (side, re.compile(rf"\b(?:{words})\b", re.I))
     for side, words in (("state", _STATE), ("armed", _ARMED), ("civilians", _CIVILIANS))
 )
+# "26 rebels and soldiers", "rebels and government troops" (not "militants and lost seven soldiers")
+_AND_SIDE = re.compile(
+    rf"^\s+and\s+(?:(?:government|security|army|pro-government|[A-Z][\w-]*)\s+)?(?:{_STATE}|{_ARMED}|{_CIVILIANS})\b"
+)
 # "put the army's dead at 39", "the soldiers' death toll at 18": the side named before the number
 _SIDE_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (side, re.compile(rf"\b(?:{words})(?:'s|')?\s+(?:death\s+toll|toll|dead|losses)\s+at\s+{_HEDGE}$", re.I))
@@ -71,7 +75,12 @@ def side(sentence: str, start: int, end: int) -> str:
     army's dead at 39", right before it."""
     m = _SIDE_AFTER.match(sentence[end : end + 60])
     if m is not None:
-        return m.lastgroup or ""
+        # "26 rebels and soldiers": both sides' dead in one figure
+        return (
+            ""
+            if phrase_side(sentence[end + m.end() : end + m.end() + 40], mixed=True)
+            else (m.lastgroup or "")
+        )
     before = sentence[max(0, start - 60) : start]
     for name, rx in _SIDE_BEFORE:
         if rx.search(before):
@@ -79,10 +88,14 @@ def side(sentence: str, start: int, end: int) -> str:
     return ""
 
 
-def phrase_side(phrase: str) -> str:
-    """Whose count a whole count phrase is ("at least 80 Islamist militants"): the enrichment's span."""
-    found = [(m.start(), name) for name, rx in _SIDE_WORDS if (m := rx.search(phrase)) is not None]
-    return min(found)[1] if found else ""
+def phrase_side(phrase: str, *, mixed: bool = False) -> str:
+    """Whose count a whole count phrase is ("at least 80 Islamist militants"): the enrichment's span;
+    none when it names two sides ("26 rebels and soldiers"). With ``mixed``: whether the phrase goes on
+    to another side ("and soldiers")."""
+    if mixed:
+        return "mixed" if _AND_SIDE.match(phrase) else ""
+    found = {name for name, rx in _SIDE_WORDS if rx.search(phrase)}
+    return found.pop() if len(found) == 1 else ""
 
 
 def is_claim(sentence: str, start: int) -> bool:

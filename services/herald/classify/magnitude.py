@@ -114,6 +114,16 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         if unit in ("killed", "wounded")
     ),
 )
+# One weapon said without a number: "launched 23 drones and a cruise missile", "reported being struck
+# by a missile".
+_ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern.format(noun=noun), re.I), unit)
+    for noun, unit in (("(?:missile|rocket)", "missiles"), ("drone", "drones"))
+    for pattern in (
+        r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+    )
+)
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
 _HEARSAY = re.compile(
     r"\b(?:residents|witnesses|locals|villagers|activists|local sources|other sources|sources)\s+"
@@ -134,6 +144,14 @@ _CRISIS = re.compile(
     r"(?:fled|displaced|evacuated|forced|uprooted|homeless|cases|infections|infected|sickened)\b",
     re.I,
 )
+_SALVO_UNITS = frozenset({"drones", "missiles"})
+_OTHERS = re.compile(r"\s+other\b", re.I)
+# One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
+# missile ... and eight other missiles" (the number counts the others, not the salvo).
+_ONE_WEAPON = {
+    "missiles": re.compile(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\b(?!s)", re.I),
+    "drones": re.compile(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?drone\b(?!s)", re.I),
+}
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 # "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to 9.0
 # from 8.9": the agency's revision is the figure that stands.
@@ -220,16 +238,24 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             if rule.after is not None and not rule.after.match(after):
                 continue
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
+            if rule.unit in _SALVO_UNITS and _OTHERS.match(after) and _ONE_WEAPON[rule.unit].search(before):
+                value += (
+                    1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
+                )
             reading = Reading(rule.unit, value, qualifier, index, vague, update or revision, whose, claim)
             readings.append(reading)
             read.append((m, value, reading))
     readings.extend(_list_totals(sentence, index, read))
-    ones = [(m, unit) for pattern, unit in _ONE_PERSON for m in pattern.finditer(sentence)]
+    ones = [
+        (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
+    ]
     for (m, unit), context in zip(ones, read_sentence(sentence, [m.span() for m, _ in ones]), strict=True):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
         # "the fourth night of unrest since a teenager was shot dead": the cause, not this event's toll
         if context.is_event_count and not negated and not is_background(sentence, m):
-            readings.append(Reading(unit, 1.0, "exact", index))
+            # one weapon named in the lead yields to a salvo counted in the body ("an intercontinental
+            # ballistic missile ... and eight other missiles")
+            readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     return readings
@@ -306,8 +332,9 @@ def measure(
     readings = list(readings)
     # "Two of the four injured died": the four are no longer all injured, the two are dead.
     superseded = {(r.segment, *r.replaces) for r in readings if r.replaces is not None}
-    # "killed 80 militants": a side's dead, not a force deployed (the enrichment reads "80 militants").
-    tolls = {(r.segment, r.value) for r in readings if r.unit in _HARM}
+    # "killed 80 militants": a side's dead, not a force deployed (the enrichment reads "80 militants",
+    # and a headline's "two soldiers" whose death the body tells).
+    tolls = {r.value for r in readings if r.unit in _HARM and (r.segment in inside or r.segment == 0)}
     by_unit: dict[str, list[Reading]] = {}
     for r in readings:
         # The headline sizes the event even when its cues fired only in the body ("Russia fires 728
@@ -316,7 +343,7 @@ def measure(
         headline = r.segment == 0 and r.unit not in _HARM
         if r.replaces is None and (r.segment, r.unit, r.value) in superseded:
             continue
-        if r.unit == "troops" and (r.segment, r.value) in tolls:
+        if r.unit == "troops" and r.value in tolls:
             continue
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)

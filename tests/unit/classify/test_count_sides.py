@@ -149,3 +149,74 @@ def test_people_in_evacuation_centres_are_the_floods_count(make_article: Make) -
         "Hundreds of thousands of people were evacuated as the typhoon hit the Philippines.",
     )
     assert {e.type for e in classify(ordered)} == {"evacuation", "natural_disaster"}
+
+
+def test_eight_other_missiles_beside_one_named_missile_are_nine() -> None:
+    assert _measure(
+        "missile_artillery_strike",
+        "Russia used an intercontinental ballistic missile against Ukraine for the first time, the air force "
+        "said.",
+        "The missile was launched from the Astrakhan region, and eight other missiles were fired in the same "
+        "attack; air defences downed six cruise missiles.",
+    ) == {"missiles": 9}
+    # one weapon said without a number is one
+    assert _measure(
+        "missile_artillery_strike", "Russia launched 23 drones and a cruise missile at Ukraine overnight."
+    ) == {"missiles": 1}
+    assert _measure("air_drone_strike", "Russia launched a drone attack on Kyiv.") == {}
+
+
+def test_a_toll_naming_both_sides_is_not_one_sides() -> None:
+    assert _measure(
+        "armed_clash",
+        "At least 26 rebels and soldiers die in battle for Raqa outskirts",
+        "At least 16 rebels and 10 soldiers were killed on Saturday in a fierce battle, a monitor said.",
+    ) == {"killed": 26}
+    assert _measure(
+        "territory_change",
+        "Seventy-one people, 65 of them rebels, died in fighting around Birao, a government spokesman said.",
+        "Six soldiers were among the dead, and the army has taken back the town.",
+    ) == {"killed": 71}
+
+
+def test_a_count_of_evacuees_put_at_a_figure() -> None:
+    assert _measure(
+        "evacuation", "Local authorities put the number of evacuees at 40,000, the weather service said."
+    ) == {"evacuated": 40_000}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "types"),
+    [
+        (
+            "25 dead as bus falls into gorge in Himachal Pradesh",
+            "A private bus carrying more than 60 people fell into a 150-metre gorge in Kullu district on "
+            "Thursday, killing at least 25 passengers and injuring 35, officials said.",
+            {"industrial_accident"},
+        ),
+        (
+            "Three soldiers and 11 militants killed in Bajaur clashes",
+            "Three security personnel were killed on the fifth day of fighting between militants and "
+            "security forces in Bajaur. Five officials and four members of a peace militia were wounded, a "
+            "security official said.",
+            {"armed_clash"},
+        ),
+        (
+            "Iran fires about 30 missiles at Israel, 21 wounded",
+            "A wave of Iranian missiles struck Israel on Sunday morning, wounding at least 21 people. The "
+            "barrage came hours after the United States said seven B-2 bombers had hit three Iranian "
+            "nuclear sites.",
+            {"missile_artillery_strike"},
+        ),
+        (
+            "Mexico remembers victims of two September 19 earthquakes",
+            "Mexico on Wednesday honoured the victims of two earthquakes: one in 1985 that killed at least "
+            "9,500 people and the magnitude 7.1 quake a year ago that killed more than 360.",
+            set(),
+        ),
+    ],
+)
+def test_types_of_real_reports_around_their_numbers(
+    make_article: Make, title: str, body: str, types: set[str]
+) -> None:
+    assert {e.type for e in classify(make_article(title, body))} == types
