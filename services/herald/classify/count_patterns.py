@@ -44,7 +44,8 @@ _HEDGE = (
 )
 VERBS: dict[str, str] = {
     "killed": r"(?:killed|dead|died|dies|die|perished|lost their lives|slain|confirmed dead|feared dead|"
-    r"among the dead|(?:stabbed|beaten|burned|hacked|crushed) to death|shot dead)",
+    r"among the dead|stabbed to death|beaten to death|burned to death|hacked to death|crushed to death|"
+    r"shot dead)",
     "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
     r"suffered (?:minor |light |serious |severe )?injuries)",
     "missing": r"(?:missing|unaccounted for)",
@@ -52,7 +53,8 @@ VERBS: dict[str, str] = {
     # "rescued and taken to hospital", "rescued from the rubble": survivors of a collapse, not evacuees
     "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|"
     r"rescued(?![^.;]{0,30}\b(?:hospitals?|rubble|debris|ruins|wreckage|blaze|flames)\b)|forced to evacuate|"
-    r"(?:had|ordered) to evacuate|taken (?:in)?to evacuation cent(?:re|er)s)",
+    r"(?:had|ordered) to evacuate|taken (?:in)?to evacuation cent(?:re|er)s|(?:ordered|told) to leave|"
+    r"moved out of their homes|taken off)",
     "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
 }
 GERUNDS: dict[str, str] = {
@@ -109,10 +111,12 @@ def _stems(alternation: str) -> tuple[str, ...]:
 # which keeps reading counts cheap however many rules there are.
 COUNT_RULES: list[CountRule] = [
     *(
-        # "Seventy-one people, 65 of them rebels, died": an aside between the people and the verb
+        # "Seventy-one people, 65 of them rebels, died": an aside between the people and the verb;
+        # "All 1,000 residents of West Point, Kentucky, were ordered to leave": where they are
         _rule(
             unit,
-            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},)?\s+)?{BE}{verb}\b",
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|\s+(?:of|in|from|near)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){{1,45}}?,?)?\s+)?"
+            rf"{BE}{verb}\b",
             after_keys=_stems(verb),
         )
         for unit, verb in VERBS.items()
@@ -137,6 +141,29 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\b(?:lost|losing|loses)\s+{_HEDGE}",
         after=rf"\s+(?:{_ADJ})?(?:soldiers|troops|servicemen|men|fighters|officers|policemen|personnel)\b",
         keys=("los",),
+    ),
+    # "Searchers have found the bodies of 68 people"
+    _rule("killed", before=rf"\bbodies of\s+{_HEDGE}", keys=("bodies",)),
+    # "cutting power to more than 35,000 customers", "knock out power to 1,000 customers"
+    _rule(
+        "affected",
+        before=rf"\b(?:power|electricity|water|heating|supplies)\s+(?:to|for)\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents|consumers|subscribers)\b",
+        keys=("power", "electric", "water", "heating", "supplies"),
+    ),
+    # "About 1,000 customers lost power"
+    _rule(
+        "affected",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents)\s+(?:lost|were\s+left\s+without)\s+"
+        r"(?:power|electricity|water|heating)\b",
+        after_keys=("lost", "without"),
+    ),
+    # "put the number of people affected at 35.8 million"
+    _rule(
+        "affected",
+        before=rf"\bnumber of (?:people |customers |users |patients |households |accounts )?affected\s+"
+        rf"(?:at|to)\s+{_HEDGE}",
+        keys=("number",),
     ),
     # "put the army's dead at 39"
     _rule("killed", before=rf"\bdead\s+at\s+{_HEDGE}", keys=("dead",)),

@@ -168,7 +168,7 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
-_WINDOW = 70
+_WINDOW = 90
 
 
 def _unit_guess(sentence: str, m: re.Match[str]) -> str:

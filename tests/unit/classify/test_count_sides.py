@@ -220,3 +220,38 @@ def test_types_of_real_reports_around_their_numbers(
     make_article: Make, title: str, body: str, types: set[str]
 ) -> None:
     assert {e.type for e in classify(make_article(title, body))} == types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Searchers in Kerr County have found the bodies of 68 people after the river flooded.",
+            {"killed": 68},
+        ),
+        (
+            "Attackers opened fire on two substations, cutting power to more than 35,000 customers, the "
+            "sheriff said.",
+            {"affected": 35_000},
+        ),
+        ("About 1,000 customers lost power.", {"affected": 1000}),
+        ("A notice put the number of people affected at 35.8 million.", {"affected": 35_800_000}),
+        (
+            "All 1,000 residents of West Point, Kentucky, were ordered to leave after a derailed rail car "
+            "caught fire.",
+            {"evacuated": 1000},
+        ),
+        (
+            "About 1,200 residents in the London borough of Southwark were moved out of their homes.",
+            {"evacuated": 1200},
+        ),
+        # where the people are is not another clause: "in Uttarakhand, and more than a dozen are missing"
+        (
+            "Floods have killed at least 41 people in Uttarakhand, and more than a dozen are missing.",
+            {"killed": 41, "missing": 12},
+        ),
+        ("Two inmates were stabbed to death in the yard.", {"killed": 2}),
+    ],
+)
+def test_counts_said_the_way_reports_say_them(sentence: str, expected: dict[str, float]) -> None:
+    assert {r.unit: r.value for r in read_text(sentence, 0)} == expected
