@@ -287,6 +287,13 @@ COUNT_RULES: list[CountRule] = [
         after=r"\s+(?:homes|houses|buildings|households)\b",
         keys=("damag", "destroy"),
     ),
+    # "German authorities moved 5,000 people out of their homes in Bonn"
+    _rule(
+        "evacuated",
+        before=rf"\b(?:moved|moving|clear(?:ed|s|ing))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area)\b",
+        keys=("mov", "clear"),
+    ),
     # "local authorities put the number of evacuees at 40,000"
     _rule(
         "evacuated",

@@ -140,8 +140,9 @@ _SALVO = re.compile(
     re.I,
 )
 _CRISIS = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?"
-    r"(?:fled|displaced|evacuated|forced|uprooted|homeless|cases|infections|infected|sickened)\b",
+    r"\s+(?:[\w-]+\s+){0,5}?(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?"
+    r"(?:fled|displaced|evacuated|forced|uprooted|homeless|cases|infections|infected|sickened|ordered\s+to\s+leave|"
+    r"told\s+to\s+leave|moved\s+out)\b",
     re.I,
 )
 _SALVO_UNITS = frozenset({"drones", "missiles"})

@@ -251,6 +251,16 @@ def test_types_of_real_reports_around_their_numbers(
             {"killed": 41, "missing": 12},
         ),
         ("Two inmates were stabbed to death in the yard.", {"killed": 2}),
+        (
+            "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
+            {"evacuated": 5000},
+        ),
+        # people ordered out "this week" are the crisis's own count, not a weekly total of attacks
+        (
+            "Thousands of people in Northern California were ordered to leave their homes this week as the "
+            "Dixie Fire spread.",
+            {"evacuated": 2000},
+        ),
     ],
 )
 def test_counts_said_the_way_reports_say_them(sentence: str, expected: dict[str, float]) -> None:
