@@ -28,6 +28,9 @@ _WHO = (
     r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
     r"infants?|adults?|officials|of them|more|attackers|gunmen|assailants)"
 )
+# Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
+# leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
+_WHERE = r"\s+(?:of|in|from|near)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
 _AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
@@ -58,7 +61,7 @@ VERBS: dict[str, str] = {
     "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
 }
 GERUNDS: dict[str, str] = {
-    "killed": r"(?:killing|killed|kills|claiming the lives of|left)",
+    "killed": r"(?:killing|killed|kills|claiming the lives of)",
     "wounded": r"(?:wounding|injuring|wounded|injured|hurt|hurting)",
     "displaced": r"(?:displacing|displaced|uprooting|uprooted)",
     "evacuated": r"(?:evacuating|evacuated|relocating|relocated|evacuation of|ordered the evacuation of)",
@@ -115,7 +118,7 @@ COUNT_RULES: list[CountRule] = [
         # "All 1,000 residents of West Point, Kentucky, were ordered to leave": where they are
         _rule(
             unit,
-            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|\s+(?:of|in|from|near)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){{1,45}}?,?)?\s+)?"
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_WHERE})?\s+)?"
             rf"{BE}{verb}\b",
             after_keys=_stems(verb),
         )
@@ -167,6 +170,13 @@ COUNT_RULES: list[CountRule] = [
     ),
     # "put the army's dead at 39"
     _rule("killed", before=rf"\bdead\s+at\s+{_HEDGE}", keys=("dead",)),
+    # "Floods left 40,000 people homeless" (not 40,000 dead: "left" alone says nothing of a death)
+    _rule(
+        "displaced",
+        before=rf"\b(?:left|leaving)\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?homeless\b",
+        keys=("left", "leav"),
+    ),
     _rule(
         "wounded",
         before=rf"\bleft\s+{_HEDGE}",
@@ -177,8 +187,8 @@ COUNT_RULES: list[CountRule] = [
         "displaced",
         keys=("forc", "drov", "driv", "sent", "send"),
         before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
-        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:from their homes|to flee|to leave their homes|out of their homes|"
-        rf"fleeing|into shelters)",
+        after=rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?(?:from their homes|to flee|to leave their homes|"
+        rf"out of their homes|fleeing|into shelters)",
     ),
     _rule(
         "drones",

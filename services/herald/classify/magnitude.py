@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -89,6 +89,7 @@ class Reading:
     claim: bool = False  # a figure one side claims ("claimed to have killed 18 soldiers")
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
+    flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
 
 
 @cache
@@ -146,6 +147,10 @@ _CRISIS = re.compile(
     re.I,
 )
 _SALVO_UNITS = frozenset({"drones", "missiles"})
+# People leaving rather than left without a home: "fled their homes", "forced thousands from their
+# homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
+_FLIGHT = re.compile(r"\b(?:fled|flee|fleeing|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))", re.I)
+_HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
 # One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
 # missile ... and eight other missiles" (the number counts the others, not the salvo).
@@ -243,7 +248,10 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 value += (
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
-            reading = Reading(rule.unit, value, qualifier, index, vague, update or revision, whose, claim)
+            flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            reading = Reading(
+                rule.unit, value, qualifier, index, vague, update or revision, whose, claim, flight=flight
+            )
             readings.append(reading)
             read.append((m, value, reading))
     readings.extend(_list_totals(sentence, index, read))
@@ -303,7 +311,12 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             at = " ".join(home.text.split()).find(said)
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(" ".join(home.text.split()), at)
-            out.append(Reading(q.unit, q.value, q.qualifier, home.index, q.vague, side=whose, claim=claim))
+            flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
+            out.append(
+                Reading(
+                    q.unit, q.value, q.qualifier, home.index, q.vague, side=whose, claim=claim, flight=flight
+                )
+            )
     return out
 
 
@@ -346,6 +359,8 @@ def measure(
             continue
         if r.unit == "troops" and r.value in tolls:
             continue
+        if r.flight and code in _HAZARDS:
+            r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)

@@ -265,3 +265,18 @@ def test_types_of_real_reports_around_their_numbers(
 )
 def test_counts_said_the_way_reports_say_them(sentence: str, expected: dict[str, float]) -> None:
     assert {r.unit: r.value for r in read_text(sentence, 0)} == expected
+
+
+def test_people_who_fled_a_hazard_are_its_evacuees_and_the_homeless_stay_displaced() -> None:
+    fled = "More than 12,000 people have fled their homes near the Mayon volcano as lava flowed."
+    assert _measure("evacuation", fled) == {"evacuated": 12_000}
+    assert _measure("attack_on_civilians", "Gunmen forced 10,000 people to flee their villages.") == {
+        "displaced": 10_000
+    }
+    fire = (
+        "The Caldor fire has forced about 23,000 residents of El Dorado County, California, to leave their "
+        "homes."
+    )
+    assert _measure("natural_disaster", fire) == {"evacuated": 23_000}
+    # "left homeless" is displaced, and "left" alone is no death
+    assert _measure("natural_disaster", "Floods left 40,000 people homeless.") == {"displaced": 40_000}
