@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count_patterns import _ADJ, _HEDGE, _WHO, BE, VERBS
+from .count_patterns import _ADJ, _HEDGE, _WHERE, _WHO, BE, VERBS
 
 _STATE = (
     r"soldiers?|troops?|servicem[ae]n|servicemembers?|policem[ae]n|police(?:\s+officers)?|officers?|guards?|"
@@ -55,7 +55,7 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:the\s+lives|responsibility)
 # Between two numbers of one list: "80 militants and", "Four army troops, a colonel among them, and"
 _LIST_GAP = re.compile(rf"\s+{_ADJ}{_WHO}(?:\s*,[^,.;]{{1,30}},)?\s+and\s+{_HEDGE}", re.I)
 _HARM_VERBS = {
-    unit: re.compile(rf"\s+(?:{_ADJ}{_WHO}\s+)?{BE}{VERBS[unit]}\b", re.I)
+    unit: re.compile(rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?{BE}{VERBS[unit]}\b", re.I)
     for unit in ("killed", "wounded", "missing")
 }
 # "Two more workers injured in Tuesday's blast died", "two of the four people badly injured ... died"

@@ -59,6 +59,8 @@ def test_a_list_sharing_one_verb_is_one_toll() -> None:
         "the Tirah valley."
     )
     assert _measure("armed_clash", aside) == {"killed": 7}
+    militia = "Five officials and four members of a peace militia were wounded, a security official said."
+    assert _measure("armed_clash", militia) == {"wounded": 9}
     # two separate clauses are not one list: only a clash adds its sides up
     assert _measure("industrial_accident", "Four workers died and three were hurt.") == {
         "killed": 4,
