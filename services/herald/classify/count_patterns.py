@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# An agency's revision of a quake's magnitude: the figure that stands (``magnitude.read_text``).
+MAGNITUDE_REVISION = (
+    r"\b(?:raised|raises|revised|revises|upgraded|upgrades|downgraded|downgrades|lowered|lowers|updated|"
+    r"updates)\s+(?:its\s+|the\s+)?(?:estimate\s+of\s+the\s+)?magnitude\b[^.;]{0,70}?\bto\s+"
+)
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = (
@@ -21,8 +26,11 @@ _WHO = (
     r"aid workers?|patients?|staff|tourists?|members?|inmates?|prisoners?|suspects?|farmers?|fishermen|"
     r"employees?|commuters?|bystanders?|personnel|combatants?|activists?|opposition supporters|supporters?|"
     r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
-    r"infants?|of them|more|attackers|gunmen|assailants)"
+    r"infants?|adults?|officials|of them|more|attackers|gunmen|assailants)"
 )
+# Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
+# leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
+_WHERE = r"\s+(?:of|in|from|near)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
 _AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
@@ -38,7 +46,9 @@ _HEDGE = (
     r"another|a further|a total of)\s+)?"
 )
 VERBS: dict[str, str] = {
-    "killed": r"(?:killed|dead|died|perished|lost their lives|slain|confirmed dead|feared dead)",
+    "killed": r"(?:killed|dead|died|dies|die|perished|lost their lives|slain|confirmed dead|feared dead|"
+    r"among the dead|stabbed to death|beaten to death|burned to death|hacked to death|crushed to death|"
+    r"shot dead)",
     "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
     r"suffered (?:minor |light |serious |severe )?injuries)",
     "missing": r"(?:missing|unaccounted for)",
@@ -46,11 +56,12 @@ VERBS: dict[str, str] = {
     # "rescued and taken to hospital", "rescued from the rubble": survivors of a collapse, not evacuees
     "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|"
     r"rescued(?![^.;]{0,30}\b(?:hospitals?|rubble|debris|ruins|wreckage|blaze|flames)\b)|forced to evacuate|"
-    r"(?:had|ordered) to evacuate|taken to evacuation cent(?:re|er)s)",
+    r"(?:had|ordered) to evacuate|taken (?:in)?to evacuation cent(?:re|er)s|(?:ordered|told) to leave|"
+    r"moved out of their homes|taken off)",
     "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
 }
 GERUNDS: dict[str, str] = {
-    "killed": r"(?:killing|killed|kills|claiming the lives of|left)",
+    "killed": r"(?:killing|killed|kills|claiming the lives of)",
     "wounded": r"(?:wounding|injuring|wounded|injured|hurt|hurting)",
     "displaced": r"(?:displacing|displaced|uprooting|uprooted)",
     "evacuated": r"(?:evacuating|evacuated|relocating|relocated|evacuation of|ordered the evacuation of)",
@@ -103,7 +114,14 @@ def _stems(alternation: str) -> tuple[str, ...]:
 # which keeps reading counts cheap however many rules there are.
 COUNT_RULES: list[CountRule] = [
     *(
-        _rule(unit, after=rf"\s+(?:{_ADJ}{_WHO}{_AND}\s+)?{BE}{verb}\b", after_keys=_stems(verb))
+        # "Seventy-one people, 65 of them rebels, died": an aside between the people and the verb;
+        # "All 1,000 residents of West Point, Kentucky, were ordered to leave": where they are
+        _rule(
+            unit,
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_WHERE})?\s+)?"
+            rf"{BE}{verb}\b",
+            after_keys=_stems(verb),
+        )
         for unit, verb in VERBS.items()
     ),
     *(
@@ -120,6 +138,45 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule("killed", before=rf"\bclaim(?:ed|ing)?\s+{_HEDGE}", after=r"\s+lives\b", keys=("claim",)),
     _rule("killed", before=rf"\bleft\s+{_HEDGE}", after=r"\s+(?:people\s+)?dead\b", keys=("left",)),
+    # "the army said it killed 80 militants and lost seven soldiers": a force's own dead
+    _rule(
+        "killed",
+        before=rf"\b(?:lost|losing|loses)\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ})?(?:soldiers|troops|servicemen|men|fighters|officers|policemen|personnel)\b",
+        keys=("los",),
+    ),
+    # "Searchers have found the bodies of 68 people"
+    _rule("killed", before=rf"\bbodies of\s+{_HEDGE}", keys=("bodies",)),
+    # "cutting power to more than 35,000 customers", "knock out power to 1,000 customers"
+    _rule(
+        "affected",
+        before=rf"\b(?:power|electricity|water|heating|supplies)\s+(?:to|for)\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents|consumers|subscribers)\b",
+        keys=("power", "electric", "water", "heating", "supplies"),
+    ),
+    # "About 1,000 customers lost power"
+    _rule(
+        "affected",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents)\s+(?:lost|were\s+left\s+without)\s+"
+        r"(?:power|electricity|water|heating)\b",
+        after_keys=("lost", "without"),
+    ),
+    # "put the number of people affected at 35.8 million"
+    _rule(
+        "affected",
+        before=rf"\bnumber of (?:people |customers |users |patients |households |accounts )?affected\s+"
+        rf"(?:at|to)\s+{_HEDGE}",
+        keys=("number",),
+    ),
+    # "put the army's dead at 39"
+    _rule("killed", before=rf"\bdead\s+at\s+{_HEDGE}", keys=("dead",)),
+    # "Floods left 40,000 people homeless" (not 40,000 dead: "left" alone says nothing of a death)
+    _rule(
+        "displaced",
+        before=rf"\b(?:left|leaving)\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?homeless\b",
+        keys=("left", "leav"),
+    ),
     _rule(
         "wounded",
         before=rf"\bleft\s+{_HEDGE}",
@@ -130,20 +187,20 @@ COUNT_RULES: list[CountRule] = [
         "displaced",
         keys=("forc", "drov", "driv", "sent", "send"),
         before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
-        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:from their homes|to flee|to leave their homes|out of their homes|"
-        rf"fleeing|into shelters)",
+        after=rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?(?:from their homes|to flee|to leave their homes|"
+        rf"out of their homes|fleeing|into shelters)",
     ),
     _rule(
         "drones",
         after_keys=("drone", "uav", "unmanned", "shahed"),
-        after=r"\s+(?:(?:attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
+        after=r"\s+(?:(?:other|more|attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
         r"Russian|Ukrainian|Israeli|[A-Z][A-Za-z]*-[\d/]+)\s+){0,2}"
         r"(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
     ),
     _rule(
         "missiles",
         after_keys=("missile", "rocket", "shell"),
-        after=r"\s+(?:(?:ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
+        after=r"\s+(?:(?:other|more|ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
         r"Iskander|Kalibr|Kinzhal|Grad|artillery|\d+\s?mm|[A-Z][A-Za-z]*-[\d/]+)\s+(?:(?:and|or)\s+)?){0,3}"
         r"(?:missiles|rockets|shells)\b",
     ),
@@ -200,12 +257,28 @@ COUNT_RULES: list[CountRule] = [
             "staged",
             "held",
             "block",
+            "took part",
+            "riot",
         ),
-        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women)\s+"
+        # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too
+        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
+        rf"[A-Z][a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
-        rf"blocked)",
+        rf"blocked|took part|rioted)",
     ),
     _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
+    # "Police put the crowd at 28,000, while organisers said about 120,000 came"
+    _rule(
+        "protesters",
+        before=rf"\b(?:put|puts|putting|estimated|estimating|estimates)\s+(?:the\s+)?(?:crowd|turnout|attendance|"
+        rf"number\s+of\s+(?:protesters|demonstrators|marchers|participants))\s+at\s+{_HEDGE}",
+        keys=("crowd", "turnout", "attendance", "number"),
+    ),
+    _rule(
+        "protesters",
+        after=r"\s+(?:people\s+)?(?:came|attended|turned\s+out|took\s+part)\b",
+        after_keys=("came", "attended", "turned", "took part"),
+    ),
     _rule(
         "affected",
         after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
@@ -223,6 +296,19 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\b(?:damag|destroy)(?:ed|ing)\s+{_HEDGE}",
         after=r"\s+(?:homes|houses|buildings|households)\b",
         keys=("damag", "destroy"),
+    ),
+    # "German authorities moved 5,000 people out of their homes in Bonn"
+    _rule(
+        "evacuated",
+        before=rf"\b(?:moved|moving|clear(?:ed|s|ing))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area)\b",
+        keys=("mov", "clear"),
+    ),
+    # "local authorities put the number of evacuees at 40,000"
+    _rule(
+        "evacuated",
+        before=rf"\bnumber of (?:evacuees|people evacuated|evacuated)\s+(?:at|to)\s+{_HEDGE}",
+        keys=("number",),
     ),
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
@@ -246,4 +332,6 @@ COUNT_RULES: list[CountRule] = [
     _rule("magnitude", before=r"\bmagnitude(?: of)?[- ]", keys=("magnitude",)),
     _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
     _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
+    # "has raised the magnitude of Friday's earthquake off northern Japan to 9.0"
+    _rule("magnitude", before=MAGNITUDE_REVISION, keys=("magnitude",)),
 ]

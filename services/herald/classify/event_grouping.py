@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from herald.core.quantity_context import separate_incident
 from herald.core.records import EnrichedArticle
 
 from . import phrasing, salience
@@ -195,6 +196,15 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                     by_type["coup"].setdefault(k, hits.pop(k))
             if code in by_type and not hits:
                 del by_type[code]
+    # "More than 30,000 people have been taken to evacuation centres" in a flood report: the flood's count.
+    hazard = next((c for c in ("natural_disaster", "industrial_accident") if c in by_type), None)
+    evacuations = by_type.get("evacuation", {})
+    if hazard and evacuations:
+        for k in list(evacuations):
+            if not segs[k].headline and phrasing.sheltered_count().search(segs[k].text):
+                by_type[hazard].setdefault(k, evacuations.pop(k))
+        if not evacuations:
+            del by_type["evacuation"]
     accidents = by_type.get("industrial_accident", {})
     if "natural_disaster" in by_type and accidents:
         if all(phrasing.disaster_damage().search(said(k, h)) for k, h in accidents.items()):
@@ -214,7 +224,7 @@ def continuations(
         units_in.setdefault(r.segment, set()).add(r.unit)
     extra: dict[str, set[int]] = {}
     for k, units in units_in.items():
-        if k in cued or segs[k].headline:
+        if k in cued or segs[k].headline or separate_incident(segs[k].text):
             continue
         for j in (k - 1, k - 2):
             if j < 0 or j not in cued:

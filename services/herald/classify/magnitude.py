@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from herald.core.number_words import number_pattern, parse_number
-from herald.core.quantity_context import read_sentence
+from herald.core.quantity_context import read_sentence, separate_incident
 from herald.core.records import Quantity
 
-from .count_patterns import BE, COUNT_RULES, GERUNDS, VERBS
+from . import count_sides
+from .count_patterns import BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, VERBS
 from .cues import is_background
 from .hedges import qualifier_before
 from .segments import Segment
@@ -83,6 +85,11 @@ class Reading:
     segment: int
     vague: bool = False
     update: bool = False  # "the death toll rose to 41": a revision that supersedes earlier figures
+    side: str = ""  # whose count: "state", "armed", "civilians" (``count_sides.side``), or not said
+    claim: bool = False  # a figure one side claims ("claimed to have killed 18 soldiers")
+    # "two of the four injured died": readings of this unit and value in the segment are superseded
+    replaces: tuple[str, float] | None = None
+    flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
 
 
 @cache
@@ -93,7 +100,8 @@ def _numbers() -> re.Pattern[str]:
 
 # One person said without a number: "a woman was killed", "killing a 10-year-old boy".
 _PERSON = (
-    r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer)"
+    r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer|"
+    r"inmate|prisoner|miner|passenger|driver)"
 )
 _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
     *(
@@ -106,6 +114,16 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         for unit, verb in GERUNDS.items()
         if unit in ("killed", "wounded")
     ),
+)
+# One weapon said without a number: "launched 23 drones and a cruise missile", "reported being struck
+# by a missile".
+_ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern.format(noun=noun), re.I), unit)
+    for noun, unit in (("(?:missile|rocket)", "missiles"), ("drone", "drones"))
+    for pattern in (
+        r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+    )
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
 _HEARSAY = re.compile(
@@ -123,11 +141,27 @@ _SALVO = re.compile(
     re.I,
 )
 _CRISIS = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?"
-    r"(?:fled|displaced|evacuated|forced|uprooted|homeless|cases|infections|infected|sickened)\b",
+    r"\s+(?:[\w-]+\s+){0,5}?(?:(?:have|has|had)\s+(?:been\s+)?|were\s+|was\s+)?"
+    r"(?:fled|displaced|evacuated|forced|uprooted|homeless|cases|infections|infected|sickened|ordered\s+to\s+leave|"
+    r"told\s+to\s+leave|moved\s+out)\b",
     re.I,
 )
+_SALVO_UNITS = frozenset({"drones", "missiles"})
+# People leaving rather than left without a home: "fled their homes", "forced thousands from their
+# homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
+_FLIGHT = re.compile(r"\b(?:fled|flee|fleeing|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))", re.I)
+_HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
+_OTHERS = re.compile(r"\s+other\b", re.I)
+# One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
+# missile ... and eight other missiles" (the number counts the others, not the salvo).
+_ONE_WEAPON = {
+    "missiles": re.compile(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?(?:missile|rocket)\b(?!s)", re.I),
+    "drones": re.compile(r"\b(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}?drone\b(?!s)", re.I),
+}
 _RICHTER = re.compile(r"\bM(\d\.\d)\b")
+# "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to 9.0
+# from 8.9": the agency's revision is the figure that stands.
+_MAGNITUDE_REVISION = re.compile(rf"(?:{MAGNITUDE_REVISION})$", re.I)
 # A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed") is part of
 # a date: not a count, and not a number that would cut the date off from the count after it.
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -140,7 +174,7 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
-_WINDOW = 70
+_WINDOW = 90
 
 
 def _unit_guess(sentence: str, m: re.Match[str]) -> str:
@@ -152,7 +186,7 @@ def _unit_guess(sentence: str, m: re.Match[str]) -> str:
     return "displaced" if _CRISIS.match(sentence, m.end()) else "other"
 
 
-def read_text(sentence: str, index: int) -> list[Reading]:
+def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[Reading]:
     """Every count of this event in one segment that this module knows how to read: not negated, not
     dated in the past, and -- by the same reading the enrichment gives its quantities
     (``herald.core.quantity_context``) -- not a model name, an intercepted part of a salvo, a total
@@ -166,10 +200,17 @@ def read_text(sentence: str, index: int) -> list[Reading]:
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
+    # "Separately, two gunmen opened fire ..., killing six": another incident than the sentence before.
+    # Its counts are not the article's event's, unless (``own_incident``) the sentence reports an
+    # event of a type of its own, whose counts they are (``event_grouping.continuations`` keeps them
+    # from joining the event before it).
+    opener = separate_incident(sentence) if own_incident else 0
+    framed = " " * opener + sentence[opener:]
     contexts = read_sentence(
-        sentence, [m.span() for m, _ in matches], [_unit_guess(sentence, m) for m, _ in matches]
+        framed, [m.span() for m, _ in matches], [_unit_guess(sentence, m) for m, _ in matches]
     )
     readings = []
+    read: list[tuple[re.Match[str], float, Reading | None]] = []  # each number's readings, for lists
     for (m, (value, vague)), context in zip(matches, contexts, strict=True):
         if not context.is_event_count:
             continue
@@ -180,6 +221,17 @@ def read_text(sentence: str, index: int) -> list[Reading]:
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
         before_low, after_low = before.lower(), after.lower()
         update = bool(_UPDATE.search(before)) and not _HEARSAY.search(sentence)
+        later = count_sides.later_deaths(sentence, m.start(), m.end())
+        if later is not None:
+            readings.append(Reading("killed", value, qualifier, index, vague, replaces=("wounded", value)))
+            of = parse_number(later.of_text) if later.of_text else None
+            if of is not None and of[0] > value:
+                left = Reading("wounded", of[0] - value, "exact", index, replaces=("wounded", of[0]))
+                readings.append(left)
+            continue
+        read.append((m, value, None))
+        whose = count_sides.side(sentence, m.start(), m.end())
+        claim = count_sides.is_claim(sentence, m.start())
         for rule in COUNT_RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
@@ -191,14 +243,55 @@ def read_text(sentence: str, index: int) -> list[Reading]:
                 continue
             if rule.after is not None and not rule.after.match(after):
                 continue
-            readings.append(Reading(rule.unit, value, qualifier, index, vague, update))
-    ones = [(m, unit) for pattern, unit in _ONE_PERSON for m in pattern.finditer(sentence)]
+            revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
+            if rule.unit in _SALVO_UNITS and _OTHERS.match(after) and _ONE_WEAPON[rule.unit].search(before):
+                value += (
+                    1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
+                )
+            flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            reading = Reading(
+                rule.unit, value, qualifier, index, vague, update or revision, whose, claim, flight=flight
+            )
+            readings.append(reading)
+            read.append((m, value, reading))
+    readings.extend(_list_totals(sentence, index, read))
+    ones = [
+        (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
+    ]
     for (m, unit), context in zip(ones, read_sentence(sentence, [m.span() for m, _ in ones]), strict=True):
-        if context.is_event_count and not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]):
-            readings.append(Reading(unit, 1.0, "exact", index))
+        negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
+        # "the fourth night of unrest since a teenager was shot dead": the cause, not this event's toll
+        if context.is_event_count and not negated and not is_background(sentence, m):
+            # one weapon named in the lead yields to a salvo counted in the body ("an intercontinental
+            # ballistic missile ... and eight other missiles")
+            readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     return readings
+
+
+def _list_totals(
+    sentence: str, index: int, read: list[tuple[re.Match[str], float, Reading | None]]
+) -> list[Reading]:
+    """ "16 rebels and 10 soldiers were killed": one toll of 26, beside each side's own figure. The
+    first member may have no reading of its own ("Four army troops, a colonel among them, and three
+    suspected militants were killed"), but not one of another harm."""
+    numbers: list[tuple[re.Match[str], float, dict[str, Reading]]] = []
+    for m, value, reading in read:
+        if not numbers or numbers[-1][0] is not m:
+            numbers.append((m, value, {}))
+        if reading is not None and reading.unit in _HARM:
+            numbers[-1][2].setdefault(reading.unit, reading)
+    out = []
+    for (m1, v1, units1), (m2, v2, units2) in pairwise(numbers):
+        for unit, second in units2.items():
+            first = units1.get(unit)
+            if (first is None and units1) or second.claim or (first is not None and first.claim):
+                continue
+            if count_sides.list_total(sentence, m1.span(), m2.span(), unit):
+                lead = first or second
+                out.append(Reading(unit, v1 + v2, lead.qualifier, index, lead.vague, lead.update))
+    return out
 
 
 def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment]) -> list[Reading]:
@@ -215,7 +308,15 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             (g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None
         )
         if home is not None:
-            out.append(Reading(q.unit, q.value, q.qualifier, home.index, q.vague))
+            at = " ".join(home.text.split()).find(said)
+            whose = count_sides.phrase_side(said)
+            claim = count_sides.is_claim(" ".join(home.text.split()), at)
+            flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
+            out.append(
+                Reading(
+                    q.unit, q.value, q.qualifier, home.index, q.vague, side=whose, claim=claim, flight=flight
+                )
+            )
     return out
 
 
@@ -242,15 +343,48 @@ def measure(
     """
     wanted = UNITS_BY_TYPE.get(code, frozenset())
     inside = set(segments)
+    readings = list(readings)
+    # "Two of the four injured died": the four are no longer all injured, the two are dead.
+    superseded = {(r.segment, *r.replaces) for r in readings if r.replaces is not None}
+    # "killed 80 militants": a side's dead, not a force deployed (the enrichment reads "80 militants",
+    # and a headline's "two soldiers" whose death the body tells).
+    tolls = {r.value for r in readings if r.unit in _HARM and (r.segment in inside or r.segment == 0)}
     by_unit: dict[str, list[Reading]] = {}
     for r in readings:
         # The headline sizes the event even when its cues fired only in the body ("Russia fires 728
         # drones and 13 missiles"); harm counts only from the event's own segments, since a headline
         # may list several events and their tolls.
         headline = r.segment == 0 and r.unit not in _HARM
+        if r.replaces is None and (r.segment, r.unit, r.value) in superseded:
+            continue
+        if r.unit == "troops" and r.value in tolls:
+            continue
+        if r.flight and code in _HAZARDS:
+            r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)
-    return {unit: _standing(found, set(lead)) for unit, found in by_unit.items()}
+    lead_set = set(lead)
+    out = {unit: _standing(found, lead_set) for unit, found in by_unit.items()}
+    if code in _BATTLES and "killed" in by_unit:
+        out["killed"] = _battle_toll(by_unit["killed"], lead_set)
+    return out
+
+
+_BATTLES = frozenset({"armed_clash", "territory_change"})
+
+
+def _battle_toll(found: list[Reading], lead: set[int]) -> float:
+    """A battle's dead are every side's: "the army said it killed 80 militants and lost seven soldiers"
+    is 87. Each side's figure is the one the report stands by (``_standing``); a side's claim about the
+    other ("the Taliban claimed to have killed 18 soldiers") is left out when the report gives its
+    own figures; a total the report states ("71 people, 65 of them rebels") is kept if larger."""
+    stood = [r for r in found if not r.claim] or found
+    sides: dict[str, list[Reading]] = {}
+    for r in stood:
+        sides.setdefault(r.side, []).append(r)
+    named = [_standing(rs, lead) for side, rs in sides.items() if side]
+    total = _standing(sides[""], lead) if "" in sides else 0.0
+    return max(total, sum(named)) if len(named) > 1 else _standing(stood, lead)
 
 
 def _standing(found: list[Reading], lead: set[int]) -> float:

@@ -74,6 +74,12 @@ def disaster_damage() -> re.Pattern[str]:
 
 
 @cache
+def sheltered_count() -> re.Pattern[str]:
+    """People already in evacuation centres, counted in a disaster report: the disaster's count."""
+    return re.compile(_raw()["sheltered_count"], re.I)
+
+
+@cache
 def fighting_before_capture() -> re.Pattern[str]:
     """ "after fierce fighting" beside a capture: the fighting is how the place was taken."""
     return re.compile(_raw()["fighting_before_capture"], re.I)
@@ -102,5 +108,6 @@ __all__ = [
     "extended",
     "fighting_before_capture",
     "ground_launched",
+    "sheltered_count",
     "vetoes",
 ]

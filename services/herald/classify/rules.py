@@ -88,10 +88,17 @@ def classify(article: EnrichedArticle) -> list[Event]:
         return []
     readings = from_quantities(article.quantities, segs)
     cued = {k for hits in by_type.values() for k in hits}
+    seen: set[str] = set()
     for g in segs:
+        # A "Separately, ..." sentence reporting a type no body sentence before it reported is its own
+        # event (a headline lists them all).
+        types_here = {code for code, hits in by_type.items() if g.index in hits}
+        own_incident = bool(types_here) and types_here.isdisjoint(seen)
+        if not g.headline:
+            seen |= types_here
         # Counts matter in an event's segments and the two after them (continuations), nowhere else.
         if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
-            readings.extend(read_text(g.text, g.index))
+            readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     events = []
     for code in CODES:

@@ -115,6 +115,13 @@ def cues() -> Cues:
     return Cues.from_data(yaml.safe_load(text))
 
 
+def separate_incident(sentence: str) -> int:
+    """The length of an opener that turns a sentence to another incident ("Separately, ...",
+    "Meanwhile, ..."), 0 if there is none: its numbers are not the previous sentence's event's."""
+    m = cues().lead_other.search(sentence.lower())
+    return m.end() if m else 0
+
+
 def _is_model(sentence: str, start: int, end: int) -> bool:
     """ "S-300", "Kh-101", "Tu-95", "Shahed-136/131", "Kh-59/69", "155mm": a name, not a count."""
     if start >= 2 and sentence[start - 1] in "-/" and sentence[start - 2].isalnum():

@@ -1,0 +1,284 @@
+"""Whose count a number is: both sides of a clash, lists sharing one verb, claims, injured who later died,
+crowds put at a figure, an agency's revised magnitude and a separate incident's toll. Each sentence
+is the real-style example (tests/data/reporting/dev_numbers3.yaml) the rule was written for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from herald.classify.magnitude import Reading, measure, read_text
+from herald.classify.rules import classify
+from herald.core.records import EnrichedArticle
+
+Make = Callable[..., EnrichedArticle]
+
+
+def _measure(code: str, *sentences: str) -> dict[str, float]:
+    readings = [r for k, s in enumerate(sentences) for r in read_text(s, k)]
+    return measure(code, range(len(sentences)), readings)
+
+
+def test_each_sides_dead_in_a_clash_are_added_up() -> None:
+    army = (
+        "Pakistan's military said it had killed at least 80 Islamist militants and lost seven soldiers "
+        "in heavy fighting in the Tirah Valley."
+    )
+    assert _measure("armed_clash", army) == {"killed": 87}
+    two_sentences = (
+        "Six Pakistani soldiers were killed in a clash with militants in North Waziristan, the army said.",
+        "Four militants also died in an intense exchange of fire.",
+    )
+    assert _measure("armed_clash", *two_sentences) == {"killed": 10}
+
+
+def test_one_sides_repeated_figure_is_not_added_twice() -> None:
+    assert _measure(
+        "armed_clash",
+        "Four Pakistani soldiers killed in clash with militants",
+        "Four soldiers died in a gunfight with militants in Miranshah, the army said.",
+    ) == {"killed": 4}
+
+
+def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
+    assert _measure(
+        "armed_clash",
+        "Six Pakistani soldiers were killed in a clash with militants, the army said, adding that four "
+        "militants also died.",
+        "The Pakistani Taliban said its fighters had ambushed two military vehicles and claimed to have "
+        "killed 18 soldiers.",
+    ) == {"killed": 10}
+
+
+def test_a_list_sharing_one_verb_is_one_toll() -> None:
+    bus = "At least 23 children and four adults died when a school bus went off the road into a gorge."
+    assert _measure("industrial_accident", bus) == {"killed": 27}
+    aside = (
+        "Four army troops, a colonel among them, and three suspected militants were killed in a clash in "
+        "the Tirah valley."
+    )
+    assert _measure("armed_clash", aside) == {"killed": 7}
+    militia = "Five officials and four members of a peace militia were wounded, a security official said."
+    assert _measure("armed_clash", militia) == {"wounded": 9}
+    # two separate clauses are not one list: only a clash adds its sides up
+    assert _measure("industrial_accident", "Four workers died and three were hurt.") == {
+        "killed": 4,
+        "wounded": 3,
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Two more workers injured in Tuesday night's blast at a firecracker factory in Karnal died on "
+            "Wednesday.",
+            {"killed": 2},
+        ),
+        (
+            "Two of the four people badly injured in a morning explosion at a disinfectant factory in "
+            "Harbin died on Friday afternoon, local officials said.",
+            {"killed": 2, "wounded": 2},
+        ),
+    ],
+)
+def test_injured_who_later_died_are_dead_not_also_injured(sentence: str, expected: dict[str, float]) -> None:
+    assert _measure("industrial_accident", sentence) == expected
+
+
+def test_a_crowd_put_at_a_figure_by_police_and_organisers() -> None:
+    readings = read_text("Police put the crowd at 28,000, while organisers said about 120,000 came.", 0)
+    assert sorted(r.value for r in readings if r.unit == "protesters") == [28_000, 120_000]
+    assert _measure("riot", "As many as 5,000 people took part, CTV News said.") == {"protesters": 5000}
+
+
+def test_a_prison_riot_reads_its_dead_and_its_rioters() -> None:
+    assert _measure(
+        "riot",
+        "An inmate was stabbed to death and eight others were hurt when about 160 prisoners rioted at the "
+        "California Men's Colony.",
+    ) == {"killed": 1, "wounded": 8, "protesters": 160}
+
+
+def test_an_agencys_revised_magnitude_stands_over_other_quakes() -> None:
+    assert _measure(
+        "natural_disaster",
+        "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to "
+        "9.0 from 8.9.",
+        "It is the fourth-largest quake recorded since 1900, behind the magnitude 9.1 Sumatra quake in 2004.",
+    ) == {"magnitude": 9.0}
+
+
+def test_a_sides_dead_are_not_troops_deployed() -> None:
+    readings = [
+        Reading("troops", 80, "exact", 0, side="armed"),
+        Reading("killed", 80, "at_least", 0, side="armed"),
+    ]
+    assert measure("armed_clash", [0], readings) == {"killed": 80}
+
+
+def test_a_separate_incident_has_its_own_toll_and_lends_it_to_no_other(make_article: Make) -> None:
+    article = make_article(
+        "Iran fires 180 missiles at Israel",
+        "Iran fired about 180 missiles at Israel on Tuesday night, and most were intercepted, the military "
+        "said. Separately, two gunmen opened fire on a light-rail train in Jaffa, killing six people and "
+        "wounding 12.",
+    )
+    events = {e.type: e for e in classify(article)}
+    assert events["attack_on_civilians"].magnitude == {"killed": 6, "wounded": 12}
+    assert events["missile_artillery_strike"].magnitude == {"missiles": 180}
+    same_type = make_article(
+        "Drones hit Kyiv",
+        "Russian drones struck Kyiv overnight, wounding two people. Meanwhile, a Ukrainian drone strike on "
+        "the Kursk region killed three people.",
+    )
+    (drones,) = classify(same_type)
+    assert drones.magnitude == {"wounded": 2}
+
+
+def test_people_in_evacuation_centres_are_the_floods_count(make_article: Make) -> None:
+    article = make_article(
+        "Floods in Japan leave tens of thousands of homes destroyed",
+        "Rivers burst their banks after days of torrential rain in western Japan, breaking levees. More "
+        "than 30,000 people have been taken into evacuation centres.",
+    )
+    events = {e.type: e for e in classify(article)}
+    assert set(events) == {"natural_disaster"}
+    assert events["natural_disaster"].magnitude["evacuated"] == 30_000
+    ordered = make_article(
+        "Thousands evacuated as typhoon batters the Philippines",
+        "Hundreds of thousands of people were evacuated as the typhoon hit the Philippines.",
+    )
+    assert {e.type for e in classify(ordered)} == {"evacuation", "natural_disaster"}
+
+
+def test_eight_other_missiles_beside_one_named_missile_are_nine() -> None:
+    assert _measure(
+        "missile_artillery_strike",
+        "Russia used an intercontinental ballistic missile against Ukraine for the first time, the air force "
+        "said.",
+        "The missile was launched from the Astrakhan region, and eight other missiles were fired in the same "
+        "attack; air defences downed six cruise missiles.",
+    ) == {"missiles": 9}
+    # one weapon said without a number is one
+    assert _measure(
+        "missile_artillery_strike", "Russia launched 23 drones and a cruise missile at Ukraine overnight."
+    ) == {"missiles": 1}
+    assert _measure("air_drone_strike", "Russia launched a drone attack on Kyiv.") == {}
+
+
+def test_a_toll_naming_both_sides_is_not_one_sides() -> None:
+    assert _measure(
+        "armed_clash",
+        "At least 26 rebels and soldiers die in battle for Raqa outskirts",
+        "At least 16 rebels and 10 soldiers were killed on Saturday in a fierce battle, a monitor said.",
+    ) == {"killed": 26}
+    assert _measure(
+        "territory_change",
+        "Seventy-one people, 65 of them rebels, died in fighting around Birao, a government spokesman said.",
+        "Six soldiers were among the dead, and the army has taken back the town.",
+    ) == {"killed": 71}
+
+
+def test_a_count_of_evacuees_put_at_a_figure() -> None:
+    assert _measure(
+        "evacuation", "Local authorities put the number of evacuees at 40,000, the weather service said."
+    ) == {"evacuated": 40_000}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "types"),
+    [
+        (
+            "25 dead as bus falls into gorge in Himachal Pradesh",
+            "A private bus carrying more than 60 people fell into a 150-metre gorge in Kullu district on "
+            "Thursday, killing at least 25 passengers and injuring 35, officials said.",
+            {"industrial_accident"},
+        ),
+        (
+            "Three soldiers and 11 militants killed in Bajaur clashes",
+            "Three security personnel were killed on the fifth day of fighting between militants and "
+            "security forces in Bajaur. Five officials and four members of a peace militia were wounded, a "
+            "security official said.",
+            {"armed_clash"},
+        ),
+        (
+            "Iran fires about 30 missiles at Israel, 21 wounded",
+            "A wave of Iranian missiles struck Israel on Sunday morning, wounding at least 21 people. The "
+            "barrage came hours after the United States said seven B-2 bombers had hit three Iranian "
+            "nuclear sites.",
+            {"missile_artillery_strike"},
+        ),
+        (
+            "Mexico remembers victims of two September 19 earthquakes",
+            "Mexico on Wednesday honoured the victims of two earthquakes: one in 1985 that killed at least "
+            "9,500 people and the magnitude 7.1 quake a year ago that killed more than 360.",
+            set(),
+        ),
+    ],
+)
+def test_types_of_real_reports_around_their_numbers(
+    make_article: Make, title: str, body: str, types: set[str]
+) -> None:
+    assert {e.type for e in classify(make_article(title, body))} == types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Searchers in Kerr County have found the bodies of 68 people after the river flooded.",
+            {"killed": 68},
+        ),
+        (
+            "Attackers opened fire on two substations, cutting power to more than 35,000 customers, the "
+            "sheriff said.",
+            {"affected": 35_000},
+        ),
+        ("About 1,000 customers lost power.", {"affected": 1000}),
+        ("A notice put the number of people affected at 35.8 million.", {"affected": 35_800_000}),
+        (
+            "All 1,000 residents of West Point, Kentucky, were ordered to leave after a derailed rail car "
+            "caught fire.",
+            {"evacuated": 1000},
+        ),
+        (
+            "About 1,200 residents in the London borough of Southwark were moved out of their homes.",
+            {"evacuated": 1200},
+        ),
+        # where the people are is not another clause: "in Uttarakhand, and more than a dozen are missing"
+        (
+            "Floods have killed at least 41 people in Uttarakhand, and more than a dozen are missing.",
+            {"killed": 41, "missing": 12},
+        ),
+        ("Two inmates were stabbed to death in the yard.", {"killed": 2}),
+        (
+            "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
+            {"evacuated": 5000},
+        ),
+        # people ordered out "this week" are the crisis's own count, not a weekly total of attacks
+        (
+            "Thousands of people in Northern California were ordered to leave their homes this week as the "
+            "Dixie Fire spread.",
+            {"evacuated": 2000},
+        ),
+    ],
+)
+def test_counts_said_the_way_reports_say_them(sentence: str, expected: dict[str, float]) -> None:
+    assert {r.unit: r.value for r in read_text(sentence, 0)} == expected
+
+
+def test_people_who_fled_a_hazard_are_its_evacuees_and_the_homeless_stay_displaced() -> None:
+    fled = "More than 12,000 people have fled their homes near the Mayon volcano as lava flowed."
+    assert _measure("evacuation", fled) == {"evacuated": 12_000}
+    assert _measure("attack_on_civilians", "Gunmen forced 10,000 people to flee their villages.") == {
+        "displaced": 10_000
+    }
+    fire = (
+        "The Caldor fire has forced about 23,000 residents of El Dorado County, California, to leave their "
+        "homes."
+    )
+    assert _measure("natural_disaster", fire) == {"evacuated": 23_000}
+    # "left homeless" is displaced, and "left" alone is no death
+    assert _measure("natural_disaster", "Floods left 40,000 people homeless.") == {"displaced": 40_000}
