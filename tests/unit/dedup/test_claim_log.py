@@ -53,7 +53,11 @@ def random_batches(seed: int, batches: int = 60, size: int = 12) -> list[list[tu
             if history and rng.random() < 0.15:
                 claim = rng.choice(history)
             else:
-                claim = (rng.choice(keys), clock - rng.choice([0, 0, rng.randint(0, 30_000_000)]), rng.choice(articles))
+                claim = (
+                    rng.choice(keys),
+                    clock - rng.choice([0, 0, rng.randint(0, 30_000_000)]),
+                    rng.choice(articles),
+                )
                 history.append(claim)
             batch.append(claim)
         out.append(batch)
