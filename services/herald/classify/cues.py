@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -155,9 +156,16 @@ def word_starts(text: str) -> frozenset[str]:
     low = text.lower()
     words = set(_WORDS.findall(low))
     words.update(_WORD_PARTS.findall(low))
-    keys = {word + " " for word in words}
-    keys.update(word[:k] for word in words for k in range(2, min(len(word), _PREFIX) + 1))
+    keys: set[str] = set()
+    for word in words:
+        keys.update(_keys_of(word))
     return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def _keys_of(word: str) -> tuple[str, ...]:
+    """One word's gate keys; cached because a language's common words make up most of any text."""
+    return (word + " ", *(word[:k] for k in range(2, min(len(word), _PREFIX) + 1)))
 
 
 def gate_of(pattern: re.Pattern[str]) -> frozenset[str] | None:

@@ -7,7 +7,7 @@ wraps it in a Faust agent that guarantees the three things the pure code must no
   agent catches everything: a poison value, or a record the stage fails on, is dead-lettered with
   its topic, partition, offset and reason, and the stage goes on with the next record.
 * **Outputs are on the broker before the input offset is committed.** The agent awaits every send's
-  delivery future before it asks for the next batch, and ``take_events`` acks a batch only then.
+  delivery future before it asks for the next batch, and ``take_batches`` acks a batch only then.
   A crash in between re-delivers the batch: at-least-once, made effectively-once downstream by
   deterministic ids (dedup, the delivery ledger).
 * **State that records an output is written after it** (``HeldState``): else a crash between the
@@ -33,6 +33,7 @@ from prometheus_client import CollectorRegistry
 from pydantic import BaseModel
 
 from . import topics
+from .batching import take_batches
 from .codec import Poison, decode
 from .deadletter import dead_letter
 from .faust_offset_fix import HeadWatch, guard_offset_commits, read_uncommitted_from_start
@@ -231,7 +232,9 @@ class Stage(Generic[M]):
     settings: CoreSettings
     metrics: StageMetrics
     batch_size: int = 64
-    batch_within: float = 0.02
+    # How long a batch waits to fill after its first record arrived (``take_batches``). Faust's
+    # take_events waited for the next tick of a 20 ms clock, 10 ms on average.
+    batch_within: float = 0.01
     # Stateless stages (enrichment, classification) take the whole batch in one call, which is what
     # makes spaCy fast. Stateful ones are called per record with that record as Faust's "current
     # event", because a Faust table writes each change to the changelog partition of the event
@@ -245,7 +248,7 @@ class Stage(Generic[M]):
         source = raw_topic(self.app, self.source)
 
         async def agent(stream: Any) -> None:
-            async for events in stream.take_events(self.batch_size, within=self.batch_within):
+            async for events in take_batches(stream, self.batch_size, self.batch_within):
                 await self.process(events)
 
         # A distinct function per stage: Faust names agents (and their group members) after them.

@@ -6,7 +6,7 @@ Five stages in one app (so one process can run them all and any number of proces
 stage          reads                       does                                        state
 =============  ==========================  ==========================================  ==================
 dedup          news.articles               fingerprint; probes + article to gather     (the shortcut)
-dedup_claims   herald.dedup.probes         earliest (and latest) claimants per key      claims (buckets)
+dedup_claims   herald.dedup.probes         earliest (and latest) claimants per key      claims (log)
 dedup_gather   herald.dedup.gather         verify, decide; news.unique; copy notices    verdicts, pending
 stories        news.classified             story per event; news.events; membership     stories
 story_sources  herald.dedup.story-sources  count dropped copies on their story          stories
@@ -14,7 +14,7 @@ story_sources  herald.dedup.story-sources  count dropped copies on their story  
 
 Every topic here has the same partition count, so Faust assigns partition *p* of all of them (and
 of the changelogs) to the same worker, and each table key is written to one changelog partition only:
-claims and verdict buckets and gathers to the partition their key maps to, stories to their event
+claims log records, verdict buckets and gathers to the partition their key maps to, stories to their event
 type's partition (news.classified and story-sources are both keyed by type). docs/dedup.md describes
 the protocol and the local shortcut (``DedupStages.answer_or_send``).
 """
@@ -64,6 +64,7 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
         on_close=lambda s: metrics.story_sources.observe(s["source_count"]),
     )
     stages = DedupStages(app, tables, tracker, config, metrics, settings.max_record_bytes)
+    replay_on_recovery(tables.claims, stages)
     register_stages(app, stages, settings, registry)
     schedule_timers(app, stages, tables, metrics)
     return app
@@ -74,13 +75,28 @@ def declare_tables(app: faust.App, settings: DedupSettings, config: DedupConfig)
     # Claims, verdicts and gathers are keyed by what routed them to their partition, and the local
     # shortcut writes them from other partitions' events: each key's changelog partition is its own.
     return DedupTables(
-        claims=table(app, topics.DEDUP_CLAIMS, settings, raw_values=True, owner=config.bucket_key_partition),
+        claims=table(
+            app, topics.DEDUP_CLAIMS, settings, raw_values=True, owner=config.claim_log_key_partition
+        ),
         verdicts=table(
             app, topics.DEDUP_VERDICTS, settings, raw_values=True, owner=config.bucket_key_partition
         ),
         pending=table(app, topics.DEDUP_PENDING, settings, owner=config.pending_key_partition),
         stories=table(app, topics.DEDUP_STORIES, settings),
     )
+
+
+def replay_on_recovery(claims: Any, stages: DedupStages) -> None:
+    """Every changelog batch Faust applies to the claims log (recovery, standby copies) is replayed
+    into the in-memory claims buckets as well (``ClaimLog``)."""
+    apply = claims.apply_changelog_batch
+
+    def apply_and_replay(batch: Any) -> None:
+        events = list(batch)
+        apply(events)
+        stages.replay_claims((e.key, None if e.message.value is None else e.value) for e in events)
+
+    claims.apply_changelog_batch = apply_and_replay
 
 
 def register_stages(
@@ -110,7 +126,7 @@ def schedule_timers(app: faust.App, stages: DedupStages, tables: DedupTables, me
 
     async def report_state() -> None:
         try:
-            metrics.observe_state(tables.claims, tables.verdicts, tables.pending, tables.stories)
+            metrics.observe_state(stages.claim_buckets, tables.verdicts, tables.pending, tables.stories)
         except Exception:  # a metric must never disturb the stage
             log.debug("state metrics failed", exc_info=True)
 

@@ -8,7 +8,7 @@ nothing), so a redelivered probe gets the same reply.
 from __future__ import annotations
 
 import struct
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 
 from .messages import Probe, ReplyMsg
 from .routing import DedupConfig, Send, to_gather
@@ -27,10 +27,19 @@ class ClaimIndex:
     of a copy that shares that band with both.
     """
 
-    def __init__(self, store: MutableMapping[str, bytes], config: DedupConfig, keep_latest: int = 6) -> None:
+    def __init__(
+        self,
+        store: MutableMapping[str, bytes],
+        config: DedupConfig,
+        keep_latest: int = 6,
+        journal: Callable[[int, bytes], None] | None = None,
+    ) -> None:
         self.store = store
         self.config = config
         self.keep_latest = keep_latest
+        # Told every new claim (key, its 32-byte record): the worker's changelog is these, not the
+        # buckets (``claim_log``).
+        self.journal = journal
         self._shift = 64 - config.claim_buckets_log2
         self._retention = config.retention_us
 
@@ -76,14 +85,18 @@ class ClaimIndex:
         if me in mine:  # a redelivery: nothing to record, unless there is something to forget
             if _ORDER.unpack_from(blob, 8)[0] < horizon:
                 self.store[bucket] = self._rewrite(blob, key, sorted(mine), horizon)
-        elif (
-            len(mine) <= self.keep_latest
-            and (not blob or _ORDER.unpack_from(blob, len(blob) - 24)[0] <= order)
-            and (not blob or _ORDER.unpack_from(blob, 8)[0] >= horizon)
-        ):
-            self.store[bucket] = blob + _RECORD.pack(key, order, article_id)
         else:
-            self.store[bucket] = self._rewrite(blob, key, sorted([*mine, me]), horizon)
+            record = _RECORD.pack(key, order, article_id)
+            if (
+                len(mine) <= self.keep_latest
+                and (not blob or _ORDER.unpack_from(blob, len(blob) - 24)[0] <= order)
+                and (not blob or _ORDER.unpack_from(blob, 8)[0] >= horizon)
+            ):
+                self.store[bucket] = blob + record
+            else:
+                self.store[bucket] = self._rewrite(blob, key, sorted([*mine, me]), horizon)
+            if self.journal is not None:
+                self.journal(key, record)
         return [(o, i.hex()) for o, i in sorted(mine) if (o, i) < me] if mine else []
 
     def _rewrite(self, blob: bytes, key: int, claimants: list[tuple[int, bytes]], horizon: int) -> bytes:

@@ -51,6 +51,12 @@ class DedupConfig:
         """Claims and verdict buckets: the table key is the bucket number in hex."""
         return int(bucket, 16) % self.partitions
 
+    def claim_log_key_partition(self, key: str) -> int:
+        """Claims log records (``claim_log``): the partition is the key's first part; a key without
+        one is a bucket of the earlier per-bucket layout."""
+        head, dot, _ = key.partition(".")
+        return int(head, 16) if dot else int(head, 16) % self.partitions
+
     def pending_key_partition(self, article_id: str) -> int:
         return self.verdict_partition(article_id)
 

@@ -9,7 +9,7 @@ worker is which partitions it owns: a protocol message for one of those is answe
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -20,6 +20,7 @@ from herald.core.families import family_of
 from herald.core.records import Article, Event
 from herald.core.streams import Emit, Reject
 
+from .claim_log import ClaimLog
 from .claims import ClaimIndex
 from .gathering import Gatherer
 from .local_bus import LocalBus
@@ -27,7 +28,7 @@ from .messages import Gather, Probe, StorySource
 from .metrics import DedupMetrics
 from .routing import DedupConfig, Dropped, Send, Unique
 from .scatter import membership_notice, route_article
-from .stores import HeldBuffers, WriteBuffer
+from .stores import Buffered, HeldBuffers, WriteBuffer
 from .stories import StoryTracker
 
 INTERNAL_TOPICS = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}
@@ -40,7 +41,7 @@ R = TypeVar("R")
 class DedupTables:
     """The worker's four tables (Faust tables in the worker; any mutable mapping in a test)."""
 
-    claims: MutableMapping[str, bytes]
+    claims: MutableMapping[str, bytes]  # the claims log (``ClaimLog``), not the buckets
     verdicts: MutableMapping[str, bytes]
     pending: MutableMapping[str, Any]
     stories: MutableMapping[str, Any]
@@ -65,10 +66,17 @@ class DedupStages:
         max_record_bytes: int,
     ) -> None:
         self.app, self.config, self.metrics, self.tracker = app, config, metrics, tracker
-        self.buffers = (WriteBuffer(tables.claims), WriteBuffer(tables.verdicts), WriteBuffer(tables.pending))
+        # The claims buckets live in memory; their changelog is the log of claims (``ClaimLog``), from
+        # which ``replay_claims`` rebuilds them on recovery.
+        self.claim_buckets: dict[str, bytes] = {}
+        self.claim_log = ClaimLog(tables.claims, config)
+        buckets, verdicts, pending = (
+            WriteBuffer(t) for t in (self.claim_buckets, tables.verdicts, tables.pending)
+        )
+        self.buffers: tuple[Buffered, ...] = (buckets, self.claim_log, verdicts, pending)
         self.held = HeldBuffers(self.buffers)
-        self.claims = ClaimIndex(self.buffers[0], config)
-        self.gatherer = Gatherer(self.buffers[1], self.buffers[2], config)
+        self.claims = ClaimIndex(buckets, config, journal=self.claim_log.add)
+        self.gatherer = Gatherer(verdicts, pending, config)
         # The article travels on to its gather partition wrapped with its signature: refuse it here if
         # that would be too large there, or copies of it would wait for a verdict that never comes.
         self.article_room = max_record_bytes - 4096
@@ -106,6 +114,10 @@ class DedupStages:
         for notice in notices:
             self.metrics.story_copies.labels(self.tracker.add_copy(notice)).inc()
         return []
+
+    def replay_claims(self, changes: Iterable[tuple[str, bytes | None]]) -> int:
+        """Recovery: the claims log's changelog records (key, value) into the in-memory buckets."""
+        return self.claim_log.replay(ClaimIndex(self.claim_buckets, self.config), changes)
 
     # -- plumbing shared by the stage functions -------------------------------------------------
 

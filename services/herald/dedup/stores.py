@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator, MutableMapping
-from typing import Any
+from typing import Any, Protocol
 
 
 class PrefixedView(MutableMapping[str, Any]):
@@ -132,6 +132,15 @@ class WriteBuffer(MutableMapping[str, Any]):
         self._undo.clear()
 
 
+class Buffered(Protocol):
+    """A store whose writes wait for ``flush`` (``WriteBuffer``, ``ClaimLog``)."""
+
+    def keep(self) -> None: ...
+    def undo(self) -> None: ...
+    def flush(self) -> int: ...
+    def discard(self) -> None: ...
+
+
 class HeldBuffers:
     """A worker's write buffers as its stages' held state (``herald.core.streams.HeldState``).
 
@@ -141,7 +150,7 @@ class HeldBuffers:
     owner, found the verdict and emitted nothing.
     """
 
-    def __init__(self, buffers: tuple[WriteBuffer, ...]) -> None:
+    def __init__(self, buffers: tuple[Buffered, ...]) -> None:
         self.buffers = buffers
         self.lock = asyncio.Lock()
 

@@ -21,6 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 
@@ -36,6 +37,9 @@ DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.11.0"
 
 class LocalKafkaSettings(CoreSettings):
     kafka_heap_mb: int = Field(512, ge=128, description="Max heap of the local broker's JVM.")
+    kafka_gc: Literal["g1", "parallel", "serial"] = Field(
+        "g1", description="The broker JVM's garbage collector (bench/broker_bench.py compares them)."
+    )
     kafka_controller_port: int = Field(0, ge=0, description="KRaft controller port; 0 means broker port + 1.")
     kafka_pom: Path = Field(POM, description="Maven project that names the broker version.")
     kafka_dist_dir: Path = Field(
@@ -44,6 +48,14 @@ class LocalKafkaSettings(CoreSettings):
     )
     java: str = Field("java", description="Java executable for the local broker (17 or newer).")
     mvn: str = Field("mvn", description="Maven executable used to resolve the broker's jars.")
+
+
+# The JVM options of each collector the broker may run with.
+GC_OPTIONS: dict[str, tuple[str, ...]] = {
+    "g1": ("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"),
+    "parallel": ("-XX:+UseParallelGC", "-XX:ParallelGCThreads=1"),
+    "serial": ("-XX:+UseSerialGC",),
+}
 
 
 def kafka_version(pom: Path = POM) -> str:
@@ -230,8 +242,7 @@ class LocalKafka:
             self.settings.java,
             f"-Xms{min(heap, 256)}m",
             f"-Xmx{heap}m",
-            "-XX:+UseG1GC",
-            "-XX:MaxGCPauseMillis=20",
+            *GC_OPTIONS[self.settings.kafka_gc],
             "-Djava.awt.headless=true",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-Dorg.slf4j.simpleLogger.showDateTime=true",
