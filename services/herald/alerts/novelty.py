@@ -51,7 +51,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
-from herald.alerts.novelty_claims import claim_of, concedes_higher
+from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
@@ -301,6 +301,9 @@ class NoveltyDetector:
                 )
         if "record" not in story["rules"]:
             claim = claim_of(event)
+            measure = measure_claim(event) if claim is None else None
+            if measure:
+                outcome.hold("record", "claim_of_a_measure", measure)
             if beaten and not severe:
                 outcome.hold("record", "low_severity", low)
                 beaten = []

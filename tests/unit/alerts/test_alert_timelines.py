@@ -38,7 +38,7 @@ ALL_IDS = [f"{'test' if d == TEST_DATA else 'dev'}/{n}" for d, n in ALL]
 # places and types read upstream of the rules).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.80, "recall": 0.90}
+MEASURED = {"precision": 0.82, "recall": 0.90}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

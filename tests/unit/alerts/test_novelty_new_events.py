@@ -13,7 +13,7 @@ from tests.support.novelty_events import ev, rules
 
 from herald.alerts.novelty import NoveltyDetector
 from herald.alerts.novelty_wording import recalls_count, tells_of_another_event
-from herald.core.records import Event, Location
+from herald.core.records import Claim, Event, Location
 
 QUAKE = dict(type="natural_disaster", severity=5)
 ATTACK = dict(type="attack_on_civilians", severity=5)
@@ -163,3 +163,41 @@ def test_the_wording_cues() -> None:
     assert (
         tells_of_another_event(said("It came a day after 60 were killed.", killed=60), {"killed": 60}) is None
     )
+
+
+def test_a_record_of_the_rain_is_no_record_toll() -> None:
+    """Floods in Jowzjan "after the heaviest December rain on record, killing 12", two months after
+    quakes that killed 2,053: the record claimed is the rain's, so no record alert; the floods are a
+    first all the same (no natural disaster in two months)."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 2053}, **QUAKE))
+    said = (
+        "Flash floods swept through villages in Jowzjan province on Thursday after the heaviest "
+        "December rain on record, killing 12 people."
+    )
+    floods = ev(
+        1,
+        day=70,
+        story="jowzjan",
+        where=("Jowzjan", "AF", "Jowzjan"),
+        sentences=[said],
+        magnitude={"killed": 12},
+        claims=[Claim(kind="record", text=said)],
+        **QUAKE,
+    )
+    outcome = det.assess(floods)
+    assert "record" not in [a.rule for a in outcome.alerts]
+    assert ("record", "claim_of_a_measure") in held(outcome)
+    assert "new_type" in [a.rule for a in outcome.alerts]
+    # A claim about the event itself is still a record claim.
+    own = "The floods were the deadliest on record in the province, killing 12 people."
+    claimed = ev(
+        2,
+        story="own",
+        where=("Jowzjan", "AF", "Jowzjan"),
+        sentences=[own],
+        magnitude={"killed": 12},
+        claims=[Claim(kind="record", text=own)],
+        **QUAKE,
+    )
+    assert "record" in [a.rule for a in NoveltyDetector({}).observe(claimed)]
