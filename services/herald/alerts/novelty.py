@@ -51,12 +51,17 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
-from herald.alerts.novelty_claims import claim_of, concedes_higher
+from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
-from herald.alerts.novelty_wording import names_place, says_toll_rose, tells_of_past_event
+from herald.alerts.novelty_wording import (
+    names_place,
+    says_toll_rose,
+    tells_of_another_event,
+    tells_of_past_event,
+)
 from herald.core.families import family_of
 from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Alert, Event
@@ -296,6 +301,9 @@ class NoveltyDetector:
                 )
         if "record" not in story["rules"]:
             claim = claim_of(event)
+            measure = measure_claim(event) if claim is None else None
+            if measure:
+                outcome.hold("record", "claim_of_a_measure", measure)
             if beaten and not severe:
                 outcome.hold("record", "low_severity", low)
                 beaten = []
@@ -453,6 +461,8 @@ class NoveltyDetector:
         other = copy.deepcopy(self.store.get(key))
         if other is None or other.get("alerted") is None or not other["order"]:
             return None
+        if tells_of_another_event(event, {main["metric"]: main["previous"]}):
+            return None  # a new event recalling the beaten one: its own record, not that story's update
         since = when - other["alerted"].get("reported", 0.0)
         if since <= self.config.retelling_window.total_seconds():
             why = "of a story alerted within HERALD_NOVELTY_RETELLING_HOURS"
@@ -514,6 +524,12 @@ class NoveltyDetector:
             if value > before and value >= before * factor:
                 rises[metric] = {"previous": before, "value": value}
         if not rises:
+            return None
+        other = tells_of_another_event(event, {m: r["previous"] for m, r in rises.items() if r["previous"]})
+        if other:
+            # Joined to the story by country, place or family, but a distinct event that recalls this
+            # one: its own count is not this event's toll rising.
+            outcome.hold("update", "new_event", other)
             return None
         if when <= last.get("reported", float("-inf")):
             outcome.hold("update", "earlier_report", "published before the report the last alert rests on")

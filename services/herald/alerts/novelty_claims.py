@@ -2,24 +2,60 @@
 
 Classify fills ``Event.claims`` with the sentences that claim one ("the largest attack of the war",
 "the first strike on the region"). A claimed first alerts from ``first_claim_min_severity``; a
-claimed record is no record when the claim names a bigger event it does not beat.
+claimed record is no record when the claim names a bigger event it does not beat, or when the record it
+claims is the hazard's measure ("after the heaviest December rain on record"), not the event's count.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from herald.core.records import Event
 
 
+@cache
+def _measures() -> tuple[re.Pattern[str], ...]:
+    text = resources.files("herald.alerts").joinpath("data", "claim_wording.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get("measure") or [])
+
+
+def record_of_a_measure(sentence: str) -> str | None:
+    """The words by which a claimed record is the hazard's measure (rain, heat, a river's level) rather
+    than the event's own count ("after the heaviest December rain on record, killing 12"), or None."""
+    for pattern in _measures():
+        found = pattern.search(sentence)
+        if found:
+            return found.group(0)
+    return None
+
+
 def claim_of(event: Event, kind: str = "record") -> dict[str, str] | None:
-    """The event's own claim of a record or a first (classify fills ``Event.claims``)."""
+    """The event's own claim of a record or a first (classify fills ``Event.claims``). A record claimed
+    of the hazard's measure, not of the event, is none."""
     for claim in event.claims:
-        if claim.kind == kind:
+        if claim.kind == kind and not (kind == "record" and record_of_a_measure(claim.text)):
             return {"kind": kind, "sentence": claim.text[:500]}
     if kind == "record" and event.record_claim:
-        return {"kind": kind, "sentence": (event.sentences or [event.title])[0][:500]}
+        sentence = (event.sentences or [event.title])[0][:500]
+        if not record_of_a_measure(sentence):
+            return {"kind": kind, "sentence": sentence}
+    return None
+
+
+def measure_claim(event: Event) -> str | None:
+    """Why the event's claimed record is none: it is a record of the hazard's measure. Or None."""
+    for text in [c.text for c in event.claims if c.kind == "record"] + (
+        [(event.sentences or [event.title])[0]] if event.record_claim else []
+    ):
+        words = record_of_a_measure(text)
+        if words:
+            return f"the record claimed is the hazard's measure ({words!r}), not the event's count"
     return None
 
 

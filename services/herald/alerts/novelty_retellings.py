@@ -22,7 +22,7 @@ from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope
-from .novelty_wording import names_place
+from .novelty_wording import names_place, tells_of_another_event
 
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
@@ -79,6 +79,8 @@ class RecentAlerts:
                 continue
             if not country or country == loc.country_code:
                 continue
+            if tells_of_another_event(event, prior["magnitude"]):
+                continue  # a second event abroad recalling this one ("a day after ... killed 60")
             named = next(
                 (n for n in sorted(country_names(country)) if re.search(rf"\b{re.escape(n)}\b", text, re.I)),
                 None,
@@ -102,6 +104,8 @@ class RecentAlerts:
         for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
+            if tells_of_another_event(event, prior["magnitude"]):
+                continue  # a new event at the same place ("a new fire in Tai Po"), not this one's report
             story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
             place = names_place(event, story.get("places") or [])
             if place:
