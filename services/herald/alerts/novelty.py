@@ -57,9 +57,9 @@ from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
-    sums_countries,
     names_place,
     says_toll_rose,
+    sums_countries,
     tells_of_another_event,
     tells_of_past_event,
 )

@@ -81,7 +81,7 @@ class RecentAlerts:
             if not country or country == loc.country_code:
                 continue
             if own and country not in own:
-                continue  # its toll is another country's ("four have died in Jamaica"); that one is background
+                continue  # its toll is its own country's ("four have died in Jamaica"), that one background
             if tells_of_another_event(event, prior["magnitude"]):
                 continue  # a second event abroad recalling this one ("a day after ... killed 60")
             named = next(
@@ -145,8 +145,9 @@ class RecentAlerts:
                 continue
             if tells_of_another_event(event, counts):
                 continue
+            kind = prior.get("type", event.type)
             return (
-                f"gives the toll of {prior['country']} ({sentence!r}), where a {prior.get('type', event.type)} "
+                f"gives the toll of {prior['country']} ({sentence!r}), where a {kind} "
                 f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its later report"
             ), prior
         return None

@@ -109,7 +109,6 @@ def names_place(event: Event, places: Iterable[str]) -> str | None:
     return None
 
 
-
 _WORDS = dict(
     enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
