@@ -59,6 +59,7 @@ from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
     names_place,
     says_toll_rose,
+    sums_countries,
     tells_of_another_event,
     tells_of_past_event,
 )
@@ -121,6 +122,15 @@ class NoveltyDetector:
                 "events": {},
             }
         outcome = Outcome()
+        summed = sums_countries(event, self.config.escalation_metrics)
+        if summed:
+            # A storm that crossed borders is one event per country, each with its own toll: a sum of
+            # them is no country's count, so it updates, beats and is learned by no series.
+            metrics = self.config.escalation_metrics
+            event = event.model_copy(
+                update={"magnitude": {m: v for m, v in event.magnitude.items() if m not in metrics}}
+            )
+            outcome.hold("any", "sum_of_countries", f"its toll sums several countries' tolls: {summed!r}")
         retold = None if story["learned"] or learning else self._retells(event, story, when)
         if retold:
             # Neither alerted nor learned from as a story of its own: its place and count are the ones
@@ -163,7 +173,11 @@ class NoveltyDetector:
             return f"a later report of a story that retells story {story['retells'].rsplit('|', 1)[-1]}"
         found = self.recent.retold(event, when)
         if found is None and not story["alerts"]:
-            found = self.recent.told_from_abroad(event, when) or self.recent.named_story(event, when)
+            found = (
+                self.recent.told_from_abroad(event, when)
+                or self.recent.named_story(event, when)
+                or self.recent.country_toll(event, when)
+            )
         if found is None:
             return None
         why, prior = found

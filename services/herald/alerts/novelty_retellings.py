@@ -22,7 +22,7 @@ from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope
-from .novelty_wording import names_place, tells_of_another_event
+from .novelty_wording import country_toll_sentence, names_place, tells_of_another_event, toll_countries
 
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
@@ -73,12 +73,15 @@ class RecentAlerts:
             return None
         text = " ".join(t for t in (event.title, *event.sentences) if t)
         window = self.config.retelling_window.total_seconds()
+        own = toll_countries(event, self.config.escalation_metrics)
         for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
             country = prior.get("country")
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
             if not country or country == loc.country_code:
                 continue
+            if own and country not in own:
+                continue  # its toll is its own country's ("four have died in Jamaica"), that one background
             if tells_of_another_event(event, prior["magnitude"]):
                 continue  # a second event abroad recalling this one ("a day after ... killed 60")
             named = next(
@@ -101,9 +104,12 @@ class RecentAlerts:
         if event.location is not None and event.location.country_code:
             return None
         window = self.config.revision_window.total_seconds()
+        own = toll_countries(event, self.config.escalation_metrics)
         for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
+            if own and prior.get("country") not in own:
+                continue  # its toll is placed in another country than that story's, whose place it names
             if tells_of_another_event(event, prior["magnitude"]):
                 continue  # a new event at the same place ("a new fire in Tai Po"), not this one's report
             story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
@@ -113,6 +119,37 @@ class RecentAlerts:
                     f"placed nowhere, but names {place}, the place of a {prior.get('type', event.type)} "
                     f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its report"
                 ), prior
+        return None
+
+    def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report that gives its count as a country's toll ("bringing the death toll from the floods in
+        Greece to 16", "Jamaica's death toll rises to four"), where a story of the family alerted within
+        the revision window in that country counted no more: that story's later report, split off by
+        story grouping at another place of the country (a body found in Palamas after the Karditsa
+        floods). Not when the report tells of an event of its own. Why, and that story's record; or None.
+        """
+        sentence = country_toll_sentence(event, self.config.escalation_metrics)
+        if sentence is None:
+            return None
+        own = toll_countries(event, self.config.escalation_metrics)
+        window = self.config.revision_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            if prior.get("country") not in own or prior.get("type", event.type) != event.type:
+                continue
+            story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
+            counts = story.get("counts") or prior["magnitude"]
+            shared = [m for m in event.magnitude if m in counts and m in self.config.escalation_metrics]
+            if not shared or any(event.magnitude[m] < counts[m] for m in shared):
+                continue
+            if tells_of_another_event(event, counts):
+                continue
+            kind = prior.get("type", event.type)
+            return (
+                f"gives the toll of {prior['country']} ({sentence!r}), where a {kind} "
+                f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its later report"
+            ), prior
         return None
 
     def record_retold(self, event: Event, when: float) -> bool:

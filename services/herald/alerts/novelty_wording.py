@@ -19,6 +19,7 @@ from importlib import resources
 
 import yaml
 
+from herald.core.countries import all_country_names
 from herald.core.records import Event
 
 
@@ -28,7 +29,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new")
+        for kind in ("rose", "back", "new", "sum")
     }
 
 
@@ -105,4 +106,77 @@ def names_place(event: Event, places: Iterable[str]) -> str | None:
     for place in places:
         if len(place) >= 3 and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
             return place
+    return None
+
+
+_WORDS = dict(
+    enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+)
+
+
+@cache
+def _country_index() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Every country name (lower-case) to its code; a pattern finding any name; and one finding a name
+    that places a toll ("in Jamaica", "in eastern Afghanistan", "Jamaica's")."""
+    code_of = {n: code for code, names in all_country_names().items() for n in names if len(n) >= 4}
+    names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
+    anywhere = re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)
+    toll = re.compile(
+        rf"\b(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)|(?<!\w)({names})'s\b", re.IGNORECASE
+    )
+    return code_of, anywhere, toll
+
+
+def _count_sentences(event: Event, metrics: Iterable[str]) -> list[str]:
+    """The title and sentences that give one of the event's own counts of ``metrics``."""
+    wanted = set(metrics)
+    values = [v for m, v in event.magnitude.items() if m in wanted]
+    if not values:
+        return []
+    forms = [_number_forms(v) for v in values]
+    forms += [w for v in values if v == int(v) and (w := _WORDS.get(int(v)))]
+    pattern = re.compile(rf"(?<![\w.])(?<!\d,)(?:{'|'.join(forms)})(?!\w|[,.]\d)", re.IGNORECASE)
+    return [t for t in _texts(event) if pattern.search(t)]
+
+
+def sums_countries(event: Event, metrics: Iterable[str]) -> str | None:
+    """The sentence whose count adds up several countries' tolls ("killed 27 across Greece, Turkey and
+    Bulgaria", "18 in the Caribbean and the United States"), or None.
+
+    A storm, a flood or a heatwave that crosses borders is one event per country, each with its own
+    first, toll and updates; a sum of them is no country's count, so it must not raise one's toll.
+    """
+    code_of, anywhere, _ = _country_index()
+    for text in _count_sentences(event, metrics):
+        if any(p.search(text) for p in _cues()["sum"]):
+            return text[:300]
+        if len({code_of[m.lower()] for m in anywhere.findall(text)}) >= 3:
+            return text[:300]
+    return None
+
+
+def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:
+    """The countries a sentence giving the event's own count places the toll in: "four people have died
+    in Jamaica", "Jamaica's death toll", "the earthquake in eastern Afghanistan rose to 610".
+
+    A report from country B that names country A's alerted event as background ("the storm killed three
+    in Grenada before it reached the island") places its own count in B; an agency abroad ("ISLAMABAD -
+    ... the toll from the earthquake in eastern Afghanistan rose to 610") places it in A.
+    """
+    code_of, _, toll = _country_index()
+    return {
+        code_of[(a or b).lower()] for text in _count_sentences(event, metrics) for a, b in toll.findall(text)
+    }
+
+
+def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
+    """The sentence giving the event's own count as a whole country's toll: the word "toll" and the
+    country it is placed in ("bringing the death toll from the floods in Greece to 16"), or None."""
+    _, _, toll = _country_index()
+    for text in _count_sentences(event, metrics):
+        if re.search(r"\btoll\b", text, re.IGNORECASE) and toll.search(text):
+            return text[:300]
     return None

@@ -28,3 +28,8 @@ def is_country_name(name: str, code: str) -> bool:
 def country_names(code: str) -> frozenset[str]:
     """The names of the country ``code``, lower-case ("afghanistan" for "AF"); empty when unknown."""
     return _names().get(code, frozenset())
+
+
+def all_country_names() -> dict[str, frozenset[str]]:
+    """Every country's names by ISO code, lower-case: to find which countries a sentence names."""
+    return _names()

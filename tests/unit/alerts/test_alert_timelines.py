@@ -33,12 +33,13 @@ TEST_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_DATA.glo
 ALL = [(DATA, n) for n in NAMES] + [(TEST_DATA, n) for n in TEST_NAMES]
 ALL_IDS = [f"{'test' if d == TEST_DATA else 'dev'}/{n}" for d, n in ALL]
 
-# What the rules scored (overall, 16 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
+# What the rules scored (overall, 18 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
 # 4 timelines of distinct events days apart, added last, first scored 0.45 / 0.69 and mostly miss on
-# places and types read upstream of the rules).
+# places and types read upstream of the rules; the 2 timelines of hazards that crossed countries, added
+# after them, first scored 0.50 / 0.27 and miss mostly on severity and places read upstream).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.82, "recall": 0.90}
+MEASURED = {"precision": 0.80, "recall": 0.77}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -54,7 +55,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 220, total
+    assert 80 <= total <= 250, total
 
 
 def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:

@@ -1,0 +1,174 @@
+"""A hazard that crosses borders is one event per country: each country's toll has its own first and
+updates, a report from one country naming another's toll as background is its own country's event, and
+a sum of several countries' tolls is no country's count.
+
+Each case is the shape of a wrong alert, or of a rule that would have raised one, on the dev alert
+timelines (tests/data/alerts/timelines/): storm_daniel (Greece's floods, then Libya's; an agency's sum of
+three countries; a Greek body found at another place bringing Greece's toll to 16) and hurricane_beryl
+(Jamaica's toll reported beside Grenada's).
+"""
+
+from __future__ import annotations
+
+from tests.support.novelty_events import ev, rules
+
+from herald.alerts.novelty import NoveltyDetector
+from herald.core.records import Event, Location
+
+STORM = dict(type="natural_disaster", severity=5)
+
+
+def held(outcome: object) -> list[tuple[str, str]]:
+    return [(h["rule"], h["reason"]) for h in outcome.held]  # type: ignore[attr-defined]
+
+
+def at_country(event: Event, name: str, code: str) -> Event:
+    """The event placed in a whole country, as a report read only at country level is."""
+    return event.model_copy(update={"location": Location(name=name, country_code=code, kind="country")})
+
+
+def _greece() -> tuple[NoveltyDetector, list]:
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, story="gr", where=("Karditsa", "GR", "Thessaly"), magnitude={"killed": 15}, **STORM)
+    )
+    assert rules(first) == ["new_type"]
+    return det, first
+
+
+def test_a_sum_of_several_countries_tolls_updates_no_country() -> None:
+    """ "Storm Daniel heads for Libya after killing 27 in three countries", joined to Greece's story
+    (placed in Greece): 27 is Greece's, Turkey's and Bulgaria's tolls together, not Greece's 15 rising."""
+    summed = [
+        "Storm Daniel, which has killed at least 27 people across Greece, Turkey and Bulgaria, moved on."
+    ]
+    det, _ = _greece()
+    outcome = det.assess(
+        at_country(
+            ev(
+                1,
+                day=5,
+                story="gr",
+                title="Storm heads for Libya after killing 27 in three countries",
+                sentences=summed,
+                magnitude={"killed": 27},
+                **STORM,
+            ),
+            "Greece",
+            "GR",
+        )
+    )
+    assert outcome.alerts == [] and ("any", "sum_of_countries") in held(outcome)
+    # The same story's own toll rising to 27 is an update: the sum's wording is what holds it.
+    det, first = _greece()
+    rose = det.observe(
+        ev(1, day=5, story="gr", title="Greece's flood toll rises to 27", magnitude={"killed": 27}, **STORM)
+    )
+    assert [(a.update_of, a.evidence["value"]) for a in rose] == [(first[0].id, 27)]
+
+
+def test_a_sum_naming_three_countries_beats_no_series() -> None:
+    """A count whose sentence names three countries adds them up ("killed at least seven people across
+    Grenada, Jamaica and Venezuela"): it is no record over any one country's high."""
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, story="alberto", where=("Monterrey", "MX", "Nuevo Leon"), magnitude={"killed": 4}, **STORM)
+    )
+    said = [
+        "Beryl has killed at least 12 people in Grenada, Jamaica and Venezuela, officials in Mexico said."
+    ]
+    outcome = det.assess(
+        ev(
+            1,
+            day=3,
+            story="sum",
+            where=("Cancun", "MX", "Quintana Roo"),
+            sentences=said,
+            magnitude={"killed": 12},
+            **STORM,
+        )
+    )
+    assert "record" not in rules(outcome.alerts) and ("any", "sum_of_countries") in held(outcome)
+
+
+def test_another_countrys_toll_naming_the_alerted_country_is_its_own_event() -> None:
+    """ "Jamaica's Beryl death toll rises to four ... The storm killed three people in Grenada before it
+    reached the island", placed in Jamaica within a day of Grenada's alert: Jamaica's own first, not
+    Grenada's toll rising 3 -> 4 (the rule for an agency abroad that names the alerted country would
+    take it for that)."""
+    det = NoveltyDetector({})
+    grenada = det.observe(
+        ev(0, story="gd", where=("Carriacou", "GD", None), magnitude={"killed": 3}, **STORM)
+    )
+    assert rules(grenada) == ["new_type"]
+    said = [
+        "Four people have died in Jamaica in Hurricane Beryl, the government said.",
+        "The storm killed three people in Grenada before it reached the island.",
+    ]
+    jamaica = at_country(
+        ev(
+            1,
+            day=0.8,
+            story="jm",
+            title="Jamaica's Beryl death toll rises to four",
+            sentences=said,
+            magnitude={"killed": 4},
+            **STORM,
+        ),
+        "Jamaica",
+        "JM",
+    )
+    outcome = det.assess(jamaica)
+    assert ("any", "retelling") not in held(outcome)
+    assert [
+        (a.rule, a.update_of, a.location.country_code if a.location else None) for a in outcome.alerts
+    ] == [("new_type", None, "JM")]
+
+
+def test_a_countrys_toll_told_at_another_place_updates_that_countrys_story() -> None:
+    """ "Rescuers found a body near Palamas, bringing the death toll from the floods in Greece to 16",
+    split off from the Karditsa floods' story by its place: Greece's toll, 15 -> 16, not a record (16
+    beats 15) or a first in Palamas. Libya's floods the same week stay Libya's own event."""
+    det, _ = _greece()
+    said = ["Rescuers found a body near Palamas, bringing the death toll from the floods in Greece to 16."]
+    outcome = det.assess(
+        ev(
+            1,
+            day=4,
+            story="palamas",
+            where=("Palamas", "GR", "Thessaly"),
+            sentences=said,
+            magnitude={"killed": 16},
+            **STORM,
+        )
+    )
+    assert outcome.alerts == [] and ("any", "retelling") in held(outcome)
+    # Without the words placing its toll in Greece, the split-off report is read as its own record.
+    det, _ = _greece()
+    plain = ["Rescuers found a body near Palamas; 16 people were killed."]
+    alone = det.observe(
+        ev(
+            1,
+            day=4,
+            story="palamas",
+            where=("Palamas", "GR", "Thessaly"),
+            sentences=plain,
+            magnitude={"killed": 16},
+            **STORM,
+        )
+    )
+    assert rules(alone) == ["record"]
+    # Libya's toll, naming Greece's 15 as background, is not Greece's story's.
+    libya = ["At least 150 people were killed in Derna; the storm had killed 15 people in Greece."]
+    derna = det.observe(
+        ev(
+            2,
+            day=6,
+            story="ly",
+            where=("Derna", "LY", None),
+            sentences=libya,
+            magnitude={"killed": 150},
+            **STORM,
+        )
+    )
+    assert [(a.rule, a.update_of) for a in derna] == [("new_type", None)]
