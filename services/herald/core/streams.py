@@ -19,6 +19,7 @@ wraps it in a Faust agent that guarantees the three things the pure code must no
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import time
@@ -248,8 +249,10 @@ class Stage(Generic[M]):
         source = raw_topic(self.app, self.source)
 
         async def agent(stream: Any) -> None:
-            async for events in take_batches(stream, self.batch_size, self.batch_within):
-                await self.process(events)
+            batches = take_batches(stream, self.batch_size, self.batch_within)
+            async with contextlib.aclosing(batches):
+                async for events in batches:
+                    await self.process(events)
 
         # A distinct function per stage: Faust names agents (and their group members) after them.
         agent.__name__ = agent.__qualname__ = f"{self.name}_agent"
