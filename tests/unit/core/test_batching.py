@@ -116,6 +116,20 @@ def test_no_event_joins_a_held_batch_and_none_is_lost_or_repeated() -> None:
     run(test)
 
 
+def test_no_event_joins_a_held_partial_batch() -> None:
+    async def test(feed: Feed) -> None:
+        batches = take_batches(feed.stream, max_size=10, within=0.02)
+        async with contextlib.aclosing(batches):
+            await feed.put(2)
+            held = await anext(batches)  # the window closed on two of ten
+            await feed.put(3)
+            await settle()
+            assert offsets(held) == [0, 1]
+            assert offsets(await anext(batches)) == [2, 3, 4]
+
+    run(test)
+
+
 def test_a_batch_is_acked_only_after_the_consumer_is_done_with_it() -> None:
     async def test(feed: Feed) -> None:
         messages = await feed.put(3)
