@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 import faust
-from faust.streams import _current_event  # the table changelog partition follows it
+from faust.streams import _current_event, current_event  # the table changelog partition follows it
 from prometheus_client import CollectorRegistry
 from pydantic import BaseModel
 
@@ -43,6 +43,7 @@ from .records import DeadLetter, Record
 from .replication import apply_producer_guarantees
 from .settings import CoreSettings
 from .topics import TopicSpec
+from .write_buffers import PartitionedWriteBuffer
 
 log = logging.getLogger("herald.streams")
 
@@ -173,6 +174,25 @@ def _owned(tbl: Any, owner: Callable[[Any], int] | None) -> Any:
     if owner is not None:
         tbl.partition_for_key = owner  # Faust asks it for every set and delete (Table.on_key_set)
     return tbl
+
+
+def held_table(tbl: Any) -> PartitionedWriteBuffer:
+    """``tbl``'s writes held for the batch (``WriteBuffer``), each still sent at the flush to the
+    changelog partition of the event that made it, as Faust does for a write made while it is current.
+
+    Pass the buffer as (part of) the stage's ``held`` state, and its handler through ``keep_on_success``.
+    """
+    buffer = PartitionedWriteBuffer(tbl, _event_partition)
+    tbl.partition_for_key = buffer.partition_for_key
+    return buffer
+
+
+def _event_partition() -> int:
+    event = current_event()
+    if event is None:  # as Faust: a key-partitioned table is written while an event is handled
+        raise TypeError("a held table was written outside of an event")
+    partition: int = event.message.partition
+    return partition
 
 
 def raw_topic(app: faust.App, spec: TopicSpec) -> Any:

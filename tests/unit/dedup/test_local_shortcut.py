@@ -19,7 +19,7 @@ from herald.dedup.gathering import Gatherer
 from herald.dedup.local_bus import LocalBus
 from herald.dedup.routing import DedupConfig, Dropped, Send, Unique
 from herald.dedup.scatter import route_article
-from herald.dedup.stores import WriteBuffer
+from herald.core.write_buffers import WriteBuffer
 
 CFG = DedupConfig(partitions=6)
 
