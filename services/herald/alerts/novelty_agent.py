@@ -18,7 +18,8 @@ from herald.core import topics
 from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.metrics import StageMetrics
 from herald.core.records import Event
-from herald.core.streams import Emit, Stage, make_app, table
+from herald.core.streams import Emit, Stage, held_table, make_app, table
+from herald.core.write_buffers import HeldBuffers, keep_on_success
 
 from .novelty import NoveltyDetector
 from .settings import AlertSettings
@@ -28,7 +29,7 @@ DEFAULT_PORT = 9105
 
 def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "novelty", registry, DEFAULT_PORT)
-    state = table(app, topics.NOVELTY_STATE, settings)
+    state = held_table(table(app, topics.NOVELTY_STATE, settings))  # written after the batch's alerts
     detector = NoveltyDetector(state, settings.novelty())
     raised = Counter(
         "herald_alerts_raised_total",
@@ -64,5 +65,6 @@ def build(settings: AlertSettings, registry: CollectorRegistry) -> faust.App:
                 out.append(Emit(topics.ALERTS, alert.id, alert))
         return out
 
-    Stage(app, "novelty", topics.EVENTS, Event, handle, settings, StageMetrics.of(registry, "novelty"))
+    handle_held, metrics = keep_on_success(handle, (state,)), StageMetrics.of(registry, "novelty")
+    Stage(app, "novelty", topics.EVENTS, Event, handle_held, settings, metrics, held=HeldBuffers((state,)))
     return app

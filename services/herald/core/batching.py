@@ -15,16 +15,21 @@ with it (the agent's loop has awaited its outputs), so a crash redelivers the ba
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Any
 
 # A sleeping agent still looks at its stream this often: a safety net, not a latency.
 IDLE_WAKE_S = 5.0
 
 
-async def take_batches(stream: Any, max_size: int, within: float) -> AsyncIterator[list[Any]]:
+async def take_batches(
+    stream: Any, max_size: int, within: float, idle_wake: float = IDLE_WAKE_S
+) -> AsyncGenerator[list[Any], None]:
     """Yield lists of events of ``stream``: as soon as ``max_size`` are buffered, or ``within``
-    seconds after the first of them arrived."""
+    seconds after the first of them arrived.
+
+    Close the generator when done with it (``contextlib.aclosing``): its last batch is acked, and
+    its processor leaves the stream, when it is closed, not whenever it is collected."""
     events: list[Any] = []
     arrived = asyncio.Event()  # the buffer has a first event
     full = asyncio.Event()
@@ -54,7 +59,7 @@ async def take_batches(stream: Any, max_size: int, within: float) -> AsyncIterat
     try:
         while not stream.should_stop:
             if not events:
-                await stream.wait_for_stopped(arrived, timeout=IDLE_WAKE_S)
+                await stream.wait_for_stopped(arrived, timeout=idle_wake)
                 if not events:
                     continue
             if not full.is_set():

@@ -19,6 +19,7 @@ wraps it in a Faust agent that guarantees the three things the pure code must no
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import logging
 import time
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 import faust
-from faust.streams import _current_event  # the table changelog partition follows it
+from faust.streams import _current_event, current_event  # the table changelog partition follows it
 from prometheus_client import CollectorRegistry
 from pydantic import BaseModel
 
@@ -42,6 +43,7 @@ from .records import DeadLetter, Record
 from .replication import apply_producer_guarantees
 from .settings import CoreSettings
 from .topics import TopicSpec
+from .write_buffers import PartitionedWriteBuffer
 
 log = logging.getLogger("herald.streams")
 
@@ -174,6 +176,25 @@ def _owned(tbl: Any, owner: Callable[[Any], int] | None) -> Any:
     return tbl
 
 
+def held_table(tbl: Any) -> PartitionedWriteBuffer:
+    """``tbl``'s writes held for the batch (``WriteBuffer``), each still sent at the flush to the
+    changelog partition of the event that made it, as Faust does for a write made while it is current.
+
+    Pass the buffer as (part of) the stage's ``held`` state, and its handler through ``keep_on_success``.
+    """
+    buffer = PartitionedWriteBuffer(tbl, _event_partition)
+    tbl.partition_for_key = buffer.partition_for_key
+    return buffer
+
+
+def _event_partition() -> int:
+    event = current_event()
+    if event is None:  # as Faust: a key-partitioned table is written while an event is handled
+        raise TypeError("a held table was written outside of an event")
+    partition: int = event.message.partition
+    return partition
+
+
 def raw_topic(app: faust.App, spec: TopicSpec) -> Any:
     """A Faust topic that hands the agent raw bytes, so decoding errors stay ours to report."""
     return app.topic(
@@ -248,8 +269,10 @@ class Stage(Generic[M]):
         source = raw_topic(self.app, self.source)
 
         async def agent(stream: Any) -> None:
-            async for events in take_batches(stream, self.batch_size, self.batch_within):
-                await self.process(events)
+            batches = take_batches(stream, self.batch_size, self.batch_within)
+            async with contextlib.aclosing(batches):
+                async for events in batches:
+                    await self.process(events)
 
         # A distinct function per stage: Faust names agents (and their group members) after them.
         agent.__name__ = agent.__qualname__ = f"{self.name}_agent"

@@ -31,7 +31,7 @@ from herald.core import topics
 from herald.core.metrics import StageMetrics
 from herald.core.records import Article, Event
 from herald.core.settings import CoreSettings
-from herald.core.streams import Stage, backlog, make_app, raw_topic, table
+from herald.core.streams import Stage, backlog, held_table, make_app, raw_topic, table
 
 from .messages import Gather, Probe, StorySource
 from .metrics import DedupMetrics
@@ -58,12 +58,15 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "dedup", registry, DEFAULT_PORT)
     tables = declare_tables(app, settings, config)
     metrics = DedupMetrics(registry)
+    stories = held_table(tables.stories)  # written once a batch, after its outputs (``HeldBuffers``)
     tracker = StoryTracker(
-        tables.stories,
+        stories,
         settings.story_config(),
         on_close=lambda s: metrics.story_sources.observe(s["source_count"]),
     )
-    stages = DedupStages(app, tables, tracker, config, metrics, settings.max_record_bytes)
+    stages = DedupStages(
+        app, tables, tracker, config, metrics, settings.max_record_bytes, held_stores=(stories,)
+    )
     replay_on_recovery(tables.claims, stages)
     register_stages(app, stages, settings, registry)
     schedule_timers(app, stages, tables, metrics)
@@ -107,14 +110,20 @@ def register_stages(
     def stage(name: str, source: topics.TopicSpec, model: Any, handler: Any, **kw: Any) -> None:
         Stage(app, name, source, model, handler, settings, StageMetrics.of(registry, name), **kw)
 
-    # The four stages that change the buffered tables write them only after their outputs are on the
-    # broker, taking turns so one stage's write never carries another's still in flight.
+    # The stages change buffered tables and write them only after their outputs are on the broker,
+    # taking turns so one stage's write never carries another's still in flight.
     on_success, held = stages.commit_state_on_success, stages.held
     stage("dedup", topics.ARTICLES, Article, on_success(stages.handle_articles), batched=True, held=held)
     stage("dedup_claims", topics.DEDUP_PROBES, Probe, on_success(stages.handle_probes), held=held)
     stage("dedup_gather", topics.DEDUP_GATHER, Gather, on_success(stages.handle_gather), held=held)
     stage("stories", topics.CLASSIFIED, Event, on_success(stages.handle_events), held=held)
-    stage("story_sources", topics.DEDUP_STORY_SOURCES, StorySource, stages.handle_sources)
+    stage(
+        "story_sources",
+        topics.DEDUP_STORY_SOURCES,
+        StorySource,
+        on_success(stages.handle_sources),
+        held=held,
+    )
 
 
 def schedule_timers(app: faust.App, stages: DedupStages, tables: DedupTables, metrics: DedupMetrics) -> None:

@@ -19,6 +19,7 @@ from herald.core import topics
 from herald.core.families import family_of
 from herald.core.records import Article, Event
 from herald.core.streams import Emit, Reject
+from herald.core.write_buffers import keep_on_success
 
 from .claim_log import ClaimLog
 from .claims import ClaimIndex
@@ -50,10 +51,11 @@ class DedupTables:
 class DedupStages:
     """The stage functions over one worker's state.
 
-    Claims, verdicts and gathers are written through ``WriteBuffer``s: a batch's changes reach the
-    tables (and their changelogs) once, after its outputs are on the broker, and only if it succeeds
-    (``commit_state_on_success``, ``HeldBuffers``), so a gather decided within the batch never reaches
-    the pending changelog at all.
+    Claims, verdicts, gathers (and stories, in the worker) are written through ``WriteBuffer``s: a
+    batch's changes reach the tables (and their changelogs) once, after its outputs are on the broker,
+    and only if it succeeds (``commit_state_on_success``, ``HeldBuffers``), so a gather decided within
+    the batch never reaches the pending changelog at all, and a story its batch's events rewrote is
+    written once.
     """
 
     def __init__(
@@ -64,6 +66,7 @@ class DedupStages:
         config: DedupConfig,
         metrics: DedupMetrics,
         max_record_bytes: int,
+        held_stores: tuple[Buffered, ...] = (),
     ) -> None:
         self.app, self.config, self.metrics, self.tracker = app, config, metrics, tracker
         # The claims buckets live in memory; their changelog is the log of claims (``ClaimLog``), from
@@ -73,7 +76,8 @@ class DedupStages:
         buckets, verdicts, pending = (
             WriteBuffer(t) for t in (self.claim_buckets, tables.verdicts, tables.pending)
         )
-        self.buffers: tuple[Buffered, ...] = (buckets, self.claim_log, verdicts, pending)
+        # ``held_stores``: the tracker's, when it writes a Faust table through a buffer of its own.
+        self.buffers: tuple[Buffered, ...] = (buckets, self.claim_log, verdicts, pending, *held_stores)
         self.held = HeldBuffers(self.buffers)
         self.claims = ClaimIndex(buckets, config, journal=self.claim_log.add)
         self.gatherer = Gatherer(verdicts, pending, config)
@@ -127,18 +131,7 @@ class DedupStages:
         """State changes of a call join its batch's only if it succeeds; the batch's reach the tables
         (and their changelogs) once its outputs are on the broker (``self.held``)."""
 
-        def run(records: list[R]) -> list[Emit]:
-            try:
-                out = handler(records)
-            except BaseException:
-                for store in self.buffers:
-                    store.undo()
-                raise
-            for store in self.buffers:
-                store.keep()
-            return out
-
-        return run
+        return keep_on_success(handler, self.buffers)
 
     def owned_partitions(self) -> set[tuple[str, int]]:
         """The protocol partitions this worker owns now (their table partitions are its own)."""

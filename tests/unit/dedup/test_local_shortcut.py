@@ -14,12 +14,12 @@ from typing import Any
 
 from tests.support.dedup_protocol import assert_safely_decided, cluster_articles
 
+from herald.core.write_buffers import WriteBuffer
 from herald.dedup.claims import ClaimIndex
 from herald.dedup.gathering import Gatherer
 from herald.dedup.local_bus import LocalBus
 from herald.dedup.routing import DedupConfig, Dropped, Send, Unique
 from herald.dedup.scatter import route_article
-from herald.dedup.stores import WriteBuffer
 
 CFG = DedupConfig(partitions=6)
 
