@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ from tests.support.environment import herald_env
 
 from herald.core.kafka import ensure_topics
 from herald.core.topics import ALL
-from herald_dev.local.kafka import LocalKafka
+from herald_dev.local.kafka import LocalKafka, new_cluster_id
 from herald_dev.local.ports import free_port_pair
 
 pytestmark = pytest.mark.kafka
@@ -64,3 +65,11 @@ def test_cli_status_reports_the_running_broker(kafka_broker: LocalKafka) -> None
         [sys.executable, "-m", "herald.cli", "kafka", "start"], env=env, capture_output=True, text=True
     )
     assert again.returncode == 0 and "already running" in again.stdout
+
+
+def test_a_cluster_id_never_starts_with_a_dash() -> None:
+    """StorageTool reads "-t -x..." as an option; one random id in 64 would begin that way."""
+    dash_first = b"\xf8" + bytes(15)
+    assert base64.urlsafe_b64encode(dash_first).startswith(b"-")
+    draws = iter([dash_first, bytes(16)])
+    assert new_cluster_id(lambda: next(draws)) == "A" * 22

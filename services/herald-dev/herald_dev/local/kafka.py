@@ -19,6 +19,7 @@ import signal
 import subprocess
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -81,9 +82,16 @@ class Quorum:
     min_insync_replicas: int
 
 
-def new_cluster_id() -> str:
-    """A Kafka ``Uuid`` string: URL-safe base64 without padding, as ``StorageTool random-uuid`` prints."""
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+def new_cluster_id(random_bytes: Callable[[], bytes] = lambda: uuid.uuid4().bytes) -> str:
+    """A Kafka ``Uuid`` string: URL-safe base64 without padding, as ``StorageTool random-uuid`` prints.
+
+    One id in 64 would start with "-", which ``StorageTool format -t`` reads as an option and refuses;
+    Kafka's own ``Uuid.randomUuid`` draws again in that case, and so does this.
+    """
+    while True:
+        cluster_id = base64.urlsafe_b64encode(random_bytes()).rstrip(b"=").decode()
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 @dataclass
