@@ -69,3 +69,13 @@ def test_features_in_one_country_carry_it(gaz: Any, name: str, country: str) -> 
 @pytest.mark.parametrize("name", ["hamas", "hezbollah", "houthis", "taliban"])
 def test_armed_groups_are_never_places(gaz: Any, name: str) -> None:
     assert gaz.lookup(name) == ()
+
+
+@pytest.mark.parametrize(("name", "country"), [("hanover", "DE"), ("paris", "FR"), ("blantyre", "MW")])
+def test_many_namesakes_in_one_country_leave_room_for_another_country(
+    gaz: Any, name: str, country: str
+) -> None:
+    readings = gaz.lookup(name)
+    assert country in {c.place.country_code for c in readings}, [
+        (c.place.name, c.place.country_code) for c in readings
+    ]
