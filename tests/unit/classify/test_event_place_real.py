@@ -344,6 +344,15 @@ CASES = [
         "sea",
         id="the-flag-of-the-ships-is-not-where-they-were",
     ),
+    pytest.param(
+        "Flash floods leave dozens homeless",
+        "Flash floods swept away 20 homes in the King George area of Honiara on Sunday night and two "
+        "children drowned, the Royal Solomon Islands Police Force said.",
+        "natural_disaster",
+        "SB",
+        "city",
+        id="king-george-is-a-name-not-king-north-carolina",
+    ),
 ]
 
 
