@@ -353,6 +353,15 @@ CASES = [
         "city",
         id="king-george-is-a-name-not-king-north-carolina",
     ),
+    pytest.param(
+        "Volcano on Flores erupts, killing at least 10",
+        "At least 10 people died when Mount Lewotobi Laki-Laki on the island of Flores erupted just after "
+        "midnight and burning rock fell on villages of Wulanggitang district, the disaster agency said.",
+        "natural_disaster",
+        "ID",
+        "other",
+        id="an-island-is-not-its-namesake-town",
+    ),
 ]
 
 
