@@ -292,7 +292,7 @@ def locate(
             return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
-    best = _headline_town(best, candidates, segs) or best
+    best = _headline_town(best, candidates, segs, article.text(), targets) or best
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo
         village = _village_in(best, candidates) if geo.kind == "region" else None
@@ -328,15 +328,25 @@ def _inside_name(text: str, local: int, length: int) -> bool:
 
 
 def _headline_town(
-    best: Candidate, candidates: Sequence[Candidate], segs: Sequence[Segment]
+    best: Candidate,
+    candidates: Sequence[Candidate],
+    segs: Sequence[Segment],
+    text: str,
+    targets: Collection[int],
 ) -> Candidate | None:
-    """A town or region the headline names, when the body names no town or region, only countries.
+    """A town or region the headline names, when the body names no town or region, only a country as
+    what the story is about.
 
     "Rioters break into US embassy in Belgrade", then "after a rally against Kosovo's independence":
-    the body's country is what the story is about, the headline's town is where it happened. A
-    headline place with any penalty of its own (a launch site, where a warning reached) does not count.
+    the body's country is the subject, the headline's town is where it happened. A body country that
+    is the target or follows "in", "at", "into" ("drones at Ukraine") is a place and stays. A headline
+    place with any penalty of its own (a launch site, where a warning reached) does not count.
     """
     if best.entity is None or best.entity.geo is None or best.entity.geo.kind != "country":
+        return None
+    if best.entity.start in targets or _LOCATIVE_BEFORE.search(
+        text[max(0, best.entity.start - 40) : best.entity.start]
+    ):
         return None
     headlines = {s.index for s in segs if s.headline}
     if best.order[0] in headlines:

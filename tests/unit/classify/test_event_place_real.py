@@ -318,6 +318,14 @@ CASES = [
         id="the-headline-town-beats-the-body-subject-country",
     ),
     pytest.param(
+        "Drones hit Berlin-bound convoy; Russia attacks Ukraine overnight",
+        "Russian forces attacked Ukraine with 90 drones overnight, the air force said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="a-headline-town-never-beats-the-body-target",
+    ),
+    pytest.param(
         "Floods kill 48 as president declares a disaster",
         "At least 48 people have died in flash floods, President Peter Mutharika said on Tuesday. "
         "Villages about 100 km south of Blantyre went under water, a district officer said.",
