@@ -58,8 +58,8 @@ _LOCATIVE_BEFORE = re.compile(
 # "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
 _DATELINE = re.compile(
     r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)"
-    r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2}))?)?"  # ", Ukraine", ", August 15"
-    r"\s*(?:\([A-Za-z ]+\)\s*)?[-\u2013\u2014:]\s"
+    r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2})?"  # ", United Arab Emirates", ", March 4"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|[-\u2013\u2014:])\s"
 )
 # "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
 _ORIGIN_BEFORE = re.compile(
@@ -134,12 +134,26 @@ _ATTACKER_NOUN_AFTER = re.compile(
     r"assaults?|forces|troops|soldiers|army|military|shelling|bombardment|warplanes|jets|aircraft|navy)\b",
     re.I,
 )
+# "two US destroyers", "a British-flagged tanker", "US troops": a country named as the owner or flag of
+# what was hit, not where it was. Below an unresolved sea or town the sentences name.
+_OWNER_NOUN_AFTER = re.compile(
+    r"^(?:-(?:flagged|owned|operated))?\s+(?:(?:navy|naval|military|air force|army|coast guard|cargo|"
+    r"merchant|oil)\s+)?(?:destroyers?|warships?|frigates?|ships?|vessels?|tankers?|carriers?|"
+    r"troops|soldiers|forces|service\s?members|personnel|sailors|marines|nationals|citizens|tourists|"
+    r"aircraft|jets|warplanes|drones?|helicopters?)\b",
+    re.I,
+)
+_OWNER_PENALTY = 1.5
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
 _SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Bay|Channel|Pacific|Atlantic|Mediterranean)\b")
 _FEATURE = re.compile(r"\b(?:Mount|Mountains?|Range|Peninsula|Islands?|Himalayas?|Alps|Andes|Desert)\b")
 
+# Capitalised words that start a sentence or a phrase, not a proper name: "The British Navy".
+_LEADING_WORDS = frozenset(
+    "The A An In On At By For From With As After Before During Two Three Several Many Some Both".split()
+)
 # NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
 _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
 _NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
@@ -185,7 +199,10 @@ def locate(
                 continue
             if entity.label == "NORP" and entity.geo is None:
                 weapon = _ATTACKER_NOUN_AFTER.match(seg.text[entity.start - seg.start + len(entity.text) :])
+                inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
+                    if inside:
+                        continue
                     if not in_spans(entity.start - seg.start, spans):
                         peoples.append(entity)
                 continue
@@ -213,6 +230,8 @@ def locate(
                 rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
+            if entity.geo is not None and entity.geo.kind == "country" and _OWNER_NOUN_AFTER.match(after):
+                rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
             if code == "natural_disaster" and _REACHED_BEFORE.search(window):
                 rank -= _REACHED_PENALTY
@@ -256,7 +275,16 @@ def locate(
         first = min(body) if body else min((s.sentence for s in lead if not s.headline), default=0) + 1
         before = [s for s in lead if s.headline or s.sentence < first]
         if before:
-            return locate(article, before, attackers, targets, code)
+            found = locate(article, before, attackers, targets, code)
+            if found is not None:
+                return found
+        # Nor does the lead ("At least 48 people have died, the president said"): the nearest
+        # sentence after the event's own that names a place says where ("villages in Mangochi").
+        last = max(s.sentence for s in segs)
+        for sentence in sorted({s.sentence for s in lead if not s.headline and s.sentence > last}):
+            found = locate(article, [s for s in lead if s.sentence == sentence], attackers, targets, code)
+            if found is not None:
+                return found
     if not candidates:
         # No place at all ("Ukrainian drones hit a Russian refinery"): the people named beside the
         # event, if not its attackers, say at least the country.
@@ -264,6 +292,7 @@ def locate(
             return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
+    best = _headline_town(best, candidates, segs, article.text(), targets) or best
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo
         village = _village_in(best, candidates) if geo.kind == "region" else None
@@ -287,6 +316,51 @@ def locate(
     if country is None:
         country = _only_country(article, attackers)
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _inside_name(text: str, local: int, length: int) -> bool:
+    """Whether a demonym is a word inside a longer proper name ("Datu Saudi Ampatuan", a Philippine
+    town): capitalised words on both sides, so it names no people."""
+    before = text[max(0, local - 30) : local]
+    after = text[local + length : local + length + 30]
+    word = re.search(r"\b((?-i:[A-Z])[a-z]+)\s$", before)
+    return bool(word and word.group(1) not in _LEADING_WORDS and re.match(r"\s(?-i:[A-Z])[a-z]", after))
+
+
+def _headline_town(
+    best: Candidate,
+    candidates: Sequence[Candidate],
+    segs: Sequence[Segment],
+    text: str,
+    targets: Collection[int],
+) -> Candidate | None:
+    """A town or region the headline names, when the body names no town or region, only a country as
+    what the story is about.
+
+    "Rioters break into US embassy in Belgrade", then "after a rally against Kosovo's independence":
+    the body's country is the subject, the headline's town is where it happened. A body country that
+    is the target or follows "in", "at", "into" ("drones at Ukraine") is a place and stays. A headline
+    place with any penalty of its own (a launch site, where a warning reached) does not count.
+    """
+    if best.entity is None or best.entity.geo is None or best.entity.geo.kind != "country":
+        return None
+    if best.entity.start in targets or _LOCATIVE_BEFORE.search(
+        text[max(0, best.entity.start - 40) : best.entity.start]
+    ):
+        return None
+    headlines = {s.index for s in segs if s.headline}
+    if best.order[0] in headlines:
+        return None
+    towns = [
+        c
+        for c in candidates
+        if c.order[0] in headlines
+        and c.entity is not None
+        and c.entity.geo is not None
+        and c.entity.geo.kind in ("city", "region")
+        and c.rank >= _KIND_RANK[c.entity.geo.kind] - 5.0 - 0.35
+    ]
+    return max(towns, key=lambda c: (c.rank, -c.order[1]), default=None)
 
 
 def _refugee_countries(article: EnrichedArticle, segs: Sequence[Segment]) -> tuple[set[str], set[str]]:

@@ -307,7 +307,7 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         unique: dict[tuple[str, str, float, float], Candidate] = {}
         for c in sorted(cands, key=rank, reverse=True):
             unique.setdefault((c.place.name, c.place.kind, c.place.lat, c.place.lon), c)
-        final[key] = tuple(list(unique.values())[:MAX_CANDIDATES])
+        final[key] = _spread(list(unique.values()))
 
     demonyms: dict[str, str] = {}
     for r in _rows("demonyms.tsv"):
@@ -328,6 +328,20 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         never_places=frozenset(fold(w) for w in _words("never_places.txt")),
         feature_nouns=frozenset(fold(w) for w in _words("feature_nouns.txt")),
     )
+
+
+def _spread(ranked: list[Candidate]) -> tuple[Candidate, ...]:
+    """At most ``MAX_CANDIDATES`` readings of a name, the best of every country first, in rank order.
+
+    Five small US towns called Hanover must not crowd out Germany's Hannover (an alternate name, so
+    ranked after them): the report's other places can only vote for a country that is still a
+    candidate."""
+    firsts: dict[str, Candidate] = {}
+    for c in ranked:
+        firsts.setdefault(c.place.country_code, c)
+    kept = list(firsts.values())[:MAX_CANDIDATES]
+    kept += [c for c in ranked if c not in kept][: MAX_CANDIDATES - len(kept)]
+    return tuple(sorted(kept, key=ranked.index))
 
 
 def _iso_regions(

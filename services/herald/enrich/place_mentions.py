@@ -326,11 +326,13 @@ class PlaceFinder:
         return False
 
     def _not_a_place(self, doc: Any, start: int, end: int) -> bool:
-        """A month or weekday ("the August attack"), or a feature's name ("the Guadalupe River"):
-        never resolved to the town of that name."""
+        """A month or weekday ("the August attack"), a feature's name ("the Guadalupe River") or a person
+        title before a name ("King George"): never resolved to the town of that name."""
         gaz = self.gaz
         if fold(doc[start:end].text) in gaz.never_places:
             return True
+        if end - start == 1 and doc[start].lower_ in PERSON_TITLES and end < len(doc) and doc[end].is_title:
+            return True  # "the King George area of Honiara": a title before a name, not King, NC
         return end < len(doc) and doc[end].lower_ in gaz.feature_nouns
 
     def _accept(self, doc: Any, m: Mention, model_label: str | None) -> bool:

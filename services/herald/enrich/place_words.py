@@ -68,6 +68,7 @@ OF_CUES = SETTLEMENT_WORDS | frozenset(
     {
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "shelling",
         "bombing", "bombardment", "siege", "capture", "liberation", "fall", "evacuation", "occupation",
-        "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs",
+        "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs", "area",
+        "areas", "district", "neighbourhood", "neighborhood", "island",
     }
 )  # fmt: skip

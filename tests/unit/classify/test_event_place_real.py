@@ -290,6 +290,86 @@ CASES = [
         "country",
         id="congo-is-the-one-goma-is-in",
     ),
+    pytest.param(
+        "Ship struck by missile off Hodeida, crew safe",
+        "DUBAI, United Arab Emirates (AP) \u2014 A ship was hit by a missile in the Red Sea off the port "
+        "city of Hodeida early Friday in a suspected Houthi attack, the British military's UKMTO said.",
+        "missile_artillery_strike",
+        "YE",
+        "city",
+        id="dateline-with-a-three-word-country",
+    ),
+    pytest.param(
+        "Clash in Maguindanao village leaves 12 militants dead",
+        "MANILA, March 9 (Xinhua) -- Troops killed 12 gunmen in Lower Salbu, a village in Datu Saudi "
+        "Ampatuan town, after a battle that began at dawn on Thursday, an army spokesman said.",
+        "armed_clash",
+        "PH",
+        None,
+        id="a-demonym-inside-a-town-name-names-no-people",
+    ),
+    pytest.param(
+        "Rioters storm US embassy in Belgrade and set it on fire",
+        "Serb rioters stormed the U.S. Embassy on Thursday and set part of it ablaze after a mass rally "
+        "against Kosovo's independence. Police fired tear gas to clear the street.",
+        "riot",
+        "RS",
+        "city",
+        id="the-headline-town-beats-the-body-subject-country",
+    ),
+    pytest.param(
+        "Drones hit Berlin-bound convoy; Russia attacks Ukraine overnight",
+        "Russian forces attacked Ukraine with 90 drones overnight, the air force said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="a-headline-town-never-beats-the-body-target",
+    ),
+    pytest.param(
+        "Floods kill 48 as president declares a disaster",
+        "At least 48 people have died in flash floods, President Peter Mutharika said on Tuesday. "
+        "Villages about 100 km south of Blantyre went under water, a district officer said.",
+        "natural_disaster",
+        "MW",
+        "city",
+        id="the-next-sentence-names-the-place-the-lead-does-not",
+    ),
+    pytest.param(
+        "Police arrest 18 in raids on a drug ring",
+        "About 1,000 officers searched 65 flats on Wednesday in Hanover, Celle and Hamburg and arrested "
+        "18 people accused of smuggling drugs from Spain, prosecutors said.",
+        "arrest",
+        "DE",
+        "city",
+        id="hanover-beside-german-towns-is-in-germany",
+    ),
+    pytest.param(
+        "Houthis fire drones at two US destroyers",
+        "The Houthis launched a swarm of drones at two US destroyers sailing in the Red Sea on Tuesday, "
+        "and all of them were shot down, the Pentagon said.",
+        "air_drone_strike",
+        None,
+        "sea",
+        id="the-flag-of-the-ships-is-not-where-they-were",
+    ),
+    pytest.param(
+        "Flash floods leave dozens homeless",
+        "Flash floods swept away 20 homes in the King George area of Honiara on Sunday night and two "
+        "children drowned, the Royal Solomon Islands Police Force said.",
+        "natural_disaster",
+        "SB",
+        "city",
+        id="king-george-is-a-name-not-king-north-carolina",
+    ),
+    pytest.param(
+        "Volcano on Flores erupts, killing at least 10",
+        "At least 10 people died when Mount Lewotobi Laki-Laki on the island of Flores erupted just after "
+        "midnight and burning rock fell on villages of Wulanggitang district, the disaster agency said.",
+        "natural_disaster",
+        "ID",
+        "other",
+        id="an-island-is-not-its-namesake-town",
+    ),
 ]
 
 

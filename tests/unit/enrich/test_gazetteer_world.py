@@ -60,7 +60,17 @@ def test_open_seas_and_shared_ranges_have_no_country_and_no_namesake_town(gaz: A
     assert candidate.place.kind in ("sea", "other") and candidate.place.country_code == ""
 
 
-@pytest.mark.parametrize(("name", "country"), [("crete", "GR"), ("noto peninsula", "JP"), ("siberia", "RU")])
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("crete", "GR"),
+        ("noto peninsula", "JP"),
+        ("siberia", "RU"),
+        ("flores", "ID"),
+        ("lombok", "ID"),
+        ("panay", "PH"),
+    ],
+)
 def test_features_in_one_country_carry_it(gaz: Any, name: str, country: str) -> None:
     [candidate] = gaz.lookup(name)
     assert candidate.place.kind == "other" and candidate.place.country_code == country
@@ -69,3 +79,13 @@ def test_features_in_one_country_carry_it(gaz: Any, name: str, country: str) -> 
 @pytest.mark.parametrize("name", ["hamas", "hezbollah", "houthis", "taliban"])
 def test_armed_groups_are_never_places(gaz: Any, name: str) -> None:
     assert gaz.lookup(name) == ()
+
+
+@pytest.mark.parametrize(("name", "country"), [("hanover", "DE"), ("paris", "FR"), ("blantyre", "MW")])
+def test_many_namesakes_in_one_country_leave_room_for_another_country(
+    gaz: Any, name: str, country: str
+) -> None:
+    readings = gaz.lookup(name)
+    assert country in {c.place.country_code for c in readings}, [
+        (c.place.name, c.place.country_code) for c in readings
+    ]
