@@ -34,7 +34,7 @@ from herald.core.records import Event, stable_id
 from .messages import StorySource
 from .story_buckets import NO_COUNTRY, StoryBuckets, country_bucket, hour_bucket, last_report_us
 from .story_config import MAX_LISTED, StoryConfig, duration_us, iso, to_us
-from .story_matching import EventEvidence, StoryMatcher
+from .story_matching import EventEvidence, StoryMatcher, hazard_names
 
 
 @dataclass
@@ -216,6 +216,8 @@ class StoryTracker:
             if actor.country_code:
                 actors.add(actor.country_code)
         story["actors"] = sorted(actors)[:40]
+        if hazards := hazard_names(event):
+            story["hazards"] = sorted({*story.get("hazards", ()), *hazards})[:10]
         magnitude, at, high = dict(story["magnitude"]), dict(story["magnitude_at"]), dict(story["max"])
         for unit, value in event.magnitude.items():
             if t >= at.get(unit, 0):  # the latest report's figure is the story's current one

@@ -8,13 +8,16 @@ the reports that motivated it, is in docs/dedup.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from herald.core.countries import is_country_name
 from herald.core.records import Event
 
-from .story_config import HARD_UNITS, StoryConfig, duration_us, to_us
+from .story_config import HARD_UNITS, HAZARD_NAME, StoryConfig, duration_us, to_us
+
+_HAZARD = re.compile(HAZARD_NAME)
 
 
 class StoryMatcher:
@@ -60,7 +63,9 @@ class StoryMatcher:
         with one side placed at country level only ("Libya" / Derna), contradicts none of the story's
         precise figures (a quake of another magnitude is another quake), and gives a toll the story
         has counted (``toll_units``): as high as the story's highest when only the country ties it to
-        the story, at least ``follow_up_min_share`` of it at the same place. A new flood elsewhere in
+        the story, at least ``follow_up_min_share`` of it at the same place. Reports naming the story's
+        hazard ("Storm Daniel") join it anywhere in its country, on the country-level toll rule: the
+        toll at Karditsa after Volos's first dead is the same storm's. A new flood elsewhere in
         the country with three dead is not the one that killed thousands, nor is a quake at Herat
         with one dead the one that killed 2,000; a market report on Derna's ports recalling 2,000 of
         5,300 dead is about that flood. Lower than any retelling's score, so a retelling of another
@@ -74,7 +79,8 @@ class StoryMatcher:
             return None
         same_place = any(p["name"].lower() == name or (admin1 and p.get("admin1") == admin1) for p in here)
         broad = evidence.country_level or any(is_country_level(p) for p in here)
-        if not (same_place or broad):
+        named = not evidence.hazards.isdisjoint(story.get("hazards") or ())
+        if not (same_place or broad or named):
             return None
         if self.contradicts(evidence, story):
             return None
@@ -149,6 +155,7 @@ class EventEvidence:
     sizes: tuple[tuple[str, float], ...]  # the precise figures (HARD_UNITS) it reports
     counts: tuple[tuple[str, float], ...] = ()  # every figure it reports
     country_level: bool = False  # placed in a country, no finer
+    hazards: frozenset[str] = frozenset()  # the named hazards it tells of ("daniel")
 
     def best_score(self) -> float:
         """The highest score any story could give it (as ``retelling_score`` adds up)."""
@@ -170,7 +177,14 @@ class EventEvidence:
             counts=tuple(event.magnitude.items()),
             country_level=loc is not None
             and is_country_level({"name": loc.name, "cc": loc.country_code, "kind": loc.kind}),
+            hazards=hazard_names(event),
         )
+
+
+def hazard_names(event: Event) -> frozenset[str]:
+    """The named hazards (storms, hurricanes, typhoons, cyclones) an event's title and sentences tell of,
+    lower-cased: a storm's name ties its reports together where their places do not."""
+    return frozenset(m.lower() for text in (event.title, *event.sentences) for m in _HAZARD.findall(text))
 
 
 def is_country_level(place: dict[str, Any]) -> bool:

@@ -36,10 +36,11 @@ ALL_IDS = [f"{'test' if d == TEST_DATA else 'dev'}/{n}" for d, n in ALL]
 # What the rules scored (overall, 18 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
 # 4 timelines of distinct events days apart, added last, first scored 0.45 / 0.69 and mostly miss on
 # places and types read upstream of the rules; the 2 timelines of hazards that crossed countries, added
-# after them, first scored 0.50 / 0.27 and miss mostly on severity and places read upstream).
+# after them, first scored 0.50 / 0.27 and miss mostly on severity and places read upstream; a named
+# storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.80, "recall": 0.77}
+MEASURED = {"precision": 0.83, "recall": 0.81}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

@@ -150,3 +150,52 @@ def test_a_quake_of_another_magnitude_days_later_is_another_quake() -> None:
         at(event(2, quake, hours=60, magnitude=5.1, killed=1200), "Afghanistan", "AF", None, "country")
     )
     assert other.story_id != first.story_id
+
+
+def told(e: Event, title: str) -> Event:
+    return e.model_copy(update={"title": title})
+
+
+def test_a_named_storms_reports_from_other_towns_of_one_country_are_one_story() -> None:
+    # Storm Daniel: one dead at Volos, two days later ten "in the floods left by Storm Daniel" placed at
+    # Karditsa, another town of Thessaly. Neither place names a region, so only the storm ties them.
+    t = StoryTracker({})
+    flood = "natural_disaster"
+    volos = t.assign(
+        told(at(event(1, flood, hours=0, killed=1), "Volos", "GR", None, "city"), "Storm Daniel floods Volos")
+    )
+    karditsa = t.assign(
+        told(
+            at(event(2, flood, hours=46, killed=10, missing=4), "Kardítsa", "GR", None, "city"),
+            "Death toll from the floods left by Storm Daniel rises to 10",
+        )
+    )
+    assert karditsa.story_id == volos.story_id
+    # The same storm in another country is that country's own disaster.
+    derna = t.assign(
+        told(
+            at(event(3, flood, hours=139, killed=150), "Darnah", "LY", "Darnah", "city"),
+            "Storm Daniel hits Derna",
+        )
+    )
+    assert derna.story_id != volos.story_id
+
+
+def test_floods_in_two_towns_of_one_country_without_a_named_storm_stay_apart() -> None:
+    # Kishtwar's cloudburst (60 dead), then a flood at Kathua three days on: two events, no name shared;
+    # nor does another storm's name tie a town's flood to them.
+    t = StoryTracker({})
+    flood = "natural_disaster"
+    kishtwar = t.assign(
+        told(at(event(1, flood, hours=0, killed=60), "Kishtwar", "IN", None, "city"), "Cloudburst kills 60")
+    )
+    kathua = t.assign(
+        told(at(event(2, flood, hours=72, killed=70), "Kathua", "IN", None, "city"), "Flash floods kill 70")
+    )
+    other_storm = t.assign(
+        told(
+            at(event(3, flood, hours=100, killed=90), "Jammu", "IN", None, "city"),
+            "Cyclone Biparjoy kills 90",
+        )
+    )
+    assert len({kishtwar.story_id, kathua.story_id, other_storm.story_id}) == 3
