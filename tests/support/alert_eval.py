@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
 # The frozen test split: written once from real reporting and scored once, never tuned against,
 # so it measures what the rules do on events they were not shaped by.
 TEST_DATA = DATA.parent / "test_timelines"
-SETS = {"dev": DATA, "test": TEST_DATA}
+SETS = {"dev": DATA, "test": TEST_DATA, "test_r2": DATA.parent / "test_timelines_r2"}
 KINDS = ("first", "record", "update")
 ANY = "any"
 
