@@ -19,8 +19,8 @@ or a duplicate) or "unlabelled".
 ``python -m tests.support.alert_eval [FILE ...]`` prints per timeline and overall the alerts raised,
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
-``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--dir PATH``
-any folder of timelines.
+``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--set test_r2``
+the second one (test_timelines_r2/), ``--dir PATH`` any folder of timelines.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
 # The frozen test split: written once from real reporting and scored once, never tuned against,
 # so it measures what the rules do on events they were not shaped by.
 TEST_DATA = DATA.parent / "test_timelines"
-SETS = {"dev": DATA, "test": TEST_DATA}
+SETS = {"dev": DATA, "test": TEST_DATA, "test_r2": DATA.parent / "test_timelines_r2"}
 KINDS = ("first", "record", "update")
 ANY = "any"
 
@@ -277,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", help="timelines (.expected.yaml, .articles.jsonl or names)")
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
-        "--set", choices=sorted(SETS), default="dev", help="dev (default) or the frozen test split"
+        "--set", choices=sorted(SETS), default="dev", help="dev (default) or a frozen test split"
     )
     where.add_argument("--dir", type=Path, help="a folder of timelines, instead of a named set")
     args = parser.parse_args(argv)

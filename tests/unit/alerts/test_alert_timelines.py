@@ -1,7 +1,8 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test split (tests/data/alerts/test_timelines/); its score is not
-held here: the split is scored by hand, so no rule is tuned to pass it.
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/ and
+test_timelines_r2/); their scores are not held here: a split is scored by hand, so no rule is tuned to
+pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
 retellings, follow-ups, background mentions, agencies abroad. The shape tests keep the labels usable
@@ -29,9 +30,16 @@ DATA = alert_eval.DATA
 TEST_DATA = alert_eval.TEST_DATA
 NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in DATA.glob("*.expected.yaml"))
 TEST_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_DATA.glob("*.expected.yaml"))
-# Every timeline of both splits, for the shape checks: (folder, name).
-ALL = [(DATA, n) for n in NAMES] + [(TEST_DATA, n) for n in TEST_NAMES]
-ALL_IDS = [f"{'test' if d == TEST_DATA else 'dev'}/{n}" for d, n in ALL]
+TEST_R2_DATA = alert_eval.SETS["test_r2"]
+TEST_R2_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_R2_DATA.glob("*.expected.yaml"))
+# Every timeline of every split, for the shape checks: (folder, name).
+SPLITS = {DATA: "dev", TEST_DATA: "test", TEST_R2_DATA: "test_r2"}
+ALL = (
+    [(DATA, n) for n in NAMES]
+    + [(TEST_DATA, n) for n in TEST_NAMES]
+    + [(TEST_R2_DATA, n) for n in TEST_R2_NAMES]
+)
+ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 
 # What the rules scored (overall, 18 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
 # 4 timelines of distinct events days apart, added last, first scored 0.45 / 0.69 and mostly miss on
@@ -66,6 +74,16 @@ def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:
     assert not set(TEST_NAMES) & set(NAMES), "the splits share no timeline"
     for name in TEST_NAMES:
         assert 10 <= len(raw(name, TEST_DATA)[1]) <= 20, name
+
+
+def test_the_second_test_split_has_three_timelines_of_ten_to_sixteen_articles() -> None:
+    """A second split written later, on events unlike both the dev set and the first split."""
+    articles = {p.name.removesuffix(".articles.jsonl") for p in TEST_R2_DATA.glob("*.articles.jsonl")}
+    assert set(TEST_R2_NAMES) == articles
+    assert len(TEST_R2_NAMES) == 3, TEST_R2_NAMES
+    assert not set(TEST_R2_NAMES) & (set(NAMES) | set(TEST_NAMES)), "the splits share no timeline"
+    for name in TEST_R2_NAMES:
+        assert 10 <= len(raw(name, TEST_R2_DATA)[1]) <= 16, name
 
 
 @pytest.mark.parametrize(("data", "name"), ALL, ids=ALL_IDS)
@@ -212,6 +230,8 @@ def test_scorer_reads_paths_and_names() -> None:
     test = [TEST_DATA / f"{n}.expected.yaml" for n in TEST_NAMES]
     assert alert_eval.timeline_files(data=TEST_DATA) == test
     assert alert_eval.timeline_files(["x"], TEST_DATA) == [TEST_DATA / "x.expected.yaml"]
+    r2 = [TEST_R2_DATA / f"{n}.expected.yaml" for n in TEST_R2_NAMES]
+    assert alert_eval.timeline_files(data=TEST_R2_DATA) == r2
 
 
 def test_the_set_through_the_offline_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
