@@ -1,11 +1,12 @@
 """The quality gate on real reporting: the frozen test splits, never tuned on.
 
-The items (tests/data/reporting/test_r1.yaml, test_r2.yaml) were written from real published reports
-and committed before the rule changes they score; the classify README keeps their first score beside
-the current one. This test prints the full report (per code, non-event false alarms, country and
-number accuracy) and fails when any figure falls below its floor: the score the rules reach today,
-less a small margin for the spaCy model's run-to-run noise. The targets (``TARGETS``) are printed beside
-them; a floor is raised when the rules improve, never lowered to let a change through.
+The items (tests/data/reporting/test_r1.yaml, test_r2.yaml, test_r3.yaml) were written from real
+published reports and committed before the rule changes they score; the classify README keeps their
+first score beside the current one. This test prints the full report (per code, non-event false
+alarms, country and number accuracy) and fails when any figure falls below its floor: the score the
+rules reach today, less a small margin for the spaCy model's run-to-run noise. The targets
+(``TARGETS``) are printed beside them; a floor is raised when the rules improve, never lowered to let
+a change through.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ SPLITS = (
         "test_r2",
         {"precision": 0.72, "recall": 0.83, "country_accuracy": 0.80, "number_accuracy": 0.60},
         0.5,
+    ),
+    Split(
+        "test_r3",
+        {"precision": 0.74, "recall": 0.82, "country_accuracy": 0.69, "number_accuracy": 0.54},
+        0.4,
     ),
 )
 
