@@ -120,3 +120,5 @@ down_revision
 branch_labels
 depends_on
 downgrade
+# Faust reads a message's consumer generation when it acks it
+_.generation_id  # unused attribute (tests/unit/core/test_batching.py)
