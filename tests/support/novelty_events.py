@@ -45,3 +45,13 @@ def ev(
 
 def rules(alerts: list[Any]) -> list[str]:
     return [a.rule for a in alerts]
+
+
+def held(outcome: Any) -> list[tuple[str, str]]:
+    """The (rule, reason) of every candidate the detector held back."""
+    return [(h["rule"], h["reason"]) for h in outcome.held]
+
+
+def at_country(event: Event, name: str, code: str) -> Event:
+    """The event placed in a whole country, as a report read only at country level (a dateline) is."""
+    return event.model_copy(update={"location": Location(name=name, country_code=code, kind="country")})

@@ -10,21 +10,11 @@ three countries; a Greek body found at another place bringing Greece's toll to 1
 
 from __future__ import annotations
 
-from tests.support.novelty_events import ev, rules
+from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Event, Location
 
 STORM = dict(type="natural_disaster", severity=5)
-
-
-def held(outcome: object) -> list[tuple[str, str]]:
-    return [(h["rule"], h["reason"]) for h in outcome.held]  # type: ignore[attr-defined]
-
-
-def at_country(event: Event, name: str, code: str) -> Event:
-    """The event placed in a whole country, as a report read only at country level is."""
-    return event.model_copy(update={"location": Location(name=name, country_code=code, kind="country")})
 
 
 def _greece() -> tuple[NoveltyDetector, list]:

@@ -5,14 +5,10 @@ Each case is the shape of a wrong alert seen on the dev alert timelines (tests/d
 
 from __future__ import annotations
 
-from tests.support.novelty_events import ev, rules
+from tests.support.novelty_events import ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
 from herald.core.families import families, family_of
-
-
-def held(outcome: object) -> list[tuple[str, str]]:
-    return [(h["rule"], h["reason"]) for h in outcome.held]  # type: ignore[attr-defined]
 
 
 def test_families_are_data_and_every_type_is_in_one_at_most() -> None:

@@ -11,20 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.support.novelty_events import ev, rules
+from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Claim, Event, Location
-
-
-def held(outcome: object) -> list[tuple[str, str]]:
-    return [(h["rule"], h["reason"]) for h in outcome.held]  # type: ignore[attr-defined]
-
-
-def at_country(event: Event, name: str, code: str) -> Event:
-    """The event placed in a whole country, as a report with only a dateline is."""
-    return event.model_copy(update={"location": Location(name=name, country_code=code, kind="country")})
-
+from herald.core.records import Claim
 
 SD = dict(type="attack_on_civilians", severity=5)
 

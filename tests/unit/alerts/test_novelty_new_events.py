@@ -9,22 +9,14 @@ the border killed 60"). Its count is not the alerted event's toll rising.
 
 from __future__ import annotations
 
-from tests.support.novelty_events import ev, rules
+from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
 from herald.alerts.novelty_wording import recalls_count, tells_of_another_event
-from herald.core.records import Claim, Event, Location
+from herald.core.records import Claim, Event
 
 QUAKE = dict(type="natural_disaster", severity=5)
 ATTACK = dict(type="attack_on_civilians", severity=5)
-
-
-def held(outcome: object) -> list[tuple[str, str]]:
-    return [(h["rule"], h["reason"]) for h in outcome.held]  # type: ignore[attr-defined]
-
-
-def at_country(event: Event, name: str, code: str) -> Event:
-    return event.model_copy(update={"location": Location(name=name, country_code=code, kind="country")})
 
 
 def _kishtwar() -> tuple[NoveltyDetector, list[object]]:
