@@ -19,7 +19,7 @@ from herald.core import topics
 from herald.core.families import family_of
 from herald.core.records import Article, Event
 from herald.core.streams import Emit, Reject
-from herald.core.write_buffers import keep_on_success
+from herald.core.write_buffers import Buffered, HeldBuffers, WriteBuffer, keep_on_success
 
 from .claim_log import ClaimLog
 from .claims import ClaimIndex
@@ -29,7 +29,6 @@ from .messages import Gather, Probe, StorySource
 from .metrics import DedupMetrics
 from .routing import DedupConfig, Dropped, Send, Unique
 from .scatter import membership_notice, route_article
-from .stores import Buffered, HeldBuffers, WriteBuffer
 from .stories import StoryTracker
 
 INTERNAL_TOPICS = {"probes": topics.DEDUP_PROBES, "gather": topics.DEDUP_GATHER}

@@ -1,18 +1,13 @@
-"""A dict-like view the protocol runs over offline, and the write buffers the worker holds a batch in.
+"""A dict-like view the protocol runs over offline.
 
 The protocol steps take any ``MutableMapping``: ``PrefixedView`` keeps every table in one dict offline;
-the worker's batches write through ``herald.core.write_buffers.WriteBuffer`` (shared with the other
-stateful stages).
+the worker's batches write through ``herald.core.write_buffers.WriteBuffer`` instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
 from typing import Any
-
-from herald.core.write_buffers import Buffered, HeldBuffers, WriteBuffer
-
-__all__ = ["Buffered", "HeldBuffers", "PrefixedView", "WriteBuffer"]
 
 
 class PrefixedView(MutableMapping[str, Any]):
