@@ -20,7 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Literal
+
+import yaml
 
 from herald.core.records import EnrichedArticle, Entity, Location
 
@@ -159,6 +163,24 @@ _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
 _NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)\b", re.I)
 
 
+@cache
+def _neighbour_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The cues of ``data/places.yaml`` that mark a country as the other side of a border."""
+    text = resources.files("herald.classify").joinpath("data", "places.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+
+    def one(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{cue['pattern']})" for cue in data[key]), re.I)
+
+    return one("neighbour_before"), one("neighbour_after")
+
+
+def _neighbour(before: str, after: str) -> bool:
+    """Whether a country is named as the far side of a border ("near the border with Niger")."""
+    cue_before, cue_after = _neighbour_cues()
+    return bool(cue_before.search(before) or cue_after.match(after))
+
+
 @dataclass(frozen=True)
 class Candidate:
     rank: float
@@ -218,6 +240,12 @@ def locate(
                 seg.text[max(0, local - 40) : local]
             ):
                 continue  # "the drones that Russia launched"; not "police in Hong Kong fired"
+            if (
+                entity.geo is not None
+                and entity.geo.kind == "country"
+                and _neighbour(seg.text[max(0, local - 60) : local], after)
+            ):
+                continue
             if entity.geo is not None and entity.label == "NORP":
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
@@ -407,8 +435,9 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
     Barsalogho"), for a place the gazetteer does not know; None when it names several or none.
 
     A country speaking through its foreign ministry or embassy ("Italy's foreign ministry said") is
-    the agency abroad, no place. When the report names no country at all, the one country of the
-    towns and regions it names ("an official in Kathmandu said" beside Mount Everest) stands in."""
+    the agency abroad, no place, and so is a country across a border ("near the border with Niger").
+    The one country of the towns, regions and islands the report resolves ("an official in Kathmandu
+    said" beside Mount Everest) comes before the countries it names."""
     text = article.text()
     places = [
         e
@@ -419,9 +448,22 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
         and e.start not in attackers
         and not _ABROAD_SPEAKER_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
     ]
+    places = [
+        e
+        for e in places
+        if not _neighbour(
+            text[max(0, e.start - 60) : e.start], text[e.start + len(e.text) : e.start + len(e.text) + 20]
+        )
+    ]
+    # The towns and regions the report resolves say where its unresolved village is better than the
+    # countries it names, which are often parties and neighbours ("Markoye, in Oudalan province"
+    # beside "where Niger, Burkina Faso and Mali meet").
+    local = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind != "country"}
+    if len(local) == 1:
+        return local.pop()
     named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
     if not named:
-        named = {e.geo.country_code for e in places if e.geo is not None}
+        named = local
     return named.pop() if len(named) == 1 else None
 
 

@@ -164,7 +164,7 @@ class PlaceFinder:
         m.end, m.region = end, True
 
     def _explicit(self, doc: Any, m: Mention) -> None:
-        """ ", Texas" / ", Taiwan" right after a name says which one is meant."""
+        """ ", Texas" / ", Taiwan" right after a name, or "Yemen's" before it, says which one is meant."""
         if m.end + 1 < len(doc) and doc[m.end].text == ",":
             _, after = self._longest_name(doc, m.end + 1, len(doc))
             for c in after:
@@ -174,6 +174,21 @@ class PlaceFinder:
                 if c.place.kind == "country":
                     m.explicit = c.place.country_code
                     return
+        owner = self._owner_country(doc, m.start)
+        if owner and any(c.place.country_code == owner for c in m.candidates):
+            # "Yemen's Al Mukha", "Pakistan's Kohat": a town of that country, even under a spelling
+            # the gazetteer keeps only as an alternate, and whatever towns abroad share the name.
+            m.explicit = owner
+
+    def _owner_country(self, doc: Any, start: int) -> str | None:
+        """The country named in a possessive right before ``start`` ("Burkina Faso's"), if any."""
+        if start < 2 or doc[start - 1].text not in ("'s", "\u2019s"):
+            return None
+        for k in range(start - 2, max(-1, start - 5), -1):
+            for c in self.gaz.lookup(fold(doc[k : start - 1].text)):
+                if c.place.kind == "country" and c.primary:
+                    return c.place.country_code
+        return None
 
     # ------------------------------------------------------------------ the pass
     def find(self, doc: Any, text: str | None = None) -> list[Mention]:

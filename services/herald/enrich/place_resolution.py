@@ -93,7 +93,9 @@ def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> No
     # itself. A city of some size ("Geneva" twice in a report on talks) counts at each mention.
     names: dict[str, set[str]] = {}
     for m in mentions:
-        if m.country_code:
+        # Speakers and parties ("Geoscience Australia", "US-mediated") vouch for no town, as in the
+        # votes above: the agency abroad must not make its capital an anchor that the town is far from.
+        if m.country_code and not m.modifier and m.label != "ORG":
             small = m.place is not None and m.place.kind == "city"
             small = small and m.place.population < STRONG_CITY_POPULATION  # type: ignore[union-attr]
             key = m.place.name if small and m.place else str(m.start)

@@ -370,6 +370,35 @@ CASES = [
         "other",
         id="an-island-is-not-its-namesake-town",
     ),
+    pytest.param(
+        "Merchant ship reports missile attack",
+        "A merchant ship was hit by a missile 30 nautical miles west of Yemen's Al Mukha on Tuesday, the "
+        "UK Maritime Trade Operations agency said. Houthi rebels say they are acting over Israel's war "
+        "in Gaza.",
+        "missile_artillery_strike",
+        "YE",
+        "city",
+        id="a-town-after-its-countrys-possessive-is-that-countrys",
+    ),
+    pytest.param(
+        "Strong earthquake strikes off the north coast",
+        "A magnitude 6.9 earthquake struck 120 kilometres north of Lae on Sunday, the U.S. Geological "
+        "Survey said. Geoscience Australia measured it at 6.7, a seismologist told reporters in Canberra.",
+        "natural_disaster",
+        "PG",
+        "city",
+        id="an-agency-abroad-does-not-make-the-town-a-namesake",
+    ),
+    pytest.param(
+        "Soldiers killed in attack near Markoye",
+        "At least five soldiers were killed on Monday when gunmen attacked an army post between Markoye "
+        "and Tokabangou, near the border with Niger, security sources said. Markoye lies in Oudalan "
+        "province.",
+        "armed_clash",
+        "BF",
+        None,
+        id="a-country-across-the-border-is-not-the-place",
+    ),
 ]
 
 
