@@ -20,7 +20,8 @@ or a duplicate) or "unlabelled".
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
 ``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--set test_r2``
-the second one (test_timelines_r2/), ``--dir PATH`` any folder of timelines.
+the second one (test_timelines_r2/), ``--set test_r3`` the third (test_timelines_r3/), ``--dir PATH`` any
+folder of timelines.
 """
 
 from __future__ import annotations
@@ -41,7 +42,12 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
 # The frozen test split: written once from real reporting and scored once, never tuned against,
 # so it measures what the rules do on events they were not shaped by.
 TEST_DATA = DATA.parent / "test_timelines"
-SETS = {"dev": DATA, "test": TEST_DATA, "test_r2": DATA.parent / "test_timelines_r2"}
+SETS = {
+    "dev": DATA,
+    "test": TEST_DATA,
+    "test_r2": DATA.parent / "test_timelines_r2",
+    "test_r3": DATA.parent / "test_timelines_r3",
+}
 KINDS = ("first", "record", "update")
 ANY = "any"
 

@@ -1,7 +1,7 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/ and
-test_timelines_r2/); their scores are not held here: a split is scored by hand, so no rule is tuned to
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r2/
+and test_timelines_r3/); their scores are not held here: a split is scored by hand, so no rule is tuned to
 pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
@@ -32,12 +32,15 @@ NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in DATA.glob("*.expec
 TEST_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_DATA.glob("*.expected.yaml"))
 TEST_R2_DATA = alert_eval.SETS["test_r2"]
 TEST_R2_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_R2_DATA.glob("*.expected.yaml"))
+TEST_R3_DATA = alert_eval.SETS["test_r3"]
+TEST_R3_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_R3_DATA.glob("*.expected.yaml"))
 # Every timeline of every split, for the shape checks: (folder, name).
-SPLITS = {DATA: "dev", TEST_DATA: "test", TEST_R2_DATA: "test_r2"}
+SPLITS = {DATA: "dev", TEST_DATA: "test", TEST_R2_DATA: "test_r2", TEST_R3_DATA: "test_r3"}
 ALL = (
     [(DATA, n) for n in NAMES]
     + [(TEST_DATA, n) for n in TEST_NAMES]
     + [(TEST_R2_DATA, n) for n in TEST_R2_NAMES]
+    + [(TEST_R3_DATA, n) for n in TEST_R3_NAMES]
 )
 ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 
@@ -84,6 +87,17 @@ def test_the_second_test_split_has_three_timelines_of_ten_to_sixteen_articles() 
     assert not set(TEST_R2_NAMES) & (set(NAMES) | set(TEST_NAMES)), "the splits share no timeline"
     for name in TEST_R2_NAMES:
         assert 10 <= len(raw(name, TEST_R2_DATA)[1]) <= 16, name
+
+
+def test_the_third_test_split_has_three_or_four_timelines_of_ten_to_twenty_articles() -> None:
+    """A third split written later still, on events unlike the dev set and both earlier splits."""
+    articles = {p.name.removesuffix(".articles.jsonl") for p in TEST_R3_DATA.glob("*.articles.jsonl")}
+    assert set(TEST_R3_NAMES) == articles
+    assert 3 <= len(TEST_R3_NAMES) <= 4, TEST_R3_NAMES
+    earlier = set(NAMES) | set(TEST_NAMES) | set(TEST_R2_NAMES)
+    assert not set(TEST_R3_NAMES) & earlier, "the splits share no timeline"
+    for name in TEST_R3_NAMES:
+        assert 10 <= len(raw(name, TEST_R3_DATA)[1]) <= 20, name
 
 
 @pytest.mark.parametrize(("data", "name"), ALL, ids=ALL_IDS)
