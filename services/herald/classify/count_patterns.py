@@ -99,7 +99,9 @@ def _rule(
 
 def _stems(alternation: str) -> tuple[str, ...]:
     """The first four letters of the first word of each alternative of "(?:killing|killed|...)"."""
-    return tuple({alt.split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")})
+    return tuple(
+        {alt.lstrip("(?:").split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")}
+    )
 
 
 # Numbers are found once per segment; each rule then only looks at the words around one number,
@@ -259,7 +261,8 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "protesters",
         before=rf"\b(?:put|puts|putting|estimated|estimating|estimates)\s+(?:the\s+)?(?:crowd|turnout|attendance|"
-        rf"number\s+of\s+(?:protesters|demonstrators|marchers|participants))\s+at\s+{_HEDGE}",
+        rf"number\s+(?:involved|of\s+(?:protesters|demonstrators|marchers|participants|rioters|inmates\s+involved)))"
+        rf"\s+at\s+{_HEDGE}",
         keys=("crowd", "turnout", "attendance", "number"),
     ),
     _rule(

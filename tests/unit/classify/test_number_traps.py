@@ -71,6 +71,8 @@ def test_a_total_in_all_stands_over_the_lead_figure() -> None:
             {},
         ),
         ("Up to 719 people in the affected communities may have been exposed, she said.", {}),
+        ("At least 65 other workers broke bones jumping from windows.", {"wounded": 65}),
+        ("The county sheriff put the number involved at about 150.", {"protesters": 150}),
     ],
 )
 def test_what_each_number_counts(text: str, expected: dict[str, float]) -> None:
