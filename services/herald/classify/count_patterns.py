@@ -10,6 +10,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_WORDS: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).with_name("data") / "counts.yaml").read_text(encoding="utf-8")
+)
+
+
+def _alternation(words: list[str]) -> str:
+    """ "(?:a|b|c)" from a word list of ``data/counts.yaml`` (each entry may itself be an expression)."""
+    return "(?:" + "|".join(words) + ")"
+
+
+def _salvo(unit: str, most: int, joined: bool) -> str:
+    """ "472 drones", "30 cruise missiles", "two Iskander or KN-23 missiles": up to ``most`` words of
+    ``data/counts.yaml`` between the number and the weapon noun (``joined``: "and"/"or" between them)."""
+    words = _WORDS["salvo"][unit]
+    join = r"(?:(?:and|or)\s+)?" if joined else ""
+    return rf"\s+(?:{_alternation(words['words'])}\s+{join}){{0,{most}}}{_alternation(words['nouns'])}\b"
+
 
 # An agency's revision of a quake's magnitude: the figure that stands (``magnitude.read_text``).
 MAGNITUDE_REVISION = (
@@ -18,16 +40,7 @@ MAGNITUDE_REVISION = (
 )
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
-_WHO = (
-    r"(?:people|persons?|civilians?|soldiers?|troops|servicem[ae]n|servicemembers?|fighters?|militants?|rebels?|"
-    r"insurgents?|policem[ae]n|police officers?|police|officers?|guards?|child|children|wom[ae]n|m[ae]n|"
-    r"residents?|villagers?|workers?|miners?|passengers?|pupils?|students?|protesters?|demonstrators?|rioters?|"
-    r"others|worshippers?|pilgrims?|migrants?|crew members?|crew|firefighters?|rescuers?|journalists?|"
-    r"aid workers?|patients?|staff|tourists?|members?|inmates?|prisoners?|suspects?|farmers?|fishermen|"
-    r"employees?|commuters?|bystanders?|personnel|combatants?|activists?|opposition supporters|supporters?|"
-    r"family members|locals|health workers?|medics?|doctors?|nurses?|teenagers?|boys?|girls?|babies|baby|"
-    r"infants?|adults?|officials|of them|more|attackers|gunmen|assailants)"
-)
+_WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
 _WHERE = r"\s+(?:of|in|from|near)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
@@ -41,32 +54,11 @@ BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
     r"seriously|severely|slightly|lightly|badly|gravely)\s+){0,3}"
 )
-_HEDGE = (
-    r"(?:(?:at least|more than|over|about|around|some|nearly|almost|an estimated|up to|as many as|roughly|"
-    r"another|a further|a total of)\s+)?"
-)
-VERBS: dict[str, str] = {
-    "killed": r"(?:killed|dead|died|dies|die|perished|lost their lives|slain|confirmed dead|feared dead|"
-    r"among the dead|stabbed to death|beaten to death|burned to death|hacked to death|crushed to death|"
-    r"shot dead)",
-    "wounded": r"(?:wounded|injured|hurt|hospitali[sz]ed|treated for injuries|"
-    r"suffered (?:minor |light |serious |severe )?injuries)",
-    "missing": r"(?:missing|unaccounted for)",
-    "displaced": r"(?:displaced|made homeless|left homeless|forced from their homes|forced to flee|fled)",
-    # "rescued and taken to hospital", "rescued from the rubble": survivors of a collapse, not evacuees
-    "evacuated": r"(?:evacuated|relocated|moved to safety|moved to shelters|"
-    r"rescued(?![^.;]{0,30}\b(?:hospitals?|rubble|debris|ruins|wreckage|blaze|flames)\b)|forced to evacuate|"
-    r"(?:had|ordered) to evacuate|taken (?:in)?to evacuation cent(?:re|er)s|(?:ordered|told) to leave|"
-    r"moved out of their homes|taken off)",
-    "arrested": r"(?:arrested|detained|taken into custody|rounded up)",
-}
-GERUNDS: dict[str, str] = {
-    "killed": r"(?:killing|killed|kills|claiming the lives of)",
-    "wounded": r"(?:wounding|injuring|wounded|injured|hurt|hurting)",
-    "displaced": r"(?:displacing|displaced|uprooting|uprooted)",
-    "evacuated": r"(?:evacuating|evacuated|relocating|relocated|evacuation of|ordered the evacuation of)",
-    "arrested": r"(?:arresting|arrested|detaining|detained|rounded up|rounding up|detention of|arrest of)",
-}
+_HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
+VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}
+GERUNDS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["gerunds"].items()}
+# "In all, Russia fired 31 drones": the whole the report gives (``magnitude.read_text``)
+TOTALS = re.compile(rf"\b(?:{_alternation(_WORDS['totals'])})\b", re.I)
 # "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.
 _NOT_PEOPLE = (
     r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?))"
@@ -107,7 +99,9 @@ def _rule(
 
 def _stems(alternation: str) -> tuple[str, ...]:
     """The first four letters of the first word of each alternative of "(?:killing|killed|...)"."""
-    return tuple({alt.split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")})
+    return tuple(
+        {alt.lstrip("(?:").split(" ")[0][:4].lower() for alt in alternation.strip("(?:)").split("|")}
+    )
 
 
 # Numbers are found once per segment; each rule then only looks at the words around one number,
@@ -130,7 +124,7 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "killed",
-        before=rf"\b(?:death toll|toll)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}",
+        before=rf"\b(?:death toll|toll)\b[^.;\d]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}",
         keys=("toll",),
     ),
     _rule(
@@ -193,16 +187,12 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "drones",
         after_keys=("drone", "uav", "unmanned", "shahed"),
-        after=r"\s+(?:(?:other|more|attack|kamikaze|combat|strike|long-range|explosive|Shahed|Shahed-type|Iranian-made|"
-        r"Russian|Ukrainian|Israeli|[A-Z][A-Za-z]*-[\d/]+)\s+){0,2}"
-        r"(?:drones|UAVs|unmanned aerial vehicles|Shaheds)\b",
+        after=_salvo("drones", 2, joined=False),
     ),
     _rule(
         "missiles",
-        after_keys=("missile", "rocket", "shell"),
-        after=r"\s+(?:(?:other|more|ballistic|cruise|hypersonic|guided|anti-ship|long-range|air-launched|surface-to-air|"
-        r"Iskander|Kalibr|Kinzhal|Grad|artillery|\d+\s?mm|[A-Z][A-Za-z]*-[\d/]+)\s+(?:(?:and|or)\s+)?){0,3}"
-        r"(?:missiles|rockets|shells)\b",
+        after_keys=("missile", "rocket", "shell", "launches", "kinzhal", "iskander", "kalibr"),
+        after=_salvo("missiles", 3, joined=True),
     ),
     _rule(
         "aircraft",
@@ -271,7 +261,8 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "protesters",
         before=rf"\b(?:put|puts|putting|estimated|estimating|estimates)\s+(?:the\s+)?(?:crowd|turnout|attendance|"
-        rf"number\s+of\s+(?:protesters|demonstrators|marchers|participants))\s+at\s+{_HEDGE}",
+        rf"number\s+(?:involved|of\s+(?:protesters|demonstrators|marchers|participants|rioters|inmates\s+involved)))"
+        rf"\s+at\s+{_HEDGE}",
         keys=("crowd", "turnout", "attendance", "number"),
     ),
     _rule(
@@ -282,8 +273,10 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "affected",
         after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
+        # "More than 6,085,400 people in those states and Bihar are affected"
         after=rf"\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
-        rf"patients|accounts|records|buildings|houses)\s+(?:{BE})(?:affected|without power|without "
+        rf"patients|accounts|records|buildings|houses)(?:{_WHERE}(?<!may)(?<!might)(?<!could)(?=\s+(?:are|were|is|was|have|has|had)\b))?\s+(?:{BE})"
+        rf"(?:affected|without power|without "
         rf"electricity|"
         rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
     ),
@@ -313,6 +306,8 @@ COUNT_RULES: list[CountRule] = [
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
     _rule("killed", before=rf"\bnumber of (?:dead|deaths|killed)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    # "Fifteen of the injured went to Parkland Memorial Hospital": a part, so at least that many hurt
+    _rule("wounded", after=r"\s+of\s+the\s+(?:injured|wounded)\b", after_keys=("injured", "wounded")),
     # "two other injured people were treated"
     _rule(
         "wounded",
@@ -321,7 +316,9 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "affected",
-        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*(?:[a-z-]+\s+)?(?:cases|infections)\b",
+        # "222 as cases rise": a word between is an adjective of the cases, never a joining word
+        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*"
+        r"(?:(?!(?:as|and|or|in|at|of|to|from|with|by|while)\b)[a-z-]+\s+)?(?:cases|infections)\b",
         after_keys=("cases", "infection"),
     ),
     _rule(

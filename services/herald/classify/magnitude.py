@@ -31,7 +31,7 @@ from herald.core.quantity_context import read_sentence, separate_incident
 from herald.core.records import Quantity
 
 from . import count_sides
-from .count_patterns import BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, VERBS
+from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, TOTALS, VERBS
 from .cues import is_background
 from .hedges import qualifier_before
 from .segments import Segment
@@ -211,6 +211,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     )
     readings = []
     read: list[tuple[re.Match[str], float, Reading | None]] = []  # each number's readings, for lists
+    salvos: list[tuple[re.Match[str], int, Reading]] = []  # salvo readings and where their noun ends
     for (m, (value, vague)), context in zip(matches, contexts, strict=True):
         if not context.is_event_count:
             continue
@@ -220,7 +221,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
         before_low, after_low = before.lower(), after.lower()
-        update = bool(_UPDATE.search(before)) and not _HEARSAY.search(sentence)
+        update = bool(_UPDATE.search(before) or TOTALS.search(sentence)) and not _HEARSAY.search(sentence)
         later = count_sides.later_deaths(sentence, m.start(), m.end())
         if later is not None:
             readings.append(Reading("killed", value, qualifier, index, vague, replaces=("wounded", value)))
@@ -254,7 +255,11 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             )
             readings.append(reading)
             read.append((m, value, reading))
+            if rule.unit in _SALVO_UNITS and rule.after is not None:
+                noun = rule.after.match(after)
+                salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
     readings.extend(_list_totals(sentence, index, read))
+    readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
         (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
     ]
@@ -291,6 +296,34 @@ def _list_totals(
             if count_sides.list_total(sentence, m1.span(), m2.span(), unit):
                 lead = first or second
                 out.append(Reading(unit, v1 + v2, lead.qualifier, index, lead.vague, lead.update))
+    return out
+
+
+# Between one salvo member's noun and the next member's number: "30 cruise missiles and 110".
+_SALVO_JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_HEDGE}$", re.I)
+
+
+def _salvo_totals(
+    sentence: str, index: int, salvos: list[tuple[re.Match[str], int, Reading]]
+) -> list[Reading]:
+    """ "170 drones, 30 cruise missiles and 110 ballistic missiles": a salvo told as its kinds is
+    their sum (140 missiles), when the members follow one another as one list."""
+    out = []
+    run: list[Reading] = []
+    for i, (_, noun_end, reading) in enumerate(salvos):
+        nxt = salvos[i + 1] if i + 1 < len(salvos) else None
+        run.append(reading)
+        joined = (
+            nxt is not None
+            and nxt[2].unit == reading.unit
+            and nxt[0].start() > noun_end
+            and _SALVO_JOIN.fullmatch(sentence, noun_end, nxt[0].start()) is not None
+        )
+        if joined:
+            continue
+        if len(run) > 1:
+            out.append(replace(run[0], value=sum(r.value for r in run), vague=any(r.vague for r in run)))
+        run = []
     return out
 
 

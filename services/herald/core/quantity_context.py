@@ -33,7 +33,9 @@ import yaml
 from herald.core.records import QuantityRole, TimeRef
 
 _WINDOW = 90  # characters either side a cue is looked for
-_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|\b(?:that|which|who)\b")
+# "the Hamas-led attack of October 2023, in which about 1,200 people were killed": a clause opened by
+# "in which" or "during which" is about the time of the thing before it, so it does not end that frame.
+_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|(?<!in\s)(?<!during\s)\b(?:that|which|who)\b")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
 _SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
 
@@ -57,6 +59,7 @@ def _rx(text: str) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Cues:
     intercepted_before: re.Pattern[str]
+    whole_salvo: re.Pattern[str]
     intercepted_after: re.Pattern[str]
     launched_after: re.Pattern[str]
     cumulative: re.Pattern[str]
@@ -82,9 +85,10 @@ class Cues:
         gap = icp["noun_gap"]
         return cls(
             intercepted_before=_rx(
-                rf"\b(?:{_rx(icp['before']).pattern})\s+(?:(?:all|every|a\s+further|another|"
+                rf"\b(?:{_rx(icp['before']).pattern})\s+(?:(?:a\s+further|another|"
                 rf"at\s+least|more\s+than|about|some|nearly|almost|only)\s+)?$"
             ),
+            whole_salvo=_rx(rf"(?:{_rx(icp['whole']).pattern})$"),
             intercepted_after=_rx(
                 rf"^\s*(?:more\s+|of\s+them\s+|of\s+the\s+)?{gap}(?:{_rx(icp['after']).pattern})"
             ),
@@ -169,7 +173,7 @@ def read_sentence(
             role = "other_event"  # a blast's seismic reading, not an earthquake's magnitude
         elif role == "event":
             if units[i] in _SALVO_UNITS or not units[i]:
-                launched = c.launched_after.search(after) is not None
+                launched = c.launched_after.search(after) is not None or bool(c.whole_salvo.search(before))
                 if not launched and (
                     c.intercepted_before.search(before) or c.intercepted_after.search(after)
                 ):

@@ -141,9 +141,12 @@ def toll_before(doc: Any, qstart: int) -> str | None:
     if k < 0 or doc[k].lower_ not in TOLL_LINKS:
         return None
     sent_start = doc[qstart].sent.start
-    for x in range(max(sent_start, k - 20), k):
+    # nearest first: "toll reaches 222 as cases rise to 5,462" gave the toll its figure before the cases
+    for x in range(k - 1, max(sent_start, k - 20) - 1, -1):
         if doc[x].lower_ in TOLL_WORDS:
             return "killed"
+        if doc[x].like_num:
+            return None
     return None
 
 

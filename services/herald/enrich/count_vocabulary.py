@@ -21,8 +21,7 @@ NOUN_UNITS: dict[str, str] = {
         "settlements",
     ),
     **dict.fromkeys(
-        ["troops", "soldiers", "soldier", "servicemen", "serviceman", "marines", "paratroopers", "fighters",
-         "militants", "combatants"],
+        ["troops", "soldiers", "soldier", "servicemen", "serviceman", "marines", "paratroopers"],
         "troops",
     ),
     **dict.fromkeys(["protesters", "protestors", "demonstrators", "marchers"], "protesters"),

@@ -183,3 +183,13 @@ def test_people_rescued_from_a_collapse_are_survivors_not_evacuees(enricher: Enr
         enricher, "Floods", "Emergency crews had rescued more than 20,000 people from flooded areas."
     )
     assert quantity(flood, 20_000, "evacuated").is_event_count
+
+
+def test_attackers_counted_are_no_troop_deployment(enricher: Enricher) -> None:
+    r = enrich(enricher, "Checkpoint attacked", "At least 50 militants attacked a paramilitary checkpoint.")
+    assert not [q for q in r.quantities if q.unit == "troops"]
+
+
+def test_a_toll_gets_its_own_figure_not_a_later_number(enricher: Enricher) -> None:
+    r = enrich(enricher, "Zambia cholera toll reaches 222 as cases rise to 5,462", "Cholera spread.")
+    assert not [q for q in r.quantities if q.unit == "killed" and q.value == 5462]
