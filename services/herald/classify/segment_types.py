@@ -63,8 +63,10 @@ NAMED_HELD = re.compile(
 )
 _CROSSFIRE = re.compile(
     r"\b(?:fighting|clash(?:es)?|battles?|gunfights?|exchanges? of fire) (?:broke out |erupted )?between\b"
-    r"|\b(?:soldiers|troops|fighters|militants|rebels|policemen|police officers)\b[^.;]{0,40}\band\b"
-    r"[^.;]{0,20}\bcivilians\b",
+    r"|\b(?:gunfights?|gun ?battles?|encounters?|exchanges? of fire) with (?:the )?(?:security forces|troops|"
+    r"soldiers|police|army|militants|rebels)\b"
+    r"|\b(?:soldiers|troops|fighters|militants|rebels|policemen|police officers|security personnel|"
+    r"security forces personnel|personnel)\b[^.;]{0,40}\band\b[^.;]{0,20}\bcivilians\b",
     re.I,
 )
 

@@ -205,6 +205,41 @@ NON_EVENTS = [
         "three days of 2025, President Zelenskyy said on Friday.",
         id="a total over several days",
     ),
+    pytest.param(
+        "India-US army exercise opens in Rajasthan desert with HIMARS on show",
+        "The two armies began a 15-day exercise at the Mahajan range on Monday. The drill will show off the "
+        "High Mobility Artillery Rocket System, fired in the range for the first time.",
+        id="a joint exercise in the headline",
+    ),
+    pytest.param(
+        "UAE arms maker unveils new drones, plans second air defence missile firing",
+        "The company unveiled new attack drones at the Dubai Airshow on Sunday and said it would fire its "
+        "SkyKnight missile again before the end of the year.",
+        id="weapons unveiled at an arms show",
+    ),
+    pytest.param(
+        "Defence firm's new armed drone takes shape",
+        "The 4.5-metre aircraft will be able to carry out air-to-ground strikes in high-risk areas, the "
+        "company said. A prototype is being built.",
+        id="what a weapon will be able to do",
+    ),
+    pytest.param(
+        "War documentaries take awards at Ljubljana festival",
+        "The Fog of Srebrenica received a special mention. The Srebrenica film sets evocative music against "
+        "horrific footage of the massacre, the jury said.",
+        id="a film's footage of a massacre",
+    ),
+    pytest.param(
+        "Suu Kyi's party heads for landslide as ruling party concedes",
+        "Myanmar's ruling party conceded defeat on Monday after the first free general election in 25 years.",
+        id="an election landslide",
+    ),
+    pytest.param(
+        "Umno weighs internal coup to push out Malaysian PM, report says",
+        "Umno is considering an internal coup that would replace Prime Minister Muhyiddin Yassin while "
+        "keeping the government in place, a newspaper reported.",
+        id="a party's internal coup",
+    ),
 ]
 
 
@@ -499,6 +534,48 @@ EVENTS = [
         {"natural_disaster"},
         id="a junta that only reports the toll",
     ),
+    pytest.param(
+        "Rival army factions exchange fire in Ivory Coast's second city",
+        "Machine-gun and heavy weapons fire broke out late on Tuesday between rival army factions at "
+        "military bases in Bouake, residents said.",
+        {"armed_clash"},
+        id="weapons fire between factions is a clash, not a blaze",
+    ),
+    pytest.param(
+        "DR Congo army and M23 rebels clash again, shaking five-day truce",
+        "Fighting with heavy weapons broke out between government troops and M23 rebels on Thursday, "
+        "putting a five-day-old ceasefire in doubt.",
+        {"armed_clash"},
+        id="a truce the fighting breaks is no talks",
+    ),
+    pytest.param(
+        "Pakistan bomb ruptures gas pipe, cities left without supply",
+        "A bomb exploded before dawn on Thursday at the Pir Koh gas field, rupturing a pipe and cutting gas "
+        "to several cities, a local official said. Nobody was hurt.",
+        {"infrastructure_attack"},
+        id="a bomb that ruptures a pipe",
+    ),
+    pytest.param(
+        "Pakistan's new cabinet sworn in at presidency",
+        "The 34 ministers of Prime Minister Shahbaz Sharif's cabinet took the oath of office on Tuesday.",
+        {"leadership_change"},
+        id="a cabinet takes the oath",
+    ),
+    pytest.param(
+        "Militant killed, four hurt in Kashmir gunfight",
+        "A suspected militant was shot dead in a gunfight with security forces on Friday, police said, and "
+        "two security personnel and two civilians were wounded.",
+        {"armed_clash"},
+        id="civilians hurt in a gunfight with security forces",
+    ),
+    pytest.param(
+        "Turkish police detain 20 Islamic State suspects",
+        "Turkish police detained 20 people suspected of belonging to the Islamic State group on Wednesday. "
+        "Turkey has stepped up operations since gunmen attacked an Istanbul church in January, killing one "
+        "worshipper.",
+        {"arrest"},
+        id="a killing told in a since-clause",
+    ),
 ]
 
 
@@ -545,6 +622,9 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
         ("where a quake in 2010 killed 3,000 people", "quake", "dated"),
         ("a quarry blast registered as a magnitude 2.8 'earthquake'", "earthquake", "quoted"),
         ("a quarry blast, not an earthquake, shook the town", "earthquake", "denied"),
+        ("a rocket system capable of precise strikes over long distances", "strikes", "capability"),
+        ("He had been planning protests on Sept. 9 against the pension plan", "protests", "planned"),
+        ("he was being held over a brief appearance at a rally in January", "rally", "held_for"),
     ],
 )
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
