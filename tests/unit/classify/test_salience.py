@@ -235,6 +235,12 @@ NON_EVENTS = [
         id="an election landslide",
     ),
     pytest.param(
+        "Every new wide release flops in a pre-Halloween box office massacre",
+        "All five new releases were clobbered at the box office, a collapse Variety called a pre-Halloween "
+        "massacre.",
+        id="a box-office massacre",
+    ),
+    pytest.param(
         "Umno weighs internal coup to push out Malaysian PM, report says",
         "Umno is considering an internal coup that would replace Prime Minister Muhyiddin Yassin while "
         "keeping the government in place, a newspaper reported.",
@@ -569,6 +575,33 @@ EVENTS = [
         id="civilians hurt in a gunfight with security forces",
     ),
     pytest.param(
+        "Lebanese troops clash with Syrian gunmen at border crossing",
+        "When the troops fired warning shots the gunmen shot back, wounding a soldier.",
+        {"armed_clash"},
+        id="gunmen shooting back at troops are a side in a battle",
+    ),
+    pytest.param(
+        "Gunmen abduct travellers on Kaduna-Abuja highway",
+        "Gunmen kidnapped passengers on the expressway on Monday night. The attackers opened fire and shot "
+        "one traveller before marching the others away, police said.",
+        {"attack_on_civilians"},
+        id="captives marched away are no march",
+    ),
+    pytest.param(
+        "Toxic gas leak at Hangzhou chemical plant",
+        "A toxic gas leak at a chemical plant made five firemen ill and forced more than 2,000 residents to "
+        "leave late on Friday.",
+        {"industrial_accident", "evacuation"},
+        id="residents forced to leave beside a gas leak",
+    ),
+    pytest.param(
+        "Tampered switch sent Amtrak train off the rails",
+        "A rail switch that someone apparently tampered with sent the train onto a siding, where it "
+        "derailed and injured 74 people, investigators said on Thursday.",
+        {"infrastructure_attack"},
+        id="a derailment from a tampered switch",
+    ),
+    pytest.param(
         "Turkish police detain 20 Islamic State suspects",
         "Turkish police detained 20 people suspected of belonging to the Islamic State group on Wednesday. "
         "Turkey has stepped up operations since gunmen attacked an Istanbul church in January, killing one "
@@ -597,6 +630,17 @@ def test_past_the_lead_a_new_type_needs_a_sentence_that_reports_it(make_article:
     assert {e.type for e in classify(make_article("Three men arrested", lead + news))} == {
         "arrest",
         "attack_on_civilians",
+    }
+
+
+def test_a_month_opening_a_sentence_past_the_lead_is_no_new_report(make_article: Make) -> None:
+    lead = "Police arrested three men on Friday. They are held in London. Searches continue. "
+    earlier = "In April a bus crashed on the same road, killing two people."
+    elsewhere = "In Leeds a bus crashed on the ring road, killing two people."
+    assert {e.type for e in classify(make_article("Three men arrested", lead + earlier))} == {"arrest"}
+    assert {e.type for e in classify(make_article("Three men arrested", lead + elsewhere))} == {
+        "arrest",
+        "industrial_accident",
     }
 
 
