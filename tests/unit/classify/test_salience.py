@@ -575,6 +575,13 @@ EVENTS = [
         id="civilians hurt in a gunfight with security forces",
     ),
     pytest.param(
+        "Dozens of people detained in New York during protests",
+        "Dozens of people were detained on Thursday night during a mass protest against police violence in "
+        "Union Square.",
+        {"protest"},
+        id="arrests made during the protest are the protest's",
+    ),
+    pytest.param(
         "Lebanese troops clash with Syrian gunmen at border crossing",
         "When the troops fired warning shots the gunmen shot back, wounding a soldier.",
         {"armed_clash"},
