@@ -582,6 +582,19 @@ EVENTS = [
         id="arrests made during the protest are the protest's",
     ),
     pytest.param(
+        "Boko Haram attack kills 15 in northeast Nigeria village",
+        "Gunmen on motorcycles fired on residents as they fled, killing at least 15 people in a village in "
+        "Yobe state on Saturday, residents said.",
+        {"attack_on_civilians"},
+        id="people shot as they fled are the attack's victims, not evacuees",
+    ),
+    pytest.param(
+        "Israel strikes Houthi-held Yemeni port after evacuation warnings",
+        "Israeli aircraft struck the port of Hodeida on Tuesday after warning workers to leave.",
+        {"air_drone_strike"},
+        id="a warning to leave before a strike",
+    ),
+    pytest.param(
         "Lebanese troops clash with Syrian gunmen at border crossing",
         "When the troops fired warning shots the gunmen shot back, wounding a soldier.",
         {"armed_clash"},
@@ -676,6 +689,7 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
         ("a rocket system capable of precise strikes over long distances", "strikes", "capability"),
         ("He had been planning protests on Sept. 9 against the pension plan", "protests", "planned"),
         ("he was being held over a brief appearance at a rally in January", "rally", "held_for"),
+        ("They told UNHCR they escaped clashes between government forces and rebels", "clashes", "fled_from"),
     ],
 )
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
