@@ -595,6 +595,14 @@ EVENTS = [
         id="a warning to leave before a strike",
     ),
     pytest.param(
+        "Six Pakistani soldiers killed in ambush near Peshawar",
+        "Militants ambushed an army convoy late on Wednesday, killing six soldiers, officials said. "
+        '"Militants used rockets and small arms and an exchange of fire went on for about 15 minutes," an '
+        "official said, adding that at least four militants were also killed.",
+        {"armed_clash"},
+        id="rockets beside small arms in an ambush are no rocket strike",
+    ),
+    pytest.param(
         "Lebanese troops clash with Syrian gunmen at border crossing",
         "When the troops fired warning shots the gunmen shot back, wounding a soldier.",
         {"armed_clash"},
