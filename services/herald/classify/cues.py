@@ -217,7 +217,14 @@ def is_off_topic(text: str, starts: frozenset[str] | None = None) -> bool:
     return any(search(domain, text, starts) for domain in OFF_TOPIC)
 
 
-_PAST_BEFORE = re.compile(r"\b(?:since|ever since)\s+(?:[\w'\u2019-]+\s+){0,4}$", re.I)
+# "since Ukrainian forces retook it"; and the participle that continues such a clause ("since gunmen
+# attacked an Istanbul church in January, killing one worshipper"), whose clause has a verb of its own.
+_PAST_BEFORE = re.compile(
+    r"\b(?:since|ever since)\s+(?:[\w'\u2019-]+\s+){0,4}$"
+    r"|\b(?:since|ever since)\s+(?:[\w'\u2019-]+\s+){1,3}?"
+    r"(?:\w+ed|took|began|seized|struck|hit|fell|overran)\b[^.;,]{0,60},\s+$",
+    re.I,
+)
 
 
 def is_background(sentence: str, match: re.Match[str]) -> bool:

@@ -22,7 +22,12 @@ from .segments import Segment
 
 _PROTESTERS = re.compile(
     r"\b(?:protesters|protestors|demonstrators|rioters|marchers|looters|the (?:protest|rally|march|unrest|"
-    r"riots?))\b",
+    r"riots?))\b"
+    # "detained in New York during protests", "arrested on second night of protests", "200 arrested in
+    # one day as Los Angeles protests continue": the arrests name the protest they were made at
+    r"|\b(?:during|amid|at|as|of) (?:the |a |an |this |that |their |(?:[\w'\u2019-]+ ){1,2})?"
+    r"(?:mass |street |anti-[\w-]+ )?"
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?|unrest|riots?)\b",
     re.I,
 )
 _FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)

@@ -63,8 +63,10 @@ NAMED_HELD = re.compile(
 )
 _CROSSFIRE = re.compile(
     r"\b(?:fighting|clash(?:es)?|battles?|gunfights?|exchanges? of fire) (?:broke out |erupted )?between\b"
-    r"|\b(?:soldiers|troops|fighters|militants|rebels|policemen|police officers)\b[^.;]{0,40}\band\b"
-    r"[^.;]{0,20}\bcivilians\b",
+    r"|\b(?:gunfights?|gun ?battles?|encounters?|exchanges? of fire) with (?:the )?(?:security forces|troops|"
+    r"soldiers|police|army|militants|rebels)\b"
+    r"|\b(?:soldiers|troops|fighters|militants|rebels|policemen|police officers|security personnel|"
+    r"security forces personnel|personnel)\b[^.;]{0,40}\band\b[^.;]{0,20}\bcivilians\b",
     re.I,
 )
 
@@ -157,8 +159,11 @@ def segment_hits(
         and not repelled
         and ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
     )
+    # Fire traded between two armed sides ("the gunmen shot back, wounding a soldier") is a battle too.
+    mutual_fire = clash is not None and clash.cue == "fire exchanged between armed sides"
     if (
-        hits.get("attack_on_civilians", Hit("", (0, 0))).cue == "armed men attacking civilians"
+        "attack_on_civilians" in hits
+        and (hits["attack_on_civilians"].cue == "armed men attacking civilians" or mutual_fire)
         and clash is not None
         and not one_sided
         and not CIVILIANS.search(text)

@@ -205,6 +205,47 @@ NON_EVENTS = [
         "three days of 2025, President Zelenskyy said on Friday.",
         id="a total over several days",
     ),
+    pytest.param(
+        "India-US army exercise opens in Rajasthan desert with HIMARS on show",
+        "The two armies began a 15-day exercise at the Mahajan range on Monday. The drill will show off the "
+        "High Mobility Artillery Rocket System, fired in the range for the first time.",
+        id="a joint exercise in the headline",
+    ),
+    pytest.param(
+        "UAE arms maker unveils new drones, plans second air defence missile firing",
+        "The company unveiled new attack drones at the Dubai Airshow on Sunday and said it would fire its "
+        "SkyKnight missile again before the end of the year.",
+        id="weapons unveiled at an arms show",
+    ),
+    pytest.param(
+        "Defence firm's new armed drone takes shape",
+        "The 4.5-metre aircraft will be able to carry out air-to-ground strikes in high-risk areas, the "
+        "company said. A prototype is being built.",
+        id="what a weapon will be able to do",
+    ),
+    pytest.param(
+        "War documentaries take awards at Ljubljana festival",
+        "The Fog of Srebrenica received a special mention. The Srebrenica film sets evocative music against "
+        "horrific footage of the massacre, the jury said.",
+        id="a film's footage of a massacre",
+    ),
+    pytest.param(
+        "Suu Kyi's party heads for landslide as ruling party concedes",
+        "Myanmar's ruling party conceded defeat on Monday after the first free general election in 25 years.",
+        id="an election landslide",
+    ),
+    pytest.param(
+        "Every new wide release flops in a pre-Halloween box office massacre",
+        "All five new releases were clobbered at the box office, a collapse Variety called a pre-Halloween "
+        "massacre.",
+        id="a box-office massacre",
+    ),
+    pytest.param(
+        "Umno weighs internal coup to push out Malaysian PM, report says",
+        "Umno is considering an internal coup that would replace Prime Minister Muhyiddin Yassin while "
+        "keeping the government in place, a newspaper reported.",
+        id="a party's internal coup",
+    ),
 ]
 
 
@@ -499,6 +540,103 @@ EVENTS = [
         {"natural_disaster"},
         id="a junta that only reports the toll",
     ),
+    pytest.param(
+        "Rival army factions exchange fire in Ivory Coast's second city",
+        "Machine-gun and heavy weapons fire broke out late on Tuesday between rival army factions at "
+        "military bases in Bouake, residents said.",
+        {"armed_clash"},
+        id="weapons fire between factions is a clash, not a blaze",
+    ),
+    pytest.param(
+        "DR Congo army and M23 rebels clash again, shaking five-day truce",
+        "Fighting with heavy weapons broke out between government troops and M23 rebels on Thursday, "
+        "putting a five-day-old ceasefire in doubt.",
+        {"armed_clash"},
+        id="a truce the fighting breaks is no talks",
+    ),
+    pytest.param(
+        "Pakistan bomb ruptures gas pipe, cities left without supply",
+        "A bomb exploded before dawn on Thursday at the Pir Koh gas field, rupturing a pipe and cutting gas "
+        "to several cities, a local official said. Nobody was hurt.",
+        {"infrastructure_attack"},
+        id="a bomb that ruptures a pipe",
+    ),
+    pytest.param(
+        "Pakistan's new cabinet sworn in at presidency",
+        "The 34 ministers of Prime Minister Shahbaz Sharif's cabinet took the oath of office on Tuesday.",
+        {"leadership_change"},
+        id="a cabinet takes the oath",
+    ),
+    pytest.param(
+        "Militant killed, four hurt in Kashmir gunfight",
+        "A suspected militant was shot dead in a gunfight with security forces on Friday, police said, and "
+        "two security personnel and two civilians were wounded.",
+        {"armed_clash"},
+        id="civilians hurt in a gunfight with security forces",
+    ),
+    pytest.param(
+        "Dozens of people detained in New York during protests",
+        "Dozens of people were detained on Thursday night during a mass protest against police violence in "
+        "Union Square.",
+        {"protest"},
+        id="arrests made during the protest are the protest's",
+    ),
+    pytest.param(
+        "Boko Haram attack kills 15 in northeast Nigeria village",
+        "Gunmen on motorcycles fired on residents as they fled, killing at least 15 people in a village in "
+        "Yobe state on Saturday, residents said.",
+        {"attack_on_civilians"},
+        id="people shot as they fled are the attack's victims, not evacuees",
+    ),
+    pytest.param(
+        "Israel strikes Houthi-held Yemeni port after evacuation warnings",
+        "Israeli aircraft struck the port of Hodeida on Tuesday after warning workers to leave.",
+        {"air_drone_strike"},
+        id="a warning to leave before a strike",
+    ),
+    pytest.param(
+        "Six Pakistani soldiers killed in ambush near Peshawar",
+        "Militants ambushed an army convoy late on Wednesday, killing six soldiers, officials said. "
+        '"Militants used rockets and small arms and an exchange of fire went on for about 15 minutes," an '
+        "official said, adding that at least four militants were also killed.",
+        {"armed_clash"},
+        id="rockets beside small arms in an ambush are no rocket strike",
+    ),
+    pytest.param(
+        "Lebanese troops clash with Syrian gunmen at border crossing",
+        "When the troops fired warning shots the gunmen shot back, wounding a soldier.",
+        {"armed_clash"},
+        id="gunmen shooting back at troops are a side in a battle",
+    ),
+    pytest.param(
+        "Gunmen abduct travellers on Kaduna-Abuja highway",
+        "Gunmen kidnapped passengers on the expressway on Monday night. The attackers opened fire and shot "
+        "one traveller before marching the others away, police said.",
+        {"attack_on_civilians"},
+        id="captives marched away are no march",
+    ),
+    pytest.param(
+        "Toxic gas leak at Hangzhou chemical plant",
+        "A toxic gas leak at a chemical plant made five firemen ill and forced more than 2,000 residents to "
+        "leave late on Friday.",
+        {"industrial_accident", "evacuation"},
+        id="residents forced to leave beside a gas leak",
+    ),
+    pytest.param(
+        "Tampered switch sent Amtrak train off the rails",
+        "A rail switch that someone apparently tampered with sent the train onto a siding, where it "
+        "derailed and injured 74 people, investigators said on Thursday.",
+        {"infrastructure_attack"},
+        id="a derailment from a tampered switch",
+    ),
+    pytest.param(
+        "Turkish police detain 20 Islamic State suspects",
+        "Turkish police detained 20 people suspected of belonging to the Islamic State group on Wednesday. "
+        "Turkey has stepped up operations since gunmen attacked an Istanbul church in January, killing one "
+        "worshipper.",
+        {"arrest"},
+        id="a killing told in a since-clause",
+    ),
 ]
 
 
@@ -520,6 +658,17 @@ def test_past_the_lead_a_new_type_needs_a_sentence_that_reports_it(make_article:
     assert {e.type for e in classify(make_article("Three men arrested", lead + news))} == {
         "arrest",
         "attack_on_civilians",
+    }
+
+
+def test_a_month_opening_a_sentence_past_the_lead_is_no_new_report(make_article: Make) -> None:
+    lead = "Police arrested three men on Friday. They are held in London. Searches continue. "
+    earlier = "In April a bus crashed on the same road, killing two people."
+    elsewhere = "In Leeds a bus crashed on the ring road, killing two people."
+    assert {e.type for e in classify(make_article("Three men arrested", lead + earlier))} == {"arrest"}
+    assert {e.type for e in classify(make_article("Three men arrested", lead + elsewhere))} == {
+        "arrest",
+        "industrial_accident",
     }
 
 
@@ -545,6 +694,10 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
         ("where a quake in 2010 killed 3,000 people", "quake", "dated"),
         ("a quarry blast registered as a magnitude 2.8 'earthquake'", "earthquake", "quoted"),
         ("a quarry blast, not an earthquake, shook the town", "earthquake", "denied"),
+        ("a rocket system capable of precise strikes over long distances", "strikes", "capability"),
+        ("He had been planning protests on Sept. 9 against the pension plan", "protests", "planned"),
+        ("he was being held over a brief appearance at a rally in January", "rally", "held_for"),
+        ("They told UNHCR they escaped clashes between government forces and rebels", "clashes", "fled_from"),
     ],
 )
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
