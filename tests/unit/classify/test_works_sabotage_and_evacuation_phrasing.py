@@ -1,0 +1,73 @@
+"""How national outlets word plant fires, rail sabotage and evacuations that are under way: each
+sentence below is in the shape of a dev report (dev_types18) the rules missed before its cue existed."""
+
+from __future__ import annotations
+
+from tests.support.classify_articles import build_article
+
+from herald.classify import phrasing
+from herald.classify.rules import classify
+
+
+def _types(title: str, body: str) -> set[str]:
+    return {e.type for e in classify(build_article(title, body))}
+
+
+def test_a_fire_at_a_named_refinery_is_an_industrial_accident() -> None:
+    found = _types(
+        "Four hurt at Texas plant",
+        "A fire at an ExxonMobil refinery in Baytown, Texas, injured four people early on Thursday, "
+        "the sheriff said.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_the_plant_fire_cue_does_not_read_gunfire_at_a_factory() -> None:
+    cue = next(c for c in phrasing.cues()["industrial_accident"] if c.name == "fire at a works")
+    assert cue.pattern.search("a blaze broke out at the Sumitomo chemical plant")
+    assert not cue.pattern.search("Gunmen opened fire at a factory gate on Monday")
+    assert not cue.pattern.search("the convoy came under fire at the depot")
+
+
+def test_a_tampered_rail_switch_is_an_attack_on_infrastructure_not_an_accident() -> None:
+    found = _types(
+        "Amtrak train leaves the track near Newport News",
+        "Someone apparently tampered with a switch that sent an Amtrak train onto a siding, where it "
+        "derailed and injured 74 people, federal investigators said Thursday.",
+    )
+    assert "infrastructure_attack" in found
+    assert "industrial_accident" not in found
+
+
+def test_a_train_derailed_by_an_explosion_is_an_attack_on_infrastructure() -> None:
+    found = _types(
+        "Freight train comes off the rails in Bryansk",
+        "On Monday another train derailed in the region after an explosion, the regional governor said.",
+    )
+    assert "infrastructure_attack" in found
+    assert "industrial_accident" not in found
+
+
+def test_families_told_to_leave_their_homes_are_being_evacuated() -> None:
+    found = _types(
+        "Mud reaches homes below Brazil mine",
+        "Families in low-lying areas have been told to leave their homes, authorities said.",
+    )
+    assert "evacuation" in found
+
+
+def test_villagers_moving_to_safer_places_are_being_evacuated() -> None:
+    found = _types(
+        "Villagers leave as the Rapti rises",
+        "Villagers along the river began moving to safer places on Tuesday after officials repeatedly "
+        "urged them to go.",
+    )
+    assert "evacuation" in found
+
+
+def test_people_shifted_to_relief_camps_are_evacuated() -> None:
+    found = _types(
+        "Flood victims in camps",
+        "The minister said more than 6,000 flood victims had been shifted to 12 relief camps.",
+    )
+    assert "evacuation" in found
