@@ -71,3 +71,75 @@ def test_people_shifted_to_relief_camps_are_evacuated() -> None:
         "The minister said more than 6,000 flood victims had been shifted to 12 relief camps.",
     )
     assert "evacuation" in found
+
+
+def test_a_fire_that_gutted_a_shopping_plaza_is_an_industrial_accident() -> None:
+    found = _types(
+        "Karachi toll rises",
+        "The number of people killed in the fire that gutted a shopping plaza in Karachi rose to 30 on "
+        "Wednesday, officials said.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_a_work_platform_tearing_away_on_a_building_site_is_an_industrial_accident() -> None:
+    found = _types(
+        "Three die in Raleigh",
+        "Three construction workers died on Monday when a mast climbing work platform tore away from an "
+        "office building under construction.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_rail_cables_set_on_fire_are_an_attack_on_infrastructure() -> None:
+    found = _types(
+        "Train journeys disrupted in France",
+        "About 100 high-speed train journeys were disrupted after cables alongside the tracks were set on "
+        "fire overnight, the minister said.",
+    )
+    assert "infrastructure_attack" in found
+
+
+def test_arsonists_opening_a_sentence_about_the_olympics_are_no_team_name() -> None:
+    found = _types(
+        "French high-speed rail lines hit by arson before Olympic opening",
+        "Arsonists and other malicious acts hit France's high-speed rail lines overnight on the day of the "
+        "Paris Olympics' opening ceremony, CNN reported.",
+    )
+    assert "infrastructure_attack" in found
+
+
+def test_people_who_reached_cyclone_shelters_were_evacuated() -> None:
+    found = _types(
+        "Bagerhat braces for the storm",
+        "By Tuesday afternoon 29,100 people had reached cyclone shelters in Bagerhat, the relief official "
+        "said.",
+    )
+    assert "evacuation" in found
+
+
+def test_a_president_inaugurated_is_a_leadership_change() -> None:
+    found = _types(
+        "Kenya's new leader",
+        "William Ruto was inaugurated as Kenya's fifth president on Tuesday before tens of thousands of "
+        "people in Nairobi.",
+    )
+    assert "leadership_change" in found
+
+
+def test_a_government_that_fell_in_a_confidence_vote_is_a_leadership_change() -> None:
+    found = _types(
+        "Estonia in turmoil",
+        "Estonia's government fell on Wednesday when Prime Minister Taavi Roivas lost a confidence vote in "
+        "parliament.",
+    )
+    assert "leadership_change" in found
+
+
+def test_a_president_suspended_from_office_is_a_leadership_change() -> None:
+    found = _types(
+        "Senate votes in Brasilia",
+        "Brazil's senate voted on Thursday to put President Dilma Rousseff on trial, suspending her from "
+        "office.",
+    )
+    assert "leadership_change" in found
