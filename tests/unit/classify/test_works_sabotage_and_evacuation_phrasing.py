@@ -143,3 +143,30 @@ def test_a_president_suspended_from_office_is_a_leadership_change() -> None:
         "office.",
     )
     assert "leadership_change" in found
+
+
+def test_a_promise_to_step_down_within_a_year_changes_no_leader() -> None:
+    found = _types(
+        "Blair says he will quit within a year, refuses to name the date",
+        "British Prime Minister Tony Blair promised on Thursday to step down within a year but would not "
+        "give rebels in his party a date.",
+    )
+    assert "leadership_change" not in found
+
+
+def test_handing_over_to_a_new_prime_minister_after_the_election_changes_no_leader() -> None:
+    found = _types(
+        "Singh to hand over after the vote",
+        '"In a few months\' time, after the general election, I will hand over to a new prime minister," '
+        "Prime Minister Manmohan Singh told reporters.",
+    )
+    assert "leadership_change" not in found
+
+
+def test_a_mock_drill_on_a_gas_leak_is_neither_an_accident_nor_an_evacuation() -> None:
+    found = _types(
+        "GAIL Gas holds mock drill on gas leak and fire at CNG station",
+        "The scenario had a truck overturning after a tyre burst, followed by a gas leak and a fire; rescue "
+        "teams carried out a mock evacuation of casualties while the area was cordoned off.",
+    )
+    assert found.isdisjoint({"industrial_accident", "evacuation"})
