@@ -84,9 +84,11 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def _is_team_name(text: str, start: int, end: int) -> bool:
-    """ "The Typhoons stormed back": a capitalised plural cue word in a sentence about sport."""
+    """ "The Typhoons stormed back": a capitalised plural cue word in a sentence about sport. A cue that
+    matched a phrase names no team ("Arsonists ... hit France's high-speed rail lines" before the
+    Olympics): its first word is capitalised because it opens the sentence."""
     word = text[start:end]
-    return word[:1].isupper() and word.endswith("s") and is_off_topic(text)
+    return " " not in word and word[:1].isupper() and word.endswith("s") and is_off_topic(text)
 
 
 def aside(text: str, start: int, end: int) -> str | None:

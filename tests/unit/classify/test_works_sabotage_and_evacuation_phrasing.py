@@ -1,0 +1,172 @@
+"""How national outlets word plant fires, rail sabotage and evacuations that are under way: each
+sentence below is in the shape of a dev report (dev_types18) the rules missed before its cue existed."""
+
+from __future__ import annotations
+
+from tests.support.classify_articles import build_article
+
+from herald.classify import phrasing
+from herald.classify.rules import classify
+
+
+def _types(title: str, body: str) -> set[str]:
+    return {e.type for e in classify(build_article(title, body))}
+
+
+def test_a_fire_at_a_named_refinery_is_an_industrial_accident() -> None:
+    found = _types(
+        "Four hurt at Texas plant",
+        "A fire at an ExxonMobil refinery in Baytown, Texas, injured four people early on Thursday, "
+        "the sheriff said.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_the_plant_fire_cue_does_not_read_gunfire_at_a_factory() -> None:
+    cue = next(c for c in phrasing.cues()["industrial_accident"] if c.name == "fire at a works")
+    assert cue.pattern.search("a blaze broke out at the Sumitomo chemical plant")
+    assert not cue.pattern.search("Gunmen opened fire at a factory gate on Monday")
+    assert not cue.pattern.search("the convoy came under fire at the depot")
+
+
+def test_a_tampered_rail_switch_is_an_attack_on_infrastructure_not_an_accident() -> None:
+    found = _types(
+        "Amtrak train leaves the track near Newport News",
+        "Someone apparently tampered with a switch that sent an Amtrak train onto a siding, where it "
+        "derailed and injured 74 people, federal investigators said Thursday.",
+    )
+    assert "infrastructure_attack" in found
+    assert "industrial_accident" not in found
+
+
+def test_a_train_derailed_by_an_explosion_is_an_attack_on_infrastructure() -> None:
+    found = _types(
+        "Freight train comes off the rails in Bryansk",
+        "On Monday another train derailed in the region after an explosion, the regional governor said.",
+    )
+    assert "infrastructure_attack" in found
+    assert "industrial_accident" not in found
+
+
+def test_families_told_to_leave_their_homes_are_being_evacuated() -> None:
+    found = _types(
+        "Mud reaches homes below Brazil mine",
+        "Families in low-lying areas have been told to leave their homes, authorities said.",
+    )
+    assert "evacuation" in found
+
+
+def test_villagers_moving_to_safer_places_are_being_evacuated() -> None:
+    found = _types(
+        "Villagers leave as the Rapti rises",
+        "Villagers along the river began moving to safer places on Tuesday after officials repeatedly "
+        "urged them to go.",
+    )
+    assert "evacuation" in found
+
+
+def test_people_shifted_to_relief_camps_are_evacuated() -> None:
+    found = _types(
+        "Flood victims in camps",
+        "The minister said more than 6,000 flood victims had been shifted to 12 relief camps.",
+    )
+    assert "evacuation" in found
+
+
+def test_a_fire_that_gutted_a_shopping_plaza_is_an_industrial_accident() -> None:
+    found = _types(
+        "Karachi toll rises",
+        "The number of people killed in the fire that gutted a shopping plaza in Karachi rose to 30 on "
+        "Wednesday, officials said.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_a_work_platform_tearing_away_on_a_building_site_is_an_industrial_accident() -> None:
+    found = _types(
+        "Three die in Raleigh",
+        "Three construction workers died on Monday when a mast climbing work platform tore away from an "
+        "office building under construction.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_rail_cables_set_on_fire_are_an_attack_on_infrastructure() -> None:
+    found = _types(
+        "Train journeys disrupted in France",
+        "About 100 high-speed train journeys were disrupted after cables alongside the tracks were set on "
+        "fire overnight, the minister said.",
+    )
+    assert "infrastructure_attack" in found
+
+
+def test_arsonists_opening_a_sentence_about_the_olympics_are_no_team_name() -> None:
+    found = _types(
+        "French high-speed rail lines hit by arson before Olympic opening",
+        "Arsonists and other malicious acts hit France's high-speed rail lines overnight on the day of the "
+        "Paris Olympics' opening ceremony, CNN reported.",
+    )
+    assert "infrastructure_attack" in found
+
+
+def test_people_who_reached_cyclone_shelters_were_evacuated() -> None:
+    found = _types(
+        "Bagerhat braces for the storm",
+        "By Tuesday afternoon 29,100 people had reached cyclone shelters in Bagerhat, the relief official "
+        "said.",
+    )
+    assert "evacuation" in found
+
+
+def test_a_president_inaugurated_is_a_leadership_change() -> None:
+    found = _types(
+        "Kenya's new leader",
+        "William Ruto was inaugurated as Kenya's fifth president on Tuesday before tens of thousands of "
+        "people in Nairobi.",
+    )
+    assert "leadership_change" in found
+
+
+def test_a_government_that_fell_in_a_confidence_vote_is_a_leadership_change() -> None:
+    found = _types(
+        "Estonia in turmoil",
+        "Estonia's government fell on Wednesday when Prime Minister Taavi Roivas lost a confidence vote in "
+        "parliament.",
+    )
+    assert "leadership_change" in found
+
+
+def test_a_president_suspended_from_office_is_a_leadership_change() -> None:
+    found = _types(
+        "Senate votes in Brasilia",
+        "Brazil's senate voted on Thursday to put President Dilma Rousseff on trial, suspending her from "
+        "office.",
+    )
+    assert "leadership_change" in found
+
+
+def test_a_promise_to_step_down_within_a_year_changes_no_leader() -> None:
+    found = _types(
+        "Blair says he will quit within a year, refuses to name the date",
+        "British Prime Minister Tony Blair promised on Thursday to step down within a year but would not "
+        "give rebels in his party a date.",
+    )
+    assert "leadership_change" not in found
+
+
+def test_handing_over_to_a_new_prime_minister_after_the_election_changes_no_leader() -> None:
+    found = _types(
+        "Singh to hand over after the vote",
+        '"In a few months\' time, after the general election, I will hand over to a new prime minister," '
+        "Prime Minister Manmohan Singh told reporters.",
+    )
+    assert "leadership_change" not in found
+
+
+def test_a_mock_drill_on_a_gas_leak_is_neither_an_accident_nor_an_evacuation() -> None:
+    found = _types(
+        "GAIL Gas holds mock drill on gas leak and fire at CNG station",
+        "The scenario had a truck overturning after a tyre burst, followed by a gas leak and a fire; rescue "
+        "teams carried out a mock evacuation of casualties while the area was cordoned off.",
+    )
+    assert found.isdisjoint({"industrial_accident", "evacuation"})
