@@ -11,7 +11,7 @@ Actors are built with ``model_construct``: names are strings, roles one of the t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from herald.core.records import Actor
 
@@ -53,7 +53,7 @@ def sentence_actors(
 
 def _actor(toks: Tokens, m: Mention, gaz: Gazetteer) -> Actor | None:
     prev = toks.lower[m.start - 1] if m.start > 0 else ""
-    role = "target" if prev in TARGET_CUES else "actor"
+    role: Literal["target", "actor"] = "target" if prev in TARGET_CUES else "actor"
     if m.label == "NORP" and m.country_code:
         country = gaz.country(m.country_code)
         return Actor.model_construct(
