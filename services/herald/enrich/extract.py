@@ -21,7 +21,7 @@ from herald.core.quantity_context import NumberContext, read_sentence
 from herald.core.records import Article, EnrichedArticle, Entity, Geo, Quantity, Sentence, utcnow
 
 from . import gazetteer as gazetteer_mod
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer
 from .language import detect
 from .place_mentions import PlaceFinder
 from .quantities import CountFinder, model_counts
@@ -29,7 +29,6 @@ from .sentence_actors import sentence_actors
 from .tokens import Tokens
 
 ENGLISH = "en"
-GEO_CACHE_SIZE = 50_000  # validated map records kept, by place
 
 
 class Enricher:
@@ -52,7 +51,6 @@ class Enricher:
         self._gazetteer = gazetteer
         self._places: PlaceFinder | None = None
         self._counts: CountFinder | None = None
-        self._geos: dict[Place, dict[str, Any]] = {}
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -141,37 +139,9 @@ class Enricher:
                 out[k] = NumberContext("model", context.time_ref) if found[k].model else context
         return out
 
-    def _geo(self, place: Place) -> Geo:
-        """A place's map record: validated the first time the place is seen, then built from the
-        validated values (an article names the same few places again and again)."""
-        fields = self._geos.get(place)
-        if fields is None:
-            if len(self._geos) >= GEO_CACHE_SIZE:
-                self._geos.clear()
-            fields = self._geos[place] = dict(
-                Geo(
-                    name=place.name,
-                    lat=place.lat,
-                    lon=place.lon,
-                    country_code=place.country_code,
-                    admin1=place.admin1,
-                    kind=place.kind,
-                    geonameid=place.geonameid,
-                    admin1_code=place.admin1_code,
-                )
-            )
-        return Geo.model_construct(**fields)
-
     def _record(
         self, article: Article, doc: Any, text: str, places: PlaceFinder, counts: CountFinder
     ) -> EnrichedArticle:
-        """The enriched record of one parsed article.
-
-        Entities, quantities and sentences are built with ``model_construct``: every value is typed
-        by construction here (offsets from the tokens, labels and units from our vocabularies, values
-        read as floats), and validating each of the hundreds a full article has cost more than all the
-        place lookups. The article itself is validated as a whole, as before.
-        """
         # ``text`` is what the doc was made from: the token lists slice it (see tokens.py).
         toks = Tokens(doc, text)
         sents = toks.sentences()
@@ -188,9 +158,19 @@ class Enricher:
                 end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
             geo = None
             if m.place is not None and m.place.country_code:  # a sea or range has no country
-                geo = self._geo(m.place)
+                p = m.place
+                geo = Geo(
+                    name=p.name,
+                    lat=p.lat,
+                    lon=p.lon,
+                    country_code=p.country_code,
+                    admin1=p.admin1,
+                    kind=p.kind,
+                    geonameid=p.geonameid,
+                    admin1_code=p.admin1_code,
+                )
             entities.append(
-                Entity.model_construct(
+                Entity(
                     text=text[start:end],
                     label=m.label,
                     start=start,
@@ -209,7 +189,7 @@ class Enricher:
             if s not in sentence_texts:
                 sentence_texts[s] = text[sents[s][1] : sents[s][2]].strip()
             quantities.append(
-                Quantity.model_construct(
+                Quantity(
                     value=c.value,
                     unit=c.unit,
                     text=text[toks.idx[c.start] : toks.ends[c.end - 1]],
@@ -229,8 +209,7 @@ class Enricher:
             duplicate_of=None,
             detected_language=ENGLISH,
             sentences=[
-                Sentence.model_construct(start=a, end=b, actors=actors.get(k, []))
-                for k, (_, a, b) in enumerate(sents)
+                Sentence(start=a, end=b, actors=actors.get(k, [])) for k, (_, a, b) in enumerate(sents)
             ],
             entities=entities,
             quantities=quantities,

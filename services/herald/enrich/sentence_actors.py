@@ -5,13 +5,11 @@ output: an actor is a country named as a country, a demonym ("Russian forces"), 
 a capital used for its government ("Kyiv said"). A country right after "in", "across", "inside" is a
 location, not an actor; one right after "at", "on", "against" or "targeting" is marked ``target``.
 The classification stage decides the rest.
-
-Actors are built with ``model_construct``: names are strings, roles one of the two written here.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from herald.core.records import Actor
 
@@ -53,23 +51,23 @@ def sentence_actors(
 
 def _actor(toks: Tokens, m: Mention, gaz: Gazetteer) -> Actor | None:
     prev = toks.lower[m.start - 1] if m.start > 0 else ""
-    role: Literal["target", "actor"] = "target" if prev in TARGET_CUES else "actor"
+    role = "target" if prev in TARGET_CUES else "actor"
     if m.label == "NORP" and m.country_code:
         country = gaz.country(m.country_code)
-        return Actor.model_construct(
+        return Actor(
             name=country.name if country else toks.span(m.start, m.end),
             role=role,
             country_code=m.country_code,
         )
     if m.label == "ORG":
-        return Actor.model_construct(name=toks.span(m.start, m.end), role=role, country_code=m.country_code)
+        return Actor(name=toks.span(m.start, m.end), role=role, country_code=m.country_code)
     place = m.place
     if place is None:
         return None
     if place.kind == "country":
         if prev in LOCATION_ONLY:
             return None
-        return Actor.model_construct(name=place.name, role=role, country_code=place.country_code)
+        return Actor(name=place.name, role=role, country_code=place.country_code)
     if (
         place.kind == "city"
         and gaz.capitals.get(fold(place.name)) == place.country_code
@@ -78,7 +76,5 @@ def _actor(toks: Tokens, m: Mention, gaz: Gazetteer) -> Actor | None:
         and prev not in LOCATION_ONLY
     ):
         country = gaz.country(place.country_code)
-        return Actor.model_construct(
-            name=country.name if country else place.name, role=role, country_code=place.country_code
-        )
+        return Actor(name=country.name if country else place.name, role=role, country_code=place.country_code)
     return None
