@@ -34,6 +34,7 @@ from herald.core.records import QuantityRole, TimeRef
 
 _WINDOW = 90  # characters either side a cue is looked for
 _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|\b(?:that|which|who)\b")
+_CLAUSE_NEEDS = (";", ":", ",", "that", "which", "who")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
 _SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
 
@@ -122,6 +123,12 @@ def separate_incident(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def _may_cut(window: str) -> bool:
+    """Whether ``_CLAUSE`` can match in ``window``: each of its branches needs one of these strings,
+    and looking for them is much cheaper than running the expression."""
+    return any(s in window for s in _CLAUSE_NEEDS)
+
+
 def _is_model(sentence: str, start: int, end: int) -> bool:
     """ "S-300", "Kh-101", "Tu-95", "Shahed-136/131", "Kh-59/69", "155mm": a name, not a count."""
     if start >= 2 and sentence[start - 1] in "-/" and sentence[start - 2].isalnum():
@@ -185,9 +192,9 @@ def read_sentence(
         else:
             # A time phrase holds within its clause: "fuel prices that have tripled since May, and police
             # arrested 14" says nothing about when the 14 were arrested.
-            clauses = list(_CLAUSE.finditer(before))
+            clauses = list(_CLAUSE.finditer(before)) if _may_cut(before) else []
             near_before = before[clauses[-1].end() :] if clauses else before
-            cut = _CLAUSE.search(after)
+            cut = _CLAUSE.search(after) if _may_cut(after) else None
             near_after = after[: cut.start()] if cut else after
             for window, is_after in ((near_before, False), (near_after, True)):
                 frames = [(c.earlier, "earlier"), (c.cumulative, "cumulative")]

@@ -11,11 +11,16 @@ names (``gazetteer.fold``) are computed once per span; the finders read these li
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from spacy import attrs
 
 from .gazetteer import fold
+
+# Names and the words around them recur from article to article ("Ukraine", "the Kremlin", "Kyiv
+# region"): their keys are kept across documents, a bounded set of short strings.
+_fold = lru_cache(maxsize=16_384)(fold)
 
 _ATTRS = [
     attrs.IDX, attrs.LENGTH, attrs.IS_PUNCT, attrs.IS_SPACE, attrs.IS_TITLE, attrs.IS_UPPER, attrs.IS_ALPHA,
@@ -73,7 +78,7 @@ class Tokens:
         k = (i, j)
         key = self._folds.get(k)
         if key is None:
-            key = self._folds[k] = fold(self.span(i, j))
+            key = self._folds[k] = _fold(self.span(i, j))
         return key
 
     def sentences(self) -> list[tuple[int, int, int]]:
