@@ -126,6 +126,19 @@ def separate_incident(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def _may_cut(window: str) -> bool:
+    """Whether ``_CLAUSE`` can match in ``window``: each of its branches needs one of these strings,
+    and looking for them is much cheaper than running the expression."""
+    return (
+        "," in window
+        or ";" in window
+        or ":" in window
+        or "that" in window
+        or "which" in window
+        or "who" in window
+    )
+
+
 def _is_model(sentence: str, start: int, end: int) -> bool:
     """ "S-300", "Kh-101", "Tu-95", "Shahed-136/131", "Kh-59/69", "155mm": a name, not a count."""
     if start >= 2 and sentence[start - 1] in "-/" and sentence[start - 2].isalnum():
@@ -189,9 +202,9 @@ def read_sentence(
         else:
             # A time phrase holds within its clause: "fuel prices that have tripled since May, and police
             # arrested 14" says nothing about when the 14 were arrested.
-            clauses = list(_CLAUSE.finditer(before))
+            clauses = list(_CLAUSE.finditer(before)) if _may_cut(before) else []
             near_before = before[clauses[-1].end() :] if clauses else before
-            cut = _CLAUSE.search(after)
+            cut = _CLAUSE.search(after) if _may_cut(after) else None
             near_after = after[: cut.start()] if cut else after
             for window, is_after in ((near_before, False), (near_after, True)):
                 frames = [(c.earlier, "earlier"), (c.cumulative, "cumulative")]

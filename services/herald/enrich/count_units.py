@@ -2,13 +2,11 @@
 that says what happened to the people it counts ("12 civilians were killed", "killing at least 12"),
 a death toll ("the toll rose to 41"), an earthquake's magnitude, homes left without power.
 
-Token walks over a spaCy ``Doc`` for the count finder (``quantities.py``); the words are
-``count_vocabulary.py``.
+Token walks over a spaCy ``Doc``'s token lists (``tokens.Tokens``) for the count finder
+(``quantities.py``); the words are ``count_vocabulary.py``.
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 from .count_vocabulary import (
     AUX,
@@ -27,79 +25,79 @@ from .count_vocabulary import (
     VERB_UNITS,
     is_plural_noun,
 )
+from .tokens import Tokens
 
 
-def is_magnitude(doc: Any, start: int, end: int) -> bool:
+def is_magnitude(toks: Tokens, start: int, end: int) -> bool:
     """ "magnitude 6.4", "a 6.4-magnitude", "measuring 5.8", "a 5.8 quake": an earthquake's size."""
-    n = len(doc)
-    before = [doc[k].lower_ for k in range(max(0, start - 2), start)]
+    n = toks.n
+    before = [toks.lower[k] for k in range(max(0, start - 2), start)]
     if "magnitude" in before or (before and before[-1] == "measuring"):
         return True
-    after = [doc[k].lower_ for k in range(end, min(n, end + 3))]
+    after = [toks.lower[k] for k in range(end, min(n, end + 3))]
     if after[:1] == ["magnitude"] or after[:2] == ["-", "magnitude"]:
         return True
-    if "." in doc[start].text and after[:1] and after[0] in QUAKE_WORDS:
+    if "." in toks.words[start] and after[:1] and after[0] in QUAKE_WORDS:
         return True
     return after[:3] == ["on", "the", "richter"]
 
 
-def counted_noun(doc: Any, j: int) -> tuple[str | None, int]:
+def counted_noun(toks: Tokens, j: int) -> tuple[str | None, int]:
     """The counted noun after a number: the rightmost noun of the words that follow it."""
-    n = len(doc)
+    n = toks.n
     head: str | None = None
     head_end = j
     k = j
     while k < n and k - j < 5:
-        t = doc[k]
-        if t.is_space or (k > j and t.is_sent_start):
+        if toks.space[k] or (k > j and toks.sent_start[k]):
             break  # never across a sentence or line break (title -> body)
-        low = t.lower_
+        low = toks.lower[k]
         if low in SKIPPABLE and head is None:
             k += 1
             continue
-        if t.is_punct:
+        if toks.punct[k]:
             # keep hyphenated words together: "Shahed-type", "F-16"
-            if t.text == "-" and not t.whitespace_ and k > j and k + 1 < n:
+            if toks.words[k] == "-" and k > j and k + 1 < n and toks.ends[k] == toks.idx[k + 1]:
                 k += 1
                 continue
             break
-        if low in STOP or (t.like_num and not (k > j and doc[k - 1].text == "-")):
+        if low in STOP or (toks.like_num[k] and not (k > j and toks.words[k - 1] == "-")):
             break
         if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS or low in SINGULAR_PEOPLE:
             head, head_end = low, k + 1
             if low in NOT_COUNTS:
                 break
-        elif t.is_alpha and t.is_lower and is_plural_noun(low):
+        elif toks.alpha[k] and toks.is_lower[k] and is_plural_noun(low):
             head, head_end = low, k + 1
-        elif t.is_lower and low.endswith(("ed", "ing")) and head is not None:
+        elif toks.is_lower[k] and low.endswith(("ed", "ing")) and head is not None:
             break  # a verb after the noun: "472 drones launched"
         k += 1
     return head, head_end
 
 
-def verb_after(doc: Any, k: int) -> tuple[str | None, int]:
+def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
     """What happened to the people: "were killed", "died", "are still missing", "to flee"."""
-    n = len(doc)
+    n = toks.n
     steps = 0
     while k < n and steps < 5:
-        low = doc[k].lower_
+        low = toks.lower[k]
         if low in VERB_UNITS:
             unit = VERB_UNITS[low]
             if low == "left" or (unit in ("protesters",) and steps > 1):
                 return None, k
             # "Eleven people were rescued and taken to hospital": survivors, not evacuees
-            if low == "rescued" and SURVIVORS & {doc[x].lower_ for x in range(k + 1, min(n, k + 6))}:
+            if low == "rescued" and SURVIVORS & {toks.lower[x] for x in range(k + 1, min(n, k + 6))}:
                 return None, k
             return unit, k + 1
-        if low == "to" and k + 1 < n and doc[k + 1].lower_ in ("flee", "evacuate"):
-            return VERB_UNITS[doc[k + 1].lower_], k + 2
-        if low in ("treated", "taken") and k + 2 < n and doc[k + 1].lower_ in ("for", "to"):
-            if doc[k + 2].lower_ in ("injuries", "wounds"):
+        if low == "to" and k + 1 < n and toks.lower[k + 1] in ("flee", "evacuate"):
+            return VERB_UNITS[toks.lower[k + 1]], k + 2
+        if low in ("treated", "taken") and k + 2 < n and toks.lower[k + 1] in ("for", "to"):
+            if toks.lower[k + 2] in ("injuries", "wounds"):
                 return "wounded", k + 3
-            if doc[k + 2].lower_ in ("hospital", "hospitals"):
+            if toks.lower[k + 2] in ("hospital", "hospitals"):
                 return "wounded", k + 3
-        if low in ("moved", "taken", "relocated") and k + 1 < n and doc[k + 1].lower_ == "to":
-            rest = {doc[x].lower_ for x in range(k + 2, min(n, k + 5))}
+        if low in ("moved", "taken", "relocated") and k + 1 < n and toks.lower[k + 1] == "to":
+            rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
             if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
                 return "evacuated", k + 2
         if low not in AUX:
@@ -109,53 +107,53 @@ def verb_after(doc: Any, k: int) -> tuple[str | None, int]:
     return None, k
 
 
-def verb_before(doc: Any, qstart: int) -> str | None:
+def verb_before(toks: Tokens, qstart: int) -> str | None:
     """ "killing at least 12", "arrested 45 people", "evacuation of 300,000"."""
     k = qstart - 1
-    if k >= 0 and doc[k].lower_ in ("of",) and k >= 1:
-        if doc[k - 1].lower_ in ("evacuation", "evacuations"):
+    if k >= 0 and toks.lower[k] in ("of",) and k >= 1:
+        if toks.lower[k - 1] in ("evacuation", "evacuations"):
             return "evacuated"
-        if doc[k - 1].lower_ in ("deaths", "death"):
+        if toks.lower[k - 1] in ("deaths", "death"):
             return "killed"
         return None
-    if k >= 0 and doc[k].lower_ in ("and", ","):
+    if k >= 0 and toks.lower[k] in ("and", ","):
         return None
     # "to evacuate all of the roughly 11,000 residents": the verb across a determiner phrase
     j = k
-    while j >= 0 and k - j < 4 and doc[j].lower_ in DETERMINER_GAP:
+    while j >= 0 and k - j < 4 and toks.lower[j] in DETERMINER_GAP:
         j -= 1
-    if j < k and j >= 0 and VERB_UNITS.get(doc[j].lower_) == "evacuated":
+    if j < k and j >= 0 and VERB_UNITS.get(toks.lower[j]) == "evacuated":
         return "evacuated"
     if k >= 0:
-        low = doc[k].lower_
+        low = toks.lower[k]
         unit = VERB_UNITS.get(low)
         if unit is not None and low not in ("dead", "missing", "homeless"):
             return unit
     return None
 
 
-def toll_before(doc: Any, qstart: int) -> str | None:
+def toll_before(toks: Tokens, qstart: int) -> str | None:
     """ "the death toll rose to 41", "put the toll at more than 100", "the toll from the attack on
     Zamzam camp in Sudan's North Darfur has passed 400"."""
     k = qstart - 1
-    if k < 0 or doc[k].lower_ not in TOLL_LINKS:
+    if k < 0 or toks.lower[k] not in TOLL_LINKS:
         return None
-    sent_start = doc[qstart].sent.start
+    sent_start = toks.sentence_start(qstart)
     # nearest first: "toll reaches 222 as cases rise to 5,462" gave the toll its figure before the cases
     for x in range(k - 1, max(sent_start, k - 20) - 1, -1):
-        if doc[x].lower_ in TOLL_WORDS:
+        if toks.lower[x] in TOLL_WORDS:
             return "killed"
-        if doc[x].like_num:
+        if toks.like_num[x]:
             return None
     return None
 
 
-def without_power(doc: Any, k: int) -> bool:
+def without_power(toks: Tokens, k: int) -> bool:
     """ "left 4,000 homes without power", "homes and businesses without electricity"."""
-    n = len(doc)
+    n = toks.n
     for x in range(k, min(n, k + 4)):
-        if doc[x].lower_ == "without" and x + 1 < n and doc[x + 1].lower_ in POWER_WORDS:
+        if toks.lower[x] == "without" and x + 1 < n and toks.lower[x + 1] in POWER_WORDS:
             return True
-        if doc[x].is_punct:
+        if toks.punct[x]:
             return False
     return False

@@ -26,6 +26,7 @@ from .language import detect
 from .place_mentions import PlaceFinder
 from .quantities import CountFinder, model_counts
 from .sentence_actors import sentence_actors
+from .tokens import Tokens
 
 ENGLISH = "en"
 
@@ -117,7 +118,7 @@ class Enricher:
 
     @staticmethod
     def _contexts(
-        doc: Any, text: str, sents: list[tuple[int, int, int]], sent_of: Any, found: list[Any]
+        toks: Tokens, sents: list[tuple[int, int, int]], sent_of: Any, found: list[Any]
     ) -> list[NumberContext]:
         """Each count's role and time reference, read per sentence over all its numbers at once."""
         by_sentence: dict[int, list[int]] = {}
@@ -126,12 +127,12 @@ class Enricher:
         out: list[NumberContext] = [NumberContext()] * len(found)
         for s, members in by_sentence.items():
             base = sents[s][1]
-            sentence = text[base : sents[s][2]]
+            sentence = toks.text[base : sents[s][2]]
             spans = []
             for k in members:
                 c = found[k]
-                last = doc[max(c.number_start, c.number_end - 1)]
-                spans.append((doc[c.number_start].idx - base, last.idx + len(last.text) - base))
+                last = max(c.number_start, c.number_end - 1)
+                spans.append((toks.idx[c.number_start] - base, toks.ends[last] - base))
             for k, context in zip(
                 members, read_sentence(sentence, spans, [found[k].unit for k in members]), strict=True
             ):
@@ -141,19 +142,18 @@ class Enricher:
     def _record(
         self, article: Article, doc: Any, text: str, places: PlaceFinder, counts: CountFinder
     ) -> EnrichedArticle:
-        # ``text`` is what the doc was made from; slicing it is much cheaper than Doc.text or
-        # Span.text, which rebuild the string token by token.
-        sents = [(s.start, s.start_char, s.end_char) for s in doc.sents]
+        # ``text`` is what the doc was made from: the token lists slice it (see tokens.py).
+        toks = Tokens(doc, text)
+        sents = toks.sentences()
         starts = [s[0] for s in sents]
 
         def sent_of(token: int) -> int:
             return max(0, bisect_right(starts, token) - 1)
 
-        mentions = places.find(doc, text)
+        mentions = places.find(toks)
         entities = []
         for m in mentions:
-            first, last = doc[m.start], doc[m.end - 1]
-            start, end = first.idx, last.idx + len(last.text)
+            start, end = toks.idx[m.start], toks.ends[m.end - 1]
             if text[end - 1] == "." and "." not in text[start : end - 1]:
                 end -= 1  # "... for Kyiv." at the very end tokenises with its full stop
             geo = None
@@ -180,20 +180,22 @@ class Enricher:
                     country_code=m.country_code,
                 )
             )
-        found = sorted(counts.find(doc) + model_counts(doc, text), key=lambda c: c.start)
-        contexts = self._contexts(doc, text, sents, sent_of, found)
+        found = sorted(counts.find(toks) + model_counts(toks, text), key=lambda c: c.start)
+        contexts = self._contexts(toks, sents, sent_of, found)
         quantities = []
+        sentence_texts: dict[int, str] = {}
         for c, context in zip(found, contexts, strict=True):
             s = sent_of(c.start)
-            first, last = doc[c.start], doc[c.end - 1]
+            if s not in sentence_texts:
+                sentence_texts[s] = text[sents[s][1] : sents[s][2]].strip()
             quantities.append(
                 Quantity(
                     value=c.value,
                     unit=c.unit,
-                    text=text[first.idx : last.idx + len(last.text)],
+                    text=text[toks.idx[c.start] : toks.ends[c.end - 1]],
                     qualifier=c.qualifier,  # type: ignore[arg-type]
                     sentence=s,
-                    sentence_text=text[sents[s][1] : sents[s][2]].strip(),
+                    sentence_text=sentence_texts[s],
                     value_max=c.value_max,
                     noun=c.noun,
                     role=context.role,
@@ -201,7 +203,7 @@ class Enricher:
                     vague=c.vague,
                 )
             )
-        actors = sentence_actors(doc, mentions, self.gazetteer, sent_of)
+        actors = sentence_actors(toks, mentions, self.gazetteer, sent_of)
         return EnrichedArticle(
             **article.model_dump(),
             duplicate_of=None,

@@ -22,10 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy
-from spacy.attrs import IS_TITLE, IS_UPPER
-
-from .gazetteer import Candidate, Gazetteer, Place, fold
+from .gazetteer import Candidate, Gazetteer, Place
 from .place_resolution import resolve
 from .place_words import (
     CUED_CITY_POPULATION,
@@ -39,6 +36,7 @@ from .place_words import (
     SPORT_WORDS,
     STRONG_CITY_POPULATION,
 )
+from .tokens import Tokens
 
 _SPORT = re.compile(r"\b(?:{})\b".format("|".join(sorted(map(re.escape, SPORT_WORDS)))), re.IGNORECASE)
 
@@ -58,24 +56,25 @@ class Mention:
     modifier: bool = False  # "US-mediated": a name in a compound modifier, no evidence of where
 
 
-def _cue_before(doc: Any, start: int) -> bool:
+def _cue_before(toks: Tokens, start: int) -> bool:
+    lower = toks.lower
     i = start - 1
-    if i >= 0 and doc[i].lower_ == "the":
+    if i >= 0 and lower[i] == "the":
         i -= 1
     if i < 0:
         return False
-    word = doc[i].lower_
+    word = lower[i]
     if word in LOCATIVE or word in SETTLEMENT_WORDS:
         return True
     # "the city of Sumy", "east of Pokrovsk", "outskirts of Kharkiv"
-    return word == "of" and i > 0 and doc[i - 1].lower_ in OF_CUES
+    return word == "of" and i > 0 and lower[i - 1] in OF_CUES
 
 
-def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+def _pieces(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
     """An entity split at line breaks: the model sometimes runs a title's last name into the body."""
     pieces, s = [], start
     for k in range(start, end):
-        if doc[k].is_space and "\n" in doc[k].text:
+        if toks.space[k] and "\n" in toks.words[k]:
             if k > s:
                 pieces.append((s, k))
             s = k + 1
@@ -84,8 +83,8 @@ def _pieces(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _titled(doc: Any, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ in PERSON_TITLES
+def _titled(toks: Tokens, start: int) -> bool:
+    return start > 0 and toks.lower[start - 1] in PERSON_TITLES
 
 
 def _best(cands: Sequence[Candidate]) -> Candidate | None:
@@ -98,15 +97,24 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self._max_words = 6
+        self._sport: bool | None = None  # this document's, read the first time a name needs it
+        self._surnames: set[str] = set()
 
     # ------------------------------------------------------------------ candidates
-    def _strong(self, doc: Any, m: Mention, model_label: str | None, sport: bool) -> bool:
+    def _sporting(self, toks: Tokens) -> bool:
+        """Whether the text reads like a sport page; searched only when a name's reading hangs on it,
+        since one search over a full article costs as much as the rest of the name's tests."""
+        if self._sport is None:
+            self._sport = _SPORT.search(toks.text) is not None
+        return self._sport
+
+    def _strong(self, toks: Tokens, m: Mention, model_label: str | None) -> bool:
         """Whether a name is a place although the model did not say so."""
         best = _best(m.candidates)
         if best is None:
             return False
         place = best.place
-        key = fold(doc[m.start : m.end].text)
+        key = toks.key(m.start, m.end)
         if place.kind == "country":
             return True
         if key in self.gaz.not_places:
@@ -117,10 +125,10 @@ class PlaceFinder:
             return best.primary
         if place.kind in ("sea", "other"):
             return True  # seas, ranges, islands: curated names, never a town's
-        if _titled(doc, m.start):
+        if _titled(toks, m.start):
             return False
-        cue = _cue_before(doc, m.start)
-        if model_label in ("ORG", None) and sport and not cue:
+        cue = _cue_before(toks, m.start)
+        if model_label in ("ORG", None) and not cue and self._sporting(toks):
             return False
         if not best.primary:
             return cue and place.population >= STRONG_CITY_POPULATION
@@ -128,32 +136,32 @@ class PlaceFinder:
             return True
         return cue and place.population >= CUED_CITY_POPULATION
 
-    def _longest_name(self, doc: Any, i: int, limit: int) -> tuple[int, tuple[Candidate, ...]]:
+    def _longest_name(self, toks: Tokens, i: int, limit: int) -> tuple[int, tuple[Candidate, ...]]:
         """The longest gazetteer name starting at token ``i`` and ending before ``limit``."""
-        if fold(doc[i].text) not in self.gaz.first_words:
+        if toks.key(i, i + 1) not in self.gaz.first_words:
             return i, ()
         best_end = i
         best: tuple[Candidate, ...] = ()
         for j in range(i + 1, min(limit, i + self._max_words) + 1):
-            if doc[j - 1].is_punct and doc[j - 1].text not in {"-", "'", "\u2019", "."}:
+            if toks.punct[j - 1] and toks.words[j - 1] not in {"-", "'", "\u2019", "."}:
                 break
-            cands = self.gaz.lookup(fold(doc[i:j].text))
+            cands = self.gaz.lookup(toks.key(i, j))
             if cands:
                 best_end, best = j, cands
         return best_end, best
 
-    def _region_suffix(self, doc: Any, m: Mention) -> None:
+    def _region_suffix(self, toks: Tokens, m: Mention) -> None:
         """Turn "Kharkiv region" / "Kursk Oblast" into one region mention."""
         end = m.end
-        last = doc[end - 1].lower_
+        last = toks.lower[end - 1]
         base_end = end - 1 if last in REGION_WORDS else end
-        if base_end == end and end < len(doc) and doc[end].lower_ in REGION_WORDS:
+        if base_end == end and end < toks.n and toks.lower[end] in REGION_WORDS:
             end += 1
         elif base_end == end:
             return
         if base_end <= m.start:
             return
-        base = fold(doc[m.start : base_end].text)
+        base = toks.key(m.start, base_end)
         regions = self.gaz.region(base)
         if regions:
             m.candidates = tuple(Candidate(r, True) for r in regions) + m.candidates
@@ -163,10 +171,10 @@ class PlaceFinder:
             return
         m.end, m.region = end, True
 
-    def _explicit(self, doc: Any, m: Mention) -> None:
+    def _explicit(self, toks: Tokens, m: Mention) -> None:
         """ ", Texas" / ", Taiwan" right after a name, or "Yemen's" before it, says which one is meant."""
-        if m.end + 1 < len(doc) and doc[m.end].text == ",":
-            _, after = self._longest_name(doc, m.end + 1, len(doc))
+        if m.end + 1 < toks.n and toks.words[m.end] == ",":
+            _, after = self._longest_name(toks, m.end + 1, toks.n)
             for c in after:
                 if c.place.kind == "region" and c.place.admin1_code:
                     m.explicit = c.place.admin1_code
@@ -174,64 +182,63 @@ class PlaceFinder:
                 if c.place.kind == "country":
                     m.explicit = c.place.country_code
                     return
-        owner = self._owner_country(doc, m.start)
+        owner = self._owner_country(toks, m.start)
         if owner and any(c.place.country_code == owner for c in m.candidates):
             # "Yemen's Al Mukha", "Pakistan's Kohat": a town of that country, even under a spelling
             # the gazetteer keeps only as an alternate, and whatever towns abroad share the name.
             m.explicit = owner
 
-    def _owner_country(self, doc: Any, start: int) -> str | None:
+    def _owner_country(self, toks: Tokens, start: int) -> str | None:
         """The country named in a possessive right before ``start`` ("Burkina Faso's"), if any."""
-        if start < 2 or doc[start - 1].text not in ("'s", "\u2019s"):
+        if start < 2 or toks.words[start - 1] not in ("'s", "\u2019s"):
             return None
         for k in range(start - 2, max(-1, start - 5), -1):
-            for c in self.gaz.lookup(fold(doc[k : start - 1].text)):
+            for c in self.gaz.lookup(toks.key(k, start - 1)):
                 if c.place.kind == "country" and c.primary:
                     return c.place.country_code
         return None
 
     # ------------------------------------------------------------------ the pass
-    def find(self, doc: Any, text: str | None = None) -> list[Mention]:
-        """Every non-numeric entity, corrected, plus the places and demonyms the model missed.
-
-        ``text`` is the doc's text when the caller has it (``Doc.text`` rebuilds it token by token).
-        """
+    def find(self, toks: Tokens) -> list[Mention]:
+        """Every non-numeric entity, corrected, plus the places and demonyms the model missed."""
         gaz = self.gaz
-        n = len(doc)
-        self._sport = _SPORT.search(doc.text if text is None else text) is not None
+        doc = toks.doc
+        n = toks.n
+        words = toks.words
+        self._sport = None
         covered = bytearray(n)
         mentions: list[Mention] = []
         rejected: list[Mention] = []
+        ents = [(e.start, e.end, e.label_) for e in doc.ents]
         self._surnames = {
-            e[-1].text
-            for e in doc.ents
-            if e.label_ == "PERSON" and len(e) > 1 and fold(e.text) not in gaz.names
+            words[end - 1]
+            for start, end, label in ents
+            if label == "PERSON" and end - start > 1 and toks.key(start, end) not in gaz.names
         }
 
         def take(m: Mention) -> None:
             mentions.append(m)
             covered[m.start : m.end] = b"\x01" * (m.end - m.start)
 
-        for ent in doc.ents:
-            if ent.label_ in NUMERIC_LABELS:
+        for ent_start, ent_end, label in ents:
+            if label in NUMERIC_LABELS:
                 continue
-            for start, end in _pieces(doc, ent.start, ent.end):
-                self._entity(doc, start, end, ent.label_, take, rejected)
+            for start, end in _pieces(toks, ent_start, ent_end):
+                self._entity(toks, start, end, label, take, rejected)
 
         # Names the model did not tag at all (or tagged as a multi-place span). Only capitalised
-        # tokens can start one; numpy finds them without making a Python object per token.
-        flags = doc.to_array([IS_TITLE, IS_UPPER])
-        starts = numpy.nonzero(flags[:, 0] | flags[:, 1])[0].tolist() if n else []
+        # tokens can start one.
+        title, upper = toks.title, toks.upper
+        starts = [k for k in range(n) if title[k] or upper[k]]
         i = 0
         for i0 in starts:
             if i0 < i:
                 continue
             i = i0
-            tok = doc[i]
             if covered[i]:
                 continue
-            two = f"{tok.text} {doc[i + 1].text}" if i + 1 < n else ""
-            word, end = (two, i + 2) if two in gaz.demonyms else (tok.text, i + 1)
+            two = f"{words[i]} {words[i + 1]}" if i + 1 < n else ""
+            word, end = (two, i + 2) if two in gaz.demonyms else (words[i], i + 1)
             if word in gaz.demonyms:  # "Russian", "North Korean"
                 take(Mention(i, end, "NORP", country_code=gaz.demonyms[word]))
                 i = end
@@ -239,16 +246,16 @@ class PlaceFinder:
             limit = i
             while limit < n and not covered[limit] and limit - i < self._max_words:
                 limit += 1
-            end, cands = self._longest_name(doc, i, limit)
+            end, cands = self._longest_name(toks, i, limit)
             if not cands:
                 continue
-            if self._not_a_place(doc, i, end):
+            if self._not_a_place(toks, i, end):
                 i = end
                 continue
             m = Mention(i, end, "GPE", candidates=cands)
-            self._region_suffix(doc, m)
-            self._explicit(doc, m)
-            if self._part_of_name(doc, i) or not self._accept(doc, m, None):
+            self._region_suffix(toks, m)
+            self._explicit(toks, m)
+            if self._part_of_name(toks, i) or not self._accept(toks, m, None):
                 rejected.append(m)
                 i = end
                 continue
@@ -260,9 +267,9 @@ class PlaceFinder:
         by_span = {(m.start, m.end): i for i, m in enumerate(mentions)}
         for m in rejected:
             k = m.start - 1
-            if k < 1 or doc[k].lower_ not in ("and", ",", "or") or not ({k, k - 1} & ends):
+            if k < 1 or toks.lower[k] not in ("and", ",", "or") or not ({k, k - 1} & ends):
                 continue
-            if fold(doc[m.start : m.end].text) in gaz.not_places:
+            if toks.key(m.start, m.end) in gaz.not_places:
                 continue
             m.label = "GPE"
             if (m.start, m.end) in by_span:  # the model's ORG/PERSON reading of the same words
@@ -272,41 +279,43 @@ class PlaceFinder:
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
-            m.modifier = m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].is_alpha
+            m.modifier = m.end + 1 < n and words[m.end] == "-" and bool(toks.alpha[m.end + 1])
         resolve(mentions, self.gaz)
         return mentions
 
-    def _entity(self, doc: Any, start: int, end: int, label: str, take: Any, rejected: list[Mention]) -> None:
+    def _entity(
+        self, toks: Tokens, start: int, end: int, label: str, take: Any, rejected: list[Mention]
+    ) -> None:
         """One model entity: keep it, relabel it as a place or demonym, or trim it to the place it names."""
         gaz = self.gaz
-        if doc[start].lower_ == "the" and end - start > 1:
+        if toks.lower[start] == "the" and end - start > 1:
             start += 1
-        text = doc[start:end].text
-        if self._not_a_place(doc, start, end):
+        text = toks.span(start, end)
+        if self._not_a_place(toks, start, end):
             return
         demonym = gaz.demonyms.get(text)
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))
             return
-        m = Mention(start, end, label, candidates=gaz.lookup(fold(text)))
-        self._region_suffix(doc, m)
+        m = Mention(start, end, label, candidates=gaz.lookup(toks.key(start, end)))
+        self._region_suffix(toks, m)
         if not m.candidates and end - start > 1 and label not in PLACE_LABELS:
             # "Vovchansk authorities", "Philippines authorities": a place the model ran into a word.
-            name_end, cands = self._longest_name(doc, start, end)
-            if cands and name_end < end and all(t.is_lower for t in doc[name_end:end]):
+            name_end, cands = self._longest_name(toks, start, end)
+            if cands and name_end < end and all(toks.is_lower[name_end:end]):
                 m = Mention(start, name_end, label, candidates=cands)
-            elif not cands and self._place_after_in(doc, start, end, take):
+            elif not cands and self._place_after_in(toks, start, end, take):
                 # "Barsalogho in Burkina Faso" read as one organisation: the place it names is kept
                 # and the rest stays what the model said.
-                end = next(k for k in range(start, end) if doc[k].lower_ == "in")
-                text = doc[start:end].text
+                end = next(k for k in range(start, end) if toks.lower[k] == "in")
+                text = toks.span(start, end)
                 m = Mention(start, end, label)
         if m.candidates:
-            self._explicit(doc, m)
+            self._explicit(toks, m)
             if label in PLACE_LABELS or label == "FAC":
                 accepted = text not in self._surnames
             else:
-                accepted = self._accept(doc, m, label)
+                accepted = self._accept(toks, m, label)
             if accepted:
                 m.label = "GPE"
                 take(m)
@@ -320,67 +329,70 @@ class PlaceFinder:
                 return
             if end - start > 1:
                 return  # "Sumy and Kharkiv" as one span: the token walk finds each
-        if label == "ORG" and all(t.is_lower or not t.is_alpha for t in doc[start:end]):
+        if label == "ORG" and all(toks.is_lower[k] or not toks.alpha[k] for k in range(start, end)):
             return  # "health ministry": a description, not a name
         m = Mention(start, end, label)
         if label == "ORG":
-            m.country_code = self._org_country(doc, start, end)
+            m.country_code = self._org_country(toks, start, end)
         take(m)
 
-    def _place_after_in(self, doc: Any, start: int, end: int, take: Any) -> bool:
+    def _place_after_in(self, toks: Tokens, start: int, end: int, take: Any) -> bool:
         """Take "<place>" out of a non-place span "<name> in <place>" reaching the span's end; whether
         one was taken."""
         for k in range(start + 1, end - 1):
-            if doc[k].lower_ != "in":
+            if toks.lower[k] != "in":
                 continue
-            name_end, cands = self._longest_name(doc, k + 1, end)
+            name_end, cands = self._longest_name(toks, k + 1, end)
             if cands and name_end == end and (_best(cands) or cands[0]).place.kind in ("country", "region"):
                 take(Mention(k + 1, end, "GPE", candidates=cands))
                 return True
             return False
         return False
 
-    def _not_a_place(self, doc: Any, start: int, end: int) -> bool:
+    def _not_a_place(self, toks: Tokens, start: int, end: int) -> bool:
         """A month or weekday ("the August attack"), a feature's name ("the Guadalupe River") or a person
         title before a name ("King George"): never resolved to the town of that name."""
         gaz = self.gaz
-        if fold(doc[start:end].text) in gaz.never_places:
+        if toks.key(start, end) in gaz.never_places:
             return True
-        if end - start == 1 and doc[start].lower_ in PERSON_TITLES and end < len(doc) and doc[end].is_title:
+        if end - start == 1 and toks.lower[start] in PERSON_TITLES and end < toks.n and toks.title[end]:
             return True  # "the King George area of Honiara": a title before a name, not King, NC
-        return end < len(doc) and doc[end].lower_ in gaz.feature_nouns
+        return end < toks.n and toks.lower[end] in gaz.feature_nouns
 
-    def _accept(self, doc: Any, m: Mention, model_label: str | None) -> bool:
-        text = doc[m.start : m.end].text
+    def _accept(self, toks: Tokens, m: Mention, model_label: str | None) -> bool:
+        text = toks.span(m.start, m.end)
         if model_label == "PERSON" and text in self._surnames:
             return False
         if model_label is None and text in self._surnames:
             return False
-        return self._strong(doc, m, model_label, self._sport)
+        return self._strong(toks, m, model_label)
 
     @staticmethod
-    def _part_of_name(doc: Any, i: int) -> bool:
+    def _part_of_name(toks: Tokens, i: int) -> bool:
         """ "Real Madrid", "Borussia Dortmund": a capitalised word before the name, mid-sentence."""
         if i == 0:
             return False
-        prev = doc[i - 1]
-        if not prev.is_title or prev.is_sent_start or prev.lower_ in PERSON_TITLES:
+        p = i - 1
+        if not toks.title[p] or toks.sent_start[p] or toks.lower[p] in PERSON_TITLES:
             return False
         # In a title-case headline every word is capitalised; there that says nothing.
-        sent = doc[i].sent
-        words = [t for t in sent if t.is_alpha and len(t) > 3]
-        return not words or sum(t.is_title for t in words) < 0.6 * len(words)
+        words = [
+            k
+            for k in range(toks.sentence_start(i), toks.sentence_end(i))
+            if toks.alpha[k] and len(toks.words[k]) > 3
+        ]
+        return not words or sum(toks.title[k] for k in words) < 0.6 * len(words)
 
-    def _org_country(self, doc: Any, start: int, end: int) -> str | None:
+    def _org_country(self, toks: Tokens, start: int, end: int) -> str | None:
         """The country an organisation acts for: "the Kremlin", "Russia's defence ministry"."""
         gaz = self.gaz
-        cc = gaz.state_organs.get(fold(doc[start:end].text))
+        cc = gaz.state_organs.get(toks.key(start, end))
         if cc:
             return cc
-        for tok in doc[start:end]:
-            if tok.text in gaz.demonyms:
-                return gaz.demonyms[tok.text]
-            best = _best(gaz.lookup(fold(tok.text)))
+        for k in range(start, end):
+            if toks.words[k] in gaz.demonyms:
+                return gaz.demonyms[toks.words[k]]
+            best = _best(gaz.lookup(toks.key(k, k + 1)))
             if best is not None and best.place.kind == "country":
                 return best.place.country_code
         return None

@@ -35,10 +35,11 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
     admin1: dict[str, int] = {}
     # The votes of each name's own mentions: "Tripoli" three times must not vote Libya for itself.
     own_votes: dict[tuple[Place, ...], tuple[dict[str, int], dict[str, int]]] = {}
-    for m in mentions:
+    keys = [_name_key(m) for m in mentions]
+    for m, key in zip(mentions, keys, strict=True):
         first = _pick(m, None) if m.candidates else None
         cc = (first.country_code or None) if first else m.country_code
-        own_cc, own_a1 = own_votes.setdefault(_name_key(m), ({}, {}))
+        own_cc, own_a1 = own_votes.setdefault(key, ({}, {}))
         if m.modifier or m.label == "ORG":
             # "US-mediated talks in Geneva", "the State Department said": parties and speakers say
             # nothing about which Geneva is meant.
@@ -49,12 +50,16 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if first and first.admin1_code:
             admin1[first.admin1_code] = admin1.get(first.admin1_code, 0) + 1
             own_a1[first.admin1_code] = own_a1.get(first.admin1_code, 0) + 1
-    for m in mentions:
+    # The other mentions' votes are the same for every mention of one name.
+    context: dict[tuple[Place, ...], tuple[dict[str, int], dict[str, int]]] = {}
+    for m, key in zip(mentions, keys, strict=True):
         if not m.candidates:
             continue
-        own_cc, own_a1 = own_votes[_name_key(m)]
-        others = _minus(countries, own_cc)
-        m.place = _pick(m, (others, _minus(admin1, own_a1), None))
+        if key not in context:
+            own_cc, own_a1 = own_votes[key]
+            context[key] = (_minus(countries, own_cc), _minus(admin1, own_a1))
+        others, other_a1 = context[key]
+        m.place = _pick(m, (others, other_a1, None))
         if m.place is not None and m.region and not _vouched(m, m.place, others, None):
             # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
             # Faso's is "Est". A region name several countries share, none of them named in the
@@ -108,11 +113,11 @@ def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> No
         p = m.place
         if p is None or p.kind != "city" or m.explicit or p.population >= NAMESAKE_MAX_POPULATION:
             continue
-        if capitals.get(fold(p.name)) == p.country_code:
-            continue
+        if named.get(p.country_code, 0) > 1 or capitals.get(fold(p.name)) == p.country_code:
+            continue  # its country is named elsewhere too, or it is the capital
         others = [o for o in anchors if o is not p]
-        if not others or named.get(p.country_code, 0) > 1:
-            continue  # nothing to compare with, or its country is named elsewhere too
+        if not others:
+            continue  # nothing to compare with
         if all(_km(p, o) > NAMESAKE_DISTANCE_KM for o in others):
             m.place, m.country_code = None, None
 

@@ -31,10 +31,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
-
-import numpy
-from spacy.attrs import LIKE_NUM, LOWER
 
 from herald.core.number_words import read_number, vague_ceiling, vocabulary
 
@@ -50,6 +46,7 @@ from .count_vocabulary import (
     TWO_WORD_QUALIFIERS,
     is_plural_noun,
 )
+from .tokens import Tokens
 
 
 @dataclass
@@ -67,43 +64,30 @@ class Count:
     model: bool = False  # the number of a name ("S-300 missiles"): kept for an analyst, never a count
 
 
-class _Lowered:
-    """A ``Doc``'s tokens as the lower-case words ``herald.core.number_words`` reads."""
-
-    def __init__(self, doc: Any) -> None:
-        self._doc = doc
-
-    def __len__(self) -> int:
-        return len(self._doc)
-
-    def __getitem__(self, i: int) -> str:
-        return self._doc[i].lower_  # type: ignore[no-any-return]
-
-
 # --------------------------------------------------------------------------- numbers
-def _qualifier(doc: Any, start: int) -> tuple[str, int]:
+def _qualifier(toks: Tokens, start: int) -> tuple[str, int]:
     """The qualifier before a number and where it starts."""
     if start >= 2:
-        pair = (doc[start - 2].lower_, doc[start - 1].lower_)
+        pair = (toks.lower[start - 2], toks.lower[start - 1])
         if pair in TWO_WORD_QUALIFIERS:
             q = TWO_WORD_QUALIFIERS[pair]
             s = start - 2
-            if pair == ("many", "as") and s >= 1 and doc[s - 1].lower_ == "as":
+            if pair == ("many", "as") and s >= 1 and toks.lower[s - 1] == "as":
                 s -= 1
             if pair in (("no", "fewer"),) or (
-                doc[start - 1].lower_ == "fewer" and doc[start - 2].lower_ == "no"
+                toks.lower[start - 1] == "fewer" and toks.lower[start - 2] == "no"
             ):
                 q = "at_least"
             return q, s
         if (
-            doc[start - 1].lower_ == "than"
+            toks.lower[start - 1] == "than"
             and pair[0] in ("fewer", "less")
             and start >= 3
-            and doc[start - 3].lower_ == "no"
+            and toks.lower[start - 3] == "no"
         ):
             return "at_least", start - 3
     if start >= 1:
-        w = doc[start - 1].lower_
+        w = toks.lower[start - 1]
         if w in ONE_WORD_QUALIFIERS:
             return ONE_WORD_QUALIFIERS[w], start - 1
     return "exact", start
@@ -113,15 +97,15 @@ def _qualifier(doc: Any, start: int) -> tuple[str, int]:
 _MODEL = re.compile(r"\b[A-Z][A-Za-z]{0,7}-(\d{2,4})(?:/\d+)?\b")
 
 
-def model_counts(doc: Any, text: str) -> list[Count]:
+def model_counts(toks: Tokens, text: str) -> list[Count]:
     """Model names followed by what they name ("S-300 missiles", "Tu-95 bombers"), as counts marked
     ``model``: an analyst sees that "300" was read and why it sizes nothing."""
     out = []
     for m in _MODEL.finditer(text):
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or span.end >= len(doc):
+        span = toks.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or span.end >= toks.n:
             continue
-        unit = NOUN_UNITS.get(doc[span.end].lower_)
+        unit = NOUN_UNITS.get(toks.lower[span.end])
         if unit is None:
             continue
         out.append(
@@ -137,29 +121,28 @@ class CountFinder:
 
     def __init__(self, demonym_plurals: frozenset[str] = frozenset()) -> None:
         self.demonym_plurals = demonym_plurals
-        self._starters: Any = None
 
-    def find(self, doc: Any) -> list[Count]:
+    def find(self, toks: Tokens) -> list[Count]:
         counts: list[Count] = []
-        if not len(doc):
+        if not toks.n:
             return counts
-        # Only number-like tokens can start a count; numpy finds them without a Python object per token.
-        arr = doc.to_array([LIKE_NUM, LOWER])
-        starters = self._starter_ids(doc)
-        hits = numpy.nonzero((arr[:, 0] == 1) | numpy.isin(arr[:, 1], starters))[0].tolist()
+        # Only number-like tokens and number words ("a dozen", "tens") can start a count.
+        starters = vocabulary().starters
+        like_num = toks.like_num
+        hits = [k for k, low in enumerate(toks.lower) if like_num[k] or low in starters]
         resume = 0
         for i in hits:
             if i < resume:
                 continue
-            parsed = read_number(_Lowered(doc), i)
+            parsed = read_number(toks.lower, i)
             if parsed is None:
-                single = self._one_person(doc, i)
+                single = self._one_person(toks, i)
                 if single is not None:
                     counts.append(single)
                     resume = single.end
                 continue
             value, end, vague = parsed
-            count = self._count(doc, i, end, value, vague, counts)
+            count = self._count(toks, i, end, value, vague, counts)
             if count is not None:
                 counts.append(count)
                 resume = max(end, count.number_end)
@@ -167,22 +150,14 @@ class CountFinder:
                 resume = end
         return counts
 
-    def _starter_ids(self, doc: Any) -> Any:
-        if self._starters is None:
-            words = sorted(vocabulary().starters)
-            self._starters = numpy.array([doc.vocab.strings.add(w) for w in words], dtype="uint64")
-        return self._starters
-
     def _count(
-        self, doc: Any, start: int, end: int, value: float, vague: bool, found: list[Count]
+        self, toks: Tokens, start: int, end: int, value: float, vague: bool, found: list[Count]
     ) -> Count | None:
-        n = len(doc)
-        tok = doc[start]
-        if tok.ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
+        n = toks.n
+        if toks.doc[start].ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
             return None
-        prev = doc[start - 1] if start else None
-        if prev is not None:
-            if prev.text in ("$", "€", "£", "¥", "#", "No.") or prev.lower_ in (
+        if start:
+            if toks.words[start - 1] in ("$", "€", "£", "¥", "#", "No.") or toks.lower[start - 1] in (
                 "no",  # "no one was killed"
                 "aged",
                 "age",
@@ -193,12 +168,12 @@ class CountFinder:
             # "F-16", "S-300 missiles", "Shahed-136": part of a name. Kept, so that an analyst sees it;
             # herald.core.quantity_context gives it the role "model", which no magnitude reads.
         # Magnitude: "magnitude 6.4", "magnitude-6.4", "of magnitude 5.8", "6.4-magnitude", "a 5.8 quake"
-        if is_magnitude(doc, start, end):
+        if is_magnitude(toks, start, end):
             return Count(value, "magnitude", start, end, number_end=end, number_start=start)
-        if (end < n and doc[end].text in ("%", "-year-old")) or (
+        if (end < n and toks.words[end] in ("%", "-year-old")) or (
             end + 1 < n
-            and doc[end].text == "-"
-            and doc[end + 1].lower_
+            and toks.words[end] == "-"
+            and toks.lower[end + 1]
             in (
                 "year",
                 "years",
@@ -214,47 +189,48 @@ class CountFinder:
             )
         ):
             return None
-        qualifier, qstart = ("at_least", start) if vague else _qualifier(doc, start)
-        if vague and start >= 2 and _qualifier(doc, start)[0] != "exact":
-            qualifier, qstart = _qualifier(doc, start)
+        qualifier, qstart = ("at_least", start) if vague else _qualifier(toks, start)
+        if vague and start >= 2 and _qualifier(toks, start)[0] != "exact":
+            qualifier, qstart = _qualifier(toks, start)
         # Ranges: "20 to 30", "20-30", "between 20 and 30"
         value_max = None
-        if end + 1 < n and doc[end].lower_ in ("to", "-", "\u2013", "and", "or") and not vague:
-            if doc[end].lower_ != "and" or (start >= 1 and doc[start - 1].lower_ == "between"):
-                second = read_number(_Lowered(doc), end + 1) if doc[end + 1].like_num else None
+        if end + 1 < n and toks.lower[end] in ("to", "-", "\u2013", "and", "or") and not vague:
+            if toks.lower[end] != "and" or (start >= 1 and toks.lower[start - 1] == "between"):
+                second = read_number(toks.lower, end + 1) if toks.like_num[end + 1] else None
                 if second is not None and second[0] > value:
                     value_max, end = second[0], second[1]
                     qualifier = "at_least"
-                    if start >= 1 and doc[start - 1].lower_ == "between":
+                    if start >= 1 and toks.lower[start - 1] == "between":
                         qstart = start - 1
-        if tok.text.isdigit() and 1800 <= value <= 2100 and value_max is None:
+        if toks.words[start].isdigit() and 1800 <= value <= 2100 and value_max is None:
             # a year, unless a counted noun follows right away
-            nxt = doc[end].lower_ if end < n else ""
+            nxt = toks.lower[end] if end < n else ""
             if nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS:
                 return None
         # "dozens of people", "thousands of residents"
         j = end
-        if j < n and doc[j].lower_ == "of" and (vague or tok.lower_ in ("dozen",) or value_max is not None):
+        counts_of = vague or toks.lower[start] == "dozen" or value_max is not None
+        if j < n and toks.lower[j] == "of" and counts_of:
             j += 1
         # "460 of 477 targets", "312 of the 400 seats": the part counts what the whole counts. The
         # whole ("of the 21 crew") is only a frame: what happens next happens to the part.
         whole = (
             qstart >= 1
             and (
-                doc[qstart - 1].lower_ == "of"
-                or (qstart >= 2 and doc[qstart - 2].lower_ == "of" and doc[qstart - 1].lower_ == "the")
+                toks.lower[qstart - 1] == "of"
+                or (qstart >= 2 and toks.lower[qstart - 2] == "of" and toks.lower[qstart - 1] == "the")
             )
             and not (
-                qstart >= 2 and doc[qstart - 2].lower_ in ("evacuation", "evacuations", "death", "deaths")
+                qstart >= 2 and toks.lower[qstart - 2] in ("evacuation", "evacuations", "death", "deaths")
             )
         )
-        if j + 1 < n and doc[j].lower_ == "of":
-            k = j + 2 if doc[j + 1].lower_ == "the" else j + 1
-            of_number = read_number(_Lowered(doc), k) if k < n and doc[k].like_num else None
+        if j + 1 < n and toks.lower[j] == "of":
+            k = j + 2 if toks.lower[j + 1] == "the" else j + 1
+            of_number = read_number(toks.lower, k) if k < n and toks.like_num[k] else None
             if of_number is not None:
                 j = of_number[1]
-        partitive = j < n and doc[j].lower_ == "of"
-        head, head_end = counted_noun(doc, j)
+        partitive = j < n and toks.lower[j] == "of"
+        head, head_end = counted_noun(toks, j)
         if head is not None and head in NOT_COUNTS:
             return None
         noun_unit = NOUN_UNITS.get(head) if head else None
@@ -273,24 +249,24 @@ class CountFinder:
             verb = None
             if peopleish and not whole:
                 after = head_end if head else end
-                if partitive and after + 1 < n and doc[after + 1].lower_ in ("them", "whom", "those"):
+                if partitive and after + 1 < n and toks.lower[after + 1] in ("them", "whom", "those"):
                     after += 2  # "17 of them were detained"
-                verb, verb_end = verb_after(doc, after)
+                verb, verb_end = verb_after(toks, after)
                 if verb is not None:
                     span_end = max(span_end, verb_end)
                 if verb is None:
-                    verb = verb_before(doc, qstart)
+                    verb = verb_before(toks, qstart)
                 if verb is None:
-                    verb = toll_before(doc, qstart)
+                    verb = toll_before(toks, qstart)
             if verb is not None:
                 unit, noun = verb, head
             elif noun_unit:
                 unit = noun_unit
             elif (head is not None and is_plural_noun(head)) or head in PERSON_NOUNS:
                 unit = head
-            elif head is None and not partitive and found and self._elided(doc, qstart, found):
+            elif head is None and not partitive and found and self._elided(toks, qstart, found):
                 unit = found[-1].unit
-        if (unit is None or unit == head) and without_power(doc, span_end):
+        if (unit is None or unit == head) and without_power(toks, span_end):
             unit, noun = "affected", head  # "left 4,000 homes without power"
         if unit is None:
             return None
@@ -310,32 +286,32 @@ class CountFinder:
         )
 
     # ----------------------------------------------------------------- helpers
-    def _one_person(self, doc: Any, i: int) -> Count | None:
+    def _one_person(self, toks: Tokens, i: int) -> Count | None:
         """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
-        if doc[i].lower_ not in ("a", "an"):
+        if toks.lower[i] not in ("a", "an"):
             return None
-        n = len(doc)
+        n = toks.n
         k = i + 1
-        while k < n and k - i <= 6 and doc[k].lower_ not in SINGULAR_PEOPLE:
-            t = doc[k]
-            if (t.is_punct and t.text != "-") or t.lower_ in STOP or t.is_sent_start:
+        while k < n and k - i <= 6 and toks.lower[k] not in SINGULAR_PEOPLE:
+            if (toks.punct[k] and toks.words[k] != "-") or toks.lower[k] in STOP or toks.sent_start[k]:
                 return None
             k += 1
-        if k >= n or doc[k].lower_ not in SINGULAR_PEOPLE:
+        if k >= n or toks.lower[k] not in SINGULAR_PEOPLE:
             return None
-        unit, end = verb_after(doc, k + 1)
+        unit, end = verb_after(toks, k + 1)
         if unit is None:
-            unit = verb_before(doc, i)
+            unit = verb_before(toks, i)
             end = k + 1
         if unit not in ("killed", "wounded", "missing", "arrested"):
             return None
-        return Count(1.0, unit, i, max(end, k + 1), noun=doc[k].lower_, number_end=i + 1, number_start=i)
+        return Count(1.0, unit, i, max(end, k + 1), noun=toks.lower[k], number_end=i + 1, number_start=i)
 
     @staticmethod
-    def _elided(doc: Any, qstart: int, found: list[Count]) -> bool:
+    def _elided(toks: Tokens, qstart: int, found: list[Count]) -> bool:
         """A bare number in a list after a count: "37 drones, including 15 over Bryansk and nine ..."."""
         k = qstart - 1
-        if k < 0 or doc[k].lower_ not in ("including", "and", ","):
+        if k < 0 or toks.lower[k] not in ("including", "and", ","):
             return False
         last = found[-1]
-        return doc[last.start].sent.start == doc[qstart].sent.start and last.unit in NOUN_UNITS.values()
+        same_sentence = toks.sentence_start(last.start) == toks.sentence_start(qstart)
+        return same_sentence and last.unit in NOUN_UNITS.values()

@@ -15,6 +15,7 @@ from herald.core.records import Actor
 
 from .gazetteer import Gazetteer, fold
 from .place_mentions import Mention
+from .tokens import Tokens
 
 LOCATION_ONLY = frozenset({"in", "across", "inside", "throughout", "within", "of"})
 TARGET_CUES = frozenset({"at", "on", "against", "targeting", "targeted", "into"})
@@ -31,13 +32,13 @@ SPEECH_OR_ACTION = frozenset(
 
 
 def sentence_actors(
-    doc: Any, mentions: list[Mention], gazetteer: Gazetteer, sent_of: Any
+    toks: Tokens, mentions: list[Mention], gazetteer: Gazetteer, sent_of: Any
 ) -> dict[int, list[Actor]]:
     """Actors per sentence index, in order of mention, each name once per sentence."""
     out: dict[int, list[Actor]] = {}
     seen: set[tuple[int, str]] = set()
     for m in mentions:
-        actor = _actor(doc, m, gazetteer)
+        actor = _actor(toks, m, gazetteer)
         if actor is None:
             continue
         sent = sent_of(m.start)
@@ -48,18 +49,18 @@ def sentence_actors(
     return out
 
 
-def _actor(doc: Any, m: Mention, gaz: Gazetteer) -> Actor | None:
-    prev = doc[m.start - 1].lower_ if m.start > 0 else ""
+def _actor(toks: Tokens, m: Mention, gaz: Gazetteer) -> Actor | None:
+    prev = toks.lower[m.start - 1] if m.start > 0 else ""
     role = "target" if prev in TARGET_CUES else "actor"
     if m.label == "NORP" and m.country_code:
         country = gaz.country(m.country_code)
         return Actor(
-            name=country.name if country else doc[m.start : m.end].text,
+            name=country.name if country else toks.span(m.start, m.end),
             role=role,
             country_code=m.country_code,
         )
     if m.label == "ORG":
-        return Actor(name=doc[m.start : m.end].text, role=role, country_code=m.country_code)
+        return Actor(name=toks.span(m.start, m.end), role=role, country_code=m.country_code)
     place = m.place
     if place is None:
         return None
@@ -70,8 +71,8 @@ def _actor(doc: Any, m: Mention, gaz: Gazetteer) -> Actor | None:
     if (
         place.kind == "city"
         and gaz.capitals.get(fold(place.name)) == place.country_code
-        and m.end < len(doc)
-        and doc[m.end].lower_ in SPEECH_OR_ACTION
+        and m.end < toks.n
+        and toks.lower[m.end] in SPEECH_OR_ACTION
         and prev not in LOCATION_ONLY
     ):
         country = gaz.country(place.country_code)
