@@ -320,3 +320,25 @@ def test_a_claim_sentence_stays_with_the_most_severe_event_of_the_article(make_a
     owner = next(e for e in events if e.claims)
     assert owner.severity == max(e.severity for e in events) and owner.record_claim
     assert not any(e.record_claim for e in events if e is not owner)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Two 6.3 earthquakes kill at least 15 in western Afghanistan",
+            "Two magnitude 6.3 earthquakes struck Herat province on Saturday, killing at least 15 people.",
+        ),
+        (
+            "Landslide on pilgrimage route kills 34",
+            "A landslide struck the track to the shrine in Reasi district on Tuesday, killing 34 pilgrims.",
+        ),
+        (
+            "Cloudburst kills 60 in Kishtwar",
+            "Cloudbursts struck a village in Kishtwar on Thursday, killing 60 people.",
+        ),
+    ],
+)
+def test_a_hazard_that_struck_is_a_disaster_and_no_strike(make_article: Make, title: str, body: str) -> None:
+    # "struck" with no weapon reads as an air strike unless the segment names the hazard, plurals too.
+    assert [e.type for e in classify(make_article(title, body))] == ["natural_disaster"]
