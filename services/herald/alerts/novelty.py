@@ -295,7 +295,7 @@ class NoveltyDetector:
             first = claim_of(event, "first")
             record_claim = claim_of(event)
             conceded = concedes_higher(event, record_claim, series_prev) if record_claim else None
-            routine = self._routine_hold(event, story, conceded) if story["novel"] else None
+            routine = self._routine_hold(event, story, when, conceded) if story["novel"] else None
             nearby = (
                 self.recent.alerted_in_country(event, story, when) if story["novel"] and not routine else None
             )
@@ -424,7 +424,13 @@ class NoveltyDetector:
             "reported": max(when, last.get("reported", when)),
         }
 
-    def _routine_hold(self, event: Event, story: dict[str, Any], conceded: str | None = None) -> str | None:
+    def _routine_hold(
+        self,
+        event: Event,
+        story: dict[str, Any],
+        when: float,
+        conceded: str | None = None,
+    ) -> str | None:
         """Why a region or place first is not news, or None when it is.
 
         A first in a region or place is news when the country has not seen the type on
@@ -432,8 +438,11 @@ class NoveltyDetector:
         its own: ``local_min_killed`` killed. Not classify's severity: its 5 goes to ordinary nights of
         a war (a 130-drone night with one dead). Nor when the report itself ranks the event below an
         earlier one in the country (``conceded``: "the deadliest attack since Barsalogho, in which up
-        to 600 were killed", on an attack with 25 dead). A first in the country or the world always is
-        news.
+        to 600 were killed", on an attack with 25 dead), nor when another event of the family killed as
+        many in the country within the routine window (a quake killing 15 in Herat three weeks after
+        floods killed 30 in Badghis): the country is used to such tolls, and the event is news as a
+        record, which the record rule pages once its toll beats the country's high. A first in the
+        country or the world always is news.
         """
         broadest = story["novel"][0]["scope"]
         if not broadest.startswith(("region:", "place:")):
@@ -443,8 +452,17 @@ class NoveltyDetector:
         if routine is None or routine["days"] < cfg.routine_min_days:
             return None
         killed = event.magnitude.get("killed", 0.0)
-        if killed >= cfg.local_min_killed and not conceded:
+        killed_high = self.series.high_since(event, "killed", when - cfg.routine_window.total_seconds())
+        outdone = killed_high is not None and killed_high["value"] >= killed
+        if killed >= cfg.local_min_killed and not conceded and not outdone:
             return None
+        if outdone and not conceded and killed_high is not None:
+            return (
+                f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
+                f"{routine['days']} other day{'s' if routine['days'] != 1 else ''} within "
+                f"{routine['window_days']} days, and {killed:g} killed does not beat the country's high of "
+                f"{killed_high['value']:g} ({killed_high['at'][:10]}, {killed_high.get('title') or 'no title'})"
+            )
         if conceded:
             return (
                 f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
