@@ -172,6 +172,41 @@ def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:
     }
 
 
+# The end of a sentence from a clause about an earlier event on: "..., a day after a cloudburst across the
+# border in India killed 60 in Kashmir."
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:after|since)\b[^.;]*", re.IGNORECASE)
+
+
+def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str | None:
+    """The country the report's own toll is placed in when the event's place comes only from a clause
+    about an earlier event, or None.
+
+    "ISLAMABAD - ... flash floods swept homes in Pakistan's north-west, killing at least 157, a day
+    after a cloudburst across the border in India killed 60 in Kashmir": the event placed in Kashmir is
+    Pakistan's. Only when the sentences giving its own count name its place in such a clause alone, and
+    place the toll, with that clause set aside, in one country ("in Pakistan's north-west", "in eastern
+    Afghanistan"; a possessive alone places nothing: "Russia's record drone attack"). A place named
+    outside such a clause stays ("a tower collapsed in Bangkok as the earthquake centred in Myanmar
+    shook the Thai capital").
+    """
+    loc = event.location
+    if loc is None or not loc.name:
+        return None
+    name = re.compile(rf"(?<!\w){re.escape(loc.name)}(?!\w)", re.IGNORECASE)
+    code_of, _, toll = _country_index()
+    found: set[str] = set()
+    in_background = False
+    for text in _count_sentences(event, metrics):
+        own = _BACKGROUND_CLAUSE.sub("", text)
+        if name.search(own):
+            return None
+        in_background = in_background or bool(name.search(text))
+        found |= {code_of[a.lower()] for a, _ in toll.findall(own) if a}
+    if not in_background or len(found) != 1:
+        return None
+    return next(iter(found))
+
+
 def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
     """The sentence giving the event's own count as a whole country's toll: the word "toll" and the
     country it is placed in ("bringing the death toll from the floods in Greece to 16"), or None."""
