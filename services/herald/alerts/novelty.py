@@ -175,6 +175,7 @@ class NoveltyDetector:
         if found is None and not story["alerts"]:
             found = (
                 self.recent.told_from_abroad(event, when)
+                or self.recent.felt_abroad(event, when)
                 or self.recent.named_story(event, when)
                 or self.recent.country_toll(event, when)
             )
@@ -280,6 +281,7 @@ class NoveltyDetector:
     ) -> None:
         cfg = self.config
         severe = event.severity >= cfg.min_severity
+        deadly = event.severity >= cfg.deadly_first_min_severity and event.magnitude.get("killed", 0) >= 1
         claim_ok = event.severity >= cfg.first_claim_min_severity
         low = f"severity {event.severity} < {cfg.min_severity} (HERALD_NOVELTY_MIN_SEVERITY)"
         low_claim = (
@@ -299,8 +301,10 @@ class NoveltyDetector:
             nearby = (
                 self.recent.alerted_in_country(event, story, when) if story["novel"] and not routine else None
             )
-            scope_first = bool(story["novel"]) and severe and routine is None and nearby is None
-            if story["novel"] and not severe:
+            broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
+            serious = severe or (deadly and broad)
+            scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            if story["novel"] and not serious:
                 outcome.hold("new_type", "low_severity", low)
             elif routine:
                 outcome.hold("new_type", "routine_in_country", routine)
@@ -351,7 +355,7 @@ class NoveltyDetector:
                 fired.append(record_alert(event, beaten, series_prev, claim, now))
                 self.recent.remember_record(event, when)
                 fired = self._local_first_superseded(story, fired, outcome)
-        if not fired and story["alerted"] is not None and severe:
+        if not fired and story["alerted"] is not None and (severe or deadly):
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
                 fired.append(update)

@@ -29,7 +29,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum")
+        for kind in ("rose", "back", "new", "sum", "centre")
     }
 
 
@@ -205,6 +205,20 @@ def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str 
     if not in_background or len(found) != 1:
         return None
     return next(iter(found))
+
+
+def centred_in(event: Event) -> set[str]:
+    """The countries the report places the event's centre in ("the earthquake centred in Myanmar",
+    "with its epicentre in Turkey"): the words before a country's name match a ``centre`` cue."""
+    _, anywhere, _ = _country_index()
+    code_of = _country_index()[0]
+    found: set[str] = set()
+    for text in _texts(event):
+        for m in anywhere.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if any(p.search(before) for p in _cues()["centre"]):
+                found.add(code_of[m.group(1).lower()])
+    return found
 
 
 def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
