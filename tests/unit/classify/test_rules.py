@@ -342,3 +342,28 @@ def test_a_claim_sentence_stays_with_the_most_severe_event_of_the_article(make_a
 def test_a_hazard_that_struck_is_a_disaster_and_no_strike(make_article: Make, title: str, body: str) -> None:
     # "struck" with no weapon reads as an air strike unless the segment names the hazard, plurals too.
     assert [e.type for e in classify(make_article(title, body))] == ["natural_disaster"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Gunmen kill 40 villagers in Wase",
+            "Armed men on motorcycles attacked farming villages in Wase on Sunday, killing 40 people and "
+            "burning homes, a local council chairman said.",
+        ),
+        (
+            "Death toll from Bokkos attacks rises to 52",
+            "The number of people killed in Wednesday's attacks on villages in Bokkos has risen to 52, the "
+            "local government chairman said on Friday.",
+        ),
+        (
+            "Zike death toll rises above 60",
+            "The toll from Monday's attack on Zike has risen to 63, a community association said on Tuesday.",
+        ),
+    ],
+)
+def test_a_massacres_toll_told_without_its_attackers_is_an_attack_on_civilians(
+    make_article: Make, title: str, body: str
+) -> None:
+    assert "attack_on_civilians" in [e.type for e in classify(make_article(title, body))]
