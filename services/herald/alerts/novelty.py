@@ -258,14 +258,25 @@ class NoveltyDetector:
         lookback = self.config.new_type_lookback.total_seconds()
         for scope in scopes(event):
             key = f"{family_of(event.type)}|seen|{scope}"
-            last = self.store.get(key)
+            stored = self.store.get(key)
+            # A report read as two events of a family (a flood and its evacuations): the one assessed
+            # first marks the scope seen, but for the other the scope is as new as it was before the
+            # report. What was seen before it is kept with the report that marked it.
+            by = self.store.get(f"{family_of(event.type)}|seen_by|{scope}")
+            sibling = by is not None and by["article"] == event.article_id
+            last = by["previous"] if sibling and by is not None else stored
             if scope not in story["scopes"]:
                 story["scopes"].append(scope)
                 if last is None or when - last > lookback:
                     story["novel"].append(
                         {"scope": scope, "last_seen": iso(last) if last is not None else None}
                     )
-            if last is None or when > last:
+            if stored is None or when > stored:
+                if not sibling:
+                    self.store[f"{family_of(event.type)}|seen_by|{scope}"] = {
+                        "article": event.article_id,
+                        "previous": stored,
+                    }
                 self.store[key] = when
 
     # -- rules ---------------------------------------------------------------------------------------

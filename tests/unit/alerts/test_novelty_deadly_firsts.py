@@ -65,3 +65,19 @@ def test_a_quake_felt_abroad_is_no_first_there() -> None:
     )
     outcome = det.assess(bangkok)
     assert rules(outcome.alerts) == [] and ("any", "retelling") in held(outcome)
+
+
+def test_a_reports_evacuation_read_first_does_not_make_its_flood_seen() -> None:
+    """"Storm Daniel floods Volos, one man killed", read as an evacuation (severity 2) and a flood: the
+    evacuation, assessed first, marks Greece seen for the family; the flood is Greece's first all the
+    same, as it was before the report."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, where=("Ljubljana", "SI", "Ljubljana"), magnitude={"killed": 6}, **STORM))
+    evacuation = ev(1, day=11, story="volos-evac", where=("Volos", "GR", "Thessaly"), type="evacuation", severity=2)
+    flood = ev(2, day=11, story="volos", where=("Volos", "GR", "Thessaly"), magnitude={"killed": 1}, **STORM)
+    flood = flood.model_copy(update={"article_id": evacuation.article_id})
+    assert rules(det.observe(evacuation)) == []
+    assert rules(det.observe(flood)) == ["new_type"]
+    # A later report is no longer the same report: Greece is seen now.
+    later = ev(3, day=12, story="larissa", where=("Larissa", "GR", "Thessaly"), magnitude={"killed": 2}, **STORM)
+    assert rules(det.observe(later)) == []
