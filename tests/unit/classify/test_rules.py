@@ -367,3 +367,15 @@ def test_a_massacres_toll_told_without_its_attackers_is_an_attack_on_civilians(
     make_article: Make, title: str, body: str
 ) -> None:
     assert "attack_on_civilians" in [e.type for e in classify(make_article(title, body))]
+
+
+def test_dams_bursting_on_a_town_are_a_disaster(make_article: Make) -> None:
+    article = make_article(
+        "Prime minister says 2,000 killed in Derna",
+        "The prime minister said that 2,000 people were killed in Derna when two dams above the city burst.",
+    )
+    assert [e.type for e in classify(article)] == ["natural_disaster"]
+
+
+def test_a_dam_deal_is_no_disaster(make_article: Make) -> None:
+    assert classify(make_article("Dam deal broke down", "Talks on the dam broke down over water rights.")) == []
