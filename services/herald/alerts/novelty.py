@@ -51,7 +51,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
-from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim
+from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
@@ -351,6 +351,10 @@ class NoveltyDetector:
             if conceded:
                 outcome.hold("record", "claim_concedes_higher", conceded)
                 claim = None
+            below = ranks_below_record(event) if beaten and not claim else None
+            if below:
+                outcome.hold("record", "below_record", f"the report ranks the event below a record: {below!r}")
+                beaten = []
             follow_up = None
             tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
             if tolls and not claim:
