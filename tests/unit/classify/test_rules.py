@@ -379,3 +379,21 @@ def test_dams_bursting_on_a_town_are_a_disaster(make_article: Make) -> None:
 
 def test_a_dam_deal_is_no_disaster(make_article: Make) -> None:
     assert classify(make_article("Dam deal broke down", "Talks on the dam broke down over water rights.")) == []
+
+
+def test_a_toll_revised_weeks_on_is_reported_with_its_count(make_article: Make) -> None:
+    # "last month's fire" is the subject of the revision, not an aside; the count is read after "revised".
+    article = make_article(
+        "Fire toll revised to 160",
+        "The death toll from last month's fire at Wang Fuk Court in Tai Po was revised up to 160 on Tuesday.",
+    )
+    [event] = classify(article)
+    assert (event.type, event.magnitude.get("killed")) == ("industrial_accident", 160)
+
+
+def test_last_months_fire_named_in_passing_stays_background(make_article: Make) -> None:
+    article = make_article(
+        "City reviews building rules",
+        "The city council met on Tuesday to review building rules after last month's fire at a tower block.",
+    )
+    assert classify(article) == []
