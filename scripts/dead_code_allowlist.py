@@ -6,6 +6,7 @@ http.server handlers (do_GET, log_message, daemon_threads, ...), pydantic valida
 model_config, Typer and Faust registrations (commands, timers, pages), html.parser callbacks, httpx
 transport hooks, pytest hooks and markers, dataclass fields read through asdict() or JSON.
 """
+
 # ruff: noqa
 cpu_seconds  # unused variable (bench/pipeline/ceiling.py)
 rate_per_cpu_second  # unused variable (bench/pipeline/ceiling.py)

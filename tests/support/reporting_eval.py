@@ -218,7 +218,12 @@ def real_enrichment() -> Enrich:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, help="item files (default: the tuning files, dev*.yaml; a frozen test split only when named)")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="item files (default: the tuning files, dev*.yaml; a frozen test split only when named)",
+    )
     parser.add_argument("--misses", action="store_true", help="list every item Herald read differently")
     args = parser.parse_args(argv)
     files = args.files or sorted(DATA.glob("dev*.yaml"))

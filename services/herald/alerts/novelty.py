@@ -353,7 +353,9 @@ class NoveltyDetector:
                 claim = None
             below = ranks_below_record(event) if beaten and not claim else None
             if below:
-                outcome.hold("record", "below_record", f"the report ranks the event below a record: {below!r}")
+                outcome.hold(
+                    "record", "below_record", f"the report ranks the event below a record: {below!r}"
+                )
                 beaten = []
             follow_up = None
             tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
@@ -479,8 +481,9 @@ class NoveltyDetector:
             return (
                 f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
                 f"{routine['days']} other day{'s' if routine['days'] != 1 else ''} within "
-                f"{routine['window_days']} days, and {killed:g} killed does not beat the country's high of "
-                f"{killed_high['value']:g} ({killed_high['at'][:10]}, {killed_high.get('title') or 'no title'})"
+                f"{routine['window_days']} days, and {killed:g} killed does not beat the country's high "
+                f"of {killed_high['value']:g} ({killed_high['at'][:10]}, "
+                f"{killed_high.get('title') or 'no title'})"
             )
         if conceded:
             return (

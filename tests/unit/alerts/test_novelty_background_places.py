@@ -41,7 +41,16 @@ def test_the_floods_are_placed_where_their_own_toll_is() -> None:
 def test_their_toll_is_pakistans_record_not_indias() -> None:
     det = NoveltyDetector({})
     det.observe(at_country(ev(0, story="punjab", magnitude={"killed": 25}, **DISASTER), "Pakistan", "PK"))
-    det.observe(ev(1, day=19, story="kishtwar", where=("Kishtwar", "IN", "Kashmir"), magnitude={"killed": 60}, **DISASTER))
+    det.observe(
+        ev(
+            1,
+            day=19,
+            story="kishtwar",
+            where=("Kishtwar", "IN", "Kashmir"),
+            magnitude={"killed": 60},
+            **DISASTER,
+        )
+    )
     alerts = det.observe(_floods())  # type: ignore[arg-type]
     assert rules(alerts) == ["record"]
     assert alerts[0].evidence["series"] == "killed x natural_disaster x PK"
@@ -52,8 +61,8 @@ def test_a_place_named_outside_the_clause_stays() -> None:
         3,
         where=("Bangkok", "TH", "Bangkok"),
         sentences=[
-            "BANGKOK - A tower under construction collapsed in Bangkok on Friday as the earthquake centred in "
-            "Myanmar shook the Thai capital, killing three workers."
+            "BANGKOK - A tower under construction collapsed in Bangkok on Friday as the earthquake "
+            "centred in Myanmar shook the Thai capital, killing three workers."
         ],
         magnitude={"killed": 3},
         **DISASTER,

@@ -33,7 +33,9 @@ def test_a_deadly_region_first_at_severity_3_is_not_news() -> None:
     # Mexico saw the type: a new state with one dead at severity 3 stays below the threshold.
     det = NoveltyDetector({})
     det.observe(ev(0, where=("Monterrey", "MX", "Nuevo Leon"), magnitude={"killed": 4}, **STORM))
-    tulum = ev(1, day=15, story="tulum", where=("Tulum", "MX", "Quintana Roo"), magnitude={"killed": 1}, **STORM)
+    tulum = ev(
+        1, day=15, story="tulum", where=("Tulum", "MX", "Quintana Roo"), magnitude={"killed": 1}, **STORM
+    )
     assert rules(det.observe(tulum)) == []
 
 
@@ -68,16 +70,20 @@ def test_a_quake_felt_abroad_is_no_first_there() -> None:
 
 
 def test_a_reports_evacuation_read_first_does_not_make_its_flood_seen() -> None:
-    """"Storm Daniel floods Volos, one man killed", read as an evacuation (severity 2) and a flood: the
+    """ "Storm Daniel floods Volos, one man killed", read as an evacuation (severity 2) and a flood: the
     evacuation, assessed first, marks Greece seen for the family; the flood is Greece's first all the
     same, as it was before the report."""
     det = NoveltyDetector({})
     det.observe(ev(0, where=("Ljubljana", "SI", "Ljubljana"), magnitude={"killed": 6}, **STORM))
-    evacuation = ev(1, day=11, story="volos-evac", where=("Volos", "GR", "Thessaly"), type="evacuation", severity=2)
+    evacuation = ev(
+        1, day=11, story="volos-evac", where=("Volos", "GR", "Thessaly"), type="evacuation", severity=2
+    )
     flood = ev(2, day=11, story="volos", where=("Volos", "GR", "Thessaly"), magnitude={"killed": 1}, **STORM)
     flood = flood.model_copy(update={"article_id": evacuation.article_id})
     assert rules(det.observe(evacuation)) == []
     assert rules(det.observe(flood)) == ["new_type"]
     # A later report is no longer the same report: Greece is seen now.
-    later = ev(3, day=12, story="larissa", where=("Larissa", "GR", "Thessaly"), magnitude={"killed": 2}, **STORM)
+    later = ev(
+        3, day=12, story="larissa", where=("Larissa", "GR", "Thessaly"), magnitude={"killed": 2}, **STORM
+    )
     assert rules(det.observe(later)) == []

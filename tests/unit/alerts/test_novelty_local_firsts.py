@@ -18,7 +18,9 @@ DISASTER = dict(type="natural_disaster", severity=4)
 
 def _after_floods() -> NoveltyDetector:
     det = NoveltyDetector({})
-    det.observe(ev(0, story="badghis", where=("Badghis", "AF", "Badghis"), magnitude={"killed": 30}, **DISASTER))
+    det.observe(
+        ev(0, story="badghis", where=("Badghis", "AF", "Badghis"), magnitude={"killed": 30}, **DISASTER)
+    )
     return det
 
 
@@ -32,8 +34,12 @@ def test_a_deadly_region_first_below_the_country_high_is_held() -> None:
 
 def test_the_same_event_pages_as_a_record_once_its_toll_beats_the_high() -> None:
     det = _after_floods()
-    det.observe(ev(1, day=19, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 15}, **DISASTER))
-    later = ev(2, day=19.3, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 320}, **DISASTER)
+    det.observe(
+        ev(1, day=19, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 15}, **DISASTER)
+    )
+    later = ev(
+        2, day=19.3, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 320}, **DISASTER
+    )
     assert rules(det.observe(later)) == ["record"]
 
 

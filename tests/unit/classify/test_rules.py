@@ -378,7 +378,9 @@ def test_dams_bursting_on_a_town_are_a_disaster(make_article: Make) -> None:
 
 
 def test_a_dam_deal_is_no_disaster(make_article: Make) -> None:
-    assert classify(make_article("Dam deal broke down", "Talks on the dam broke down over water rights.")) == []
+    assert (
+        classify(make_article("Dam deal broke down", "Talks on the dam broke down over water rights.")) == []
+    )
 
 
 def test_a_toll_revised_weeks_on_is_reported_with_its_count(make_article: Make) -> None:
