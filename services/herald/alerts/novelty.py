@@ -57,6 +57,7 @@ from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
+    counts_of_the_event,
     names_place,
     says_toll_rose,
     sums_countries,
@@ -150,7 +151,7 @@ class NoveltyDetector:
             self.recent.remember_article(event)
         if not retold:
             counts = story.setdefault("counts", {})
-            for metric, value in event.magnitude.items():
+            for metric, value in counts_of_the_event(event).items():
                 counts[metric] = max(value, counts.get(metric, value))
             add_places(story, event)
         if event.url not in story["sources"] and len(story["sources"]) < STORY_SOURCES:
@@ -435,7 +436,7 @@ class NoveltyDetector:
         """What the story's alerts have said so far: escalation is measured against it."""
         last = story["alerted"] or {"severity": 0, "magnitude": {}, "level": -1, "reported": when}
         magnitude = dict(last["magnitude"])
-        for metric, value in event.magnitude.items():
+        for metric, value in counts_of_the_event(event).items():
             magnitude[metric] = max(value, magnitude.get(metric, value))
         return {
             "severity": max(event.severity, last["severity"]),
@@ -566,7 +567,8 @@ class NoveltyDetector:
                 continue
             before = last["magnitude"].get(metric, counts.get(metric))
             if before is None:
-                rose = says_toll_rose(event) if value > 0 else None
+                # The wording speaks of the death toll ("the toll rises to four"), not of the missing.
+                rose = says_toll_rose(event) if value > 0 and metric == "killed" else None
                 if rose:
                     # The report itself says the toll went up ("rises to four"): the alerted report
                     # told of deaths without a number, and this is more of them, not a better reading.

@@ -229,3 +229,30 @@ def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
         if re.search(r"\btoll\b", text, re.IGNORECASE) and toll.search(text):
             return text[:300]
     return None
+
+
+# The counts besides the dead that a report often gives for one place only ("six people are missing in
+# Letur"): the toll's other measures.
+_PLACE_COUNTS = ("missing", "displaced", "evacuated", "affected")
+_IN_PLACE = re.compile(r"\bin (?:the )?((?:[A-Z][\w'\u2019-]+ ?){1,3})")
+
+
+def counts_of_the_event(event: Event) -> dict[str, float]:
+    """The event's counts that are its own, without those given only for another place than the one it
+    is placed in: "51 dead in the Valencia region ... and six people are missing in Letur, in
+    neighbouring Albacete province" counts no 6 missing for the floods, so Spain's 93 missing days
+    later is no rise over it. Deaths always count: they are the toll.
+    """
+    loc = event.location
+    if loc is None:
+        return dict(event.magnitude)
+    own = {n.lower() for n in (loc.name, loc.admin1) if n}
+    out: dict[str, float] = {}
+    for metric, value in event.magnitude.items():
+        if metric in _PLACE_COUNTS:
+            sentences = _count_sentences(event.model_copy(update={"magnitude": {metric: value}}), [metric])
+            places = [p.strip().lower() for t in sentences for p in _IN_PLACE.findall(t)]
+            if places and not any(o in p or p in o for p in places for o in own):
+                continue
+        out[metric] = value
+    return out

@@ -48,7 +48,9 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81;
 # hazards that "struck" no air strike, deadly local firsts below the country's recent high held, places
 # named only in background clauses, deadly country firsts and updates from severity 3, reports ranking
-# themselves below a record, and four classify cues: 0.83 / 0.81 -> 0.96 / 0.96, 74 raised, 71 matched).
+# themselves below a record, and four classify cues: 0.83 / 0.81 -> 0.96 / 0.96, 74 raised, 71 matched;
+# valencia_dana added, first scored 0.83 / 1.00; with counts given for another place left out and "the
+# toll rose" read of the dead only: 19 timelines, 79 raised, 79 expected, 76 matched, 0.96 / 0.96).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.96, "recall": 0.96}
