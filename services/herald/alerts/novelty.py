@@ -51,12 +51,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
-from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim
+from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
+    counts_of_the_event,
     names_place,
     says_toll_rose,
     sums_countries,
@@ -150,7 +151,7 @@ class NoveltyDetector:
             self.recent.remember_article(event)
         if not retold:
             counts = story.setdefault("counts", {})
-            for metric, value in event.magnitude.items():
+            for metric, value in counts_of_the_event(event).items():
                 counts[metric] = max(value, counts.get(metric, value))
             add_places(story, event)
         if event.url not in story["sources"] and len(story["sources"]) < STORY_SOURCES:
@@ -175,6 +176,7 @@ class NoveltyDetector:
         if found is None and not story["alerts"]:
             found = (
                 self.recent.told_from_abroad(event, when)
+                or self.recent.felt_abroad(event, when)
                 or self.recent.named_story(event, when)
                 or self.recent.country_toll(event, when)
             )
@@ -257,14 +259,25 @@ class NoveltyDetector:
         lookback = self.config.new_type_lookback.total_seconds()
         for scope in scopes(event):
             key = f"{family_of(event.type)}|seen|{scope}"
-            last = self.store.get(key)
+            stored = self.store.get(key)
+            # A report read as two events of a family (a flood and its evacuations): the one assessed
+            # first marks the scope seen, but for the other the scope is as new as it was before the
+            # report. What was seen before it is kept with the report that marked it.
+            by = self.store.get(f"{family_of(event.type)}|seen_by|{scope}")
+            sibling = by is not None and by["article"] == event.article_id
+            last = by["previous"] if sibling and by is not None else stored
             if scope not in story["scopes"]:
                 story["scopes"].append(scope)
                 if last is None or when - last > lookback:
                     story["novel"].append(
                         {"scope": scope, "last_seen": iso(last) if last is not None else None}
                     )
-            if last is None or when > last:
+            if stored is None or when > stored:
+                if not sibling:
+                    self.store[f"{family_of(event.type)}|seen_by|{scope}"] = {
+                        "article": event.article_id,
+                        "previous": stored,
+                    }
                 self.store[key] = when
 
     # -- rules ---------------------------------------------------------------------------------------
@@ -280,6 +293,7 @@ class NoveltyDetector:
     ) -> None:
         cfg = self.config
         severe = event.severity >= cfg.min_severity
+        deadly = event.severity >= cfg.deadly_first_min_severity and event.magnitude.get("killed", 0) >= 1
         claim_ok = event.severity >= cfg.first_claim_min_severity
         low = f"severity {event.severity} < {cfg.min_severity} (HERALD_NOVELTY_MIN_SEVERITY)"
         low_claim = (
@@ -295,12 +309,14 @@ class NoveltyDetector:
             first = claim_of(event, "first")
             record_claim = claim_of(event)
             conceded = concedes_higher(event, record_claim, series_prev) if record_claim else None
-            routine = self._routine_hold(event, story, conceded) if story["novel"] else None
+            routine = self._routine_hold(event, story, when, conceded) if story["novel"] else None
             nearby = (
                 self.recent.alerted_in_country(event, story, when) if story["novel"] and not routine else None
             )
-            scope_first = bool(story["novel"]) and severe and routine is None and nearby is None
-            if story["novel"] and not severe:
+            broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
+            serious = severe or (deadly and broad)
+            scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            if story["novel"] and not serious:
                 outcome.hold("new_type", "low_severity", low)
             elif routine:
                 outcome.hold("new_type", "routine_in_country", routine)
@@ -336,6 +352,12 @@ class NoveltyDetector:
             if conceded:
                 outcome.hold("record", "claim_concedes_higher", conceded)
                 claim = None
+            below = ranks_below_record(event) if beaten and not claim else None
+            if below:
+                outcome.hold(
+                    "record", "below_record", f"the report ranks the event below a record: {below!r}"
+                )
+                beaten = []
             follow_up = None
             tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
             if tolls and not claim:
@@ -351,7 +373,7 @@ class NoveltyDetector:
                 fired.append(record_alert(event, beaten, series_prev, claim, now))
                 self.recent.remember_record(event, when)
                 fired = self._local_first_superseded(story, fired, outcome)
-        if not fired and story["alerted"] is not None and severe:
+        if not fired and story["alerted"] is not None and (severe or deadly):
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
                 fired.append(update)
@@ -414,7 +436,7 @@ class NoveltyDetector:
         """What the story's alerts have said so far: escalation is measured against it."""
         last = story["alerted"] or {"severity": 0, "magnitude": {}, "level": -1, "reported": when}
         magnitude = dict(last["magnitude"])
-        for metric, value in event.magnitude.items():
+        for metric, value in counts_of_the_event(event).items():
             magnitude[metric] = max(value, magnitude.get(metric, value))
         return {
             "severity": max(event.severity, last["severity"]),
@@ -424,7 +446,13 @@ class NoveltyDetector:
             "reported": max(when, last.get("reported", when)),
         }
 
-    def _routine_hold(self, event: Event, story: dict[str, Any], conceded: str | None = None) -> str | None:
+    def _routine_hold(
+        self,
+        event: Event,
+        story: dict[str, Any],
+        when: float,
+        conceded: str | None = None,
+    ) -> str | None:
         """Why a region or place first is not news, or None when it is.
 
         A first in a region or place is news when the country has not seen the type on
@@ -432,8 +460,11 @@ class NoveltyDetector:
         its own: ``local_min_killed`` killed. Not classify's severity: its 5 goes to ordinary nights of
         a war (a 130-drone night with one dead). Nor when the report itself ranks the event below an
         earlier one in the country (``conceded``: "the deadliest attack since Barsalogho, in which up
-        to 600 were killed", on an attack with 25 dead). A first in the country or the world always is
-        news.
+        to 600 were killed", on an attack with 25 dead), nor when another event of the family killed as
+        many in the country within the routine window (a quake killing 15 in Herat three weeks after
+        floods killed 30 in Badghis): the country is used to such tolls, and the event is news as a
+        record, which the record rule pages once its toll beats the country's high. A first in the
+        country or the world always is news.
         """
         broadest = story["novel"][0]["scope"]
         if not broadest.startswith(("region:", "place:")):
@@ -443,8 +474,18 @@ class NoveltyDetector:
         if routine is None or routine["days"] < cfg.routine_min_days:
             return None
         killed = event.magnitude.get("killed", 0.0)
-        if killed >= cfg.local_min_killed and not conceded:
+        killed_high = self.series.high_since(event, "killed", when - cfg.routine_window.total_seconds())
+        outdone = killed_high is not None and killed_high["value"] >= killed
+        if killed >= cfg.local_min_killed and not conceded and not outdone:
             return None
+        if outdone and not conceded and killed_high is not None:
+            return (
+                f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
+                f"{routine['days']} other day{'s' if routine['days'] != 1 else ''} within "
+                f"{routine['window_days']} days, and {killed:g} killed does not beat the country's high "
+                f"of {killed_high['value']:g} ({killed_high['at'][:10]}, "
+                f"{killed_high.get('title') or 'no title'})"
+            )
         if conceded:
             return (
                 f"first in {describe_scope(broadest)}, but {routine['country']} saw {event.type} on "
@@ -526,7 +567,8 @@ class NoveltyDetector:
                 continue
             before = last["magnitude"].get(metric, counts.get(metric))
             if before is None:
-                rose = says_toll_rose(event) if value > 0 else None
+                # The wording speaks of the death toll ("the toll rises to four"), not of the missing.
+                rose = says_toll_rose(event) if value > 0 and metric == "killed" else None
                 if rose:
                     # The report itself says the toll went up ("rises to four"): the alerted report
                     # told of deaths without a number, and this is more of them, not a better reading.

@@ -19,10 +19,27 @@ from herald.core.records import Event
 
 
 @cache
-def _measures() -> tuple[re.Pattern[str], ...]:
+def _wording() -> dict[str, tuple[re.Pattern[str], ...]]:
     text = resources.files("herald.alerts").joinpath("data", "claim_wording.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text) or {}
-    return tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get("measure") or [])
+    return {
+        kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
+        for kind in ("measure", "below")
+    }
+
+
+def _measures() -> tuple[re.Pattern[str], ...]:
+    return _wording()["measure"]
+
+
+def ranks_below_record(event: Event) -> str | None:
+    """The sentence in which the report ranks its own event below a record ("579 drones and 40
+    missiles ..., fewer than the record 810 of 7 September"), or None. Such an event sets no record by
+    its counts, whatever a series that lacks the bigger events says."""
+    for text in (event.title, *event.sentences):
+        if text and any(p.search(text) for p in _wording()["below"]):
+            return text[:300]
+    return None
 
 
 def record_of_a_measure(sentence: str) -> str | None:

@@ -33,6 +33,9 @@ class NoveltyConfig:
     new_type_lookback: timedelta = timedelta(days=30)
     record_lookback: timedelta | None = None  # None: all history
     first_claim_min_severity: int = 3
+    # A first in a country (or the world) of an event that killed, and the later reports of an alerted
+    # story, alert from this severity: a hurricane's one dead on Grenada is severity 3.
+    deadly_first_min_severity: int = 3
     escalation_min_increase: float = 0.2
     escalation_metrics: tuple[str, ...] = ESCALATION_METRICS
     learn_until: datetime | None = None

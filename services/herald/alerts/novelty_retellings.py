@@ -22,7 +22,13 @@ from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope
-from .novelty_wording import country_toll_sentence, names_place, tells_of_another_event, toll_countries
+from .novelty_wording import (
+    centred_in,
+    country_toll_sentence,
+    names_place,
+    tells_of_another_event,
+    toll_countries,
+)
 
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
@@ -93,6 +99,29 @@ class RecentAlerts:
                     f"placed in {loc.country_code} only, but tells of {named} ({country}), where a "
                     f"{prior.get('type', event.type)} alerted {iso(prior['at'])[:16]} ({prior['source']}, "
                     f"{prior['url']}): that event told from abroad (HERALD_NOVELTY_RETELLING_HOURS)"
+                ), prior
+        return None
+
+    def felt_abroad(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report placed in one country that places the event's centre in another ("a tower collapsed
+        in Bangkok as the earthquake centred in Myanmar shook the Thai capital"), where a story of the
+        family alerted within the retelling window: that event, felt abroad; its toll there is part of
+        that story, not a first of the country it was felt in. Why, and that story's record; or None."""
+        loc = event.location
+        if loc is None or not loc.country_code:
+            return None
+        centres = centred_in(event) - {loc.country_code}
+        if not centres:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            if prior.get("country") in centres:
+                return (
+                    f"placed in {loc.country_code}, but centred in {prior['country']}, where a "
+                    f"{prior.get('type', event.type)} alerted {iso(prior['at'])[:16]} ({prior['source']}, "
+                    f"{prior['url']}): that event felt abroad (HERALD_NOVELTY_RETELLING_HOURS)"
                 ), prior
         return None
 

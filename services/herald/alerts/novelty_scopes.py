@@ -9,15 +9,25 @@ from __future__ import annotations
 from herald.core.countries import is_country_name
 from herald.core.records import Actor, Event, Location
 
+from .novelty_wording import toll_country_behind_background
+
+# The counts of people that place an event: the country they were killed, lost or driven out in.
+_TOLLS = ("killed", "missing", "displaced", "evacuated", "affected")
+
 
 def where(event: Event) -> Location | None:
     """Where the event happened, as novelty reads it: the event's location, except a location in the
     attacker's own country when a target of another country is named. "Russia launches 472 drones at
     Ukraine", placed in Russia by an outlet, happened in Ukraine (at country level: which place there
-    is unknown)."""
+    is unknown). Nor a place named only in a clause about an earlier event: Pakistan's floods, told
+    from Islamabad with India's Kishtwar toll as the day before's, happened in Pakistan (at country
+    level), not in the Kashmir that clause names."""
     loc = event.location
     if loc is None or not loc.country_code:
         return loc
+    toll_country = toll_country_behind_background(event, _TOLLS)
+    if toll_country is not None and toll_country != loc.country_code:
+        return Location(name=toll_country, country_code=toll_country, kind="country")
     attackers = {a.country_code for a in event.actors if a.role == "attacker" and a.country_code}
     targets = [a for a in event.actors if a.role == "target" and a.country_code]
     if loc.country_code in attackers and targets and targets[0].country_code not in attackers:

@@ -76,6 +76,19 @@ class RecordSeries:
             self.store[key] = points
         return beaten, previous
 
+    def high_since(self, event: Event, metric: str, since: float) -> dict[str, Any] | None:
+        """The highest ``metric`` another story of the event's family and country reported from
+        ``since`` on, with its report, or None."""
+        country = affected_country(event)
+        if country is None:
+            return None
+        points = self.store.get(f"{family_of(event.type)}|series|{metric}|{country}") or []
+        earlier = [p for p in points if p[2] != event.story_id and p[0] >= since]
+        if not earlier:
+            return None
+        top = max(earlier, key=lambda p: (p[1], -p[0]))
+        return {"value": top[1], "at": iso(top[0]), **point_source(top)}
+
     def _add_point(self, points: list[list[Any]], event: Event, when: float, value: float) -> None:
         source = [event.source, event.url, (event.title or "")[:200], event.type]
         for p in points:

@@ -29,7 +29,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum")
+        for kind in ("rose", "back", "new", "sum", "centre")
     }
 
 
@@ -172,6 +172,55 @@ def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:
     }
 
 
+# The end of a sentence from a clause about an earlier event on: "..., a day after a cloudburst across the
+# border in India killed 60 in Kashmir."
+_BACKGROUND_CLAUSE = re.compile(r"\b(?:after|since)\b[^.;]*", re.IGNORECASE)
+
+
+def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str | None:
+    """The country the report's own toll is placed in when the event's place comes only from a clause
+    about an earlier event, or None.
+
+    "ISLAMABAD - ... flash floods swept homes in Pakistan's north-west, killing at least 157, a day
+    after a cloudburst across the border in India killed 60 in Kashmir": the event placed in Kashmir is
+    Pakistan's. Only when the sentences giving its own count name its place in such a clause alone, and
+    place the toll, with that clause set aside, in one country ("in Pakistan's north-west", "in eastern
+    Afghanistan"; a possessive alone places nothing: "Russia's record drone attack"). A place named
+    outside such a clause stays ("a tower collapsed in Bangkok as the earthquake centred in Myanmar
+    shook the Thai capital").
+    """
+    loc = event.location
+    if loc is None or not loc.name:
+        return None
+    name = re.compile(rf"(?<!\w){re.escape(loc.name)}(?!\w)", re.IGNORECASE)
+    code_of, _, toll = _country_index()
+    found: set[str] = set()
+    in_background = False
+    for text in _count_sentences(event, metrics):
+        own = _BACKGROUND_CLAUSE.sub("", text)
+        if name.search(own):
+            return None
+        in_background = in_background or bool(name.search(text))
+        found |= {code_of[a.lower()] for a, _ in toll.findall(own) if a}
+    if not in_background or len(found) != 1:
+        return None
+    return next(iter(found))
+
+
+def centred_in(event: Event) -> set[str]:
+    """The countries the report places the event's centre in ("the earthquake centred in Myanmar",
+    "with its epicentre in Turkey"): the words before a country's name match a ``centre`` cue."""
+    _, anywhere, _ = _country_index()
+    code_of = _country_index()[0]
+    found: set[str] = set()
+    for text in _texts(event):
+        for m in anywhere.finditer(text):
+            before = text[max(0, m.start() - 60) : m.start()]
+            if any(p.search(before) for p in _cues()["centre"]):
+                found.add(code_of[m.group(1).lower()])
+    return found
+
+
 def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
     """The sentence giving the event's own count as a whole country's toll: the word "toll" and the
     country it is placed in ("bringing the death toll from the floods in Greece to 16"), or None."""
@@ -180,3 +229,30 @@ def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
         if re.search(r"\btoll\b", text, re.IGNORECASE) and toll.search(text):
             return text[:300]
     return None
+
+
+# The counts besides the dead that a report often gives for one place only ("six people are missing in
+# Letur"): the toll's other measures.
+_PLACE_COUNTS = ("missing", "displaced", "evacuated", "affected")
+_IN_PLACE = re.compile(r"\bin (?:the )?((?:[A-Z][\w'\u2019-]+ ?){1,3})")
+
+
+def counts_of_the_event(event: Event) -> dict[str, float]:
+    """The event's counts that are its own, without those given only for another place than the one it
+    is placed in: "51 dead in the Valencia region ... and six people are missing in Letur, in
+    neighbouring Albacete province" counts no 6 missing for the floods, so Spain's 93 missing days
+    later is no rise over it. Deaths always count: they are the toll.
+    """
+    loc = event.location
+    if loc is None:
+        return dict(event.magnitude)
+    own = {n.lower() for n in (loc.name, loc.admin1) if n}
+    out: dict[str, float] = {}
+    for metric, value in event.magnitude.items():
+        if metric in _PLACE_COUNTS:
+            sentences = _count_sentences(event.model_copy(update={"magnitude": {metric: value}}), [metric])
+            places = [p.strip().lower() for t in sentences for p in _IN_PLACE.findall(t)]
+            if places and not any(o in p or p in o for p in places for o in own):
+                continue
+        out[metric] = value
+    return out

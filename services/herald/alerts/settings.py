@@ -75,6 +75,15 @@ class AlertSettings(CoreSettings):
         le=5,
         description="new_type: severity from which an event's own claim of a first ('of its kind') alerts.",
     )
+    novelty_deadly_first_min_severity: int = Field(
+        3,
+        ge=1,
+        le=5,
+        description=(
+            "new_type: severity from which a first in a country or the world of an event that killed "
+            "alerts, and an alerted story's later reports raise updates."
+        ),
+    )
     novelty_escalation_min_increase: float = Field(
         0.2,
         ge=0,
@@ -202,6 +211,7 @@ class AlertSettings(CoreSettings):
                 else None
             ),
             first_claim_min_severity=self.novelty_first_claim_min_severity,
+            deadly_first_min_severity=self.novelty_deadly_first_min_severity,
             escalation_min_increase=self.novelty_escalation_min_increase,
             escalation_metrics=tuple(self.novelty_escalation_metrics),
             learn_until=learn_until,

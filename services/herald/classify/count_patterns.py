@@ -124,7 +124,9 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "killed",
-        before=rf"\b(?:death toll|toll)\b[^.;\d]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}",
+        before=rf"\b(?:death toll|toll)\b[^.;\d]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}"
+        # "The death toll from the fire at Wang Fuk Court in Tai Po was revised up to 160"
+        rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
         keys=("toll",),
     ),
     _rule(

@@ -48,10 +48,15 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 4 timelines of distinct events days apart, added last, first scored 0.45 / 0.69 and mostly miss on
 # places and types read upstream of the rules; the 2 timelines of hazards that crossed countries, added
 # after them, first scored 0.50 / 0.27 and miss mostly on severity and places read upstream; a named
-# storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81).
+# storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81;
+# hazards that "struck" no air strike, deadly local firsts below the country's recent high held, places
+# named only in background clauses, deadly country firsts and updates from severity 3, reports ranking
+# themselves below a record, and four classify cues: 0.83 / 0.81 -> 0.96 / 0.96, 74 raised, 71 matched;
+# valencia_dana added, first scored 0.83 / 1.00; with counts given for another place left out and "the
+# toll rose" read of the dead only: 19 timelines, 79 raised, 79 expected, 76 matched, 0.96 / 0.96).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.83, "recall": 0.81}
+MEASURED = {"precision": 0.96, "recall": 0.96}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

@@ -320,3 +320,82 @@ def test_a_claim_sentence_stays_with_the_most_severe_event_of_the_article(make_a
     owner = next(e for e in events if e.claims)
     assert owner.severity == max(e.severity for e in events) and owner.record_claim
     assert not any(e.record_claim for e in events if e is not owner)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Two 6.3 earthquakes kill at least 15 in western Afghanistan",
+            "Two magnitude 6.3 earthquakes struck Herat province on Saturday, killing at least 15 people.",
+        ),
+        (
+            "Landslide on pilgrimage route kills 34",
+            "A landslide struck the track to the shrine in Reasi district on Tuesday, killing 34 pilgrims.",
+        ),
+        (
+            "Cloudburst kills 60 in Kishtwar",
+            "Cloudbursts struck a village in Kishtwar on Thursday, killing 60 people.",
+        ),
+    ],
+)
+def test_a_hazard_that_struck_is_a_disaster_and_no_strike(make_article: Make, title: str, body: str) -> None:
+    # "struck" with no weapon reads as an air strike unless the segment names the hazard, plurals too.
+    assert [e.type for e in classify(make_article(title, body))] == ["natural_disaster"]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Gunmen kill 40 villagers in Wase",
+            "Armed men on motorcycles attacked farming villages in Wase on Sunday, killing 40 people and "
+            "burning homes, a local council chairman said.",
+        ),
+        (
+            "Death toll from Bokkos attacks rises to 52",
+            "The number of people killed in Wednesday's attacks on villages in Bokkos has risen to 52, the "
+            "local government chairman said on Friday.",
+        ),
+        (
+            "Zike death toll rises above 60",
+            "The toll from Monday's attack on Zike has risen to 63, a community association said on Tuesday.",
+        ),
+    ],
+)
+def test_a_massacres_toll_told_without_its_attackers_is_an_attack_on_civilians(
+    make_article: Make, title: str, body: str
+) -> None:
+    assert "attack_on_civilians" in [e.type for e in classify(make_article(title, body))]
+
+
+def test_dams_bursting_on_a_town_are_a_disaster(make_article: Make) -> None:
+    article = make_article(
+        "Prime minister says 2,000 killed in Derna",
+        "The prime minister said that 2,000 people were killed in Derna when two dams above the city burst.",
+    )
+    assert [e.type for e in classify(article)] == ["natural_disaster"]
+
+
+def test_a_dam_deal_is_no_disaster(make_article: Make) -> None:
+    assert (
+        classify(make_article("Dam deal broke down", "Talks on the dam broke down over water rights.")) == []
+    )
+
+
+def test_a_toll_revised_weeks_on_is_reported_with_its_count(make_article: Make) -> None:
+    # "last month's fire" is the subject of the revision, not an aside; the count is read after "revised".
+    article = make_article(
+        "Fire toll revised to 160",
+        "The death toll from last month's fire at Wang Fuk Court in Tai Po was revised up to 160 on Tuesday.",
+    )
+    [event] = classify(article)
+    assert (event.type, event.magnitude.get("killed")) == ("industrial_accident", 160)
+
+
+def test_last_months_fire_named_in_passing_stays_background(make_article: Make) -> None:
+    article = make_article(
+        "City reviews building rules",
+        "The city council met on Tuesday to review building rules after last month's fire at a tower block.",
+    )
+    assert classify(article) == []

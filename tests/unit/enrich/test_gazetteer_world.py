@@ -89,3 +89,9 @@ def test_many_namesakes_in_one_country_leave_room_for_another_country(
     assert country in {c.place.country_code for c in readings}, [
         (c.place.name, c.place.country_code) for c in readings
     ]
+
+
+@pytest.mark.parametrize("name", ["St Vincent", "St Vincent and the Grenadines"])
+def test_the_short_english_name_of_saint_vincent_is_the_country(gaz: Any, name: str) -> None:
+    # "Hurricane Beryl swept over St Vincent and the Grenadines": spaCy keeps only "St Vincent".
+    assert [c.place.country_code for c in gaz.names.get(gazetteer.fold(name), [])][:1] == ["VC"]

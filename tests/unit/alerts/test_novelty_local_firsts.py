@@ -1,0 +1,50 @@
+"""A deadly event in a new region of a country that sees its type is news as a record, not as a first.
+
+Cases from the dev timelines (tests/data/alerts/timelines/herat_quakes, kunar_quake,
+himalaya_cloudbursts): a quake killing 15 in Herat three weeks after floods killed 30 in Badghis, a
+landslide killing 34 twelve days after a cloudburst killed 60 in Kishtwar. The first report's toll
+reaches ``local_min_killed`` but not the country's high, so the region first is held; the record rule
+pages the event once its toll beats that high.
+"""
+
+from __future__ import annotations
+
+from tests.support.novelty_events import ev, held, rules
+
+from herald.alerts.novelty import NoveltyDetector
+
+DISASTER = dict(type="natural_disaster", severity=4)
+
+
+def _after_floods() -> NoveltyDetector:
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, story="badghis", where=("Badghis", "AF", "Badghis"), magnitude={"killed": 30}, **DISASTER)
+    )
+    return det
+
+
+def test_a_deadly_region_first_below_the_country_high_is_held() -> None:
+    det = _after_floods()
+    quake = ev(1, day=19, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 15}, **DISASTER)
+    outcome = det.assess(quake)
+    assert rules(outcome.alerts) == []
+    assert ("new_type", "routine_in_country") in held(outcome)
+
+
+def test_the_same_event_pages_as_a_record_once_its_toll_beats_the_high() -> None:
+    det = _after_floods()
+    det.observe(
+        ev(1, day=19, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 15}, **DISASTER)
+    )
+    later = ev(
+        2, day=19.3, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 320}, **DISASTER
+    )
+    assert rules(det.observe(later)) == ["record"]
+
+
+def test_a_deadly_region_first_above_the_country_high_still_goes_out_once() -> None:
+    # 45 beats Badghis's 30: the report raises the record, which says it better than the first.
+    det = _after_floods()
+    quake = ev(1, day=19, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 45}, **DISASTER)
+    assert rules(det.observe(quake)) == ["record"]
