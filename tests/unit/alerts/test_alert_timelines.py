@@ -44,14 +44,16 @@ ALL = (
 )
 ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 
-# What the rules scored (overall, 18 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
-# 4 timelines of distinct events days apart, added last, first scored 0.45 / 0.69 and mostly miss on
+# What the rules scored (overall, 21 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
+# 4 timelines of distinct events days apart, added later, first scored 0.45 / 0.69 and mostly miss on
 # places and types read upstream of the rules; the 2 timelines of hazards that crossed countries, added
 # after them, first scored 0.50 / 0.27 and miss mostly on severity and places read upstream; a named
-# storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81).
+# storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81; the 3
+# timelines of kinds the set lacked, added last (a plant blast, diseases reaching new countries, fighting
+# between two states), first scored 0.38 / 0.38, the 18 before them unchanged at 0.83 / 0.81).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.83, "recall": 0.81}
+MEASURED = {"precision": 0.76, "recall": 0.75}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -67,7 +69,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 250, total
+    assert 80 <= total <= 300, total
 
 
 def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:
