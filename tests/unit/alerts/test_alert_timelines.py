@@ -44,8 +44,8 @@ ALL = (
 )
 ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 
-# What the rules scored (overall, 18 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
-# 4 timelines of distinct events days apart, added last, first scored 0.45 / 0.69 and mostly miss on
+# What the rules scored (overall, 21 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
+# 4 timelines of distinct events days apart, added later, first scored 0.45 / 0.69 and mostly miss on
 # places and types read upstream of the rules; the 2 timelines of hazards that crossed countries, added
 # after them, first scored 0.50 / 0.27 and miss mostly on severity and places read upstream; a named
 # storm's reports from other towns of one country joined as one story: 0.80 / 0.77 -> 0.83 / 0.81;
@@ -53,10 +53,13 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # named only in background clauses, deadly country firsts and updates from severity 3, reports ranking
 # themselves below a record, and four classify cues: 0.83 / 0.81 -> 0.96 / 0.96, 74 raised, 71 matched;
 # valencia_dana added, first scored 0.83 / 1.00; with counts given for another place left out and "the
-# toll rose" read of the dead only: 19 timelines, 79 raised, 79 expected, 76 matched, 0.96 / 0.96).
+# toll rose" read of the dead only: 19 timelines, 79 raised, 79 expected, 76 matched, 0.96 / 0.96; the 3
+# timelines of kinds the set lacked (a plant blast, diseases reaching new countries, fighting between two
+# states), written on the rules before that round and first scored 0.38 / 0.38 on them, then added:
+# 22 timelines, 93 raised, 92 expected, 84 matched, 0.90 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.96}
+MEASURED = {"precision": 0.90, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -72,7 +75,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 250, total
+    assert 80 <= total <= 300, total
 
 
 def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:
