@@ -71,11 +71,11 @@ class Truth:
 
     def fetch(self, body: bytes) -> tuple[set[str], set[str]]:
         """(ids of new articles the replay keeps as unique, alert ids they raise)."""
-        from herald.analyze import Replay, read_articles
-        from tests.support.fault_harness import _replay_enricher
+        from herald.analyze import read_articles
+        from tests.support.fault_harness import fault_replay
 
         if self.replay is None:
-            self.replay = Replay(_replay_enricher())
+            self.replay = fault_replay()
         path = self.tmp / f"feed-{uuid.uuid4().hex}.xml"
         path.write_bytes(body)
         fresh = {}
