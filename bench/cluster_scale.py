@@ -56,7 +56,7 @@ def one_run(cluster: LocalKafkaCluster, state: Path, partitions: int, workers: i
     try:
         time.sleep(25.0)  # workers load spaCy and join their groups before the clock starts
         corpus = Corpus(uuid.uuid4().hex[:8])
-        feeder = Feeder(bootstrap)
+        feeder = Feeder(CoreSettings(kafka_bootstrap=bootstrap))
         started, _ = feeder.burst(corpus.drafts(articles, "short"))
         feeder.close()
         probe = OffsetProbe(bootstrap)

@@ -91,6 +91,13 @@ def run(
     ] = 64,
     broker_heap_mb: Annotated[int, typer.Option(help="Max heap of the broker's JVM.")] = 512,
     service_log_level: Annotated[str, typer.Option(help="HERALD_LOG_LEVEL of the services.")] = "INFO",
+    setting: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="NAME=VALUE: a Herald setting (HERALD_NAME) for every service and the article producer, "
+            "to compare settings on the same code; repeatable."
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option(help="Seed of the generated articles.")] = 1,
     out: Annotated[Path | None, typer.Option(help="Output directory (default .herald/bench/<time>).")] = None,
     keep_state: Annotated[bool, typer.Option(help="Keep the broker's data after the run.")] = False,
@@ -130,6 +137,7 @@ def run(
         raise typer.BadParameter(
             f"unknown phase(s) {', '.join(sorted(unknown))}: choose from {', '.join(PHASES)}"
         )
+    settings = _settings(setting or [])
     procs = sorted(
         {int(p) for p in _csv(ceiling_processes)} | ({scale_workers} if "scale" in selected else set())
     )
@@ -160,6 +168,7 @@ def run(
         nlp_batch_size=nlp_batch_size,
         broker_heap_mb=broker_heap_mb,
         service_log_level=service_log_level,
+        settings=settings,
         seed=seed,
         keep_state=keep_state,
         progress=progress,
@@ -197,9 +206,22 @@ _OPTION_NAMES = {
     "nlp_batch_size",
     "broker_heap_mb",
     "service_log_level",
+    "setting",
     "seed",
     "out",
 }
+
+
+def _settings(pairs: list[str]) -> dict[str, str]:
+    """``["producer_batch_bytes=16384"]`` -> ``{"HERALD_PRODUCER_BATCH_BYTES": "16384"}``."""
+    settings: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise typer.BadParameter(f"--setting takes NAME=VALUE, not {pair!r}")
+        name = name.strip().upper().removeprefix("HERALD_")
+        settings[f"HERALD_{name}"] = value
+    return settings
 
 
 def _write_corpus(corpus: Any, path: Path, n: int, lengths: list[str]) -> None:
@@ -265,6 +287,7 @@ def execute(
     nlp_batch_size: int,
     broker_heap_mb: int,
     service_log_level: str,
+    settings: dict[str, str],
     seed: int,
     keep_state: bool,
     progress: bool,
@@ -326,7 +349,11 @@ def execute(
         return max(MIN_BACKLOG[length], math.ceil(c["rate"] * saturation_seconds))
 
     stack = Stack(
-        out_dir, partitions=partitions, broker_heap_mb=broker_heap_mb, service_log_level=service_log_level
+        out_dir,
+        partitions=partitions,
+        broker_heap_mb=broker_heap_mb,
+        service_log_level=service_log_level,
+        service_settings=settings,
     )
     resources = ResourceSampler(sample_interval)
     resources.track("bench", psutil.Process())
@@ -345,7 +372,7 @@ def execute(
                 if svc.ps:
                     resources.track(svc.name, svc.ps)
             resources.start()
-            feeder = Feeder(stack.bootstrap)
+            feeder = Feeder(stack.core_settings())
             ctx = runs.Context(
                 stack,
                 corpus,

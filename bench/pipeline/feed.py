@@ -21,8 +21,8 @@ from .corpus import Draft
 
 
 class Feeder:
-    def __init__(self, bootstrap: str) -> None:
-        self.producer = producer(CoreSettings(kafka_bootstrap=bootstrap), "herald-bench")
+    def __init__(self, settings: CoreSettings) -> None:
+        self.producer = producer(settings, "herald-bench")
         self.sent: dict[str, float] = {}  # article id -> Unix time it was sent
 
     def send(self, draft: Draft) -> float:

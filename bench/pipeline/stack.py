@@ -81,6 +81,8 @@ class Stack:
     partitions: int = 6
     broker_heap_mb: int = 512
     service_log_level: str = "INFO"
+    # HERALD_* variables every service gets (and the article producer, see ``core_settings``).
+    service_settings: dict[str, str] = field(default_factory=dict)
     services: list[Service] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -121,6 +123,16 @@ class Stack:
             raise RuntimeError("the broker is not started")
         return self.settings.kafka_bootstrap
 
+    def core_settings(self) -> CoreSettings:
+        """The broker's settings with ``service_settings`` applied, for the harness's own producer."""
+        if self.settings is None:
+            raise RuntimeError("the broker is not started")
+        fields = {
+            name.removeprefix("HERALD_").lower(): value for name, value in self.service_settings.items()
+        }
+        known = {k: v for k, v in fields.items() if k in CoreSettings.model_fields}
+        return self.settings.model_validate({**self.settings.model_dump(), **known})
+
     def broker_process(self) -> psutil.Process | None:
         pid = self.broker.pid() if self.broker else None
         return psutil.Process(pid) if pid else None
@@ -135,6 +147,7 @@ class Stack:
     def _env(self, metrics_port: int) -> dict[str, str]:
         # Children inherit PATH, PYTHONPATH and the like, but no HERALD_* setting from the caller.
         env = {k: v for k, v in os.environ.items() if not k.startswith("HERALD_")}
+        env.update(self.service_settings)
         env.update(
             HERALD_KAFKA_BOOTSTRAP=self.bootstrap,
             HERALD_STATE_DIR=str(self.state),
