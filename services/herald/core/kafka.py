@@ -126,6 +126,11 @@ def ensure_topics(settings: CoreSettings, specs: Iterable[TopicSpec] = ALL) -> l
 
 def producer(settings: CoreSettings, client_id: str, **overrides: object) -> KafkaProducer:
     """An idempotent producer that waits for every in-sync replica: nothing acknowledged is lost."""
+    return KafkaProducer(**producer_config(settings, client_id, **overrides))
+
+
+def producer_config(settings: CoreSettings, client_id: str, **overrides: object) -> dict[str, object]:
+    """``producer``'s kafka-python configuration: the settings' batching, then ``overrides``."""
     config: dict[str, object] = {
         "bootstrap_servers": settings.bootstrap_servers,
         "client_id": client_id,
@@ -133,11 +138,12 @@ def producer(settings: CoreSettings, client_id: str, **overrides: object) -> Kaf
         "enable_idempotence": True,
         "retries": 2**31 - 1,
         "delivery_timeout_ms": 120_000,
-        "linger_ms": 5,
-        "max_request_size": settings.max_record_bytes * 2,
+        "linger_ms": round(settings.producer_linger_seconds * 1000),
+        "batch_size": settings.producer_batch_bytes,
+        "max_request_size": settings.max_request_bytes,
     }
     config.update(overrides)
-    return KafkaProducer(**config)
+    return config
 
 
-__all__ = ["KafkaError", "admin", "ensure_topics", "producer", "wait_ready"]
+__all__ = ["KafkaError", "admin", "ensure_topics", "producer", "producer_config", "wait_ready"]

@@ -50,6 +50,34 @@ class CoreSettings(BaseSettings):
     max_record_bytes: int = Field(
         1_048_576, ge=1024, description="Records larger than this are dead-lettered as too_large."
     )
+    producer_batch_bytes: int = Field(
+        524_288,
+        ge=1024,
+        description="Most bytes every producer (stream workers and poller) packs into one partition's "
+        "record batch: larger batches, fewer produce requests per record; a batch waits at most "
+        "producer_linger_seconds to fill, and a bigger record still goes, alone.",
+    )
+    producer_linger_seconds: float = Field(
+        0.005,
+        ge=0,
+        le=1,
+        description="How long every producer waits for more records before sending a batch (latency "
+        "added per hop, at most).",
+    )
+    commit_interval_seconds: float = Field(
+        1.0,
+        gt=0,
+        description="Stream workers commit their input offsets this often; only records whose outputs "
+        "the broker acknowledged are committed, so a crash re-reads at most this much (idempotent "
+        "downstream).",
+    )
+    commit_every_records: int = Field(
+        10_000,
+        ge=1,
+        description="Stream workers also commit as soon as this many records were acknowledged since "
+        "the last commit (Faust's broker_commit_every); above the records a worker takes in "
+        "commit_interval_seconds, the interval alone commits.",
+    )
 
     @field_validator("log_format")
     @classmethod
@@ -63,6 +91,17 @@ class CoreSettings(BaseSettings):
         if self.replication_factor > 1 and self.min_insync_replicas > self.replication_factor:
             raise ValueError("min_insync_replicas cannot exceed replication_factor")
         return self
+
+    @model_validator(mode="after")
+    def _batch_fits(self) -> CoreSettings:
+        if self.producer_batch_bytes > self.max_request_bytes:
+            raise ValueError("producer_batch_bytes cannot exceed a produce request (2 x max_record_bytes)")
+        return self
+
+    @property
+    def max_request_bytes(self) -> int:
+        """Largest produce request a producer sends: room for a record of ``max_record_bytes`` and more."""
+        return self.max_record_bytes * 2
 
     @property
     def idempotent(self) -> bool:

@@ -94,16 +94,22 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         web_in_thread=False,
         datadir=str(datadir),
         consumer_auto_offset_reset="earliest",
-        broker_commit_every=100,
+        # Offsets are committed on the timer (broker_commit_interval). Faust also commits after every
+        # broker_commit_every acked records, inside its fetch loop and after flushing the producer.
+        # Only acked offsets are committed (acked: the outputs are on the broker), so how often
+        # changes how much a crash re-reads, never what is lost.
+        broker_commit_every=settings.commit_every_records,
         # A SIGKILLed worker never leaves its group: its partitions wait for the session to expire.
         # Faust's 60 s default would stall those partitions for a minute.
         broker_session_timeout=settings.session_timeout_seconds,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
-        broker_commit_interval=1.0,
+        broker_commit_interval=settings.commit_interval_seconds,
         producer_acks=-1,
-        # Batches the many small changelog writes into fewer requests, for at most 5 ms a hop.
-        producer_linger=0.005,
-        producer_max_request_size=settings.max_record_bytes * 2,
+        # Batches the many small changelog writes into fewer requests, for at most the linger a hop;
+        # Faust's 16 KiB batches split one enrichment batch's outputs into several requests.
+        producer_linger=settings.producer_linger_seconds,
+        producer_max_batch_size=settings.producer_batch_bytes,
+        producer_max_request_size=settings.max_request_bytes,
         consumer_max_fetch_size=16 * 1024 * 1024,
         stream_wait_empty=False,
         # Faust delivers every record of a poll before it polls again; a poll of a whole backlog
