@@ -114,6 +114,7 @@ pytestmark  # pytest reads it from every marked test module
 # pydantic model validators of the API and core settings
 _._token_beyond_loopback
 _._isr_fits
+_._batch_fits  # pydantic model validator (services/herald/core/settings.py)
 # SQLAlchemy's connect event listener (registered by its decorator)
 _pragmas
 # Alembic reads a revision's module-level names and calls downgrade
