@@ -11,6 +11,7 @@ from bench.pipeline.feed import Feeder
 from bench.pipeline.probes import OffsetProbe
 
 from herald.core import topics
+from herald.core.settings import CoreSettings
 
 pytestmark = pytest.mark.kafka
 
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.kafka
 def test_burst_and_paced_feeding_land_on_news_articles(kafka: dict[str, str]) -> None:
     bootstrap = kafka["HERALD_KAFKA_BOOTSTRAP"]
     probe = OffsetProbe(bootstrap)
-    feeder = Feeder(bootstrap)
+    feeder = Feeder(CoreSettings(kafka_bootstrap=bootstrap))
     corpus = Corpus("probe-test", seed=1)
     try:
         start = probe.end_offsets([topics.ARTICLES.name])
