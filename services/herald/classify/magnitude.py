@@ -170,8 +170,12 @@ _DAY_OF_MONTH = re.compile(
 )
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|from|until|by)|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+$",
+    r"november|december)\s+(?:\d{1,2},?\s+)?$",
     re.I,
+)
+# "since the fighting began on October 8, 2023 has climbed to 3,516": the day after a month is a date
+_MONTH_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+$", re.I
 )
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
@@ -197,6 +201,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "in June 2021": a date, and its words must frame the number after it
         if _DAY_OF_MONTH.match(sentence, m.end()) and m.group(0).isdigit():
             continue  # "the week of 8 to 14 August": a day of the month, not a count
+        if len(m.group(0)) <= 2 and m.group(0).isdigit() and _MONTH_BEFORE.search(sentence[: m.start()]):
+            continue  # "on October 8": a day of the month, not a count
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
