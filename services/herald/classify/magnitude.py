@@ -404,8 +404,12 @@ def measure(
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)
     out = {unit: _standing(found, lead_set) for unit, found in by_unit.items()}
-    if code in _BATTLES and "killed" in by_unit:
-        out["killed"] = _battle_toll(by_unit["killed"], lead_set)
+    if code in _BATTLES:
+        # every side's wounded as every side's dead: "killing four soldiers and wounding two ... killing
+        # six militants and wounding four" is 10 dead and 6 wounded
+        for unit in ("killed", "wounded"):
+            if unit in by_unit:
+                out[unit] = _battle_toll(by_unit[unit], lead_set)
     return out
 
 
