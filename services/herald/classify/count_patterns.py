@@ -125,8 +125,8 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "killed",
         # "toll from the October 8 earthquake rose to 73,276": a date may stand between
-        before=rf"\b(?:death toll|toll)\b(?:{_MONTHS}\s+\d{{1,2}}\b|[^.;\d]){{0,40}}?\b(?:to|at|of|reached|is|was)\s+"
-        rf"{_HEDGE}"
+        before=rf"\b(?:death toll|toll)\b(?:{_MONTHS}\s+\d{{1,2}}\b|[^.;\d]){{0,40}}?"
+        rf"\b(?:to|at|of|reached|is|was)\s+{_HEDGE}"
         # "The death toll from the fire at Wang Fuk Court in Tai Po was revised up to 160"
         rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
         keys=("toll",),

@@ -302,6 +302,11 @@ def _list_totals(
             if count_sides.list_total(sentence, m1.span(), m2.span(), unit):
                 lead = first or second
                 out.append(Reading(unit, v1 + v2, lead.qualifier, index, lead.vague, lead.update))
+        if units2:
+            continue
+        for unit, first in units1.items():
+            if not first.claim and count_sides.harm_before_list(sentence, m1.span(), m2.span(), unit):
+                out.append(Reading(unit, v1 + v2, first.qualifier, index, first.vague, first.update))
     return out
 
 
