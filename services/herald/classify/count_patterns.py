@@ -314,6 +314,14 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\bnumber of (?:evacuees|people evacuated|evacuated)\s+(?:at|to)\s+{_HEDGE}",
         keys=("number",),
     ),
+    # "the missiles hit the MV Islander, causing one minor injury and some damage"
+    _rule(
+        "wounded",
+        before=rf"\b(?:caus(?:ed|ing)|left|leaving|with)\s+{_HEDGE}",
+        after=r"\s+(?:(?:minor|light|slight|serious|severe|critical)\s+)?injur(?:y|ies)\b",
+        keys=("caus", "left", "leav", "with"),
+        after_keys=("injur",),
+    ),
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
     _rule("killed", before=rf"\bnumber of (?:dead|deaths|killed)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
