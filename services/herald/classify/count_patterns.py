@@ -52,7 +52,7 @@ _CROWD_ADJ = (
 )
 BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
-    r"seriously|severely|slightly|lightly|badly|gravely)\s+){0,3}"
+    r"seriously|severely|slightly|lightly|badly|gravely|still)\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}

@@ -131,8 +131,10 @@ _HEARSAY = re.compile(
     r"(?:said|say|told|put|reported)",
     re.I,
 )
+# "The toll had risen from seven earlier on Monday to 12 around midnight" beside "Twenty-five bodies
+# have been found": a past perfect rise is a step before the figure that stands, no update of it
 _UPDATE = re.compile(
-    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
+    r"\b(?<!had )(?<!had been )(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
     re.I,
 )
 _SALVO = re.compile(
