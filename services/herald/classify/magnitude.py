@@ -134,7 +134,8 @@ _HEARSAY = re.compile(
 # "The toll had risen from seven earlier on Monday to 12 around midnight" beside "Twenty-five bodies
 # have been found": a past perfect rise is a step before the figure that stands, no update of it
 _UPDATE = re.compile(
-    r"\b(?<!had )(?<!had been )(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
+    r"\b(?<!had )(?<!had been )(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b"
+    r"[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
     re.I,
 )
 _SALVO = re.compile(
