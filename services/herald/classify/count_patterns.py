@@ -43,7 +43,7 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
-_WHERE = r"\s+(?:of|in|from|near)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+_WHERE = r"\s+(?:of|in|from|near|around)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
 _AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
@@ -52,7 +52,7 @@ _CROWD_ADJ = (
 )
 BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
-    r"seriously|severely|slightly|lightly|badly|gravely)\s+){0,3}"
+    r"seriously|severely|slightly|lightly|badly|gravely|still)\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}
@@ -124,7 +124,9 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "killed",
-        before=rf"\b(?:death toll|toll)\b[^.;\d]{{0,40}}?\b(?:to|at|of|reached|is|was)\s+{_HEDGE}"
+        # "toll from the October 8 earthquake rose to 73,276": a date may stand between
+        before=rf"\b(?:death toll|toll)\b(?:{_MONTHS}\s+\d{{1,2}}\b|[^.;\d]){{0,40}}?"
+        rf"\b(?:to|at|of|reached|is|was)\s+{_HEDGE}"
         # "The death toll from the fire at Wang Fuk Court in Tai Po was revised up to 160"
         rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
         keys=("toll",),
@@ -285,6 +287,13 @@ COUNT_RULES: list[CountRule] = [
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
     # "sickened 1,293 others", "infecting 40 people"
     _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
+    # "Cholera ... made 1,293 others ill"
+    _rule(
+        "affected",
+        before=rf"\bmak(?:e|es|ing)\s+{_HEDGE}|\bmade\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
+        keys=("mak", "made"),
+    ),
     # "floods that damaged about 40,000 homes"
     _rule(
         "affected",
@@ -304,6 +313,14 @@ COUNT_RULES: list[CountRule] = [
         "evacuated",
         before=rf"\bnumber of (?:evacuees|people evacuated|evacuated)\s+(?:at|to)\s+{_HEDGE}",
         keys=("number",),
+    ),
+    # "the missiles hit the MV Islander, causing one minor injury and some damage"
+    _rule(
+        "wounded",
+        before=rf"\b(?:caus(?:ed|ing)|left|leaving|with)\s+{_HEDGE}",
+        after=r"\s+(?:(?:minor|light|slight|serious|severe|critical)\s+)?injur(?:y|ies)\b",
+        keys=("caus", "left", "leav", "with"),
+        after_keys=("injur",),
     ),
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
@@ -331,6 +348,12 @@ COUNT_RULES: list[CountRule] = [
     _rule("magnitude", before=r"\bmagnitude(?: of)?[- ]", keys=("magnitude",)),
     _rule("magnitude", after=r"[- ]magnitude\b", after_keys=("magnitude",)),
     _rule("magnitude", before=r"\bmeasur(?:ing|ed)\s+", keys=("measur",)),
+    # "Chinese authorities measured the quake at 6.8; the US Geological Survey put it at 6.6"
+    _rule(
+        "magnitude",
+        before=r"\b(?:measur(?:ed|ing)|put(?:ting)?|rat(?:ed|ing))\s+(?:it|the\s+(?:quake|earthquake|tremor))\s+at\s+",
+        keys=("measur", "put", "rat"),
+    ),
     # "has raised the magnitude of Friday's earthquake off northern Japan to 9.0"
     _rule("magnitude", before=MAGNITUDE_REVISION, keys=("magnitude",)),
 ]

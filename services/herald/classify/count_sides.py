@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .count_patterns import _ADJ, _HEDGE, _WHERE, _WHO, BE, VERBS
+from .count_patterns import _ADJ, _HEDGE, _WHERE, _WHO, BE, GERUNDS, VERBS
 
 _STATE = (
     r"soldiers?|troops?|servicem[ae]n|servicemembers?|policem[ae]n|police(?:\s+officers)?|officers?|guards?|"
@@ -58,6 +58,12 @@ _HARM_VERBS = {
     unit: re.compile(rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?{BE}{VERBS[unit]}\b", re.I)
     for unit in ("killed", "wounded", "missing")
 }
+# "killing at least 23 children and four adults": the harm said once, before the list
+_HARM_BEFORE = {unit: re.compile(rf"\b{GERUNDS[unit]}\s+{_HEDGE}$", re.I) for unit in ("killed", "wounded")}
+# the list's last member names its people and no harm of its own follows ("... and four adults were
+# wounded" is another toll)
+_OWN_HARM = "|".join(VERBS[u] for u in ("killed", "wounded", "missing"))
+_LIST_END = re.compile(rf"\s+{_ADJ}{_WHO}\b(?!\s+(?:{BE})(?:{_OWN_HARM}))", re.I)
 # "Two more workers injured in Tuesday's blast died", "two of the four people badly injured ... died"
 _LATER_DEATH = re.compile(
     rf"\s+(?:(?:more|other)\s+)?(?:of\s+the\s+(?P<of>[\w,.-]+)\s+)?(?:{_ADJ}{_WHO}\s+)?"
@@ -114,6 +120,18 @@ def list_total(sentence: str, first: tuple[int, int], second: tuple[int, int], u
         rx is not None
         and _LIST_GAP.fullmatch(sentence, first[1], second[0]) is not None
         and rx.match(sentence, second[1]) is not None
+    )
+
+
+def harm_before_list(sentence: str, first: tuple[int, int], second: tuple[int, int], unit: str) -> bool:
+    """Whether two numbers are one list after one harm word: "killing at least 23 children and four
+    adults" (one toll of 27)."""
+    rx = _HARM_BEFORE.get(unit)
+    return (
+        rx is not None
+        and rx.search(sentence, 0, first[0]) is not None
+        and _LIST_GAP.fullmatch(sentence, first[1], second[0]) is not None
+        and _LIST_END.match(sentence, second[1]) is not None
     )
 
 

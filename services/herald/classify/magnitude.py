@@ -131,8 +131,11 @@ _HEARSAY = re.compile(
     r"(?:said|say|told|put|reported)",
     re.I,
 )
+# "The toll had risen from seven earlier on Monday to 12 around midnight" beside "Twenty-five bodies
+# have been found": a past perfect rise is a step before the figure that stands, no update of it
 _UPDATE = re.compile(
-    r"\b(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
+    r"\b(?<!had )(?<!had been )(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b"
+    r"[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
     re.I,
 )
 _SALVO = re.compile(
@@ -170,8 +173,12 @@ _DAY_OF_MONTH = re.compile(
 )
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|from|until|by)|january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+$",
+    r"november|december)\s+(?:\d{1,2},?\s+)?$",
     re.I,
+)
+# "since the fighting began on October 8, 2023 has climbed to 3,516": the day after a month is a date
+_MONTH_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+$", re.I
 )
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
@@ -197,6 +204,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "in June 2021": a date, and its words must frame the number after it
         if _DAY_OF_MONTH.match(sentence, m.end()) and m.group(0).isdigit():
             continue  # "the week of 8 to 14 August": a day of the month, not a count
+        if len(m.group(0)) <= 2 and m.group(0).isdigit() and _MONTH_BEFORE.search(sentence[: m.start()]):
+            continue  # "on October 8": a day of the month, not a count
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
@@ -296,6 +305,11 @@ def _list_totals(
             if count_sides.list_total(sentence, m1.span(), m2.span(), unit):
                 lead = first or second
                 out.append(Reading(unit, v1 + v2, lead.qualifier, index, lead.vague, lead.update))
+        if units2:
+            continue
+        for unit, first in units1.items():
+            if not first.claim and count_sides.harm_before_list(sentence, m1.span(), m2.span(), unit):
+                out.append(Reading(unit, v1 + v2, first.qualifier, index, first.vague, first.update))
     return out
 
 
@@ -398,8 +412,12 @@ def measure(
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)
     out = {unit: _standing(found, lead_set) for unit, found in by_unit.items()}
-    if code in _BATTLES and "killed" in by_unit:
-        out["killed"] = _battle_toll(by_unit["killed"], lead_set)
+    if code in _BATTLES:
+        # every side's wounded as every side's dead: "killing four soldiers and wounding two ... killing
+        # six militants and wounding four" is 10 dead and 6 wounded
+        for unit in ("killed", "wounded"):
+            if unit in by_unit:
+                out[unit] = _battle_toll(by_unit[unit], lead_set)
     return out
 
 

@@ -111,7 +111,8 @@ def read_number(words: Words, i: int) -> tuple[float, int, bool] | None:
     if _DIGITS.match(low):
         value, end = float(low.replace(",", "")), i + 1
         if end < n and (words[end] in v.scales or words[end] in v.digit_scales) and words[end] != "dozen":
-            value *= v.scales.get(words[end]) or v.digit_scales[words[end]]
+            # rounded: "81.57 lakh" is 8,157,000, not 8,156,999.999...
+            value = round(value * (v.scales.get(words[end]) or v.digit_scales[words[end]]), 6)
             end += 1
         return value, end, False
     if low in v.units or low == "dozen":

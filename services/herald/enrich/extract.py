@@ -203,6 +203,7 @@ class Enricher:
                     vague=c.vague,
                 )
             )
+        quantities = _same_figure_same_time(quantities)
         actors = sentence_actors(toks, mentions, self.gazetteer, sent_of)
         return EnrichedArticle(
             **article.model_dump(),
@@ -215,3 +216,26 @@ class Enricher:
             quantities=quantities,
             enriched_at=utcnow(),
         )
+
+
+def _same_figure_same_time(quantities: list[Quantity]) -> list[Quantity]:
+    """A figure the report says is a running total or an earlier figure is one wherever it recurs.
+
+    A headline gives the number bare ("Death toll from Israeli airstrikes on Lebanon reaches 2,464")
+    and the body says what it is ("have now killed 2,464 people since the start of the conflict"); read
+    alone, the headline would make the war's toll the night's. The same value of the same unit read
+    as ``cumulative`` or ``earlier`` in one sentence takes that time in every other sentence.
+    """
+    framed = {
+        (q.unit, q.value): q.time_ref
+        for q in quantities
+        if q.time_ref in ("cumulative", "earlier") and q.role == "event" and q.value >= 10
+    }
+    if not framed:
+        return quantities
+    return [
+        q.model_copy(update={"time_ref": framed[(q.unit, q.value)]})
+        if q.time_ref == "this_event" and (q.unit, q.value) in framed
+        else q
+        for q in quantities
+    ]
