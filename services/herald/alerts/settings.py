@@ -66,7 +66,7 @@ class AlertSettings(CoreSettings):
     )
     novelty_record_ignored_metrics: CsvList = Field(
         list(RECORD_IGNORED_METRICS),
-        description="record: counts whose series never raise a record (outlets count the wounded differently).",
+        description="record: counts whose series never raise a record (outlets count the wounded variously).",
     )
     novelty_record_after_first: bool = Field(
         False,
