@@ -316,6 +316,13 @@ class NoveltyDetector:
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
             serious = severe or (deadly and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            placed = where(event)
+            unplaced = cfg.first_needs_country and (placed is None or not placed.country_code)
+            if scope_first and unplaced:
+                # A first nobody can place pages no desk: Yambali unresolved, "tribal fighting" and
+                # "four bodies recovered" read as the world's first armed clash in a month.
+                outcome.hold("new_type", "no_country", "the event is placed in no country")
+                scope_first = False
             if story["novel"] and not serious:
                 outcome.hold("new_type", "low_severity", low)
             elif routine:

@@ -57,6 +57,8 @@ class NoveltyConfig:
     # record by its count. Off, one real-world event pages once and its rising toll goes out as updates;
     # a claimed record or a claimed first still goes out.
     record_after_first: bool = False
+    # Whether a first in a scope needs the event placed in a country (a claimed first does not).
+    first_needs_country: bool = True
 
 
 def iso(ts: float) -> str:

@@ -75,6 +75,13 @@ class AlertSettings(CoreSettings):
             "event pages once and its rising toll goes out as updates (claims still alert)."
         ),
     )
+    novelty_first_needs_country: bool = Field(
+        True,
+        description=(
+            "new_type: a first in a scope needs the event placed in a country (a claimed first does not); "
+            "off, an unplaced event can be the world's first."
+        ),
+    )
     novelty_record_lookback_days: float | None = Field(
         None,
         gt=0,
@@ -236,4 +243,5 @@ class AlertSettings(CoreSettings):
             record_min_value=self.novelty_record_min_value,
             record_ignored_metrics=tuple(self.novelty_record_ignored_metrics),
             record_after_first=self.novelty_record_after_first,
+            first_needs_country=self.novelty_first_needs_country,
         )

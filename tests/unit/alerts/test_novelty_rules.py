@@ -395,3 +395,14 @@ def test_a_deadliest_since_claim_below_the_series_high_is_no_record() -> None:
     )  # fmt: skip
     assert "record" not in rules(outcome.alerts)
     assert any(h["reason"] == "claim_concedes_higher" for h in outcome.held)
+
+
+def test_a_first_placed_in_no_country_pages_no_one() -> None:
+    """enga_landslide: "four bodies recovered at Yambali as tribal fighting slows aid convoys", Yambali
+    unresolved, was the world's first armed clash in a month. Held as ``no_country`` unless
+    HERALD_NOVELTY_FIRST_NEEDS_COUNTRY is off."""
+    unplaced = ev(0, type="armed_clash", where=("Yambali", None, None), magnitude={"killed": 4})
+    out = NoveltyDetector({}).assess(unplaced)
+    assert out.alerts == [] and "no_country" in out.suppressed
+    det = NoveltyDetector({}, replace(NoveltyConfig(), first_needs_country=False))
+    assert rules(det.observe(unplaced)) == ["new_type"]
