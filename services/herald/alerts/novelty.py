@@ -316,6 +316,13 @@ class NoveltyDetector:
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
             serious = severe or (deadly and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            placed = where(event)
+            unplaced = cfg.first_needs_country and (placed is None or not placed.country_code)
+            if scope_first and unplaced:
+                # A first nobody can place pages no desk: Yambali unresolved, "tribal fighting" and
+                # "four bodies recovered" read as the world's first armed clash in a month.
+                outcome.hold("new_type", "no_country", "the event is placed in no country")
+                scope_first = False
             if story["novel"] and not serious:
                 outcome.hold("new_type", "low_severity", low)
             elif routine:
@@ -331,6 +338,14 @@ class NoveltyDetector:
                 )
         if "record" not in story["rules"]:
             claim = claim_of(event)
+            ignored = [b["metric"] for b in beaten if b["metric"] in cfg.record_ignored_metrics]
+            if ignored:
+                beaten = [b for b in beaten if b["metric"] not in cfg.record_ignored_metrics]
+                outcome.hold(
+                    "record",
+                    "ignored_metric",
+                    f"{', '.join(ignored)}: no record by it (HERALD_NOVELTY_RECORD_IGNORED_METRICS)",
+                )
             measure = measure_claim(event) if claim is None else None
             if measure:
                 outcome.hold("record", "claim_of_a_measure", measure)
@@ -369,6 +384,14 @@ class NoveltyDetector:
                 fired = self._first_of_follow_up(story, fired, outcome)
             elif other_type and not story["rules"]:
                 pass
+            elif beaten and not claim and not cfg.record_after_first and self._scope_first(story, fired):
+                outcome.hold(
+                    "record",
+                    "first_instead",
+                    f"{beaten[0]['metric']} {beaten[0]['value']:g} beats {beaten[0]['previous']:g}, but the "
+                    "event paged as a first: its rising toll goes out as updates "
+                    "(HERALD_NOVELTY_RECORD_AFTER_FIRST)",
+                )
             elif beaten or claim:
                 fired.append(record_alert(event, beaten, series_prev, claim, now))
                 self.recent.remember_record(event, when)
@@ -386,6 +409,22 @@ class NoveltyDetector:
             story["alerted"] = self._level(event, story, when)
             self.recent.remember_alert(event, when)  # an update's count too: a later retelling repeats it
         outcome.alerts.extend(fired)
+
+    def _scope_first(self, story: dict[str, Any], fired: list[Alert]) -> bool:
+        """Whether the story raised (or this report raises) a first in its country or the world, not a
+        claimed one: the page the event already got, so a count beating the country's series is not a
+        second one. A region or place first yields to the record instead (``_local_first_superseded``)."""
+        alerts = [a.model_dump(mode="json") for a in fired]
+        if "new_type" in story["rules"]:
+            alerts.append(story["alerts"][story["rules"]["new_type"]])
+        return any(
+            a["rule"] == "new_type"
+            and not a.get("update_of")
+            and (a.get("evidence") or {}).get("trigger") == "scope"
+            and "claim" not in (a.get("evidence") or {})
+            and any(sc == "global" or sc.startswith("country:") for sc in a["evidence"].get("scopes") or ())
+            for a in alerts
+        )
 
     def _local_first_superseded(
         self, story: dict[str, Any], fired: list[Alert], outcome: Outcome

@@ -23,6 +23,9 @@ ESCALATION_METRICS = (
     "displaced",
     "evacuated",
 )
+# Counts whose series never raise a record: outlets count the wounded differently for hours, and a fire's
+# 51 injured "beating" an earlier fire's 50 says nothing of which was worse.
+RECORD_IGNORED_METRICS = ("wounded",)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,13 @@ class NoveltyConfig:
     routine_min_days: int = 1
     local_min_killed: float = 10
     record_min_value: float = 10
+    record_ignored_metrics: tuple[str, ...] = RECORD_IGNORED_METRICS
+    # Whether a story that raised a first in a scope (or raises one on the same report) may also raise a
+    # record by its count. Off, one real-world event pages once and its rising toll goes out as updates;
+    # a claimed record or a claimed first still goes out.
+    record_after_first: bool = False
+    # Whether a first in a scope needs the event placed in a country (a claimed first does not).
+    first_needs_country: bool = True
 
 
 def iso(ts: float) -> str:

@@ -118,6 +118,21 @@ _WORDS = dict(
 
 
 @cache
+def _joint_places() -> re.Pattern[str]:
+    """A toll placed in two countries at once ("kill more than 30 in Portugal and Spain", "across
+    northern Spain and Portugal") or split by country ("39 people, 36 of them in Portugal", "45 people,
+    41 in Portugal and four in Galicia")."""
+    code_of = _country_index()[0]
+    names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
+    one = rf"(?:the )?(?:\w+ern )?({names})(?!\w)"
+    return re.compile(
+        rf"\b(?:in|across|through|swept|hit|struck|ravaged) {one}(?:'s\b[^.;,]{{0,30}}?)? and {one}"
+        rf"|(?:\bof them|, (?:\d[\d,]*|{'|'.join(_WORDS.values())})) (?:in|from) {one}",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _country_index() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     """Every country name (lower-case) to its code; a pattern finding any name; and one finding a name
     that places a toll ("in Jamaica", "in eastern Afghanistan", "Jamaica's")."""
@@ -144,7 +159,8 @@ def _count_sentences(event: Event, metrics: Iterable[str]) -> list[str]:
 
 def sums_countries(event: Event, metrics: Iterable[str]) -> str | None:
     """The sentence whose count adds up several countries' tolls ("killed 27 across Greece, Turkey and
-    Bulgaria", "18 in the Caribbean and the United States"), or None.
+    Bulgaria", "18 in the Caribbean and the United States", "more than 30 in Portugal and Spain", "39
+    people, 36 of them in Portugal"), or None.
 
     A storm, a flood or a heatwave that crosses borders is one event per country, each with its own
     first, toll and updates; a sum of them is no country's count, so it must not raise one's toll.
@@ -153,6 +169,10 @@ def sums_countries(event: Event, metrics: Iterable[str]) -> str | None:
     for text in _count_sentences(event, metrics):
         if any(p.search(text) for p in _cues()["sum"]):
             return text[:300]
+        for m in _joint_places().finditer(text):
+            a, b, part = (g.lower() if g else None for g in m.groups())
+            if part is not None or (a and b and code_of[a] != code_of[b]):
+                return text[:300]
         if len({code_of[m.lower()] for m in anywhere.findall(text)}) >= 3:
             return text[:300]
     return None

@@ -21,7 +21,7 @@ from pydantic_settings import NoDecode
 
 from herald.core.settings import CoreSettings
 
-from .novelty_config import ESCALATION_METRICS, NoveltyConfig
+from .novelty_config import ESCALATION_METRICS, RECORD_IGNORED_METRICS, NoveltyConfig
 from .routing import Route
 
 CsvList = Annotated[list[str], NoDecode]
@@ -63,6 +63,24 @@ class AlertSettings(CoreSettings):
     )
     novelty_record_min_value: float = Field(
         10, ge=0, description="record: a count below this is never a record ('4 wounded' beating 1)."
+    )
+    novelty_record_ignored_metrics: CsvList = Field(
+        list(RECORD_IGNORED_METRICS),
+        description="record: counts whose series never raise a record (outlets count the wounded variously).",
+    )
+    novelty_record_after_first: bool = Field(
+        False,
+        description=(
+            "record: a story that raised a first in a scope may also raise a record by its count; off, one "
+            "event pages once and its rising toll goes out as updates (claims still alert)."
+        ),
+    )
+    novelty_first_needs_country: bool = Field(
+        True,
+        description=(
+            "new_type: a first in a scope needs the event placed in a country (a claimed first does not); "
+            "off, an unplaced event can be the world's first."
+        ),
     )
     novelty_record_lookback_days: float | None = Field(
         None,
@@ -170,6 +188,7 @@ class AlertSettings(CoreSettings):
 
     @field_validator(
         "novelty_escalation_metrics",
+        "novelty_record_ignored_metrics",
         "webhook_types",
         "webhook_countries",
         "slack_types",
@@ -222,4 +241,7 @@ class AlertSettings(CoreSettings):
             routine_min_days=self.novelty_routine_min_days,
             local_min_killed=self.novelty_local_min_killed,
             record_min_value=self.novelty_record_min_value,
+            record_ignored_metrics=tuple(self.novelty_record_ignored_metrics),
+            record_after_first=self.novelty_record_after_first,
+            first_needs_country=self.novelty_first_needs_country,
         )

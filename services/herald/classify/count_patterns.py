@@ -131,6 +131,20 @@ COUNT_RULES: list[CountRule] = [
         rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
         keys=("toll",),
     ),
+    # "The number of people killed by the wildfires ... has risen to 45"
+    _rule(
+        "killed",
+        before=r"\bnumber of (?:people|those|victims) (?:killed|dead|who died)\b[^.;\d]{0,70}?"
+        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at)\s+(?:to\s+)?{_HEDGE}",
+        keys=("number",),
+    ),
+    # "the landslide buried more than 2,000 people alive": a slide's toll as its first counts give it
+    _rule(
+        "killed",
+        before=rf"\bburied\s+{_HEDGE}",
+        after=r"\s+(?:people|residents|villagers|persons)\s+alive\b",
+        keys=("buried",),
+    ),
     _rule(
         "killed", after=r"\s+(?:deaths|fatalities|dead|bodies)\b", after_keys=("deat", "fata", "dead", "bodi")
     ),

@@ -227,12 +227,31 @@ _PAST_BEFORE = re.compile(
 )
 
 
+# The earlier event a ranking compares with, dated by its year, and the clause that tells of it: "the
+# country's worst disaster since the 1998 tsunami at Aitape, which killed more than 2,000 people",
+# "the deadliest since 1973, when 81 people died".
+_PAST_EVENT_BEFORE = re.compile(
+    r"\b(?:since|ever since)\s+[^.;]{0,50}?\b(?:19|20)\d\d\b[^.;]{0,60}?"
+    r"\b(?:which|that|when|in which|where)\b[^.;]{0,30}$",
+    re.I,
+)
+
+
 def is_background(sentence: str, match: re.Match[str]) -> bool:
     """History, not news: a cue closely followed by a past date ("captured in 2022") or introduced by
-    "since" ("under bombardment since Ukrainian forces retook it")."""
+    "since" ("under bombardment since Ukrainian forces retook it"), or inside the clause telling of the
+    dated earlier event a report ranks its own against ("worst since the 1998 tsunami, which killed")."""
     if _PAST_AFTER.search(sentence[match.end() :]):
         return True
+    if in_dated_event_clause(sentence, match.start()):
+        return True
     return bool(_PAST_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()]))
+
+
+def in_dated_event_clause(sentence: str, at: int) -> bool:
+    """Whether position ``at`` lies in the clause telling of the dated earlier event the report ranks its
+    own against ("worst since the 1998 tsunami at Aitape, which killed more than 2,000 people")."""
+    return _PAST_EVENT_BEFORE.search(sentence[max(0, at - 150) : at]) is not None
 
 
 # --- The data: cues per taxonomy family, shared vocabularies ---------------------------------------

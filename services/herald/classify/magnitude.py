@@ -32,7 +32,7 @@ from herald.core.records import Quantity
 
 from . import count_sides
 from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, TOTALS, VERBS
-from .cues import is_background
+from .cues import in_dated_event_clause, is_background
 from .hedges import qualifier_before
 from .segments import Segment
 
@@ -355,7 +355,12 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             (g for g in segments if g.sentence == q.sentence and said in " ".join(g.text.split())), None
         )
         if home is not None:
-            at = " ".join(home.text.split()).find(said)
+            text = " ".join(home.text.split())
+            at = text.find(said)
+            # The count of the dated earlier event the report ranks its own against: "worst since the
+            # 1998 tsunami at Aitape, which killed more than 2,000 people".
+            if in_dated_event_clause(text, at):
+                continue
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(" ".join(home.text.split()), at)
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None

@@ -56,10 +56,13 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # toll rose" read of the dead only: 19 timelines, 79 raised, 79 expected, 76 matched, 0.96 / 0.96; the 3
 # timelines of kinds the set lacked (a plant blast, diseases reaching new countries, fighting between two
 # states), written on the rules before that round and first scored 0.38 / 0.38 on them, then added:
-# 22 timelines, 93 raised, 92 expected, 84 matched, 0.90 / 0.91).
+# 22 timelines, 93 raised, 92 expected, 84 matched, 0.90 / 0.91; 2 more of kinds the set lacked (wildfires
+# across two countries, a landslide's estimated toll), first scored 0.45 / 0.56: 24 timelines, 104 / 101 / 89,
+# 0.86 / 0.88; one page per event for a first and a record, no record by the wounded, tolls placed in two
+# countries summed, dated background tolls, a first placed nowhere held: 101 / 101 / 92, 0.91 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.90, "recall": 0.91}
+MEASURED = {"precision": 0.91, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -75,7 +78,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 300, total
+    assert 80 <= total <= 350, total
 
 
 def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:

@@ -162,3 +162,62 @@ def test_a_countrys_toll_told_at_another_place_updates_that_countrys_story() -> 
         )
     )
     assert [(a.rule, a.update_of) for a in derna] == [("new_type", None)]
+
+
+def test_a_toll_placed_in_two_countries_at_once_updates_neither() -> None:
+    """iberia_fires: "Wildfires kill more than 30 in Portugal and Spain", "39 people, 36 of them in
+    Portugal" and "45 people, 41 in Portugal and four in Galicia", joined to Galicia's story (three dead),
+    are both countries' tolls summed, not Galicia's rising 3 -> 30 -> 39."""
+    fire = dict(type="natural_disaster", severity=4)
+    for title, sentence, killed in (
+        ("Wildfires kill more than 30 in Portugal and Spain", "Officials gave no breakdown.", 30),
+        ("Wildfires kill 39", "The fires have killed 39 people, 36 of them in Portugal.", 39),
+        ("Iberian wildfire toll hits 45", "They killed 45 people, 41 in Portugal and four in Galicia.", 45),
+    ):
+        det = NoveltyDetector({})
+        first = det.observe(
+            ev(
+                0,
+                story="gal",
+                where=("Vigo", "ES", "Galicia"),
+                magnitude={"killed": 3},
+                severity=3,
+                type="natural_disaster",
+            )
+        )
+        assert rules(first) == ["new_type"]
+        outcome = det.assess(
+            ev(
+                1,
+                story="gal",
+                title=title,
+                sentences=[sentence],
+                where=("Galicia", "ES", "Galicia"),
+                magnitude={"killed": killed},
+                **fire,
+            )
+        )
+        assert outcome.alerts == [] and ("any", "sum_of_countries") in held(outcome), title
+    # Two places of one country are no sum.
+    det = NoveltyDetector({})
+    det.observe(
+        ev(
+            0,
+            story="gal",
+            where=("Vigo", "ES", "Galicia"),
+            magnitude={"killed": 3},
+            severity=3,
+            type="natural_disaster",
+        )
+    )
+    outcome = det.assess(
+        ev(
+            1,
+            story="gal",
+            title="Fires kill 30 in Vigo and Ourense",
+            where=("Vigo", "ES", "Galicia"),
+            magnitude={"killed": 30},
+            **fire,
+        )
+    )
+    assert ("any", "sum_of_countries") not in held(outcome)

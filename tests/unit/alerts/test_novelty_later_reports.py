@@ -9,11 +9,12 @@ ranks it below the massacre of six weeks before (sahel_massacre's Djibo).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tests.support.novelty_events import at_country, ev, held, rules
 
-from herald.alerts.novelty import NoveltyDetector
+from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
 from herald.core.records import Claim
 
 SD = dict(type="attack_on_civilians", severity=5)
@@ -55,8 +56,8 @@ BF = dict(type="attack_on_civilians", severity=5)
 REVISED = "Up to 600 people were killed in the August attack on Barsalogho, a French assessment says."
 
 
-def _barsalogho() -> tuple[NoveltyDetector, Any]:
-    det = NoveltyDetector({})
+def _barsalogho(config: NoveltyConfig | None = None) -> tuple[NoveltyDetector, Any]:
+    det = NoveltyDetector({}, config)
     det.observe(ev(0, story="east", where=("Fada", "BF", "Est"), magnitude={"killed": 30}, **BF))
     record = det.observe(
         ev(1, day=10, story="kaya", where=("Kaya", "BF", None), magnitude={"killed": 200}, **BF)
@@ -88,11 +89,17 @@ def test_a_toll_revised_weeks_later_updates_the_story_it_names() -> None:
 
 
 def test_a_bigger_event_weeks_later_is_a_record_of_its_own() -> None:
-    """The same count weeks later without a word of the past event or its place is a new event."""
+    """The same count weeks later without a word of the past event or its place is a new event: the
+    country's first in a month, and, with ``record_after_first``, a record too (off by default: one event
+    pages once, its first, and the count that beats the series is held as ``first_instead``)."""
     det, _ = _barsalogho()
     new = ev(3, day=45, story="new", title="Jihadists kill 600 in Dori", magnitude={"killed": 600}, **BF)
+    out = det.assess(at_country(new, "Burkina Faso", "BF"))
+    assert [(a.rule, a.update_of) for a in out.alerts] == [("new_type", None)]
+    assert "first_instead" in out.suppressed
+    det, _ = _barsalogho(replace(NoveltyConfig(), record_after_first=True))
     assert sorted(rules(det.observe(at_country(new, "Burkina Faso", "BF")))) == ["new_type", "record"]
-    det, _ = _barsalogho()
+    det, _ = _barsalogho(replace(NoveltyConfig(), record_after_first=True))
     past_elsewhere = ev(
         3,
         day=45,

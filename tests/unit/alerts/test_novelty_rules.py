@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -20,11 +21,23 @@ def test_scopes_run_from_the_world_to_the_place() -> None:
 
 
 def test_a_record_needs_a_count_worth_one() -> None:
-    """ "Record wounded: 4 — beats 1" is noise: counts below HERALD_NOVELTY_RECORD_MIN_VALUE never are."""
+    """ "Record drones: 4 — beats 1" is noise: counts below HERALD_NOVELTY_RECORD_MIN_VALUE never are."""
     det = NoveltyDetector({})
-    det.observe(ev(0, severity=3, magnitude={"wounded": 1}))
-    assert det.observe(ev(1, day=1, where=("Lviv", "UA", "Lviv Oblast"), magnitude={"wounded": 4})) == []
-    assert rules(det.observe(ev(2, day=2, magnitude={"wounded": 14}))) == ["record"]
+    det.observe(ev(0, severity=3, magnitude={"drones": 1}))
+    assert det.observe(ev(1, day=1, where=("Lviv", "UA", "Lviv Oblast"), magnitude={"drones": 4})) == []
+    assert rules(det.observe(ev(2, day=2, magnitude={"drones": 14}))) == ["record"]
+
+
+def test_the_wounded_make_no_record() -> None:
+    """Portugal's fires: "51 injured" beat June's 50 on a report whose toll, 27, was below June's 64.
+    Outlets count the wounded differently for hours; HERALD_NOVELTY_RECORD_IGNORED_METRICS holds them."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, severity=3, magnitude={"wounded": 50}))
+    out = det.assess(ev(2, day=2, magnitude={"wounded": 51}))
+    assert out.alerts == [] and "ignored_metric" in out.suppressed
+    det = NoveltyDetector({}, replace(NoveltyConfig(), record_ignored_metrics=()))
+    det.observe(ev(0, severity=3, magnitude={"wounded": 50}))
+    assert rules(det.observe(ev(2, day=2, magnitude={"wounded": 51}))) == ["record"]
 
 
 def test_a_location_that_is_a_country_has_no_place_scope() -> None:
@@ -382,3 +395,14 @@ def test_a_deadliest_since_claim_below_the_series_high_is_no_record() -> None:
     )  # fmt: skip
     assert "record" not in rules(outcome.alerts)
     assert any(h["reason"] == "claim_concedes_higher" for h in outcome.held)
+
+
+def test_a_first_placed_in_no_country_pages_no_one() -> None:
+    """enga_landslide: "four bodies recovered at Yambali as tribal fighting slows aid convoys", Yambali
+    unresolved, was the world's first armed clash in a month. Held as ``no_country`` unless
+    HERALD_NOVELTY_FIRST_NEEDS_COUNTRY is off."""
+    unplaced = ev(0, type="armed_clash", where=("Yambali", None, None), magnitude={"killed": 4})
+    out = NoveltyDetector({}).assess(unplaced)
+    assert out.alerts == [] and "no_country" in out.suppressed
+    det = NoveltyDetector({}, replace(NoveltyConfig(), first_needs_country=False))
+    assert rules(det.observe(unplaced)) == ["new_type"]

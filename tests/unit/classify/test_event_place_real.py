@@ -484,3 +484,42 @@ def test_a_dateline_is_never_an_actor(enrich: Callable[[Sequence[Article]], list
     [event] = [e for e in classify(article) if e.type == "air_drone_strike"]
     names = {a.name for a in event.actors}
     assert "KYIV" not in names and "Reuters" not in names, event.actors
+
+
+def test_the_toll_of_a_dated_earlier_event_is_not_the_events(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """enga_landslide: "worst disaster since the 1998 tsunami at Aitape, which killed more than 2,000
+    people" ranks the landslide against Aitape; the 2,000 is Aitape's, not the landslide's (it beat the
+    landslide's own 670 as a record)."""
+    [article] = enrich(
+        [
+            as_article(
+                "aitape-background",
+                "A week on, Yambali is the country's worst disaster since Aitape",
+                "The landslide that buried Yambali is Papua New Guinea's worst disaster since the 1998 "
+                "tsunami at Aitape, which killed more than 2,000 people, church leaders said on Tuesday.",
+            )
+        ]
+    )
+    assert all(e.magnitude.get("killed") != 2000 for e in classify(article))
+
+
+def test_fires_over_a_landscape_without_the_word_wildfire_are_a_disaster(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """iberia_fires: Galicia's first report names no wildfire, only fires burning across the region and
+    its dead; a fire in a flat stays no natural disaster."""
+    [article, house] = enrich(
+        [
+            as_article(
+                "vigo-fires",
+                "Two die trapped in a van as fires close in on Vigo",
+                "VIGO - Two women died when flames surrounded the van they were driving in near Nigran, "
+                "Galicia's regional government said. More than 100 fires were burning across the region.",
+            ),
+            as_article("flat-fire", "Man dies in flat fire", "A man died when fire broke out in his flat."),
+        ]
+    )
+    assert "natural_disaster" in {e.type for e in classify(article)}
+    assert "natural_disaster" not in {e.type for e in classify(house)}

@@ -51,6 +51,11 @@ def _units(text: str) -> dict[str, float]:
         ("Hackers stole the data of 2.3 million customers.", {"affected": 2_300_000}),
         ("Russian forces captured three villages.", {"settlements": 3}),
         ("Twelve Ukrainian soldiers were killed.", {"killed": 12}),
+        # enga_landslide: the government's letter gives the slide's toll as people buried alive
+        ("The landslide at Yambali buried more than 2,000 people alive.", {"killed": 2000}),
+        ("The slide buried 150 houses and a stretch of highway.", {}),
+        # iberia_fires
+        ("The number of people killed by the wildfires in Portugal has risen to 45.", {"killed": 45}),
     ],
 )
 def test_counts_read_from_text(text: str, expected: dict[str, float]) -> None:
