@@ -13,6 +13,7 @@ from __future__ import annotations
 from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
+from herald.core.records import Event
 
 STORM = dict(type="natural_disaster", severity=5)
 
@@ -164,6 +165,18 @@ def test_a_countrys_toll_told_at_another_place_updates_that_countrys_story() -> 
     assert [(a.rule, a.update_of) for a in derna] == [("new_type", None)]
 
 
+def galicia_three_dead() -> Event:
+    """The story a fire toll across the border is joined to: three dead in Galicia."""
+    return ev(
+        0,
+        story="gal",
+        where=("Vigo", "ES", "Galicia"),
+        magnitude={"killed": 3},
+        severity=3,
+        type="natural_disaster",
+    )
+
+
 def test_a_toll_placed_in_two_countries_at_once_updates_neither() -> None:
     """iberia_fires: "Wildfires kill more than 30 in Portugal and Spain", "39 people, 36 of them in
     Portugal" and "45 people, 41 in Portugal and four in Galicia", joined to Galicia's story (three dead),
@@ -175,16 +188,7 @@ def test_a_toll_placed_in_two_countries_at_once_updates_neither() -> None:
         ("Iberian wildfire toll hits 45", "They killed 45 people, 41 in Portugal and four in Galicia.", 45),
     ):
         det = NoveltyDetector({})
-        first = det.observe(
-            ev(
-                0,
-                story="gal",
-                where=("Vigo", "ES", "Galicia"),
-                magnitude={"killed": 3},
-                severity=3,
-                type="natural_disaster",
-            )
-        )
+        first = det.observe(galicia_three_dead())
         assert rules(first) == ["new_type"]
         outcome = det.assess(
             ev(
@@ -200,16 +204,7 @@ def test_a_toll_placed_in_two_countries_at_once_updates_neither() -> None:
         assert outcome.alerts == [] and ("any", "sum_of_countries") in held(outcome), title
     # Two places of one country are no sum.
     det = NoveltyDetector({})
-    det.observe(
-        ev(
-            0,
-            story="gal",
-            where=("Vigo", "ES", "Galicia"),
-            magnitude={"killed": 3},
-            severity=3,
-            type="natural_disaster",
-        )
-    )
+    det.observe(galicia_three_dead())
     outcome = det.assess(
         ev(
             1,
