@@ -94,6 +94,9 @@ class Gazetteer:
     not_places: frozenset[str] = frozenset()
     never_places: frozenset[str] = frozenset()  # months, weekdays: dropped whatever the model says
     feature_nouns: frozenset[str] = frozenset()  # "<name> River": a feature, not the town
+    # ISO 3166-2's kind of each region it lists, folded ("state", "department"): "Plateau state" is
+    # Nigeria's, where Benin's Plateau is a department. Curated regions have none.
+    region_kinds: dict[Place, str] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[Candidate, ...]:
         """Candidates for a folded name, best first (own names, then population)."""
@@ -217,7 +220,8 @@ def build(min_city_population: int = 5000) -> Gazetteer:
             curated_bases.add((r["country"], fold(bare)))
         curated_bases.add((r["country"], fold(r["name"])))
 
-    _iso_regions(raw_countries, city_rows, names, region_bases, admin1_names, curated_bases)
+    region_kinds: dict[Place, str] = {}
+    _iso_regions(raw_countries, city_rows, names, region_bases, admin1_names, curated_bases, region_kinds)
 
     def city_place(row: dict) -> Place:
         admin1_code = f"{row['countrycode']}.{row['admin1code']}" if row.get("admin1code") else None
@@ -327,6 +331,7 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         not_places=frozenset(fold(w) for w in _words("not_places.txt")),
         never_places=frozenset(fold(w) for w in _words("never_places.txt")),
         feature_nouns=frozenset(fold(w) for w in _words("feature_nouns.txt")),
+        region_kinds=region_kinds,
     )
 
 
@@ -351,6 +356,7 @@ def _iso_regions(
     region_bases: dict[str, list[Place]],
     admin1_names: dict[str, str],
     curated_bases: set[tuple[str, str]],
+    region_kinds: dict[Place, str],
 ) -> None:
     """Every ISO 3166-2 region as a region place, unless a curated row already names it.
 
@@ -422,6 +428,7 @@ def _iso_regions(
         )
         if admin1_code:
             admin1_names.setdefault(admin1_code, name)
+        region_kinds[region] = fold(sub["type"])
         region_bases[base].append(region)
         full = fold(_PARENS.sub("", sub["name"]))
         for key in {full, fold(centre["name"]) if centre else base, stem or base} - {base}:

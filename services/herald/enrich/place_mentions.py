@@ -54,6 +54,9 @@ class Mention:
     region: bool = False  # "<name> region": only regions (or cities standing for one) qualify
     explicit: str | None = None  # the admin1 code or country a following ", Texas" pins it to
     modifier: bool = False  # "US-mediated": a name in a compound modifier, no evidence of where
+    # The regions whose ISO kind is the word after the name ("Plateau state": Nigeria's, not Benin's
+    # department of that name).
+    kind_matches: tuple[Place, ...] = ()
 
 
 def _cue_before(toks: Tokens, start: int) -> bool:
@@ -163,6 +166,8 @@ class PlaceFinder:
             return
         base = toks.key(m.start, base_end)
         regions = self.gaz.region(base)
+        word = toks.lower[base_end]
+        m.kind_matches = tuple(r for r in regions if self.gaz.region_kinds.get(r) == word)
         if regions:
             m.candidates = tuple(Candidate(r, True) for r in regions) + m.candidates
         elif not m.candidates:

@@ -85,6 +85,9 @@ def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place |
     """Whether a region reading is unambiguous, or its country is named elsewhere in the report."""
     if len({c.place.country_code for c in m.candidates if c.place.kind == "region"}) < 2:
         return True
+    if m.kind_matches == (place,) and not any(cc != place.country_code for cc in countries):
+        # "Plateau state" in a report naming no other country: the one namesake ISO calls a state.
+        return True
     own = 1 if first is not None and first.country_code == place.country_code else 0
     return countries.get(place.country_code, 0) > own
 
@@ -136,6 +139,8 @@ def _pick(m: Mention, context: tuple[dict[str, int], dict[str, int], Place | Non
     for c in cands:
         p = c.place
         score = math.log10(p.population + 10) - (0 if c.primary else 1.5)
+        if p in m.kind_matches:
+            score += 5
         if m.explicit and (m.explicit == p.admin1_code or m.explicit == p.country_code):
             score += 10
         if context is not None:

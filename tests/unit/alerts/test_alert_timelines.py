@@ -59,10 +59,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 22 timelines, 93 raised, 92 expected, 84 matched, 0.90 / 0.91; 2 more of kinds the set lacked (wildfires
 # across two countries, a landslide's estimated toll), first scored 0.45 / 0.56: 24 timelines, 104 / 101 / 89,
 # 0.86 / 0.88; one page per event for a first and a record, no record by the wounded, tolls placed in two
-# countries summed, dated background tolls, a first placed nowhere held: 101 / 101 / 92, 0.91 / 0.91).
+# countries summed, dated background tolls, a first placed nowhere held: 101 / 101 / 92, 0.91 / 0.91; with
+# round 20's classify rules 102 / 101 / 92; "Plateau state" read as Nigeria's by its kind word: 101 / 101 /
+# 93, 0.92 / 0.92).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.91, "recall": 0.91}
+MEASURED = {"precision": 0.92, "recall": 0.92}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

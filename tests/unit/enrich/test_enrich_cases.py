@@ -41,6 +41,24 @@ def test_model_mislabels_become_places_with_geo(enricher: Enricher) -> None:
     assert place(r, "Kyiv").geo.admin1 == "Kyiv"
 
 
+def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: Enricher) -> None:
+    """Benin has a Plateau department and Nigeria a Plateau state: "Plateau state" is Nigeria's even
+    in a report naming no country. The word does not outvote a country the report names: Ghana's is
+    the only "Eastern region" ISO calls a region, but Burkina Faso's Eastern region is not Ghana's."""
+    wase = enrich(
+        enricher,
+        "Gunmen kill 40 villagers in Wase, Plateau state",
+        "Armed men attacked farming villages in Wase local government area of Plateau state on Sunday.",
+    )
+    assert {e.geo.country_code for e in wase.entities if e.geo and e.text.startswith("Plateau")} == {"NG"}
+    east = enrich(
+        enricher,
+        "Gunmen kill 30 civilians in a village raid",
+        "Gunmen killed 30 civilians in a raid on a village in Burkina Faso's Eastern region on Wednesday.",
+    )
+    assert all(e.geo.country_code != "GH" for e in east.entities if e.geo is not None)
+
+
 def test_region_span_and_ambiguity_by_context(enricher: Enricher) -> None:
     r = enrich(enricher, "Tornado in Paris, Texas", "Shelling hit the Donetsk region.")
     assert place(r, "Paris").geo.country_code == "US" and place(r, "Paris").geo.admin1 == "Texas"
