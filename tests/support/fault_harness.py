@@ -287,6 +287,7 @@ class Watch:
     restarts: dict[str, int] = field(default_factory=dict)
     paused: set[str] = field(default_factory=set)
     _stop: threading.Event = field(default_factory=threading.Event)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> Watch:
         threading.Thread(target=self._loop, daemon=True).start()
@@ -294,14 +295,24 @@ class Watch:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
-            for name, svc in list(self.services.items()):
-                if name not in self.paused and svc.proc is not None and svc.proc.poll() is not None:
-                    self.restarts[name] = self.restarts.get(name, 0) + 1
-                    svc.start()
+            with self._lock:
+                for name, svc in list(self.services.items()):
+                    if name not in self.paused and svc.proc is not None and svc.proc.poll() is not None:
+                        self.restarts[name] = self.restarts.get(name, 0) + 1
+                        svc.start()
             time.sleep(0.5)
+
+    def retire(self, name: str) -> None:
+        """Stop watching a service about to be stopped for good. Once this returns no restart of it is
+        under way, so the service's stop reaches the process it started: a restart racing the stop
+        would leave a worker running, unowned, in its consumer group for the rest of the suite."""
+        with self._lock:
+            self.paused.add(name)
 
     def stop(self) -> None:
         self._stop.set()
+        with self._lock:
+            pass  # a round under way finishes first: nothing restarts behind the pipeline's stop
 
 
 def metric(port: int, name: str, **labels: str) -> float:
