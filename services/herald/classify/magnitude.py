@@ -362,7 +362,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             if in_dated_event_clause(text, at):
                 continue
             whose = count_sides.phrase_side(said)
-            claim = count_sides.is_claim(" ".join(home.text.split()), at)
+            claim = count_sides.is_claim(text, at)
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
             out.append(
                 Reading(
