@@ -414,17 +414,12 @@ class NoveltyDetector:
         """Whether the story raised (or this report raises) a first in its country or the world, not a
         claimed one: the page the event already got, so a count beating the country's series is not a
         second one. A region or place first yields to the record instead (``_local_first_superseded``)."""
-        alerts = [a.model_dump(mode="json") for a in fired]
-        if "new_type" in story["rules"]:
-            alerts.append(story["alerts"][story["rules"]["new_type"]])
-        return any(
-            a["rule"] == "new_type"
-            and not a.get("update_of")
-            and (a.get("evidence") or {}).get("trigger") == "scope"
-            and "claim" not in (a.get("evidence") or {})
-            and any(sc == "global" or sc.startswith("country:") for sc in a["evidence"].get("scopes") or ())
-            for a in alerts
-        )
+        if any(_country_first(a.rule, a.update_of, a.evidence) for a in fired):
+            return True
+        if "new_type" not in story["rules"]:
+            return False
+        stored = story["alerts"][story["rules"]["new_type"]]
+        return _country_first(stored["rule"], stored.get("update_of"), stored.get("evidence"))
 
     def _local_first_superseded(
         self, story: dict[str, Any], fired: list[Alert], outcome: Outcome
@@ -667,3 +662,16 @@ def add_places(story: dict[str, Any], event: Event) -> None:
     for name in (loc.name, loc.admin1):
         if name and name.lower() not in places and len(places) < STORY_PLACES:
             places.append(name.lower())
+
+
+def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | None) -> bool:
+    """A first of its scope in a country or the world, not a claimed one: an Alert's fields or the
+    same fields of one stored in a story."""
+    evidence = evidence or {}
+    return (
+        rule == "new_type"
+        and not update_of
+        and evidence.get("trigger") == "scope"
+        and "claim" not in evidence
+        and any(sc == "global" or sc.startswith("country:") for sc in evidence.get("scopes") or ())
+    )
