@@ -218,6 +218,11 @@ class Enricher:
         )
 
 
+# Below this a figure recurs by coincidence ("two killed" tonight and "two killed" last week), so a
+# small number framed as earlier in one sentence says nothing about the same number elsewhere.
+DISTINCT_FIGURE_MIN = 10
+
+
 def _same_figure_same_time(quantities: list[Quantity]) -> list[Quantity]:
     """A figure the report says is a running total or an earlier figure is one wherever it recurs.
 
@@ -229,7 +234,7 @@ def _same_figure_same_time(quantities: list[Quantity]) -> list[Quantity]:
     framed = {
         (q.unit, q.value): q.time_ref
         for q in quantities
-        if q.time_ref in ("cumulative", "earlier") and q.role == "event" and q.value >= 10
+        if q.time_ref in ("cumulative", "earlier") and q.role == "event" and q.value >= DISTINCT_FIGURE_MIN
     }
     if not framed:
         return quantities
