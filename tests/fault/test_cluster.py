@@ -328,6 +328,4 @@ def test_two_workers_per_stage_one_killed_with_a_broker(stack: ClusterStack) -> 
         run_scenario(stack, "cluster: 2 workers/stage, 1 + broker killed", kill_both)
     finally:
         for stage in STAGES:
-            stack.watch.retire(f"{stage}-2")
-            svc = stack.pipeline.services.pop(f"{stage}-2")
-            svc.stop()
+            stack.watch.remove(f"{stage}-2")

@@ -104,11 +104,9 @@ def test_poller_killed_while_sending(stack: Stack) -> None:
 
 def test_worker_added_and_removed_during_a_burst(stack: Stack) -> None:
     def rebalance() -> None:
-        extra = stack.pipeline.add("enrich-2", "worker", "enrich").start()
+        stack.pipeline.add("enrich-2", "worker", "enrich").start()
         time.sleep(3.0)
-        stack.watch.retire("enrich-2")
-        extra.stop()  # SIGTERM: a clean leave, the second rebalance of the burst
-        del stack.pipeline.services["enrich-2"]
+        stack.watch.remove("enrich-2")  # SIGTERM: a clean leave, the second rebalance of the burst
 
     run_scenario(stack, "rebalance +1/-1 enrich", rebalance)
 

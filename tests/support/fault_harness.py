@@ -309,6 +309,11 @@ class Watch:
         with self._lock:
             self.paused.add(name)
 
+    def remove(self, name: str) -> None:
+        """Retire a service, stop it for good and drop it from the pipeline it watches."""
+        self.retire(name)
+        self.services.pop(name).stop()
+
     def stop(self) -> None:
         self._stop.set()
         with self._lock:

@@ -88,6 +88,8 @@ class Pipeline:
     services: dict[str, Service] = field(default_factory=dict)
 
     def add(self, name: str, *args: str, extra_env: dict[str, str] | None = None) -> Service:
+        if name in self.services:
+            raise ValueError(f"a service named {name!r} is already in the pipeline: remove it first")
         port = free_port()
         env = child_env(herald_env({**self.env, **(extra_env or {}), "HERALD_METRICS_PORT": str(port)}))
         self.logs.mkdir(parents=True, exist_ok=True)
