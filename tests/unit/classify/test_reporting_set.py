@@ -1,6 +1,6 @@
 """The quality gate on real reporting: the frozen test splits, never tuned on.
 
-The items (tests/data/reporting/test_r1.yaml ... test_r4.yaml) were written from real
+The items (tests/data/reporting/test_r1.yaml ... test_r5.yaml) were written from real
 published reports and committed before the rule changes they score; the classify README keeps their
 first score beside the current one. This test prints the full report (per code, non-event false
 alarms, country and number accuracy) and fails when any figure falls below its floor: the score the
@@ -59,6 +59,11 @@ SPLITS = (
         "test_r4",
         {"precision": 0.69, "recall": 0.79, "country_accuracy": 0.85, "number_accuracy": 0.53},
         0.4,
+    ),
+    Split(
+        "test_r5",
+        {"precision": 0.79, "recall": 0.85, "country_accuracy": 0.91, "number_accuracy": 0.64},
+        0.3,
     ),
 )
 
