@@ -47,6 +47,7 @@ SETS = {
     "test": TEST_DATA,
     "test_r2": DATA.parent / "test_timelines_r2",
     "test_r3": DATA.parent / "test_timelines_r3",
+    "test_r4": DATA.parent / "test_timelines_r4",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"

@@ -28,20 +28,20 @@ from herald.poller.normalize import canonical_url
 
 DATA = alert_eval.DATA
 TEST_DATA = alert_eval.TEST_DATA
-NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in DATA.glob("*.expected.yaml"))
-TEST_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_DATA.glob("*.expected.yaml"))
 TEST_R2_DATA = alert_eval.SETS["test_r2"]
-TEST_R2_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_R2_DATA.glob("*.expected.yaml"))
-TEST_R3_DATA = alert_eval.SETS["test_r3"]
-TEST_R3_NAMES = sorted(p.name.removesuffix(".expected.yaml") for p in TEST_R3_DATA.glob("*.expected.yaml"))
+
+
+def names(data: Path) -> list[str]:
+    return sorted(p.name.removesuffix(".expected.yaml") for p in data.glob("*.expected.yaml"))
+
+
+NAMES = names(DATA)
+TEST_NAMES = names(TEST_DATA)
+TEST_R2_NAMES = names(TEST_R2_DATA)
+
 # Every timeline of every split, for the shape checks: (folder, name).
-SPLITS = {DATA: "dev", TEST_DATA: "test", TEST_R2_DATA: "test_r2", TEST_R3_DATA: "test_r3"}
-ALL = (
-    [(DATA, n) for n in NAMES]
-    + [(TEST_DATA, n) for n in TEST_NAMES]
-    + [(TEST_R2_DATA, n) for n in TEST_R2_NAMES]
-    + [(TEST_R3_DATA, n) for n in TEST_R3_NAMES]
-)
+SPLITS = {folder: split for split, folder in alert_eval.SETS.items()}
+ALL = [(folder, n) for folder in SPLITS for n in names(folder)]
 ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 
 # What the rules scored (overall, 21 timelines; 0.25 and 0.54 on the first 8 when the set was written; the
@@ -83,34 +83,23 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert 80 <= total <= 350, total
 
 
-def test_the_test_split_has_five_timelines_of_ten_to_twenty_articles() -> None:
-    articles = {p.name.removesuffix(".articles.jsonl") for p in TEST_DATA.glob("*.articles.jsonl")}
-    assert set(TEST_NAMES) == articles
-    assert len(TEST_NAMES) == 5, TEST_NAMES
-    assert not set(TEST_NAMES) & set(NAMES), "the splits share no timeline"
-    for name in TEST_NAMES:
-        assert 10 <= len(raw(name, TEST_DATA)[1]) <= 20, name
+# Each frozen split in the order it was written: how many timelines it holds, and its articles per
+# timeline. Each is on events unlike the dev set and every split before it.
+FROZEN = {"test": (5, 5, 20), "test_r2": (3, 3, 16), "test_r3": (3, 4, 20), "test_r4": (4, 4, 20)}
 
 
-def test_the_second_test_split_has_three_timelines_of_ten_to_sixteen_articles() -> None:
-    """A second split written later, on events unlike both the dev set and the first split."""
-    articles = {p.name.removesuffix(".articles.jsonl") for p in TEST_R2_DATA.glob("*.articles.jsonl")}
-    assert set(TEST_R2_NAMES) == articles
-    assert len(TEST_R2_NAMES) == 3, TEST_R2_NAMES
-    assert not set(TEST_R2_NAMES) & (set(NAMES) | set(TEST_NAMES)), "the splits share no timeline"
-    for name in TEST_R2_NAMES:
-        assert 10 <= len(raw(name, TEST_R2_DATA)[1]) <= 16, name
-
-
-def test_the_third_test_split_has_three_or_four_timelines_of_ten_to_twenty_articles() -> None:
-    """A third split written later still, on events unlike the dev set and both earlier splits."""
-    articles = {p.name.removesuffix(".articles.jsonl") for p in TEST_R3_DATA.glob("*.articles.jsonl")}
-    assert set(TEST_R3_NAMES) == articles
-    assert 3 <= len(TEST_R3_NAMES) <= 4, TEST_R3_NAMES
-    earlier = set(NAMES) | set(TEST_NAMES) | set(TEST_R2_NAMES)
-    assert not set(TEST_R3_NAMES) & earlier, "the splits share no timeline"
-    for name in TEST_R3_NAMES:
-        assert 10 <= len(raw(name, TEST_R3_DATA)[1]) <= 20, name
+@pytest.mark.parametrize("split", FROZEN)
+def test_each_frozen_split_holds_a_few_new_timelines_of_ten_to_twenty_articles(split: str) -> None:
+    fewest, most, longest = FROZEN[split]
+    folder = alert_eval.SETS[split]
+    articles = {p.name.removesuffix(".articles.jsonl") for p in folder.glob("*.articles.jsonl")}
+    assert set(names(folder)) == articles
+    assert fewest <= len(articles) <= most, articles
+    earlier = [alert_eval.SETS[s] for s in ("dev", *FROZEN)]
+    earlier = earlier[: earlier.index(folder)]
+    assert not articles & {n for d in earlier for n in names(d)}, "the splits share no timeline"
+    for name in articles:
+        assert 10 <= len(raw(name, folder)[1]) <= longest, name
 
 
 @pytest.mark.parametrize(("data", "name"), ALL, ids=ALL_IDS)
