@@ -11,11 +11,13 @@ from __future__ import annotations
 from .count_vocabulary import (
     AUX,
     DETERMINER_GAP,
+    HOSPITAL,
     NOT_COUNTS,
     NOUN_UNITS,
     PERSON_NOUNS,
     POWER_WORDS,
     QUAKE_WORDS,
+    SENT,
     SINGULAR_PEOPLE,
     SKIPPABLE,
     STOP,
@@ -23,6 +25,7 @@ from .count_vocabulary import (
     TOLL_LINKS,
     TOLL_WORDS,
     VERB_UNITS,
+    WOUNDS,
     is_plural_noun,
 )
 from .tokens import Tokens
@@ -92,10 +95,13 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
         if low == "to" and k + 1 < n and toks.lower[k + 1] in ("flee", "evacuate"):
             return VERB_UNITS[toks.lower[k + 1]], k + 2
         if low in ("treated", "taken") and k + 2 < n and toks.lower[k + 1] in ("for", "to"):
-            if toks.lower[k + 2] in ("injuries", "wounds"):
+            if toks.lower[k + 2] in WOUNDS or toks.lower[k + 2] in HOSPITAL:
                 return "wounded", k + 3
-            if toks.lower[k + 2] in ("hospital", "hospitals"):
-                return "wounded", k + 3
+            # one word before the wounds: "treated for gunshot wounds", "treated for minor injuries"
+            if toks.lower[k + 1] == "for" and k + 3 < n and toks.lower[k + 3] in WOUNDS:
+                return "wounded", k + 4
+        if low == "in" and k + 1 < n and toks.lower[k + 1] in HOSPITAL:
+            return "wounded", k + 2  # "Ten children are in hospital", "26 remained in hospital"
         if low in ("moved", "taken", "relocated") and k + 1 < n and toks.lower[k + 1] == "to":
             rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
             if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
@@ -130,6 +136,18 @@ def verb_before(toks: Tokens, qstart: int) -> str | None:
         if unit is not None and low not in ("dead", "missing", "homeless"):
             return unit
     return None
+
+
+def sent_to_hospital(toks: Tokens, qstart: int, after: int) -> bool:
+    """ "sending 38 others to hospital", "rushed 12 people to hospital": the wounded, told by where
+    they were taken."""
+    return (
+        qstart >= 1
+        and toks.lower[qstart - 1] in SENT
+        and after + 1 < toks.n
+        and toks.lower[after] == "to"
+        and toks.lower[after + 1] in HOSPITAL
+    )
 
 
 def toll_before(toks: Tokens, qstart: int) -> str | None:

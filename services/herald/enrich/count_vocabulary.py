@@ -26,7 +26,9 @@ NOUN_UNITS: dict[str, str] = {
     ),
     **dict.fromkeys(["protesters", "protestors", "demonstrators", "marchers"], "protesters"),
     **dict.fromkeys(["dead", "deaths", "death", "fatalities", "bodies", "lives", "killed"], "killed"),
-    **dict.fromkeys(["wounded", "injured", "injuries", "hurt", "hospitalised", "hospitalized"], "wounded"),
+    **dict.fromkeys(
+        ["wounded", "injured", "injuries", "injury", "hurt", "hospitalised", "hospitalized"], "wounded"
+    ),
     **dict.fromkeys(["missing"], "missing"),
     **dict.fromkeys(["displaced", "refugees"], "displaced"),
     **dict.fromkeys(["evacuees", "evacuated"], "evacuated"),
@@ -81,6 +83,14 @@ VERB_UNITS: dict[str, str] = {
     ),
     **dict.fromkeys(["affected", "affecting"], "affected"),
 }  # fmt: skip
+# What a verb can make of a plural noun no list names ("two constables were hurt", "three guides were
+# injured"): only what happens to people, never a move ("30 houses were evacuated" counts no evacuees).
+HARM_OF_ANY_NOUN = frozenset({"killed", "wounded", "missing", "arrested"})
+# Verbs before a count that send the people counted "to hospital": "sending 38 others to hospital".
+SENT = frozenset({"sending", "sent", "rushing", "rushed", "taking", "took"})
+HOSPITAL = frozenset({"hospital", "hospitals"})
+# Words for wounds after "treated for": "treated for injuries", "treated for gunshot wounds".
+WOUNDS = frozenset({"injuries", "wounds", "burns"})
 # Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not
 # people moved out of harm's way: "rescued and taken to hospital", "rescued from the rubble".
 SURVIVORS = frozenset({"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames"})

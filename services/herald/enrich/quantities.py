@@ -34,8 +34,17 @@ from dataclasses import dataclass
 
 from herald.core.number_words import read_number, vague_ceiling, vocabulary
 
-from .count_units import counted_noun, is_magnitude, toll_before, verb_after, verb_before, without_power
+from .count_units import (
+    counted_noun,
+    is_magnitude,
+    sent_to_hospital,
+    toll_before,
+    verb_after,
+    verb_before,
+    without_power,
+)
 from .count_vocabulary import (
+    HARM_OF_ANY_NOUN,
     NOT_COUNTS,
     NOUN_UNITS,
     ONE_WORD_QUALIFIERS,
@@ -258,6 +267,11 @@ class CountFinder:
                     verb = verb_before(toks, qstart)
                 if verb is None:
                     verb = toll_before(toks, qstart)
+            after = head_end if head else end
+            if verb is None and not whole and peopleish and sent_to_hospital(toks, qstart, after):
+                verb = "wounded"
+            if verb is None and not whole and not peopleish and not noun_unit and head is not None:
+                verb = self._harm_after(toks, head_end, head)
             if verb is not None:
                 unit, noun = verb, head
             elif noun_unit:
@@ -286,6 +300,18 @@ class CountFinder:
         )
 
     # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def _harm_after(toks: Tokens, head_end: int, head: str) -> str | None:
+        """What happened to a plural noun no list names, when only people suffer it: "two constables
+        were hurt", "three more guides were injured"."""
+        if not is_plural_noun(head):
+            return None
+        verb, verb_end = verb_after(toks, head_end)
+        # Passive only ("were hurt", "are still missing"): in "two Houthi-held ports kill one" the
+        # noun is the subject of what the verb does to others.
+        passive = verb_end - 1 > head_end
+        return verb if verb in HARM_OF_ANY_NOUN and passive else None
+
     def _one_person(self, toks: Tokens, i: int) -> Count | None:
         """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
         if toks.lower[i] not in ("a", "an"):

@@ -193,3 +193,26 @@ def test_attackers_counted_are_no_troop_deployment(enricher: Enricher) -> None:
 def test_a_toll_gets_its_own_figure_not_a_later_number(enricher: Enricher) -> None:
     r = enrich(enricher, "Zambia cholera toll reaches 222 as cases rise to 5,462", "Cholera spread.")
     assert not [q for q in r.quantities if q.unit == "killed" and q.value == 5462]
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Officers fired back while one policeman died and two constables were hurt.", 2),
+        ("An avalanche killed nine guides. Three more guides were injured.", 3),
+        ("Five other people were treated for gunshot wounds.", 5),
+        ("The blast killed two men and sent 38 others to hospital.", 38),
+        ("At least 23 children died when the bus fell. Ten children are in hospital.", 10),
+        ("The fire department reported fallen walls and one minor injury.", 1),
+    ],
+)
+def test_the_wounded_are_read_however_the_report_says_they_were_hurt(
+    enricher: Enricher, body: str, value: int
+) -> None:
+    assert quantity(enrich(enricher, "Casualties", body), value, "wounded").is_event_count
+
+
+def test_a_plural_noun_that_does_the_harm_is_not_its_victim(enricher: Enricher) -> None:
+    """Only a passive verb makes an unlisted noun the victims: the ports are where the strikes hit."""
+    r = enrich(enricher, "Israeli airstrikes on two Houthi-held ports kill one, wound nine", "Ports hit.")
+    assert not [q for q in r.quantities if q.unit == "killed" and q.value == 2]
