@@ -11,13 +11,18 @@ from __future__ import annotations
 from .count_vocabulary import (
     AUX,
     DETERMINER_GAP,
+    HELD_NOT_ARRESTED,
     HOSPITAL,
+    LEAVE,
+    MADE_TO,
     NOT_COUNTS,
     NOUN_UNITS,
     PERSON_NOUNS,
     POWER_WORDS,
     QUAKE_WORDS,
     SENT,
+    SHELTER,
+    SHELTERED,
     SINGULAR_PEOPLE,
     SKIPPABLE,
     STOP,
@@ -102,6 +107,15 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
                 return "wounded", k + 4
         if low == "in" and k + 1 < n and toks.lower[k + 1] in HOSPITAL:
             return "wounded", k + 2  # "Ten children are in hospital", "26 remained in hospital"
+        if low == "held" and not HELD_NOT_ARRESTED & {toks.lower[x] for x in range(k + 1, min(n, k + 3))}:
+            return "arrested", k + 1
+        if low in SHELTERED:
+            # "took shelter", "had reached cyclone shelters"
+            for x in range(k + 1, min(n, k + 3)):
+                if toks.lower[x] in SHELTER:
+                    return "evacuated", x + 1
+        if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
+            return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
         if low in ("moved", "taken", "relocated") and k + 1 < n and toks.lower[k + 1] == "to":
             rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
             if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
@@ -138,16 +152,17 @@ def verb_before(toks: Tokens, qstart: int) -> str | None:
     return None
 
 
-def sent_to_hospital(toks: Tokens, qstart: int, after: int) -> bool:
-    """ "sending 38 others to hospital", "rushed 12 people to hospital": the wounded, told by where
-    they were taken."""
-    return (
-        qstart >= 1
-        and toks.lower[qstart - 1] in SENT
-        and after + 1 < toks.n
-        and toks.lower[after] == "to"
-        and toks.lower[after + 1] in HOSPITAL
-    )
+def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:
+    """ "sending 38 others to hospital" (wounded), "forced more than 2,000 residents to leave"
+    (evacuated): the people told by where a verb before them sent them."""
+    if qstart < 1 or after + 1 >= toks.n or toks.lower[after] != "to":
+        return None
+    verb, where = toks.lower[qstart - 1], toks.lower[after + 1]
+    if verb in SENT and where in HOSPITAL:
+        return "wounded"
+    if verb in MADE_TO and where in LEAVE:
+        return "evacuated"
+    return None
 
 
 def toll_before(toks: Tokens, qstart: int) -> str | None:

@@ -86,9 +86,27 @@ VERB_UNITS: dict[str, str] = {
 # What a verb can make of a plural noun no list names ("two constables were hurt", "three guides were
 # injured"): only what happens to people, never a move ("30 houses were evacuated" counts no evacuees).
 HARM_OF_ANY_NOUN = frozenset({"killed", "wounded", "missing", "arrested"})
-# Verbs before a count that send the people counted "to hospital": "sending 38 others to hospital".
+# "<verb> N people to <where>": what the verb before the count and the place after it make of them.
+# "sending 38 others to hospital" are wounded; "forced more than 2,000 residents to leave" evacuated.
 SENT = frozenset({"sending", "sent", "rushing", "rushed", "taking", "took"})
 HOSPITAL = frozenset({"hospital", "hospitals"})
+MADE_TO = frozenset({"forced", "forcing", "ordered", "ordering", "told", "telling", "urged", "urging"})
+LEAVE = frozenset({"leave", "flee", "evacuate", "move"})
+# Verbs for taking shelter after the people: "600,000 villagers took shelter inland", "29,100 people had
+# reached cyclone shelters".
+SHELTERED = frozenset({"took", "taken", "sought", "reached", "found", "take"})
+SHELTER = frozenset({"shelter", "shelters", "refuge"})
+# "held" after people counts them detained, unless what follows makes it captivity or an event:
+# "three protesters were held", not "were held hostage", "a rally was held".
+HELD_NOT_ARRESTED = frozenset({"hostage", "hostages", "captive", "captives", "responsible", "accountable"})
+# What a report says happened to one named person ("Alexei Navalny was detained"): a count of one.
+NAMED_HARM = frozenset({"killed", "wounded", "missing", "arrested"})
+# Words after a name and a bare verb that make the verb passive: "Navalny detained outside his home",
+# "Hezbollah commander killed in strike"; "Sinwar killed five" has an object instead.
+AFTER_PASSIVE = frozenset(
+    {"in", "on", "at", "by", "after", "as", "during", "near", "outside", "over", "for", "while", "again",
+     "overnight", "early", "late", "amid"}
+)  # fmt: skip
 # Words for wounds after "treated for": "treated for injuries", "treated for gunshot wounds".
 WOUNDS = frozenset({"injuries", "wounds", "burns"})
 # Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not

@@ -37,14 +37,16 @@ from herald.core.number_words import read_number, vague_ceiling, vocabulary
 from .count_units import (
     counted_noun,
     is_magnitude,
-    sent_to_hospital,
+    moved_to,
     toll_before,
     verb_after,
     verb_before,
     without_power,
 )
 from .count_vocabulary import (
+    AFTER_PASSIVE,
     HARM_OF_ANY_NOUN,
+    NAMED_HARM,
     NOT_COUNTS,
     NOUN_UNITS,
     ONE_WORD_QUALIFIERS,
@@ -53,6 +55,7 @@ from .count_vocabulary import (
     SINGULAR_PEOPLE,
     STOP,
     TWO_WORD_QUALIFIERS,
+    VERB_UNITS,
     is_plural_noun,
 )
 from .tokens import Tokens
@@ -157,7 +160,7 @@ class CountFinder:
                 resume = max(end, count.number_end)
             else:
                 resume = end
-        return counts
+        return counts + self._named_people(toks)
 
     def _count(
         self, toks: Tokens, start: int, end: int, value: float, vague: bool, found: list[Count]
@@ -268,8 +271,8 @@ class CountFinder:
                 if verb is None:
                     verb = toll_before(toks, qstart)
             after = head_end if head else end
-            if verb is None and not whole and peopleish and sent_to_hospital(toks, qstart, after):
-                verb = "wounded"
+            if verb is None and not whole and peopleish:
+                verb = moved_to(toks, qstart, after)
             if verb is None and not whole and not peopleish and not noun_unit and head is not None:
                 verb = self._harm_after(toks, head_end, head)
             if verb is not None:
@@ -300,6 +303,31 @@ class CountFinder:
         )
 
     # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def _named_people(toks: Tokens) -> list[Count]:
+        """One named person something happened to, a count of one: "Alexei Navalny was detained",
+        "police arrested opposition leader Ousmane Sonko", "Hezbollah commander X killed in strike"."""
+        out = []
+        for ent in toks.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            unit, end = verb_after(toks, ent.end)
+            if unit is not None and end - 1 == ent.end:
+                # a bare verb right after the name is passive only if no object follows it
+                if end < toks.n and not (toks.punct[end] or toks.lower[end] in AFTER_PASSIVE):
+                    unit = None
+            if unit is None:
+                k = ent.start  # over a title before the name: "arrested opposition leader Sonko"
+                while k > 0 and ent.start - k < 3 and toks.alpha[k - 1] and toks.lower[k - 1] not in STOP:
+                    if toks.lower[k - 1] in VERB_UNITS:
+                        break
+                    k -= 1
+                unit, end = verb_before(toks, k), ent.end
+            if unit in NAMED_HARM:
+                out.append(Count(1.0, unit, ent.start, max(end, ent.end), noun="person", number_end=ent.end,
+                                 number_start=ent.start))  # fmt: skip
+        return out
+
     @staticmethod
     def _harm_after(toks: Tokens, head_end: int, head: str) -> str | None:
         """What happened to a plural noun no list names, when only people suffer it: "two constables

@@ -216,3 +216,39 @@ def test_a_plural_noun_that_does_the_harm_is_not_its_victim(enricher: Enricher) 
     """Only a passive verb makes an unlisted noun the victims: the ports are where the strikes hit."""
     r = enrich(enricher, "Israeli airstrikes on two Houthi-held ports kill one, wound nine", "Ports hit.")
     assert not [q for q in r.quantities if q.unit == "killed" and q.value == 2]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("A toxic gas leak forced more than 2,000 residents to leave late on Friday.", 2000, "evacuated"),
+        ("About 60,000 residents were ordered to leave as firefighters fought the blaze.", 60_000, "evacuated"),
+        ("More than 600,000 villagers took shelter inland as the cyclone neared.", 600_000, "evacuated"),
+        ("Seventeen people were injured and three protesters were held.", 3, "arrested"),
+    ],
+)
+def test_what_happened_to_people_said_by_where_they_went(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Residents", body), value, unit).is_event_count
+
+
+def test_people_held_hostage_are_not_arrested(enricher: Enricher) -> None:
+    r = enrich(enricher, "Siege", "Gunmen stormed the school and twelve teachers were held hostage.")
+    assert not [q for q in r.quantities if q.unit == "arrested"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian opposition leader Alexei Navalny was detained by police outside his home in Moscow.",
+        "Police in Dakar arrested opposition leader Ousmane Sonko on his way to court.",
+    ],
+)
+def test_one_named_person_arrested_is_a_count_of_one(enricher: Enricher, body: str) -> None:
+    assert quantity(enrich(enricher, "Opposition leader held", body), 1, "arrested").is_event_count
+
+
+def test_a_named_person_who_kills_is_no_victim(enricher: Enricher) -> None:
+    r = enrich(enricher, "Gunman named", "Police said John Smith killed five people before fleeing.")
+    assert not [q for q in r.quantities if q.unit == "killed" and q.value == 1]
