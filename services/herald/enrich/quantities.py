@@ -128,6 +128,19 @@ def model_counts(toks: Tokens, text: str) -> list[Count]:
 
 
 # --------------------------------------------------------------------------- extraction
+def _past_aside(toks: Tokens, k: int) -> int:
+    """Where the words resume after an aside set off by commas ("eight, among them an officer, were
+    wounded"); ``k`` itself when no aside starts there."""
+    if k >= toks.n or toks.words[k] != ",":
+        return k
+    for x in range(k + 1, min(toks.n, k + 9)):
+        if toks.words[x] == ",":
+            return x + 1
+        if toks.sent_start[x] or toks.like_num[x]:
+            break
+    return k
+
+
 class CountFinder:
     """Finds counts in a spaCy ``Doc``; see the module docstring for the conventions."""
 
@@ -264,6 +277,8 @@ class CountFinder:
                 if partitive and after + 1 < n and toks.lower[after + 1] in ("them", "whom", "those"):
                     after += 2  # "17 of them were detained"
                 verb, verb_end = verb_after(toks, after)
+                if verb is None:
+                    verb, verb_end = verb_after(toks, _past_aside(toks, after))
                 if verb is not None:
                     span_end = max(span_end, verb_end)
                 if verb is None:
@@ -281,7 +296,13 @@ class CountFinder:
                 unit = noun_unit
             elif (head is not None and is_plural_noun(head)) or head in PERSON_NOUNS:
                 unit = head
-            elif head is None and not partitive and found and self._elided(toks, qstart, found):
+            elif (
+                head is None
+                and not partitive
+                and found
+                and self._elided(toks, qstart, found)
+                and not self._own_verb(toks, end)
+            ):
                 unit = found[-1].unit
         if (unit is None or unit == head) and without_power(toks, span_end):
             unit, noun = "affected", head  # "left 4,000 homes without power"
@@ -369,3 +390,9 @@ class CountFinder:
         last = found[-1]
         same_sentence = toks.sentence_start(last.start) == toks.sentence_start(qstart)
         return same_sentence and last.unit in NOUN_UNITS.values()
+
+    @staticmethod
+    def _own_verb(toks: Tokens, end: int) -> bool:
+        """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
+        about other people, not an item of the list before it."""
+        return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP

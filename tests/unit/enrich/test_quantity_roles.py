@@ -222,7 +222,7 @@ def test_a_plural_noun_that_does_the_harm_is_not_its_victim(enricher: Enricher) 
     ("body", "value", "unit"),
     [
         ("A toxic gas leak forced more than 2,000 residents to leave late on Friday.", 2000, "evacuated"),
-        ("About 60,000 residents were ordered to leave as firefighters fought the blaze.", 60_000, "evacuated"),
+        ("About 60,000 residents were ordered to leave as crews fought the blaze.", 60_000, "evacuated"),
         ("More than 600,000 villagers took shelter inland as the cyclone neared.", 600_000, "evacuated"),
         ("Seventeen people were injured and three protesters were held.", 3, "arrested"),
     ],
@@ -252,3 +252,16 @@ def test_one_named_person_arrested_is_a_count_of_one(enricher: Enricher, body: s
 def test_a_named_person_who_kills_is_no_victim(enricher: Enricher) -> None:
     r = enrich(enricher, "Gunman named", "Police said John Smith killed five people before fleeing.")
     assert not [q for q in r.quantities if q.unit == "killed" and q.value == 1]
+
+
+def test_a_count_after_an_aside_takes_the_verb_after_the_aside(enricher: Enricher) -> None:
+    r = enrich(
+        enricher, "Ambush", "Three soldiers were killed and eight, among them an officer, were wounded."
+    )
+    assert quantity(r, 8, "wounded").is_event_count
+    assert not [q for q in r.quantities if q.unit == "killed" and q.value == 8]
+
+
+def test_a_bare_number_with_a_verb_of_its_own_is_not_the_list_before_it(enricher: Enricher) -> None:
+    r = enrich(enricher, "Rock burst", "Four miners were killed when the rock burst and 14 escaped on their own.")
+    assert not [q for q in r.quantities if q.unit == "killed" and q.value == 14]
