@@ -263,5 +263,6 @@ def test_a_count_after_an_aside_takes_the_verb_after_the_aside(enricher: Enriche
 
 
 def test_a_bare_number_with_a_verb_of_its_own_is_not_the_list_before_it(enricher: Enricher) -> None:
-    r = enrich(enricher, "Rock burst", "Four miners were killed when the rock burst and 14 escaped on their own.")
+    body = "Four miners were killed when the rock burst and 14 escaped on their own."
+    r = enrich(enricher, "Rock burst", body)
     assert not [q for q in r.quantities if q.unit == "killed" and q.value == 14]
