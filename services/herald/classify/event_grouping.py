@@ -240,4 +240,26 @@ def continuations(
                 if j in by_type[code] and units & UNITS_BY_TYPE.get(code, frozenset()):
                     extra.setdefault(code, set()).add(k)
             break
+    if len(by_type) == 1:
+        _far_continuations(next(iter(by_type)), cued, units_in, segs, extra)
     return extra
+
+
+def _far_continuations(
+    code: str, cued: set[int], units_in: dict[int, set[str]], segs: list[Segment], extra: dict[str, set[int]]
+) -> None:
+    """A report of one event keeps telling of it ("... and four are still missing" three sentences
+    after the explosion): a later segment joins it however far the last cue is, when every metric it
+    counts is one the event has no figure for yet. One that restates a metric ("another 1,350 died on
+    the Indian side") is more likely a part or another place than the event's own figure."""
+    wanted = UNITS_BY_TYPE.get(code, frozenset())
+    members = cued | extra.get(code, set())
+    have = {u for k in members | {0} for u in units_in.get(k, ())}
+    first = min(cued)
+    for k in sorted(units_in):
+        units = units_in[k] & wanted
+        if k <= first or k in members or segs[k].headline or separate_incident(segs[k].text):
+            continue
+        if units and units == units_in[k] and not units & have:
+            extra.setdefault(code, set()).add(k)
+            have |= units
