@@ -45,6 +45,11 @@ PERSON_NOUNS = frozenset(
         "inmates", "prisoners", "journalists", "miners", "tourists", "traders", "farmers", "employees",
         "individuals", "members", "supporters", "firefighters", "rescuers", "survivors", "voters",
         "protesters", "demonstrators", "soldiers", "troops", "servicemen", "fighters", "militants",
+        "leaders", "officials", "politicians", "activists", "lawmakers", "ministers", "suspects", "guards",
+        "guides", "constables", "climbers", "hikers", "pupils", "worshippers", "commuters", "pedestrians",
+        "bystanders", "sailors", "fishermen", "seafarers", "nurses", "doctors", "teachers", "monks",
+        "priests", "labourers", "laborers", "volunteers", "peacekeepers", "guests",
+        "shoppers", "spectators", "campers", "youths", "elders", "relatives",
     }
 )  # fmt: skip
 # One person said without a number ("a woman was killed"): the nouns that make "a" a count of one.

@@ -266,3 +266,8 @@ def test_a_bare_number_with_a_verb_of_its_own_is_not_the_list_before_it(enricher
     body = "Four miners were killed when the rock burst and 14 escaped on their own."
     r = enrich(enricher, "Rock burst", body)
     assert not [q for q in r.quantities if q.unit == "killed" and q.value == 14]
+
+
+def test_leaders_held_by_police_are_arrested(enricher: Enricher) -> None:
+    r = enrich(enricher, "Two Sierra Leone opposition leaders held overnight by police", "Police held them.")
+    assert quantity(r, 2, "arrested").is_event_count
