@@ -27,6 +27,7 @@ from .count_vocabulary import (
     SKIPPABLE,
     STOP,
     SURVIVORS,
+    TO_DEATH,
     TOLL_LINKS,
     TOLL_WORDS,
     VERB_UNITS,
@@ -114,6 +115,11 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
             for x in range(k + 1, min(n, k + 3)):
                 if toks.lower[x] in SHELTER:
                     return "evacuated", x + 1
+        if low == "suffered" and k + 1 < n:
+            # "16 others suffered serious wounds", "suffered burns"
+            for x in range(k + 1, min(n, k + 3)):
+                if toks.lower[x] in WOUNDS:
+                    return "wounded", x + 1
         if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
             return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
         if low in ("moved", "taken", "relocated") and k + 1 < n and toks.lower[k + 1] == "to":
@@ -154,7 +160,8 @@ def verb_before(toks: Tokens, qstart: int) -> str | None:
 
 def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:
     """ "sending 38 others to hospital" (wounded), "forced more than 2,000 residents to leave"
-    (evacuated): the people told by where a verb before them sent them."""
+    (evacuated), "hacking 19 people to death" (killed): the people told by where a verb before them
+    sent them."""
     if qstart < 1 or after + 1 >= toks.n or toks.lower[after] != "to":
         return None
     verb, where = toks.lower[qstart - 1], toks.lower[after + 1]
@@ -162,6 +169,8 @@ def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:
         return "wounded"
     if verb in MADE_TO and where in LEAVE:
         return "evacuated"
+    if verb in TO_DEATH and where == "death":
+        return "killed"
     return None
 
 

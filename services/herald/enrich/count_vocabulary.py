@@ -57,8 +57,13 @@ SINGULAR_PEOPLE = frozenset(
     {
         "person", "woman", "man", "child", "boy", "girl", "civilian", "resident", "soldier", "teenager",
         "baby", "worker", "policeman", "officer", "journalist", "pensioner", "driver", "passenger",
+        "employee", "colleague", "guard", "teacher", "student", "patient", "nurse", "doctor", "farmer",
+        "villager", "miner", "firefighter", "rescuer", "pilot", "tourist", "pilgrim", "protester",
+        "demonstrator", "fighter", "militant", "suspect", "labourer", "motorist", "pedestrian", "bystander",
     }
 )  # fmt: skip
+# Words before one person said without a number: "a woman was killed", "another employee was hurt".
+ONE_PERSON_WORDS = frozenset({"a", "an", "another"})
 # A verb or participle after or before the people, and what it makes of them.
 VERB_UNITS: dict[str, str] = {
     **dict.fromkeys(
@@ -96,6 +101,11 @@ HARM_OF_ANY_NOUN = frozenset({"killed", "wounded", "missing", "arrested"})
 SENT = frozenset({"sending", "sent", "rushing", "rushed", "taking", "took"})
 HOSPITAL = frozenset({"hospital", "hospitals"})
 MADE_TO = frozenset({"forced", "forcing", "ordered", "ordering", "told", "telling", "urged", "urging"})
+# "shooting and hacking 19 people to death", "beat two men to death".
+TO_DEATH = frozenset(
+    {"shooting", "shot", "hacking", "hacked", "beating", "beat", "stabbing", "stabbed", "burning", "burned",
+     "burnt", "crushing", "crushed", "stoning", "stoned", "clubbing", "clubbed"}
+)  # fmt: skip
 LEAVE = frozenset({"leave", "flee", "evacuate", "move"})
 # Verbs for taking shelter after the people: "600,000 villagers took shelter inland", "29,100 people had
 # reached cyclone shelters".

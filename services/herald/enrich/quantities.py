@@ -49,6 +49,7 @@ from .count_vocabulary import (
     NAMED_HARM,
     NOT_COUNTS,
     NOUN_UNITS,
+    ONE_PERSON_WORDS,
     ONE_WORD_QUALIFIERS,
     PEOPLE_UNITS,
     PERSON_NOUNS,
@@ -154,7 +155,7 @@ class CountFinder:
         # Only number-like tokens and number words ("a dozen", "tens") can start a count.
         starters = vocabulary().starters
         like_num = toks.like_num
-        hits = [k for k, low in enumerate(toks.lower) if like_num[k] or low in starters]
+        hits = [k for k, low in enumerate(toks.lower) if like_num[k] or low in starters or low == "another"]
         resume = 0
         for i in hits:
             if i < resume:
@@ -363,7 +364,7 @@ class CountFinder:
 
     def _one_person(self, toks: Tokens, i: int) -> Count | None:
         """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
-        if toks.lower[i] not in ("a", "an"):
+        if toks.lower[i] not in ONE_PERSON_WORDS:
             return None
         n = toks.n
         k = i + 1

@@ -271,3 +271,16 @@ def test_a_bare_number_with_a_verb_of_its_own_is_not_the_list_before_it(enricher
 def test_leaders_held_by_police_are_arrested(enricher: Enricher) -> None:
     r = enrich(enricher, "Two Sierra Leone opposition leaders held overnight by police", "Police held them.")
     assert quantity(r, 2, "arrested").is_event_count
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("Gunmen went from house to house, shooting and hacking 19 people to death.", 19, "killed"),
+        ("Sixteen people were killed and 16 others suffered serious wounds.", 16, "wounded"),
+        ("One man died at the scene and another employee was hurt.", 1, "wounded"),
+        ("The health ministry said one patient has died and four cases are confirmed.", 1, "killed"),
+    ],
+)
+def test_harm_said_around_the_people(enricher: Enricher, body: str, value: int, unit: str) -> None:
+    assert quantity(enrich(enricher, "Casualties", body), value, unit).is_event_count
