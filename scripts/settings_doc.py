@@ -29,6 +29,7 @@ CLASSES = [
     ("herald.poller.settings:PollerSettings", "`herald poll`"),
     ("herald.dedup.settings:DedupSettings", "`herald worker dedup`"),
     ("herald.enrich.settings:EnrichSettings", "`herald worker enrich`, `herald analyze`"),
+    ("herald.classify.settings:ClassifySettings", "`herald worker classify`, `herald analyze`"),
     ("herald.alerts.settings:AlertSettings", "`herald worker novelty`, `herald worker delivery`"),
     ("herald.heartbeat.settings:HeartbeatSettings", "`herald heartbeat serve`"),
     ("herald.store.settings:StoreSettings", "`herald store`, `herald analyze --store`"),

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, Outcome
 from herald.classify.rules import classify
+from herald.classify.type_veto import ON_BY_DEFAULT
 from herald.core.records import Alert, Article, EnrichedArticle, Event
 from herald.core.urls import canonical_url, url_article_id
 from herald.dedup.offline import Deduplicator
@@ -210,6 +211,7 @@ class Replay:
     enricher: Enricher
     novelty: NoveltyConfig = field(default_factory=NoveltyConfig)
     explain: bool = False
+    type_veto: bool = ON_BY_DEFAULT  # HERALD_CLASSIFY_TYPE_VETO (classify/type_veto.py)
 
     def __post_init__(self) -> None:
         self.dedup = Deduplicator({})
@@ -240,7 +242,7 @@ class Replay:
                 continue
             record = enriched[article.id]
             yield {"kind": "article", **record.model_dump(mode="json")}
-            for event in classify(record):
+            for event in classify(record, veto=self.type_veto):
                 event = self.stories.assign(event)
                 for notice in self.dedup.member(article.id, event.type, event.story_id):
                     self.stories.add_copy(notice)

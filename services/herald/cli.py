@@ -109,6 +109,9 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
         from herald.enrich.agent import build as build_stage  # type: ignore[assignment]
     else:
         from herald.classify.agent import build as build_stage  # type: ignore[assignment]
+        from herald.classify.settings import ClassifySettings
+
+        core = ClassifySettings()  # the classify stage's own settings extend the core ones
     logs.configure(core.log_level, core.log_format)
     run(build_stage(core, REGISTRY), core)
 
@@ -185,7 +188,10 @@ def analyze(
     articles = [a for path in files for a in read_articles(path, bad)]
     for problem in bad:
         typer.echo(f"skipped {problem}", err=True)
-    replay = Replay(Enricher(nlp.load()), novelty, explain=explain)
+    from herald.classify.settings import ClassifySettings
+
+    veto = ClassifySettings().classify_type_veto
+    replay = Replay(Enricher(nlp.load()), novelty, explain=explain, type_veto=veto)
     for line in into(replay.run(articles)):
         sys.stdout.write(dumps(line) + "\n")
     if bad:
@@ -237,7 +243,9 @@ def backfill(
         articles = read_articles(path, bad)
         for problem in bad:
             typer.echo(f"skipped {problem}", err=True)
-        replay = Replay(Enricher(nlp.load()))
+        from herald.classify.settings import ClassifySettings
+
+        replay = Replay(Enricher(nlp.load()), type_veto=ClassifySettings().classify_type_veto)
         lines = replay.run(articles)
         events.extend(Event.model_validate(line) for line in lines if line["kind"] == "event")
     history = seed.as_history(events)

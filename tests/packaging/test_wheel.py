@@ -46,6 +46,7 @@ def test_the_source_tree_names_data_files_at_all() -> None:
     """Guard the derivation: the enrichment tables are found, so an empty set cannot pass vacuously."""
     files = data_files()
     assert "herald/enrich/data/regions.tsv" in files and "herald/enrich/data/not_places.txt" in files
+    assert "herald/classify/data/type_veto.json" in files  # the learned type veto's model
     assert not any(f.endswith(".py") for f in files)
 
 

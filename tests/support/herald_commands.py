@@ -15,7 +15,7 @@ COMMANDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("poll",): ("herald.poller.settings:PollerSettings", "herald.poller.service"),
     ("worker", "dedup"): ("herald.core.settings:CoreSettings", "herald.dedup.agent"),
     ("worker", "enrich"): ("herald.core.settings:CoreSettings", "herald.enrich.agent"),
-    ("worker", "classify"): ("herald.core.settings:CoreSettings", "herald.classify.agent"),
+    ("worker", "classify"): ("herald.classify.settings:ClassifySettings", "herald.classify.agent"),
     ("worker", "novelty"): ("herald.alerts.settings:AlertSettings", "herald.alerts.novelty_agent"),
     ("worker", "delivery"): ("herald.alerts.settings:AlertSettings", "herald.alerts.delivery_agent"),
     ("heartbeat", "serve"): ("herald.heartbeat.settings:HeartbeatSettings", "herald.heartbeat.server"),

@@ -189,11 +189,15 @@ class Scores:
         return lines
 
 
-def evaluate(items: Sequence[Item], enrich: Enrich) -> list[Outcome]:
+def evaluate(items: Sequence[Item], enrich: Enrich, veto: bool | None = None) -> list[Outcome]:
+    """Herald's reading of each item; ``veto`` turns the learned type veto on or off (None: the
+    default, as HERALD_CLASSIFY_TYPE_VETO's)."""
     from herald.classify.rules import classify
+    from herald.classify.type_veto import ON_BY_DEFAULT
 
+    on = ON_BY_DEFAULT if veto is None else veto
     enriched = enrich([as_article(item) for item in items])
-    return [Outcome(item, classify(article)) for item, article in zip(items, enriched, strict=True)]
+    return [Outcome(item, classify(a, veto=on)) for item, a in zip(items, enriched, strict=True)]
 
 
 def score(outcomes: Iterable[Outcome]) -> Scores:
@@ -225,12 +229,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="item files (default: the tuning files, dev*.yaml; a frozen test split only when named)",
     )
     parser.add_argument("--misses", action="store_true", help="list every item Herald read differently")
+    parser.add_argument(
+        "--veto",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the learned type veto on or off (default: as HERALD_CLASSIFY_TYPE_VETO's default)",
+    )
     args = parser.parse_args(argv)
     files = args.files or sorted(DATA.glob("dev*.yaml"))
     enrich = real_enrichment()
     everything = Scores()
     for path in files:
-        outcomes = evaluate(load(path), enrich)
+        outcomes = evaluate(load(path), enrich, args.veto)
         scores = score(outcomes)
         print("\n".join(scores.report(f"{path.name} ({len(outcomes)} items)")))
         if args.misses:

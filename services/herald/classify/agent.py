@@ -18,6 +18,7 @@ from herald.core.settings import CoreSettings
 from herald.core.streams import Emit, Stage, make_app
 
 from .rules import classify
+from .settings import ClassifySettings
 from .taxonomy import CODES
 
 DEFAULT_PORT = 9104
@@ -42,11 +43,12 @@ def events_counter(registry: CollectorRegistry) -> Counter:
 def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "classify", registry, DEFAULT_PORT)
     emitted = events_counter(registry)
+    veto = (settings if isinstance(settings, ClassifySettings) else ClassifySettings()).classify_type_veto
 
     def handle(articles: list[EnrichedArticle]) -> list[Emit]:
         out = []
         for article in articles:
-            for event in classify(article):
+            for event in classify(article, veto=veto):
                 out.append(Emit(topics.CLASSIFIED, event.type, event))
         # Counted after the whole batch succeeded: a batch retried record by record is not counted twice.
         for emit in out:

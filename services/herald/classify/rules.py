@@ -32,7 +32,7 @@ from functools import cache
 
 from herald.core.records import EnrichedArticle, Event, stable_id
 
-from . import claims, event_actors, event_place, salience, segments
+from . import claims, event_actors, event_place, salience, segments, type_veto
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
 from .heartbeat_event import heartbeat_event, is_heartbeat
@@ -43,8 +43,11 @@ from .severity import score
 from .taxonomy import CODES
 
 
-def classify(article: EnrichedArticle) -> list[Event]:
+def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) -> list[Event]:
     """The events the article reports, in taxonomy order; empty for non-event articles.
+
+    With ``veto`` (``HERALD_CLASSIFY_TYPE_VETO``), a type the rules found but the learned text model
+    (``type_veto.py``) scores below its threshold is dropped before its event is built.
 
     Articles the enrichment did not process (``enriched=False``: duplicates, unsupported languages)
     yield nothing: the cues are English and duplicates were already classified once. The heartbeat's
@@ -84,6 +87,10 @@ def classify(article: EnrichedArticle) -> list[Event]:
     if not salience.is_roundup(article.title):
         drop_passing_mentions(segs, per_segment)
     by_type = group(article, segs, per_segment)
+    if by_type and veto:
+        body = article.content.strip() or article.summary.strip()  # as Article.text() reads it
+        kept = type_veto.shipped().supported(article.title, body, by_type)
+        by_type = {code: hits for code, hits in by_type.items() if code in kept}
     if not by_type:
         return []
     readings = from_quantities(article.quantities, segs)

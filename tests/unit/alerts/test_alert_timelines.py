@@ -61,7 +61,8 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 0.86 / 0.88; one page per event for a first and a record, no record by the wounded, tolls placed in two
 # countries summed, dated background tolls, a first placed nowhere held: 101 / 101 / 92, 0.91 / 0.91; with
 # round 20's classify rules 102 / 101 / 92; "Plateau state" read as Nigeria's by its kind word: 101 / 101 /
-# 93, 0.92 / 0.92).
+# 93, 0.92 / 0.92; with the classifier's learned type veto on, 98 / 101 / 90, 0.92 / 0.89: three alerts
+# lost, kept above the floor, which stays where the rules alone put it).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.92, "recall": 0.92}

@@ -665,8 +665,11 @@ def test_a_month_opening_a_sentence_past_the_lead_is_no_new_report(make_article:
     lead = "Police arrested three men on Friday. They are held in London. Searches continue. "
     earlier = "In April a bus crashed on the same road, killing two people."
     elsewhere = "In Leeds a bus crashed on the ring road, killing two people."
-    assert {e.type for e in classify(make_article("Three men arrested", lead + earlier))} == {"arrest"}
-    assert {e.type for e in classify(make_article("Three men arrested", lead + elsewhere))} == {
+    # The rules' reading (the learned veto, on by default, drops the short crash report's type).
+    assert {e.type for e in classify(make_article("Three men arrested", lead + earlier), veto=False)} == {
+        "arrest"
+    }
+    assert {e.type for e in classify(make_article("Three men arrested", lead + elsewhere), veto=False)} == {
         "arrest",
         "industrial_accident",
     }

@@ -1,0 +1,97 @@
+"""The learned type veto: the shipped model is the one the dev files train, it vetoes what it scores low,
+the setting turns it off, and the wheel ships it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from importlib import resources
+
+import pytest
+
+from herald.classify.rules import classify
+from herald.classify.settings import ClassifySettings
+from herald.classify.taxonomy import CODES
+from herald.classify.type_veto import MODEL_FILE, ON_BY_DEFAULT, TypeVeto, features, shipped
+from herald.core.records import EnrichedArticle
+
+Make = Callable[..., EnrichedArticle]
+
+# A dev-like unrest report (the shape of dev-t-029, Honiara): "flood victims" makes the rules raise a
+# natural disaster beside the riot; nothing in the text reports a flood.
+UNREST = (
+    "Mob loots and burns shops in Port Moresby",
+    "Police fired tear gas on Saturday night to break up a crowd that looted and burned shops in the "
+    "capital. Hundreds of people took part; the unrest was started by flood victims angry at the "
+    "government's relief package. Several people were arrested.",
+)
+
+
+def shipped_text() -> str:
+    return resources.files("herald.classify").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_shipped_file_is_what_the_dev_files_train() -> None:
+    """Byte for byte: the training script, run on the dev files now, writes the file that ships (about
+    40 s: six fits of 17 models, for the weights and the out-of-fold thresholds)."""
+    pytest.importorskip("sklearn")
+    from herald_dev import type_veto_train
+
+    assert type_veto_train.export(type_veto_train.load_dev()) == shipped_text(), (
+        "run: python -m herald_dev.type_veto_train export"
+    )
+
+
+def test_the_shipped_model_covers_the_taxonomy_with_usable_thresholds() -> None:
+    raw = json.loads(shipped_text())
+    assert set(raw["types"]) == set(CODES)
+    for code, model in raw["types"].items():
+        assert 0.0 < model["threshold"] < 0.5, code
+        assert len(model["weight"]) == len(raw["vocabulary"]), code
+        assert sum(w != 0 for w in model["weight"]) > 100, code
+
+
+def test_the_model_reads_a_report_as_its_type() -> None:
+    model = shipped()
+    probs = model.probabilities(
+        "Russian drones strike Odesa port",
+        "Russian drones struck the port of Odesa overnight, wounding four dock workers, the regional "
+        "governor said. Air defences shot down 20 of the 25 drones launched, the air force said.",
+    )
+    assert max(probs, key=probs.__getitem__) == "air_drone_strike"
+    assert probs["air_drone_strike"] >= model.thresholds["air_drone_strike"]
+    assert probs["peace_talks"] < model.thresholds["peace_talks"]
+
+
+def test_features_are_words_bigrams_and_headline_words() -> None:
+    got = features("Quake hits", "A 6.1 quake. Dozens hurt")
+    assert {"quake", "hits", "quake hits", "t:quake", "0 0", "a 0", "dozens hurt"} <= got
+    assert "hits a" not in got  # no bigram across the headline and the body
+
+
+def test_the_veto_drops_a_rule_event_the_text_does_not_support(make_article: Make) -> None:
+    article = make_article(*UNREST)
+    assert {"riot", "natural_disaster"} <= {e.type for e in classify(article, veto=False)}
+    model = shipped()
+    probs = model.probabilities(*UNREST)
+    assert probs["natural_disaster"] < model.thresholds["natural_disaster"]
+    assert probs["riot"] >= model.thresholds["riot"]
+    assert {e.type for e in classify(article, veto=True)} == {"riot"}
+
+
+def test_the_setting_turns_the_veto_off(make_article: Make, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = make_article(*UNREST)
+    monkeypatch.setenv("HERALD_CLASSIFY_TYPE_VETO", "false")
+    off = ClassifySettings()
+    assert off.classify_type_veto is False
+    assert "natural_disaster" in {e.type for e in classify(article, veto=off.classify_type_veto)}
+    monkeypatch.delenv("HERALD_CLASSIFY_TYPE_VETO")
+    assert ClassifySettings().classify_type_veto is ON_BY_DEFAULT
+
+
+def test_a_type_the_model_does_not_know_is_kept() -> None:
+    model = TypeVeto(
+        vocabulary={"x": 0}, weights={"riot": [1.0]}, bias={"riot": 0.0}, thresholds={"riot": 0.9}
+    )
+    assert model.supported("a", "b", {"protest", "riot"}) == {"protest"}  # riot: 0.5 < 0.9
