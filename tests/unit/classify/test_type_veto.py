@@ -95,3 +95,22 @@ def test_a_type_the_model_does_not_know_is_kept() -> None:
         vocabulary={"x": 0}, weights={"riot": [1.0]}, bias={"riot": 0.0}, thresholds={"riot": 0.9}
     )
     assert model.supported("a", "b", {"protest", "riot"}) == {"protest"}  # riot: 0.5 < 0.9
+
+
+def test_a_type_the_headline_reports_is_never_vetoed(
+    make_article: Make, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model scores the whole text and can miss a short report of a deadly event ("Myanmar's junta
+    says 144 killed, 732 injured in earthquake" scored below its threshold); the rules' reading of the
+    headline stands. Under a model that vetoes every type, the headline's riot stays and the body's
+    passing flood goes."""
+    everything = TypeVeto(
+        vocabulary={"x": 0},
+        weights={code: [0.0] for code in CODES},
+        bias=dict.fromkeys(CODES, 0.0),
+        thresholds=dict.fromkeys(CODES, 0.99),
+    )
+    monkeypatch.setattr("herald.classify.type_veto.shipped", lambda: everything)
+    riot = make_article("Riots erupt in Port Moresby as crowds loot shops", UNREST[1])
+    assert {"riot", "natural_disaster"} <= {e.type for e in classify(riot, veto=False)}
+    assert {e.type for e in classify(riot, veto=True)} == {"riot"}
