@@ -399,3 +399,20 @@ def test_last_months_fire_named_in_passing_stays_background(make_article: Make) 
         "The city council met on Tuesday to review building rules after last month's fire at a tower block.",
     )
     assert classify(article) == []
+
+
+def test_an_outbreak_declared_over_is_no_outbreak(make_article: Make) -> None:
+    """first_cases: the end of Ethiopia's Marburg outbreak, two months after its last report, was read
+    as an outbreak and paged the world's first in 30 days."""
+    article = make_article(
+        "Ethiopia declares its first Marburg outbreak over after nine deaths",
+        "ADDIS ABABA - Ethiopia has declared the end of its first Marburg virus outbreak, which killed at "
+        "least nine people, after weeks of surveillance found no new confirmed cases, the World Health "
+        "Organization said on Monday.",
+    )
+    assert [e.type for e in classify(article)] == []
+    started = make_article(
+        "Ethiopia confirms Marburg outbreak",
+        "Ethiopia has confirmed an outbreak of Marburg virus disease with nine cases, the health ministry said.",
+    )
+    assert [e.type for e in classify(started)] == ["disease_outbreak"]
