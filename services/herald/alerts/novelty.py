@@ -179,6 +179,7 @@ class NoveltyDetector:
                 or self.recent.felt_abroad(event, when)
                 or self.recent.named_story(event, when)
                 or self.recent.country_toll(event, when)
+                or self.recent.first_retold(event, when)
             )
         if found is None:
             return None
@@ -336,6 +337,8 @@ class NoveltyDetector:
                 fired.append(
                     new_type_alert(self.config, event, story, first if claim_ok else None, scope_first, now)
                 )
+                if first:
+                    self.recent.remember_first_claim(event, when)
         if "record" not in story["rules"]:
             claim = claim_of(event)
             ignored = [b["metric"] for b in beaten if b["metric"] in cfg.record_ignored_metrics]

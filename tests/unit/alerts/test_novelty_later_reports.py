@@ -295,3 +295,26 @@ def test_a_retelling_of_another_type_raises_the_series_point_of_the_story_it_ret
     assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in outcome.alerts] == [
         (record[0].id, 400, 600)
     ]
+
+
+def test_a_claimed_first_retold_by_another_story_is_its_later_report() -> None:
+    """first_cases: "Mexico confirms its first human case of H5N1" pages a claimed first; Washington's
+    "the country's first human infection" a day on, and "the girl who was Mexico's first case died"
+    four days on, split off by story grouping, are that case's later reports, not second firsts. Another
+    country's claimed first of the type, or Mexico's a season later, still pages."""
+    outbreak = dict(type="disease_outbreak", severity=3)
+
+    def claimed(n: int, day: float, country: str, said: str) -> Any:
+        return ev(n, day=day, where=(country, country, None), claims=[Claim(kind="first", text=said)], **outbreak)
+
+    det = NoveltyDetector({})
+    first = det.observe(claimed(0, 0, "MX", "Mexico confirms its first human case of H5N1 bird flu"))
+    assert rules(first) == ["new_type"]
+    retold = det.assess(claimed(1, 1, "MX", "Child critically ill in Mexico's first H5N1 infection"))
+    assert retold.alerts == [] and ("any", "retelling") in held(retold)
+    died = det.assess(claimed(2, 4, "MX", "The girl who was Mexico's first human case of H5N1 died."))
+    assert died.alerts == [] and ("any", "retelling") in held(died)
+    assert rules(det.observe(claimed(3, 5, "ET", "Ethiopia confirms its first ever Marburg outbreak"))) == [
+        "new_type"
+    ]
+    assert rules(det.observe(claimed(4, 60, "MX", "Mexico reports its first human case of H7N9"))) == ["new_type"]
