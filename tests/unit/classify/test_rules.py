@@ -416,3 +416,4 @@ def test_an_outbreak_declared_over_is_no_outbreak(make_article: Make) -> None:
         "Ethiopia has confirmed an outbreak of Marburg virus disease with nine cases, the health ministry said.",
     )
     assert [e.type for e in classify(started)] == ["disease_outbreak"]
+
