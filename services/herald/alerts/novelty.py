@@ -570,7 +570,9 @@ class NoveltyDetector:
             past = (
                 tells_of_past_event(event) if since <= self.config.revision_window.total_seconds() else None
             )
-            place = names_place(event, other.get("places") or []) if past else None
+            place = (
+                (names_place(event, other.get("places") or []) or in_region(event, other)) if past else None
+            )
             if place is None:
                 return None
             why = f'of a story alerted {since / 86400:.0f} days before, told of as past ("{past}", {place})'
@@ -658,6 +660,14 @@ class NoveltyDetector:
         )
         alert.update_of = first_id
         return alert
+
+
+def in_region(event: Event, story: dict[str, Any]) -> str | None:
+    """The region among the story's places that the event is placed in, or None: "the June 30 blast at
+    Sigachi Industries", told from a hospital town of the region whose plant blew up a week before."""
+    loc = event.location
+    region = loc.admin1.lower() if loc is not None and loc.admin1 else None
+    return region if region and region in (story.get("places") or []) else None
 
 
 def add_places(story: dict[str, Any], event: Event) -> None:

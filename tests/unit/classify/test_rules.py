@@ -417,3 +417,13 @@ def test_an_outbreak_declared_over_is_no_outbreak(make_article: Make) -> None:
     )
     assert [e.type for e in classify(started)] == ["disease_outbreak"]
 
+
+
+def test_a_blast_toll_rising_is_the_industrial_accident(make_article: Make) -> None:
+    """sigachi_blast: "Sigachi blast toll climbs to 42" a week on raised no event at all."""
+    article = make_article(
+        "Sigachi blast toll climbs to 42; eight still missing",
+        "The death toll in the June 30 blast at Sigachi Industries rose to 42 on Sunday after an injured "
+        "worker died in hospital.",
+    )
+    assert [e.type for e in classify(article)] == ["industrial_accident"]
