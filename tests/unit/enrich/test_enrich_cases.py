@@ -71,7 +71,9 @@ def test_a_small_town_read_only_by_a_foreign_alternate_name_stays_unresolved(enr
         "the bush for more bodies.",
     )
     assert [(e.text, e.geo.country_code) for e in zike.entities if e.geo is not None] == []
-    kharkov = enrich(enricher, "Drones hit Kharkov overnight", "Drones hit Kharkov overnight, officials said.")
+    kharkov = enrich(
+        enricher, "Drones hit Kharkov overnight", "Drones hit Kharkov overnight, officials said."
+    )
     assert place(kharkov, "Kharkov").geo.country_code == "UA"
 
 
