@@ -438,3 +438,21 @@ def test_the_toll_of_the_fighting_talks_follow_is_background(make_article: Make)
         "soldiers died and Afghan officials counted 15 civilians killed in Spin Boldak.",
     )
     assert "attack_on_civilians" not in [e.type for e in classify(article)]
+
+
+def test_a_toll_risen_to_since_a_dated_event_is_the_toll_now(make_article: Make) -> None:
+    """iberia_fires: "the wildfires that swept Portugal eight days ago has risen to 45" was read as the
+    count of an earlier event, so the week-on update 36 -> 45 was missed. A toll "two weeks ago" stays
+    past, and a running total "since the fighting began ... has climbed to" stays cumulative."""
+    now = make_article(
+        "Portugal's October fire toll rises to 45 as burn victims die",
+        "The number of people killed by the wildfires that swept Portugal eight days ago has risen to 45 "
+        "after four people being treated for severe burns died in hospitals, the health ministry said.",
+    )
+    [event] = classify(now)
+    assert (event.type, event.magnitude.get("killed")) == ("natural_disaster", 45)
+    past = make_article(
+        "Rain returns to Portugal",
+        "Rain returned to Portugal on Monday. Two weeks ago, 20 people were killed in the wildfires.",
+    )
+    assert all(e.magnitude.get("killed") != 20 for e in classify(past))
