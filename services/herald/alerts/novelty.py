@@ -179,6 +179,7 @@ class NoveltyDetector:
                 or self.recent.felt_abroad(event, when)
                 or self.recent.named_story(event, when)
                 or self.recent.country_toll(event, when)
+                or self.recent.first_retold(event, when)
             )
         if found is None:
             return None
@@ -336,6 +337,8 @@ class NoveltyDetector:
                 fired.append(
                     new_type_alert(self.config, event, story, first if claim_ok else None, scope_first, now)
                 )
+                if first:
+                    self.recent.remember_first_claim(event, when)
         if "record" not in story["rules"]:
             claim = claim_of(event)
             ignored = [b["metric"] for b in beaten if b["metric"] in cfg.record_ignored_metrics]
@@ -562,7 +565,9 @@ class NoveltyDetector:
             past = (
                 tells_of_past_event(event) if since <= self.config.revision_window.total_seconds() else None
             )
-            place = names_place(event, other.get("places") or []) if past else None
+            place = (
+                (names_place(event, other.get("places") or []) or in_region(event, other)) if past else None
+            )
             if place is None:
                 return None
             why = f'of a story alerted {since / 86400:.0f} days before, told of as past ("{past}", {place})'
@@ -650,6 +655,14 @@ class NoveltyDetector:
         )
         alert.update_of = first_id
         return alert
+
+
+def in_region(event: Event, story: dict[str, Any]) -> str | None:
+    """The region among the story's places that the event is placed in, or None: "the June 30 blast at
+    Sigachi Industries", told from a hospital town of the region whose plant blew up a week before."""
+    loc = event.location
+    region = loc.admin1.lower() if loc is not None and loc.admin1 else None
+    return region if region and region in (story.get("places") or []) else None
 
 
 def add_places(story: dict[str, Any], event: Event) -> None:

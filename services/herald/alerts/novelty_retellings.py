@@ -7,7 +7,8 @@ time (``retelling_window``) and size, let the rules page once for such an event:
 
 * ``{family}|alerted``: the stories alerted lately, with their counts and country;
 * ``{family}|articles``: the reports whose event alerted, for the report's other events;
-* ``{type}|claim|{country}``: the last record alert of a type in a country.
+* ``{type}|claim|{country}``: the last record alert of a type in a country;
+* ``{type}|first_claim|{country}``: the last claimed first of a type in a country.
 """
 
 from __future__ import annotations
@@ -194,6 +195,24 @@ class RecentAlerts:
             value <= last["magnitude"].get(metric, float("-inf")) for metric, value in event.magnitude.items()
         )
 
+    def first_retold(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A claimed first of the type in the country of another story that alerted as a claimed first
+        within ``new_type_lookback``: a country has one first case of a disease, so "Mexico's first H5N1
+        infection" told from Washington a day on, or "the girl who was Mexico's first case died" four
+        days on, is that story's later report. Why, and that story's record; or None."""
+        if not any(c.kind == "first" for c in event.claims):
+            return None
+        country = affected_country(event)
+        last = self.store.get(f"{event.type}|first_claim|{country or '?'}")
+        if not country or not last or last["story_id"] == event.story_id:
+            return None
+        if not 0 <= when - last["at"] <= self.config.new_type_lookback.total_seconds():
+            return None
+        return (
+            f"claims the first {event.type} in {country}, as another story did "
+            f"{iso(last['at'])[:16]} ({last['source']}, {last['url']}): its later report"
+        ), last
+
     def alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
         """Why a region or place first is the same event as another story of the family alerted in the
         country within the retelling window (gunfire in the capital the morning of a coup), or None."""
@@ -264,3 +283,13 @@ class RecentAlerts:
     def remember_record(self, event: Event, when: float) -> None:
         key = f"{event.type}|claim|{affected_country(event) or '?'}"
         self.store[key] = {"story_id": event.story_id, "at": when, "magnitude": dict(event.magnitude)}
+
+    def remember_first_claim(self, event: Event, when: float) -> None:
+        key = f"{event.type}|first_claim|{affected_country(event) or '?'}"
+        self.store[key] = {
+            "story_id": event.story_id,
+            "at": when,
+            "type": event.type,
+            "source": event.source,
+            "url": event.url,
+        }

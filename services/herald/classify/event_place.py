@@ -148,6 +148,18 @@ _OWNER_NOUN_AFTER = re.compile(
     re.I,
 )
 _OWNER_PENALTY = 1.5
+# "Twelve Pakistani soldiers were killed", "15 Afghan civilians died": the people a toll counts. Where a
+# report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
+_TOLL_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens|scores)(?:-\w+)?)\s+$",
+    re.I,
+)
+_VICTIMS_AFTER = re.compile(
+    r"^\s+(?:soldiers|troops|servicemen|civilians|people|policemen|police officers|guards|workers|villagers|"
+    r"nationals|citizens|fighters)\b[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured)\b",
+    re.I,
+)
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -173,6 +185,25 @@ def _neighbour_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
         return re.compile("|".join(f"(?:{cue['pattern']})" for cue in data[key]), re.I)
 
     return one("neighbour_before"), one("neighbour_after")
+
+
+@cache
+def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The cues of ``data/places.yaml`` that mark a place's name as a government or party speaking."""
+    text = resources.files("herald.classify").joinpath("data", "places.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+
+    def one(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{cue['pattern']})" for cue in data[key]), re.I)
+
+    return one("speaker_after"), one("speaker_not_before")
+
+
+def _speaks(before: str, after: str) -> bool:
+    """Whether a place's name is the subject of a speech or an appeal ("Kabul called", "Qatar appealed"),
+    not where a speaker sits ("a committee in El Fasher said")."""
+    cue_after, not_before = _speaker_cues()
+    return cue_after.match(after) is not None and not_before.search(before) is None
 
 
 def _neighbour(before: str, after: str) -> bool:
@@ -211,6 +242,7 @@ def locate(
     launch_sites: set[int] = set()  # indexes into candidates
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
+    victims: list[Entity] = []  # "Twelve Pakistani soldiers were killed": the people a toll counts
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
@@ -220,7 +252,14 @@ def locate(
             if not seg.contains(entity):
                 continue
             if entity.label == "NORP" and entity.geo is None:
-                weapon = _ATTACKER_NOUN_AFTER.match(seg.text[entity.start - seg.start + len(entity.text) :])
+                local = entity.start - seg.start
+                weapon = _ATTACKER_NOUN_AFTER.match(seg.text[local + len(entity.text) :])
+                if (
+                    entity.country_code
+                    and _TOLL_BEFORE.search(seg.text[max(0, local - 20) : local])
+                    and _VICTIMS_AFTER.match(seg.text[local + len(entity.text) :])
+                ):
+                    victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
                     if inside:
@@ -246,6 +285,13 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if (
+                entity.geo is not None
+                and entity.geo.kind in ("city", "country")
+                and not seg.headline  # "Pakistan says four troops killed": a headline's subject is the place
+                and _speaks(seg.text[max(0, local - 30) : local], after)
+            ):
+                continue  # "in what Kabul called retaliation": the government speaking, not the place
             if entity.geo is not None and entity.label == "NORP":
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
@@ -320,6 +366,10 @@ def locate(
             return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
+    if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
+        # Only the dateline is named ("NEW DELHI - Twelve Pakistani soldiers were killed ..."): the
+        # agency sat abroad; the people the toll counts say the country.
+        return Location(name=victims[0].text, country_code=victims[0].country_code, kind="country")
     best = _headline_town(best, candidates, segs, article.text(), targets) or best
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo

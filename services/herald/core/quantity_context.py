@@ -67,6 +67,7 @@ class Cues:
     crisis_units: frozenset[str]
     earlier: re.Pattern[str]
     earlier_before: re.Pattern[str]
+    now_before: re.Pattern[str]
     lead_other: re.Pattern[str]
     lead_earlier: re.Pattern[str]
     lead_cumulative: re.Pattern[str]
@@ -98,6 +99,7 @@ class Cues:
             crisis_units=frozenset(data["cumulative"]["crisis_units"]),
             earlier=_rx(rf"\b(?:{_rx(data['earlier']['either']).pattern})"),
             earlier_before=_rx(rf"\b(?:{_rx(data['earlier']['before']).pattern})"),
+            now_before=_rx(data["earlier"]["now_before"]),
             lead_other=_rx(data["lead"]["other_event"]),
             lead_earlier=_rx(data["lead"]["earlier"]),
             lead_cumulative=_rx(data["lead"]["cumulative"]),
@@ -212,6 +214,10 @@ def read_sentence(
                     frames.append((c.period, "cumulative"))
                 if not is_after:
                     frames.insert(0, (c.earlier_before, "earlier"))
+                    if c.now_before.search(window):
+                        # "... that swept Portugal eight days ago has risen to 45": the toll now (a
+                        # running total "since the fighting began ... has climbed to" stays one)
+                        frames = [f for f in frames if f[1] != "earlier"]
                 for rx, ref in frames:
                     m = rx.search(window)
                     if m is None:

@@ -298,6 +298,8 @@ class PlaceFinder:
         text = toks.span(start, end)
         if self._not_a_place(toks, start, end):
             return
+        if text.islower():
+            return  # "searched the bush": a common noun the model tagged, not a name (not Egypt's Bush)
         demonym = gaz.demonyms.get(text)
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))

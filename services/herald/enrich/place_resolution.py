@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 # city): it stays a place, unresolved. Big cities and capitals are never demoted this way.
 NAMESAKE_DISTANCE_KM = 2500
 NAMESAKE_MAX_POPULATION = 500_000
+# GeoNames' alternate names hold every language's spelling of a town: "Bassa" is Passau's, "Zike" Syke's.
+# A town read only through one, in a country nothing else in the article reads as, is not what the
+# report meant (a Nigerian district, a village): it stays unresolved. Exonyms of big cities ("Kiev",
+# "Kharkov") still resolve alone.
+ALTERNATE_ALONE_MIN_POPULATION = STRONG_CITY_POPULATION
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -60,6 +65,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             context[key] = (_minus(countries, own_cc), _minus(admin1, own_a1))
         others, other_a1 = context[key]
         m.place = _pick(m, (others, other_a1, None))
+        if m.place is not None and _lone_alternate(m, m.place, others):
+            m.place = None
         if m.place is not None and m.region and not _vouched(m, m.place, others, None):
             # "Burkina Faso's Eastern region": Fiji, Ghana and Uganda have an Eastern region, Burkina
             # Faso's is "Est". A region name several countries share, none of them named in the
@@ -90,6 +97,15 @@ def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place |
         return True
     own = 1 if first is not None and first.country_code == place.country_code else 0
     return countries.get(place.country_code, 0) > own
+
+
+def _lone_alternate(m: Mention, place: Place, countries: dict[str, int]) -> bool:
+    """Whether a small town is read only by an alternate name, its country read nowhere else."""
+    if place.kind != "city" or place.population >= ALTERNATE_ALONE_MIN_POPULATION or m.explicit:
+        return False
+    if any(c.primary for c in m.candidates if c.place == place):
+        return False
+    return countries.get(place.country_code, 0) == 0
 
 
 def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> None:

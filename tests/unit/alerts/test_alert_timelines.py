@@ -61,11 +61,15 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 0.86 / 0.88; one page per event for a first and a record, no record by the wounded, tolls placed in two
 # countries summed, dated background tolls, a first placed nowhere held: 101 / 101 / 92, 0.91 / 0.91; with
 # round 20's classify rules 102 / 101 / 92; "Plateau state" read as Nigeria's by its kind word: 101 / 101 /
-# 93, 0.92 / 0.92; with the classifier's learned type veto on, 98 / 101 / 90, 0.92 / 0.89: three alerts
-# lost, kept above the floor, which stays where the rules alone put it).
+# 93, 0.92 / 0.92; issue 16's trusted-alerts pass: a small town read only by a foreign alternate name
+# left unresolved, an outbreak declared over no outbreak, a country's first case claimed once, a speaking
+# capital, mediators and a dateline abroad no place of the fighting, a blast's toll a week on joined to
+# its story, the toll of the fighting talks follow as background: 98 / 101 / 96, 0.98 / 0.95; a toll
+# "has risen to" after a dated clause read as now: 99 / 101 / 97, 0.98 / 0.96; with the classifier's learned type veto,
+# which keeps a type the headline reports: 97 / 101 / 95, 0.98 / 0.94).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.92, "recall": 0.92}
+MEASURED = {"precision": 0.98, "recall": 0.94}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

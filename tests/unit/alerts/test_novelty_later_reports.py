@@ -127,6 +127,78 @@ def test_a_toll_revised_after_the_follow_up_window_updates_the_fire() -> None:
     ]
 
 
+def test_a_toll_a_week_on_from_a_town_of_the_region_updates_the_blast() -> None:
+    """sigachi_blast: the plant blast in Telangana alerted at 34; "the death toll in the June 30 blast
+    at Sigachi Industries rose to 42" a week on, placed at a hospital town of Telangana (Patancheru) and
+    naming none of the story's places, is the blast's toll rising, not a new story's record over 39.
+    The same toll in a town of another region is a new event."""
+    blast = dict(type="industrial_accident", severity=4)
+
+    def detector() -> tuple[NoveltyDetector, Any]:
+        det = NoveltyDetector({})
+        det.observe(
+            ev(
+                0,
+                story="old",
+                where=("Anakapalli", "IN", "Andhra Pradesh"),
+                magnitude={"killed": 17},
+                **blast,
+            )
+        )
+        first = det.observe(
+            ev(
+                1,
+                day=300,
+                story="plant",
+                where=("Telangana", "IN", "Telangana"),
+                magnitude={"killed": 2},
+                **blast,
+            )
+        )
+        assert rules(first) == ["new_type"]
+        det.observe(
+            ev(
+                2,
+                day=301,
+                story="plant",
+                where=("Telangana", "IN", "Telangana"),
+                magnitude={"killed": 34},
+                **blast,
+            )
+        )
+        return det, first
+
+    said = ["The death toll in the June 30 blast at Sigachi Industries rose to 42 on Sunday."]
+    det, first = detector()
+    later = det.observe(
+        ev(
+            3,
+            day=307,
+            story="new",
+            where=("Patancheru", "IN", "Telangana"),
+            sentences=said,
+            magnitude={"killed": 42},
+            **blast,
+        )
+    )
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in later] == [
+        (first[0].id, 34, 42)
+    ]
+    det, _ = detector()
+    elsewhere = det.observe(
+        ev(
+            3,
+            day=307,
+            story="new",
+            where=("Pune", "IN", "Maharashtra"),
+            sentences=said,
+            magnitude={"killed": 42},
+            **blast,
+        )
+    )
+    assert all(a.update_of is None for a in elsewhere)
+
+
 def test_an_agency_abroad_that_placed_the_quake_at_home_updates_it() -> None:
     """ "ISLAMABAD - ... the toll from the earthquake in eastern Afghanistan rose to 610", placed in
     Pakistan: the Afghan quake's toll rising, not Pakistan's first disaster in 30 days."""
@@ -294,4 +366,31 @@ def test_a_retelling_of_another_type_raises_the_series_point_of_the_story_it_ret
     outcome = det.assess(at_country(later, "Burkina Faso", "BF"))
     assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in outcome.alerts] == [
         (record[0].id, 400, 600)
+    ]
+
+
+def test_a_claimed_first_retold_by_another_story_is_its_later_report() -> None:
+    """first_cases: "Mexico confirms its first human case of H5N1" pages a claimed first; Washington's
+    "the country's first human infection" a day on, and "the girl who was Mexico's first case died"
+    four days on, split off by story grouping, are that case's later reports, not second firsts. Another
+    country's claimed first of the type, or Mexico's a season later, still pages."""
+    outbreak = dict(type="disease_outbreak", severity=3)
+
+    def claimed(n: int, day: float, country: str, said: str) -> Any:
+        return ev(
+            n, day=day, where=(country, country, None), claims=[Claim(kind="first", text=said)], **outbreak
+        )
+
+    det = NoveltyDetector({})
+    first = det.observe(claimed(0, 0, "MX", "Mexico confirms its first human case of H5N1 bird flu"))
+    assert rules(first) == ["new_type"]
+    retold = det.assess(claimed(1, 1, "MX", "Child critically ill in Mexico's first H5N1 infection"))
+    assert retold.alerts == [] and ("any", "retelling") in held(retold)
+    died = det.assess(claimed(2, 4, "MX", "The girl who was Mexico's first human case of H5N1 died."))
+    assert died.alerts == [] and ("any", "retelling") in held(died)
+    assert rules(det.observe(claimed(3, 5, "ET", "Ethiopia confirms its first ever Marburg outbreak"))) == [
+        "new_type"
+    ]
+    assert rules(det.observe(claimed(4, 60, "MX", "Mexico reports its first human case of H7N9"))) == [
+        "new_type"
     ]

@@ -21,6 +21,8 @@ from herald.classify.claims import extract
             "Poland shoots down Russian drones in its airspace, a first for a NATO member in the war",
             ["first"],
         ),
+        ("Mexico confirms its first human case of H5N1 bird flu, a girl of three", ["first"]),
+        ("A girl in northern Mexico is critically ill, the country's first human infection.", ["first"]),
         # About another event, or not a claim at all.
         ("Drones hit Kyiv again a night after the record attack of 472 drones.", []),
         ("The strike came a week after the largest attack of the war.", []),

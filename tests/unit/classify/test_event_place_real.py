@@ -399,6 +399,31 @@ CASES = [
         None,
         id="a-country-across-the-border-is-not-the-place",
     ),
+    # af_pk_border: Kabul "called" the attack retaliation and New Delhi is where the agency sat; the
+    # twelve Pakistani soldiers killed say whose fighting it is.
+    pytest.param(
+        "Afghan forces hit Pakistani border posts; 12 Pakistani soldiers killed",
+        "NEW DELHI - Twelve Pakistani soldiers were killed late on Saturday when Afghan forces attacked "
+        "Pakistani military posts along the Durand Line, Tolo News reported, in what Kabul called "
+        "retaliation for Pakistani air strikes on Thursday. Pakistan's army had not commented.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="a-speaking-capital-and-a-dateline-abroad-yield-to-the-victims",
+    ),
+    # af_pk_border: Qatar and Saudi Arabia "appealed for calm": mediators, not where the fighting was
+    # (the Pakistani posts whose 58 soldiers Kabul says were killed: the dateline is the other side's).
+    pytest.param(
+        "Taliban say 58 Pakistani soldiers killed, 25 posts captured in night of fighting",
+        "KABUL - Afghan forces killed 58 Pakistani soldiers and wounded about 30 in overnight operations "
+        "along the border, government spokesman Zabihullah Mujahid said on Sunday. He said 25 Pakistani "
+        "army posts had been captured and fighting stopped at midnight after Qatar and Saudi Arabia "
+        "appealed for calm.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="mediators-appealing-for-calm-are-not-the-place",
+    ),
 ]
 
 
@@ -523,3 +548,22 @@ def test_fires_over_a_landscape_without_the_word_wildfire_are_a_disaster(
     )
     assert "natural_disaster" in {e.type for e in classify(article)}
     assert "natural_disaster" not in {e.type for e in classify(house)}
+
+
+def test_the_cause_an_attacker_gives_is_no_event_of_the_report(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """af_pk_border: "in what Kabul called retaliation for Pakistani air strikes on Thursday" made the
+    border attack an air strike as well, placed at the dateline in India."""
+    [article] = enrich(
+        [
+            as_article(
+                "retaliation-for-air-strikes",
+                "Afghan forces hit Pakistani border posts; 12 Pakistani soldiers killed",
+                "NEW DELHI - Twelve Pakistani soldiers were killed late on Saturday when Afghan forces "
+                "attacked Pakistani military posts along the Durand Line, Tolo News reported, in what Kabul "
+                "called retaliation for Pakistani air strikes on Thursday.",
+            )
+        ]
+    )
+    assert [e.type for e in classify(article)] == ["armed_clash"]

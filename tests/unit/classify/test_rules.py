@@ -401,3 +401,60 @@ def test_last_months_fire_named_in_passing_stays_background(make_article: Make) 
         "The city council met on Tuesday to review building rules after last month's fire at a tower block.",
     )
     assert classify(article) == []
+
+
+def test_an_outbreak_declared_over_is_no_outbreak(make_article: Make) -> None:
+    """first_cases: the end of Ethiopia's Marburg outbreak, two months after its last report, was read
+    as an outbreak and paged the world's first in 30 days."""
+    article = make_article(
+        "Ethiopia declares its first Marburg outbreak over after nine deaths",
+        "ADDIS ABABA - Ethiopia has declared the end of its first Marburg virus outbreak, which killed at "
+        "least nine people, after weeks of surveillance found no new confirmed cases, the World Health "
+        "Organization said on Monday.",
+    )
+    assert [e.type for e in classify(article)] == []
+    started = make_article(
+        "Ethiopia confirms Marburg outbreak",
+        "Ethiopia has confirmed an outbreak of Marburg virus disease with nine cases, the ministry said.",
+    )
+    assert [e.type for e in classify(started)] == ["disease_outbreak"]
+
+
+def test_a_blast_toll_rising_is_the_industrial_accident(make_article: Make) -> None:
+    """sigachi_blast: "Sigachi blast toll climbs to 42" a week on raised no event at all."""
+    article = make_article(
+        "Sigachi blast toll climbs to 42; eight still missing",
+        "The death toll in the June 30 blast at Sigachi Industries rose to 42 on Sunday after an injured "
+        "worker died in hospital.",
+    )
+    assert [e.type for e in classify(article)] == ["industrial_accident"]
+
+
+def test_the_toll_of_the_fighting_talks_follow_is_background(make_article: Make) -> None:
+    """af_pk_border: defence ministers flying to Doha "after the sharpest fighting ..., in which ... 15
+    civilians killed" raised an attack on civilians in Qatar."""
+    article = make_article(
+        "Pakistani and Afghan defence ministers head to Doha for talks",
+        "DOHA - Pakistan's defence minister flew to Qatar on Saturday for talks with a Taliban delegation, "
+        "after the sharpest fighting between the neighbours since 2021, in which Pakistan said 23 of its "
+        "soldiers died and Afghan officials counted 15 civilians killed in Spin Boldak.",
+    )
+    assert "attack_on_civilians" not in [e.type for e in classify(article)]
+
+
+def test_a_toll_risen_to_since_a_dated_event_is_the_toll_now(make_article: Make) -> None:
+    """iberia_fires: "the wildfires that swept Portugal eight days ago has risen to 45" was read as the
+    count of an earlier event, so the week-on update 36 -> 45 was missed. A toll "two weeks ago" stays
+    past, and a running total "since the fighting began ... has climbed to" stays cumulative."""
+    now = make_article(
+        "Portugal's October fire toll rises to 45 as burn victims die",
+        "The number of people killed by the wildfires that swept Portugal eight days ago has risen to 45 "
+        "after four people being treated for severe burns died in hospitals, the health ministry said.",
+    )
+    [event] = classify(now)
+    assert (event.type, event.magnitude.get("killed")) == ("natural_disaster", 45)
+    past = make_article(
+        "Rain returns to Portugal",
+        "Rain returned to Portugal on Monday. Two weeks ago, 20 people were killed in the wildfires.",
+    )
+    assert all(e.magnitude.get("killed") != 20 for e in classify(past))

@@ -59,6 +59,24 @@ def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: E
     assert all(e.geo.country_code != "GH" for e in east.entities if e.geo is not None)
 
 
+def test_a_small_town_read_only_by_a_foreign_alternate_name_stays_unresolved(enricher: Enricher) -> None:
+    """Plateau state's Zike massacre: "Bassa" (a Nigerian district) is only an alternate name of
+    Passau, and the model's "the bush" (a common noun) is not Egypt's Bush. Neither places the toll in
+    a country the report never names. A big city's exonym still resolves alone ("Kharkov")."""
+    zike = enrich(
+        enricher,
+        "Zike death toll rises above 60 as village holds mass burial",
+        "The toll from Monday's attack on Zike in Bassa has risen to 63, the Irigwe Development "
+        "Association said on Tuesday, as residents buried their dead in a mass grave and searched "
+        "the bush for more bodies.",
+    )
+    assert [(e.text, e.geo.country_code) for e in zike.entities if e.geo is not None] == []
+    kharkov = enrich(
+        enricher, "Drones hit Kharkov overnight", "Drones hit Kharkov overnight, officials said."
+    )
+    assert place(kharkov, "Kharkov").geo.country_code == "UA"
+
+
 def test_region_span_and_ambiguity_by_context(enricher: Enricher) -> None:
     r = enrich(enricher, "Tornado in Paris, Texas", "Shelling hit the Donetsk region.")
     assert place(r, "Paris").geo.country_code == "US" and place(r, "Paris").geo.admin1 == "Texas"

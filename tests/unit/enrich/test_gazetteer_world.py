@@ -95,3 +95,11 @@ def test_many_namesakes_in_one_country_leave_room_for_another_country(
 def test_the_short_english_name_of_saint_vincent_is_the_country(gaz: Any, name: str) -> None:
     # "Hurricane Beryl swept over St Vincent and the Grenadines": spaCy keeps only "St Vincent".
     assert [c.place.country_code for c in gaz.names.get(gazetteer.fold(name), [])][:1] == ["VC"]
+
+
+def test_telangana_is_marked_at_hyderabad_and_names_its_towns(gaz: Any) -> None:
+    """sigachi_blast: ISO's Telangana is named after no city, so it was marked at New Delhi and its
+    towns (Patancheru, where a blast victim died a week on) carried no region."""
+    [telangana] = [c.place for c in gaz.lookup("telangana")]
+    assert telangana.country_code == "IN" and abs(telangana.lat - 17.4) < 0.5
+    assert gaz.lookup("patancheru")[0].place.admin1 == "Telangana"
