@@ -65,8 +65,8 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # left unresolved, an outbreak declared over no outbreak, a country's first case claimed once, a speaking
 # capital, mediators and a dateline abroad no place of the fighting, a blast's toll a week on joined to
 # its story, the toll of the fighting talks follow as background: 98 / 101 / 96, 0.98 / 0.95; a toll
-# "has risen to" after a dated clause read as now: 99 / 101 / 97, 0.98 / 0.96; with the classifier's learned type veto,
-# which keeps a type the headline reports: 97 / 101 / 95, 0.98 / 0.94).
+# "has risen to" after a dated clause read as now: 99 / 101 / 97, 0.98 / 0.96; with the classifier's learned
+# type veto, which keeps a type the headline reports: 97 / 101 / 95, 0.98 / 0.94).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.98, "recall": 0.94}
