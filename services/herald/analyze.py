@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 
 from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, Outcome
+from herald.classify import type_veto
 from herald.classify.rules import classify
 from herald.classify.type_veto import ON_BY_DEFAULT
 from herald.core.records import Alert, Article, EnrichedArticle, Event
@@ -204,6 +205,26 @@ def _why(alert: Alert) -> dict[str, Any]:
     return why
 
 
+def vetoed(article: EnrichedArticle, kept: list[Event]) -> Iterator[dict[str, Any]]:
+    """The types the rules found in the article and the learned type veto dropped, each with the
+    model's probability and the type's threshold (``--explain``): an analyst sees why a report raised
+    no event of a type its words suggest."""
+    dropped = {e.type for e in classify(article, veto=False)} - {e.type for e in kept}
+    if not dropped:
+        return
+    model = type_veto.shipped()
+    probs = model.probabilities(*type_veto.read_text(article), dropped)
+    yield {
+        "kind": "vetoed",
+        "article_id": article.id,
+        "title": article.title,
+        "types": [
+            {"type": code, "probability": round(probs[code], 4), "threshold": model.thresholds[code]}
+            for code in sorted(dropped)
+        ],
+    }
+
+
 @dataclass
 class Replay:
     """The pipeline's pure stages wired in memory."""
@@ -242,7 +263,10 @@ class Replay:
                 continue
             record = enriched[article.id]
             yield {"kind": "article", **record.model_dump(mode="json")}
-            for event in classify(record, veto=self.type_veto):
+            events = classify(record, veto=self.type_veto)
+            if self.explain and self.type_veto:
+                yield from vetoed(record, events)
+            for event in events:
                 event = self.stories.assign(event)
                 for notice in self.dedup.member(article.id, event.type, event.story_id):
                     self.stories.add_copy(notice)

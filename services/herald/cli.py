@@ -149,7 +149,11 @@ def analyze(
     ],
     events: Annotated[bool, typer.Option(help="FILE holds events: replay them through novelty.")] = False,
     explain: Annotated[
-        bool, typer.Option(help="Add an 'explain' line per event: why each alert fired, why others did not.")
+        bool,
+        typer.Option(
+            help="Add an 'explain' line per event: why each alert fired, why others did not; and a 'vetoed' "
+            "line per article whose types the learned type veto dropped."
+        ),
     ] = False,
     store: Annotated[
         Path | None,

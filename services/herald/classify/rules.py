@@ -88,11 +88,12 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         drop_passing_mentions(segs, per_segment)
     by_type = group(article, segs, per_segment)
     if by_type and veto:
-        body = article.content.strip() or article.summary.strip()  # as Article.text() reads it
         # A type the headline itself reports is the article's news: the text model scores the whole
         # article and misses short reports of it ("Myanmar's junta says 144 killed in earthquake").
         headlined = {code for code, hits in by_type.items() if any(segs[k].headline for k in hits)}
-        kept = headlined | type_veto.shipped().supported(article.title, body, set(by_type) - headlined)
+        kept = headlined | type_veto.shipped().supported(
+            *type_veto.read_text(article), set(by_type) - headlined
+        )
         by_type = {code: hits for code, hits in by_type.items() if code in kept}
     if not by_type:
         return []

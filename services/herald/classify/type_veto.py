@@ -20,6 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from herald.core.records import EnrichedArticle
 
 MODEL_FILE = "type_veto.json"
 # Whether classify() applies the veto unless told otherwise (HERALD_CLASSIFY_TYPE_VETO); chosen by the
@@ -86,6 +90,11 @@ class TypeVeto:
         codes = set(codes)
         probs = self.probabilities(title, body, codes)
         return {c for c in codes if c not in probs or probs[c] >= self.thresholds[c]}
+
+
+def read_text(article: EnrichedArticle) -> tuple[str, str]:
+    """The headline and body the model reads: the body as ``Article.text()`` reads it."""
+    return article.title, article.content.strip() or article.summary.strip()
 
 
 @cache

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from importlib import resources
+from typing import Any
 
 import pytest
 
@@ -114,3 +116,24 @@ def test_a_type_the_headline_reports_is_never_vetoed(
     riot = make_article("Riots erupt in Port Moresby as crowds loot shops", UNREST[1])
     assert {"riot", "natural_disaster"} <= {e.type for e in classify(riot, veto=False)}
     assert {e.type for e in classify(riot, veto=True)} == {"riot"}
+
+
+def test_explain_tells_which_types_the_veto_dropped_and_why(enricher: Any) -> None:
+    """`herald analyze --explain` shows the analyst the type the rules read and the model vetoed, with
+    its probability under the type's threshold; without --explain no such line is written."""
+    from herald.analyze import Replay
+    from herald.core.records import Article, stable_id
+
+    now = datetime(2026, 11, 7, tzinfo=UTC)
+    article = Article(
+        id=stable_id("veto-explain"), url="https://case.invalid/veto", source="case", title=UNREST[0],
+        summary=UNREST[1], published=now, fetched_at=now,
+    )  # fmt: skip
+    lines = list(Replay(enricher, explain=True, type_veto=True).run([article]))
+    [vetoed] = [line for line in lines if line["kind"] == "vetoed"]
+    [dropped] = vetoed["types"]
+    assert dropped["type"] == "natural_disaster"
+    assert dropped["probability"] < dropped["threshold"]
+    assert {line["type"] for line in lines if line["kind"] == "event"} == {"riot"}
+    quiet = Replay(enricher, explain=False, type_veto=True).run([article])
+    assert not [line for line in quiet if line["kind"] == "vetoed"]
