@@ -3,8 +3,9 @@
 One logistic model per type over word uni- and bigrams of the headline and body, trained on the
 real-reporting dev files by ``herald_dev.type_veto_train`` and shipped as ``data/type_veto.json``
 (weights, biases, vocabulary and per-type thresholds). ``classify`` drops a rule event whose type's
-probability is below that type's threshold; the thresholds were chosen so the veto keeps nearly every
-true event (README.md, "Learned type veto"). Pure Python: one dict lookup per feature.
+probability is below that type's threshold, unless the headline itself reports the type; the
+thresholds were chosen so the veto keeps nearly every true event (README.md, "Learned type veto").
+Pure Python: one dict lookup per feature.
 
 ``features`` is the one featuriser: the training script calls it too, so training and inference read
 the same text the same way.
