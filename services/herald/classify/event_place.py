@@ -176,27 +176,20 @@ _NOT_A_PLACE_AFTER = re.compile(r"^\s*(?:virus|disease|fever|flu|strain|variant)
 
 
 @cache
+def _place_cues(key: str) -> re.Pattern[str]:
+    """One list of cues of ``data/places.yaml`` as one pattern."""
+    text = resources.files("herald.classify").joinpath("data", "places.yaml").read_text(encoding="utf-8")
+    return re.compile("|".join(f"(?:{cue['pattern']})" for cue in yaml.safe_load(text)[key]), re.I)
+
+
 def _neighbour_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The cues of ``data/places.yaml`` that mark a country as the other side of a border."""
-    text = resources.files("herald.classify").joinpath("data", "places.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-
-    def one(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{cue['pattern']})" for cue in data[key]), re.I)
-
-    return one("neighbour_before"), one("neighbour_after")
+    """The cues that mark a country as the other side of a border."""
+    return _place_cues("neighbour_before"), _place_cues("neighbour_after")
 
 
-@cache
 def _speaker_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The cues of ``data/places.yaml`` that mark a place's name as a government or party speaking."""
-    text = resources.files("herald.classify").joinpath("data", "places.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-
-    def one(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{cue['pattern']})" for cue in data[key]), re.I)
-
-    return one("speaker_after"), one("speaker_not_before")
+    """The cues that mark a place's name as a government or party speaking."""
+    return _place_cues("speaker_after"), _place_cues("speaker_not_before")
 
 
 def _speaks(before: str, after: str) -> bool:
