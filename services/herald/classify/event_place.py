@@ -150,16 +150,7 @@ _OWNER_NOUN_AFTER = re.compile(
 _OWNER_PENALTY = 1.5
 # "Twelve Pakistani soldiers were killed", "15 Afghan civilians died": the people a toll counts. Where a
 # report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
-_TOLL_BEFORE = re.compile(
-    r"(?:\b\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundreds|dozens|scores)(?:-\w+)?)\s+$",
-    re.I,
-)
-_VICTIMS_AFTER = re.compile(
-    r"^\s+(?:soldiers|troops|servicemen|civilians|people|policemen|police officers|guards|workers|villagers|"
-    r"nationals|citizens|fighters)\b[^.;]{0,25}?\b(?:killed|died|dead|wounded|injured)\b",
-    re.I,
-)
+_HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
@@ -197,6 +188,16 @@ def _speaks(before: str, after: str) -> bool:
     not where a speaker sits ("a committee in El Fasher said")."""
     cue_after, not_before = _speaker_cues()
     return cue_after.match(after) is not None and not_before.search(before) is None
+
+
+def _counted_by_toll(article: EnrichedArticle, entity: Entity) -> bool:
+    """Whether a demonym sits in the span the enrichment read a harm count from ("Twelve Pakistani
+    soldiers were killed"): the people the toll counts are of that country."""
+    word = re.compile(rf"\b{re.escape(entity.text)}\b")
+    return any(
+        q.unit in _HARM_UNITS and q.sentence == entity.sentence and word.search(q.text)
+        for q in article.quantities
+    )
 
 
 def _neighbour(before: str, after: str) -> bool:
@@ -247,11 +248,7 @@ def locate(
             if entity.label == "NORP" and entity.geo is None:
                 local = entity.start - seg.start
                 weapon = _ATTACKER_NOUN_AFTER.match(seg.text[local + len(entity.text) :])
-                if (
-                    entity.country_code
-                    and _TOLL_BEFORE.search(seg.text[max(0, local - 20) : local])
-                    and _VICTIMS_AFTER.match(seg.text[local + len(entity.text) :])
-                ):
+                if entity.country_code and _counted_by_toll(article, entity):
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
