@@ -110,16 +110,12 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
             return "wounded", k + 2  # "Ten children are in hospital", "26 remained in hospital"
         if low == "held" and not HELD_NOT_ARRESTED & {toks.lower[x] for x in range(k + 1, min(n, k + 3))}:
             return "arrested", k + 1
-        if low in SHELTERED:
-            # "took shelter", "had reached cyclone shelters"
-            for x in range(k + 1, min(n, k + 3)):
-                if toks.lower[x] in SHELTER:
-                    return "evacuated", x + 1
-        if low == "suffered" and k + 1 < n:
-            # "16 others suffered serious wounds", "suffered burns"
-            for x in range(k + 1, min(n, k + 3)):
-                if toks.lower[x] in WOUNDS:
-                    return "wounded", x + 1
+        # "took shelter", "had reached cyclone shelters"; "16 others suffered serious wounds"
+        for verbs, objects, unit in ((SHELTERED, SHELTER, "evacuated"), (("suffered",), WOUNDS, "wounded")):
+            if low in verbs:
+                found = _object_within(toks, k, objects)
+                if found is not None:
+                    return unit, found
         if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
             return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
         if low in ("moved", "taken", "relocated") and k + 1 < n and toks.lower[k + 1] == "to":
@@ -155,6 +151,15 @@ def verb_before(toks: Tokens, qstart: int) -> str | None:
         unit = VERB_UNITS.get(low)
         if unit is not None and low not in ("dead", "missing", "homeless"):
             return unit
+    return None
+
+
+def _object_within(toks: Tokens, k: int, objects: frozenset[str], reach: int = 2) -> int | None:
+    """Where an object of the verb at ``k`` ends, when one of ``objects`` follows within ``reach`` words
+    ("took shelter", "reached cyclone shelters")."""
+    for x in range(k + 1, min(toks.n, k + 1 + reach)):
+        if toks.lower[x] in objects:
+            return x + 1
     return None
 
 

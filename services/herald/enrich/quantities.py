@@ -153,9 +153,9 @@ class CountFinder:
         if not toks.n:
             return counts
         # Only number-like tokens and number words ("a dozen", "tens") can start a count.
-        starters = vocabulary().starters
+        starters = vocabulary().starters | ONE_PERSON_WORDS  # "another employee was hurt"
         like_num = toks.like_num
-        hits = [k for k, low in enumerate(toks.lower) if like_num[k] or low in starters or low == "another"]
+        hits = [k for k, low in enumerate(toks.lower) if like_num[k] or low in starters]
         resume = 0
         for i in hits:
             if i < resume:
@@ -282,14 +282,13 @@ class CountFinder:
                     verb, verb_end = verb_after(toks, _past_aside(toks, after))
                 if verb is not None:
                     span_end = max(span_end, verb_end)
-                if verb is None:
-                    verb = verb_before(toks, qstart)
-                if verb is None:
-                    verb = toll_before(toks, qstart)
-            after = head_end if head else end
-            if verb is None and not whole and peopleish:
-                verb = moved_to(toks, qstart, after)
-            if verb is None and not whole and not peopleish and not noun_unit and head is not None:
+                else:
+                    verb = (
+                        verb_before(toks, qstart)
+                        or toll_before(toks, qstart)
+                        or moved_to(toks, qstart, head_end if head else end)
+                    )
+            elif not peopleish and not whole and not noun_unit and head is not None:
                 verb = self._harm_after(toks, head_end, head)
             if verb is not None:
                 unit, noun = verb, head
