@@ -17,6 +17,7 @@ from herald.core.records import EnrichedArticle
 from herald.core.settings import CoreSettings
 from herald.core.streams import Emit, Stage, make_app
 
+from . import type_veto
 from .rules import classify
 from .settings import ClassifySettings
 from .taxonomy import CODES
@@ -43,7 +44,11 @@ def events_counter(registry: CollectorRegistry) -> Counter:
 def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     app = make_app(settings, "classify", registry, DEFAULT_PORT)
     emitted = events_counter(registry)
-    veto = (settings if isinstance(settings, ClassifySettings) else ClassifySettings()).classify_type_veto
+    if not isinstance(settings, ClassifySettings):
+        settings = ClassifySettings(**settings.model_dump())  # as dedup's build extends the core settings
+    veto = settings.classify_type_veto
+    if veto:
+        type_veto.shipped()  # loaded at start (1.8 MB of weights), not inside the first batch's handler
 
     def handle(articles: list[EnrichedArticle]) -> list[Emit]:
         out = []
