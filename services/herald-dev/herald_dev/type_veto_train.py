@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 
 from herald.classify.taxonomy import CODES
-from herald.classify.type_veto import MODEL_FILE, features
+from herald.classify.type_veto import MODEL_FILE, TypeVeto, features
 
 ROOT = Path(__file__).resolve().parents[3]
 DEV = ROOT / "tests" / "data" / "reporting"
@@ -72,15 +72,12 @@ class Fitted:
     weights: dict[str, list[float]]  # type -> one weight per vocabulary entry
 
     def __post_init__(self) -> None:
-        self.index = {f: i for i, f in enumerate(self.vocabulary)}
+        # Scored by the shipped inference itself, so training and classify compute one probability.
+        index = {f: i for i, f in enumerate(self.vocabulary)}
+        self.model = TypeVeto(index, self.weights, self.bias, thresholds={})
 
     def probabilities(self, item: Item) -> dict[str, float]:
-        present = [self.index[f] for f in features(item.title, item.body) if f in self.index]
-        scale = 1.0 / math.sqrt(len(present)) if present else 0.0
-        return {
-            code: 1.0 / (1.0 + math.exp(-(b + scale * sum(self.weights[code][i] for i in present))))
-            for code, b in self.bias.items()
-        }
+        return self.model.probabilities(item.title, item.body)
 
 
 def _matrix(feats: Sequence[set[str]], vocabulary: list[str]) -> Any:
