@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import signal
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +29,8 @@ from herald.store.tables import alerts, articles, deliveries, events, stories
 pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.fault]
 
 STORIES = 40
-REPORTS = 1200  # reports spread over the stories; enough that a kill lands in the middle
+REPORTS = 1200  # reports spread over the stories
+TRICKLE = 25  # the rest arrive this many at a time, so the kill lands while they are still coming
 
 
 def reports(first: int, last: int) -> list[Record]:
@@ -41,6 +44,12 @@ def send(env: dict[str, str], records: list[tuple[str, str, bytes]]) -> None:
     for future in futures:
         future.get(timeout=30)
     prod.close()
+
+
+def send_slowly(env: dict[str, str], records: list[tuple[str, str, bytes]]) -> None:
+    for start in range(0, len(records), TRICKLE):
+        send(env, records[start : start + TRICKLE])
+        time.sleep(0.1)
 
 
 def on_topics(records: list[Record]) -> list[tuple[str, str, bytes]]:
@@ -105,10 +114,12 @@ def test_killed_and_restarted_the_store_keeps_every_record_once(stage: tuple[Pip
     wait_for(lambda: count(engine, events) == 200, 90, what="the first reports in the database")
 
     rest = reports(200, REPORTS)
-    send(env, on_topics(rest))
-    wait_for(lambda: count(engine, events) > 200, 60, what="the store to be writing the rest")
+    trickle = threading.Thread(target=send_slowly, args=(env, on_topics(rest)), daemon=True)
+    trickle.start()
+    wait_for(lambda: count(engine, events) > 300, 60, what="the store to be writing the rest")
     store.kill(signal.SIGKILL)
     written_at_kill = count(engine, events)
+    trickle.join(60)
     store.start()
     wait_for(lambda: count(engine, events) == REPORTS, 120, what="every report after the restart")
 
