@@ -20,7 +20,7 @@ or a duplicate) or "unlabelled".
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
 ``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--set test_r2``
-the second one (test_timelines_r2/), ``--set test_r3`` the third (test_timelines_r3/), ``--dir PATH`` any
+the second one (test_timelines_r2/), ``--set test_r4`` the fourth (test_timelines_r4/), ``--dir PATH`` any
 folder of timelines.
 """
 
@@ -46,7 +46,6 @@ SETS = {
     "dev": DATA,
     "test": TEST_DATA,
     "test_r2": DATA.parent / "test_timelines_r2",
-    "test_r3": DATA.parent / "test_timelines_r3",
     "test_r4": DATA.parent / "test_timelines_r4",
 }
 KINDS = ("first", "record", "update")

@@ -1,7 +1,7 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
 The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r2/
-and test_timelines_r3/); their scores are not held here: a split is scored by hand, so no rule is tuned to
+and test_timelines_r4/; the third was folded into the dev set once the fifth was written); their scores are not held here: a split is scored by hand, so no rule is tuned to
 pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
@@ -66,10 +66,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # capital, mediators and a dateline abroad no place of the fighting, a blast's toll a week on joined to
 # its story, the toll of the fighting talks follow as background: 98 / 101 / 96, 0.98 / 0.95; a toll
 # "has risen to" after a dated clause read as now: 99 / 101 / 97, 0.98 / 0.96; with the classifier's learned
-# type veto, which keeps a type the headline reports: 97 / 101 / 95, 0.98 / 0.94).
+# type veto, which keeps a type the headline reports: 97 / 101 / 95, 0.98 / 0.94; round 22 folded the third
+# frozen split's four timelines in, which the rules match 1 of 20 on: 106 / 121 / 95, 0.90 / 0.79).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.98, "recall": 0.94}
+MEASURED = {"precision": 0.90, "recall": 0.79}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -85,12 +86,12 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 350, total
+    assert 80 <= total <= 450, total
 
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
 # timeline. Each is on events unlike the dev set and every split before it.
-FROZEN = {"test": (5, 5, 20), "test_r2": (3, 3, 16), "test_r3": (3, 4, 20), "test_r4": (4, 4, 20)}
+FROZEN = {"test": (5, 5, 20), "test_r2": (3, 3, 16), "test_r4": (4, 4, 20)}
 
 
 @pytest.mark.parametrize("split", FROZEN)
