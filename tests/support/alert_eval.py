@@ -20,7 +20,8 @@ or a duplicate) or "unlabelled".
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
 ``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--set test_r2``
-the second one (test_timelines_r2/), ``--set test_r4`` the fourth (test_timelines_r4/), ``--dir PATH`` any
+the second one (test_timelines_r2/), ``--set test_r4`` and ``--set test_r5``
+the fourth and fifth, ``--dir PATH`` any
 folder of timelines.
 """
 
@@ -47,6 +48,7 @@ SETS = {
     "test": TEST_DATA,
     "test_r2": DATA.parent / "test_timelines_r2",
     "test_r4": DATA.parent / "test_timelines_r4",
+    "test_r5": DATA.parent / "test_timelines_r5",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
