@@ -59,6 +59,11 @@ SPLITS = (
         {"precision": 0.84, "recall": 0.84, "country_accuracy": 0.91, "number_accuracy": 0.65},
         0.3,
     ),
+    Split(
+        "test_r6",
+        {"precision": 0.79, "recall": 0.89, "country_accuracy": 0.91, "number_accuracy": 0.63},
+        0.2,
+    ),
 )
 
 
