@@ -13,6 +13,7 @@ The cues are data (``data/toll_wording.yaml``), each with the report that motiva
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -101,12 +102,20 @@ def tells_of_another_event(event: Event, counts: Mapping[str, float]) -> str | N
 
 
 def names_place(event: Event, places: Iterable[str]) -> str | None:
-    """The first of ``places`` (lower-case names) the event's title or sentences name, as a word."""
-    text = " ".join(_texts(event)).lower()
+    """The first of ``places`` (lower-case names) the event's title or sentences name, as a word.
+
+    Without accents on either side: the gazetteer spells a province "Hormozgān", the wires "Hormozgan".
+    """
+    text = _unaccented(" ".join(_texts(event)).lower())
     for place in places:
-        if len(place) >= 3 and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
+        if len(place) >= 3 and re.search(rf"(?<!\w){re.escape(_unaccented(place))}(?!\w)", text):
             return place
     return None
+
+
+def _unaccented(text: str) -> str:
+    """``text`` with its letters' accents dropped ("Hormozgān" -> "Hormozgan", "Galaţi" -> "Galati")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 _WORDS = dict(

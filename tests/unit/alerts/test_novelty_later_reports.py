@@ -319,6 +319,27 @@ def test_a_report_placed_nowhere_that_names_the_story_s_place_updates_it() -> No
     assert det.observe(other) == []  # names no alerted place: nothing to update, no scope to alert in
 
 
+def test_a_report_placed_nowhere_names_the_story_s_province_without_its_accent() -> None:
+    """iran_port_blast: "Hormozgan governor says port explosion has killed 40" was placed nowhere; the
+    alerted blast's province is the gazetteer's "Hormozgān", so the rise 14 -> 40 was missed."""
+    det = NoveltyDetector({})
+    where = ("Hormozgān", "IR", "Hormozgān")
+    first = det.observe(ev(0, story="blast", where=where, magnitude={"killed": 14}, **FIRE))
+    nowhere = ev(
+        1,
+        day=0.6,
+        story="n",
+        where=None,
+        title="Hormozgan governor says port explosion has killed 40",
+        magnitude={"killed": 40},
+        **FIRE,
+    )
+    update = det.observe(nowhere)
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in update] == [
+        (first[0].id, 14, 40)
+    ]
+
+
 def test_a_deadliest_since_claim_naming_a_bigger_toll_is_no_record() -> None:
     """ "Hong Kong's deadliest fire since a warehouse blaze killed 176 in 1948", on a fire with 128 dead:
     the claim names the deadlier fire it does not beat. The same claim without a toll stands."""

@@ -170,3 +170,29 @@ def test_a_mock_drill_on_a_gas_leak_is_neither_an_accident_nor_an_evacuation() -
         "teams carried out a mock evacuation of casualties while the area was cordoned off.",
     )
     assert found.isdisjoint({"industrial_accident", "evacuation"})
+
+
+def test_a_blast_at_a_port_is_an_industrial_accident() -> None:
+    """iran_port_blast: the port explosion's first reports and its rising tolls raised no event, so the
+    blast's first went out only on the third report and its updates were missed."""
+    assert "industrial_accident" in _types(
+        "Four dead, hundreds hurt in blast at Iran's main container port",
+        "Rescuers have confirmed at least four deaths after a powerful explosion at Shahid Rajaee port "
+        "near Bandar Abbas, the head of Iran's Red Crescent said on Saturday.",
+    )
+    assert "industrial_accident" in _types(
+        "Huge explosion rocks Shahid Rajaee port, dozens injured",
+        "Several containers blew up on Saturday at Shahid Rajaee, Iran's largest commercial port, causing "
+        "a massive blast and a fire. At least 47 people were hurt, state television said.",
+    )
+    assert "industrial_accident" in _types(
+        "Hormozgan governor says port explosion has killed 40",
+        "The number of dead has risen to 40, the governor told state television on Sunday.",
+    )
+
+
+def test_the_port_blast_cue_does_not_read_a_strike_on_a_port_city() -> None:
+    assert "industrial_accident" not in _types(
+        "Explosions rock Odesa",
+        "Explosions rocked the port city of Odesa overnight as air defences were working, the mayor said.",
+    )
