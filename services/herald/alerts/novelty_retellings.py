@@ -154,7 +154,7 @@ class RecentAlerts:
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that gives its count as a country's toll ("bringing the death toll from the floods in
         Greece to 16", "Jamaica's death toll rises to four"), where a story of the family alerted within
-        the revision window in that country counted no more: that story's later report, split off by
+        ``country_toll_window`` in that country counted no more: that story's later report, split off by
         story grouping at another place of the country (a body found in Palamas after the Karditsa
         floods). Not when the report tells of an event of its own. Why, and that story's record; or None.
         """
@@ -162,7 +162,7 @@ class RecentAlerts:
         if sentence is None:
             return None
         own = toll_countries(event, self.config.escalation_metrics)
-        window = self.config.revision_window.total_seconds()
+        window = min(self.config.revision_window, self.config.country_toll_window).total_seconds()
         for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue

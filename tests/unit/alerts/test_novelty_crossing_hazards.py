@@ -165,6 +165,30 @@ def test_a_countrys_toll_told_at_another_place_updates_that_countrys_story() -> 
     assert [(a.rule, a.update_of) for a in derna] == [("new_type", None)]
 
 
+def test_a_countrys_toll_weeks_after_another_event_there_is_not_its_update() -> None:
+    """storm_boris: "Poland's flood toll rises to seven" on 17 September was taken for the later report of
+    the gale that killed two on 30 August (alerted as Poland's first), and paged as its update 2 -> 7.
+    Eighteen days on, it is the flood's own toll; four days on (Greece's 16th victim) it is the story's."""
+    det = NoveltyDetector({})
+    gale = det.observe(
+        ev(
+            0,
+            story="gale",
+            where=("Bialy Kosciol", "PL", None),
+            magnitude={"killed": 2},
+            severity=3,
+            type="natural_disaster",
+        )
+    )
+    assert rules(gale) == ["new_type"]
+    said = ["Poland's flood toll rises to seven, police chief says."]
+    flood = det.assess(
+        ev(1, day=18, story="flood", where=None, sentences=said, magnitude={"killed": 7}, **STORM)
+    )
+    assert ("any", "retelling") not in held(flood)
+    assert all(a.update_of is None for a in flood.alerts)
+
+
 def galicia_three_dead() -> Event:
     """The story a fire toll across the border is joined to: three dead in Galicia."""
     return ev(
