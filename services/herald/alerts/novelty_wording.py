@@ -196,9 +196,9 @@ def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:
     ... the toll from the earthquake in eastern Afghanistan rose to 610") places it in A.
     """
     code_of, _, toll = _country_index()
-    return {
-        code_of[(a or b).lower()] for text in _count_sentences(event, metrics) for a, b in toll.findall(text)
-    }
+    texts = _count_sentences(event, metrics)
+    named = {code_of[(a or b).lower()] for text in texts for a, b in toll.findall(text)}
+    return named | {code for text in texts for code in side_countries(event, text)}
 
 
 # The end of a sentence from a clause about an earlier event on: "..., a day after a cloudburst across the
@@ -252,12 +252,25 @@ def centred_in(event: Event) -> set[str]:
 
 def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
     """The sentence giving the event's own count as a whole country's toll: the word "toll" and the
-    country it is placed in ("bringing the death toll from the floods in Greece to 16"), or None."""
+    country it is placed in ("bringing the death toll from the floods in Greece to 16"), or a side's
+    count in a war ("Thirteen people have been killed on the Cambodian side"), or None."""
     _, _, toll = _country_index()
     for text in _count_sentences(event, metrics):
         if re.search(r"\btoll\b", text, re.IGNORECASE) and toll.search(text):
             return text[:300]
+        if side_countries(event, text):
+            return text[:300]
     return None
+
+
+_SIDE = re.compile(r"\bon the ([A-Z][\w'\u2019-]+) side\b")
+
+
+def side_countries(event: Event, text: str) -> set[str]:
+    """The countries whose side of a war ``text`` counts ("killed on the Cambodian side"): the word
+    before "side" is one of the event's actors with a country (a demonym the enrichment resolved)."""
+    codes = {a.name.lower(): a.country_code for a in event.actors if a.country_code}
+    return {code for name in _SIDE.findall(text) if (code := codes.get(name.lower()))}
 
 
 # The counts besides the dead that a report often gives for one place only ("six people are missing in

@@ -13,7 +13,7 @@ from __future__ import annotations
 from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Event
+from herald.core.records import Actor, Event
 
 STORM = dict(type="natural_disaster", severity=5)
 
@@ -240,3 +240,53 @@ def test_a_toll_placed_in_two_countries_at_once_updates_neither() -> None:
         )
     )
     assert ("any", "sum_of_countries") not in held(outcome)
+
+
+def test_a_border_wars_toll_on_the_other_side_is_that_countrys_event() -> None:
+    """thai_cambodia_border: story grouping joined "Cambodia says Thai shelling killed a villager" (KH,
+    alerted) and "Twelve killed in Thailand as Cambodian rockets hit petrol station"; the Thai toll paged
+    as Cambodia's update 1 -> 12. It is Thailand's own event: its first. Then "Thirteen people have been
+    killed on the Cambodian side", split off at Pursat, is Cambodia's toll rising, 1 -> 13, not a record."""
+    strike = dict(type="missile_artillery_strike", severity=4)
+    det = NoveltyDetector({})
+    villager = det.observe(
+        ev(
+            0,
+            story="war",
+            where=("Oddar Meanchey", "KH", "Oddar Meanchey"),
+            magnitude={"killed": 1},
+            **strike,
+        )
+    )
+    assert rules(villager) == ["new_type"]
+    said = ["Twelve killed in Thailand as Cambodian rockets hit petrol station"]
+    thai = det.observe(
+        ev(
+            1,
+            day=0.2,
+            story="war",
+            where=("Si Sa Ket", "TH", "Si Sa Ket"),
+            sentences=said,
+            magnitude={"killed": 12},
+            **strike,
+        )
+    )
+    assert [(a.rule, a.update_of, a.location.country_code if a.location else None) for a in thai] == [
+        ("new_type", None, "TH")
+    ]
+    side = ["Thirteen people have been killed on the Cambodian side, the defence ministry said."]
+    cambodia = det.observe(
+        ev(
+            2,
+            day=2,
+            story="pursat",
+            where=("Pursat", "KH", "Pursat"),
+            sentences=side,
+            magnitude={"killed": 13},
+            actors=[Actor(name="Cambodian", role="target", country_code="KH")],
+            **strike,
+        )
+    )
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in cambodia] == [
+        (villager[0].id, 1, 13)
+    ]
