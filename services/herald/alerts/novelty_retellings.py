@@ -34,6 +34,9 @@ from .novelty_wording import (
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
 RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
+# The people who left their homes, as one outlet or another words it: "40,000 residents have been moved to
+# shelters" (evacuated) and "40,000 displaced" are one count.
+MOVED = ("evacuated", "displaced")
 
 
 class RecentAlerts:
@@ -58,6 +61,8 @@ class RecentAlerts:
                 continue
             for metric, value in event.magnitude.items():
                 other = prior["magnitude"].get(metric)
+                if other is None and metric in MOVED:  # "40,000 displaced" retells "40,000 moved to shelters"
+                    other = next((prior["magnitude"][m] for m in MOVED if m in prior["magnitude"]), None)
                 if other is None or min(value, other) < RETOLD_MIN_COUNT:
                     continue
                 if abs(value - other) <= 0.01 * max(value, other):

@@ -415,3 +415,20 @@ def test_a_claimed_first_retold_by_another_story_is_its_later_report() -> None:
     assert rules(det.observe(claimed(4, 60, "MX", "Mexico reports its first human case of H7N9"))) == [
         "new_type"
     ]
+
+
+def test_the_same_people_displaced_as_were_evacuated_is_a_retelling() -> None:
+    """thai_cambodia_border: "More than 40,000 residents of the border districts have been moved to
+    shelters" alerted as Thailand's first evacuation; Singapore's "fighting leaves a dozen dead and 40,000
+    displaced" two hours on, placed in Cambodia, paged Cambodia's first evacuation. One count, worded
+    two ways."""
+    moved = dict(type="evacuation", severity=4)
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, story="th", where=("Si Sa Ket", "TH", "Si Sa Ket"), magnitude={"evacuated": 40000}, **moved)
+    )
+    assert rules(first) == ["new_type"]
+    retold = det.assess(
+        ev(1, day=0.1, story="sg", where=("Cambodia", "KH", None), magnitude={"displaced": 40000}, **moved)
+    )
+    assert retold.alerts == [] and ("any", "retelling") in held(retold)
