@@ -196,3 +196,26 @@ def test_the_port_blast_cue_does_not_read_a_strike_on_a_port_city() -> None:
         "Explosions rock Odesa",
         "Explosions rocked the port city of Odesa overnight as air defences were working, the mayor said.",
     )
+
+
+def test_one_confirmed_case_of_a_named_disease_is_an_outbreak_and_clade_i_mpox_is_serious() -> None:
+    """mpox_clade1b: "Thailand confirms clade 1b mpox, the first case in Asia" raised no event (its
+    outbreak context knew "cases" and "confirmed", not "case" and "confirms"), and Sweden's first clade I
+    case was severity 2, below a claimed first's 3."""
+    found = classify(
+        build_article(
+            "Thailand confirms clade 1b mpox, the first case in Asia",
+            "Laboratory tests confirm that the European patient has the clade 1b strain.",
+        )
+    )
+    assert [(e.type, e.severity) for e in found] == [("disease_outbreak", 3)]
+    assert any(c.kind == "first" for c in found[0].claims)
+    sweden = classify(
+        build_article(
+            "Sweden confirms first clade I mpox case, the first outside Africa",
+            "A patient in Stockholm has been diagnosed with mpox of the clade I type.",
+        )
+    )
+    assert [(e.type, e.severity) for e in sweden] == [("disease_outbreak", 3)]
+    clade_ii = classify(build_article("Sweden reports clade II mpox cases", "Ten cases of clade II mpox."))
+    assert all(e.severity < 3 for e in clade_ii)
