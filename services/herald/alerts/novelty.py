@@ -199,6 +199,12 @@ class NoveltyDetector:
         """
         if story.get("retells"):
             return f"a later report of a story that retells story {story['retells'].rsplit('|', 1)[-1]}"
+        if story.get("part_of") and not story["alerts"] and self.recent.same_article(event) is None:
+            story["retells"] = story["part_of"]
+            return (
+                f"a later report of a story that was part of story {story['part_of'].rsplit('|', 1)[-1]}, "
+                "which alerted for the reports that told of both"
+            )
         found = self.recent.retold(event, when)
         if found is None and not story["alerts"]:
             found = (
@@ -347,6 +353,9 @@ class NoveltyDetector:
         if other_type and not story["rules"]:
             # One real-world event, one page: the report's other event already alerted in the family.
             outcome.hold("any", "same_event_other_type", other_type)
+            # And the story stays that event's part: a later report of it alone ("Death toll from Russian
+            # attack on Kyiv rises to six", read as the barrage's missiles only) speaks for that story.
+            story.setdefault("part_of", self.recent.same_article_story(event))
         elif "new_type" not in story["rules"]:
             first = claim_of(event, "first")
             record_claim = claim_of(event)

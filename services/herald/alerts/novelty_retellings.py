@@ -253,6 +253,12 @@ class RecentAlerts:
             f"one event of the {family_of(event.type)} family"
         )
 
+    def same_article_story(self, event: Event) -> str | None:
+        """The store key of the story the same report already alerted on in the family, or None."""
+        types = (self.store.get(f"{family_of(event.type)}|articles") or {}).get(event.article_id) or {}
+        others = sorted(t for t in types if t != event.type)
+        return f"{others[0]}|story|{types[others[0]]}" if others else None
+
     def remember_alert(self, event: Event, when: float) -> None:
         key = f"{family_of(event.type)}|alerted"
         # Kept for the revision window too: a report placed nowhere may name an alerted story's place.
