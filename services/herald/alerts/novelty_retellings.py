@@ -176,7 +176,10 @@ class RecentAlerts:
             story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
             counts = story.get("counts") or prior["magnitude"]
             shared = [m for m in event.magnitude if m in counts and m in self.config.escalation_metrics]
-            if not shared or any(event.magnitude[m] < counts[m] for m in shared):
+            # The dead are the toll: fewer missing ("seven missing", then a missing woman found dead)
+            # is the same event counted on.
+            toll = [m for m in shared if m == "killed"] or shared
+            if not toll or any(event.magnitude[m] < counts[m] for m in toll):
                 continue
             if tells_of_another_event(event, counts):
                 continue

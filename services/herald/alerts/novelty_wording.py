@@ -252,17 +252,22 @@ def centred_in(event: Event) -> set[str]:
 
 def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
     """The sentence giving the event's own count as a whole country's toll: the word "toll" and the
-    country it is placed in ("bringing the death toll from the floods in Greece to 16"), or a side's
+    country it is placed in ("bringing the death toll from the floods in Greece to 16", "the number of
+    flood deaths in the Czech Republic"), or a side's
     count in a war ("Thirteen people have been killed on the Cambodian side"), or None."""
     _, _, toll = _country_index()
     for text in _count_sentences(event, metrics):
-        if re.search(r"\btoll\b", text, re.IGNORECASE) and toll.search(text):
+        if _TOLL_WORDS.search(text) and toll.search(text):
             return text[:300]
         if side_countries(event, text):
             return text[:300]
     return None
 
 
+# A toll by name: "the death toll", "bringing the number of flood deaths in the Czech Republic to four".
+_TOLL_WORDS = re.compile(
+    r"\btoll\b|\bnumber of (?:[\w-]+ ){0,2}(?:deaths|dead|victims|people killed)\b|\bdeath count\b", re.I
+)
 _SIDE = re.compile(r"\bon the ([A-Z][\w'\u2019-]+) side\b")
 
 

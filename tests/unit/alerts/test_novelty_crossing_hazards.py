@@ -290,3 +290,39 @@ def test_a_border_wars_toll_on_the_other_side_is_that_countrys_event() -> None:
     assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in cambodia] == [
         (villager[0].id, 1, 13)
     ]
+
+
+def test_the_number_of_a_countrys_flood_deaths_updates_its_first_though_fewer_are_missing() -> None:
+    """storm_boris: "the first confirmed death from the floods in the Czech Republic" (1 dead, 7 missing)
+    alerted; two days on, a missing woman found in the Jesenik district, "bringing the number of flood
+    deaths in the Czech Republic to four", was split off by its place. Its toll is the country's, 1 -> 4,
+    though the missing fell from seven to one."""
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(
+            0,
+            story="cz",
+            where=("Bruntal", "CZ", "Moravia-Silesia"),
+            magnitude={"killed": 1, "missing": 7},
+            **STORM,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    said = [
+        "The body of a woman was found in the Jesenik district, police said, bringing the number of flood "
+        "deaths in the Czech Republic to four."
+    ]
+    later = det.observe(
+        ev(
+            1,
+            day=2,
+            story="jes",
+            where=("Jesenik", "CZ", "Olomouc"),
+            sentences=said,
+            magnitude={"killed": 4, "missing": 1},
+            **STORM,
+        )
+    )
+    assert [(a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in later] == [
+        (first[0].id, 4)
+    ]
