@@ -432,3 +432,29 @@ def test_the_same_people_displaced_as_were_evacuated_is_a_retelling() -> None:
         ev(1, day=0.1, story="sg", where=("Cambodia", "KH", None), magnitude={"displaced": 40000}, **moved)
     )
     assert retold.alerts == [] and ("any", "retelling") in held(retold)
+
+
+def test_the_first_case_dying_is_the_storys_update() -> None:
+    """first_cases: "Girl with Mexico's first H5N1 case dies", split off by story grouping, was held as a
+    better reading of a toll no report had given (killed none -> 1); the case the story is about died
+    since: an update."""
+    outbreak = dict(type="disease_outbreak", severity=3)
+    said = "Mexico confirms its first human case of H5N1 bird flu, a girl of three"
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, where=("Mexico", "MX", None), claims=[Claim(kind="first", text=said)], title=said, **outbreak)
+    )
+    assert rules(first) == ["new_type"]
+    title = "Girl with Mexico's first H5N1 case dies"
+    died = ev(
+        1,
+        day=4,
+        where=("Mexico", "MX", None),
+        title=title,
+        claims=[Claim(kind="first", text=title)],
+        magnitude={"killed": 1},
+        **{**outbreak, "severity": 4},
+    )
+    assert [
+        (a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in det.observe(died)
+    ] == [(first[0].id, 1)]

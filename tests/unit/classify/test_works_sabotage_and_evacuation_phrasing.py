@@ -219,3 +219,22 @@ def test_one_confirmed_case_of_a_named_disease_is_an_outbreak_and_clade_i_mpox_i
     assert [(e.type, e.severity) for e in sweden] == [("disease_outbreak", 3)]
     clade_ii = classify(build_article("Sweden reports clade II mpox cases", "Ten cases of clade II mpox."))
     assert all(e.severity < 3 for e in clade_ii)
+
+
+def test_one_person_dead_said_without_a_number() -> None:
+    """storm_boris, first_cases: "A firefighter lost his life during a flood rescue" and "Girl with
+    Mexico's first H5N1 case dies" counted no dead, so Austria's first deadly flood and the first case's
+    death were missed. Someone who "said he died a little inside" is no toll."""
+    from herald.classify.magnitude import read_text
+
+    def killed(sentence: str) -> list[float]:
+        return [r.value for r in read_text(sentence, 0) if r.unit == "killed"]
+
+    assert killed(
+        "A firefighter lost his life during a flood rescue in Lower Austria, the governor said."
+    ) == [1]
+    assert killed("Girl with Mexico's first H5N1 case dies") == [1]
+    assert killed(
+        "The three-year-old girl who was Mexico's first human case of H5N1 bird flu died on Tuesday."
+    ) == [1]
+    assert killed("The man who organised the protest said he died a little inside.") == []
