@@ -72,10 +72,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # recalled year's toll as background, a deadly first after sightings that could not page, a toll placed
 # in another country as that country's story, a war side's count, displaced retelling evacuated, a
 # same-event story's later reports, one confirmed case and a first case claimed without "its", one death
-# said without a number: 112 / 121 / 107, 0.96 / 0.88).
+# said without a number: 112 / 121 / 107, 0.96 / 0.88; "Tai Po fire death toll" in a headline: 113 / 121 /
+# 108, 0.96 / 0.89).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.88}
+MEASURED = {"precision": 0.96, "recall": 0.89}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

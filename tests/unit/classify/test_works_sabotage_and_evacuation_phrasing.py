@@ -238,3 +238,18 @@ def test_one_person_dead_said_without_a_number() -> None:
         "The three-year-old girl who was Mexico's first human case of H5N1 bird flu died on Tuesday."
     ) == [1]
     assert killed("The man who organised the protest said he died a little inside.") == []
+
+
+def test_a_fire_death_toll_in_the_headline_is_the_industrial_accident() -> None:
+    """hk_fire: "Tai Po fire death toll reaches 128, city's deadliest blaze in nearly 80 years" named its
+    type only in the body, and the learned veto dropped it, so the rise 55 -> 128 was missed. A forest
+    fire's toll stays a natural disaster's."""
+    assert "industrial_accident" in _types(
+        "Tai Po fire death toll reaches 128, city's deadliest blaze in nearly 80 years",
+        "The number of people killed in the Wang Fuk Court fire rose to 128 on Friday, the security "
+        "secretary said.",
+    )
+    assert "industrial_accident" not in _types(
+        "Forest fire death toll reaches 12 in Greece",
+        "Twelve people have died in the forest fire raging near Athens, the fire service said.",
+    )
