@@ -54,7 +54,7 @@ from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_
 from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_retellings import RecentAlerts
-from herald.alerts.novelty_scopes import describe_scope, scopes, where
+from herald.alerts.novelty_scopes import affected_country, describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
     counts_of_the_event,
@@ -63,10 +63,11 @@ from herald.alerts.novelty_wording import (
     sums_countries,
     tells_of_another_event,
     tells_of_past_event,
+    toll_countries,
 )
 from herald.core.families import family_of
 from herald.core.heartbeat_markers import HEARTBEAT_TYPE
-from herald.core.records import Alert, Event
+from herald.core.records import Alert, Event, stable_id
 
 
 @dataclass
@@ -104,6 +105,12 @@ class NoveltyDetector:
         # Copies: a Faust table hands out its live objects, and a change must reach the changelog (by the
         # assignment at the end) or not happen at all, even if this call fails halfway.
         story: dict[str, Any] | None = copy.deepcopy(self.store.get(story_key))
+        other_side = self._toll_of_another_country(event, story)
+        if other_side is not None:
+            # One story per country: this report's toll is its own country's, not the alerted one's.
+            event = event.model_copy(update={"story_id": stable_id("story", event.story_id, other_side)})
+            story_key = f"{event.type}|story|{event.story_id}"
+            story = copy.deepcopy(self.store.get(story_key))
         if story is not None and event.id in story["events"]:
             ids = story["events"][event.id]
             return Outcome([Alert.model_validate(story["alerts"][i]) for i in ids], replayed=True)
@@ -163,6 +170,26 @@ class NoveltyDetector:
         self.store[story_key] = story
         return outcome
 
+    def _toll_of_another_country(self, event: Event, story: dict[str, Any] | None) -> str | None:
+        """The country of a report whose toll is another country's than its alerted story's, or None.
+
+        Story grouping joins the reports of a border war from both capitals ("Cambodia says Thai
+        shelling killed a villager", then "Twelve killed in Thailand as Cambodian rockets hit petrol
+        station"); a storm's crosses borders. Each country's toll is an event of its own, with its first
+        and its updates, as for a hazard that crosses borders: a report placed in another country that
+        places its own count there, and not in the alerted story's country, is that country's story.
+        """
+        if story is None or story.get("alerted") is None or not story["order"] or event.learn_only:
+            return None
+        country = affected_country(event)
+        first = story["alerts"][story["order"][0]]
+        alerted = (first.get("location") or {}).get("country_code")
+        if not country or not alerted or country == alerted:
+            return None
+        if toll_countries(event, self.config.escalation_metrics) != {country}:
+            return None
+        return country
+
     # -- retellings split off into stories of their own ----------------------------------------------
     def _retells(self, event: Event, story: dict[str, Any], when: float) -> str | None:
         """Why this story is another story's retelling (a story once found to be one stays one), or None.
@@ -172,6 +199,12 @@ class NoveltyDetector:
         """
         if story.get("retells"):
             return f"a later report of a story that retells story {story['retells'].rsplit('|', 1)[-1]}"
+        if story.get("part_of") and not story["alerts"] and self.recent.same_article(event) is None:
+            story["retells"] = story["part_of"]
+            return (
+                f"a later report of a story that was part of story {story['part_of'].rsplit('|', 1)[-1]}, "
+                "which alerted for the reports that told of both"
+            )
         found = self.recent.retold(event, when)
         if found is None and not story["alerts"]:
             found = (
@@ -258,6 +291,9 @@ class NoveltyDetector:
         if story.get("routine") is None:  # a first report without a country says nothing of routine
             story["routine"] = routine
         lookback = self.config.new_type_lookback.total_seconds()
+        cfg = self.config
+        deadly = event.magnitude.get("killed", 0) >= 1 and event.severity >= cfg.deadly_first_min_severity
+        alertable = deadly or event.severity >= cfg.min_severity
         for scope in scopes(event):
             key = f"{family_of(event.type)}|seen|{scope}"
             stored = self.store.get(key)
@@ -267,6 +303,17 @@ class NoveltyDetector:
             by = self.store.get(f"{family_of(event.type)}|seen_by|{scope}")
             sibling = by is not None and by["article"] == event.article_id
             last = by["previous"] if sibling and by is not None else stored
+            broad = scope == "global" or scope.startswith("country:")
+            serious_key = f"{family_of(event.type)}|seen_alertable|{scope}"
+            if deadly and broad:
+                # The country's first deadly flood is news though thousands were evacuated two days
+                # before: a sighting that could page no desk (no death, below the severity floor) does
+                # not make a deadly event's country or world seen.
+                last = self.store.get(serious_key)
+            if broad and alertable:
+                previous_serious = self.store.get(serious_key)
+                if previous_serious is None or when > previous_serious:
+                    self.store[serious_key] = when
             if scope not in story["scopes"]:
                 story["scopes"].append(scope)
                 if last is None or when - last > lookback:
@@ -306,6 +353,9 @@ class NoveltyDetector:
         if other_type and not story["rules"]:
             # One real-world event, one page: the report's other event already alerted in the family.
             outcome.hold("any", "same_event_other_type", other_type)
+            # And the story stays that event's part: a later report of it alone ("Death toll from Russian
+            # attack on Kyiv rises to six", read as the barrage's missiles only) speaks for that story.
+            story.setdefault("part_of", self.recent.same_article_story(event))
         elif "new_type" not in story["rules"]:
             first = claim_of(event, "first")
             record_claim = claim_of(event)

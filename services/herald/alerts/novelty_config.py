@@ -47,6 +47,10 @@ class NoveltyConfig:
     # How long after a story's last alert a report that tells of it as past ("revised", "the August
     # attack", its place named) is taken for its later report rather than a new event.
     revision_window: timedelta = timedelta(days=60)
+    # How long after a story's last alert a report giving the country's toll ("Poland's flood toll rises
+    # to seven") may still be that story's: a flood is counted for a week or so (Greece's 16th victim
+    # four days on); a gale's two dead 18 days earlier are another event's.
+    country_toll_window: timedelta = timedelta(days=10)
     series_points: int = SERIES_POINTS
     routine_window: timedelta = timedelta(days=30)
     routine_min_days: int = 1

@@ -34,6 +34,9 @@ from .novelty_wording import (
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
 RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
+# The people who left their homes, as one outlet or another words it: "40,000 residents have been moved to
+# shelters" (evacuated) and "40,000 displaced" are one count.
+MOVED = ("evacuated", "displaced")
 
 
 class RecentAlerts:
@@ -58,6 +61,8 @@ class RecentAlerts:
                 continue
             for metric, value in event.magnitude.items():
                 other = prior["magnitude"].get(metric)
+                if other is None and metric in MOVED:  # "40,000 displaced" retells "40,000 moved to shelters"
+                    other = next((prior["magnitude"][m] for m in MOVED if m in prior["magnitude"]), None)
                 if other is None or min(value, other) < RETOLD_MIN_COUNT:
                     continue
                 if abs(value - other) <= 0.01 * max(value, other):
@@ -154,7 +159,7 @@ class RecentAlerts:
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that gives its count as a country's toll ("bringing the death toll from the floods in
         Greece to 16", "Jamaica's death toll rises to four"), where a story of the family alerted within
-        the revision window in that country counted no more: that story's later report, split off by
+        ``country_toll_window`` in that country counted no more: that story's later report, split off by
         story grouping at another place of the country (a body found in Palamas after the Karditsa
         floods). Not when the report tells of an event of its own. Why, and that story's record; or None.
         """
@@ -162,7 +167,7 @@ class RecentAlerts:
         if sentence is None:
             return None
         own = toll_countries(event, self.config.escalation_metrics)
-        window = self.config.revision_window.total_seconds()
+        window = min(self.config.revision_window, self.config.country_toll_window).total_seconds()
         for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
@@ -171,7 +176,10 @@ class RecentAlerts:
             story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
             counts = story.get("counts") or prior["magnitude"]
             shared = [m for m in event.magnitude if m in counts and m in self.config.escalation_metrics]
-            if not shared or any(event.magnitude[m] < counts[m] for m in shared):
+            # The dead are the toll: fewer missing ("seven missing", then a missing woman found dead)
+            # is the same event counted on.
+            toll = [m for m in shared if m == "killed"] or shared
+            if not toll or any(event.magnitude[m] < counts[m] for m in toll):
                 continue
             if tells_of_another_event(event, counts):
                 continue
@@ -247,6 +255,12 @@ class RecentAlerts:
             f"the same report already alerted as {others[0]} (story {types[others[0]]}), "
             f"one event of the {family_of(event.type)} family"
         )
+
+    def same_article_story(self, event: Event) -> str | None:
+        """The store key of the story the same report already alerted on in the family, or None."""
+        types = (self.store.get(f"{family_of(event.type)}|articles") or {}).get(event.article_id) or {}
+        others = sorted(t for t in types if t != event.type)
+        return f"{others[0]}|story|{types[others[0]]}" if others else None
 
     def remember_alert(self, event: Event, when: float) -> None:
         key = f"{family_of(event.type)}|alerted"

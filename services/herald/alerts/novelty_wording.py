@@ -13,6 +13,7 @@ The cues are data (``data/toll_wording.yaml``), each with the report that motiva
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
@@ -101,12 +102,20 @@ def tells_of_another_event(event: Event, counts: Mapping[str, float]) -> str | N
 
 
 def names_place(event: Event, places: Iterable[str]) -> str | None:
-    """The first of ``places`` (lower-case names) the event's title or sentences name, as a word."""
-    text = " ".join(_texts(event)).lower()
+    """The first of ``places`` (lower-case names) the event's title or sentences name, as a word.
+
+    Without accents on either side: the gazetteer spells a province "Hormozgān", the wires "Hormozgan".
+    """
+    text = _unaccented(" ".join(_texts(event)).lower())
     for place in places:
-        if len(place) >= 3 and re.search(rf"(?<!\w){re.escape(place)}(?!\w)", text):
+        if len(place) >= 3 and re.search(rf"(?<!\w){re.escape(_unaccented(place))}(?!\w)", text):
             return place
     return None
+
+
+def _unaccented(text: str) -> str:
+    """``text`` with its letters' accents dropped ("Hormozgān" -> "Hormozgan", "Galaţi" -> "Galati")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 _WORDS = dict(
@@ -187,9 +196,9 @@ def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:
     ... the toll from the earthquake in eastern Afghanistan rose to 610") places it in A.
     """
     code_of, _, toll = _country_index()
-    return {
-        code_of[(a or b).lower()] for text in _count_sentences(event, metrics) for a, b in toll.findall(text)
-    }
+    texts = _count_sentences(event, metrics)
+    named = {code_of[(a or b).lower()] for text in texts for a, b in toll.findall(text)}
+    return named | {code for text in texts for code in side_countries(event, text)}
 
 
 # The end of a sentence from a clause about an earlier event on: "..., a day after a cloudburst across the
@@ -243,12 +252,30 @@ def centred_in(event: Event) -> set[str]:
 
 def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
     """The sentence giving the event's own count as a whole country's toll: the word "toll" and the
-    country it is placed in ("bringing the death toll from the floods in Greece to 16"), or None."""
+    country it is placed in ("bringing the death toll from the floods in Greece to 16", "the number of
+    flood deaths in the Czech Republic"), or a side's
+    count in a war ("Thirteen people have been killed on the Cambodian side"), or None."""
     _, _, toll = _country_index()
     for text in _count_sentences(event, metrics):
-        if re.search(r"\btoll\b", text, re.IGNORECASE) and toll.search(text):
+        if _TOLL_WORDS.search(text) and toll.search(text):
+            return text[:300]
+        if side_countries(event, text):
             return text[:300]
     return None
+
+
+# A toll by name: "the death toll", "bringing the number of flood deaths in the Czech Republic to four".
+_TOLL_WORDS = re.compile(
+    r"\btoll\b|\bnumber of (?:[\w-]+ ){0,2}(?:deaths|dead|victims|people killed)\b|\bdeath count\b", re.I
+)
+_SIDE = re.compile(r"\bon the ([A-Z][\w'\u2019-]+) side\b")
+
+
+def side_countries(event: Event, text: str) -> set[str]:
+    """The countries whose side of a war ``text`` counts ("killed on the Cambodian side"): the word
+    before "side" is one of the event's actors with a country (a demonym the enrichment resolved)."""
+    codes = {a.name.lower(): a.country_code for a in event.actors if a.country_code}
+    return {code for name in _SIDE.findall(text) if (code := codes.get(name.lower()))}
 
 
 # The counts besides the dead that a report often gives for one place only ("six people are missing in

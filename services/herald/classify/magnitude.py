@@ -101,7 +101,7 @@ def _numbers() -> re.Pattern[str]:
 # One person said without a number: "a woman was killed", "killing a 10-year-old boy".
 _PERSON = (
     r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer|"
-    r"inmate|prisoner|miner|passenger|driver)"
+    r"inmate|prisoner|miner|passenger|driver|firefighter|rescuer|patient|pilot|volunteer|pensioner)"
 )
 _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
     *(
@@ -113,6 +113,22 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         (re.compile(rf"\b{verb}\s+an?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b", re.I), unit)
         for unit, verb in GERUNDS.items()
         if unit in ("killed", "wounded")
+    ),
+    # "A firefighter lost his life during a flood rescue"
+    (
+        re.compile(
+            rf"\ban?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+(?:[\w-]+\s+){{0,2}}?lost (?:his|her) life\b", re.I
+        ),
+        "killed",
+    ),
+    # "Girl with Mexico's first H5N1 case dies", "The three-year-old girl who was Mexico's first human case
+    # of H5N1 bird flu died early on Tuesday": the person the story is about, said first, has died
+    (
+        re.compile(
+            rf"^\W*(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_PERSON}\b(?:,\s*\d+,)?(?:(?!\b(?:said|says|told)\b)[^.;:]){{0,60}}?\s(?:dies|died)\b",
+            re.I,
+        ),
+        "killed",
     ),
 )
 # One weapon said without a number: "launched 23 drones and a cruise missile", "reported being struck

@@ -69,7 +69,7 @@ _COUP_SUCCEEDED = re.compile(
 _COUP_FAILED = re.compile(r"\b(?:foiled|failed|thwarted|attempted|attempt|plot)\b", re.I)
 _HIGH_CONSEQUENCE = re.compile(
     r"\b(?:ebola|marburg|plague|nipah|lassa fever|H5N1|H7N9|anthrax|smallpox|novel (?:virus|coronavirus|"
-    r"pathogen))\b",
+    r"pathogen)|clade (?:I|1)[ab]?)\b",  # mpox's clade I (1, 1b): the deadlier strain of two emergencies
     re.I,
 )
 

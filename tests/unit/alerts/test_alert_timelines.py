@@ -1,8 +1,8 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
 The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r2/
-test_timelines_r4/ and test_timelines_r5/; the third was folded into the dev set once the fifth was written); their scores are not held here: a split is scored by hand, so no rule is tuned to
-pass it.
+test_timelines_r4/ and test_timelines_r5/; the third was folded into the dev set once the fifth was
+written); their scores are not held here: a split is scored by hand, so no rule is tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
 retellings, follow-ups, background mentions, agencies abroad. The shape tests keep the labels usable
@@ -67,10 +67,16 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # its story, the toll of the fighting talks follow as background: 98 / 101 / 96, 0.98 / 0.95; a toll
 # "has risen to" after a dated clause read as now: 99 / 101 / 97, 0.98 / 0.96; with the classifier's learned
 # type veto, which keeps a type the headline reports: 97 / 101 / 95, 0.98 / 0.94; round 22 folded the third
-# frozen split's four timelines in, which the rules match 1 of 20 on: 106 / 121 / 95, 0.90 / 0.79).
+# frozen split's four timelines in, which the rules match 1 of 20 on: 106 / 121 / 95, 0.90 / 0.79; issue 16
+# on them: a blast at a port, a place named without its accents, a country's toll days (not weeks) on, a
+# recalled year's toll as background, a deadly first after sightings that could not page, a toll placed
+# in another country as that country's story, a war side's count, displaced retelling evacuated, a
+# same-event story's later reports, one confirmed case and a first case claimed without "its", one death
+# said without a number: 112 / 121 / 107, 0.96 / 0.88; "Tai Po fire death toll" in a headline: 113 / 121 /
+# 108, 0.96 / 0.89).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.90, "recall": 0.79}
+MEASURED = {"precision": 0.96, "recall": 0.89}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

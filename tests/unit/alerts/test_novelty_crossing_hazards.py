@@ -13,7 +13,7 @@ from __future__ import annotations
 from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Event
+from herald.core.records import Actor, Event
 
 STORM = dict(type="natural_disaster", severity=5)
 
@@ -165,6 +165,30 @@ def test_a_countrys_toll_told_at_another_place_updates_that_countrys_story() -> 
     assert [(a.rule, a.update_of) for a in derna] == [("new_type", None)]
 
 
+def test_a_countrys_toll_weeks_after_another_event_there_is_not_its_update() -> None:
+    """storm_boris: "Poland's flood toll rises to seven" on 17 September was taken for the later report of
+    the gale that killed two on 30 August (alerted as Poland's first), and paged as its update 2 -> 7.
+    Eighteen days on, it is the flood's own toll; four days on (Greece's 16th victim) it is the story's."""
+    det = NoveltyDetector({})
+    gale = det.observe(
+        ev(
+            0,
+            story="gale",
+            where=("Bialy Kosciol", "PL", None),
+            magnitude={"killed": 2},
+            severity=3,
+            type="natural_disaster",
+        )
+    )
+    assert rules(gale) == ["new_type"]
+    said = ["Poland's flood toll rises to seven, police chief says."]
+    flood = det.assess(
+        ev(1, day=18, story="flood", where=None, sentences=said, magnitude={"killed": 7}, **STORM)
+    )
+    assert ("any", "retelling") not in held(flood)
+    assert all(a.update_of is None for a in flood.alerts)
+
+
 def galicia_three_dead() -> Event:
     """The story a fire toll across the border is joined to: three dead in Galicia."""
     return ev(
@@ -216,3 +240,89 @@ def test_a_toll_placed_in_two_countries_at_once_updates_neither() -> None:
         )
     )
     assert ("any", "sum_of_countries") not in held(outcome)
+
+
+def test_a_border_wars_toll_on_the_other_side_is_that_countrys_event() -> None:
+    """thai_cambodia_border: story grouping joined "Cambodia says Thai shelling killed a villager" (KH,
+    alerted) and "Twelve killed in Thailand as Cambodian rockets hit petrol station"; the Thai toll paged
+    as Cambodia's update 1 -> 12. It is Thailand's own event: its first. Then "Thirteen people have been
+    killed on the Cambodian side", split off at Pursat, is Cambodia's toll rising, 1 -> 13, not a record."""
+    strike = dict(type="missile_artillery_strike", severity=4)
+    det = NoveltyDetector({})
+    villager = det.observe(
+        ev(
+            0,
+            story="war",
+            where=("Oddar Meanchey", "KH", "Oddar Meanchey"),
+            magnitude={"killed": 1},
+            **strike,
+        )
+    )
+    assert rules(villager) == ["new_type"]
+    said = ["Twelve killed in Thailand as Cambodian rockets hit petrol station"]
+    thai = det.observe(
+        ev(
+            1,
+            day=0.2,
+            story="war",
+            where=("Si Sa Ket", "TH", "Si Sa Ket"),
+            sentences=said,
+            magnitude={"killed": 12},
+            **strike,
+        )
+    )
+    assert [(a.rule, a.update_of, a.location.country_code if a.location else None) for a in thai] == [
+        ("new_type", None, "TH")
+    ]
+    side = ["Thirteen people have been killed on the Cambodian side, the defence ministry said."]
+    cambodia = det.observe(
+        ev(
+            2,
+            day=2,
+            story="pursat",
+            where=("Pursat", "KH", "Pursat"),
+            sentences=side,
+            magnitude={"killed": 13},
+            actors=[Actor(name="Cambodian", role="target", country_code="KH")],
+            **strike,
+        )
+    )
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in cambodia] == [
+        (villager[0].id, 1, 13)
+    ]
+
+
+def test_the_number_of_a_countrys_flood_deaths_updates_its_first_though_fewer_are_missing() -> None:
+    """storm_boris: "the first confirmed death from the floods in the Czech Republic" (1 dead, 7 missing)
+    alerted; two days on, a missing woman found in the Jesenik district, "bringing the number of flood
+    deaths in the Czech Republic to four", was split off by its place. Its toll is the country's, 1 -> 4,
+    though the missing fell from seven to one."""
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(
+            0,
+            story="cz",
+            where=("Bruntal", "CZ", "Moravia-Silesia"),
+            magnitude={"killed": 1, "missing": 7},
+            **STORM,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    said = [
+        "The body of a woman was found in the Jesenik district, police said, bringing the number of flood "
+        "deaths in the Czech Republic to four."
+    ]
+    later = det.observe(
+        ev(
+            1,
+            day=2,
+            story="jes",
+            where=("Jesenik", "CZ", "Olomouc"),
+            sentences=said,
+            magnitude={"killed": 4, "missing": 1},
+            **STORM,
+        )
+    )
+    assert [(a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in later] == [
+        (first[0].id, 4)
+    ]

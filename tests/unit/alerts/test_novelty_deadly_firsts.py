@@ -87,3 +87,27 @@ def test_a_reports_evacuation_read_first_does_not_make_its_flood_seen() -> None:
         3, day=12, story="larissa", where=("Larissa", "GR", "Thessaly"), magnitude={"killed": 2}, **STORM
     )
     assert rules(det.observe(later)) == []
+
+
+def test_a_countrys_first_flood_death_after_its_evacuations_alerts() -> None:
+    """storm_boris: thousands evacuated in Opava (severity 3, no death) made the Czech Republic "seen", so
+    "the first confirmed death from the floods in the Czech Republic" two days on raised nothing. A
+    sighting that could page no desk does not make a deadly event's country seen; a deadly one does."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, where=("Monterrey", "MX", "Nuevo Leon"), magnitude={"killed": 4}, **STORM))
+    opava = ev(1, day=40, story="opava", where=("Opava", "CZ", "Moravia-Silesia"), **STORM)
+    assert rules(det.observe(opava.model_copy(update={"magnitude": {"evacuated": 2000}}))) == []
+    death = ev(
+        2,
+        day=42,
+        story="bruntal",
+        where=("Bruntal", "CZ", "Moravia-Silesia"),
+        magnitude={"killed": 1},
+        **STORM,
+    )
+    assert rules(det.observe(death)) == ["new_type"]
+    # A country that saw a death of the family within the lookback has seen it.
+    again = ev(
+        3, day=43, story="jesenik", where=("Jesenik", "CZ", "Olomouc"), magnitude={"killed": 1}, **STORM
+    )
+    assert rules(det.observe(again)) == []

@@ -38,6 +38,24 @@ def test_a_barrage_typed_twice_in_one_report_raises_one_record() -> None:
     assert rules(alone.observe(missiles)) == ["record"]
 
 
+def test_a_later_report_of_the_barrage_read_as_its_missiles_only_updates_the_record() -> None:
+    """ua_barrages: the record night's reports were read as drones (alerted) and missiles (held as the
+    same event); "Death toll from Russian attack on Kyiv rises to six", read as the missile strike alone,
+    paged a record of 44 missiles. It is the alerted night's later report: its toll, 2 -> 6, updates it."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, type="missile_artillery_strike", magnitude={"missiles": 20}))
+    det.observe(ev(1, day=1, magnitude={"drones": 400}))
+    drones = ev(2, day=7, story="night", magnitude={"drones": 610, "killed": 2})
+    record = det.observe(drones)
+    assert rules(record) == ["record"]
+    missiles = ev(3, day=7, story="m", type="missile_artillery_strike", magnitude={"missiles": 44})
+    assert det.observe(missiles.model_copy(update={"article_id": drones.article_id})) == []
+    toll = ev(4, day=7.4, story="m", type="missile_artillery_strike", magnitude={"missiles": 44, "killed": 6})
+    update = det.observe(toll)
+    assert [(a.rule, a.update_of) for a in update] == [("record", record[0].id)]
+    assert update[0].evidence["escalation"]["magnitude"]["killed"] == {"previous": 2, "value": 6}
+
+
 def test_a_type_seen_in_the_family_is_no_first_in_the_country() -> None:
     """Burkina Faso saw an armed clash ten days before: a massacre typed an attack on civilians is not
     the first of its kind there."""

@@ -319,6 +319,27 @@ def test_a_report_placed_nowhere_that_names_the_story_s_place_updates_it() -> No
     assert det.observe(other) == []  # names no alerted place: nothing to update, no scope to alert in
 
 
+def test_a_report_placed_nowhere_names_the_story_s_province_without_its_accent() -> None:
+    """iran_port_blast: "Hormozgan governor says port explosion has killed 40" was placed nowhere; the
+    alerted blast's province is the gazetteer's "Hormozgān", so the rise 14 -> 40 was missed."""
+    det = NoveltyDetector({})
+    where = ("Hormozgān", "IR", "Hormozgān")
+    first = det.observe(ev(0, story="blast", where=where, magnitude={"killed": 14}, **FIRE))
+    nowhere = ev(
+        1,
+        day=0.6,
+        story="n",
+        where=None,
+        title="Hormozgan governor says port explosion has killed 40",
+        magnitude={"killed": 40},
+        **FIRE,
+    )
+    update = det.observe(nowhere)
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in update] == [
+        (first[0].id, 14, 40)
+    ]
+
+
 def test_a_deadliest_since_claim_naming_a_bigger_toll_is_no_record() -> None:
     """ "Hong Kong's deadliest fire since a warehouse blaze killed 176 in 1948", on a fire with 128 dead:
     the claim names the deadlier fire it does not beat. The same claim without a toll stands."""
@@ -394,3 +415,46 @@ def test_a_claimed_first_retold_by_another_story_is_its_later_report() -> None:
     assert rules(det.observe(claimed(4, 60, "MX", "Mexico reports its first human case of H7N9"))) == [
         "new_type"
     ]
+
+
+def test_the_same_people_displaced_as_were_evacuated_is_a_retelling() -> None:
+    """thai_cambodia_border: "More than 40,000 residents of the border districts have been moved to
+    shelters" alerted as Thailand's first evacuation; Singapore's "fighting leaves a dozen dead and 40,000
+    displaced" two hours on, placed in Cambodia, paged Cambodia's first evacuation. One count, worded
+    two ways."""
+    moved = dict(type="evacuation", severity=4)
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, story="th", where=("Si Sa Ket", "TH", "Si Sa Ket"), magnitude={"evacuated": 40000}, **moved)
+    )
+    assert rules(first) == ["new_type"]
+    retold = det.assess(
+        ev(1, day=0.1, story="sg", where=("Cambodia", "KH", None), magnitude={"displaced": 40000}, **moved)
+    )
+    assert retold.alerts == [] and ("any", "retelling") in held(retold)
+
+
+def test_the_first_case_dying_is_the_storys_update() -> None:
+    """first_cases: "Girl with Mexico's first H5N1 case dies", split off by story grouping, was held as a
+    better reading of a toll no report had given (killed none -> 1); the case the story is about died
+    since: an update."""
+    outbreak = dict(type="disease_outbreak", severity=3)
+    said = "Mexico confirms its first human case of H5N1 bird flu, a girl of three"
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, where=("Mexico", "MX", None), claims=[Claim(kind="first", text=said)], title=said, **outbreak)
+    )
+    assert rules(first) == ["new_type"]
+    title = "Girl with Mexico's first H5N1 case dies"
+    died = ev(
+        1,
+        day=4,
+        where=("Mexico", "MX", None),
+        title=title,
+        claims=[Claim(kind="first", text=title)],
+        magnitude={"killed": 1},
+        **{**outbreak, "severity": 4},
+    )
+    assert [
+        (a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in det.observe(died)
+    ] == [(first[0].id, 1)]

@@ -23,6 +23,11 @@ from herald.classify.claims import extract
         ),
         ("Mexico confirms its first human case of H5N1 bird flu, a girl of three", ["first"]),
         ("A girl in northern Mexico is critically ill, the country's first human infection.", ["first"]),
+        # mpox_clade1b: a first case told without "its"
+        ("Sweden confirms first clade I mpox case, the first outside Africa", ["first"]),
+        ("Tests confirm the clade 1b strain, the first such case diagnosed in Thailand.", ["first"]),
+        ("Thailand confirms clade 1b mpox, the first case in Asia", ["first"]),
+        ("The first case was reported to the ministry on Monday.", []),
         # About another event, or not a claim at all.
         ("Drones hit Kyiv again a night after the record attack of 472 drones.", []),
         ("The strike came a week after the largest attack of the war.", []),

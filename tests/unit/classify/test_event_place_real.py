@@ -530,6 +530,25 @@ def test_the_toll_of_a_dated_earlier_event_is_not_the_events(
     assert all(e.magnitude.get("killed") != 2000 for e in classify(article))
 
 
+def test_the_toll_of_a_year_the_report_recalls_is_not_the_events(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """storm_boris: "braced for a repeat of 1997, when the 'flood of the millennium' killed 114 people in
+    Poland" is the 1997 flood's toll; read as this flood's, it paged a record (114 beats 2) a week on."""
+    [article] = enrich(
+        [
+            as_article(
+                "boris-1997",
+                "Up to 20,000 buildings damaged as south-west Poland counts the cost",
+                "Residents of villages below the burst dam at Stronie Slaskie describe the flood as a "
+                "tsunami. Up to 20,000 buildings may have been damaged in the region, which had braced for a "
+                "repeat of 1997, when the 'flood of the millennium' killed 114 people in Poland.",
+            )
+        ]
+    )
+    assert all(e.magnitude.get("killed") != 114 for e in classify(article))
+
+
 def test_fires_over_a_landscape_without_the_word_wildfire_are_a_disaster(
     enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
 ) -> None:

@@ -170,3 +170,86 @@ def test_a_mock_drill_on_a_gas_leak_is_neither_an_accident_nor_an_evacuation() -
         "teams carried out a mock evacuation of casualties while the area was cordoned off.",
     )
     assert found.isdisjoint({"industrial_accident", "evacuation"})
+
+
+def test_a_blast_at_a_port_is_an_industrial_accident() -> None:
+    """iran_port_blast: the port explosion's first reports and its rising tolls raised no event, so the
+    blast's first went out only on the third report and its updates were missed."""
+    assert "industrial_accident" in _types(
+        "Four dead, hundreds hurt in blast at Iran's main container port",
+        "Rescuers have confirmed at least four deaths after a powerful explosion at Shahid Rajaee port "
+        "near Bandar Abbas, the head of Iran's Red Crescent said on Saturday.",
+    )
+    assert "industrial_accident" in _types(
+        "Huge explosion rocks Shahid Rajaee port, dozens injured",
+        "Several containers blew up on Saturday at Shahid Rajaee, Iran's largest commercial port, causing "
+        "a massive blast and a fire. At least 47 people were hurt, state television said.",
+    )
+    assert "industrial_accident" in _types(
+        "Hormozgan governor says port explosion has killed 40",
+        "The number of dead has risen to 40, the governor told state television on Sunday.",
+    )
+
+
+def test_the_port_blast_cue_does_not_read_a_strike_on_a_port_city() -> None:
+    assert "industrial_accident" not in _types(
+        "Explosions rock Odesa",
+        "Explosions rocked the port city of Odesa overnight as air defences were working, the mayor said.",
+    )
+
+
+def test_one_confirmed_case_of_a_named_disease_is_an_outbreak_and_clade_i_mpox_is_serious() -> None:
+    """mpox_clade1b: "Thailand confirms clade 1b mpox, the first case in Asia" raised no event (its
+    outbreak context knew "cases" and "confirmed", not "case" and "confirms"), and Sweden's first clade I
+    case was severity 2, below a claimed first's 3."""
+    found = classify(
+        build_article(
+            "Thailand confirms clade 1b mpox, the first case in Asia",
+            "Laboratory tests confirm that the European patient has the clade 1b strain.",
+        )
+    )
+    assert [(e.type, e.severity) for e in found] == [("disease_outbreak", 3)]
+    assert any(c.kind == "first" for c in found[0].claims)
+    sweden = classify(
+        build_article(
+            "Sweden confirms first clade I mpox case, the first outside Africa",
+            "A patient in Stockholm has been diagnosed with mpox of the clade I type.",
+        )
+    )
+    assert [(e.type, e.severity) for e in sweden] == [("disease_outbreak", 3)]
+    clade_ii = classify(build_article("Sweden reports clade II mpox cases", "Ten cases of clade II mpox."))
+    assert all(e.severity < 3 for e in clade_ii)
+
+
+def test_one_person_dead_said_without_a_number() -> None:
+    """storm_boris, first_cases: "A firefighter lost his life during a flood rescue" and "Girl with
+    Mexico's first H5N1 case dies" counted no dead, so Austria's first deadly flood and the first case's
+    death were missed. Someone who "said he died a little inside" is no toll."""
+    from herald.classify.magnitude import read_text
+
+    def killed(sentence: str) -> list[float]:
+        return [r.value for r in read_text(sentence, 0) if r.unit == "killed"]
+
+    assert killed(
+        "A firefighter lost his life during a flood rescue in Lower Austria, the governor said."
+    ) == [1]
+    assert killed("Girl with Mexico's first H5N1 case dies") == [1]
+    assert killed(
+        "The three-year-old girl who was Mexico's first human case of H5N1 bird flu died on Tuesday."
+    ) == [1]
+    assert killed("The man who organised the protest said he died a little inside.") == []
+
+
+def test_a_fire_death_toll_in_the_headline_is_the_industrial_accident() -> None:
+    """hk_fire: "Tai Po fire death toll reaches 128, city's deadliest blaze in nearly 80 years" named its
+    type only in the body, and the learned veto dropped it, so the rise 55 -> 128 was missed. A forest
+    fire's toll stays a natural disaster's."""
+    assert "industrial_accident" in _types(
+        "Tai Po fire death toll reaches 128, city's deadliest blaze in nearly 80 years",
+        "The number of people killed in the Wang Fuk Court fire rose to 128 on Friday, the security "
+        "secretary said.",
+    )
+    assert "industrial_accident" not in _types(
+        "Forest fire death toll reaches 12 in Greece",
+        "Twelve people have died in the forest fire raging near Athens, the fire service said.",
+    )
