@@ -1,6 +1,6 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r2/
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r2/,
 test_timelines_r4/ and test_timelines_r5/; the third was folded into the dev set once the fifth was
 written); their scores are not held here: a split is scored by hand, so no rule is tuned to pass it.
 
