@@ -93,8 +93,8 @@ def worker(
     if stage == LIGHT:
         # The same apps as ``worker dedup|classify|novelty`` (same groups, topics and changelogs), in
         # one process: a small host runs enrich, delivery and this instead of five workers.
-        built = [_stage_app(s, REGISTRY) for s in LIGHT_STAGES]
-        (app, settings), companions = built[0], [a for a, _ in built[1:]]
+        (app, settings), *rest = light_apps(REGISTRY)
+        companions = [a for a, _ in rest]
         logs.configure(settings.log_level, settings.log_format)
         run(app, settings, *companions)
         return
@@ -103,6 +103,11 @@ def worker(
     app, settings = _stage_app(stage, REGISTRY)
     logs.configure(settings.log_level, settings.log_format)
     run(app, settings)
+
+
+def light_apps(registry: Any) -> list[tuple[Any, Any]]:
+    """The light stages' apps and settings, each built as its own ``herald worker <stage>`` builds it."""
+    return [_stage_app(s, registry) for s in LIGHT_STAGES]
 
 
 def _stage_app(stage: str, registry: Any) -> tuple[Any, Any]:

@@ -21,8 +21,13 @@ class _Worker(faust.Worker):
 
 
 def run(app: faust.App, settings: CoreSettings, *companions: faust.App) -> None:
-    """Block running ``app`` (and ``companions``) until SIGTERM/SIGINT; Faust stops agents and commits
-    on the way out.
+    """Block running ``app`` (and ``companions``, see ``worker``) until SIGTERM/SIGINT; Faust stops
+    agents and commits on the way out."""
+    worker(app, settings, *companions).execute_from_commandline()
+
+
+def worker(app: faust.App, settings: CoreSettings, *companions: faust.App) -> faust.Worker:
+    """The Faust worker that runs ``app`` and ``companions`` in this process.
 
     ``companions`` are more stages' apps in the same process and event loop (``herald worker light``):
     each keeps its own consumer group, tables and producer, so offsets, changelogs and the fault
@@ -37,6 +42,6 @@ def run(app: faust.App, settings: CoreSettings, *companions: faust.App) -> None:
     for companion in companions:
         companion.conf.web_enabled = False
         companion.in_worker = True  # as Faust's worker marks the app it runs
-    worker = _Worker(app, *companions, loglevel=level, quiet=True, redirect_stdouts=False)
-    worker.herald_settings = settings
-    worker.execute_from_commandline()
+    built = _Worker(app, *companions, loglevel=level, quiet=True, redirect_stdouts=False)
+    built.herald_settings = settings
+    return built
