@@ -37,6 +37,9 @@ PHASES = ("ceiling", "latency", "saturation", "scale")
 CEILING_TEXTS = {"short": 1000, "long": 300}  # the pool the ceiling cycles over, per length
 # At least eight NLP batches of 64: fewer have no steady state to measure.
 MIN_BACKLOG = {"short": 512, "long": 512}
+WORKERS = ("dedup", "enrich", "classify", "novelty", "delivery")
+# ``--light``: one `herald worker light` process runs dedup, classify and novelty.
+WORKERS_LIGHT = ("light", "enrich", "delivery")
 
 
 def _csv(value: str) -> list[str]:
@@ -75,6 +78,10 @@ def run(
         float, typer.Option(help="Share of minor events (classified, no alert).")
     ] = 0.15,
     scale_workers: Annotated[int, typer.Option(help="Enrichment workers in the scale-out run.")] = 2,
+    light: Annotated[
+        bool,
+        typer.Option(help="Run dedup, classify and novelty in one `herald worker light` process."),
+    ] = False,
     partitions: Annotated[int, typer.Option(help="Partitions of every topic.")] = 6,
     sample_interval: Annotated[float, typer.Option(help="Seconds between probe samples.")] = 0.5,
     quiet_seconds: Annotated[
@@ -160,6 +167,7 @@ def run(
         severe_fraction=severe_fraction,
         minor_fraction=minor_fraction,
         scale_workers=scale_workers,
+        light=light,
         partitions=partitions,
         sample_interval=sample_interval,
         quiet_seconds=quiet_seconds,
@@ -198,6 +206,7 @@ _OPTION_NAMES = {
     "severe_fraction",
     "minor_fraction",
     "scale_workers",
+    "light",
     "partitions",
     "sample_interval",
     "quiet_seconds",
@@ -279,6 +288,7 @@ def execute(
     severe_fraction: float,
     minor_fraction: float,
     scale_workers: int,
+    light: bool,
     partitions: int,
     sample_interval: float,
     quiet_seconds: float,
@@ -367,7 +377,7 @@ def execute(
             if broker:
                 resources.track("kafka", broker)
             stack.start_receiver()
-            for stage in ("dedup", "enrich", "classify", "novelty", "delivery"):
+            for stage in WORKERS_LIGHT if light else WORKERS:
                 svc = stack.add_worker(stage)
                 if svc.ps:
                     resources.track(svc.name, svc.ps)

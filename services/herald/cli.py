@@ -27,6 +27,10 @@ app.add_typer(heartbeat_app, name="heartbeat")
 app.add_typer(feeds_app, name="feeds")
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
+# `herald worker light`: the stages cheap per article, in one process (bench/README.md has the figures).
+LIGHT = "light"
+LIGHT_STAGES = ("dedup", "classify", "novelty")
+LIGHT_HELP = f"{', '.join(LIGHT_STAGES)} in one process"
 
 
 @app.command()
@@ -78,25 +82,45 @@ def poll(
 
 
 @app.command()
-def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES)}.")]) -> None:
-    """Run one stream stage as a Faust worker."""
+def worker(
+    stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES)}; or {LIGHT} ({LIGHT_HELP}).")],
+) -> None:
+    """Run one stream stage as a Faust worker (``light``: the light stages in one process)."""
     from prometheus_client import REGISTRY
 
     from herald.core.worker import run
 
+    if stage == LIGHT:
+        # The same apps as ``worker dedup|classify|novelty`` (same groups, topics and changelogs), in
+        # one process: a small host runs enrich, delivery and this instead of five workers.
+        (app, settings), *rest = light_apps(REGISTRY)
+        companions = [a for a, _ in rest]
+        logs.configure(settings.log_level, settings.log_format)
+        run(app, settings, *companions)
+        return
     if stage not in STAGES:
-        raise typer.BadParameter(f"unknown stage {stage!r}; choose one of {', '.join(STAGES)}")
+        raise typer.BadParameter(f"unknown stage {stage!r}; choose one of {', '.join(STAGES)} or {LIGHT}")
+    app, settings = _stage_app(stage, REGISTRY)
+    logs.configure(settings.log_level, settings.log_format)
+    run(app, settings)
+
+
+def light_apps(registry: Any) -> list[tuple[Any, Any]]:
+    """The light stages' apps and settings, each built as its own ``herald worker <stage>`` builds it."""
+    return [_stage_app(s, registry) for s in LIGHT_STAGES]
+
+
+def _stage_app(stage: str, registry: Any) -> tuple[Any, Any]:
+    """One stage's Faust app, built with the settings class that stage reads."""
     if stage in ("novelty", "delivery"):
         from herald.alerts.settings import AlertSettings
 
         settings = AlertSettings()
-        logs.configure(settings.log_level, settings.log_format)
         if stage == "novelty":
             from herald.alerts.novelty_agent import build
         else:
             from herald.alerts.delivery_agent import build  # type: ignore[assignment]
-        run(build(settings, REGISTRY), settings)
-        return
+        return build(settings, registry), settings
     from herald.core.settings import CoreSettings
 
     core = CoreSettings()
@@ -112,8 +136,7 @@ def worker(stage: Annotated[str, typer.Argument(help=f"One of: {', '.join(STAGES
         from herald.classify.settings import ClassifySettings
 
         core = ClassifySettings()  # the classify stage's own settings extend the core ones
-    logs.configure(core.log_level, core.log_format)
-    run(build_stage(core, REGISTRY), core)
+    return build_stage(core, registry), core
 
 
 @app.command()

@@ -28,7 +28,8 @@ def objects(docs: list[dict[str, Any]], kind: str) -> dict[str, dict[str, Any]]:
     return {d["metadata"]["name"]: d for d in docs if d["kind"] == kind}
 
 
-VARIANTS = {"defaults": (), "full": ("-f", str(FULL_VALUES))}
+LIGHT = ("-f", str(FULL_VALUES), "--set", "light.enabled=true")
+VARIANTS = {"defaults": (), "full": ("-f", str(FULL_VALUES)), "light": LIGHT}
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -90,6 +91,26 @@ def test_one_deployment_per_service_running_the_right_command() -> None:
     # Defaults: the heartbeat, the store and the API are opt-in.
     defaults = objects(render(), "Deployment")
     assert not {"herald-heartbeat", "herald-store", "herald-api"} & set(defaults)
+
+
+def test_light_runs_dedup_classify_and_novelty_as_one_deployment() -> None:
+    """light.enabled: one `herald worker light` workload replaces the three light stages' own."""
+    from herald.cli import LIGHT_STAGES
+
+    docs = render(*LIGHT)
+    deployments = objects(docs, "Deployment")
+    expected = {f"herald-{c}" for c in COMPONENTS if c not in LIGHT_STAGES} | {"herald-light"}
+    assert set(deployments) == expected
+    assert set(objects(docs, "Service")) == expected
+    assert set(objects(docs, "PodDisruptionBudget")) == expected
+    (container,) = deployments["herald-light"]["spec"]["template"]["spec"]["containers"]
+    argv = tuple(container["args"])
+    assert argv == ("worker", "light") and argv in COMMANDS
+    module = COMMANDS[argv][1]
+    assert module is not None
+    assert container["ports"][0]["containerPort"] == __import__(module, fromlist=["x"]).DEFAULT_PORT
+    # Off by default: the three stages run as their own workers.
+    assert "herald-light" not in objects(render(), "Deployment")
 
 
 def test_every_container_is_hardened_and_runs_as_the_image_user() -> None:

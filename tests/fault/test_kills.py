@@ -13,80 +13,21 @@ import os
 import signal
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-from herald_dev.local.feedserver import ScriptedFeed
 from herald_dev.local.kafka import LocalKafka
-from herald_dev.local.receiver import Receiver
-from tests.support.fault_harness import Burst, Watch, expected_alert_ids, measure, rig
-from tests.support.procs import Pipeline
+from tests.support.fault_harness import Stack, kill, kill_stack, run_scenario
 
 pytestmark = [pytest.mark.kafka, pytest.mark.fault]
 
 SECRET = "whsec_" + "ZmF1bHQtc3VpdGUtc2VjcmV0LWtleS0wMDE="
-BURST = 10
-
-
-@dataclass
-class Stack:
-    pipeline: Pipeline
-    feed: ScriptedFeed
-    run: str
-    receiver: Receiver
-    watch: Watch
-    tmp: Path
-    released: int = 0
-
-    def burst(self) -> tuple[Burst, float]:
-        burst = Burst(self.feed, self.run, self.released, BURST)
-        self.released += BURST
-        return burst, burst.release()
 
 
 @pytest.fixture(scope="module")
 def stack(kafka: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    tmp = tmp_path_factory.mktemp("fault-kills")
-    with rig(
-        kafka,
-        tmp,
-        SECRET,
-        "fault-wire",
-        HERALD_DELIVERY_BACKOFF_MAX_SECONDS="2",
-        # The broker's floor: a SIGKILLed worker's partitions move on after 6 s instead of 10.
-        HERALD_SESSION_TIMEOUT_SECONDS="6",
-    ) as world:
-        watch = Watch(world.pipeline.services).start()
-        try:
-            yield Stack(world.pipeline, world.feed, world.run, world.wire.receiver, watch, tmp)
-        finally:
-            watch.stop()
-
-
-def run_scenario(stack: Stack, name: str, fault) -> None:  # type: ignore[no-untyped-def]
-    _, before = expected_alert_ids(stack.feed, stack.tmp)
-    _, duration = stack.burst()
-    time.sleep(duration / 2)
-    fault_at = time.time()
-    fault()
-    # Let the rest of the burst be released and polled before computing what must arrive.
-    time.sleep(max(0.0, duration / 2) + 1.5)
-    _, after = expected_alert_ids(stack.feed, stack.tmp)
-    expected = after - before
-    assert len(expected) >= BURST // 2, f"the burst should raise alerts; the replay expects {len(expected)}"
-    outcome = measure(name, stack.receiver, expected, BURST, since=fault_at, timeout=150)
-    if outcome.lost:
-        print(stack.pipeline.report())
-    assert outcome.lost == 0, outcome
-    assert outcome.delivered == outcome.expected
-
-
-def kill(stack: Stack, name: str) -> None:
-    svc = stack.pipeline.services[name]
-    assert svc.proc is not None and svc.proc.poll() is None, f"{name} should be running before the fault"
-    os.killpg(svc.proc.pid, signal.SIGKILL)
+    with kill_stack(kafka, tmp_path_factory.mktemp("fault-kills"), SECRET, "fault-wire") as world:
+        yield world
 
 
 def test_baseline_without_faults(stack: Stack) -> None:

@@ -6,10 +6,12 @@ stream must deliver exactly what the replay says, however it is broken in betwee
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -113,11 +115,15 @@ class Rig:
 
 
 @contextmanager
-def rig(kafka_env: dict[str, str], tmp: Path, secret: str, name: str, **env: str) -> Iterator[Rig]:
-    """Every service as a process on an empty feed polled each second; their logs tail on failure."""
+def rig(
+    kafka_env: dict[str, str], tmp: Path, secret: str, name: str, light: bool = False, **env: str
+) -> Iterator[Rig]:
+    """Every service as a process on an empty feed polled each second; their logs tail on failure.
+
+    ``light``: dedup, classify and novelty in one ``herald worker light`` process (named "light")."""
     feed, run = new_feed()
     wire = Wire.start(kafka_env, tmp, feed, secret, name=name, poll_interval=1, **{**POLICY_ENV, **env})
-    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file)
+    pipeline = Pipeline(wire.env, tmp / "logs").start_all(wire.feeds_file, light=light)
     try:
         yield Rig(pipeline, feed, run, wire)
     except BaseException:
@@ -371,3 +377,76 @@ def end_offset(bootstrap: str, topic: str) -> int:
 def drained(bootstrap: str, consumers: dict[str, str] = CONSUMERS) -> bool:
     """True when every group has committed to the end of its topic: nothing is left in flight."""
     return all(committed(bootstrap, g, t) >= end_offset(bootstrap, t) for t, g in consumers.items())
+
+
+# -- the kill scenarios: one pipeline for a module, a burst per scenario, a fault in its middle --------
+
+KILL_BURST = 10
+
+
+@dataclass
+class Stack:
+    """A kill-scenario module's pipeline, kept alive by a ``Watch``, and the bursts released so far."""
+
+    pipeline: Pipeline
+    feed: ScriptedFeed
+    run: str
+    receiver: Receiver
+    watch: Watch
+    tmp: Path
+    released: int = 0
+
+    def burst(self) -> tuple[Burst, float]:
+        burst = Burst(self.feed, self.run, self.released, KILL_BURST)
+        self.released += KILL_BURST
+        return burst, burst.release()
+
+
+@contextmanager
+def kill_stack(
+    kafka_env: dict[str, str], tmp: Path, secret: str, name: str, light: bool = False
+) -> Iterator[Stack]:
+    """The module's pipeline (``light``: with ``herald worker light``), restarted as a supervisor would."""
+    with rig(
+        kafka_env,
+        tmp,
+        secret,
+        name,
+        light=light,
+        HERALD_DELIVERY_BACKOFF_MAX_SECONDS="2",
+        # The broker's floor: a SIGKILLed worker's partitions move on after 6 s instead of 10.
+        HERALD_SESSION_TIMEOUT_SECONDS="6",
+    ) as world:
+        watch = Watch(world.pipeline.services).start()
+        try:
+            yield Stack(world.pipeline, world.feed, world.run, world.wire.receiver, watch, tmp)
+        finally:
+            watch.stop()
+
+
+def run_scenario(stack: Stack, name: str, fault: Callable[[], object]) -> Outcome:
+    """Release a burst, break something halfway through it, and assert every expected alert came."""
+    _, before = expected_alert_ids(stack.feed, stack.tmp)
+    _, duration = stack.burst()
+    time.sleep(duration / 2)
+    fault_at = time.time()
+    fault()
+    # Let the rest of the burst be released and polled before computing what must arrive.
+    time.sleep(max(0.0, duration / 2) + 1.5)
+    _, after = expected_alert_ids(stack.feed, stack.tmp)
+    expected = after - before
+    assert len(expected) >= KILL_BURST // 2, (
+        f"the burst should raise alerts; the replay expects {len(expected)}"
+    )
+    outcome = measure(name, stack.receiver, expected, KILL_BURST, since=fault_at, timeout=150)
+    if outcome.lost:
+        print(stack.pipeline.report())
+    assert outcome.lost == 0, outcome
+    assert outcome.delivered == outcome.expected
+    return outcome
+
+
+def kill(stack: Stack, name: str, sig: int = signal.SIGKILL) -> None:
+    svc = stack.pipeline.services[name]
+    assert svc.proc is not None and svc.proc.poll() is None, f"{name} should be running before the fault"
+    os.killpg(svc.proc.pid, sig)

@@ -14,6 +14,9 @@ COMMANDS: dict[tuple[str, ...], tuple[str, str | None]] = {
     ("topics",): ("herald.core.settings:CoreSettings", None),
     ("poll",): ("herald.poller.settings:PollerSettings", "herald.poller.service"),
     ("worker", "dedup"): ("herald.core.settings:CoreSettings", "herald.dedup.agent"),
+    # dedup, classify and novelty in one process: each stage reads its own settings class, as alone; one
+    # /metrics, on the dedup worker's port.
+    ("worker", "light"): ("herald.core.settings:CoreSettings", "herald.dedup.agent"),
     ("worker", "enrich"): ("herald.core.settings:CoreSettings", "herald.enrich.agent"),
     ("worker", "classify"): ("herald.classify.settings:ClassifySettings", "herald.classify.agent"),
     ("worker", "novelty"): ("herald.alerts.settings:AlertSettings", "herald.alerts.novelty_agent"),

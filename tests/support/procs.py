@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from kafka import KafkaConsumer, TopicPartition
 
+from herald.cli import LIGHT, LIGHT_STAGES
 from herald.core.webhooks import decode_secret
 from herald_dev.local.feedserver import FeedServer, ScriptedFeed
 from herald_dev.local.ports import free_port
@@ -25,6 +26,8 @@ from tests.support.environment import herald_env
 from tests.support.installed import child_env, herald_argv
 
 STAGES = ("dedup", "enrich", "classify", "novelty", "delivery")
+# The same pipeline with `herald worker light` in place of the light stages' own workers.
+LIGHT_WORKERS = (LIGHT, *(s for s in STAGES if s not in LIGHT_STAGES))
 _RECONNECT_NOISE = ("Marking the coordinator", "Group Coordinator Request failed")
 
 
@@ -97,10 +100,12 @@ class Pipeline:
         self.services[name] = svc
         return svc
 
-    def start_all(self, feeds_file: Path | None = None) -> Pipeline:
+    def start_all(self, feeds_file: Path | None = None, light: bool = False) -> Pipeline:
+        """Every service; ``light``: one ``worker light`` process (named "light") for dedup, classify
+        and novelty."""
         if feeds_file is not None:
             self.add("poller", "poll", extra_env={"HERALD_FEEDS_FILE": str(feeds_file)})
-        for stage in STAGES:
+        for stage in LIGHT_WORKERS if light else STAGES:
             self.add(stage, "worker", stage)
         for svc in self.services.values():
             svc.start()

@@ -68,8 +68,17 @@ app.kubernetes.io/component: {{ .name }}
 {{- end -}}
 
 {{/* The services, in pipeline order; the stream workers are the ones that scale out. */}}
-{{- define "herald.components" -}}poller dedup enrich classify novelty delivery heartbeat store api{{- end -}}
-{{- define "herald.streamWorkers" -}}dedup enrich classify novelty delivery{{- end -}}
+{{- define "herald.components" -}}poller light dedup enrich classify novelty delivery heartbeat store api{{- end -}}
+{{- define "herald.streamWorkers" -}}light dedup enrich classify novelty delivery{{- end -}}
+{{- define "herald.lightStages" -}}dedup classify novelty{{- end -}}
+
+{{/* True when a service runs: it is enabled, and not one of the stages light.enabled runs in its own
+     `herald worker light` process. Call with (dict "root" $ "name" "dedup"). */}}
+{{- define "herald.runs" -}}
+{{- $c := index .root.Values .name -}}
+{{- $inLight := and .root.Values.light.enabled (has .name (splitList " " (include "herald.lightStages" .root))) -}}
+{{- if and $c.enabled (not $inLight) -}}true{{- end -}}
+{{- end -}}
 
 {{/* The command line of one service. */}}
 {{- define "herald.args" -}}

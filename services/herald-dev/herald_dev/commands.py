@@ -129,8 +129,12 @@ def up(
     ] = None,
     duration: Annotated[float, typer.Option(help="Stop after this many seconds (0: until Ctrl-C).")] = 0.0,
     demo_port: Annotated[int, typer.Option(help="Port of the demo's own broker.")] = 19092,
+    light: Annotated[
+        bool, typer.Option(help="Run dedup, classify and novelty in one `herald worker light` process.")
+    ] = False,
 ) -> None:
     """Run everything on this machine: Kafka, topics, every service; the demo when no feeds are given."""
+    from herald.cli import LIGHT, LIGHT_STAGES
     from herald_dev.local import demo
     from herald_dev.local.kafka import LocalKafka, LocalKafkaSettings
     from herald_dev.local.supervisor import SERVICES, Child, Supervisor, herald_argv
@@ -178,7 +182,8 @@ def up(
         )
     env["HERALD_FEEDS_FILE"] = str(feeds_path)
     children = [Child("poller", herald_argv("poll"), env, state / "logs" / "poller.log")]
-    children += [Child(s, herald_argv("worker", s), env, state / "logs" / f"{s}.log") for s in SERVICES]
+    workers = [LIGHT, *(s for s in SERVICES if s not in LIGHT_STAGES)] if light else SERVICES
+    children += [Child(s, herald_argv("worker", s), env, state / "logs" / f"{s}.log") for s in workers]
     # The event store: SQLite under the state directory unless HERALD_STORE_URL names a database.
     children.append(Child("store", herald_argv("store"), env, state / "logs" / "store.log"))
     if not env.get("HERALD_STORE_URL"):
