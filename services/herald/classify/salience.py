@@ -70,8 +70,9 @@ def background_sentence(text: str) -> str | None:
 
 
 _QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
-_CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s-\s|\bwhere\b|\bwhen\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s-\s|\.(?:\s|$)")
+# A comma between digits ("over 400,000 people") is a thousands separator, not a clause break.
+_CLAUSE_START = re.compile(r"(?<!\d),|,(?!\d)|[;:(\u2013\u2014]|\s-\s|\bwhere\b|\bwhen\b", re.I)
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:)\u2013\u2014]|\s-\s|\.(?:\s|$)")
 
 
 def _clause(text: str, start: int, end: int) -> str:

@@ -246,6 +246,65 @@ NON_EVENTS = [
         "keeping the government in place, a newspaper reported.",
         id="a party's internal coup",
     ),
+    pytest.param(
+        "Tsunamis fast facts: how they form and the deadliest since 1900",
+        "A tsunami is a series of waves raised when the sea floor moves suddenly, oceanographers say. "
+        "Among the deadliest, a tsunami in the Indian Ocean in 2004 killed about 230,000 people.",
+        id="a fast-facts explainer",
+    ),
+    pytest.param(
+        "Hurricane basics: what a category number means",
+        "The weather service explains that each hurricane gets one category, from its sustained winds. "
+        "The scale runs from one to five.",
+        id="a basics explainer",
+    ),
+    pytest.param(
+        "When a chancellor resigns: what happens next",
+        "A resignation goes to the president, who asks the outgoing chancellor to stay on as caretaker "
+        "until parliament picks a successor.",
+        id="what happens next",
+    ),
+    pytest.param(
+        "October mine disaster anniversaries",
+        "This month's calendar of mine disasters: on an October morning a fire at the pit in Senghenydd "
+        "killed 439.",
+        id="a calendar of anniversaries",
+    ),
+    pytest.param(
+        "Eight costly floods every insurer remembers",
+        "Claims follow almost every big flood. The Elbe floods of 2002 cost insurers billions.",
+        id="a numbered list of past events",
+    ),
+    pytest.param(
+        "Tributes paid to choir founder who sang for the hospital",
+        "The founder of the town choir raised thousands for the local hospital over the past year. He died "
+        "after testing positive for Covid.",
+        id="one man who died after testing positive is not an outbreak",
+    ),
+    pytest.param(
+        "Weather service launches flood app that sounds an alarm on your phone",
+        "The weather service has released a flood app for phones that sounds an alarm whenever a flood "
+        "warning covers the user's area.",
+        id="an app named after a hazard",
+    ),
+    pytest.param(
+        "Phone maker teases Storm Pro handset ahead of launch",
+        "A tipster spotted the Storm 5G in a retailer's listing. The Storm Pro is expected with a "
+        "50-megapixel camera.",
+        id="a phone model named after a hazard",
+    ),
+    pytest.param(
+        "Kano Tornadoes down Lobi Stars 3-1 at home",
+        "Kano Tornadoes won at home for the second time this season, beating Lobi Stars 3-1 in the "
+        "national league.",
+        id="a team named after a hazard, told by its score",
+    ),
+    pytest.param(
+        "Pakistan's openers fall cheaply as India need 141 in Dubai",
+        "Pakistan chose to bat after winning the toss and made 140 for 9. It is the sides' first meeting "
+        "since the border escalation in May, when both fired missiles at each other.",
+        id="a missile exchange told in a since-clause of a sports report",
+    ),
 ]
 
 
@@ -701,6 +760,10 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
         ("He had been planning protests on Sept. 9 against the pension plan", "protests", "planned"),
         ("he was being held over a brief appearance at a rally in January", "rally", "held_for"),
         ("They told UNHCR they escaped clashes between government forces and rebels", "clashes", "fled_from"),
+        ("The prime minister has promised to resign once a council exists", "resign", "promised"),
+        ("officers enforcing coronavirus rules have killed 22 people", "coronavirus", "modifier"),
+        ("cars set alight after a vigil for two boys killed in a knife attack on Sunday", "attack", "vigil"),
+        ("Floods hit over 400,000 people in Europe in 2024, a monitor says", "Floods", "dated"),
     ],
 )
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
