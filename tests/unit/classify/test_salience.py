@@ -305,6 +305,12 @@ NON_EVENTS = [
         "since the border escalation in May, when both fired missiles at each other.",
         id="a missile exchange told in a since-clause of a sports report",
     ),
+    pytest.param(
+        "Health ministry official quits over procurement scandal",
+        "The director-general for procurement at the health ministry stepped down on Monday, saying he was "
+        "responsible for the overpriced contracts.",
+        id="an official, not a minister, resigns",
+    ),
 ]
 
 
@@ -695,6 +701,62 @@ EVENTS = [
         "worshipper.",
         {"arrest"},
         id="a killing told in a since-clause",
+    ),
+    pytest.param(
+        "Residents and police repel gang assault on Delmas",
+        "Gangs attacked the suburb of Delmas before dawn on Sunday and were fought off by police alongside "
+        "armed residents. At least 12 gang members were killed, police said.",
+        {"armed_clash"},
+        id="attackers fought off by police and residents are a side in a battle",
+    ),
+    pytest.param(
+        "Soldiers in Mali say on state TV they have removed President Keita",
+        "A group of soldiers went on national television on Tuesday to announce that President Ibrahim "
+        "Keita had been removed, hours after members of the presidential guard detained him at his home.",
+        {"coup"},
+        id="soldiers announce on television that the president was removed",
+    ),
+    pytest.param(
+        "Detained Guinean leader urges calm as mediators fly in",
+        "Alpha Conde, held since Sunday by special forces who say they now run Guinea, urged calm in a "
+        "message. The soldiers have suspended all institutions and shut the borders.",
+        {"coup"},
+        id="troops who say they now run the country",
+    ),
+    pytest.param(
+        "Troops and armoured cars storm Quito palace",
+        "Soldiers under a recently sidelined army commander stormed the presidential palace in Quito on "
+        "Wednesday before the president ordered them back to barracks.",
+        {"coup"},
+        id="troops storm the presidential palace",
+    ),
+    pytest.param(
+        "Guinea's putschists name special forces chief transitional leader",
+        "The officers who removed Alpha Conde named Colonel Mamadi Doumbouya, head of the special forces, as "
+        "transitional president on Friday. One of Conde's ministers was detained on graft charges, the coup "
+        "leaders said.",
+        {"coup", "leadership_change"},
+        id="a transitional president named; a detention the coup leaders announce",
+    ),
+    pytest.param(
+        "Police tear-gas marchers in Nairobi and arrest dozens",
+        "Riot police fired tear gas at marchers denouncing police killings in the capital on Tuesday and "
+        "arrested dozens.",
+        {"protest"},
+        id="marchers tear-gassed and arrested",
+    ),
+    pytest.param(
+        "Twelve dead in riot at Latacunga prison",
+        "Inmates fired guns, killed a guard and took several officers hostage before police retook the jail.",
+        {"riot"},
+        id="guards taken hostage in a prison riot",
+    ),
+    pytest.param(
+        "Death toll in Quito prison riot rises to 20",
+        "Twenty inmates have been killed in fighting between rival gangs at the prison. About 1,000 soldiers "
+        "stormed the prison on Tuesday and regained control.",
+        {"riot"},
+        id="soldiers storming a rioting prison",
     ),
 ]
 
