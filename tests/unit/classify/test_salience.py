@@ -758,6 +758,47 @@ EVENTS = [
         {"riot"},
         id="soldiers storming a rioting prison",
     ),
+    pytest.param(
+        "Prime minister names cabinet after Labour landslide ends ten years of Tory rule",
+        "The new prime minister took office after the king accepted his predecessor's resignation.",
+        {"leadership_change"},
+        id="an election landslide is no landslide",
+    ),
+    pytest.param(
+        "More arrests expected after anti-lockdown rally in Dublin",
+        "At least 20 people were detained for attacking officers at Saturday's anti-lockdown rally in "
+        "Dublin; police expect more arrests.",
+        {"protest"},
+        id="arrests expected are not arrests",
+    ),
+    pytest.param(
+        "Sierra Leone president thanks loyal troops after coup attempt",
+        "Soldiers seized the state broadcaster on Sunday and declared the government dissolved before loyal "
+        "troops foiled the attempt. The president mentioned people still held by fleeing mutineers.",
+        {"coup"},
+        id="fleeing mutineers displace nobody",
+    ),
+    pytest.param(
+        "Israeli army intercepts missile launched from Yemen",
+        "The army said it had intercepted a missile fired from Yemen early on Tuesday. The group has fired "
+        "60 ballistic missiles and 20 drones at Israel since March 18.",
+        {"missile_artillery_strike"},
+        id="a running tally since a date is no attack",
+    ),
+    pytest.param(
+        "Russia fires 90 drones at Ukraine overnight",
+        "Russia launched 90 drones at Ukraine overnight and 70 were shot down, the air force said. "
+        "Ballistic missile alerts sounded in Kyiv.",
+        {"air_drone_strike"},
+        id="a missile alert is no missile strike",
+    ),
+    pytest.param(
+        "Freight train derailment forces evacuation of Ohio town",
+        "About 20 cars of a freight train left the tracks on Friday, and a tank car leaked gas; residents "
+        "within a mile were told to leave.",
+        {"industrial_accident", "evacuation"},
+        id="a derailment that forces an evacuation is no attack by forces",
+    ),
 ]
 
 
