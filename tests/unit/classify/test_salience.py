@@ -799,7 +799,69 @@ EVENTS = [
         {"industrial_accident", "evacuation"},
         id="a derailment that forces an evacuation is no attack by forces",
     ),
+    pytest.param(
+        "Blast at Oman's Sohar port kills five and injures 100",
+        "At least five people were killed and about 100 injured by an explosion in the storage yard of the "
+        "port on Sunday, state media said.",
+        {"industrial_accident"},
+        id="a blast at a port",
+    ),
+    pytest.param(
+        "Rescuers enter Upper Branch mine",
+        "Rescue teams entered the coal mine on Tuesday, hours after an explosion trapped nine miners deep "
+        "underground.",
+        {"industrial_accident"},
+        id="an explosion that trapped miners",
+    ),
+    pytest.param(
+        "Eight bus passengers shot dead in Kalat district",
+        "Suspected insurgents stopped a Quetta-bound bus on the highway late on Monday, checked identity "
+        "cards and shot eight men, police said.",
+        {"attack_on_civilians"},
+        id="passengers pulled off a bus and shot",
+    ),
+    pytest.param(
+        "Ten dead at Kashmir hill resort, police say",
+        "Gunmen fired on visitors at the meadow on Tuesday afternoon, killing at least ten tourists, police "
+        "said.",
+        {"attack_on_civilians"},
+        id="visitors fired on are tourists, not an away side",
+    ),
+    pytest.param(
+        "Colonel held after troops storm palace in Lima",
+        "Soldiers led by a dismissed colonel stormed the presidential palace on Wednesday. Hours later the "
+        "colonel was handcuffed and driven away by police.",
+        {"coup", "arrest"},
+        id="the coup leader handcuffed and driven away",
+    ),
+    pytest.param(
+        "Russia says it has taken Novoselivka in Donetsk",
+        "Russian troops have captured the village of Novoselivka in Ukraine's Donetsk region, the defence "
+        "ministry said on Saturday. The village is about 12 km south of Pokrovsk, a town Russian forces have "
+        "stormed for months, according to a Ukrainian mapping group.",
+        {"territory_change"},
+        id="where the captured village lies is no battle",
+    ),
+    pytest.param(
+        "Iran fires 150 missiles at Israel",
+        "Iran fired about 150 missiles at Israel on Tuesday evening, the Israeli military said. Most were "
+        "intercepted. Debris fell on several towns. Sirens sounded for an hour. Soon after the barrage "
+        "Israel's air force resumed strikes on Hezbollah positions in southern Beirut.",
+        {"missile_artillery_strike", "air_drone_strike"},
+        id="soon after the barrage, a report of its own",
+    ),
 ]
+
+
+def test_a_sentence_opening_its_own_report_lends_no_counts_past_a_sentence(make_article: Make) -> None:
+    body = (
+        "Armed men killed five passengers of a bus bound for Quetta late on Tuesday, officials said. "
+        "About 30 gunmen stopped buses, checked identity cards and shot five people from Punjab. No group "
+        "claimed the attack. On Friday a bomb hit a vehicle carrying coal miners in the province, killing "
+        "11 people and wounding six."
+    )
+    (event,) = classify(make_article("Gunmen pull five passengers off bus and kill them", body))
+    assert event.magnitude == {"killed": 5}
 
 
 @pytest.mark.parametrize(("title", "body", "types"), EVENTS)
