@@ -850,6 +850,49 @@ EVENTS = [
         {"missile_artillery_strike", "air_drone_strike"},
         id="soon after the barrage, a report of its own",
     ),
+    pytest.param(
+        "Prime minister resigns after days of nationwide protests",
+        "The prime minister resigned on Tuesday, saying he had reached a dead end. The country has been "
+        "paralysed for two weeks by protests against the political class.",
+        {"leadership_change"},
+        id="protests told as the state the resignation answers",
+    ),
+    pytest.param(
+        "Newly elected premier steps down after street protests",
+        "The new prime minister said on Monday he was stepping down after days of street protests against "
+        "him. He praised the opposition lawmaker who led the rallies.",
+        {"leadership_change"},
+        id="protests a resignation follows, and the man who led them",
+    ),
+    pytest.param(
+        "Toll from Israeli strike on Sidon house rises to eight",
+        "Eight people were killed in an Israeli strike on a house in the southern Lebanese city of Sidon, "
+        "the news agency said on Saturday. Israeli troops and Hezbollah have traded fire across the border "
+        "almost daily since October.",
+        {"air_drone_strike"},
+        id="fire traded almost daily since a month is no battle reported",
+    ),
+    pytest.param(
+        "Houthi drone kills two soldiers in Taiz",
+        "Two government soldiers were killed when a Houthi drone struck military positions in Taiz province "
+        "overnight, an official said.",
+        {"air_drone_strike"},
+        id="a drone striking a military post is the drone strike",
+    ),
+    pytest.param(
+        "Pakistan says 12 killed as Taliban storm checkpoint",
+        "Taliban gunmen stormed a paramilitary post in the district before dawn on Tuesday, killing one "
+        "soldier and setting off clashes in which ten militants died, officials said.",
+        {"armed_clash"},
+        id="gunmen storming a police post are a battle",
+    ),
+    pytest.param(
+        "Soldier and four militants killed in clashes in Kurram",
+        "Militants attacked a security post in Kurram on Friday, killing one soldier in an exchange of fire. "
+        "Troops beat off the attack and killed four militants, residents said.",
+        {"armed_clash"},
+        id="troops beating off an attack",
+    ),
 ]
 
 
