@@ -311,6 +311,25 @@ NON_EVENTS = [
         "responsible for the overpriced contracts.",
         id="an official, not a minister, resigns",
     ),
+    pytest.param(
+        "EU foreign ministers meet in Brussels on Ukraine and Gaza",
+        "Foreign ministers of the 27 member states gathered in Brussels on Thursday for an informal meeting "
+        "on Ukraine, Gaza and Venezuela's disputed election.",
+        id="ministers gathered for a meeting",
+    ),
+    pytest.param(
+        "Northern Luzon braces for Typhoon Mawar",
+        "Typhoon Mawar is forecast to reach land in Cagayan late on Saturday, the weather bureau said on "
+        "Friday. Storm alerts are up in ten provinces.",
+        id="a typhoon forecast to reach land",
+    ),
+    pytest.param(
+        "Severe thunderstorm warnings will now set off phone alerts",
+        "From next week the most severe thunderstorm warnings will trigger emergency alerts on phones, as "
+        "flash flood and tornado warnings already do. Only about 10 percent of severe storms reach that "
+        "level.",
+        id="warnings and a share of all storms",
+    ),
 ]
 
 
@@ -892,6 +911,48 @@ EVENTS = [
         "Troops beat off the attack and killed four militants, residents said.",
         {"armed_clash"},
         id="troops beating off an attack",
+    ),
+    pytest.param(
+        "Israeli strikes across Gaza kill 300 as truce collapses",
+        "Israeli warplanes struck towns across the Gaza Strip on Tuesday after weeks of talks on extending "
+        "the ceasefire went nowhere.",
+        {"air_drone_strike"},
+        id="a truce that collapsed is no talks",
+    ),
+    pytest.param(
+        "Mali's coup leader sworn in as interim president",
+        "Colonel Assimi Goita was sworn in as interim president on Monday by the head of the Supreme Court.",
+        {"leadership_change"},
+        id="a coup leader sworn in is a leader named, not a coup",
+    ),
+    pytest.param(
+        "Drone strike on substation leaves occupied Kherson villages without power",
+        "Ukrainian drones hit a substation in the Russian-held part of the Kherson region overnight, cutting "
+        "electricity to several districts, the Moscow-installed governor said.",
+        {"air_drone_strike"},
+        id="occupied as an adjective is no capture",
+    ),
+    pytest.param(
+        "Cholera kills 12 in Beira after floods",
+        "A cholera outbreak that followed severe flooding has killed at least 12 people in Sofala province, "
+        "health officials said on Wednesday.",
+        {"disease_outbreak"},
+        id="the flood an outbreak followed",
+    ),
+    pytest.param(
+        "Police in Jeddah arrest 90 foreign workers",
+        "Police arrested 90 foreign workers on a range of charges in a joint operation, an official said. In "
+        "March the ministry said 500 smugglers had been caught; four policemen were wounded in gun battles "
+        "during those raids.",
+        {"arrest"},
+        id="a sentence opening in an earlier month is background",
+    ),
+    pytest.param(
+        "Four dead as fire engulfs garment factory near Chittagong",
+        "A fire at the five-storey Lucky Star Garment and Textile factory outside Chittagong killed four "
+        "people on Thursday, police said.",
+        {"industrial_accident"},
+        id="a fire that engulfs a factory",
     ),
 ]
 
