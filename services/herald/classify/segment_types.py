@@ -45,7 +45,8 @@ ABSORBS: dict[str, tuple[str, ...]] = {
         "armed_clash:attack on a military post",
     ),
     "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning"),
-    "infrastructure_attack": ("industrial_accident",),
+    # "Militants attacked a Chevron oil pipeline": an attack on a pipeline is no battle
+    "infrastructure_attack": ("industrial_accident", "armed_clash:armed groups fighting"),
     "riot": ("protest", "armed_clash", "arrest"),
     "protest": ("arrest",),
     "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),

@@ -954,6 +954,27 @@ EVENTS = [
         {"industrial_accident"},
         id="a fire that engulfs a factory",
     ),
+    pytest.param(
+        "Guards held hostage in six-hour Arizona prison riot",
+        "Hundreds of inmates, some armed with broom handles and metal pipes, rioted for about six hours at "
+        "the county correctional facility and took three guards hostage, authorities said.",
+        {"riot"},
+        id="guards taken hostage by rioting inmates",
+    ),
+    pytest.param(
+        "Gunmen kill 12 in Kadisau village",
+        "Unknown gunmen killed at least 12 people in an attack on Kadisau village, police said. No one has "
+        "been arrested and an investigation has begun.",
+        {"attack_on_civilians"},
+        id="no one arrested is no arrest",
+    ),
+    pytest.param(
+        "Militants attack Shell pipeline in Bayelsa",
+        "Suspected militants attacked a Shell oil pipeline in Bayelsa state early on Friday, shutting in "
+        "about 8,000 barrels a day, a company source said.",
+        {"infrastructure_attack"},
+        id="militants attacking a pipeline are no battle",
+    ),
 ]
 
 
