@@ -44,7 +44,8 @@ ABSORBS: dict[str, tuple[str, ...]] = {
         "armed_clash:armed groups fighting",
         "armed_clash:attack on a military post",
     ),
-    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning"),
+    # "Gang members opened fire on a march, killing seven": the marchers are the victims of an attack
+    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning", "protest"),
     # "Militants attacked a Chevron oil pipeline": an attack on a pipeline is no battle
     "infrastructure_attack": ("industrial_accident", "armed_clash:armed groups fighting"),
     "riot": ("protest", "armed_clash", "arrest"),

@@ -975,6 +975,26 @@ EVENTS = [
         {"infrastructure_attack"},
         id="militants attacking a pipeline are no battle",
     ),
+    pytest.param(
+        "Gang members fire on anti-gang march in Cap-Haitien, killing five",
+        "Gang members opened fire on a march against gang violence in the city on Sunday, killing five "
+        "people, witnesses said.",
+        {"attack_on_civilians"},
+        id="a march fired on by a gang is its victim",
+    ),
+    pytest.param(
+        "Gang attack on Haitian town of Mirebalais kills at least 40, UN says",
+        "The UN human rights office said on Tuesday that the toll was still rising.",
+        {"attack_on_civilians"},
+        id="gangs attacking a town kill its people",
+    ),
+    pytest.param(
+        "Stocks edge up as Ishiba becomes Japan's new prime minister",
+        "Japan's Nikkei share average closed higher on Tuesday after Shigeru Ishiba won the parliamentary "
+        "vote to become the country's prime minister.",
+        {"leadership_change"},
+        id="a leader who becomes prime minister, told in a market report",
+    ),
 ]
 
 
