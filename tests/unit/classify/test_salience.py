@@ -995,6 +995,39 @@ EVENTS = [
         {"leadership_change"},
         id="a leader who becomes prime minister, told in a market report",
     ),
+    pytest.param(
+        "Eleven killed as bus falls into gorge in Chamba",
+        "At least 11 people were killed and 20 injured on Monday when a private bus rolled 300 feet into a "
+        "gorge near Tissa, police said.",
+        {"industrial_accident"},
+        id="a bus that rolled into a gorge",
+    ),
+    pytest.param(
+        "Gazipur jute mill fire kills 9",
+        "Rescuers pulled nine bodies from the burnt-out jute mill on Friday, officials said.",
+        {"industrial_accident"},
+        id="a mill fire",
+    ),
+    pytest.param(
+        "Former sports minister arrested in Olympic stadium graft probe",
+        "Police on Tuesday arrested the former sports minister in an inquiry into bribes tied to the "
+        "building of the Olympic stadium, newspapers reported.",
+        {"arrest"},
+        id="police arrested a former minister, in an article about a stadium",
+    ),
+    pytest.param(
+        "Gunmen kill six in Guanajuato home",
+        "Gunmen forced their way into a house in the state on Sunday night and opened fire, officials said.",
+        {"attack_on_civilians"},
+        id="gunmen kill people in a home",
+    ),
+    pytest.param(
+        "Gunmen pull six passengers off bus in Loralai and kill them",
+        "Gunmen stopped a Quetta-bound bus on the national highway near Loralai on Tuesday night, checked "
+        "passengers' identity cards, led six men to a nearby hill and shot them, an official said.",
+        {"attack_on_civilians"},
+        id="passengers led away from a stopped bus and shot",
+    ),
 ]
 
 
