@@ -1028,6 +1028,13 @@ EVENTS = [
         {"attack_on_civilians"},
         id="passengers led away from a stopped bus and shot",
     ),
+    pytest.param(
+        "Over 60 civilians killed in RSF attacks on camps near Nyala",
+        "More than 60 civilians died over two days as the Rapid Support Forces attacked two displacement "
+        "camps near Nyala, a health official said on Sunday.",
+        {"attack_on_civilians"},
+        id="civilians who died as a force attacked their camps",
+    ),
 ]
 
 
