@@ -1035,6 +1035,27 @@ EVENTS = [
         {"attack_on_civilians"},
         id="civilians who died as a force attacked their camps",
     ),
+    pytest.param(
+        "Rockets fired from Lebanon at northern Israel",
+        "Rockets were fired from Lebanon at villages in northern Israel on Friday evening, reaching areas "
+        "that were never evacuated.",
+        {"missile_artillery_strike"},
+        id="areas never evacuated",
+    ),
+    pytest.param(
+        "Second cave-in kills three rescuers at Utah mine",
+        "A second cave-in killed three rescuers digging toward trapped miners on Thursday. All rescue "
+        "workers have been evacuated from the mine, a spokesman said.",
+        {"industrial_accident"},
+        id="rescuers pulled out of a mine are no evacuation",
+    ),
+    pytest.param(
+        "Crew evacuated after missile strike on tanker off Hodeidah",
+        "A missile fired by the Houthis hit the tanker on Tuesday, and the crew were evacuated safely, the "
+        "maritime agency said.",
+        {"missile_artillery_strike"},
+        id="a ship's crew taken off is no evacuation",
+    ),
 ]
 
 
