@@ -1056,6 +1056,34 @@ EVENTS = [
         {"missile_artillery_strike"},
         id="a ship's crew taken off is no evacuation",
     ),
+    pytest.param(
+        "Toll from Chinese coal mine blast rises to 20",
+        "The toll from a gas explosion at a coal mine in Shanxi rose to 20 on Wednesday after rescuers "
+        "recovered more bodies, police said.",
+        {"industrial_accident"},
+        id="a coal mine blast is no landmine",
+    ),
+    pytest.param(
+        "Gangs attack Delmas in Haiti's capital, police kill 15 suspects",
+        "Gangs launched a fresh attack on the capital early on Tuesday, targeting the community of Delmas, "
+        "where residents fought alongside police.",
+        {"armed_clash"},
+        id="residents fighting alongside police",
+    ),
+    pytest.param(
+        "Ukrainian missiles hit ship repair yard in Sevastopol, Russia says",
+        "Russia's defence ministry said Ukraine used eight cruise missiles and three sea drones in the "
+        "attack on the yard overnight.",
+        {"missile_artillery_strike"},
+        id="sea drones are boats, not aircraft",
+    ),
+    pytest.param(
+        "Soldiers and civilians killed as militants attack Afghan checkpoint",
+        "At least 15 people were killed when militants attacked a checkpoint in the district, officials "
+        "said.",
+        {"armed_clash"},
+        id="an attack on a checkpoint killing soldiers and civilians is a battle",
+    ),
 ]
 
 
