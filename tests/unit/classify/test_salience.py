@@ -1084,6 +1084,13 @@ EVENTS = [
         {"armed_clash"},
         id="an attack on a checkpoint killing soldiers and civilians is a battle",
     ),
+    pytest.param(
+        "Five killed in suspected Shabab raid in Kenya's Mandera",
+        "Suspected Al-Shabab militants killed five people and set homes on fire on Monday at Elwak, the "
+        "county commissioner said.",
+        {"attack_on_civilians"},
+        id="militants who set homes on fire",
+    ),
 ]
 
 
