@@ -227,12 +227,14 @@ _PAST_BEFORE = re.compile(
 )
 
 
-# The earlier event a ranking compares with, dated by its year, and the clause that tells of it: "the
-# country's worst disaster since the 1998 tsunami at Aitape, which killed more than 2,000 people",
-# "the deadliest since 1973, when 81 people died"; or a year the report recalls: "a repeat of 1997, when
-# the flood killed 114".
+# The earlier event a ranking compares with, dated by its year (or month), and the clause that tells of
+# it: "the country's worst disaster since the 1998 tsunami at Aitape, which killed more than 2,000
+# people", "the deadliest since 1973, when 81 people died", "the sides' first meeting since the military
+# escalation in May, when both fired missiles at each other"; or a year the report recalls: "a repeat of
+# 1997, when the flood killed 114".
 _PAST_EVENT_BEFORE = re.compile(
-    r"\b(?:since|ever since)\s+[^.;]{0,50}?\b(?:19|20)\d\d\b[^.;]{0,60}?"
+    r"\b(?:since|ever since)\s+[^.;]{0,50}?\b(?:(?:19|20)\d\d|in (?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December))\b[^.;]{0,60}?"
     r"\b(?:which|that|when|in which|where)\b[^.;]{0,30}$"
     # "braced for a repeat of 1997, when the 'flood of the millennium' killed 114 people"
     r"|\b(?:19|20)\d\d,?\s+when\b[^.;]{0,60}$",

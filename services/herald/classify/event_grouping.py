@@ -234,6 +234,10 @@ def continuations(
         for j in (k - 1, k - 2):
             if j < 0 or j not in cued:
                 continue
+            # Past a sentence between them, one that opens as a report of its own ("On Friday a bomb hit a
+            # vehicle carrying miners, killing 11") tells of another incident, not this one's toll.
+            if j == k - 2 and salience.opens_news(segs[k].text):
+                break
             if segs[j].headline and sum(j in hits for hits in by_type.values()) > 1:
                 break  # a headline listing several events does not say which one the counts belong to
             for code in by_type:

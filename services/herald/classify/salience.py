@@ -70,8 +70,9 @@ def background_sentence(text: str) -> str | None:
 
 
 _QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
-_CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s-\s|\bwhere\b|\bwhen\b", re.I)
-_CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s-\s|\.(?:\s|$)")
+# A comma between digits ("over 400,000 people") is a thousands separator, not a clause break.
+_CLAUSE_START = re.compile(r"(?<!\d),|,(?!\d)|[;:(\u2013\u2014]|\s-\s|\bwhere\b|\bwhen\b", re.I)
+_CLAUSE_END = re.compile(r"(?<!\d),|,(?!\d)|[;:)\u2013\u2014]|\s-\s|\.(?:\s|$)")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -116,9 +117,29 @@ def is_roundup(title: str) -> bool:
     return bool(_vocabulary()["roundup_headline"].search(title))
 
 
+_OPENS_NEWS = re.compile(
+    r"^\W*(?:(?:on|late on|early on) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|separately|"
+    r"meanwhile|elsewhere|in (?:another|a separate))\b",
+    re.I,
+)
+
+
+def opens_news(text: str) -> bool:
+    """Whether a sentence opens as a report of its own ("On Friday a bomb hit ...", "Separately, ...")."""
+    return bool(_OPENS_NEWS.match(text))
+
+
 def marks_news(text: str) -> bool:
     """Whether a sentence past the lead presents itself as a report of its own ("on Sunday ...")."""
     return bool(_vocabulary()["news_markers"].search(text))
 
 
-__all__ = ["LEAD_SEGMENTS", "article_frame", "aside", "background_sentence", "is_roundup", "marks_news"]
+__all__ = [
+    "LEAD_SEGMENTS",
+    "article_frame",
+    "aside",
+    "background_sentence",
+    "is_roundup",
+    "marks_news",
+    "opens_news",
+]

@@ -34,6 +34,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
         "attack_on_civilians",
         "industrial_accident",
         "armed_clash:armed groups fighting",
+        "armed_clash:attack on a military post",
     ),
     "missile_artillery_strike": (
         "air_drone_strike:warplanes attacking",
@@ -41,9 +42,12 @@ ABSORBS: dict[str, tuple[str, ...]] = {
         "attack_on_civilians",
         "industrial_accident",
         "armed_clash:armed groups fighting",
+        "armed_clash:attack on a military post",
     ),
-    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning"),
-    "infrastructure_attack": ("industrial_accident",),
+    # "Gang members opened fire on a march, killing seven": the marchers are the victims of an attack
+    "attack_on_civilians": ("armed_clash:armed groups fighting", "riot:crowd looting or burning", "protest"),
+    # "Militants attacked a Chevron oil pipeline": an attack on a pipeline is no battle
+    "infrastructure_attack": ("industrial_accident", "armed_clash:armed groups fighting"),
     "riot": ("protest", "armed_clash", "arrest"),
     "protest": ("arrest",),
     "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),
@@ -55,6 +59,7 @@ ABSORBS: dict[str, tuple[str, ...]] = {
 # Verbs of an attack by one side (on a village, a camp): not by themselves a battle between two.
 ONE_SIDED = re.compile(r"attack(?:ed|ing|s)?|raid(?:ed|s)?|stormed|overran|assault(?:ed|s)?", re.I)
 _REPELLED = next(c for c in phrasing.cues()["armed_clash"] if c.name == "attack repelled")
+_ON_A_POST = next(c for c in phrasing.cues()["armed_clash"] if c.name == "attack on a military post")
 # A named person held ("Alexei Navalny was arrested as he arrived to join the rally"): an arrest of its
 # own, not the crowd's arrests.
 NAMED_HELD = re.compile(
@@ -154,11 +159,17 @@ def segment_hits(
     clash = hits.get("armed_clash")
     # Residents fighting beside the police to drive attackers back are a side in a battle, not victims.
     repelled = clash is not None and _REPELLED.pattern.search(text) is not None
+    # "Taliban gunmen stormed a paramilitary post, killing one soldier": an attack on soldiers is a battle,
+    # whatever verb says it, and no attack on civilians unless the sentence names civilian victims.
+    on_a_post = clash is not None and _ON_A_POST.pattern.search(text) is not None
     one_sided = (
         clash is not None
         and not repelled
+        and not on_a_post
         and ONE_SIDED.fullmatch(text[clash.span[0] : clash.span[1]]) is not None
     )
+    if on_a_post and "attack_on_civilians" in hits and not CIVILIANS.search(text):
+        del hits["attack_on_civilians"]
     # Fire traded between two armed sides ("the gunmen shot back, wounding a soldier") is a battle too.
     mutual_fire = clash is not None and clash.cue == "fire exchanged between armed sides"
     if (

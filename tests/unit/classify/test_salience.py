@@ -246,6 +246,90 @@ NON_EVENTS = [
         "keeping the government in place, a newspaper reported.",
         id="a party's internal coup",
     ),
+    pytest.param(
+        "Tsunamis fast facts: how they form and the deadliest since 1900",
+        "A tsunami is a series of waves raised when the sea floor moves suddenly, oceanographers say. "
+        "Among the deadliest, a tsunami in the Indian Ocean in 2004 killed about 230,000 people.",
+        id="a fast-facts explainer",
+    ),
+    pytest.param(
+        "Hurricane basics: what a category number means",
+        "The weather service explains that each hurricane gets one category, from its sustained winds. "
+        "The scale runs from one to five.",
+        id="a basics explainer",
+    ),
+    pytest.param(
+        "When a chancellor resigns: what happens next",
+        "A resignation goes to the president, who asks the outgoing chancellor to stay on as caretaker "
+        "until parliament picks a successor.",
+        id="what happens next",
+    ),
+    pytest.param(
+        "October mine disaster anniversaries",
+        "This month's calendar of mine disasters: on an October morning a fire at the pit in Senghenydd "
+        "killed 439.",
+        id="a calendar of anniversaries",
+    ),
+    pytest.param(
+        "Eight costly floods every insurer remembers",
+        "Claims follow almost every big flood. The Elbe floods of 2002 cost insurers billions.",
+        id="a numbered list of past events",
+    ),
+    pytest.param(
+        "Tributes paid to choir founder who sang for the hospital",
+        "The founder of the town choir raised thousands for the local hospital over the past year. He died "
+        "after testing positive for Covid.",
+        id="one man who died after testing positive is not an outbreak",
+    ),
+    pytest.param(
+        "Weather service launches flood app that sounds an alarm on your phone",
+        "The weather service has released a flood app for phones that sounds an alarm whenever a flood "
+        "warning covers the user's area.",
+        id="an app named after a hazard",
+    ),
+    pytest.param(
+        "Phone maker teases Storm Pro handset ahead of launch",
+        "A tipster spotted the Storm 5G in a retailer's listing. The Storm Pro is expected with a "
+        "50-megapixel camera.",
+        id="a phone model named after a hazard",
+    ),
+    pytest.param(
+        "Kano Tornadoes down Lobi Stars 3-1 at home",
+        "Kano Tornadoes won at home for the second time this season, beating Lobi Stars 3-1 in the "
+        "national league.",
+        id="a team named after a hazard, told by its score",
+    ),
+    pytest.param(
+        "Pakistan's openers fall cheaply as India need 141 in Dubai",
+        "Pakistan chose to bat after winning the toss and made 140 for 9. It is the sides' first meeting "
+        "since the border escalation in May, when both fired missiles at each other.",
+        id="a missile exchange told in a since-clause of a sports report",
+    ),
+    pytest.param(
+        "Health ministry official quits over procurement scandal",
+        "The director-general for procurement at the health ministry stepped down on Monday, saying he was "
+        "responsible for the overpriced contracts.",
+        id="an official, not a minister, resigns",
+    ),
+    pytest.param(
+        "EU foreign ministers meet in Brussels on Ukraine and Gaza",
+        "Foreign ministers of the 27 member states gathered in Brussels on Thursday for an informal meeting "
+        "on Ukraine, Gaza and Venezuela's disputed election.",
+        id="ministers gathered for a meeting",
+    ),
+    pytest.param(
+        "Northern Luzon braces for Typhoon Mawar",
+        "Typhoon Mawar is forecast to reach land in Cagayan late on Saturday, the weather bureau said on "
+        "Friday. Storm alerts are up in ten provinces.",
+        id="a typhoon forecast to reach land",
+    ),
+    pytest.param(
+        "Severe thunderstorm warnings will now set off phone alerts",
+        "From next week the most severe thunderstorm warnings will trigger emergency alerts on phones, as "
+        "flash flood and tornado warnings already do. Only about 10 percent of severe storms reach that "
+        "level.",
+        id="warnings and a share of all storms",
+    ),
 ]
 
 
@@ -637,7 +721,388 @@ EVENTS = [
         {"arrest"},
         id="a killing told in a since-clause",
     ),
+    pytest.param(
+        "Residents and police repel gang assault on Delmas",
+        "Gangs attacked the suburb of Delmas before dawn on Sunday and were fought off by police alongside "
+        "armed residents. At least 12 gang members were killed, police said.",
+        {"armed_clash"},
+        id="attackers fought off by police and residents are a side in a battle",
+    ),
+    pytest.param(
+        "Soldiers in Mali say on state TV they have removed President Keita",
+        "A group of soldiers went on national television on Tuesday to announce that President Ibrahim "
+        "Keita had been removed, hours after members of the presidential guard detained him at his home.",
+        {"coup"},
+        id="soldiers announce on television that the president was removed",
+    ),
+    pytest.param(
+        "Detained Guinean leader urges calm as mediators fly in",
+        "Alpha Conde, held since Sunday by special forces who say they now run Guinea, urged calm in a "
+        "message. The soldiers have suspended all institutions and shut the borders.",
+        {"coup"},
+        id="troops who say they now run the country",
+    ),
+    pytest.param(
+        "Troops and armoured cars storm Quito palace",
+        "Soldiers under a recently sidelined army commander stormed the presidential palace in Quito on "
+        "Wednesday before the president ordered them back to barracks.",
+        {"coup"},
+        id="troops storm the presidential palace",
+    ),
+    pytest.param(
+        "Guinea's putschists name special forces chief transitional leader",
+        "The officers who removed Alpha Conde named Colonel Mamadi Doumbouya, head of the special forces, as "
+        "transitional president on Friday. One of Conde's ministers was detained on graft charges, the coup "
+        "leaders said.",
+        {"coup", "leadership_change"},
+        id="a transitional president named; a detention the coup leaders announce",
+    ),
+    pytest.param(
+        "Police tear-gas marchers in Nairobi and arrest dozens",
+        "Riot police fired tear gas at marchers denouncing police killings in the capital on Tuesday and "
+        "arrested dozens.",
+        {"protest"},
+        id="marchers tear-gassed and arrested",
+    ),
+    pytest.param(
+        "Twelve dead in riot at Latacunga prison",
+        "Inmates fired guns, killed a guard and took several officers hostage before police retook the jail.",
+        {"riot"},
+        id="guards taken hostage in a prison riot",
+    ),
+    pytest.param(
+        "Death toll in Quito prison riot rises to 20",
+        "Twenty inmates have been killed in fighting between rival gangs at the prison. About 1,000 soldiers "
+        "stormed the prison on Tuesday and regained control.",
+        {"riot"},
+        id="soldiers storming a rioting prison",
+    ),
+    pytest.param(
+        "Prime minister names cabinet after Labour landslide ends ten years of Tory rule",
+        "The new prime minister took office after the king accepted his predecessor's resignation.",
+        {"leadership_change"},
+        id="an election landslide is no landslide",
+    ),
+    pytest.param(
+        "More arrests expected after anti-lockdown rally in Dublin",
+        "At least 20 people were detained for attacking officers at Saturday's anti-lockdown rally in "
+        "Dublin; police expect more arrests.",
+        {"protest"},
+        id="arrests expected are not arrests",
+    ),
+    pytest.param(
+        "Sierra Leone president thanks loyal troops after coup attempt",
+        "Soldiers seized the state broadcaster on Sunday and declared the government dissolved before loyal "
+        "troops foiled the attempt. The president mentioned people still held by fleeing mutineers.",
+        {"coup"},
+        id="fleeing mutineers displace nobody",
+    ),
+    pytest.param(
+        "Israeli army intercepts missile launched from Yemen",
+        "The army said it had intercepted a missile fired from Yemen early on Tuesday. The group has fired "
+        "60 ballistic missiles and 20 drones at Israel since March 18.",
+        {"missile_artillery_strike"},
+        id="a running tally since a date is no attack",
+    ),
+    pytest.param(
+        "Russia fires 90 drones at Ukraine overnight",
+        "Russia launched 90 drones at Ukraine overnight and 70 were shot down, the air force said. "
+        "Ballistic missile alerts sounded in Kyiv.",
+        {"air_drone_strike"},
+        id="a missile alert is no missile strike",
+    ),
+    pytest.param(
+        "Freight train derailment forces evacuation of Ohio town",
+        "About 20 cars of a freight train left the tracks on Friday, and a tank car leaked gas; residents "
+        "within a mile were told to leave.",
+        {"industrial_accident", "evacuation"},
+        id="a derailment that forces an evacuation is no attack by forces",
+    ),
+    pytest.param(
+        "Blast at Oman's Sohar port kills five and injures 100",
+        "At least five people were killed and about 100 injured by an explosion in the storage yard of the "
+        "port on Sunday, state media said.",
+        {"industrial_accident"},
+        id="a blast at a port",
+    ),
+    pytest.param(
+        "Rescuers enter Upper Branch mine",
+        "Rescue teams entered the coal mine on Tuesday, hours after an explosion trapped nine miners deep "
+        "underground.",
+        {"industrial_accident"},
+        id="an explosion that trapped miners",
+    ),
+    pytest.param(
+        "Eight bus passengers shot dead in Kalat district",
+        "Suspected insurgents stopped a Quetta-bound bus on the highway late on Monday, checked identity "
+        "cards and shot eight men, police said.",
+        {"attack_on_civilians"},
+        id="passengers pulled off a bus and shot",
+    ),
+    pytest.param(
+        "Ten dead at Kashmir hill resort, police say",
+        "Gunmen fired on visitors at the meadow on Tuesday afternoon, killing at least ten tourists, police "
+        "said.",
+        {"attack_on_civilians"},
+        id="visitors fired on are tourists, not an away side",
+    ),
+    pytest.param(
+        "Colonel held after troops storm palace in Lima",
+        "Soldiers led by a dismissed colonel stormed the presidential palace on Wednesday. Hours later the "
+        "colonel was handcuffed and driven away by police.",
+        {"coup", "arrest"},
+        id="the coup leader handcuffed and driven away",
+    ),
+    pytest.param(
+        "Russia says it has taken Novoselivka in Donetsk",
+        "Russian troops have captured the village of Novoselivka in Ukraine's Donetsk region, the defence "
+        "ministry said on Saturday. The village is about 12 km south of Pokrovsk, a town Russian forces have "
+        "stormed for months, according to a Ukrainian mapping group.",
+        {"territory_change"},
+        id="where the captured village lies is no battle",
+    ),
+    pytest.param(
+        "Iran fires 150 missiles at Israel",
+        "Iran fired about 150 missiles at Israel on Tuesday evening, the Israeli military said. Most were "
+        "intercepted. Debris fell on several towns. Sirens sounded for an hour. Soon after the barrage "
+        "Israel's air force resumed strikes on Hezbollah positions in southern Beirut.",
+        {"missile_artillery_strike", "air_drone_strike"},
+        id="soon after the barrage, a report of its own",
+    ),
+    pytest.param(
+        "Prime minister resigns after days of nationwide protests",
+        "The prime minister resigned on Tuesday, saying he had reached a dead end. The country has been "
+        "paralysed for two weeks by protests against the political class.",
+        {"leadership_change"},
+        id="protests told as the state the resignation answers",
+    ),
+    pytest.param(
+        "Newly elected premier steps down after street protests",
+        "The new prime minister said on Monday he was stepping down after days of street protests against "
+        "him. He praised the opposition lawmaker who led the rallies.",
+        {"leadership_change"},
+        id="protests a resignation follows, and the man who led them",
+    ),
+    pytest.param(
+        "Toll from Israeli strike on Sidon house rises to eight",
+        "Eight people were killed in an Israeli strike on a house in the southern Lebanese city of Sidon, "
+        "the news agency said on Saturday. Israeli troops and Hezbollah have traded fire across the border "
+        "almost daily since October.",
+        {"air_drone_strike"},
+        id="fire traded almost daily since a month is no battle reported",
+    ),
+    pytest.param(
+        "Houthi drone kills two soldiers in Taiz",
+        "Two government soldiers were killed when a Houthi drone struck military positions in Taiz province "
+        "overnight, an official said.",
+        {"air_drone_strike"},
+        id="a drone striking a military post is the drone strike",
+    ),
+    pytest.param(
+        "Pakistan says 12 killed as Taliban storm checkpoint",
+        "Taliban gunmen stormed a paramilitary post in the district before dawn on Tuesday, killing one "
+        "soldier and setting off clashes in which ten militants died, officials said.",
+        {"armed_clash"},
+        id="gunmen storming a police post are a battle",
+    ),
+    pytest.param(
+        "Soldier and four militants killed in clashes in Kurram",
+        "Militants attacked a security post in Kurram on Friday, killing one soldier in an exchange of fire. "
+        "Troops beat off the attack and killed four militants, residents said.",
+        {"armed_clash"},
+        id="troops beating off an attack",
+    ),
+    pytest.param(
+        "Israeli strikes across Gaza kill 300 as truce collapses",
+        "Israeli warplanes struck towns across the Gaza Strip on Tuesday after weeks of talks on extending "
+        "the ceasefire went nowhere.",
+        {"air_drone_strike"},
+        id="a truce that collapsed is no talks",
+    ),
+    pytest.param(
+        "Mali's coup leader sworn in as interim president",
+        "Colonel Assimi Goita was sworn in as interim president on Monday by the head of the Supreme Court.",
+        {"leadership_change"},
+        id="a coup leader sworn in is a leader named, not a coup",
+    ),
+    pytest.param(
+        "Drone strike on substation leaves occupied Kherson villages without power",
+        "Ukrainian drones hit a substation in the Russian-held part of the Kherson region overnight, cutting "
+        "electricity to several districts, the Moscow-installed governor said.",
+        {"air_drone_strike"},
+        id="occupied as an adjective is no capture",
+    ),
+    pytest.param(
+        "Cholera kills 12 in Beira after floods",
+        "A cholera outbreak that followed severe flooding has killed at least 12 people in Sofala province, "
+        "health officials said on Wednesday.",
+        {"disease_outbreak"},
+        id="the flood an outbreak followed",
+    ),
+    pytest.param(
+        "Police in Jeddah arrest 90 foreign workers",
+        "Police arrested 90 foreign workers on a range of charges in a joint operation, an official said. In "
+        "March the ministry said 500 smugglers had been caught; four policemen were wounded in gun battles "
+        "during those raids.",
+        {"arrest"},
+        id="a sentence opening in an earlier month is background",
+    ),
+    pytest.param(
+        "Four dead as fire engulfs garment factory near Chittagong",
+        "A fire at the five-storey Lucky Star Garment and Textile factory outside Chittagong killed four "
+        "people on Thursday, police said.",
+        {"industrial_accident"},
+        id="a fire that engulfs a factory",
+    ),
+    pytest.param(
+        "Guards held hostage in six-hour Arizona prison riot",
+        "Hundreds of inmates, some armed with broom handles and metal pipes, rioted for about six hours at "
+        "the county correctional facility and took three guards hostage, authorities said.",
+        {"riot"},
+        id="guards taken hostage by rioting inmates",
+    ),
+    pytest.param(
+        "Gunmen kill 12 in Kadisau village",
+        "Unknown gunmen killed at least 12 people in an attack on Kadisau village, police said. No one has "
+        "been arrested and an investigation has begun.",
+        {"attack_on_civilians"},
+        id="no one arrested is no arrest",
+    ),
+    pytest.param(
+        "Militants attack Shell pipeline in Bayelsa",
+        "Suspected militants attacked a Shell oil pipeline in Bayelsa state early on Friday, shutting in "
+        "about 8,000 barrels a day, a company source said.",
+        {"infrastructure_attack"},
+        id="militants attacking a pipeline are no battle",
+    ),
+    pytest.param(
+        "Gang members fire on anti-gang march in Cap-Haitien, killing five",
+        "Gang members opened fire on a march against gang violence in the city on Sunday, killing five "
+        "people, witnesses said.",
+        {"attack_on_civilians"},
+        id="a march fired on by a gang is its victim",
+    ),
+    pytest.param(
+        "Gang attack on Haitian town of Mirebalais kills at least 40, UN says",
+        "The UN human rights office said on Tuesday that the toll was still rising.",
+        {"attack_on_civilians"},
+        id="gangs attacking a town kill its people",
+    ),
+    pytest.param(
+        "Stocks edge up as Ishiba becomes Japan's new prime minister",
+        "Japan's Nikkei share average closed higher on Tuesday after Shigeru Ishiba won the parliamentary "
+        "vote to become the country's prime minister.",
+        {"leadership_change"},
+        id="a leader who becomes prime minister, told in a market report",
+    ),
+    pytest.param(
+        "Eleven killed as bus falls into gorge in Chamba",
+        "At least 11 people were killed and 20 injured on Monday when a private bus rolled 300 feet into a "
+        "gorge near Tissa, police said.",
+        {"industrial_accident"},
+        id="a bus that rolled into a gorge",
+    ),
+    pytest.param(
+        "Gazipur jute mill fire kills 9",
+        "Rescuers pulled nine bodies from the burnt-out jute mill on Friday, officials said.",
+        {"industrial_accident"},
+        id="a mill fire",
+    ),
+    pytest.param(
+        "Former sports minister arrested in Olympic stadium graft probe",
+        "Police on Tuesday arrested the former sports minister in an inquiry into bribes tied to the "
+        "building of the Olympic stadium, newspapers reported.",
+        {"arrest"},
+        id="police arrested a former minister, in an article about a stadium",
+    ),
+    pytest.param(
+        "Gunmen kill six in Guanajuato home",
+        "Gunmen forced their way into a house in the state on Sunday night and opened fire, officials said.",
+        {"attack_on_civilians"},
+        id="gunmen kill people in a home",
+    ),
+    pytest.param(
+        "Gunmen pull six passengers off bus in Loralai and kill them",
+        "Gunmen stopped a Quetta-bound bus on the national highway near Loralai on Tuesday night, checked "
+        "passengers' identity cards, led six men to a nearby hill and shot them, an official said.",
+        {"attack_on_civilians"},
+        id="passengers led away from a stopped bus and shot",
+    ),
+    pytest.param(
+        "Over 60 civilians killed in RSF attacks on camps near Nyala",
+        "More than 60 civilians died over two days as the Rapid Support Forces attacked two displacement "
+        "camps near Nyala, a health official said on Sunday.",
+        {"attack_on_civilians"},
+        id="civilians who died as a force attacked their camps",
+    ),
+    pytest.param(
+        "Rockets fired from Lebanon at northern Israel",
+        "Rockets were fired from Lebanon at villages in northern Israel on Friday evening, reaching areas "
+        "that were never evacuated.",
+        {"missile_artillery_strike"},
+        id="areas never evacuated",
+    ),
+    pytest.param(
+        "Second cave-in kills three rescuers at Utah mine",
+        "A second cave-in killed three rescuers digging toward trapped miners on Thursday. All rescue "
+        "workers have been evacuated from the mine, a spokesman said.",
+        {"industrial_accident"},
+        id="rescuers pulled out of a mine are no evacuation",
+    ),
+    pytest.param(
+        "Crew evacuated after missile strike on tanker off Hodeidah",
+        "A missile fired by the Houthis hit the tanker on Tuesday, and the crew were evacuated safely, the "
+        "maritime agency said.",
+        {"missile_artillery_strike"},
+        id="a ship's crew taken off is no evacuation",
+    ),
+    pytest.param(
+        "Toll from Chinese coal mine blast rises to 20",
+        "The toll from a gas explosion at a coal mine in Shanxi rose to 20 on Wednesday after rescuers "
+        "recovered more bodies, police said.",
+        {"industrial_accident"},
+        id="a coal mine blast is no landmine",
+    ),
+    pytest.param(
+        "Gangs attack Delmas in Haiti's capital, police kill 15 suspects",
+        "Gangs launched a fresh attack on the capital early on Tuesday, targeting the community of Delmas, "
+        "where residents fought alongside police.",
+        {"armed_clash"},
+        id="residents fighting alongside police",
+    ),
+    pytest.param(
+        "Ukrainian missiles hit ship repair yard in Sevastopol, Russia says",
+        "Russia's defence ministry said Ukraine used eight cruise missiles and three sea drones in the "
+        "attack on the yard overnight.",
+        {"missile_artillery_strike"},
+        id="sea drones are boats, not aircraft",
+    ),
+    pytest.param(
+        "Soldiers and civilians killed as militants attack Afghan checkpoint",
+        "At least 15 people were killed when militants attacked a checkpoint in the district, officials "
+        "said.",
+        {"armed_clash"},
+        id="an attack on a checkpoint killing soldiers and civilians is a battle",
+    ),
+    pytest.param(
+        "Five killed in suspected Shabab raid in Kenya's Mandera",
+        "Suspected Al-Shabab militants killed five people and set homes on fire on Monday at Elwak, the "
+        "county commissioner said.",
+        {"attack_on_civilians"},
+        id="militants who set homes on fire",
+    ),
 ]
+
+
+def test_a_sentence_opening_its_own_report_lends_no_counts_past_a_sentence(make_article: Make) -> None:
+    body = (
+        "Armed men killed five passengers of a bus bound for Quetta late on Tuesday, officials said. "
+        "About 30 gunmen stopped buses, checked identity cards and shot five people from Punjab. No group "
+        "claimed the attack. On Friday a bomb hit a vehicle carrying coal miners in the province, killing "
+        "11 people and wounding six."
+    )
+    (event,) = classify(make_article("Gunmen pull five passengers off bus and kill them", body))
+    assert event.magnitude == {"killed": 5}
 
 
 @pytest.mark.parametrize(("title", "body", "types"), EVENTS)
@@ -701,6 +1166,10 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
         ("He had been planning protests on Sept. 9 against the pension plan", "protests", "planned"),
         ("he was being held over a brief appearance at a rally in January", "rally", "held_for"),
         ("They told UNHCR they escaped clashes between government forces and rebels", "clashes", "fled_from"),
+        ("The prime minister has promised to resign once a council exists", "resign", "promised"),
+        ("officers enforcing coronavirus rules have killed 22 people", "coronavirus", "modifier"),
+        ("cars set alight after a vigil for two boys killed in a knife attack on Sunday", "attack", "vigil"),
+        ("Floods hit over 400,000 people in Europe in 2024, a monitor says", "Floods", "dated"),
     ],
 )
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
