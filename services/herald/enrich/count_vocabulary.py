@@ -138,6 +138,13 @@ NOT_COUNTS = frozenset(
         "gigawatts", "megawatts", "mph", "km/h", "celsius", "fahrenheit", "storey", "storeys", "floors",
     }
 )  # fmt: skip
+# Month names: a year right after one is a date ("from October 2023 killed more than 4,000"), never
+# a count, whatever word follows it.
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec"}
+)  # fmt: skip
 STOP = frozenset(
     {
         "and", "or", "but", "in", "on", "at", "to", "from", "by", "with", "for", "the", "a", "an", "of",

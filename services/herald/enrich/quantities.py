@@ -46,6 +46,7 @@ from .count_units import (
 from .count_vocabulary import (
     AFTER_PASSIVE,
     HARM_OF_ANY_NOUN,
+    MONTHS,
     NAMED_HARM,
     NOT_COUNTS,
     NOUN_UNITS,
@@ -229,9 +230,10 @@ class CountFinder:
                     if start >= 1 and toks.lower[start - 1] == "between":
                         qstart = start - 1
         if toks.words[start].isdigit() and 1800 <= value <= 2100 and value_max is None:
-            # a year, unless a counted noun follows right away
+            # a year, unless a counted noun follows right away; always one after a month
             nxt = toks.lower[end] if end < n else ""
-            if nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS:
+            dated = start >= 1 and toks.lower[start - 1].rstrip(".,") in MONTHS
+            if dated or (nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS):
                 return None
         # "dozens of people", "thousands of residents"
         j = end

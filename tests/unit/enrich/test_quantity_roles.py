@@ -43,6 +43,16 @@ CASES = [
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
     ),
+    # a truce's or a war's toll since it began, even told as "from <month> <year>"
+    (
+        "Health officials have counted about 2,000 breaches since the January truce, with 140 dead and "
+        "over 300 wounded.",
+        300, "wounded", "event", "cumulative",
+    ),
+    (
+        "The war in Lebanon from October 2023 killed more than 4,000 people and injured about 16,000.",
+        16_000, "wounded", "event", "cumulative",
+    ),
     # ... but a crisis's own period or its own outbreak is the event's
     (
         "More than 10,000 people have fled their homes in Port-au-Prince in the past week.",
