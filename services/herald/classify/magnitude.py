@@ -435,6 +435,10 @@ def _battle_toll(found: list[Reading], lead: set[int]) -> float:
     other ("the Taliban claimed to have killed 18 soldiers") is left out when the report gives its
     own figures; a total the report states ("71 people, 65 of them rebels") is kept if larger."""
     stood = [r for r in found if not r.claim] or found
+    # "Eight Afghan soldiers killed" over "Eight Afghan Taliban fighters ... were killed": the headline
+    # retells a body figure in shorthand, under another side's word; it is not a second side's dead.
+    told = {r.value for r in stood if r.segment != 0}
+    stood = [r for r in stood if r.segment != 0 or r.value not in told]
     sides: dict[str, list[Reading]] = {}
     for r in stood:
         sides.setdefault(r.side, []).append(r)

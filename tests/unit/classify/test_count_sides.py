@@ -41,6 +41,15 @@ def test_one_sides_repeated_figure_is_not_added_twice() -> None:
     ) == {"killed": 4}
 
 
+def test_a_headline_retelling_a_body_figure_under_another_sides_word_is_not_added() -> None:
+    assert _measure(
+        "armed_clash",
+        "Nine Afghan soldiers killed in clash at border post",
+        "Nine Afghan Taliban fighters, one of them a commander, were killed and 14 wounded when Pakistani "
+        "troops returned fire on a checkpoint, officials said.",
+    ) == {"killed": 9, "wounded": 14}
+
+
 def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
     assert _measure(
         "armed_clash",
