@@ -215,7 +215,9 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "aircraft",
         after_keys=("plane", "jet", "bomber", "helicopter", "aircraft"),
-        after=r"\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
+        # "95 unmanned aircraft" are drones (the drones rule reads them)
+        after=r"\s+(?!(?:unmanned|uncrewed|pilotless)\b)(?:\w+\s+)?"
+        r"(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
     ),
     _rule(
         "settlements",

@@ -34,6 +34,8 @@ NOUN_UNITS: dict[str, str] = {
     **dict.fromkeys(["evacuees", "evacuated"], "evacuated"),
     **dict.fromkeys(["arrests", "detentions", "arrested", "detained"], "arrested"),
 }  # fmt: skip
+# Words that make an aircraft a drone: "launched 95 unmanned aircraft".
+UNCREWED = frozenset({"unmanned", "uncrewed", "pilotless"})
 # Units that say what happened rather than what was counted: a verb about the same people wins.
 PEOPLE_UNITS = frozenset({"troops", "protesters"})
 # Nouns for people: the count takes its unit from what happened to them, if anything did.

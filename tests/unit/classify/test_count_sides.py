@@ -266,6 +266,11 @@ def test_types_of_real_reports_around_their_numbers(
             "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
             {"evacuated": 5000},
         ),
+        # the air force's word for drones: no aircraft count beside them
+        (
+            "Russia launched 87 unmanned aircraft at Ukraine overnight, most of them Shahed drones.",
+            {"drones": 87},
+        ),
         # people ordered out "this week" are the crisis's own count, not a weekly total of attacks
         (
             "Thousands of people in Northern California were ordered to leave their homes this week as the "

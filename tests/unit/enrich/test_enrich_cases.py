@@ -124,6 +124,7 @@ def test_demonyms_are_countries_and_actors(enricher: Enricher) -> None:
         ("Tens of thousands of protesters marched.", {(20000, "protesters", "at_least")}),
         ("The strike killed at least 12 civilians.", {(12, "killed", "at_least")}),
         ("A dozen aircraft took off.", {(12, "aircraft", "exact")}),
+        ("Russia launched 87 unmanned aircraft overnight.", {(87, "drones", "exact")}),
         ("The company lost $5 million in 2024 over three days.", set()),
         ("A magnitude 6.4 earthquake struck.", {(6.4, "magnitude", "exact")}),
     ],
