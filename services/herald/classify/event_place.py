@@ -275,6 +275,9 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            seat = _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
+            if entity.geo is not None and seat:
+                continue  # "the defence ministry in Moscow said": where the reporting ministry sits
             if (
                 entity.geo is not None
                 and entity.geo.kind in ("city", "country")

@@ -424,6 +424,16 @@ CASES = [
         "country",
         id="mediators-appealing-for-calm-are-not-the-place",
     ),
+    # the ministry reporting a capture sits in its capital, far from the front it reports on
+    pytest.param(
+        "Russia says its forces took two more villages",
+        "Russian troops have captured the villages of Novoselivka and Hrodivka in the Donetsk region, "
+        "the defence ministry in Moscow said on Monday, as heavy fighting went on along the front.",
+        "territory_change",
+        "UA",
+        "region",
+        id="the-ministry-in-its-capital-is-not-the-front",
+    ),
 ]
 
 
