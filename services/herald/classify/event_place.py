@@ -85,6 +85,14 @@ _DEPARTURE_BEFORE = re.compile(
     r"fly\s+out\s+of|flew\s+out\s+of)\s+$",
     re.I,
 )
+# "she is heading to London", "left Qatar's capital for Istanbul": where people travel on to after
+# the event, below any place the sentences name as where it happened.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:heading|headed|bound|flew|flying|fled|travell?(?:ed|ing)|en\s+route)\s+(?:on\s+)?(?:to|for)\s+$|"
+    r"\b(?:left|leaving|leave|leaves|departed|departing)\s+(?:[\w'\u2019-]+\s+){1,3}?for\s+$",
+    re.I,
+)
+_DESTINATION_PENALTY = 3.5
 # "the drones that Russia launched", "Russia-launched drones": the launcher, not the place.
 _LAUNCHER_AFTER = re.compile(
     r"^(?:-launched\b|\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:launched|fired|sent|lobbed|unleashed)\b)",
@@ -306,6 +314,8 @@ def locate(
                 rank -= _SUBJECT_PENALTY
             if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
                 rank -= _ARRIVAL_PENALTY
+            if code != "evacuation" and _DESTINATION_BEFORE.search(window[-50:]):
+                rank -= _DESTINATION_PENALTY
             if ("from" in window and _ORIGIN_BEFORE.search(window)) or _DEPARTURE_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
                 launch_sites.add(len(candidates))

@@ -434,6 +434,16 @@ CASES = [
         "region",
         id="the-ministry-in-its-capital-is-not-the-front",
     ),
+    # where a fallen leader travels on to is not where the government fell
+    pytest.param(
+        "Nepal's prime minister resigns and leaves the country",
+        "Prime Minister Ram Bahadur Thapa has resigned and left Nepal, with aides saying he is heading to "
+        "Dubai, and the army chief said in a televised address that an interim council would take over.",
+        "leadership_change",
+        "NP",
+        "country",
+        id="where-a-leader-heads-to-is-not-the-place",
+    ),
 ]
 
 
