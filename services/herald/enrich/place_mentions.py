@@ -29,6 +29,7 @@ from .place_words import (
     LOCATIVE,
     NUMERIC_LABELS,
     OF_CUES,
+    PART_WORDS,
     PERSON_TITLES,
     PLACE_LABELS,
     REGION_WORDS,
@@ -304,7 +305,14 @@ class PlaceFinder:
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))
             return
-        m = Mention(start, end, label, candidates=gaz.lookup(toks.key(start, end)))
+        cands = gaz.lookup(toks.key(start, end))
+        if not cands and label in PLACE_LABELS and end - start > 1 and toks.lower[start] in PART_WORDS:
+            # "Thousands of people in Northern California": a part of the place the rest names
+            part = gaz.lookup(toks.key(start + 1, end))
+            if part:
+                start, cands = start + 1, part
+                text = toks.span(start, end)
+        m = Mention(start, end, label, candidates=cands)
         self._region_suffix(toks, m)
         if not m.candidates and end - start > 1 and label not in PLACE_LABELS:
             # "Vovchansk authorities", "Philippines authorities": a place the model ran into a word.

@@ -24,6 +24,9 @@ REGION_WORDS = frozenset(
         "states",
     }
 )
+# Capitalised words of direction that open a name the gazetteer does not hold as a whole ("Northern
+# California", "Upper Kurram"): the place is the rest of the name.
+PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "upper", "lower"})
 # Words before a name that make it a place whatever the model says ("fighting near Sudzha").
 LOCATIVE = frozenset(
     {

@@ -98,6 +98,17 @@ def test_a_small_namesake_is_not_voted_over_a_city_ten_times_its_size(enricher: 
     assert place(paris, "Paris").geo.country_code == "US"
 
 
+def test_a_direction_word_opening_a_name_leaves_the_place_it_is_part_of(enricher: Enricher) -> None:
+    r = enrich(
+        enricher,
+        "Wildfire forces evacuations",
+        "Thousands of residents in Southern Oregon were told to leave their homes on Friday as the fire "
+        "spread.",
+    )
+    oregon = place(r, "Oregon")
+    assert (oregon.geo.country_code, oregon.geo.kind) == ("US", "region")
+
+
 def test_region_span_and_ambiguity_by_context(enricher: Enricher) -> None:
     r = enrich(enricher, "Tornado in Paris, Texas", "Shelling hit the Donetsk region.")
     assert place(r, "Paris").geo.country_code == "US" and place(r, "Paris").geo.admin1 == "Texas"
