@@ -26,6 +26,7 @@ from .gazetteer import Candidate, Gazetteer, Place
 from .place_resolution import resolve
 from .place_words import (
     CUED_CITY_POPULATION,
+    FACILITY_WORDS,
     LOCATIVE,
     NUMERIC_LABELS,
     OF_CUES,
@@ -311,6 +312,12 @@ class PlaceFinder:
             part = gaz.lookup(toks.key(start + 1, end))
             if part:
                 start, cands = start + 1, part
+                text = toks.span(start, end)
+        if not cands and label == "FAC" and end - start > 1 and toks.lower[end - 1] in FACILITY_WORDS:
+            # "Brussels Airport was still disrupted": the facility is in the town it is named after
+            town = gaz.lookup(toks.key(start, end - 1))
+            if any(c.place.kind == "city" for c in town):
+                end, cands = end - 1, town
                 text = toks.span(start, end)
         m = Mention(start, end, label, candidates=cands)
         self._region_suffix(toks, m)

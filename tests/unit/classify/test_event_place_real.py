@@ -444,6 +444,17 @@ CASES = [
         "country",
         id="where-a-leader-heads-to-is-not-the-place",
     ),
+    # an airport named after its city is in that city
+    pytest.param(
+        "Hackers knock out check-in at Vienna airport",
+        "Vienna Airport was still disrupted on Tuesday by the cyberattack that took down its check-in and "
+        "baggage systems on Sunday, and staff checked passengers in by hand as about 40 flights were "
+        "cancelled.",
+        "cyberattack",
+        "AT",
+        "city",
+        id="an-airport-named-after-its-city",
+    ),
 ]
 
 
