@@ -346,7 +346,10 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
     in the segment of its sentence whose text contains it."""
     out = []
     for q in quantities:
-        if q.unit not in VOCABULARY or not q.is_event_count:
+        if q.unit not in VOCABULARY or not q.is_event_count or q.unit == "troops":
+            # The enrichment calls any soldiers nothing happened to "troops" ("a vehicle carrying ten
+            # soldiers", "four soldiers were hit"); a force the event sets in motion is read from the
+            # sentence's own deploying verb ("sent 1,500 troops", ``read_text``).
             continue
         # The span must lie inside one segment: a "count" read across a headline break ("day 1,037
         # \n\nRussian missiles") is not one.
