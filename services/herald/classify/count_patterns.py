@@ -250,8 +250,11 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "protesters",
-        # "45 arrested after protesters clash": the words between are no adjectives of the crowd
-        after=rf"\s+(?:{_CROWD_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
+        # "45 arrested after protesters clash": the words between are no adjectives of the crowd;
+        # "three protesters were killed", "three protesters were held": a toll among the crowd, not its size
+        after=rf"\s+(?:{_CROWD_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b"
+        rf"(?!\s+(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:\w+\s+)?(?:killed|shot|wounded|injured|"
+        rf"hurt|arrested|detained|held|died|dead|missing)\b)",
         after_keys=("protest", "demonstrat", "rioter", "marcher"),
     ),
     _rule(

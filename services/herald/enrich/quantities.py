@@ -198,6 +198,8 @@ class CountFinder:
         # Magnitude: "magnitude 6.4", "magnitude-6.4", "of magnitude 5.8", "6.4-magnitude", "a 5.8 quake"
         if is_magnitude(toks, start, end):
             return Count(value, "magnitude", start, end, number_end=end, number_start=start)
+        if end < n and toks.lower[end] in MONTHS and value <= 31 and toks.words[start].isdigit():
+            return None  # "arrested on 22 March": a day of the month
         if (end < n and toks.words[end] in ("%", "-year-old")) or (
             end + 1 < n
             and toks.words[end] == "-"

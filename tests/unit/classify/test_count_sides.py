@@ -266,6 +266,11 @@ def test_types_of_real_reports_around_their_numbers(
             "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
             {"evacuated": 5000},
         ),
+        # a toll among the crowd is not the crowd's size
+        (
+            "At least four protesters were killed when police opened fire on the rally in the port city.",
+            {"killed": 4},
+        ),
         # the air force's word for drones: no aircraft count beside them
         (
             "Russia launched 87 unmanned aircraft at Ukraine overnight, most of them Shahed drones.",

@@ -136,6 +136,7 @@ def test_demonyms_are_countries_and_actors(enricher: Enricher) -> None:
         ("The strike killed at least 12 civilians.", {(12, "killed", "at_least")}),
         ("A dozen aircraft took off.", {(12, "aircraft", "exact")}),
         ("Russia launched 87 unmanned aircraft overnight.", {(87, "drones", "exact")}),
+        ("The rights campaigner was arrested on 14 March at a sit-in.", set()),
         ("The company lost $5 million in 2024 over three days.", set()),
         ("A magnitude 6.4 earthquake struck.", {(6.4, "magnitude", "exact")}),
     ],
