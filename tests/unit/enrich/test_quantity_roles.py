@@ -134,6 +134,16 @@ CASES = [
         "blaze that killed 160, the fire department said.",
         160, "killed", "other_event", "this_event",
     ),
+    # the dead a protest is about or mourns
+    (
+        "Thousands marched in the capital on Sunday, demanding accountability for the collapse of the "
+        "market roof that killed 23 people in March.",
+        23, "killed", "other_event", "this_event",
+    ),
+    (
+        "The crowd held a minute of silence for the 23 people killed when the market roof fell.",
+        23, "killed", "other_event", "this_event",
+    ),
     # one person said without a number
     ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
     ("One woman died at the scene, officials said.", 1, "killed", "event", "this_event"),
