@@ -90,6 +90,7 @@ class Reading:
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
+    rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
 
 
 @cache
@@ -154,6 +155,11 @@ _SALVO_UNITS = frozenset({"drones", "missiles"})
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
 _FLIGHT = re.compile(r"\b(?:fled|flee|fleeing|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))", re.I)
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
+# People rescued from a burning or collapsed building are its survivors, not evacuees moved out of
+# harm's way: "19 labourers were asleep on the top floor ... Twelve of them were rescued". A flood's
+# rescued ("crews rescued 20,000 people from flooded areas") are its evacuees.
+_RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
+_RESCUE_SURVIVORS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
 # One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
 # missile ... and eight other missiles" (the number counts the others, not the salvo).
@@ -259,8 +265,18 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             reading = Reading(
-                rule.unit, value, qualifier, index, vague, update or revision, whose, claim, flight=flight
+                rule.unit,
+                value,
+                qualifier,
+                index,
+                vague,
+                update or revision,
+                whose,
+                claim,
+                flight=flight,
+                rescue=rescue,
             )
             readings.append(reading)
             read.append((m, value, reading))
@@ -367,9 +383,18 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
+            rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
             out.append(
                 Reading(
-                    q.unit, q.value, q.qualifier, home.index, q.vague, side=whose, claim=claim, flight=flight
+                    q.unit,
+                    q.value,
+                    q.qualifier,
+                    home.index,
+                    q.vague,
+                    side=whose,
+                    claim=claim,
+                    flight=flight,
+                    rescue=rescue,
                 )
             )
     return out
@@ -413,6 +438,8 @@ def measure(
         if r.replaces is None and (r.segment, r.unit, r.value) in superseded:
             continue
         if r.unit == "troops" and r.value in tolls:
+            continue
+        if r.rescue and code in _RESCUE_SURVIVORS:
             continue
         if r.flight and code in _HAZARDS:
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"

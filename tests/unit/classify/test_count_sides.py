@@ -50,6 +50,19 @@ def test_a_headline_retelling_a_body_figure_under_another_sides_word_is_not_adde
     ) == {"killed": 9, "wounded": 14}
 
 
+def test_people_rescued_from_a_burning_building_are_survivors_and_from_a_flood_evacuees() -> None:
+    fire = (
+        "Three workers died and two were hurt when fire swept through a garment workshop on Tuesday.",
+        "Fifteen tailors were asleep on the upper floor; nine of them were rescued by firefighters.",
+    )
+    assert _measure("industrial_accident", *fire) == {"killed": 3, "wounded": 2}
+    flood = (
+        "Floods killed 12 people in the river valley on Sunday.",
+        "More than 4,000 people were rescued from flooded areas, the governor said.",
+    )
+    assert _measure("natural_disaster", *flood) == {"killed": 12, "evacuated": 4000}
+
+
 def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
     assert _measure(
         "armed_clash",
