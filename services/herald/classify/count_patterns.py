@@ -359,6 +359,13 @@ COUNT_RULES: list[CountRule] = [
         r"(?:(?!(?:as|and|or|in|at|of|to|from|with|by|while)\b)[a-z-]+\s+)?(?:cases|infections)\b",
         after_keys=("cases", "infection"),
     ),
+    # "Confirmed measles cases in the western Texas outbreak reached 561": the count after the cases
+    _rule(
+        "affected",
+        before=rf"\b(?:cases|infections)\b[^.;\d]{{0,60}}?\b(?:reached|(?:rose|risen|rises|rise|climbed|climbs|"
+        rf"climb|jumped|increased)\s+to|(?:stood|stands|stand)\s+at|totall?ed|numbered)\s+{_HEDGE}$",
+        keys=("cases", "infection"),
+    ),
     _rule(
         "affected",
         before=rf"\b(?:data|records|details|accounts) of\s+{_HEDGE}",

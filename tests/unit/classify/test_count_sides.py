@@ -279,6 +279,11 @@ def test_types_of_real_reports_around_their_numbers(
             "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
             {"evacuated": 5000},
         ),
+        # an outbreak's count told after its cases
+        (
+            "Confirmed cholera cases in the northern district outbreak rose to 312 on Friday, data show.",
+            {"affected": 312},
+        ),
         # a toll among the crowd is not the crowd's size
         (
             "At least four protesters were killed when police opened fire on the rally in the port city.",
