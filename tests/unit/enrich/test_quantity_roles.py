@@ -53,6 +53,14 @@ CASES = [
         "The war in Lebanon from October 2023 killed more than 4,000 people and injured about 16,000.",
         16_000, "wounded", "event", "cumulative",
     ),
+    (
+        "The war has killed an estimated 40,000 people and displaced more than two million.",
+        40_000, "killed", "event", "cumulative",
+    ),
+    (
+        "The army resumed its offensive in the north, where more than 9,000 people have been killed.",
+        9000, "killed", "event", "cumulative",
+    ),
     # ... but a crisis's own period or its own outbreak is the event's
     (
         "More than 10,000 people have fled their homes in Port-au-Prince in the past week.",
