@@ -240,7 +240,10 @@ def read_sentence(
         if _RANGE.match(gap):  # "1 to 100", "400-500": one amount
             roles[i], times[i] = roles[i - 1], times[i - 1]
             continue
-        if not c.coordination.search(gap):
+        # "shot down 56 drones ...: 11 over the Belgorod region, 28 over Voronezh": a breakdown after a
+        # colon counts parts of the number before it, with its fate
+        breakdown = ":" in gap and ";" not in gap
+        if not c.coordination.search(gap) and not breakdown:
             continue
         if roles[i - 1] == "intercepted" and roles[i] == "event":
             roles[i] = "intercepted"

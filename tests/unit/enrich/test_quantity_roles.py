@@ -43,6 +43,12 @@ CASES = [
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
     ),
+    # the breakdown of a salvo shot down, after a colon, shares its fate
+    (
+        "Air defences shot down 41 drones overnight, the ministry said: 9 over the Kursk region, 20 over "
+        "Bryansk and 12 over Oryol.",
+        20, "drones", "intercepted", "this_event",
+    ),
     # a truce's or a war's toll since it began, even told as "from <month> <year>"
     (
         "Health officials have counted about 2,000 breaches since the January truce, with 140 dead and "
