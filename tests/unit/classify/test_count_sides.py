@@ -279,6 +279,12 @@ def test_types_of_real_reports_around_their_numbers(
             "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
             {"evacuated": 5000},
         ),
+        # people a mine or the rubble still holds are missing; one found alive is not
+        (
+            "Rescuers were digging through the night to reach nine miners trapped when the shaft caved in.",
+            {"missing": 9},
+        ),
+        ("A woman was trapped under the rubble but alive, the governor said.", {}),
         # an outbreak's count told after its cases
         (
             "Confirmed cholera cases in the northern district outbreak rose to 312 on Friday, data show.",
