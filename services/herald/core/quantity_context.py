@@ -174,6 +174,8 @@ def read_sentence(
     roles: list[QuantityRole] = []
     times: list[TimeRef] = []
     post_time: list[TimeRef | None] = []
+    # "rose to 41 from 30": the earlier figure is that number's alone, no frame for a list after it
+    previous_figures: set[int] = set()
     for i, (start, end) in enumerate(spans):
         prev_end = spans[i - 1][1] if i else 0
         next_start = spans[i + 1][0] if i + 1 < n else len(low)
@@ -201,6 +203,7 @@ def read_sentence(
         own: TimeRef | None = None
         if i and c.from_previous.search(low[prev_end:start]):
             own = "earlier"
+            previous_figures.add(i)
         else:
             # A time phrase holds within its clause: "fuel prices that have tripled since May, and police
             # arrested 14" says nothing about when the 14 were arrested.
@@ -227,6 +230,12 @@ def read_sentence(
                         m.group(0).startswith("since") or re.search(r"since\s*$", window[: m.start()])
                     ):
                         continue  # "the most since the start of the war": a comparison, not a period
+                    if (
+                        own is None
+                        and rx is c.earlier_before
+                        and re.search(r"\b(?:up|down)\s+from\b", m.group(0))
+                    ):
+                        previous_figures.add(i)  # "killed 25, up from 17 first announced"
                     own = own or ref  # type: ignore[assignment]
         if own is not None:
             time = own
@@ -247,7 +256,7 @@ def read_sentence(
             continue
         if roles[i - 1] == "intercepted" and roles[i] == "event":
             roles[i] = "intercepted"
-        if times[i] == "this_event" and times[i - 1] != "this_event":
+        if times[i] == "this_event" and times[i - 1] != "this_event" and i - 1 not in previous_figures:
             times[i] = times[i - 1]
     for i in range(n - 2, -1, -1):
         gap = low[spans[i][1] : spans[i + 1][0]]

@@ -43,6 +43,11 @@ CASES = [
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
     ),
+    # an earlier figure ("up from 9") is that number's alone, not the list after it
+    (
+        "The explosion killed 14 workers, up from 9 first reported, with three missing and 30 injured.",
+        30, "wounded", "event", "this_event",
+    ),
     # the breakdown of a salvo shot down, after a colon, shares its fate
     (
         "Air defences shot down 41 drones overnight, the ministry said: 9 over the Kursk region, 20 over "
