@@ -344,6 +344,13 @@ COUNT_RULES: list[CountRule] = [
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
     _rule("killed", before=rf"\bnumber of (?:dead|deaths|killed)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    # "The number of people officially listed as missing rose to almost 70"
+    _rule(
+        "missing",
+        before=rf"\bnumber of (?:people\s+)?(?:[a-z]+\s+){{0,3}}?(?:as\s+)?missing\s+"
+        rf"(?:[a-z]+\s+)?(?:at|to)\s+{_HEDGE}$",
+        keys=("number",),
+    ),
     # "Fifteen of the injured went to Parkland Memorial Hospital": a part, so at least that many hurt
     _rule("wounded", after=r"\s+of\s+the\s+(?:injured|wounded)\b", after_keys=("injured", "wounded")),
     # "two other injured people were treated"

@@ -285,6 +285,7 @@ def test_types_of_real_reports_around_their_numbers(
             {"missing": 9},
         ),
         ("A woman was trapped under the rubble but alive, the governor said.", {}),
+        ("The number of people officially listed as missing rose to 35 on Monday.", {"missing": 35}),
         # an outbreak's count told after its cases
         (
             "Confirmed cholera cases in the northern district outbreak rose to 312 on Friday, data show.",
