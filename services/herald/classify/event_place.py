@@ -109,6 +109,10 @@ _SUBJECT_AFTER = re.compile(
     r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
 )
 _SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
+# "Ukraine's side said peace required ...", "the Israeli delegation": a party to talks, not their venue.
+_PARTY_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:side|delegations?|negotiators?|negotiating\s+team|team|envoys?)\b", re.I
+)
 # Refugees counted where they arrive ("crossed into Chad", "fled to Poland"): the displacement
 # happened where they fled from ("fighting in Sudan", "refugees from the Central African Republic").
 _ARRIVAL_BEFORE = re.compile(
@@ -283,6 +287,8 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):
+                continue  # "Ukraine's side said": a party speaking, the talks' venue is elsewhere
             seat = _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and seat:
                 continue  # "the defence ministry in Moscow said": where the reporting ministry sits

@@ -455,6 +455,18 @@ CASES = [
         "city",
         id="an-airport-named-after-its-city",
     ),
+    # a party's side speaking after the talks is not where they were held
+    pytest.param(
+        "Armenian and Azerbaijani negotiators meet in Geneva",
+        "Negotiators from Armenia and Azerbaijan sat down on Monday at the Palais des Nations in Geneva, "
+        'with a Swiss diplomat in the chair. "We hope for a lasting peace," the diplomat told the '
+        "delegations. Armenia's side said peace talks required the return of prisoners and an end to "
+        "border shooting.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="a-partys-side-is-not-the-venue",
+    ),
 ]
 
 
