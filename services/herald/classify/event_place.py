@@ -109,6 +109,9 @@ _SUBJECT_AFTER = re.compile(
     r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
 )
 _SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
+# A city speaking in a headline ("Moscow claims capture of Balahan village in Donetsk", "Kabul says"):
+# its government, below another town the headline names, above the headline's countries.
+_HEADLINE_SPEAKER_PENALTY = 1.5
 # "Ukraine's side said peace required ...", "the Israeli delegation": a party to talks, not their venue.
 _PARTY_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s+(?:side|delegations?|negotiators?|negotiating\s+team|team|envoys?)\b", re.I
@@ -327,6 +330,8 @@ def locate(
                 launch_sites.add(len(candidates))
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
+                if entity.geo is not None and entity.geo.kind == "city" and _speaks("", after):
+                    rank -= _HEADLINE_SPEAKER_PENALTY  # "Moscow claims capture of village in Donetsk"
             if local < dateline_end:
                 # Talks are reported from where they are held ("GENEVA - Syria's government and
                 # opposition delegations ..."): there the dateline is the venue, above the parties.

@@ -467,6 +467,15 @@ CASES = [
         "city",
         id="a-partys-side-is-not-the-venue",
     ),
+    # a capital speaking in a headline is its government: the town the headline names is the place
+    pytest.param(
+        "Moscow claims capture of Ivanivka village near Pokrovsk",
+        "The ministry gave no details, and the claim could not be independently verified.",
+        "territory_change",
+        "UA",
+        "city",
+        id="a-capital-speaking-in-a-headline-is-no-place",
+    ),
 ]
 
 
