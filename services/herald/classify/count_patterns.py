@@ -44,7 +44,12 @@ _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
 _WHERE = r"\s+(?:of|in|from|near|around)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
-_AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
+# "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
+# ("killed at least 95 people and left many missing": the missing are not the 95)
+_AND = (
+    r"(?:\s+and\s+(?!(?:left|leaving|leave|injur\w*|wound\w*|kill\w*|forc\w*|displac\w*|made|making)\b)"
+    r"(?:[\w-]+\s+){0,3}[\w-]+)?"
+)
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
     rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"

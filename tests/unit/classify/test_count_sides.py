@@ -279,6 +279,11 @@ def test_types_of_real_reports_around_their_numbers(
             "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
             {"evacuated": 5000},
         ),
+        # "and left many missing" has a verb of its own: the missing are not the dead counted before it
+        (
+            "Floods in the valley have killed at least 41 people and left many missing, officials said.",
+            {"killed": 41},
+        ),
         # people a mine or the rubble still holds are missing; one found alive is not
         (
             "Rescuers were digging through the night to reach nine miners trapped when the shaft caved in.",
