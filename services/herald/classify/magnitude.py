@@ -153,7 +153,10 @@ _CRISIS = re.compile(
 _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
-_FLIGHT = re.compile(r"\b(?:fled|flee|fleeing|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))", re.I)
+_FLIGHT = re.compile(
+    r"\b(?:fled|flee|fleeing|(?:leaving|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    re.I,
+)
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
 # People rescued from a burning or collapsed building are its survivors, not evacuees moved out of
 # harm's way: "19 labourers were asleep on the top floor ... Twelve of them were rescued". A flood's

@@ -329,5 +329,9 @@ def test_people_who_fled_a_hazard_are_its_evacuees_and_the_homeless_stay_displac
         "homes."
     )
     assert _measure("natural_disaster", fire) == {"evacuated": 23_000}
+    leaving = "About 3,000 people were leaving their homes as the storm made landfall on the coast."
+    assert _measure("natural_disaster", leaving) == {"evacuated": 3000}
+    left = "More than 40,000 residents of the old town left their homes while the bomb was defused."
+    assert _measure("evacuation", left) == {"evacuated": 40_000}
     # "left homeless" is displaced, and "left" alone is no death
     assert _measure("natural_disaster", "Floods left 40,000 people homeless.") == {"displaced": 40_000}
