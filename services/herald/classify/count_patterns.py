@@ -43,7 +43,7 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
-_WHERE = r"\s+(?:of|in|from|near|around)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+_WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
 _AND = (

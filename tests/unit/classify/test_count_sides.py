@@ -284,6 +284,11 @@ def test_types_of_real_reports_around_their_numbers(
             "Floods in the valley have killed at least 41 people and left many missing, officials said.",
             {"killed": 41},
         ),
+        # where the people are may be a distance: "residents within six kilometres must now evacuate"
+        (
+            "At least 4,210 residents within five kilometres of the crater must now evacuate, police said.",
+            {"evacuated": 4210},
+        ),
         # people a mine or the rubble still holds are missing; one found alive is not
         (
             "Rescuers were digging through the night to reach nine miners trapped when the shaft caved in.",
