@@ -164,6 +164,10 @@ _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
 _RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
 _RESCUE_SURVIVORS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
+# One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
+_ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
+_PEOPLE_COUNTS = frozenset({"killed", "wounded", "missing", "arrested"})
+_OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
 # One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
 # missile ... and eight other missiles" (the number counts the others, not the salvo).
 _ONE_WEAPON = {
@@ -267,6 +271,9 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 value += (
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
+            named_and_others = _OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)
+            if rule.unit in _PEOPLE_COUNTS and named_and_others:
+                value += 1  # "he and 10 others were arrested": 11
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             reading = Reading(

@@ -284,6 +284,9 @@ def test_types_of_real_reports_around_their_numbers(
             "Floods in the valley have killed at least 41 people and left many missing, officials said.",
             {"killed": 41},
         ),
+        # one person named and "N others": N + 1
+        ("A local paper reported she and 14 others were detained at the sit-in.", {"arrested": 15}),
+        ("Two soldiers and three others were wounded in the blast.", {"wounded": 5}),
         # where the people are may be a distance: "residents within six kilometres must now evacuate"
         (
             "At least 4,210 residents within five kilometres of the crater must now evacuate, police said.",
