@@ -272,13 +272,13 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
             named_and_others = _OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)
-            if rule.unit in _PEOPLE_COUNTS and named_and_others:
-                value += 1  # "he and 10 others were arrested": 11
+            # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
+            counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             reading = Reading(
                 rule.unit,
-                value,
+                counted,
                 qualifier,
                 index,
                 vague,
@@ -289,7 +289,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 rescue=rescue,
             )
             readings.append(reading)
-            read.append((m, value, reading))
+            read.append((m, counted, reading))
             if rule.unit in _SALVO_UNITS and rule.after is not None:
                 noun = rule.after.match(after)
                 salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
