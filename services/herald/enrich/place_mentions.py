@@ -75,17 +75,31 @@ def _cue_before(toks: Tokens, start: int) -> bool:
     return word == "of" and i > 0 and lower[i - 1] in OF_CUES
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 def _pieces(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity split at line breaks: the model sometimes runs a title's last name into the body."""
+    """An entity split at line breaks and at a dateline's dash: the model sometimes runs a title's last
+    name into the body, or a dateline into the first word after it ("DUSHANBE - Tajik")."""
     pieces, s = [], start
     for k in range(start, end):
-        if toks.space[k] and "\n" in toks.words[k]:
+        if (toks.space[k] and "\n" in toks.words[k]) or _spaced_dash(toks, k):
             if k > s:
                 pieces.append((s, k))
             s = k + 1
     if end > s:
         pieces.append((s, end))
     return pieces
+
+
+def _spaced_dash(toks: Tokens, k: int) -> bool:
+    """A dash standing alone between spaces (" - "), as after a dateline; not a hyphen in a name."""
+    return (
+        toks.words[k] in _DASHES
+        and 0 < k < toks.n - 1
+        and toks.ends[k - 1] < toks.idx[k]
+        and toks.ends[k] < toks.idx[k + 1]
+    )
 
 
 def _titled(toks: Tokens, start: int) -> bool:

@@ -476,6 +476,27 @@ CASES = [
         "city",
         id="a-capital-speaking-in-a-headline-is-no-place",
     ),
+    # the model runs a dateline into the first word ("DUSHANBE - Tajik"): the reporting city still says
+    # the country of a town the gazetteer does not know
+    pytest.param(
+        "Tajik forces retake Khodzhand after two days of fighting",
+        "DUSHANBE - Tajik government forces regained control of the northern city of Khodzhand on "
+        "Thursday after a second day of heavy fighting, a government spokesman said.",
+        "territory_change",
+        "TJ",
+        "city",
+        id="a-dateline-run-into-the-first-word",
+    ),
+    # a dateline in title case is the reporting city too, not the place
+    pytest.param(
+        "Six soldiers killed in ambush near the Mali border",
+        "Abidjan - Jihadists ambushed Burkinabe troops on Monday near the border with Mali in Yagha "
+        "province, killing six soldiers, security sources said.",
+        "armed_clash",
+        "BF",
+        "region",
+        id="a-title-case-dateline",
+    ),
 ]
 
 
