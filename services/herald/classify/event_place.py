@@ -525,13 +525,26 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
     # The towns and regions the report resolves say where its unresolved village is better than the
     # countries it names, which are often parties and neighbours ("Markoye, in Oudalan province"
     # beside "where Niger, Burkina Faso and Mali meet").
-    local = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind != "country"}
+    named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
+    # The dateline ("PARIS - Hundreds of civilians were killed in Barsalogho") is where the reporter sat:
+    # it says the country only when the report names no country at all.
+    towns = [e for e in places if e.geo is not None and e.geo.kind != "country"]
+    if named:
+        towns = [e for e in towns if not _in_dateline(text, e)]
+    local = {e.geo.country_code for e in towns if e.geo is not None}
     if len(local) == 1:
         return local.pop()
-    named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
     if not named:
         named = local
     return named.pop() if len(named) == 1 else None
+
+
+def _in_dateline(text: str, entity: Entity) -> bool:
+    """Whether a place is the dateline opening its line ("PARIS - Hundreds of civilians were killed"):
+    where the reporter sat, no evidence of the country of an unknown village."""
+    line = text.rfind("\n", 0, entity.start) + 1
+    m = _DATELINE.match(text[line : entity.start + len(entity.text) + 60])
+    return m is not None and entity.start - line < m.end()
 
 
 def _coast(article: EnrichedArticle, segs: Sequence[Segment]) -> str | None:
