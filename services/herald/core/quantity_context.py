@@ -36,6 +36,7 @@ _WINDOW = 90  # characters either side a cue is looked for
 # "the Hamas-led attack of October 2023, in which about 1,200 people were killed": a clause opened by
 # "in which" or "during which" is about the time of the thing before it, so it does not end that frame.
 _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|(?<!in\s)(?<!during\s)\b(?:that|which|who)\b")
+_LEAD_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
 _SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
 
@@ -165,7 +166,11 @@ def read_sentence(
     if c.lead_other.search(lead):
         lead_role = "other_event"
     comparison = bool(c.superlative.search(lead)) and "since" in lead
-    if c.lead_earlier.search(lead) or (c.earlier.search(lead) and not comparison):
+    # "the anniversary of rallies in 1990, and at least 10 people were killed": an earlier time named
+    # in a clause of its own frames nothing after the ", and"
+    joined = list(_LEAD_CLAUSE.finditer(lead))
+    own_clause = lead[joined[-1].end() :] if joined else lead
+    if c.lead_earlier.search(lead) or (c.earlier.search(own_clause) and not comparison):
         lead_time = "earlier"
     elif c.lead_cumulative.search(lead) and not comparison and c.cumulative.search(lead):
         lead_time = "cumulative"

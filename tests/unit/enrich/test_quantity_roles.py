@@ -48,6 +48,12 @@ CASES = [
         "The explosion killed 14 workers, up from 9 first reported, with three missing and 30 injured.",
         30, "wounded", "event", "this_event",
     ),
+    # an earlier year in a clause of its own frames nothing after ", and"
+    (
+        "Police fired on marchers on the anniversary of the rallies in 1990, and at least 12 people "
+        "were killed and 31 injured across the country.",
+        31, "wounded", "event", "this_event",
+    ),
     # the breakdown of a salvo shot down, after a colon, shares its fate
     (
         "Air defences shot down 41 drones overnight, the ministry said: 9 over the Kursk region, 20 over "
