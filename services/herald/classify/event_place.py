@@ -295,6 +295,9 @@ def locate(
                 continue
             if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):
                 continue  # "Ukraine's side said": a party speaking, the talks' venue is elsewhere
+            party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
+            if entity.geo is not None and party:
+                continue  # "strained relations with Kabul": a government dealt with, not the place
             seat = _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and seat:
                 continue  # "the defence ministry in Moscow said": where the reporting ministry sits

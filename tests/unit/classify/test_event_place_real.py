@@ -497,6 +497,16 @@ CASES = [
         "region",
         id="a-title-case-dateline",
     ),
+    # a government another one deals with is not where the firefight was
+    pytest.param(
+        "Soldier killed as gunmen fire on border posts",
+        "The firefight, in which one Pakistani soldier died, follows Pakistani strikes on a banned militant "
+        "group and has strained relations with Kabul further.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="relations-with-a-capital-are-no-place",
+    ),
 ]
 
 
