@@ -43,8 +43,13 @@ _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|octob
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
-_WHERE = r"\s+(?:of|in|from|near|around)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
-_AND = r"(?:\s+and\s+(?:[\w-]+\s+){0,3}[\w-]+)?"
+_WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+# "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
+# ("killed at least 95 people and left many missing": the missing are not the 95)
+_AND = (
+    r"(?:\s+and\s+(?!(?:left|leaving|leave|injur\w*|wound\w*|kill\w*|forc\w*|displac\w*|made|making)\b)"
+    r"(?:[\w-]+\s+){0,3}[\w-]+)?"
+)
 _ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
     rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"
@@ -215,7 +220,9 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "aircraft",
         after_keys=("plane", "jet", "bomber", "helicopter", "aircraft"),
-        after=r"\s+(?:\w+\s+)?(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
+        # "95 unmanned aircraft" are drones (the drones rule reads them)
+        after=r"\s+(?!(?:unmanned|uncrewed|pilotless)\b)(?:\w+\s+)?"
+        r"(?:warplanes|fighter jets|jets|bombers|helicopters|aircraft)\b",
     ),
     _rule(
         "settlements",
@@ -248,8 +255,11 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "protesters",
-        # "45 arrested after protesters clash": the words between are no adjectives of the crowd
-        after=rf"\s+(?:{_CROWD_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b",
+        # "45 arrested after protesters clash": the words between are no adjectives of the crowd;
+        # "three protesters were killed", "three protesters were held": a toll among the crowd, not its size
+        after=rf"\s+(?:{_CROWD_ADJ})?(?:protesters|demonstrators|rioters|marchers|protestors)\b"
+        rf"(?!\s+(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:\w+\s+)?(?:killed|shot|wounded|injured|"
+        rf"hurt|arrested|detained|held|died|dead|missing)\b)",
         after_keys=("protest", "demonstrat", "rioter", "marcher"),
     ),
     _rule(
@@ -339,6 +349,13 @@ COUNT_RULES: list[CountRule] = [
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
     _rule("killed", before=rf"\bnumber of (?:dead|deaths|killed)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
+    # "The number of people officially listed as missing rose to almost 70"
+    _rule(
+        "missing",
+        before=rf"\bnumber of (?:people\s+)?(?:[a-z]+\s+){{0,3}}?(?:as\s+)?missing\s+"
+        rf"(?:[a-z]+\s+)?(?:at|to)\s+{_HEDGE}$",
+        keys=("number",),
+    ),
     # "Fifteen of the injured went to Parkland Memorial Hospital": a part, so at least that many hurt
     _rule("wounded", after=r"\s+of\s+the\s+(?:injured|wounded)\b", after_keys=("injured", "wounded")),
     # "two other injured people were treated"
@@ -353,6 +370,13 @@ COUNT_RULES: list[CountRule] = [
         after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*"
         r"(?:(?!(?:as|and|or|in|at|of|to|from|with|by|while)\b)[a-z-]+\s+)?(?:cases|infections)\b",
         after_keys=("cases", "infection"),
+    ),
+    # "Confirmed measles cases in the western Texas outbreak reached 561": the count after the cases
+    _rule(
+        "affected",
+        before=rf"\b(?:cases|infections)\b[^.;\d]{{0,60}}?\b(?:reached|(?:rose|risen|rises|rise|climbed|climbs|"
+        rf"climb|jumped|increased)\s+to|(?:stood|stands|stand)\s+at|totall?ed|numbered)\s+{_HEDGE}$",
+        keys=("cases", "infection"),
     ),
     _rule(
         "affected",

@@ -60,8 +60,11 @@ _LOCATIVE_BEFORE = re.compile(
     re.I,
 )
 # "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
+# "Abidjan - Jihadists ambushed ...": a dateline in title case, always before a spaced dash.
 _DATELINE = re.compile(
-    r"^\s*(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)"
+    r"^\s*(?:(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)|"
+    r"(?-i:[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)"
+    r"(?=(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})?\s+(?:--|[-\u2013\u2014])\s))"
     r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2})?"  # ", United Arab Emirates", ", March 4"
     r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|[-\u2013\u2014:])\s"
 )
@@ -85,6 +88,14 @@ _DEPARTURE_BEFORE = re.compile(
     r"fly\s+out\s+of|flew\s+out\s+of)\s+$",
     re.I,
 )
+# "she is heading to London", "left Qatar's capital for Istanbul": where people travel on to after
+# the event, below any place the sentences name as where it happened.
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:heading|headed|bound|flew|flying|fled|travell?(?:ed|ing)|en\s+route)\s+(?:on\s+)?(?:to|for)\s+$|"
+    r"\b(?:left|leaving|leave|leaves|departed|departing)\s+(?:[\w'\u2019-]+\s+){1,3}?for\s+$",
+    re.I,
+)
+_DESTINATION_PENALTY = 3.5
 # "the drones that Russia launched", "Russia-launched drones": the launcher, not the place.
 _LAUNCHER_AFTER = re.compile(
     r"^(?:-launched\b|\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:launched|fired|sent|lobbed|unleashed)\b)",
@@ -101,6 +112,13 @@ _SUBJECT_AFTER = re.compile(
     r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
 )
 _SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
+# A city speaking in a headline ("Moscow claims capture of Balahan village in Donetsk", "Kabul says"):
+# its government, below another town the headline names, above the headline's countries.
+_HEADLINE_SPEAKER_PENALTY = 1.5
+# "Ukraine's side said peace required ...", "the Israeli delegation": a party to talks, not their venue.
+_PARTY_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:side|delegations?|negotiators?|negotiating\s+team|team|envoys?)\b", re.I
+)
 # Refugees counted where they arrive ("crossed into Chad", "fled to Poland"): the displacement
 # happened where they fled from ("fighting in Sudan", "refugees from the Central African Republic").
 _ARRIVAL_BEFORE = re.compile(
@@ -275,6 +293,14 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):
+                continue  # "Ukraine's side said": a party speaking, the talks' venue is elsewhere
+            party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
+            if entity.geo is not None and party:
+                continue  # "strained relations with Kabul": a government dealt with, not the place
+            seat = _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
+            if entity.geo is not None and seat:
+                continue  # "the defence ministry in Moscow said": where the reporting ministry sits
             if (
                 entity.geo is not None
                 and entity.geo.kind in ("city", "country")
@@ -303,11 +329,15 @@ def locate(
                 rank -= _SUBJECT_PENALTY
             if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
                 rank -= _ARRIVAL_PENALTY
+            if code != "evacuation" and _DESTINATION_BEFORE.search(window[-50:]):
+                rank -= _DESTINATION_PENALTY
             if ("from" in window and _ORIGIN_BEFORE.search(window)) or _DEPARTURE_BEFORE.search(window):
                 rank -= _ORIGIN_PENALTY
                 launch_sites.add(len(candidates))
             if seg.headline:
                 rank -= 5.0  # a headline lists places in shorthand: only when the body names none
+                if entity.geo is not None and entity.geo.kind == "city" and _speaks("", after):
+                    rank -= _HEADLINE_SPEAKER_PENALTY  # "Moscow claims capture of village in Donetsk"
             if local < dateline_end:
                 # Talks are reported from where they are held ("GENEVA - Syria's government and
                 # opposition delegations ..."): there the dateline is the venue, above the parties.
@@ -498,13 +528,26 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
     # The towns and regions the report resolves say where its unresolved village is better than the
     # countries it names, which are often parties and neighbours ("Markoye, in Oudalan province"
     # beside "where Niger, Burkina Faso and Mali meet").
-    local = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind != "country"}
+    named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
+    # The dateline ("PARIS - Hundreds of civilians were killed in Barsalogho") is where the reporter sat:
+    # it says the country only when the report names no country at all.
+    towns = [e for e in places if e.geo is not None and e.geo.kind != "country"]
+    if named:
+        towns = [e for e in towns if not _in_dateline(text, e)]
+    local = {e.geo.country_code for e in towns if e.geo is not None}
     if len(local) == 1:
         return local.pop()
-    named = {e.geo.country_code for e in places if e.geo is not None and e.geo.kind == "country"}
     if not named:
         named = local
     return named.pop() if len(named) == 1 else None
+
+
+def _in_dateline(text: str, entity: Entity) -> bool:
+    """Whether a place is the dateline opening its line ("PARIS - Hundreds of civilians were killed"):
+    where the reporter sat, no evidence of the country of an unknown village."""
+    line = text.rfind("\n", 0, entity.start) + 1
+    m = _DATELINE.match(text[line : entity.start + len(entity.text) + 60])
+    return m is not None and entity.start - line < m.end()
 
 
 def _coast(article: EnrichedArticle, segs: Sequence[Segment]) -> str | None:

@@ -90,6 +90,7 @@ class Reading:
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
+    rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
 
 
 @cache
@@ -168,9 +169,21 @@ _CRISIS = re.compile(
 _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
-_FLIGHT = re.compile(r"\b(?:fled|flee|fleeing|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))", re.I)
+_FLIGHT = re.compile(
+    r"\b(?:fled|flee|fleeing|(?:leaving|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    re.I,
+)
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
+# People rescued from a burning or collapsed building are its survivors, not evacuees moved out of
+# harm's way: "19 labourers were asleep on the top floor ... Twelve of them were rescued". A flood's
+# rescued ("crews rescued 20,000 people from flooded areas") are its evacuees.
+_RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
+_RESCUE_SURVIVORS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
+# One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
+_ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
+_PEOPLE_COUNTS = frozenset({"killed", "wounded", "missing", "arrested"})
+_OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
 # One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
 # missile ... and eight other missiles" (the number counts the others, not the salvo).
 _ONE_WEAPON = {
@@ -274,12 +287,25 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 value += (
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
+            named_and_others = _OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)
+            # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
+            counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             reading = Reading(
-                rule.unit, value, qualifier, index, vague, update or revision, whose, claim, flight=flight
+                rule.unit,
+                counted,
+                qualifier,
+                index,
+                vague,
+                update or revision,
+                whose,
+                claim,
+                flight=flight,
+                rescue=rescue,
             )
             readings.append(reading)
-            read.append((m, value, reading))
+            read.append((m, counted, reading))
             if rule.unit in _SALVO_UNITS and rule.after is not None:
                 noun = rule.after.match(after)
                 salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
@@ -362,7 +388,10 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
     in the segment of its sentence whose text contains it."""
     out = []
     for q in quantities:
-        if q.unit not in VOCABULARY or not q.is_event_count:
+        if q.unit not in VOCABULARY or not q.is_event_count or q.unit == "troops":
+            # The enrichment calls any soldiers nothing happened to "troops" ("a vehicle carrying ten
+            # soldiers", "four soldiers were hit"); a force the event sets in motion is read from the
+            # sentence's own deploying verb ("sent 1,500 troops", ``read_text``).
             continue
         # The span must lie inside one segment: a "count" read across a headline break ("day 1,037
         # \n\nRussian missiles") is not one.
@@ -380,9 +409,18 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
+            rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
             out.append(
                 Reading(
-                    q.unit, q.value, q.qualifier, home.index, q.vague, side=whose, claim=claim, flight=flight
+                    q.unit,
+                    q.value,
+                    q.qualifier,
+                    home.index,
+                    q.vague,
+                    side=whose,
+                    claim=claim,
+                    flight=flight,
+                    rescue=rescue,
                 )
             )
     return out
@@ -427,6 +465,8 @@ def measure(
             continue
         if r.unit == "troops" and r.value in tolls:
             continue
+        if r.rescue and code in _RESCUE_SURVIVORS:
+            continue
         if r.flight and code in _HAZARDS:
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
@@ -451,6 +491,10 @@ def _battle_toll(found: list[Reading], lead: set[int]) -> float:
     other ("the Taliban claimed to have killed 18 soldiers") is left out when the report gives its
     own figures; a total the report states ("71 people, 65 of them rebels") is kept if larger."""
     stood = [r for r in found if not r.claim] or found
+    # "Eight Afghan soldiers killed" over "Eight Afghan Taliban fighters ... were killed": the headline
+    # retells a body figure in shorthand, under another side's word; it is not a second side's dead.
+    told = {r.value for r in stood if r.segment != 0}
+    stood = [r for r in stood if r.segment != 0 or r.value not in told]
     sides: dict[str, list[Reading]] = {}
     for r in stood:
         sides.setdefault(r.side, []).append(r)

@@ -36,6 +36,7 @@ _WINDOW = 90  # characters either side a cue is looked for
 # "the Hamas-led attack of October 2023, in which about 1,200 people were killed": a clause opened by
 # "in which" or "during which" is about the time of the thing before it, so it does not end that frame.
 _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|(?<!in\s)(?<!during\s)\b(?:that|which|who)\b")
+_LEAD_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
 _SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
 
@@ -165,7 +166,11 @@ def read_sentence(
     if c.lead_other.search(lead):
         lead_role = "other_event"
     comparison = bool(c.superlative.search(lead)) and "since" in lead
-    if c.lead_earlier.search(lead) or (c.earlier.search(lead) and not comparison):
+    # "the anniversary of rallies in 1990, and at least 10 people were killed": an earlier time named
+    # in a clause of its own frames nothing after the ", and"
+    joined = list(_LEAD_CLAUSE.finditer(lead))
+    own_clause = lead[joined[-1].end() :] if joined else lead
+    if c.lead_earlier.search(lead) or (c.earlier.search(own_clause) and not comparison):
         lead_time = "earlier"
     elif c.lead_cumulative.search(lead) and not comparison and c.cumulative.search(lead):
         lead_time = "cumulative"
@@ -174,6 +179,8 @@ def read_sentence(
     roles: list[QuantityRole] = []
     times: list[TimeRef] = []
     post_time: list[TimeRef | None] = []
+    # "rose to 41 from 30": the earlier figure is that number's alone, no frame for a list after it
+    previous_figures: set[int] = set()
     for i, (start, end) in enumerate(spans):
         prev_end = spans[i - 1][1] if i else 0
         next_start = spans[i + 1][0] if i + 1 < n else len(low)
@@ -201,6 +208,7 @@ def read_sentence(
         own: TimeRef | None = None
         if i and c.from_previous.search(low[prev_end:start]):
             own = "earlier"
+            previous_figures.add(i)
         else:
             # A time phrase holds within its clause: "fuel prices that have tripled since May, and police
             # arrested 14" says nothing about when the 14 were arrested.
@@ -227,6 +235,12 @@ def read_sentence(
                         m.group(0).startswith("since") or re.search(r"since\s*$", window[: m.start()])
                     ):
                         continue  # "the most since the start of the war": a comparison, not a period
+                    if (
+                        own is None
+                        and rx is c.earlier_before
+                        and re.search(r"\b(?:up|down)\s+from\b", m.group(0))
+                    ):
+                        previous_figures.add(i)  # "killed 25, up from 17 first announced"
                     own = own or ref  # type: ignore[assignment]
         if own is not None:
             time = own
@@ -240,11 +254,14 @@ def read_sentence(
         if _RANGE.match(gap):  # "1 to 100", "400-500": one amount
             roles[i], times[i] = roles[i - 1], times[i - 1]
             continue
-        if not c.coordination.search(gap):
+        # "shot down 56 drones ...: 11 over the Belgorod region, 28 over Voronezh": a breakdown after a
+        # colon counts parts of the number before it, with its fate
+        breakdown = ":" in gap and ";" not in gap
+        if not c.coordination.search(gap) and not breakdown:
             continue
         if roles[i - 1] == "intercepted" and roles[i] == "event":
             roles[i] = "intercepted"
-        if times[i] == "this_event" and times[i - 1] != "this_event":
+        if times[i] == "this_event" and times[i - 1] != "this_event" and i - 1 not in previous_figures:
             times[i] = times[i - 1]
     for i in range(n - 2, -1, -1):
         gap = low[spans[i][1] : spans[i + 1][0]]

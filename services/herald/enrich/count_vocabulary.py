@@ -34,6 +34,8 @@ NOUN_UNITS: dict[str, str] = {
     **dict.fromkeys(["evacuees", "evacuated"], "evacuated"),
     **dict.fromkeys(["arrests", "detentions", "arrested", "detained"], "arrested"),
 }  # fmt: skip
+# Words that make an aircraft a drone: "launched 95 unmanned aircraft".
+UNCREWED = frozenset({"unmanned", "uncrewed", "pilotless"})
 # Units that say what happened rather than what was counted: a verb about the same people wins.
 PEOPLE_UNITS = frozenset({"troops", "protesters"})
 # Nouns for people: the count takes its unit from what happened to them, if anything did.
@@ -137,6 +139,13 @@ NOT_COUNTS = frozenset(
         "hryvnias", "rupees", "cents", "francs", "shekels", "percent", "per", "%", "pence", "bps",
         "gigawatts", "megawatts", "mph", "km/h", "celsius", "fahrenheit", "storey", "storeys", "floors",
     }
+)  # fmt: skip
+# Month names: a year right after one is a date ("from October 2023 killed more than 4,000"), never
+# a count, whatever word follows it.
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec"}
 )  # fmt: skip
 STOP = frozenset(
     {

@@ -26,9 +26,11 @@ from .gazetteer import Candidate, Gazetteer, Place
 from .place_resolution import resolve
 from .place_words import (
     CUED_CITY_POPULATION,
+    FACILITY_WORDS,
     LOCATIVE,
     NUMERIC_LABELS,
     OF_CUES,
+    PART_WORDS,
     PERSON_TITLES,
     PLACE_LABELS,
     REGION_WORDS,
@@ -73,17 +75,31 @@ def _cue_before(toks: Tokens, start: int) -> bool:
     return word == "of" and i > 0 and lower[i - 1] in OF_CUES
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 def _pieces(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
-    """An entity split at line breaks: the model sometimes runs a title's last name into the body."""
+    """An entity split at line breaks and at a dateline's dash: the model sometimes runs a title's last
+    name into the body, or a dateline into the first word after it ("DUSHANBE - Tajik")."""
     pieces, s = [], start
     for k in range(start, end):
-        if toks.space[k] and "\n" in toks.words[k]:
+        if (toks.space[k] and "\n" in toks.words[k]) or _spaced_dash(toks, k):
             if k > s:
                 pieces.append((s, k))
             s = k + 1
     if end > s:
         pieces.append((s, end))
     return pieces
+
+
+def _spaced_dash(toks: Tokens, k: int) -> bool:
+    """A dash standing alone between spaces (" - "), as after a dateline; not a hyphen in a name."""
+    return (
+        toks.words[k] in _DASHES
+        and 0 < k < toks.n - 1
+        and toks.ends[k - 1] < toks.idx[k]
+        and toks.ends[k] < toks.idx[k + 1]
+    )
 
 
 def _titled(toks: Tokens, start: int) -> bool:
@@ -304,7 +320,20 @@ class PlaceFinder:
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))
             return
-        m = Mention(start, end, label, candidates=gaz.lookup(toks.key(start, end)))
+        cands = gaz.lookup(toks.key(start, end))
+        if not cands and label in PLACE_LABELS and end - start > 1 and toks.lower[start] in PART_WORDS:
+            # "Thousands of people in Northern California": a part of the place the rest names
+            part = gaz.lookup(toks.key(start + 1, end))
+            if part:
+                start, cands = start + 1, part
+                text = toks.span(start, end)
+        if not cands and label == "FAC" and end - start > 1 and toks.lower[end - 1] in FACILITY_WORDS:
+            # "Brussels Airport was still disrupted": the facility is in the town it is named after
+            town = gaz.lookup(toks.key(start, end - 1))
+            if any(c.place.kind == "city" for c in town):
+                end, cands = end - 1, town
+                text = toks.span(start, end)
+        m = Mention(start, end, label, candidates=cands)
         self._region_suffix(toks, m)
         if not m.candidates and end - start > 1 and label not in PLACE_LABELS:
             # "Vovchansk authorities", "Philippines authorities": a place the model ran into a word.

@@ -26,6 +26,12 @@ NAMESAKE_MAX_POPULATION = 500_000
 # report meant (a Nigerian district, a village): it stays unresolved. Exonyms of big cities ("Kiev",
 # "Kharkov") still resolve alone.
 ALTERNATE_ALONE_MIN_POPULATION = STRONG_CITY_POPULATION
+# A small town sharing the name of a city at least this many times its size is not lifted over it by
+# the countries the article names: "a fire in Dhaka's Mirpur district" is Bangladesh's capital though
+# a small Indian Mirpur votes India, and "Russian-held Donetsk" is the Ukrainian city in a report that
+# names Russia as the attacker on every line. Only a name pinned by its state or country (", Texas",
+# "Yemen's") reads as the small town then.
+BIG_NAMESAKE_RATIO = 10
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -152,6 +158,10 @@ def _pick(m: Mention, context: tuple[dict[str, int], dict[str, int], Place | Non
     if len(cands) == 1:
         return cands[0].place
     best, best_score = None, -math.inf
+    big = max(
+        (c.place.population for c in cands if c.primary and c.place.kind == "city"),
+        default=0,
+    )
     for c in cands:
         p = c.place
         score = math.log10(p.population + 10) - (0 if c.primary else 1.5)
@@ -159,10 +169,16 @@ def _pick(m: Mention, context: tuple[dict[str, int], dict[str, int], Place | Non
             score += 5
         if m.explicit and (m.explicit == p.admin1_code or m.explicit == p.country_code):
             score += 10
+        overshadowed = (
+            p.kind == "city"
+            and p.population < STRONG_CITY_POPULATION
+            and big >= STRONG_CITY_POPULATION
+            and big >= BIG_NAMESAKE_RATIO * p.population
+        )
         if context is not None:
             countries, admin1, first = context
             own_cc = 1 if first is not None and first.country_code == p.country_code else 0
-            if countries.get(p.country_code, 0) > own_cc:
+            if countries.get(p.country_code, 0) > own_cc and not overshadowed:
                 score += 3
             own_a1 = 1 if first is not None and first.admin1_code == p.admin1_code else 0
             if p.admin1_code and admin1.get(p.admin1_code, 0) > own_a1:

@@ -24,6 +24,12 @@ REGION_WORDS = frozenset(
         "states",
     }
 )
+# Capitalised words of direction that open a name the gazetteer does not hold as a whole ("Northern
+# California", "Upper Kurram"): the place is the rest of the name.
+PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "upper", "lower"})
+# Words closing a facility's name after the town it is in ("Brussels Airport", "Odesa port"): the
+# facility is in that town.
+FACILITY_WORDS = frozenset({"airport", "port", "harbour", "harbor", "station", "railway"})
 # Words before a name that make it a place whatever the model says ("fighting near Sudzha").
 LOCATIVE = frozenset(
     {

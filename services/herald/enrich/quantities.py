@@ -46,6 +46,7 @@ from .count_units import (
 from .count_vocabulary import (
     AFTER_PASSIVE,
     HARM_OF_ANY_NOUN,
+    MONTHS,
     NAMED_HARM,
     NOT_COUNTS,
     NOUN_UNITS,
@@ -56,6 +57,7 @@ from .count_vocabulary import (
     SINGULAR_PEOPLE,
     STOP,
     TWO_WORD_QUALIFIERS,
+    UNCREWED,
     VERB_UNITS,
     is_plural_noun,
 )
@@ -196,6 +198,8 @@ class CountFinder:
         # Magnitude: "magnitude 6.4", "magnitude-6.4", "of magnitude 5.8", "6.4-magnitude", "a 5.8 quake"
         if is_magnitude(toks, start, end):
             return Count(value, "magnitude", start, end, number_end=end, number_start=start)
+        if end < n and toks.lower[end] in MONTHS and value <= 31 and toks.words[start].isdigit():
+            return None  # "arrested on 22 March": a day of the month
         if (end < n and toks.words[end] in ("%", "-year-old")) or (
             end + 1 < n
             and toks.words[end] == "-"
@@ -229,9 +233,10 @@ class CountFinder:
                     if start >= 1 and toks.lower[start - 1] == "between":
                         qstart = start - 1
         if toks.words[start].isdigit() and 1800 <= value <= 2100 and value_max is None:
-            # a year, unless a counted noun follows right away
+            # a year, unless a counted noun follows right away; always one after a month
             nxt = toks.lower[end] if end < n else ""
-            if nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS:
+            dated = start >= 1 and toks.lower[start - 1].rstrip(".,") in MONTHS
+            if dated or (nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS):
                 return None
         # "dozens of people", "thousands of residents"
         j = end
@@ -260,6 +265,8 @@ class CountFinder:
         if head is not None and head in NOT_COUNTS:
             return None
         noun_unit = NOUN_UNITS.get(head) if head else None
+        if noun_unit == "aircraft" and head_end >= 2 and toks.lower[head_end - 2] in UNCREWED:
+            noun_unit = "drones"  # "95 unmanned aircraft": the air force's word for drones
         span_end = head_end if head else end
         unit: str | None = None
         noun: str | None = None

@@ -41,6 +41,28 @@ def test_one_sides_repeated_figure_is_not_added_twice() -> None:
     ) == {"killed": 4}
 
 
+def test_a_headline_retelling_a_body_figure_under_another_sides_word_is_not_added() -> None:
+    assert _measure(
+        "armed_clash",
+        "Nine Afghan soldiers killed in clash at border post",
+        "Nine Afghan Taliban fighters, one of them a commander, were killed and 14 wounded when Pakistani "
+        "troops returned fire on a checkpoint, officials said.",
+    ) == {"killed": 9, "wounded": 14}
+
+
+def test_people_rescued_from_a_burning_building_are_survivors_and_from_a_flood_evacuees() -> None:
+    fire = (
+        "Three workers died and two were hurt when fire swept through a garment workshop on Tuesday.",
+        "Fifteen tailors were asleep on the upper floor; nine of them were rescued by firefighters.",
+    )
+    assert _measure("industrial_accident", *fire) == {"killed": 3, "wounded": 2}
+    flood = (
+        "Floods killed 12 people in the river valley on Sunday.",
+        "More than 4,000 people were rescued from flooded areas, the governor said.",
+    )
+    assert _measure("natural_disaster", *flood) == {"killed": 12, "evacuated": 4000}
+
+
 def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
     assert _measure(
         "armed_clash",
@@ -257,6 +279,41 @@ def test_types_of_real_reports_around_their_numbers(
             "German authorities moved 5,000 people out of their homes in Bonn on Wednesday.",
             {"evacuated": 5000},
         ),
+        # "and left many missing" has a verb of its own: the missing are not the dead counted before it
+        (
+            "Floods in the valley have killed at least 41 people and left many missing, officials said.",
+            {"killed": 41},
+        ),
+        # one person named and "N others": N + 1
+        ("A local paper reported she and 14 others were detained at the sit-in.", {"arrested": 15}),
+        ("Two soldiers and three others were wounded in the blast.", {"wounded": 5}),
+        # where the people are may be a distance: "residents within six kilometres must now evacuate"
+        (
+            "At least 4,210 residents within five kilometres of the crater must now evacuate, police said.",
+            {"evacuated": 4210},
+        ),
+        # people a mine or the rubble still holds are missing; one found alive is not
+        (
+            "Rescuers were digging through the night to reach nine miners trapped when the shaft caved in.",
+            {"missing": 9},
+        ),
+        ("A woman was trapped under the rubble but alive, the governor said.", {}),
+        ("The number of people officially listed as missing rose to 35 on Monday.", {"missing": 35}),
+        # an outbreak's count told after its cases
+        (
+            "Confirmed cholera cases in the northern district outbreak rose to 312 on Friday, data show.",
+            {"affected": 312},
+        ),
+        # a toll among the crowd is not the crowd's size
+        (
+            "At least four protesters were killed when police opened fire on the rally in the port city.",
+            {"killed": 4},
+        ),
+        # the air force's word for drones: no aircraft count beside them
+        (
+            "Russia launched 87 unmanned aircraft at Ukraine overnight, most of them Shahed drones.",
+            {"drones": 87},
+        ),
         # people ordered out "this week" are the crisis's own count, not a weekly total of attacks
         (
             "Thousands of people in Northern California were ordered to leave their homes this week as the "
@@ -280,5 +337,9 @@ def test_people_who_fled_a_hazard_are_its_evacuees_and_the_homeless_stay_displac
         "homes."
     )
     assert _measure("natural_disaster", fire) == {"evacuated": 23_000}
+    leaving = "About 3,000 people were leaving their homes as the storm made landfall on the coast."
+    assert _measure("natural_disaster", leaving) == {"evacuated": 3000}
+    left = "More than 40,000 residents of the old town left their homes while the bomb was defused."
+    assert _measure("evacuation", left) == {"evacuated": 40_000}
     # "left homeless" is displaced, and "left" alone is no death
     assert _measure("natural_disaster", "Floods left 40,000 people homeless.") == {"displaced": 40_000}

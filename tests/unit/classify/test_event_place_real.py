@@ -424,6 +424,89 @@ CASES = [
         "country",
         id="mediators-appealing-for-calm-are-not-the-place",
     ),
+    # the ministry reporting a capture sits in its capital, far from the front it reports on
+    pytest.param(
+        "Russia says its forces took two more villages",
+        "Russian troops have captured the villages of Novoselivka and Hrodivka in the Donetsk region, "
+        "the defence ministry in Moscow said on Monday, as heavy fighting went on along the front.",
+        "territory_change",
+        "UA",
+        "region",
+        id="the-ministry-in-its-capital-is-not-the-front",
+    ),
+    # where a fallen leader travels on to is not where the government fell
+    pytest.param(
+        "Nepal's prime minister resigns and leaves the country",
+        "Prime Minister Ram Bahadur Thapa has resigned and left Nepal, with aides saying he is heading to "
+        "Dubai, and the army chief said in a televised address that an interim council would take over.",
+        "leadership_change",
+        "NP",
+        "country",
+        id="where-a-leader-heads-to-is-not-the-place",
+    ),
+    # an airport named after its city is in that city
+    pytest.param(
+        "Hackers knock out check-in at Vienna airport",
+        "Vienna Airport was still disrupted on Tuesday by the cyberattack that took down its check-in and "
+        "baggage systems on Sunday, and staff checked passengers in by hand as about 40 flights were "
+        "cancelled.",
+        "cyberattack",
+        "AT",
+        "city",
+        id="an-airport-named-after-its-city",
+    ),
+    # a party's side speaking after the talks is not where they were held
+    pytest.param(
+        "Armenian and Azerbaijani negotiators meet in Geneva",
+        "Negotiators from Armenia and Azerbaijan sat down on Monday at the Palais des Nations in Geneva, "
+        'with a Swiss diplomat in the chair. "We hope for a lasting peace," the diplomat told the '
+        "delegations. Armenia's side said peace talks required the return of prisoners and an end to "
+        "border shooting.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="a-partys-side-is-not-the-venue",
+    ),
+    # a capital speaking in a headline is its government: the town the headline names is the place
+    pytest.param(
+        "Moscow claims capture of Ivanivka village near Pokrovsk",
+        "The ministry gave no details, and the claim could not be independently verified.",
+        "territory_change",
+        "UA",
+        "city",
+        id="a-capital-speaking-in-a-headline-is-no-place",
+    ),
+    # the model runs a dateline into the first word ("DUSHANBE - Tajik"): the reporting city still says
+    # the country of a town the gazetteer does not know
+    pytest.param(
+        "Tajik forces retake Khodzhand after two days of fighting",
+        "DUSHANBE - Tajik government forces regained control of the northern city of Khodzhand on "
+        "Thursday after a second day of heavy fighting, a government spokesman said.",
+        "territory_change",
+        "TJ",
+        "city",
+        id="a-dateline-run-into-the-first-word",
+    ),
+    # a dateline in title case is the reporting city too, not the place
+    pytest.param(
+        "Six soldiers killed in ambush near the Mali border",
+        "Abidjan - Jihadists ambushed Burkinabe troops on Monday near the border with Mali in Yagha "
+        "province, killing six soldiers, security sources said.",
+        "armed_clash",
+        "BF",
+        "region",
+        id="a-title-case-dateline",
+    ),
+    # a government another one deals with is not where the firefight was
+    pytest.param(
+        "Soldier killed as gunmen fire on border posts",
+        "The firefight, in which one Pakistani soldier died, follows Pakistani strikes on a banned militant "
+        "group and has strained relations with Kabul further.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="relations-with-a-capital-are-no-place",
+    ),
 ]
 
 

@@ -41,3 +41,15 @@ def test_a_far_toll_elsewhere_neither_sizes_nor_places_the_event(enrich: Enrich)
     )
     assert event.magnitude.get("killed") == 73_276
     assert event.location is not None and event.location.country_code == "PK"
+
+
+def test_soldiers_nothing_is_said_to_have_been_sent_are_no_troop_count(enrich: Enrich) -> None:
+    """The vehicle's load and the men hit are the ambush's people, not a force the clash set in motion."""
+    event = the_event(
+        enrich,
+        "Ambush on army truck kills four soldiers",
+        "Militants ambushed an army patrol in the hills on Monday, killing four soldiers. They opened fire "
+        "on a truck carrying twelve soldiers from a ridge, officials said, and three others were wounded in "
+        "the firefight that followed.",
+    )
+    assert event.magnitude == {"killed": 4, "wounded": 3}

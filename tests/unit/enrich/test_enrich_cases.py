@@ -77,6 +77,38 @@ def test_a_small_town_read_only_by_a_foreign_alternate_name_stays_unresolved(enr
     assert place(kharkov, "Kharkov").geo.country_code == "UA"
 
 
+def test_a_small_namesake_is_not_voted_over_a_city_ten_times_its_size(enricher: Enricher) -> None:
+    """A small Indian Mirpur votes India, Russia is named as the attacker: neither makes Dhaka an Indian
+    village nor Donetsk the Russian town of that name. A state after the name still pins the small one."""
+    dhaka = enrich(
+        enricher,
+        "Warehouse fire in Dhaka's Mirpur kills 11",
+        "At least 11 people died when a fire broke out at a textile warehouse in Dhaka's Mirpur "
+        "district on Sunday, the fire service said.",
+    )
+    assert place(dhaka, "Dhaka").geo.country_code == "BD"
+    donetsk = enrich(
+        enricher,
+        "Russia says it took a village outside Donetsk",
+        "Russia's defence ministry said its forces had taken a hamlet about 20 km north of "
+        "Russian-held Donetsk city, a claim Kyiv did not confirm.",
+    )
+    assert place(donetsk, "Donetsk").geo.country_code == "UA"
+    paris = enrich(enricher, "Storm damages homes in Paris, Texas")
+    assert place(paris, "Paris").geo.country_code == "US"
+
+
+def test_a_direction_word_opening_a_name_leaves_the_place_it_is_part_of(enricher: Enricher) -> None:
+    r = enrich(
+        enricher,
+        "Wildfire forces evacuations",
+        "Thousands of residents in Southern Oregon were told to leave their homes on Friday as the fire "
+        "spread.",
+    )
+    oregon = place(r, "Oregon")
+    assert (oregon.geo.country_code, oregon.geo.kind) == ("US", "region")
+
+
 def test_region_span_and_ambiguity_by_context(enricher: Enricher) -> None:
     r = enrich(enricher, "Tornado in Paris, Texas", "Shelling hit the Donetsk region.")
     assert place(r, "Paris").geo.country_code == "US" and place(r, "Paris").geo.admin1 == "Texas"
@@ -103,6 +135,8 @@ def test_demonyms_are_countries_and_actors(enricher: Enricher) -> None:
         ("Tens of thousands of protesters marched.", {(20000, "protesters", "at_least")}),
         ("The strike killed at least 12 civilians.", {(12, "killed", "at_least")}),
         ("A dozen aircraft took off.", {(12, "aircraft", "exact")}),
+        ("Russia launched 87 unmanned aircraft overnight.", {(87, "drones", "exact")}),
+        ("The rights campaigner was arrested on 14 March at a sit-in.", set()),
         ("The company lost $5 million in 2024 over three days.", set()),
         ("A magnitude 6.4 earthquake struck.", {(6.4, "magnitude", "exact")}),
     ],

@@ -43,6 +43,41 @@ CASES = [
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
     ),
+    # an earlier figure ("up from 9") is that number's alone, not the list after it
+    (
+        "The explosion killed 14 workers, up from 9 first reported, with three missing and 30 injured.",
+        30, "wounded", "event", "this_event",
+    ),
+    # an earlier year in a clause of its own frames nothing after ", and"
+    (
+        "Police fired on marchers on the anniversary of the rallies in 1990, and at least 12 people "
+        "were killed and 31 injured across the country.",
+        31, "wounded", "event", "this_event",
+    ),
+    # the breakdown of a salvo shot down, after a colon, shares its fate
+    (
+        "Air defences shot down 41 drones overnight, the ministry said: 9 over the Kursk region, 20 over "
+        "Bryansk and 12 over Oryol.",
+        20, "drones", "intercepted", "this_event",
+    ),
+    # a truce's or a war's toll since it began, even told as "from <month> <year>"
+    (
+        "Health officials have counted about 2,000 breaches since the January truce, with 140 dead and "
+        "over 300 wounded.",
+        300, "wounded", "event", "cumulative",
+    ),
+    (
+        "The war in Lebanon from October 2023 killed more than 4,000 people and injured about 16,000.",
+        16_000, "wounded", "event", "cumulative",
+    ),
+    (
+        "The war has killed an estimated 40,000 people and displaced more than two million.",
+        40_000, "killed", "event", "cumulative",
+    ),
+    (
+        "The army resumed its offensive in the north, where more than 9,000 people have been killed.",
+        9000, "killed", "event", "cumulative",
+    ),
     # ... but a crisis's own period or its own outbreak is the event's
     (
         "More than 10,000 people have fled their homes in Port-au-Prince in the past week.",
@@ -123,6 +158,16 @@ CASES = [
         "A fire in a tenement in Sham Shui Po killed two people on Saturday, two weeks after the Tai Po "
         "blaze that killed 160, the fire department said.",
         160, "killed", "other_event", "this_event",
+    ),
+    # the dead a protest is about or mourns
+    (
+        "Thousands marched in the capital on Sunday, demanding accountability for the collapse of the "
+        "market roof that killed 23 people in March.",
+        23, "killed", "other_event", "this_event",
+    ),
+    (
+        "The crowd held a minute of silence for the 23 people killed when the market roof fell.",
+        23, "killed", "other_event", "this_event",
     ),
     # one person said without a number
     ("A woman was killed in the Dniprovskyi district of Kherson.", 1, "killed", "event", "this_event"),
