@@ -6,7 +6,8 @@ the workers and ``herald analyze`` run them. The figures are the ones a desk car
 * micro precision and recall over (article, type) pairs;
 * non-event false alarms: articles labelled with no event that raised one;
 * country accuracy: found events whose location's country is the labelled one (events labelled
-  with no country are not counted);
+  with no country are not counted; when an article holds several events of one type, each found
+  event is paired with one label of its type, the pairing that agrees most);
 * number accuracy: found events whose magnitude holds exactly the labelled metrics, each value right
   (a number within half a percent, or inside a labelled ``[low, high]`` interval).
 
@@ -21,6 +22,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import permutations
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -93,10 +95,29 @@ class Outcome:
         return {e.type for e in self.events}
 
     def found(self) -> Iterable[tuple[dict[str, Any], Event]]:
-        by_type = {e.type: e for e in self.events}
-        for label in self.item["events"]:
-            if label["type"] in by_type:
-                yield label, by_type[label["type"]]
+        """Each found event beside the label of its type it reads best, one to one: a report of two
+        raids found as one event is scored once, on the raid it is, not twice against one event."""
+        for code in self.expected_types & self.found_types:
+            labels = [label for label in self.item["events"] if label["type"] == code]
+            events = [e for e in self.events if e.type == code]
+            yield from best_pairs(labels, events)
+
+
+def agreement(label: dict[str, Any], event: Event) -> int:
+    """How many of a label's checked fields an event gets right (its country, its numbers)."""
+    got = event.location.country_code if event.location else None
+    right = bool(label.get("country")) and got == label["country"]
+    return right + ("numbers" in label and numbers_right(label["numbers"] or {}, event.magnitude))
+
+
+def best_pairs(labels: list[dict[str, Any]], events: list[Event]) -> list[tuple[dict[str, Any], Event]]:
+    """The one-to-one pairing of labels and events of one type that agrees most (the first in label
+    order on a tie); as many pairs as the shorter list holds."""
+    if len(labels) <= len(events):
+        options = (list(zip(labels, chosen, strict=True)) for chosen in permutations(events, len(labels)))
+    else:
+        options = (list(zip(chosen, events, strict=True)) for chosen in permutations(labels, len(events)))
+    return max(options, key=lambda pairs: sum(agreement(label, event) for label, event in pairs))
 
 
 @dataclass
