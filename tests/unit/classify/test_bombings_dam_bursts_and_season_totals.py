@@ -122,3 +122,17 @@ def test_a_virus_s_first_cases_in_a_country_are_an_outbreak_a_step_more_severe(e
         "epidemiologist said.",
     )
     assert spread["disease_outbreak"].severity == 2
+
+
+def test_the_dead_counted_by_an_ordinal_and_lower_austria_placed(enrich: Enrich) -> None:
+    """storm_boris: "Woman, 81, is Austria's fifth flood victim" gave no count, and "Lower Austria" (ISO's
+    Niederösterreich) no country."""
+    found = events(
+        enrich,
+        "Woman, 81, is Austria's fifth flood victim",
+        "Firefighters found the body of an 81-year-old woman in her flooded home in Lower Austria, making "
+        "her the fifth person in Austria to die in the floods, a police spokesman said.",
+    )["natural_disaster"]
+    assert found.magnitude.get("killed") == 5
+    assert found.location is not None and found.location.country_code == "AT"
+    assert found.location.admin1 == "Lower Austria"
