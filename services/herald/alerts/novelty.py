@@ -65,7 +65,7 @@ from herald.alerts.novelty_wording import (
     tells_of_past_event,
     toll_countries,
 )
-from herald.core.families import family_of
+from herald.core.families import conflict_families, family_of
 from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Alert, Event, stable_id
 
@@ -294,6 +294,15 @@ class NoveltyDetector:
         cfg = self.config
         deadly = event.magnitude.get("killed", 0) >= 1 and event.severity >= cfg.deadly_first_min_severity
         alertable = deadly or event.severity >= cfg.min_severity
+        family = family_of(event.type)
+        country = affected_country(event)
+        if deadly and country and family in conflict_families():
+            self.store[f"{family}|deadly_in|{country}"] = {
+                "at": max(when, (self.store.get(f"{family}|deadly_in|{country}") or {}).get("at", when)),
+                "type": event.type,
+                "source": event.source,
+                "url": event.url,
+            }
         for scope in scopes(event):
             key = f"{family_of(event.type)}|seen|{scope}"
             stored = self.store.get(key)
@@ -367,6 +376,15 @@ class NoveltyDetector:
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
             serious = severe or (deadly and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            at_war = self._conflict_in_country(event, when) if scope_first else None
+            if at_war:
+                outcome.hold("new_type", "conflict_in_country", at_war)
+                scope_first = False
+            cause = self.recent.cause_in_country(event, when) if scope_first else None
+            if cause:
+                # People fleeing a border war that paged: its part, told from another capital.
+                outcome.hold("new_type", "part_of_alerted_event", cause)
+                scope_first = False
             placed = where(event)
             unplaced = cfg.first_needs_country and (placed is None or not placed.country_code)
             if scope_first and unplaced:
@@ -404,6 +422,10 @@ class NoveltyDetector:
                 outcome.hold("record", "claim_of_a_measure", measure)
             if beaten and not severe:
                 outcome.hold("record", "low_severity", low)
+                beaten = []
+            cause = self.recent.cause_in_country(event, when) if beaten and not claim else None
+            if cause:
+                outcome.hold("record", "part_of_alerted_event", cause)
                 beaten = []
             if claim and not severe:
                 outcome.hold("record", "low_severity", f"claimed record: {low}")
@@ -462,6 +484,24 @@ class NoveltyDetector:
             story["alerted"] = self._level(event, story, when)
             self.recent.remember_alert(event, when)  # an update's count too: a later retelling repeats it
         outcome.alerts.extend(fired)
+
+    def _conflict_in_country(self, event: Event, when: float) -> str | None:
+        """Why a first of a conflict family is no news where another conflict family killed within
+        ``conflict_seen_window``, or None: a war's air strikes after its deadly ground fighting (or the
+        reverse) are its next turn."""
+        window = self.config.conflict_seen_window
+        family = family_of(event.type)
+        country = affected_country(event)
+        if window is None or country is None or family not in conflict_families():
+            return None
+        for other in sorted(conflict_families() - {family}):
+            prior = self.store.get(f"{other}|deadly_in|{country}")
+            if prior and 0 <= when - prior["at"] <= window.total_seconds():
+                return (
+                    f"{country} saw a deadly {prior['type']} {iso(prior['at'])[:16]} ({prior['source']}, "
+                    f"{prior['url']}): the same conflict (HERALD_NOVELTY_CONFLICT_SEEN_DAYS)"
+                )
+        return None
 
     def _scope_first(self, story: dict[str, Any], fired: list[Alert]) -> bool:
         """Whether the story raised (or this report raises) a first in its country or the world, not a

@@ -63,6 +63,11 @@ class NoveltyConfig:
     record_after_first: bool = False
     # Whether a first in a scope needs the event placed in a country (a claimed first does not).
     first_needs_country: bool = True
+    # How long a deadly event of one conflict family (ground_violence, strikes: ``conflict`` in
+    # core/data/type_families.yaml) makes a country "seen" for the others: Pakistani air strikes on Paktika
+    # three days after deadly fighting at Spin Boldak are the same war's next turn, not Afghanistan's first
+    # air strike in a month. None: each family is seen on its own.
+    conflict_seen_window: timedelta | None = timedelta(days=7)
 
 
 def iso(ts: float) -> str:

@@ -18,7 +18,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from herald.core.countries import country_names
-from herald.core.families import family_of
+from herald.core.families import all_families, consequence_types, family_of
 from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
@@ -241,26 +241,60 @@ class RecentAlerts:
                 )
         return None
 
+    def _alerted_in_report(self, event: Event) -> tuple[str, str, str] | None:
+        """(family, type, story id) of another event the same report already alerted on: one of the
+        event's family, or of any family for a consequence type (an evacuation)."""
+        own = family_of(event.type)
+        families = [own]
+        if event.type in consequence_types():
+            families += sorted(all_families() - {own})
+        for family in families:
+            types = (self.store.get(f"{family}|articles") or {}).get(event.article_id) or {}
+            others = sorted(t for t in types if t != event.type)
+            if others:
+                return family, others[0], types[others[0]]
+        return None
+
     def same_article(self, event: Event) -> str | None:
         """Why this event is a part of one the same report already alerted on, or None.
 
         Classify may read one report as two events of a family (a barrage's drones and its missiles, a
-        flood and its evacuations): the first one to alert speaks for the report.
+        flood and its evacuations): the first one to alert speaks for the report. An evacuation is the
+        part of whatever event caused it: "Twelve killed in Thailand as Cambodian rockets hit petrol
+        station", with 40,000 evacuated, is one strike, not also the world's first evacuation.
         """
-        types = (self.store.get(f"{family_of(event.type)}|articles") or {}).get(event.article_id) or {}
-        others = sorted(t for t in types if t != event.type)
-        if not others:
+        found = self._alerted_in_report(event)
+        if found is None:
             return None
+        family, other, story_id = found
+        if family != family_of(event.type):
+            return f"the same report already alerted as {other} (story {story_id}), the event it is part of"
         return (
-            f"the same report already alerted as {others[0]} (story {types[others[0]]}), "
-            f"one event of the {family_of(event.type)} family"
+            f"the same report already alerted as {other} (story {story_id}), one event of the {family} family"
         )
 
     def same_article_story(self, event: Event) -> str | None:
-        """The store key of the story the same report already alerted on in the family, or None."""
-        types = (self.store.get(f"{family_of(event.type)}|articles") or {}).get(event.article_id) or {}
-        others = sorted(t for t in types if t != event.type)
-        return f"{others[0]}|story|{types[others[0]]}" if others else None
+        """The store key of the story the same report already alerted on, or None."""
+        found = self._alerted_in_report(event)
+        return f"{found[1]}|story|{found[2]}" if found else None
+
+    def cause_in_country(self, event: Event, when: float) -> str | None:
+        """Why a consequence's count (evacuees) belongs to another family's event that alerted in the
+        country within ``country_toll_window``, or None: the running total of people who left during a
+        border war is the war's count, two days on as on the first."""
+        country = affected_country(event)
+        if event.type not in consequence_types() or country is None:
+            return None
+        window = self.config.country_toll_window.total_seconds()
+        for family in sorted(all_families() - {family_of(event.type)}):
+            for prior in reversed(self.store.get(f"{family}|alerted") or []):
+                if prior.get("country") == country and 0 <= when - prior["at"] <= window:
+                    return (
+                        f"{country} has a {prior.get('type', family)} alerted {iso(prior['at'])[:16]} "
+                        f"({prior['source']}, {prior['url']}): the people leaving are its part "
+                        "(NoveltyConfig.country_toll_window)"
+                    )
+        return None
 
     def remember_alert(self, event: Event, when: float) -> None:
         key = f"{family_of(event.type)}|alerted"

@@ -51,6 +51,14 @@ class AlertSettings(CoreSettings):
             "(a first in one of its regions or places is then not news)."
         ),
     )
+    novelty_conflict_seen_days: float = Field(
+        7,
+        ge=0,
+        description=(
+            "new_type: days a deadly event of one conflict family (ground fighting, strikes) makes its "
+            "country seen for the others (0: each family on its own)."
+        ),
+    )
     novelty_routine_min_days: int = Field(
         1,
         ge=1,
@@ -244,4 +252,7 @@ class AlertSettings(CoreSettings):
             record_ignored_metrics=tuple(self.novelty_record_ignored_metrics),
             record_after_first=self.novelty_record_after_first,
             first_needs_country=self.novelty_first_needs_country,
+            conflict_seen_window=(
+                timedelta(days=self.novelty_conflict_seen_days) if self.novelty_conflict_seen_days else None
+            ),
         )

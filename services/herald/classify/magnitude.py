@@ -132,6 +132,30 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         "killed",
     ),
 )
+# The dead counted by an ordinal: "Woman, 81, is Austria's fifth flood victim", "making her the fifth
+# person in Austria to die in the floods": the toll is the ordinal.
+_ORDINALS = {
+    w: float(i)
+    for i, w in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2
+    )
+}
+_ORDINAL_DEAD = re.compile(
+    r"\b(?:the|its|[\w-]+(?:'|\u2019)s)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
+    r"(?:(?:[\w-]+\s+)?(?:victim|fatality)\b|(?:person|victim)\s+(?:in\s+[\w\s]{1,30}?\s+)?to\s+die\b)",
+    re.I,
+)
+
+
+def _ordinal_dead(sentence: str, index: int) -> list[Reading]:
+    out = []
+    for m in _ORDINAL_DEAD.finditer(sentence):
+        word = m.group(1).lower()
+        value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
+        out.append(Reading("killed", value, "exact", index, update=True))
+    return out
+
+
 # One weapon said without a number: "launched 23 drones and a cruise missile", "reported being struck
 # by a missile".
 _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -323,6 +347,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
+    readings.extend(_ordinal_dead(sentence, index))
     return readings
 
 

@@ -28,15 +28,17 @@ so a redelivered batch produces duplicates downstream stages recognise, not new 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import cache
 
-from herald.core.records import EnrichedArticle, Event, stable_id
+from herald.core.quantity_context import cues as quantity_cues
+from herald.core.records import EnrichedArticle, Event, Quantity, stable_id
 
 from . import claims, event_actors, event_place, salience, segments, type_veto
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
 from .heartbeat_event import heartbeat_event, is_heartbeat
-from .magnitude import from_quantities, measure, read_text
+from .magnitude import Reading, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment
 from .severity import score
@@ -110,6 +112,7 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         # Counts matter in an event's segments and the two after them (continuations), nowhere else.
         if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
+    readings = _without_headline_totals(readings, segs, article.quantities)
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     events = []
     for code in CODES:
@@ -153,3 +156,32 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
 
 
 __all__ = ["classify"]
+
+
+def _without_headline_totals(
+    readings: list[Reading], segs: Sequence[Segment], quantities: Iterable[Quantity]
+) -> list[Reading]:
+    """The headline's figures less those the body gives as a running total.
+
+    A headline drops the body's frame: "Kenya's flood death toll rises to 169" over "The number of
+    people killed by floods in Kenya since March has risen to 169" is the season's total, not the
+    day's dam burst; the body's sentence says so, and the same number in the headline is that total.
+    Only a calendar or war-long frame: "Nine more people were killed this week" under "Landslides kill
+    nine" is the event's own week.
+    """
+    calendar = quantity_cues().cumulative  # "since March", "since the war began": not "this week"
+    totals = {
+        (q.unit, q.value)
+        for q in quantities
+        if q.role == "event"
+        and q.time_ref == "cumulative"
+        and calendar.search(q.sentence_text.lower())
+        and not any(
+            g.headline and g.sentence == q.sentence and " ".join(q.text.split()) in " ".join(g.text.split())
+            for g in segs
+        )
+    }
+    if not totals:
+        return readings
+    headline = {g.index for g in segs if g.headline}
+    return [r for r in readings if r.segment not in headline or (r.unit, r.value) not in totals]

@@ -74,6 +74,18 @@ _HIGH_CONSEQUENCE = re.compile(
 )
 
 
+# A pathogen's arrival: "Cuba confirms its first cases of Oropouche fever", "detected in the country for
+# the first time", "the first deaths from the virus recorded anywhere". A disease a population has never
+# met spreads through it unchecked, whatever its usual harm.
+_FIRST_ARRIVAL = re.compile(
+    r"\bfirst(?:-ever| ever)? (?:(?:confirmed|known|recorded|reported|human|imported|locally[- ]acquired) )?"
+    r"(?:cases?|deaths?|detection|outbreak|infections?)\b|\b(?:detected|found|identified|confirmed) "
+    r"(?:in (?:the country|the island|[A-Z]\w+) )?for the first time\b|\bthe first time (?:the|this) "
+    r"(?:virus|disease|pathogen|strain) has been\b",
+    re.I,
+)
+
+
 def harm_level(metric: str, value: float) -> int:
     level = 0
     for threshold, severity in HARM_LEVELS.get(metric, ()):
@@ -115,6 +127,10 @@ def score(code: str, magnitude: dict[str, float], sentences: Iterable[str]) -> t
         if pathogen:
             bump = max(bump, 1)
             reasons.append(f"high-consequence pathogen ({pathogen.group(0)}): +1")
+        arrival = _FIRST_ARRIVAL.search(text)
+        if arrival and not pathogen:
+            bump = max(bump, 1)
+            reasons.append(f"a first arrival ({arrival.group(0).lower()}): +1")
     final = min(5, severity + bump)
     if final < severity + bump:
         reasons.append("capped at 5")

@@ -30,3 +30,26 @@ def families() -> dict[str, str]:
 def family_of(event_type: str) -> str:
     """The family an event type belongs to; a type not listed is a family of its own."""
     return families().get(event_type, event_type)
+
+
+@cache
+def consequence_types() -> frozenset[str]:
+    """Types that tell what another event caused (people leaving their homes): part of that event,
+    whatever its family."""
+    text = resources.files("herald.core").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return frozenset(data.get("consequences") or ())
+
+
+def all_families() -> frozenset[str]:
+    """Every listed family's name."""
+    return frozenset(families().values())
+
+
+@cache
+def conflict_families() -> frozenset[str]:
+    """The families of armed conflict: a deadly event of one makes another's first in the country the same
+    war's next turn (novelty's ``conflict_seen_window``)."""
+    text = resources.files("herald.core").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return frozenset(data.get("conflict") or ())

@@ -73,10 +73,13 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # in another country as that country's story, a war side's count, displaced retelling evacuated, a
 # same-event story's later reports, one confirmed case and a first case claimed without "its", one death
 # said without a number: 112 / 121 / 107, 0.96 / 0.88; "Tai Po fire death toll" in a headline: 113 / 121 /
-# 108, 0.96 / 0.89).
+# 108, 0.96 / 0.89; three new timelines unlike the set (a bombing told from six capitals, a dam burst in a
+# flood season, a virus's first cases and first deaths), first scored 3 / 7 / 0: 116 / 128 / 108, 0.93 / 0.84;
+# bombings, dam bursts, season totals and a virus's first arrival read, an evacuation the part of the event
+# that caused it, a war's next turn no first: 118 / 128 / 115, 0.97 / 0.90).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.89}
+MEASURED = {"precision": 0.97, "recall": 0.90}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

@@ -5,9 +5,11 @@ Each case is the shape of a wrong alert seen on the dev alert timelines (tests/d
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.support.novelty_events import ev, held, rules
 
-from herald.alerts.novelty import NoveltyDetector
+from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
 from herald.core.families import families, family_of
 
 
@@ -110,3 +112,81 @@ def test_a_place_first_on_the_day_of_an_alerted_coup_is_the_coup() -> None:
     assert ("new_type", "alerted_in_country") in held(gunfire)
     cameroon = ev(3, day=40.2, type="armed_clash", where=("Bamenda", "CM", "North-West"))
     assert rules(det.observe(cameroon)) == ["new_type"]
+
+
+def test_an_evacuation_in_a_report_that_alerted_as_a_strike_is_that_strike() -> None:
+    """thai_cambodia_border: "Twelve killed in Thailand as Cambodian rockets hit petrol station" paged as
+    Thailand's first artillery strike; the same report's 40,000 evacuated from border districts, typed an
+    evacuation (another family), was the world's first evacuation in a month: the strike's part, one page."""
+    det = NoveltyDetector({})
+    th = ("Si Sa Ket", "TH", "Si Sa Ket")
+    strike = ev(0, type="missile_artillery_strike", where=th, magnitude={"killed": 12})
+    assert rules(det.observe(strike)) == ["new_type"]
+    fled = ev(1, type="evacuation", where=th, magnitude={"evacuated": 40000})
+    outcome = det.assess(fled.model_copy(update={"article_id": strike.article_id}))
+    assert outcome.alerts == []
+    assert ("any", "same_event_other_type") in held(outcome)
+    # The same evacuation reported alone, with no war in the country, is a first.
+    assert rules(NoveltyDetector({}).observe(fled)) == ["new_type"]
+
+
+def test_a_war_s_running_total_of_evacuees_is_no_record_of_its_own() -> None:
+    """Two days on, "more than 138,000 have now left" in a report of five more soldiers killed beat the
+    40,000 of the first day as a record evacuation: the count of people fleeing the border war that paged
+    in Thailand, that war's part, as is the first evacuation in Cambodia told from Singapore."""
+    det = NoveltyDetector({})
+    th = ("Si Sa Ket", "TH", "Si Sa Ket")
+    strike = ev(0, type="missile_artillery_strike", where=th, magnitude={"killed": 12})
+    det.observe(strike)
+    det.observe(
+        ev(1, type="evacuation", where=th, magnitude={"evacuated": 40000}).model_copy(
+            update={"article_id": strike.article_id}
+        )
+    )
+    later = det.assess(
+        ev(2, day=2, type="evacuation", where=("Thailand", "TH", None), magnitude={"evacuated": 138000})
+    )
+    assert later.alerts == []
+    assert ("record", "part_of_alerted_event") in held(later)
+    kh_strike = ev(
+        3, day=2.1, type="missile_artillery_strike", where=("Pursat", "KH", "Pursat"), magnitude={"killed": 1}
+    )
+    det.observe(kh_strike)
+    told = det.assess(
+        ev(4, day=2.2, type="evacuation", where=("Cambodia", "KH", None), magnitude={"displaced": 40000})
+    )
+    assert ("new_type", "part_of_alerted_event") in held(told)
+    # Twelve days on, the war's alert is too old to speak for a new evacuation's record.
+    far = NoveltyDetector({})
+    far.observe(strike)
+    far.observe(ev(5, day=1, severity=3, type="evacuation", where=th, magnitude={"evacuated": 40000}))
+    assert rules(
+        far.observe(ev(6, day=12, type="evacuation", where=th, magnitude={"evacuated": 138000}))
+    ) == ["record"]
+
+
+def test_a_first_air_strike_days_after_deadly_ground_fighting_is_the_same_war() -> None:
+    """af_pk_border: Pakistani strikes on Paktika killed ten three days after the deadly fighting at Spin
+    Boldak, and paged as Afghanistan's first air strike in a month: seen per family, the strikes were new,
+    but to a desk they are the same war's next turn. The knob (HERALD_NOVELTY_CONFLICT_SEEN_DAYS) sets how
+    long a deadly event of one conflict family makes the country seen for the others."""
+    fighting = ev(0, type="armed_clash", where=("Spin Boldak", "AF", "Kandahar"), magnitude={"killed": 12})
+    strikes = ev(1, day=3, where=("Urgun", "AF", "Paktika"), magnitude={"killed": 10})
+    det = NoveltyDetector({})
+    det.observe(fighting)
+    outcome = det.assess(strikes)
+    assert outcome.alerts == []
+    assert ("new_type", "conflict_in_country") in held(outcome)
+    # A week and more after the fighting, or with the knob off, the strikes are Afghanistan's first.
+    later = NoveltyDetector({})
+    later.observe(fighting)
+    assert rules(later.observe(ev(2, day=9, where=("Urgun", "AF", "Paktika"), magnitude={"killed": 10}))) == [
+        "new_type"
+    ]
+    off = NoveltyDetector({}, replace(NoveltyConfig(), conflict_seen_window=None))
+    off.observe(fighting)
+    assert rules(off.observe(strikes)) == ["new_type"]
+    # Fighting that killed no one leaves the strikes a first.
+    calm = NoveltyDetector({})
+    calm.observe(ev(3, type="armed_clash", where=("Spin Boldak", "AF", "Kandahar")))
+    assert rules(calm.observe(strikes)) == ["new_type"]
