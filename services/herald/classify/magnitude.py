@@ -140,7 +140,21 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern in (
         r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # "A Russian ballistic missile struck Mykolaiv", "a Houthi missile hit a tanker", "the mayor
+        # said a ballistic missile was used": the weapon as the subject of its own strike
+        r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
+        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
+        r"was\s+(?:used|fired|launched))\b",
     )
+)
+# One place taken without a number: "captured the village of Kostiantynopolske", "had taken control of
+# Arkhangelske", "retook the town of Gambale": a single named settlement changed hands.
+_ONE_PLACE_TAKEN = re.compile(
+    r"\b(?:captured|(?:re)?took|(?:re)?taken|retook|recaptured|seized|overran|overrun|(?:\W)?liberated\W?|"
+    r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back)\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-])"
+    r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
 _HEARSAY = re.compile(
@@ -321,6 +335,11 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             # one weapon named in the lead yields to a salvo counted in the body ("an intercontinental
             # ballistic missile ... and eight other missiles")
             readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
+    for m in _ONE_PLACE_TAKEN.finditer(sentence):
+        negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
+        if not negated and not is_background(sentence, m):
+            # vague: "took control of five villages, among them Pivdenne" counts five
+            readings.append(Reading("settlements", 1.0, "exact", index, vague=True))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     return readings

@@ -36,7 +36,7 @@ from . import claims, event_actors, event_place, salience, segments, type_veto
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
 from .heartbeat_event import heartbeat_event, is_heartbeat
-from .magnitude import from_quantities, measure, read_text
+from .magnitude import Reading, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment
 from .severity import score
@@ -111,6 +111,7 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
+    moved_by = _implied_evacuation(by_type, extra, readings, segs)
     events = []
     for code in CODES:
         if code not in by_type:
@@ -149,7 +150,57 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
                 claims=found,
             )
         )
+    if moved_by is not None:
+        # the people a hazard moved out were where the hazard struck
+        hazard = next(e for e in events if e.type == moved_by)
+        events = [
+            e.model_copy(update={"location": hazard.location}) if e.type == "evacuation" else e
+            for e in events
+        ]
     return claims.one_owner(events)
+
+
+_HAZARDS = ("natural_disaster", "industrial_accident")
+
+
+def _implied_evacuation(
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+    segs: list[Segment],
+) -> str | None:
+    """A disaster or accident that moved people out is also an evacuation event (the labelling guide:
+    evacuation and displacement are always their own event): "Typhoon Koppu killed nine ... more than
+    65,000 evacuated" reports an evacuation even where no evacuation cue fired on its own sentence
+    ("were evacuated" after a death toll, "displaced" in a list of the storm's harms). The evacuation
+    takes the sentences whose figure the hazard carries; a rescue ("650 people had been rescued") is
+    no evacuation. Returns the hazard's code when it added one."""
+    if "evacuation" in by_type:
+        return None
+    for code in _HAZARDS:
+        if code not in by_type:
+            continue
+        members = sorted(set(by_type[code]) | extra.get(code, set()))
+        magnitude = measure(code, members, readings)
+        moved = {unit for unit in ("evacuated", "displaced") if unit in magnitude}
+        if not moved:
+            continue
+        inside = set(members)
+        where = sorted(
+            {
+                r.segment
+                for r in readings
+                if (r.unit in moved or (r.flight and "evacuated" in moved))
+                and not r.rescue
+                and (r.segment in inside or r.segment == 0)
+            }
+        )
+        if where:
+            by_type["evacuation"] = {
+                k: Hit("moved out by the " + code, (0, len(segs[k].text))) for k in where
+            }
+            return code
+    return None
 
 
 __all__ = ["classify"]

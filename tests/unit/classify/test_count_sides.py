@@ -159,15 +159,25 @@ def test_a_separate_incident_has_its_own_toll_and_lends_it_to_no_other(make_arti
     assert drones.magnitude == {"wounded": 2}
 
 
-def test_people_in_evacuation_centres_are_the_floods_count(make_article: Make) -> None:
+def test_people_in_evacuation_centres_are_the_floods_count_and_an_evacuation(make_article: Make) -> None:
     article = make_article(
         "Floods in Japan leave tens of thousands of homes destroyed",
         "Rivers burst their banks after days of torrential rain in western Japan, breaking levees. More "
         "than 30,000 people have been taken into evacuation centres.",
     )
     events = {e.type: e for e in classify(article)}
-    assert set(events) == {"natural_disaster"}
+    # the labelling conventions: the evacuation is its own event, and the hazard carries its figure
+    assert set(events) == {"natural_disaster", "evacuation"}
     assert events["natural_disaster"].magnitude["evacuated"] == 30_000
+    assert events["evacuation"].magnitude == {"evacuated": 30_000}
+    assert events["evacuation"].location == events["natural_disaster"].location
+    # people rescued from the water were not moved out: no evacuation
+    rescued = make_article(
+        "More rain threatens flood-hit Texas as toll reaches 70",
+        "At least 70 people have died in the flooding that followed relentless rain in central Texas on "
+        "Thursday night and Friday, officials said on Sunday. About 650 people had been rescued by Sunday.",
+    )
+    assert {e.type for e in classify(rescued)} == {"natural_disaster"}
     ordered = make_article(
         "Thousands evacuated as typhoon batters the Philippines",
         "Hundreds of thousands of people were evacuated as the typhoon hit the Philippines.",
