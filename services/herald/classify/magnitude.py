@@ -446,7 +446,12 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
 
 
 def measure(
-    code: str, segments: Sequence[int], readings: Iterable[Reading], lead: Sequence[int] = (0, 1)
+    code: str,
+    segments: Sequence[int],
+    readings: Iterable[Reading],
+    lead: Sequence[int] = (0, 1),
+    *,
+    fled_violence: bool = False,
 ) -> dict[str, float]:
     """Per metric, the figure the report stands by among this event's own counts in its segments.
 
@@ -486,7 +491,9 @@ def measure(
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
-        if r.flight and code in _HAZARDS:
+        # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
+        # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
+        if r.flight and code in _HAZARDS and not (fled_violence and code == "evacuation"):
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)

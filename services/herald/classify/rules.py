@@ -112,6 +112,7 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     moved_by = _implied_evacuation(by_type, extra, readings, segs)
+    fled_violence = by_type.keys().isdisjoint(_HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
     events = []
     for code in CODES:
         if code not in by_type:
@@ -119,7 +120,7 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         triggers = {k: hit.span for k, hit in by_type[code].items()}
         members = sorted(set(triggers) | extra.get(code, set()))
         texts = [" ".join(segs[k].text.split()) for k in members]
-        magnitude = measure(code, members, readings)
+        magnitude = measure(code, members, readings, fled_violence=fled_violence)
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
@@ -161,6 +162,18 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
 
 
 _HAZARDS = ("natural_disaster", "industrial_accident")
+_VIOLENCE = frozenset(
+    {
+        "air_drone_strike",
+        "missile_artillery_strike",
+        "armed_clash",
+        "territory_change",
+        "attack_on_civilians",
+        "infrastructure_attack",
+        "riot",
+        "coup",
+    }
+)
 
 
 def _implied_evacuation(

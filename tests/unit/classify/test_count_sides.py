@@ -353,3 +353,23 @@ def test_people_who_fled_a_hazard_are_its_evacuees_and_the_homeless_stay_displac
     assert _measure("evacuation", left) == {"evacuated": 40_000}
     # "left homeless" is displaced, and "left" alone is no death
     assert _measure("natural_disaster", "Floods left 40,000 people homeless.") == {"displaced": 40_000}
+
+
+def test_people_who_fled_violence_are_displaced_and_people_who_fled_a_hazard_evacuated(
+    make_article: Make,
+) -> None:
+    gangs = make_article(
+        "Thirty killed as gang attacks Carrefour-Feuilles district of Haiti's capital",
+        "Repeated attacks by a gang on residents of the Carrefour-Feuilles district of Port-au-Prince have "
+        "killed 30 people, a Haitian human rights group said on Thursday. More than 5,000 people have fled "
+        "the area since Tuesday, Haiti's civil protection agency said.",
+    )
+    events = {e.type: e for e in classify(gangs)}
+    assert events["evacuation"].magnitude == {"displaced": 5000}
+    bombs = make_article(
+        "50,000 evacuated in Hanover as wartime bombs are defused",
+        "More than 50,000 people in the German city of Hanover left their homes on Sunday while three "
+        "unexploded World War Two bombs were removed from a building site in the centre.",
+    )
+    (evacuation,) = classify(bombs)
+    assert evacuation.magnitude == {"evacuated": 50_000}
