@@ -277,6 +277,14 @@ def test_one_weapon_said_as_the_subject_of_its_strike_is_one(
             ),
             {"settlements": 1},
         ),
+        (
+            (
+                "Russia says it captured tiny Donetsk village of Umanske",
+                'Russia\'s Defence Ministry said on Sunday its troops had "liberated" Umanske, a village about '
+                "25 km northwest of Russian-held Donetsk city.",
+            ),
+            {"settlements": 1},
+        ),
         # a counted capture keeps its count; the named one among them is not a second figure
         (
             ("Russian forces took control of five villages in the Donetsk region, among them Pivdenne.",),
