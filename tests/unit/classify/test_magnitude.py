@@ -280,8 +280,8 @@ def test_one_weapon_said_as_the_subject_of_its_strike_is_one(
         (
             (
                 "Russia says it captured tiny Donetsk village of Umanske",
-                'Russia\'s Defence Ministry said on Sunday its troops had "liberated" Umanske, a village about '
-                "25 km northwest of Russian-held Donetsk city.",
+                'Russia\'s Defence Ministry said on Sunday its troops had "liberated" Umanske, a village '
+                "about 25 km northwest of Russian-held Donetsk city.",
             ),
             {"settlements": 1},
         ),
