@@ -143,7 +143,8 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "A Russian ballistic missile struck Mykolaiv", "a Houthi missile hit a tanker", "the mayor
         # said a ballistic missile was used": the weapon as the subject of its own strike
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
-        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
+        # "a missile from an S-300 air defence system struck a residential building"
+        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
         r"was\s+(?:used|fired|launched))\b",
     )
 )

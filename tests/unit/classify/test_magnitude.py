@@ -229,6 +229,14 @@ def _measured(code: str, *sentences: str) -> dict[str, float]:
             ),
             {"drones": 1},
         ),
+        (
+            "missile_artillery_strike",
+            (
+                "A missile from an S-300 air defence system struck a residential building in central "
+                "Kharkiv overnight, the head of the regional administration said on Telegram.",
+            ),
+            {"missiles": 1},
+        ),
         # the debris of one drone of a larger attack does not size the attack
         (
             "air_drone_strike",
