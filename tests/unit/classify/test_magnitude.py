@@ -304,3 +304,10 @@ def test_one_weapon_said_as_the_subject_of_its_strike_is_one(
 )
 def test_one_named_settlement_taken_is_one(sentences: tuple[str, ...], expected: dict[str, float]) -> None:
     assert _measured("territory_change", *sentences) == expected
+
+
+def test_people_driven_from_their_homes_are_displaced() -> None:
+    assert _units(
+        "At least 48 people have died and 23,000 have been driven from their homes by flash floods in 10 "
+        "of the country's 23 districts, President Peter Mutharika said on Tuesday."
+    ) == {"killed": 48, "displaced": 23_000}
