@@ -164,7 +164,22 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern in (
         r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # "A Russian ballistic missile struck Mykolaiv", "a Houthi missile hit a tanker", "the mayor
+        # said a ballistic missile was used": the weapon as the subject of its own strike
+        r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
+        # "a missile from an S-300 air defence system struck a residential building"
+        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
+        r"was\s+(?:used|fired|launched))\b",
     )
+)
+# One place taken without a number: "captured the village of Kostiantynopolske", "had taken control of
+# Arkhangelske", "retook the town of Gambale": a single named settlement changed hands.
+_ONE_PLACE_TAKEN = re.compile(
+    r"\b(?:captured|(?:re)?took|(?:re)?taken|retook|recaptured|seized|overran|overrun|liberated|"
+    r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back)"
+    r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-])"
+    r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
 _HEARSAY = re.compile(
@@ -345,6 +360,11 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             # one weapon named in the lead yields to a salvo counted in the body ("an intercontinental
             # ballistic missile ... and eight other missiles")
             readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
+    for m in _ONE_PLACE_TAKEN.finditer(sentence):
+        negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
+        if not negated and not is_background(sentence, m):
+            # vague: "took control of five villages, among them Pivdenne" counts five
+            readings.append(Reading("settlements", 1.0, "exact", index, vague=True))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     readings.extend(_ordinal_dead(sentence, index))
@@ -452,7 +472,12 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
 
 
 def measure(
-    code: str, segments: Sequence[int], readings: Iterable[Reading], lead: Sequence[int] = (0, 1)
+    code: str,
+    segments: Sequence[int],
+    readings: Iterable[Reading],
+    lead: Sequence[int] = (0, 1),
+    *,
+    fled_violence: bool = False,
 ) -> dict[str, float]:
     """Per metric, the figure the report stands by among this event's own counts in its segments.
 
@@ -492,7 +517,9 @@ def measure(
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
-        if r.flight and code in _HAZARDS:
+        # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
+        # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
+        if r.flight and code in _HAZARDS and not (fled_violence and code == "evacuation"):
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)

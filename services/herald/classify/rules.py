@@ -114,6 +114,8 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     readings = _without_headline_totals(readings, segs, article.quantities)
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
+    moved_by = _implied_evacuation(by_type, extra, readings, segs)
+    fled_violence = by_type.keys().isdisjoint(_HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
     events = []
     for code in CODES:
         if code not in by_type:
@@ -121,7 +123,7 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         triggers = {k: hit.span for k, hit in by_type[code].items()}
         members = sorted(set(triggers) | extra.get(code, set()))
         texts = [" ".join(segs[k].text.split()) for k in members]
-        magnitude = measure(code, members, readings)
+        magnitude = measure(code, members, readings, fled_violence=fled_violence)
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
@@ -152,7 +154,69 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
                 claims=found,
             )
         )
+    if moved_by is not None:
+        # the people a hazard moved out were where the hazard struck
+        hazard = next(e for e in events if e.type == moved_by)
+        events = [
+            e.model_copy(update={"location": hazard.location}) if e.type == "evacuation" else e
+            for e in events
+        ]
     return claims.one_owner(events)
+
+
+_HAZARDS = ("natural_disaster", "industrial_accident")
+_VIOLENCE = frozenset(
+    {
+        "air_drone_strike",
+        "missile_artillery_strike",
+        "armed_clash",
+        "territory_change",
+        "attack_on_civilians",
+        "infrastructure_attack",
+        "riot",
+        "coup",
+    }
+)
+
+
+def _implied_evacuation(
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+    segs: list[Segment],
+) -> str | None:
+    """A disaster or accident that moved people out is also an evacuation event (the labelling guide:
+    evacuation and displacement are always their own event): "Typhoon Koppu killed nine ... more than
+    65,000 evacuated" reports an evacuation even where no evacuation cue fired on its own sentence
+    ("were evacuated" after a death toll, "displaced" in a list of the storm's harms). The evacuation
+    takes the sentences whose figure the hazard carries; a rescue ("650 people had been rescued") is
+    no evacuation. Returns the hazard's code when it added one."""
+    if "evacuation" in by_type:
+        return None
+    for code in _HAZARDS:
+        if code not in by_type:
+            continue
+        members = sorted(set(by_type[code]) | extra.get(code, set()))
+        magnitude = measure(code, members, readings)
+        moved = {unit for unit in ("evacuated", "displaced") if unit in magnitude}
+        if not moved:
+            continue
+        inside = set(members)
+        where = sorted(
+            {
+                r.segment
+                for r in readings
+                if (r.unit in moved or (r.flight and "evacuated" in moved))
+                and not r.rescue
+                and (r.segment in inside or r.segment == 0)
+            }
+        )
+        if where:
+            by_type["evacuation"] = {
+                k: Hit("moved out by the " + code, (0, len(segs[k].text))) for k in where
+            }
+            return code
+    return None
 
 
 __all__ = ["classify"]

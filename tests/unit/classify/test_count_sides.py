@@ -159,15 +159,25 @@ def test_a_separate_incident_has_its_own_toll_and_lends_it_to_no_other(make_arti
     assert drones.magnitude == {"wounded": 2}
 
 
-def test_people_in_evacuation_centres_are_the_floods_count(make_article: Make) -> None:
+def test_people_in_evacuation_centres_are_the_floods_count_and_an_evacuation(make_article: Make) -> None:
     article = make_article(
         "Floods in Japan leave tens of thousands of homes destroyed",
         "Rivers burst their banks after days of torrential rain in western Japan, breaking levees. More "
         "than 30,000 people have been taken into evacuation centres.",
     )
     events = {e.type: e for e in classify(article)}
-    assert set(events) == {"natural_disaster"}
+    # the labelling conventions: the evacuation is its own event, and the hazard carries its figure
+    assert set(events) == {"natural_disaster", "evacuation"}
     assert events["natural_disaster"].magnitude["evacuated"] == 30_000
+    assert events["evacuation"].magnitude == {"evacuated": 30_000}
+    assert events["evacuation"].location == events["natural_disaster"].location
+    # people rescued from the water were not moved out: no evacuation
+    rescued = make_article(
+        "More rain threatens flood-hit Texas as toll reaches 70",
+        "At least 70 people have died in the flooding that followed relentless rain in central Texas on "
+        "Thursday night and Friday, officials said on Sunday. About 650 people had been rescued by Sunday.",
+    )
+    assert {e.type for e in classify(rescued)} == {"natural_disaster"}
     ordered = make_article(
         "Thousands evacuated as typhoon batters the Philippines",
         "Hundreds of thousands of people were evacuated as the typhoon hit the Philippines.",
@@ -343,3 +353,23 @@ def test_people_who_fled_a_hazard_are_its_evacuees_and_the_homeless_stay_displac
     assert _measure("evacuation", left) == {"evacuated": 40_000}
     # "left homeless" is displaced, and "left" alone is no death
     assert _measure("natural_disaster", "Floods left 40,000 people homeless.") == {"displaced": 40_000}
+
+
+def test_people_who_fled_violence_are_displaced_and_people_who_fled_a_hazard_evacuated(
+    make_article: Make,
+) -> None:
+    gangs = make_article(
+        "Thirty killed as gang attacks Carrefour-Feuilles district of Haiti's capital",
+        "Repeated attacks by a gang on residents of the Carrefour-Feuilles district of Port-au-Prince have "
+        "killed 30 people, a Haitian human rights group said on Thursday. More than 5,000 people have fled "
+        "the area since Tuesday, Haiti's civil protection agency said.",
+    )
+    events = {e.type: e for e in classify(gangs)}
+    assert events["evacuation"].magnitude == {"displaced": 5000}
+    bombs = make_article(
+        "50,000 evacuated in Hanover as wartime bombs are defused",
+        "More than 50,000 people in the German city of Hanover left their homes on Sunday while three "
+        "unexploded World War Two bombs were removed from a building site in the centre.",
+    )
+    (evacuation,) = classify(bombs)
+    assert evacuation.magnitude == {"evacuated": 50_000}

@@ -193,3 +193,121 @@ def test_without_a_lead_figure_the_largest_stands() -> None:
     """Parts and the whole: "two security guards died ... a soldier was also killed ... three killed"."""
     readings = [Reading("killed", 2, "exact", 2), Reading("killed", 3, "exact", 3)]
     assert measure("missile_artillery_strike", [2, 3], readings) == {"killed": 3}
+
+
+def _measured(code: str, *sentences: str) -> dict[str, float]:
+    readings = [r for k, s in enumerate(sentences) for r in read_text(s, k)]
+    return measure(code, range(len(sentences)), readings)
+
+
+@pytest.mark.parametrize(
+    ("code", "sentences", "expected"),
+    [
+        (
+            "missile_artillery_strike",
+            (
+                "Russian ballistic missile hits Mykolaiv, casualties reported",
+                "A Russian ballistic missile struck the southern Ukrainian city of Mykolaiv shortly before 7 "
+                "a.m. on Saturday, and regional military chief Vitalii Kim said there were injured people.",
+            ),
+            {"missiles": 1},
+        ),
+        (
+            "missile_artillery_strike",
+            (
+                "A Russian missile strike on the southern Ukrainian city of Mykolaiv on Thursday killed at "
+                "least one person and injured four, a local official said.",
+                "The mayor said a ballistic missile was used.",
+            ),
+            {"killed": 1, "wounded": 4, "missiles": 1},
+        ),
+        (
+            "air_drone_strike",
+            (
+                "Two men travelling by car were killed on Tuesday evening when a Russian drone struck them "
+                "in Hoptivka, a village in the Kharkiv region.",
+            ),
+            {"drones": 1},
+        ),
+        (
+            "missile_artillery_strike",
+            (
+                "A missile from an S-300 air defence system struck a residential building in central "
+                "Kharkiv overnight, the head of the regional administration said on Telegram.",
+            ),
+            {"missiles": 1},
+        ),
+        # the debris of one drone of a larger attack does not size the attack
+        (
+            "air_drone_strike",
+            (
+                "A woman was killed in the Kyiv region when debris from a Russian drone hit her, regional "
+                "governor Ruslan Kravchenko said on Saturday.",
+            ),
+            {"killed": 1},
+        ),
+        # "a missile strike" says nothing of how many missiles
+        (
+            "missile_artillery_strike",
+            ("A Russian missile strike on Kryvyi Rih killed three people.",),
+            {"killed": 3},
+        ),
+    ],
+)
+def test_one_weapon_said_as_the_subject_of_its_strike_is_one(
+    code: str, sentences: tuple[str, ...], expected: dict[str, float]
+) -> None:
+    assert _measured(code, *sentences) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (
+            (
+                "Russia says it has taken Kostiantynopolske in eastern Ukraine",
+                "The Russian defence ministry said on Saturday that its troops had captured "
+                "Kostiantynopolske, a village in Ukraine's Donetsk region that Russia calls Ostrovsky.",
+            ),
+            {"settlements": 1},
+        ),
+        (
+            (
+                "Somali government forces retook the town of Gambale in the Middle Shabelle region on "
+                "Saturday after al-Shabaab fighters withdrew without a fight, officials said.",
+            ),
+            {"settlements": 1},
+        ),
+        (
+            (
+                "Nigerian troops backed by civilian vigilantes were back in control of the northeastern town "
+                "of Chibok on Sunday, days after Boko Haram fighters overran it.",
+            ),
+            {"settlements": 1},
+        ),
+        (
+            (
+                "Russia says it captured tiny Donetsk village of Umanske",
+                'Russia\'s Defence Ministry said on Sunday its troops had "liberated" Umanske, a village '
+                "about 25 km northwest of Russian-held Donetsk city.",
+            ),
+            {"settlements": 1},
+        ),
+        # a counted capture keeps its count; the named one among them is not a second figure
+        (
+            ("Russian forces took control of five villages in the Donetsk region, among them Pivdenne.",),
+            {"settlements": 5},
+        ),
+        # a region or a facility taken is no settlement
+        (("Russian forces captured Kharkiv region's main airport.",), {}),
+    ],
+)
+def test_one_named_settlement_taken_is_one(sentences: tuple[str, ...], expected: dict[str, float]) -> None:
+    assert _measured("territory_change", *sentences) == expected
+
+
+def test_people_driven_from_their_homes_are_displaced() -> None:
+    assert _units(
+        "At least 48 people have died and 23,000 have been driven from their homes by flash floods in 10 "
+        "of the country's 23 districts, President Peter Mutharika said on Tuesday."
+    ) == {"killed": 48, "displaced": 23_000}
