@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from herald.classify import count_sides
 from herald.classify.magnitude import Reading, measure, read_text
 from herald.classify.rules import classify
 from herald.core.records import EnrichedArticle
@@ -71,6 +72,26 @@ def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
         "The Pakistani Taliban said its fighters had ambushed two military vehicles and claimed to have "
         "killed 18 soldiers.",
     ) == {"killed": 10}
+
+
+def test_the_killers_count_of_another_countrys_dead_is_no_toll() -> None:
+    """af_pk_border: Kabul's count of Pakistan's losses, and the headline retelling it, are Kabul's claim,
+    not Pakistan's toll (Islamabad put its own at 23)."""
+    assert _measure(
+        "armed_clash",
+        "Taliban say 58 Pakistani soldiers killed, 25 posts captured in night of fighting",
+        "KABUL - Afghan forces killed 58 Pakistani soldiers and wounded about 30 in overnight operations "
+        "along the border, government spokesman Zabihullah Mujahid said on Sunday.",
+    ) == {"wounded": 30}
+    text = "Pakistan's army said it killed more than 40 Afghan fighters."
+    at = text.index("40")
+    assert count_sides.enemy_dead(text, at, at + 2)
+
+
+def test_an_armys_count_of_a_movements_fighters_at_home_stays_its_offensives_toll() -> None:
+    text = "Separately, the military said it killed 60 Taliban fighters in Waziristan on the second day."
+    at = text.index("60")
+    assert not count_sides.enemy_dead(text, at, at + 2)
 
 
 def test_a_list_sharing_one_verb_is_one_toll() -> None:
