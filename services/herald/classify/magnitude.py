@@ -89,6 +89,7 @@ class Reading:
     claim: bool = False  # a figure one side claims ("claimed to have killed 18 soldiers")
     # the killer's count of another country's dead ("Afghan forces killed 58 Pakistani soldiers")
     enemy: bool = False
+    nation: bool = False  # the dead counted as a nation's fighters ("200 Afghan Taliban fighters")
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
@@ -329,6 +330,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 whose,
                 claim,
                 enemy=enemy and rule.unit in _HARM,
+                nation=rule.unit in _HARM and count_sides.nation_dead(sentence, m.end()),
                 flight=flight,
                 rescue=rescue,
             )
@@ -455,6 +457,9 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     side=whose,
                     claim=claim,
                     enemy=enemy,
+                    nation=number is not None
+                    and q.unit in _HARM
+                    and count_sides.nation_dead(text, at + number.end()),
                     flight=flight,
                     rescue=rescue,
                 )
@@ -532,6 +537,13 @@ def _battle_toll(found: list[Reading], lead: set[int]) -> float:
     other ("the Taliban claimed to have killed 18 soldiers") is left out when the report gives its
     own figures; a total the report states ("71 people, 65 of them rebels") is kept if larger."""
     stood = [r for r in found if not r.claim] or found
+    # "Army says 23 soldiers killed, more than 200 Afghan Taliban fighters dead": beside a state's own
+    # dead, the fighters it counts as another nation's are that nation's loss as the army tells it, not
+    # one toll with its own ("80 Islamist militants and seven soldiers" stays 87, and "seven Pakistani
+    # soldiers ... all six attackers" 13: soldiers named by their nation are still a state's own).
+    foreign = [r for r in stood if r.side == "armed" and r.nation]
+    if foreign and any(r.side == "state" for r in stood):
+        stood = [r for r in stood if r not in foreign]
     # "Eight Afghan soldiers killed" over "Eight Afghan Taliban fighters ... were killed": the headline
     # retells a body figure in shorthand, under another side's word; it is not a second side's dead.
     told = {r.value for r in stood if r.segment != 0}
