@@ -10,6 +10,8 @@ module about the numbers it has read in one segment:
   the sentence does not say), so ``magnitude.measure`` can add up the sides of a clash instead of
   keeping the largest;
 * ``is_claim``: a figure one side claims, which the report does not stand by;
+* ``enemy_dead``: "Afghan forces killed 58 Pakistani soldiers": the killer's count of the other
+  country's dead, which each side of a war claims and neither's toll is;
 * ``list_total``: "N A and M B were killed" is one toll of N + M;
 * ``later_deaths``: "N (of the M) injured ... died" makes N killed, not also wounded (and leaves
   M - N injured).
@@ -75,6 +77,18 @@ _LATER_DEATH = re.compile(
 
 _OF_THE = re.compile(r"\bof\s+the\s+$", re.I)
 
+# A force that kills, right before the number: "Afghan forces killed", "Pakistan said it had killed".
+_FORCE_KILLED = re.compile(
+    rf"\b(?:forces|troops|army|military|it|they|we)\s+(?:(?:had|have|has)\s+)?killed\s+{_HEDGE}$", re.I
+)
+# The dead named by a country's people, then as fighters: "58 Pakistani soldiers", "40 Afghan fighters"
+# (a capitalised word ending as demonyms do; "Islamist militants" is a cause and "60 Taliban fighters"
+# a movement, which an army fights at home as often as abroad: "the military said it killed 60 Taliban
+# fighters in Waziristan" is that offensive's toll).
+_NATION_DEAD = re.compile(
+    rf"^\s+(?!(?i:{_ARMED})\b)[A-Z][a-z]+(?:an|ani|i|ese|ish|ian)\s+(?:[A-Z][\w-]*\s+)?(?i:{_STATE}|{_ARMED})\b"
+)
+
 
 def side(sentence: str, start: int, end: int) -> str:
     """Whose count the number at ``start:end`` is: the people named right after it or, in "put the
@@ -110,6 +124,34 @@ def is_claim(sentence: str, start: int) -> bool:
     before = sentence[max(0, start - 90) : start]
     cuts = list(_CLAUSE.finditer(before))
     return _CLAIM.search(before[cuts[-1].end() :] if cuts else before) is not None
+
+
+# The enemy's dead told beside the side's own: "Kabul said 58 Pakistani soldiers and nine of its own
+# fighters died", "Pakistan's army counted 23 of its soldiers and over 200 Taliban fighters killed".
+_BESIDE_OWN_AFTER = re.compile(
+    rf"^\s+(?:[\w-]+\s+){{0,3}}?and\s+{_HEDGE}[\w-]+\s+of\s+(?:its|their|our)\s+own\b", re.I
+)
+_BESIDE_OWN_BEFORE = re.compile(
+    rf"\bof\s+(?:its|their|our)\s+(?:own\s+)?(?:{_STATE}|{_ARMED})\s+and\s+{_HEDGE}$", re.I
+)
+
+
+def enemy_dead(sentence: str, start: int, end: int) -> bool:
+    """ "Afghan forces killed 58 Pakistani soldiers", "Pakistan said it killed more than 40 Afghan
+    fighters": in war reporting each side counts the other's losses; the figure is the killer's claim,
+    not the toll of the side that lost them, so it feeds no toll (a clash's own dead stay read)."""
+    before = sentence[max(0, start - 60) : start]
+    victims = sentence[end : end + 60]
+    if _BESIDE_OWN_AFTER.match(victims) or _BESIDE_OWN_BEFORE.search(before):
+        return True
+    return _FORCE_KILLED.search(before) is not None and _NATION_DEAD.match(victims) is not None
+
+
+def nation_dead(sentence: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts a nation's fighters ("200 Afghan Taliban fighters",
+    "58 Pakistani soldiers"), not fighters named only by their side ("23 soldiers", "80 Islamist
+    militants")."""
+    return _NATION_DEAD.match(sentence[end : end + 60]) is not None
 
 
 def list_total(sentence: str, first: tuple[int, int], second: tuple[int, int], unit: str) -> bool:

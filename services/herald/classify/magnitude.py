@@ -87,6 +87,9 @@ class Reading:
     update: bool = False  # "the death toll rose to 41": a revision that supersedes earlier figures
     side: str = ""  # whose count: "state", "armed", "civilians" (``count_sides.side``), or not said
     claim: bool = False  # a figure one side claims ("claimed to have killed 18 soldiers")
+    # the killer's count of another country's dead ("Afghan forces killed 58 Pakistani soldiers")
+    enemy: bool = False
+    nation: bool = False  # the dead counted as a nation's fighters ("200 Afghan Taliban fighters")
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
@@ -310,6 +313,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         read.append((m, value, None))
         whose = count_sides.side(sentence, m.start(), m.end())
         claim = count_sides.is_claim(sentence, m.start())
+        enemy = count_sides.enemy_dead(sentence, m.start(), m.end())
         for rule in COUNT_RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
@@ -340,6 +344,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 update or revision,
                 whose,
                 claim,
+                enemy=enemy and rule.unit in _HARM,
+                nation=rule.unit in _HARM and count_sides.nation_dead(sentence, m.end()),
                 flight=flight,
                 rescue=rescue,
             )
@@ -453,6 +459,12 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                 continue
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)
+            number = _numbers().search(said)
+            enemy = (
+                q.unit in _HARM
+                and number is not None
+                and count_sides.enemy_dead(text, at + number.start(), at + number.end())
+            )
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
             rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
             out.append(
@@ -464,6 +476,10 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     q.vague,
                     side=whose,
                     claim=claim,
+                    enemy=enemy,
+                    nation=number is not None
+                    and q.unit in _HARM
+                    and count_sides.nation_dead(text, at + number.end()),
                     flight=flight,
                     rescue=rescue,
                 )
@@ -505,6 +521,9 @@ def measure(
     # "killed 80 militants": a side's dead, not a force deployed (the enrichment reads "80 militants",
     # and a headline's "two soldiers" whose death the body tells).
     tolls = {r.value for r in readings if r.unit in _HARM and (r.segment in inside or r.segment == 0)}
+    # "Afghan forces killed 58 Pakistani soldiers": the killer's claim of the enemy's dead is no toll,
+    # nor is the headline's retelling of it ("Taliban say 58 Pakistani soldiers killed").
+    claimed = {(r.unit, r.value) for r in readings if r.enemy}
     by_unit: dict[str, list[Reading]] = {}
     for r in readings:
         # The headline sizes the event even when its cues fired only in the body ("Russia fires 728
@@ -514,6 +533,8 @@ def measure(
         if r.replaces is None and (r.segment, r.unit, r.value) in superseded:
             continue
         if r.unit == "troops" and r.value in tolls:
+            continue
+        if r.enemy or (r.unit in _HARM and (r.unit, r.value) in claimed):
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
@@ -543,6 +564,13 @@ def _battle_toll(found: list[Reading], lead: set[int]) -> float:
     other ("the Taliban claimed to have killed 18 soldiers") is left out when the report gives its
     own figures; a total the report states ("71 people, 65 of them rebels") is kept if larger."""
     stood = [r for r in found if not r.claim] or found
+    # "Army says 23 soldiers killed, more than 200 Afghan Taliban fighters dead": beside a state's own
+    # dead, the fighters it counts as another nation's are that nation's loss as the army tells it, not
+    # one toll with its own ("80 Islamist militants and seven soldiers" stays 87, and "seven Pakistani
+    # soldiers ... all six attackers" 13: soldiers named by their nation are still a state's own).
+    foreign = [r for r in stood if r.side == "armed" and r.nation]
+    if foreign and any(r.side == "state" for r in stood):
+        stood = [r for r in stood if r not in foreign]
     # "Eight Afghan soldiers killed" over "Eight Afghan Taliban fighters ... were killed": the headline
     # retells a body figure in shorthand, under another side's word; it is not a second side's dead.
     told = {r.value for r in stood if r.segment != 0}

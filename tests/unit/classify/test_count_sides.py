@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from herald.classify import count_sides
 from herald.classify.magnitude import Reading, measure, read_text
 from herald.classify.rules import classify
 from herald.core.records import EnrichedArticle
@@ -71,6 +72,56 @@ def test_a_sides_claim_about_the_other_is_not_the_toll() -> None:
         "The Pakistani Taliban said its fighters had ambushed two military vehicles and claimed to have "
         "killed 18 soldiers.",
     ) == {"killed": 10}
+
+
+def test_the_killers_count_of_another_countrys_dead_is_no_toll() -> None:
+    """af_pk_border: Kabul's count of Pakistan's losses, and the headline retelling it, are Kabul's claim,
+    not Pakistan's toll (Islamabad put its own at 23)."""
+    assert _measure(
+        "armed_clash",
+        "Taliban say 58 Pakistani soldiers killed, 25 posts captured in night of fighting",
+        "KABUL - Afghan forces killed 58 Pakistani soldiers and wounded about 30 in overnight operations "
+        "along the border, government spokesman Zabihullah Mujahid said on Sunday.",
+    ) == {"wounded": 30}
+    text = "Pakistan's army said it killed more than 40 Afghan fighters."
+    at = text.index("40")
+    assert count_sides.enemy_dead(text, at, at + 2)
+
+
+def test_a_states_own_dead_and_the_foreign_fighters_it_counts_are_not_one_toll() -> None:
+    """af_pk_border: Rawalpindi's 23 and the 200 it claims are two tolls, not 223; soldiers named by
+    their nation beside the attackers they killed are still one clash's dead (dev-n4-019: 13)."""
+    assert _measure(
+        "armed_clash",
+        "Army says 23 soldiers killed, more than 200 Afghan Taliban fighters dead in border clashes",
+        "RAWALPINDI - Twenty-three Pakistani soldiers were killed and 29 wounded when Afghan Taliban "
+        "forces and allied militants attacked border posts overnight, the military's media wing ISPR said "
+        "on Sunday.",
+    ) == {"killed": 23, "wounded": 29}
+    assert _measure(
+        "armed_clash",
+        "At least seven Pakistani soldiers, two officers among them, were killed when six militants stormed "
+        "a security checkpoint in Mir Ali. All six attackers were killed as troops cleared the post.",
+    ) == {"killed": 13}
+
+
+@pytest.mark.parametrize(
+    ("figure", "enemy"),
+    [("58", True), ("nine", False), ("23", False), ("200", True)],
+)
+def test_each_capitals_count_of_the_enemys_dead_beside_its_own(figure: str, enemy: bool) -> None:
+    text = (
+        "Kabul said 58 Pakistani soldiers and nine of its own fighters died, while Pakistan's army counted "
+        "23 of its soldiers and over 200 Taliban and allied fighters killed."
+    )
+    at = text.index(figure)
+    assert count_sides.enemy_dead(text, at, at + len(figure)) is enemy
+
+
+def test_an_armys_count_of_a_movements_fighters_at_home_stays_its_offensives_toll() -> None:
+    text = "Separately, the military said it killed 60 Taliban fighters in Waziristan on the second day."
+    at = text.index("60")
+    assert not count_sides.enemy_dead(text, at, at + 2)
 
 
 def test_a_list_sharing_one_verb_is_one_toll() -> None:
