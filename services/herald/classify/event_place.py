@@ -170,6 +170,7 @@ _OWNER_PENALTY = 1.5
 # report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
 _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
+_LANDMARK_PENALTY = 1.5  # a landmark city below the region it is the landmark of, above a country
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
 _SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Bay|Channel|Pacific|Atlantic|Mediterranean)\b")
@@ -298,6 +299,7 @@ def locate(
             party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and party:
                 continue  # "strained relations with Kabul": a government dealt with, not the place
+            landmark = _place_cues("landmark_before").search(seg.text[max(0, local - 50) : local])
             seat = _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and seat:
                 continue  # "the defence ministry in Moscow said": where the reporting ministry sits
@@ -318,6 +320,8 @@ def locate(
                 continue
             else:
                 rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
+            if landmark and entity.geo is not None and entity.geo.kind == "city":
+                rank -= _LANDMARK_PENALTY  # "the province around Vienna": the province, not Vienna
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
             if entity.geo is not None and entity.geo.kind == "country" and _OWNER_NOUN_AFTER.match(after):
@@ -413,6 +417,10 @@ def locate(
         country = peoples[0].country_code
     if country is None:
         country = _only_country(article, attackers)
+    if country is None and victims:
+        # "seven Pakistani soldiers were killed ... in Mir Ali": a town the gazetteer does not know,
+        # in a report naming no country; the people the toll counts say which country it is in.
+        country = victims[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
 
 

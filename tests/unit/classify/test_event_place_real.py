@@ -507,6 +507,47 @@ CASES = [
         "country",
         id="relations-with-a-capital-are-no-place",
     ),
+    # a continent counted in a first is no town ("Asia" is also a town in Iloilo, the Philippines)
+    pytest.param(
+        "Thailand reports Asia's first case of the new mpox strain",
+        "Thailand has confirmed Asia's first case of the more contagious clade 1b mpox strain in a "
+        "traveller who arrived from Africa, the health ministry said on Thursday.",
+        "disease_outbreak",
+        "TH",
+        "country",
+        id="a-continent-is-no-town",
+    ),
+    # a city named as the landmark of a wider area is not where it happened; the area is
+    pytest.param(
+        "Rescuer dies as floods swamp the province around the capital",
+        "A volunteer firefighter drowned during a rescue in Lower Austria on Sunday, the provincial "
+        "governor said, as the province around Vienna was declared a disaster zone.",
+        "natural_disaster",
+        "AT",
+        "region",
+        id="the-province-around-a-city",
+    ),
+    # a town the gazetteer does not know, in a report naming no country: the soldiers the toll counts
+    # say which country it is in
+    pytest.param(
+        "Seven soldiers killed as militants storm checkpoint",
+        "Seven Pakistani soldiers were killed when militants stormed a security post in Mir Ali with guns "
+        "and grenades; troops killed all five attackers in the firefight that followed, the army said.",
+        "armed_clash",
+        "PK",
+        None,
+        id="unknown-town-the-toll-counts-its-people",
+    ),
+    # an adjective for a country ("Philippine") says the country of a storm the report places nowhere else
+    pytest.param(
+        "Typhoon kills 40 and destroys thousands of homes",
+        "The typhoon killed 40 people and flattened more than 90,000 houses, provisional Philippine "
+        "government figures showed on Tuesday.",
+        "natural_disaster",
+        "PH",
+        "country",
+        id="a-countrys-adjective",
+    ),
 ]
 
 
