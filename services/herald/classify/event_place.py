@@ -66,7 +66,7 @@ _DATELINE = re.compile(
     r"(?-i:[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)"
     r"(?=(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})?\s+(?:--|[-\u2013\u2014])\s))"
     r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2})?"  # ", United Arab Emirates", ", March 4"
-    r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|[-\u2013\u2014:])\s"
+    r"\s*(?:\([A-Za-z][A-Za-z ./&]*\)\s*)?(?:--|[-\u2013\u2014:])\s"  # "(UrduPoint News / Sputnik)"
 )
 # "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
 _ORIGIN_BEFORE = re.compile(
@@ -111,6 +111,8 @@ _SUBJECT_BEFORE = re.compile(
 _SUBJECT_AFTER = re.compile(
     r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
 )
+# "to demand an end to the Iraq war": a country naming a war is what protests or talks are about.
+_WAR_AFTER = re.compile(r"^\s+(?:war|conflict|invasion|occupation)(?![\w-])", re.I)
 _SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
 # A city speaking in a headline ("Moscow claims capture of Balahan village in Donetsk", "Kabul says"):
 # its government, below another town the headline names, above the headline's countries.
@@ -256,6 +258,7 @@ def locate(
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     victims: list[Entity] = []  # "Twelve Pakistani soldiers were killed": the people a toll counts
+    speakers: list[Entity] = []  # "Kaduna state police said": a town or region in the attribution
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
@@ -280,6 +283,14 @@ def locate(
                 continue
             local = entity.start - seg.start
             after = seg.text[local + len(entity.text) :]
+            if (
+                in_spans(local, spans)
+                and entity.start not in attackers
+                and entity.geo is not None
+                and entity.geo.kind in ("city", "region")
+                and not _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
+            ):
+                speakers.append(entity)
             if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
             if _NOT_A_PLACE_AFTER.match(after):
@@ -314,7 +325,9 @@ def locate(
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
                 rank = _KIND_RANK.get(entity.geo.kind or "", 2.0)
-                if entity.geo.kind == "country":
+                if entity.geo.kind == "country" and _WAR_AFTER.match(after):
+                    rank -= _SUBJECT_PENALTY  # "an end to the Iraq war" in Washington: the subject
+                elif entity.geo.kind == "country":
                     countries.append(entity)
             elif _DEMONYM.match(entity.text):
                 continue
@@ -388,6 +401,12 @@ def locate(
         # event, if not its attackers, say at least the country.
         if peoples:
             return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
+        if speakers:
+            # Nothing else named ("Gunmen kidnapped passengers on the expressway, Kaduna state police
+            # said"): local police and officials report on their own ground, so theirs is the country.
+            geo = speakers[0].geo
+            assert geo is not None
+            return Location(name=geo.name, country_code=geo.country_code, admin1=geo.admin1, kind="region")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
@@ -525,6 +544,10 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
         and e.label in _PLACE_LABELS
         and e.start not in attackers
         and not _ABROAD_SPEAKER_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
+        and not (
+            e.geo.kind == "country"
+            and _WAR_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 20])
+        )
     ]
     places = [
         e

@@ -200,6 +200,13 @@ class PlaceFinder:
                 if c.place.kind == "region" and c.place.admin1_code:
                     m.explicit = c.place.admin1_code
                     return
+                if c.place.kind == "region" and any(
+                    own.place.country_code == c.place.country_code for own in m.candidates
+                ):
+                    # "near Woodstock, Ontario": ISO's Ontario is named after no city, so it has no
+                    # GeoNames region code to pin the town by; its country still says which one.
+                    m.explicit = c.place.country_code
+                    return
                 if c.place.kind == "country":
                     m.explicit = c.place.country_code
                     return
@@ -319,6 +326,12 @@ class PlaceFinder:
         demonym = gaz.demonyms.get(text)
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))
+            return
+        organ = gaz.state_organs.get(toks.key(start, end))
+        if organ and (label in PLACE_LABELS or label in ("ORG", "FAC")):
+            # "marched from the White House to the Capitol": a state organ's seat, not the Tennessee
+            # town of that name (nor Casablanca, its Spanish meaning); it speaks for its country.
+            take(Mention(start, end, "ORG", country_code=organ))
             return
         cands = gaz.lookup(toks.key(start, end))
         if not cands and label in PLACE_LABELS and end - start > 1 and toks.lower[start] in PART_WORDS:

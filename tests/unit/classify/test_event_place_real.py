@@ -548,6 +548,46 @@ CASES = [
         "country",
         id="a-countrys-adjective",
     ),
+    # "Town, Province": a province named after no city still says which country's town is meant
+    pytest.param(
+        "Bird flu confirmed on poultry farm",
+        "Hens at a poultry farm near Woodstock, Ontario, have tested positive for avian influenza after "
+        "hundreds died within days, the food inspection agency said.",
+        "disease_outbreak",
+        "CA",
+        "city",
+        id="town-comma-province-without-a-region-code",
+    ),
+    # a state organ's seat is no town of that name; a country naming a war is the protest's subject
+    pytest.param(
+        "Anti-war marchers arrested at Capitol",
+        "WASHINGTON - Thousands of people marched from the White House to the Capitol on Saturday to "
+        "demand an end to the Iraq war, and more than 100 were arrested after they climbed a barricade.",
+        "protest",
+        "US",
+        None,
+        id="white-house-and-the-iraq-war",
+    ),
+    # a dateline whose agency credit holds a slash is still where the reporter sat
+    pytest.param(
+        "King appoints new UK prime minister",
+        "MOSCOW (Trend News / Sputnik) - King Charles III appointed a new prime minister of the United "
+        "Kingdom on Tuesday and asked her to form a government, Sky News reported.",
+        "leadership_change",
+        "GB",
+        "country",
+        id="dateline-credit-with-a-slash",
+    ),
+    # nothing named but the region whose police report it: local police report on their own ground
+    pytest.param(
+        "Gunmen abduct travellers on highway",
+        "Gunmen kidnapped passengers travelling in a government vehicle on the expressway on Monday night "
+        "and shot one of them, Kaduna state police said on Tuesday.",
+        "attack_on_civilians",
+        "NG",
+        "region",
+        id="the-region-whose-police-report-it",
+    ),
 ]
 
 
