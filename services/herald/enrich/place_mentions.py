@@ -141,7 +141,12 @@ class PlaceFinder:
         if m.region or m.explicit:
             return True
         if place.kind == "region":
-            return best.primary
+            # "the floods brought to Assam": a bare ISO region name after a word of place, and the
+            # name's only reading, no other country's region going by it ("Punjab" is India's and
+            # Pakistan's). Without the cue ISO's words and surnames ("Bolivar") stay names.
+            countries = {r.country_code for r in self.gaz.region(key)} | {place.country_code}
+            only = len({c.place for c in m.candidates}) == 1 and len(countries) == 1
+            return best.primary or (only and _cue_before(toks, m.start))
         if place.kind in ("sea", "other"):
             return True  # seas, ranges, islands: curated names, never a town's
         if _titled(toks, m.start):

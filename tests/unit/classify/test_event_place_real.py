@@ -588,6 +588,16 @@ CASES = [
         "region",
         id="the-region-whose-police-report-it",
     ),
+    # a bare region name the model does not tag, after a word of place, and no other country's region
+    pytest.param(
+        "Flood toll reaches 14, 13 districts hit",
+        "Fourteen people have now died in the floods that the storm's rains brought to Assam, official "
+        "figures show; the toll was eight a week ago.",
+        "natural_disaster",
+        "IN",
+        "region",
+        id="an-untagged-region-after-a-word-of-place",
+    ),
 ]
 
 
@@ -750,3 +760,21 @@ def test_the_cause_an_attacker_gives_is_no_event_of_the_report(
         ]
     )
     assert [e.type for e in classify(article)] == ["armed_clash"]
+
+
+def test_a_bare_region_name_two_countries_share_is_neither(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "Mianwali, a city in Punjab": ISO lists India's Punjab by its bare name and a curated row
+    Pakistan's only as "Punjab province", so the bare name after "in" must not read as India's."""
+    [article] = enrich(
+        [
+            as_article(
+                "punjab-shared",
+                "Militants kill 10 officers at police post",
+                "Militants stormed a police post overnight and killed 10 officers, a day after troops "
+                "killed insurgents near Mianwali, a city in Punjab.",
+            )
+        ]
+    )
+    assert all(e.geo is None or e.geo.country_code != "IN" for e in article.entities if e.text == "Punjab")
