@@ -168,6 +168,12 @@ _OWNER_NOUN_AFTER = re.compile(
     re.I,
 )
 _OWNER_PENALTY = 1.5
+# "shot down all but one of Russia's Iranian-made drones": a country owning the weapons is the attacker.
+_WEAPON_OWNER_AFTER = re.compile(
+    r"^['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|warplanes|jets|"
+    r"(?:air|drone|missile)\s+(?:strikes?|attacks?|assaults?))\b",
+    re.I,
+)
 # "Twelve Pakistani soldiers were killed", "15 Afghan civilians died": the people a toll counts. Where a
 # report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
 _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
@@ -337,7 +343,11 @@ def locate(
                 rank -= _LANDMARK_PENALTY  # "the province around Vienna": the province, not Vienna
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
-            if entity.geo is not None and entity.geo.kind == "country" and _OWNER_NOUN_AFTER.match(after):
+            if (
+                entity.geo is not None
+                and entity.geo.kind == "country"
+                and (_OWNER_NOUN_AFTER.match(after) or _WEAPON_OWNER_AFTER.match(after))
+            ):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
             if code == "natural_disaster" and _REACHED_BEFORE.search(window):

@@ -598,6 +598,16 @@ CASES = [
         "region",
         id="an-untagged-region-after-a-word-of-place",
     ),
+    # a country owning the weapons, in a headline beside the country speaking, is the attacker
+    pytest.param(
+        "Ukraine says it downed all but two of Russia's Iranian-made drones",
+        "KYIV, Ukraine - Air defences brought down 40 of the 42 drones sent overnight, most of them aimed "
+        "at the capital, the general staff said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="a-countrys-weapons-in-the-headline",
+    ),
 ]
 
 
