@@ -141,6 +141,8 @@ _REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
 _ARRIVAL_PENALTY = 3.0
 _TALKS_DATELINE_RANK = 1.5  # above a party's country, below a venue city the sentences name
 # "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
+# "a Britain-based monitoring group", "London-based": where a speaker is based, never the place.
+_BASED_AFTER = re.compile(r"^-based\b", re.I)
 _ABROAD_SPEAKER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s+(?:foreign|external affairs|state department|embassy|consulate)", re.I
 )
@@ -299,7 +301,7 @@ def locate(
                 speakers.append(entity)
             if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
-            if _NOT_A_PLACE_AFTER.match(after):
+            if _NOT_A_PLACE_AFTER.match(after) or _BASED_AFTER.match(after):
                 continue
             if _LAUNCHER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(
                 seg.text[max(0, local - 40) : local]
@@ -333,7 +335,9 @@ def locate(
                 rank = _KIND_RANK.get(entity.geo.kind or "", 2.0)
                 if entity.geo.kind == "country" and _WAR_AFTER.match(after):
                     rank -= _SUBJECT_PENALTY  # "an end to the Iraq war" in Washington: the subject
-                elif entity.geo.kind == "country":
+                elif entity.geo.kind == "country" and not _owner(after):
+                    # "US drones fired at a village in South Waziristan": the drones' owner is no
+                    # country for the unknown village.
                     countries.append(entity)
             elif _DEMONYM.match(entity.text):
                 continue
@@ -343,11 +347,7 @@ def locate(
                 rank -= _LANDMARK_PENALTY  # "the province around Vienna": the province, not Vienna
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
-            if (
-                entity.geo is not None
-                and entity.geo.kind == "country"
-                and (_OWNER_NOUN_AFTER.match(after) or _WEAPON_OWNER_AFTER.match(after))
-            ):
+            if entity.geo is not None and entity.geo.kind == "country" and _owner(after):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
             if code == "natural_disaster" and _REACHED_BEFORE.search(window):
@@ -444,6 +444,13 @@ def locate(
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     if country is None and peoples:
         country = peoples[0].country_code
+    if country is None and lead:
+        # "mortar fire forced many to flee the Masaken Shuhada district", after a lead on "the northern
+        # Syrian city of Raqa": an unknown district of a later sentence lies where the lead put the story.
+        first = min(s.sentence for s in segs)
+        before = [s for s in lead if s.sentence < first]
+        story = locate(article, before, attackers, targets, code) if before else None
+        country = story.country_code if story is not None else None
     if country is None:
         country = _only_country(article, attackers)
     if country is None and victims:
@@ -451,6 +458,12 @@ def locate(
         # in a report naming no country; the people the toll counts say which country it is in.
         country = victims[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _owner(after: str) -> bool:
+    """Whether a country's name is followed by what it owns or flies ("US drones", "a British-flagged
+    tanker", "Russia's Iranian-made drones"): the owner or attacker, not where it happened."""
+    return bool(_OWNER_NOUN_AFTER.match(after) or _WEAPON_OWNER_AFTER.match(after))
 
 
 def _inside_name(text: str, local: int, length: int) -> bool:
@@ -554,6 +567,8 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
         and e.label in _PLACE_LABELS
         and e.start not in attackers
         and not _ABROAD_SPEAKER_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
+        and not _BASED_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 10])
+        and not (e.geo.kind == "country" and _owner(text[e.start + len(e.text) : e.start + len(e.text) + 60]))
         and not (
             e.geo.kind == "country"
             and _WAR_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 20])

@@ -608,6 +608,18 @@ CASES = [
         "country",
         id="a-countrys-weapons-in-the-headline",
     ),
+    # an unknown district of a later sentence lies where the lead put the story, not in the country a
+    # monitoring group is based in
+    pytest.param(
+        "Dozens die in battle for city outskirts",
+        "BEIRUT - At least 16 rebels and 10 soldiers were killed on Saturday in a battle on the edge of "
+        "the northern Syrian city of Raqa, a Britain-based monitoring group said. Army troops shelled "
+        "several neighbourhoods and mortar fire forced many residents to flee the Masaken Shuhada district.",
+        "evacuation",
+        "SY",
+        "region",
+        id="an-unknown-district-after-the-lead",
+    ),
 ]
 
 
@@ -788,3 +800,22 @@ def test_a_bare_region_name_two_countries_share_is_neither(
         ]
     )
     assert all(e.geo is None or e.geo.country_code != "IN" for e in article.entities if e.text == "Punjab")
+
+
+def test_the_owner_of_the_drones_is_no_country_for_an_unknown_village(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "US drones fired missiles at fighters gathered in the village of Mana Raghzai": the drones'
+    owner says nothing about where a village the gazetteer does not know lies."""
+    [article] = enrich(
+        [
+            as_article(
+                "owner-drones",
+                "US drone strike kills 10 militants",
+                "US drones fired four missiles at fighters who had gathered in the village of Mana Raghzai "
+                "to mourn a commander, killing 10, local officials said.",
+            )
+        ]
+    )
+    events = [e for e in classify(article, veto=False) if e.type == "air_drone_strike"]
+    assert events and all(e.location is None or e.location.country_code != "US" for e in events)
