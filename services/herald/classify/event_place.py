@@ -282,8 +282,10 @@ def locate(
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
-                    if inside:
-                        continue
+                    if inside or _neighbour(
+                        seg.text[max(0, local - 60) : local], seg.text[local + len(entity.text) :]
+                    ):
+                        continue  # "near the Afghan border": the other side of the border
                     if not in_spans(entity.start - seg.start, spans):
                         peoples.append(entity)
                 continue
@@ -411,6 +413,10 @@ def locate(
         # event, if not its attackers, say at least the country.
         if peoples:
             return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
+        if victims:
+            # "Six Pakistani soldiers were killed in a clash near the Afghan border": no place the
+            # gazetteer knows, but the people the toll counts say the country.
+            return Location(name=victims[0].text, country_code=victims[0].country_code, kind="country")
         if speakers:
             # Nothing else named ("Gunmen kidnapped passengers on the expressway, Kaduna state police
             # said"): local police and officials report on their own ground, so theirs is the country.

@@ -620,6 +620,16 @@ CASES = [
         "region",
         id="an-unknown-district-after-the-lead",
     ),
+    # a demonym naming the far side of a border is no country; the soldiers the toll counts are
+    pytest.param(
+        "Six soldiers and four militants die in border clash",
+        "Six Pakistani soldiers were killed in a clash with militants near the Afghan border, the army "
+        "said, adding that four militants also died in the exchange of fire.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="a-demonym-across-the-border",
+    ),
 ]
 
 
