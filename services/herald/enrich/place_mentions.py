@@ -76,6 +76,17 @@ def _cue_before(toks: Tokens, start: int) -> bool:
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_MARKS = _DASHES | {":", ",", "("}
+
+
+def _dateline_at(toks: Tokens, start: int, end: int) -> bool:
+    """Whether a name in capitals opens a line and is followed by a dateline's mark ("KHAR:",
+    "PESHAWAR, Pakistan", "KYIV (Reuters)"): a town the model often tags as a person or group."""
+    if not all(toks.upper[k] for k in range(start, end)) or end >= toks.n:
+        return False
+    before = toks.text[toks.ends[start - 2] if start > 1 else 0 : toks.idx[start]] if start else "\n"
+    line_start = "\n" in before and not before.strip()  # spaCy keeps a line break as a token
+    return line_start and toks.words[end] in _DATELINE_MARKS
 
 
 def _pieces(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
@@ -149,6 +160,8 @@ class PlaceFinder:
             return best.primary or (only and _cue_before(toks, m.start))
         if place.kind in ("sea", "other"):
             return True  # seas, ranges, islands: curated names, never a town's
+        if place.kind == "city" and best.primary and _dateline_at(toks, m.start, m.end):
+            return True  # "KHAR: Three soldiers were killed ...": a town written as a dateline
         if _titled(toks, m.start):
             return False
         cue = _cue_before(toks, m.start)

@@ -630,6 +630,16 @@ CASES = [
         "country",
         id="a-demonym-across-the-border",
     ),
+    # a small town written as a dateline in capitals, which the model takes for a person
+    pytest.param(
+        "Three soldiers and 11 militants killed on fifth day of fighting",
+        "KHAR: Three security personnel were killed on the fifth day of fighting between militants and "
+        "security forces in the Batwar area, military sources said.",
+        "armed_clash",
+        "PK",
+        None,
+        id="a-small-town-as-a-dateline",
+    ),
 ]
 
 
