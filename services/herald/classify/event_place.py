@@ -423,6 +423,11 @@ def locate(
             geo = speakers[0].geo
             assert geo is not None
             return Location(name=geo.name, country_code=geo.country_code, admin1=geo.admin1, kind="region")
+        people = _headline_people(article, lead)
+        if people is not None:
+            # Neither the headline nor the body names a place ("French government collapses as the prime
+            # minister loses a confidence vote"): the headline's demonym says the country.
+            return Location(name=people.text, country_code=people.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
@@ -464,6 +469,25 @@ def locate(
         # in a report naming no country; the people the toll counts say which country it is in.
         country = victims[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+_HACKERS_AFTER = re.compile(r"^\s+(?:state-backed\s+)?(?:hackers?|hacking|cyber)", re.I)
+
+
+def _headline_people(article: EnrichedArticle, lead: Sequence[Segment]) -> Entity | None:
+    """The first demonym of the headline that is not the owner of weapons ("Russian drones"): the
+    country of a story whose report names no place at all ("Indian PM submits cabinet's resignation")."""
+    for seg in lead:
+        if not seg.headline:
+            continue
+        for entity in article.entities:
+            if entity.label != "NORP" or not entity.country_code or not seg.contains(entity):
+                continue
+            local = entity.start - seg.start
+            after = seg.text[local + len(entity.text) :]
+            if not _ATTACKER_NOUN_AFTER.match(after) and not _HACKERS_AFTER.match(after):
+                return entity
+    return None
 
 
 def _owner(after: str) -> bool:

@@ -640,6 +640,17 @@ CASES = [
         None,
         id="a-small-town-as-a-dateline",
     ),
+    # no place anywhere: the headline's demonym says the country
+    pytest.param(
+        "Indian prime minister hands in his cabinet's resignation",
+        "The prime minister called on the president on Friday and submitted his resignation along with "
+        "that of the council of ministers. The president accepted it and asked them to stay on until the "
+        "new government is sworn in.",
+        "leadership_change",
+        "IN",
+        "country",
+        id="the-headlines-demonym-when-nothing-is-named",
+    ),
 ]
 
 
