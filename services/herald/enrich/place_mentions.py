@@ -256,10 +256,13 @@ class PlaceFinder:
         mentions: list[Mention] = []
         rejected: list[Mention] = []
         ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        # "Francois Bayrou's minority government": the surname before a possessive, not the "'s".
         self._surnames = {
-            words[end - 1]
+            words[end - 2] if words[end - 1] in ("'s", "\u2019s") else words[end - 1]
             for start, end, label in ents
-            if label == "PERSON" and end - start > 1 and toks.key(start, end) not in gaz.names
+            if label == "PERSON"
+            and end - start > (2 if words[end - 1] in ("'s", "\u2019s") else 1)
+            and toks.key(start, end) not in gaz.names
         }
 
         def take(m: Mention) -> None:

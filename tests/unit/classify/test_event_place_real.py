@@ -651,6 +651,16 @@ CASES = [
         "country",
         id="the-headlines-demonym-when-nothing-is-named",
     ),
+    # a surname before a possessive is a person, not an unknown place that hides the headline's country
+    pytest.param(
+        "French government falls as Bayrou loses confidence vote",
+        "Francois Bayrou's minority government fell on Monday when 364 members of the National Assembly "
+        "voted against it. Bayrou will hand in his resignation on Tuesday, a government source said.",
+        "leadership_change",
+        "FR",
+        "country",
+        id="a-possessive-surname-is-no-place",
+    ),
 ]
 
 
