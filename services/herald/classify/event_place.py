@@ -66,7 +66,7 @@ _DATELINE = re.compile(
     r"(?-i:[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)"
     r"(?=(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})?\s+(?:--|[-\u2013\u2014])\s))"
     r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2})?"  # ", United Arab Emirates", ", March 4"
-    r"\s*(?:\([A-Za-z ]+\)\s*)?(?:--|[-\u2013\u2014:])\s"
+    r"\s*(?:\([A-Za-z][A-Za-z ./&]*\)\s*)?(?:--|[-\u2013\u2014:])\s"  # "(UrduPoint News / Sputnik)"
 )
 # "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
 _ORIGIN_BEFORE = re.compile(
@@ -111,6 +111,8 @@ _SUBJECT_BEFORE = re.compile(
 _SUBJECT_AFTER = re.compile(
     r"^\s+(?:ceasefire|cease-fire|truce|war|peace|conflict|hostages?|deal|settlement)\b", re.I
 )
+# "to demand an end to the Iraq war": a country naming a war is what protests or talks are about.
+_WAR_AFTER = re.compile(r"^\s+(?:war|conflict|invasion|occupation)(?![\w-])", re.I)
 _SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
 # A city speaking in a headline ("Moscow claims capture of Balahan village in Donetsk", "Kabul says"):
 # its government, below another town the headline names, above the headline's countries.
@@ -139,6 +141,8 @@ _REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
 _ARRIVAL_PENALTY = 3.0
 _TALKS_DATELINE_RANK = 1.5  # above a party's country, below a venue city the sentences name
 # "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
+# "a Britain-based monitoring group", "London-based": where a speaker is based, never the place.
+_BASED_AFTER = re.compile(r"^-based\b", re.I)
 _ABROAD_SPEAKER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s+(?:foreign|external affairs|state department|embassy|consulate)", re.I
 )
@@ -166,10 +170,17 @@ _OWNER_NOUN_AFTER = re.compile(
     re.I,
 )
 _OWNER_PENALTY = 1.5
+# "shot down all but one of Russia's Iranian-made drones": a country owning the weapons is the attacker.
+_WEAPON_OWNER_AFTER = re.compile(
+    r"^['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|shells?|bombs?|warplanes|jets|"
+    r"(?:air|drone|missile)\s+(?:strikes?|attacks?|assaults?))\b",
+    re.I,
+)
 # "Twelve Pakistani soldiers were killed", "15 Afghan civilians died": the people a toll counts. Where a
 # report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
 _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
+_LANDMARK_PENALTY = 1.5  # a landmark city below the region it is the landmark of, above a country
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
 # Unresolved names that are seas or land features by their own words ("Red Sea", "Atlas Mountains").
 _SEA = re.compile(r"\b(?:Sea|Ocean|Gulf|Strait|Bay|Channel|Pacific|Atlantic|Mediterranean)\b")
@@ -255,6 +266,7 @@ def locate(
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     victims: list[Entity] = []  # "Twelve Pakistani soldiers were killed": the people a toll counts
+    speakers: list[Entity] = []  # "Kaduna state police said": a town or region in the attribution
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
@@ -270,8 +282,10 @@ def locate(
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
-                    if inside:
-                        continue
+                    if inside or _neighbour(
+                        seg.text[max(0, local - 60) : local], seg.text[local + len(entity.text) :]
+                    ):
+                        continue  # "near the Afghan border": the other side of the border
                     if not in_spans(entity.start - seg.start, spans):
                         peoples.append(entity)
                 continue
@@ -279,9 +293,17 @@ def locate(
                 continue
             local = entity.start - seg.start
             after = seg.text[local + len(entity.text) :]
+            if (
+                in_spans(local, spans)
+                and entity.start not in attackers
+                and entity.geo is not None
+                and entity.geo.kind in ("city", "region")
+                and not _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
+            ):
+                speakers.append(entity)
             if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
-            if _NOT_A_PLACE_AFTER.match(after):
+            if _NOT_A_PLACE_AFTER.match(after) or _BASED_AFTER.match(after):
                 continue
             if _LAUNCHER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(
                 seg.text[max(0, local - 40) : local]
@@ -298,6 +320,7 @@ def locate(
             party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and party:
                 continue  # "strained relations with Kabul": a government dealt with, not the place
+            landmark = _place_cues("landmark_before").search(seg.text[max(0, local - 50) : local])
             seat = _place_cues("seat_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and seat:
                 continue  # "the defence ministry in Moscow said": where the reporting ministry sits
@@ -312,15 +335,21 @@ def locate(
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
                 rank = _KIND_RANK.get(entity.geo.kind or "", 2.0)
-                if entity.geo.kind == "country":
+                if entity.geo.kind == "country" and _WAR_AFTER.match(after):
+                    rank -= _SUBJECT_PENALTY  # "an end to the Iraq war" in Washington: the subject
+                elif entity.geo.kind == "country" and not _owner(after):
+                    # "US drones fired at a village in South Waziristan": the drones' owner is no
+                    # country for the unknown village.
                     countries.append(entity)
             elif _DEMONYM.match(entity.text):
                 continue
             else:
                 rank = _unresolved_rank(seg.text[max(0, local - 40) : local], after, entity)
+            if landmark and entity.geo is not None and entity.geo.kind == "city":
+                rank -= _LANDMARK_PENALTY  # "the province around Vienna": the province, not Vienna
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
-            if entity.geo is not None and entity.geo.kind == "country" and _OWNER_NOUN_AFTER.match(after):
+            if entity.geo is not None and entity.geo.kind == "country" and _owner(after):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
             if code == "natural_disaster" and _REACHED_BEFORE.search(window):
@@ -384,6 +413,21 @@ def locate(
         # event, if not its attackers, say at least the country.
         if peoples:
             return Location(name=peoples[0].text, country_code=peoples[0].country_code, kind="country")
+        if victims:
+            # "Six Pakistani soldiers were killed in a clash near the Afghan border": no place the
+            # gazetteer knows, but the people the toll counts say the country.
+            return Location(name=victims[0].text, country_code=victims[0].country_code, kind="country")
+        if speakers:
+            # Nothing else named ("Gunmen kidnapped passengers on the expressway, Kaduna state police
+            # said"): local police and officials report on their own ground, so theirs is the country.
+            geo = speakers[0].geo
+            assert geo is not None
+            return Location(name=geo.name, country_code=geo.country_code, admin1=geo.admin1, kind="region")
+        people = _headline_people(article, lead)
+        if people is not None:
+            # Neither the headline nor the body names a place ("French government collapses as the prime
+            # minister loses a confidence vote"): the headline's demonym says the country.
+            return Location(name=people.text, country_code=people.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
@@ -411,9 +455,45 @@ def locate(
     country = countries[0].geo.country_code if countries and countries[0].geo else None
     if country is None and peoples:
         country = peoples[0].country_code
+    if country is None and lead:
+        # "mortar fire forced many to flee the Masaken Shuhada district", after a lead on "the northern
+        # Syrian city of Raqa": an unknown district of a later sentence lies where the lead put the story.
+        first = min(s.sentence for s in segs)
+        before = [s for s in lead if s.sentence < first]
+        story = locate(article, before, attackers, targets, code) if before else None
+        country = story.country_code if story is not None else None
     if country is None:
         country = _only_country(article, attackers)
+    if country is None and victims:
+        # "seven Pakistani soldiers were killed ... in Mir Ali": a town the gazetteer does not know,
+        # in a report naming no country; the people the toll counts say which country it is in.
+        country = victims[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+_HACKERS_AFTER = re.compile(r"^\s+(?:state-backed\s+)?(?:hackers?|hacking|cyber)", re.I)
+
+
+def _headline_people(article: EnrichedArticle, lead: Sequence[Segment]) -> Entity | None:
+    """The first demonym of the headline that is not the owner of weapons ("Russian drones"): the
+    country of a story whose report names no place at all ("Indian PM submits cabinet's resignation")."""
+    for seg in lead:
+        if not seg.headline:
+            continue
+        for entity in article.entities:
+            if entity.label != "NORP" or not entity.country_code or not seg.contains(entity):
+                continue
+            local = entity.start - seg.start
+            after = seg.text[local + len(entity.text) :]
+            if not _ATTACKER_NOUN_AFTER.match(after) and not _HACKERS_AFTER.match(after):
+                return entity
+    return None
+
+
+def _owner(after: str) -> bool:
+    """Whether a country's name is followed by what it owns or flies ("US drones", "a British-flagged
+    tanker", "Russia's Iranian-made drones"): the owner or attacker, not where it happened."""
+    return bool(_OWNER_NOUN_AFTER.match(after) or _WEAPON_OWNER_AFTER.match(after))
 
 
 def _inside_name(text: str, local: int, length: int) -> bool:
@@ -517,6 +597,12 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
         and e.label in _PLACE_LABELS
         and e.start not in attackers
         and not _ABROAD_SPEAKER_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
+        and not _BASED_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 10])
+        and not (e.geo.kind == "country" and _owner(text[e.start + len(e.text) : e.start + len(e.text) + 60]))
+        and not (
+            e.geo.kind == "country"
+            and _WAR_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 20])
+        )
     ]
     places = [
         e

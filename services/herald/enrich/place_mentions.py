@@ -76,6 +76,17 @@ def _cue_before(toks: Tokens, start: int) -> bool:
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_MARKS = _DASHES | {":", ",", "("}
+
+
+def _dateline_at(toks: Tokens, start: int, end: int) -> bool:
+    """Whether a name in capitals opens a line and is followed by a dateline's mark ("KHAR:",
+    "PESHAWAR, Pakistan", "KYIV (Reuters)"): a town the model often tags as a person or group."""
+    if not all(toks.upper[k] for k in range(start, end)) or end >= toks.n:
+        return False
+    before = toks.text[toks.ends[start - 2] if start > 1 else 0 : toks.idx[start]] if start else "\n"
+    line_start = "\n" in before and not before.strip()  # spaCy keeps a line break as a token
+    return line_start and toks.words[end] in _DATELINE_MARKS
 
 
 def _pieces(toks: Tokens, start: int, end: int) -> list[tuple[int, int]]:
@@ -141,9 +152,16 @@ class PlaceFinder:
         if m.region or m.explicit:
             return True
         if place.kind == "region":
-            return best.primary
+            # "the floods brought to Assam": a bare ISO region name after a word of place, and the
+            # name's only reading, no other country's region going by it ("Punjab" is India's and
+            # Pakistan's). Without the cue ISO's words and surnames ("Bolivar") stay names.
+            countries = {r.country_code for r in self.gaz.region(key)} | {place.country_code}
+            only = len({c.place for c in m.candidates}) == 1 and len(countries) == 1
+            return best.primary or (only and _cue_before(toks, m.start))
         if place.kind in ("sea", "other"):
             return True  # seas, ranges, islands: curated names, never a town's
+        if place.kind == "city" and best.primary and _dateline_at(toks, m.start, m.end):
+            return True  # "KHAR: Three soldiers were killed ...": a town written as a dateline
         if _titled(toks, m.start):
             return False
         cue = _cue_before(toks, m.start)
@@ -200,6 +218,13 @@ class PlaceFinder:
                 if c.place.kind == "region" and c.place.admin1_code:
                     m.explicit = c.place.admin1_code
                     return
+                if c.place.kind == "region" and any(
+                    own.place.country_code == c.place.country_code for own in m.candidates
+                ):
+                    # "near Woodstock, Ontario": ISO's Ontario is named after no city, so it has no
+                    # GeoNames region code to pin the town by; its country still says which one.
+                    m.explicit = c.place.country_code
+                    return
                 if c.place.kind == "country":
                     m.explicit = c.place.country_code
                     return
@@ -231,10 +256,13 @@ class PlaceFinder:
         mentions: list[Mention] = []
         rejected: list[Mention] = []
         ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        # "Francois Bayrou's minority government": the surname before a possessive, not the "'s".
         self._surnames = {
-            words[end - 1]
+            words[end - 2] if words[end - 1] in ("'s", "\u2019s") else words[end - 1]
             for start, end, label in ents
-            if label == "PERSON" and end - start > 1 and toks.key(start, end) not in gaz.names
+            if label == "PERSON"
+            and end - start > (2 if words[end - 1] in ("'s", "\u2019s") else 1)
+            and toks.key(start, end) not in gaz.names
         }
 
         def take(m: Mention) -> None:
@@ -319,6 +347,12 @@ class PlaceFinder:
         demonym = gaz.demonyms.get(text)
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))
+            return
+        organ = gaz.state_organs.get(toks.key(start, end))
+        if organ and (label in PLACE_LABELS or label in ("ORG", "FAC")):
+            # "marched from the White House to the Capitol": a state organ's seat, not the Tennessee
+            # town of that name (nor Casablanca, its Spanish meaning); it speaks for its country.
+            take(Mention(start, end, "ORG", country_code=organ))
             return
         cands = gaz.lookup(toks.key(start, end))
         if not cands and label in PLACE_LABELS and end - start > 1 and toks.lower[start] in PART_WORDS:

@@ -507,6 +507,160 @@ CASES = [
         "country",
         id="relations-with-a-capital-are-no-place",
     ),
+    # a continent counted in a first is no town ("Asia" is also a town in Iloilo, the Philippines)
+    pytest.param(
+        "Thailand reports Asia's first case of the new mpox strain",
+        "Thailand has confirmed Asia's first case of the more contagious clade 1b mpox strain in a "
+        "traveller who arrived from Africa, the health ministry said on Thursday.",
+        "disease_outbreak",
+        "TH",
+        "country",
+        id="a-continent-is-no-town",
+    ),
+    # a city named as the landmark of a wider area is not where it happened; the area is
+    pytest.param(
+        "Rescuer dies as floods swamp the province around the capital",
+        "A volunteer firefighter drowned during a rescue in Lower Austria on Sunday, the provincial "
+        "governor said, as the province around Vienna was declared a disaster zone.",
+        "natural_disaster",
+        "AT",
+        "region",
+        id="the-province-around-a-city",
+    ),
+    # a town the gazetteer does not know, in a report naming no country: the soldiers the toll counts
+    # say which country it is in
+    pytest.param(
+        "Seven soldiers killed as militants storm checkpoint",
+        "Seven Pakistani soldiers were killed when militants stormed a security post in Mir Ali with guns "
+        "and grenades; troops killed all five attackers in the firefight that followed, the army said.",
+        "armed_clash",
+        "PK",
+        None,
+        id="unknown-town-the-toll-counts-its-people",
+    ),
+    # an adjective for a country ("Philippine") says the country of a storm the report places nowhere else
+    pytest.param(
+        "Typhoon kills 40 and destroys thousands of homes",
+        "The typhoon killed 40 people and flattened more than 90,000 houses, provisional Philippine "
+        "government figures showed on Tuesday.",
+        "natural_disaster",
+        "PH",
+        "country",
+        id="a-countrys-adjective",
+    ),
+    # "Town, Province": a province named after no city still says which country's town is meant
+    pytest.param(
+        "Bird flu confirmed on poultry farm",
+        "Hens at a poultry farm near Woodstock, Ontario, have tested positive for avian influenza after "
+        "hundreds died within days, the food inspection agency said.",
+        "disease_outbreak",
+        "CA",
+        "city",
+        id="town-comma-province-without-a-region-code",
+    ),
+    # a state organ's seat is no town of that name; a country naming a war is the protest's subject
+    pytest.param(
+        "Anti-war marchers arrested at Capitol",
+        "WASHINGTON - Thousands of people marched from the White House to the Capitol on Saturday to "
+        "demand an end to the Iraq war, and more than 100 were arrested after they climbed a barricade.",
+        "protest",
+        "US",
+        None,
+        id="white-house-and-the-iraq-war",
+    ),
+    # a dateline whose agency credit holds a slash is still where the reporter sat
+    pytest.param(
+        "King appoints new UK prime minister",
+        "MOSCOW (Trend News / Sputnik) - King Charles III appointed a new prime minister of the United "
+        "Kingdom on Tuesday and asked her to form a government, Sky News reported.",
+        "leadership_change",
+        "GB",
+        "country",
+        id="dateline-credit-with-a-slash",
+    ),
+    # nothing named but the region whose police report it: local police report on their own ground
+    pytest.param(
+        "Gunmen abduct travellers on highway",
+        "Gunmen kidnapped passengers travelling in a government vehicle on the expressway on Monday night "
+        "and shot one of them, Kaduna state police said on Tuesday.",
+        "attack_on_civilians",
+        "NG",
+        "region",
+        id="the-region-whose-police-report-it",
+    ),
+    # a bare region name the model does not tag, after a word of place, and no other country's region
+    pytest.param(
+        "Flood toll reaches 14, 13 districts hit",
+        "Fourteen people have now died in the floods that the storm's rains brought to Assam, official "
+        "figures show; the toll was eight a week ago.",
+        "natural_disaster",
+        "IN",
+        "region",
+        id="an-untagged-region-after-a-word-of-place",
+    ),
+    # a country owning the weapons, in a headline beside the country speaking, is the attacker
+    pytest.param(
+        "Ukraine says it downed all but two of Russia's Iranian-made drones",
+        "KYIV, Ukraine - Air defences brought down 40 of the 42 drones sent overnight, most of them aimed "
+        "at the capital, the general staff said.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="a-countrys-weapons-in-the-headline",
+    ),
+    # an unknown district of a later sentence lies where the lead put the story, not in the country a
+    # monitoring group is based in
+    pytest.param(
+        "Dozens die in battle for city outskirts",
+        "BEIRUT - At least 16 rebels and 10 soldiers were killed on Saturday in a battle on the edge of "
+        "the northern Syrian city of Raqa, a Britain-based monitoring group said. Army troops shelled "
+        "several neighbourhoods and mortar fire forced many residents to flee the Masaken Shuhada district.",
+        "evacuation",
+        "SY",
+        "region",
+        id="an-unknown-district-after-the-lead",
+    ),
+    # a demonym naming the far side of a border is no country; the soldiers the toll counts are
+    pytest.param(
+        "Six soldiers and four militants die in border clash",
+        "Six Pakistani soldiers were killed in a clash with militants near the Afghan border, the army "
+        "said, adding that four militants also died in the exchange of fire.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="a-demonym-across-the-border",
+    ),
+    # a small town written as a dateline in capitals, which the model takes for a person
+    pytest.param(
+        "Three soldiers and 11 militants killed on fifth day of fighting",
+        "KHAR: Three security personnel were killed on the fifth day of fighting between militants and "
+        "security forces in the Batwar area, military sources said.",
+        "armed_clash",
+        "PK",
+        None,
+        id="a-small-town-as-a-dateline",
+    ),
+    # no place anywhere: the headline's demonym says the country
+    pytest.param(
+        "Indian prime minister hands in his cabinet's resignation",
+        "The prime minister called on the president on Friday and submitted his resignation along with "
+        "that of the council of ministers. The president accepted it and asked them to stay on until the "
+        "new government is sworn in.",
+        "leadership_change",
+        "IN",
+        "country",
+        id="the-headlines-demonym-when-nothing-is-named",
+    ),
+    # a surname before a possessive is a person, not an unknown place that hides the headline's country
+    pytest.param(
+        "French government falls as Bayrou loses confidence vote",
+        "Francois Bayrou's minority government fell on Monday when 364 members of the National Assembly "
+        "voted against it. Bayrou will hand in his resignation on Tuesday, a government source said.",
+        "leadership_change",
+        "FR",
+        "country",
+        id="a-possessive-surname-is-no-place",
+    ),
 ]
 
 
@@ -669,3 +823,40 @@ def test_the_cause_an_attacker_gives_is_no_event_of_the_report(
         ]
     )
     assert [e.type for e in classify(article)] == ["armed_clash"]
+
+
+def test_a_bare_region_name_two_countries_share_is_neither(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "Mianwali, a city in Punjab": ISO lists India's Punjab by its bare name and a curated row
+    Pakistan's only as "Punjab province", so the bare name after "in" must not read as India's."""
+    [article] = enrich(
+        [
+            as_article(
+                "punjab-shared",
+                "Militants kill 10 officers at police post",
+                "Militants stormed a police post overnight and killed 10 officers, a day after troops "
+                "killed insurgents near Mianwali, a city in Punjab.",
+            )
+        ]
+    )
+    assert all(e.geo is None or e.geo.country_code != "IN" for e in article.entities if e.text == "Punjab")
+
+
+def test_the_owner_of_the_drones_is_no_country_for_an_unknown_village(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "US drones fired missiles at fighters gathered in the village of Mana Raghzai": the drones'
+    owner says nothing about where a village the gazetteer does not know lies."""
+    [article] = enrich(
+        [
+            as_article(
+                "owner-drones",
+                "US drone strike kills 10 militants",
+                "US drones fired four missiles at fighters who had gathered in the village of Mana Raghzai "
+                "to mourn a commander, killing 10, local officials said.",
+            )
+        ]
+    )
+    events = [e for e in classify(article, veto=False) if e.type == "air_drone_strike"]
+    assert events and all(e.location is None or e.location.country_code != "US" for e in events)

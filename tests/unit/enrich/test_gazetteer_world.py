@@ -103,3 +103,31 @@ def test_telangana_is_marked_at_hyderabad_and_names_its_towns(gaz: Any) -> None:
     [telangana] = [c.place for c in gaz.lookup("telangana")]
     assert telangana.country_code == "IN" and abs(telangana.lat - 17.4) < 0.5
     assert gaz.lookup("patancheru")[0].place.admin1 == "Telangana"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "asia",
+        "africa",
+        "europe",
+        "middle east",
+        "latin america",
+        "the gulf",
+        "gulf",
+        "sahel",
+        "balkans",
+        "caucasus",
+    ],
+)
+def test_continents_and_world_regions_are_no_namesake_town(gaz: Any, name: str) -> None:
+    """ "Thailand reports Asia's first case of the new mpox strain": Asia is a continent, not the town
+    of Asia in Iloilo; nor is Africa Mahdia in Tunisia (an old name), nor the Gulf a Papuan province."""
+    [candidate] = gaz.lookup(name)
+    assert candidate.place.kind == "other" and candidate.place.country_code == ""
+
+
+def test_a_countrys_adjective_is_a_demonym(gaz: Any) -> None:
+    """ "provisional Philippine government figures showed": the adjective names the country."""
+    assert gaz.demonyms["Philippine"] == "PH"
+    assert gaz.demonyms["Gabonese"] == "GA"
