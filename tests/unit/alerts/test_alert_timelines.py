@@ -78,10 +78,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # bombings, dam bursts, season totals and a virus's first arrival read, an evacuation the part of the event
 # that caused it, a war's next turn no first: 118 / 128 / 115, 0.97 / 0.90; the killer's count of another
 # country's dead and the foreign fighters an army counts beside its own dead are no toll: 117 / 128 / 115,
-# 0.98 / 0.90).
+# 0.98 / 0.90; with the places pass (continents never a namesake town, a landmark city below its region)
+# and the dev label conventions merged: 119 / 128 / 118, 0.99 / 0.92).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.98, "recall": 0.90}
+MEASURED = {"precision": 0.99, "recall": 0.92}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
