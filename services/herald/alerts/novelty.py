@@ -148,8 +148,9 @@ class NoveltyDetector:
             if story.get("retells"):
                 self._as_retold_story(event, story["retells"], when, now, outcome)
         else:
-            self._scopes(event, story, when)
-            beaten, series_prev = self.series.compare_and_add(event, when)
+            abroad = self._part_of_story_abroad(event, story)
+            self._scopes(event, story, when, own_country=abroad is None)
+            beaten, series_prev = self.series.compare_and_add(event, when, add=abroad is None)
             if story["learned"] or learning:
                 outcome.hold("any", "learning", "learned during the learning period or from history")
             else:
@@ -263,7 +264,31 @@ class NoveltyDetector:
             return when - first < cfg.warmup.total_seconds()
         return False
 
-    def _routine(self, event: Event, when: float) -> dict[str, Any] | None:
+    def _part_of_story_abroad(self, event: Event, story: dict[str, Any]) -> str | None:
+        """The country of the alerted story this report is a part of, when the report is placed in
+        another country and its toll is not that country's own (else None).
+
+        A border war's first night told from abroad ("Dozens dead as Afghan and Pakistani forces trade
+        fire", datelined Beirut, placed in Afghanistan) joins the story that alerted in Pakistan; the
+        attacker's claim in the same report as that alert ("troops killed more than 200 attackers and
+        seized 21 Afghan positions") is a part of it too. Neither is an event of the country it was
+        placed in: it does not make the type routine there, nor set the country's high that a later
+        first there must beat (Spin Boldak's 12 civilians three days on).
+        """
+        country = affected_country(event)
+        if not country or event.learn_only:
+            return None
+        alerted_story: dict[str, Any] | None = story if story.get("alerted") is not None else None
+        if alerted_story is None:
+            key = self.recent.same_article_story(event)
+            alerted_story = self.store.get(key) if key else None
+        if not alerted_story or not alerted_story.get("order"):
+            return None
+        first = alerted_story["alerts"][alerted_story["order"][0]]
+        alerted = (first.get("location") or {}).get("country_code")
+        return alerted if alerted and alerted != country else None
+
+    def _routine(self, event: Event, when: float, *, mark: bool = True) -> dict[str, Any] | None:
         """How often the event's country sees its type: the days with one within the window around
         the event's day (before or after: reports arrive out of published order, and a strike reported
         first but published a day later still shows the country is at it), its own day excluded.
@@ -279,15 +304,19 @@ class NoveltyDetector:
         today = int(when // 86400)
         days: list[int] = list(self.store.get(key) or [])
         around = sorted(d for d in days if d != today and abs(d - today) <= window_days)
-        if today not in days:
+        if today not in days and mark:
             days.append(today)
-        newest = max(days)
-        self.store[key] = sorted(d for d in days if d > newest - window_days - 1)
+        if days:
+            newest = max(days)
+            self.store[key] = sorted(d for d in days if d > newest - window_days - 1)
         return {"country": loc.country_code, "days": len(around), "window_days": window_days}
 
-    def _scopes(self, event: Event, story: dict[str, Any], when: float) -> None:
-        """Mark the event's scopes seen; a scope new to the story counts as novel if unseen before."""
-        routine = self._routine(event, when)
+    def _scopes(self, event: Event, story: dict[str, Any], when: float, *, own_country: bool = True) -> None:
+        """Mark the event's scopes seen; a scope new to the story counts as novel if unseen before.
+
+        Without ``own_country`` (a part of a story alerted in another country), the event's day does not
+        count toward its country's routine."""
+        routine = self._routine(event, when, mark=own_country)
         if story.get("routine") is None:  # a first report without a country says nothing of routine
             story["routine"] = routine
         lookback = self.config.new_type_lookback.total_seconds()

@@ -26,13 +26,14 @@ class RecordSeries:
         self.config = config
 
     def compare_and_add(
-        self, event: Event, when: float
+        self, event: Event, when: float, *, add: bool = True
     ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
         """Compare each magnitude with its series' earlier values, then add it to the series.
 
         Returns the metrics this event beats (with evidence) and, for every metric, the previous high
         from other stories (or None) so a claim-only record alert can still cite it. A point keeps
-        the report it came from (source, URL, title), so an alert names the event it beats.
+        the report it came from (source, URL, title), so an alert names the event it beats. Without
+        ``add`` the event is compared but leaves no point (a part of a story alerted in another country).
         """
         country = affected_country(event)
         beaten: list[dict[str, Any]] = []
@@ -72,8 +73,9 @@ class RecordSeries:
                             "previous_type": top[6] if len(top) > 6 else event.type,
                         }
                     )
-            self._add_point(points, event, when, value)
-            self.store[key] = points
+            if add:
+                self._add_point(points, event, when, value)
+                self.store[key] = points
         return beaten, previous
 
     def high_since(self, event: Event, metric: str, since: float) -> dict[str, Any] | None:
