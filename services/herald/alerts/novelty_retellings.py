@@ -27,6 +27,7 @@ from .novelty_wording import (
     centred_in,
     country_toll_sentence,
     names_place,
+    place_named_in,
     tells_of_another_event,
     toll_countries,
 )
@@ -148,7 +149,7 @@ class RecentAlerts:
             if tells_of_another_event(event, prior["magnitude"]):
                 continue  # a new event at the same place ("a new fire in Tai Po"), not this one's report
             story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
-            place = names_place(event, story.get("places") or [])
+            place = names_place(event, story.get("places") or []) or place_named_in(event, prior.get("title"))
             if place:
                 return (
                     f"placed nowhere, but names {place}, the place of a {prior.get('type', event.type)} "
@@ -310,6 +311,7 @@ class RecentAlerts:
                 "url": event.url,
                 "country": affected_country(event),
                 "type": event.type,
+                "title": (event.title or "")[:200],
             }
         )
         self.store[key] = recent[-RECENT_ALERTS:]

@@ -113,6 +113,22 @@ def names_place(event: Event, places: Iterable[str]) -> str | None:
     return None
 
 
+def place_named_in(event: Event, title: str | None) -> str | None:
+    """The event's own place (lower-case) when ``title`` names it as a word, else None.
+
+    For a report whose place the gazetteer does not know ("Spin Boldak", placed in no country): an
+    alerted report's headline that names it ("Pakistani fire kills 12 civilians in Spin Boldak") tells
+    of the same place, though that report was placed by the province its body names.
+    """
+    name = event.location.name if event.location is not None else None
+    if not name or len(name) < 3 or not title:
+        return None
+    place = _unaccented(name.lower())
+    if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", _unaccented(title.lower())):
+        return name.lower()
+    return None
+
+
 def _unaccented(text: str) -> str:
     """``text`` with its letters' accents dropped ("Hormozgān" -> "Hormozgan", "Galaţi" -> "Galati")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

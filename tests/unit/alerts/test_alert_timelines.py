@@ -79,10 +79,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # that caused it, a war's next turn no first: 118 / 128 / 115, 0.97 / 0.90; the killer's count of another
 # country's dead and the foreign fighters an army counts beside its own dead are no toll: 117 / 128 / 115,
 # 0.98 / 0.90; with the places pass (continents never a namesake town, a landmark city below its region)
-# and the dev label conventions merged: 119 / 128 / 118, 0.99 / 0.92).
+# and the dev label conventions merged: 119 / 128 / 118, 0.99 / 0.92; fighting that resumes a clash, a
+# part of a story alerted in another country no routine nor high there, a report at a place the gazetteer
+# does not know the update of the story whose headline names it: 122 / 128 / 121, 0.99 / 0.95).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.99, "recall": 0.92}
+MEASURED = {"precision": 0.99, "recall": 0.95}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

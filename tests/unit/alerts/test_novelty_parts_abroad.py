@@ -7,7 +7,9 @@ was placed in Afghanistan and joined that story, and Rawalpindi's "troops killed
 attackers and briefly seized 21 Afghan positions" was read, in the same report as an alerted clash, as a
 territory change in Afghanistan. Three days later Pakistani fire killed 12 civilians in Spin Boldak:
 Afghanistan's first deadly clash in months, held as routine because those parts made the type seen on
-another day and set a high of 200 that 12 did not beat.
+another day and set a high of 200 that 12 did not beat. Then the Global Desk's "Fifteen civilians dead in
+Spin Boldak", placed nowhere (the gazetteer does not know Spin Boldak), is that story's update: Kabul's
+headline names the place.
 """
 
 from __future__ import annotations
@@ -100,3 +102,32 @@ def test_the_attackers_count_in_the_alerted_report_sets_no_high_in_the_other_cou
     )
     outcome = det.assess(_spin_boldak())
     assert rules(outcome.alerts) == ["new_type"]
+
+
+def test_a_report_at_a_place_the_gazetteer_does_not_know_updates_the_story_whose_headline_names_it() -> None:
+    # Kabul's report was placed by its body's province (Kandahar); the Global Desk's later one names only
+    # Spin Boldak, which the gazetteer does not know, so it is placed in no country.
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(
+            0,
+            story="kabul",
+            where=("Kandahar", "AF", "Kandahar"),
+            magnitude={"killed": 12},
+            title="Pakistani fire kills 12 civilians in Spin Boldak, Taliban say",
+            **CLASH,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    later = det.observe(
+        ev(
+            1,
+            day=0.3,
+            story="global-desk",
+            where=("Spin Boldak", None, None),
+            magnitude={"killed": 15},
+            title="Fifteen civilians dead in Spin Boldak as border fighting resumes",
+            **CLASH,
+        )
+    )
+    assert [a.update_of for a in later] == [first[0].id]
