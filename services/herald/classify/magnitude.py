@@ -173,6 +173,12 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "a missile from an S-300 air defence system struck a residential building"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
         r"was\s+(?:used|fired|launched))\b",
+        # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
+        # was shot down": one weapon stopped is still the one weapon of the attack
+        r"\b(?:intercepted|downed|shot\s+down)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
+        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
+        r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",
     )
 )
 # One place taken without a number: "captured the village of Kostiantynopolske", "had taken control of

@@ -246,6 +246,23 @@ def _measured(code: str, *sentences: str) -> dict[str, float]:
             ),
             {"killed": 1},
         ),
+        # one missile stopped short is still the attack's one missile
+        (
+            "missile_artillery_strike",
+            (
+                "The army said on Thursday it had intercepted a missile fired from Yemen after air raid "
+                "sirens went off across the centre of the country.",
+            ),
+            {"missiles": 1},
+        ),
+        (
+            "missile_artillery_strike",
+            (
+                "A ballistic missile launched from Yemen was shot down over the desert early on Monday, "
+                "the military said.",
+            ),
+            {"missiles": 1},
+        ),
         # "a missile strike" says nothing of how many missiles
         (
             "missile_artillery_strike",
