@@ -94,6 +94,7 @@ class Reading:
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
+    illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
 
 
 @cache
@@ -227,6 +228,10 @@ _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
 # rescued ("crews rescued 20,000 people from flooded areas") are its evacuees.
 _RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
 _RESCUE_SURVIVORS = frozenset({"industrial_accident"})
+# People made ill count as an outbreak's cases ("affected"), but a gas leak or a fire that "made five
+# firemen ill" hurt them: in an accident they are its wounded.
+_ILLNESS = re.compile(r"\b(?:ill|sick|sicken(?:ed|ing|s)?)\b", re.I)
+_ILLNESS_HURTS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
 # One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
 _ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
@@ -341,6 +346,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
+            illness = rule.unit == "affected" and _ILLNESS.search(before[-20:] + after[:30]) is not None
             reading = Reading(
                 rule.unit,
                 counted,
@@ -354,6 +360,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 nation=rule.unit in _HARM and count_sides.nation_dead(sentence, m.end()),
                 flight=flight,
                 rescue=rescue,
+                illness=illness,
             )
             readings.append(reading)
             read.append((m, counted, reading))
@@ -473,6 +480,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             )
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
             rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
+            illness = q.unit == "affected" and _ILLNESS.search(said) is not None
             out.append(
                 Reading(
                     q.unit,
@@ -488,6 +496,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     and count_sides.nation_dead(text, at + number.end()),
                     flight=flight,
                     rescue=rescue,
+                    illness=illness,
                 )
             )
     return out
@@ -548,6 +557,8 @@ def measure(
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
         if r.flight and code in _HAZARDS and not (fled_violence and code == "evacuation"):
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
+        if r.illness and code in _ILLNESS_HURTS:
+            r = replace(r, unit="wounded")  # "the leak made five firemen ill"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)

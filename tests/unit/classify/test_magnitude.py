@@ -328,3 +328,16 @@ def test_people_driven_from_their_homes_are_displaced() -> None:
         "At least 48 people have died and 23,000 have been driven from their homes by flash floods in 10 "
         "of the country's 23 districts, President Peter Mutharika said on Tuesday."
     ) == {"killed": 48, "displaced": 23_000}
+
+
+def test_people_an_accident_made_ill_are_its_wounded() -> None:
+    sentence = (
+        "A chlorine leak at a water treatment works made seven workers ill on Wednesday and forced more "
+        "than 400 residents out of their homes, the fire service said."
+    )
+    assert _measured("industrial_accident", sentence) == {"wounded": 7, "evacuated": 400}
+
+
+def test_people_an_outbreak_made_ill_are_its_cases() -> None:
+    sentence = "Contaminated well water in the district made 640 people ill last week, health officials said."
+    assert _measured("disease_outbreak", sentence) == {"affected": 640}
