@@ -134,6 +134,12 @@ def test_a_list_sharing_one_verb_is_one_toll() -> None:
     assert _measure("armed_clash", aside) == {"killed": 7}
     militia = "Five officials and four members of a peace militia were wounded, a security official said."
     assert _measure("armed_clash", militia) == {"wounded": 9}
+    # the last member's own aside does not cut the list from its verb
+    clinic = (
+        "At least nine nurses and six patients, two of them infants, were killed when an air strike hit a "
+        "clinic in the north of the country on Sunday."
+    )
+    assert _measure("air_drone_strike", clinic) == {"killed": 15}
     # two separate clauses are not one list: only a clash adds its sides up
     assert _measure("industrial_accident", "Four workers died and three were hurt.") == {
         "killed": 4,
