@@ -89,6 +89,15 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
     if not salience.is_roundup(article.title):
         drop_passing_mentions(segs, per_segment)
     by_type = group(article, segs, per_segment)
+    # A sentence opening on a day before the lead's reports an earlier incident: it sizes no event, and
+    # reports one only when nothing else does.
+    body = [g for g in segs if not g.headline]
+    earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text)}
+    if earlier:
+        quiet |= earlier
+        for code, hits in by_type.items():
+            kept = {k: hit for k, hit in hits.items() if k not in earlier}
+            by_type[code] = kept or hits
     if by_type and veto:
         # A type the headline itself reports is the article's news: the text model scores the whole
         # article and misses short reports of it ("Myanmar's junta says 144 killed in earthquake").
