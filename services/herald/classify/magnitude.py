@@ -367,6 +367,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             if rule.unit in _SALVO_UNITS and rule.after is not None:
                 noun = rule.after.match(after)
                 salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
+    readings.extend(_revised_figures(sentence, index, matches, readings))
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
@@ -388,6 +389,34 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     readings.extend(_ordinal_dead(sentence, index))
     return readings
+
+
+# "He first said nine were wounded and later put the figure at 19": the figure said again is the
+# count before it, revised.
+_REVISED_FIGURE = re.compile(
+    r"\b(?:later|then|subsequently|since)\s+(?:put|raised|revised|updated|lifted|increased|corrected)\s+"
+    r"(?:the|that|this|his|her|its|their)\s+(?:figure|number|count|tally|estimate)\s+(?:up\s+)?(?:to|at)\s+"
+    rf"{_HEDGE}$",
+    re.I,
+)
+
+
+def _revised_figures(
+    sentence: str,
+    index: int,
+    matches: list[tuple[re.Match[str], tuple[float, bool]]],
+    readings: list[Reading],
+) -> list[Reading]:
+    """A figure a source "later put at 19" after saying nine were wounded: the revision of the last
+    harm count before it, which it supersedes."""
+    out = []
+    for m, (value, vague) in matches:
+        if not _REVISED_FIGURE.search(sentence, 0, m.start()):
+            continue
+        earlier = [r for r in readings if r.unit in _HARM and not r.update]
+        if earlier and not any(r.value == value for r in readings):
+            out.append(Reading(earlier[-1].unit, value, "exact", index, vague, update=True))
+    return out
 
 
 def _list_totals(

@@ -341,3 +341,11 @@ def test_people_an_accident_made_ill_are_its_wounded() -> None:
 def test_people_an_outbreak_made_ill_are_its_cases() -> None:
     sentence = "Contaminated well water in the district made 640 people ill last week, health officials said."
     assert _measured("disease_outbreak", sentence) == {"affected": 640}
+
+
+def test_a_figure_later_put_higher_revises_the_count_before_it() -> None:
+    assert _measured(
+        "missile_artillery_strike",
+        "Shelling hit the centre of the town on Monday morning, killing two people, the mayor said.",
+        "She first said six people were injured and later put the figure at 14.",
+    ) == {"killed": 2, "wounded": 14}
