@@ -638,11 +638,29 @@ def _standing(found: list[Reading], lead: set[int]) -> float:
     if not heads:
         return max(r.value for r in pool)
     head = max(heads, key=lambda r: r.value)
+    if head.segment == 0 and _round(head.value):
+        # a headline rounds: "36 million" over the body's "35.8 million" is the body's figure
+        close = [
+            r.value
+            for r in pool
+            if r.segment != 0
+            and abs(r.value - head.value) <= 0.05 * head.value
+            and _digits(r.value) > _digits(head.value)
+        ]
+        if close:
+            return max(close)
     if head.qualifier in ("more_than", "about") and _round(head.value):
         finer = [r.value for r in pool if head.value < r.value <= 1.5 * head.value and not _round(r.value)]
         if finer:
             return min(finer)
     return head.value
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a whole figure: 36,000,000 has two, 35,800,000 three."""
+    if value == int(value):
+        return len(str(int(value)).rstrip("0"))
+    return len(str(value).replace(".", "").strip("0"))
 
 
 def _round(value: float) -> bool:

@@ -119,7 +119,9 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         if not g.headline:
             seen |= types_here
         # Counts matter in an event's segments and the two after them (continuations), nowhere else.
-        if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
+        # The headline sizes the article's event even when no cue fired in it ("Sudan's army says it has
+        # retaken Wad Madani" over "forces entered Wad Madani"): ``measure`` takes only its non-harm counts.
+        if g.headline or g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     readings = _without_headline_totals(readings, segs, article.quantities)
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])

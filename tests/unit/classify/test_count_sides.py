@@ -430,3 +430,20 @@ def test_people_who_fled_violence_are_displaced_and_people_who_fled_a_hazard_eva
     )
     (evacuation,) = classify(bombs)
     assert evacuation.magnitude == {"evacuated": 50_000}
+
+
+def test_a_headline_without_a_cue_still_sizes_the_event(make_article: Make) -> None:
+    article = make_article(
+        "Army says it has retaken Kadugli from the rebels",
+        "Government troops and allied militias entered Kadugli, capital of South Kordofan state, early on "
+        "Sunday and were clearing out remaining fighters, the army said.",
+    )
+    assert [(e.type, e.magnitude) for e in classify(article)] == [("territory_change", {"settlements": 1})]
+
+
+def test_a_headlines_round_figure_yields_to_the_bodys_finer_one() -> None:
+    found = [
+        Reading("affected", 12_000_000, "about", 0),
+        Reading("affected", 11_600_000, "exact", 3),
+    ]
+    assert measure("cyberattack", [3], found) == {"affected": 11_600_000}
