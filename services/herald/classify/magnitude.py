@@ -185,10 +185,13 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 # One place taken without a number: "captured the village of Kostiantynopolske", "had taken control of
 # Arkhangelske", "retook the town of Gambale": a single named settlement changed hands.
 _ONE_PLACE_TAKEN = re.compile(
-    r"\b(?:captured|(?:re)?took|(?:re)?taken|retook|recaptured|seized|overran|overrun|liberated|"
+    r"\b(?:captured|(?:re)?took|(?:re)?taken|(?:re)?takes|retook|recaptured|(?:re)?captures|seized|seizes|overran|"
+    r"overrun|liberated|"
     r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back)"
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
-    r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-])"
+    # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
+    r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
+    r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
     r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.

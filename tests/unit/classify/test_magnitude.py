@@ -310,6 +310,18 @@ def test_one_weapon_said_as_the_subject_of_its_strike_is_one(
             ),
             {"settlements": 1},
         ),
+        # the capital taken is one city, named or not
+        (
+            ("Rebels pull out of Goma as the army takes the capital",),
+            {"settlements": 1},
+        ),
+        (
+            (
+                "Insurgents seized the provincial capital on Sunday after government troops withdrew "
+                "overnight, officials said.",
+            ),
+            {"settlements": 1},
+        ),
         # a counted capture keeps its count; the named one among them is not a second figure
         (
             ("Russian forces took control of five villages in the Donetsk region, among them Pivdenne.",),
