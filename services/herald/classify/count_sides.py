@@ -56,8 +56,11 @@ _CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas)\b|\b(?:which|who)\b|\.\s")
 _CLAIM = re.compile(r"\bclaim(?:ed|s|ing)?\b(?!\s+(?:the\s+lives|responsibility))", re.I)
 # Between two numbers of one list: "80 militants and", "Four army troops, a colonel among them, and"
 _LIST_GAP = re.compile(rf"\s+{_ADJ}{_WHO}(?:\s*,[^,.;]{{1,30}},)?\s+and\s+{_HEDGE}", re.I)
+# the last member may carry an aside of its own before the verb: "12 staff and seven patients, three
+# of them children, were killed" is one toll of 19
+_MEMBER_ASIDE = r"(?:\s*,[^,.;]{1,30},)?"
 _HARM_VERBS = {
-    unit: re.compile(rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?{BE}{VERBS[unit]}\b", re.I)
+    unit: re.compile(rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?{_MEMBER_ASIDE}\s+)?{BE}{VERBS[unit]}\b", re.I)
     for unit in ("killed", "wounded", "missing")
 }
 # "killing at least 23 children and four adults": the harm said once, before the list

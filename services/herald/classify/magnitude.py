@@ -94,6 +94,7 @@ class Reading:
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
+    illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
 
 
 @cache
@@ -173,15 +174,24 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "a missile from an S-300 air defence system struck a residential building"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
         r"was\s+(?:used|fired|launched))\b",
+        # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
+        # was shot down": one weapon stopped is still the one weapon of the attack
+        r"\b(?:intercepted|downed|shot\s+down)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
+        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
+        r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",
     )
 )
 # One place taken without a number: "captured the village of Kostiantynopolske", "had taken control of
 # Arkhangelske", "retook the town of Gambale": a single named settlement changed hands.
 _ONE_PLACE_TAKEN = re.compile(
-    r"\b(?:captured|(?:re)?took|(?:re)?taken|retook|recaptured|seized|overran|overrun|liberated|"
+    r"\b(?:captured|(?:re)?took|(?:re)?taken|(?:re)?takes|retook|recaptured|(?:re)?captures|seized|seizes|overran|"
+    r"overrun|liberated|"
     r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back)"
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
-    r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-])"
+    # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
+    r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
+    r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
     r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
@@ -221,6 +231,10 @@ _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
 # rescued ("crews rescued 20,000 people from flooded areas") are its evacuees.
 _RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
 _RESCUE_SURVIVORS = frozenset({"industrial_accident"})
+# People made ill count as an outbreak's cases ("affected"), but a gas leak or a fire that "made five
+# firemen ill" hurt them: in an accident they are its wounded.
+_ILLNESS = re.compile(r"\b(?:ill|sick|sicken(?:ed|ing|s)?)\b", re.I)
+_ILLNESS_HURTS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
 # One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
 _ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
@@ -335,6 +349,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
+            illness = rule.unit == "affected" and _ILLNESS.search(before[-20:] + after[:30]) is not None
             reading = Reading(
                 rule.unit,
                 counted,
@@ -348,12 +363,14 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 nation=rule.unit in _HARM and count_sides.nation_dead(sentence, m.end()),
                 flight=flight,
                 rescue=rescue,
+                illness=illness,
             )
             readings.append(reading)
             read.append((m, counted, reading))
             if rule.unit in _SALVO_UNITS and rule.after is not None:
                 noun = rule.after.match(after)
                 salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
+    readings.extend(_revised_figures(sentence, index, matches, readings))
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
@@ -375,6 +392,34 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     readings.extend(_ordinal_dead(sentence, index))
     return readings
+
+
+# "He first said nine were wounded and later put the figure at 19": the figure said again is the
+# count before it, revised.
+_REVISED_FIGURE = re.compile(
+    r"\b(?:later|then|subsequently|since)\s+(?:put|raised|revised|updated|lifted|increased|corrected)\s+"
+    r"(?:the|that|this|his|her|its|their)\s+(?:figure|number|count|tally|estimate)\s+(?:up\s+)?(?:to|at)\s+"
+    rf"{_HEDGE}$",
+    re.I,
+)
+
+
+def _revised_figures(
+    sentence: str,
+    index: int,
+    matches: list[tuple[re.Match[str], tuple[float, bool]]],
+    readings: list[Reading],
+) -> list[Reading]:
+    """A figure a source "later put at 19" after saying nine were wounded: the revision of the last
+    harm count before it, which it supersedes."""
+    out = []
+    for m, (value, vague) in matches:
+        if not _REVISED_FIGURE.search(sentence, 0, m.start()):
+            continue
+        earlier = [r for r in readings if r.unit in _HARM and not r.update]
+        if earlier and not any(r.value == value for r in readings):
+            out.append(Reading(earlier[-1].unit, value, "exact", index, vague, update=True))
+    return out
 
 
 def _list_totals(
@@ -467,6 +512,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             )
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
             rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
+            illness = q.unit == "affected" and _ILLNESS.search(said) is not None
             out.append(
                 Reading(
                     q.unit,
@@ -482,6 +528,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     and count_sides.nation_dead(text, at + number.end()),
                     flight=flight,
                     rescue=rescue,
+                    illness=illness,
                 )
             )
     return out
@@ -542,6 +589,8 @@ def measure(
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
         if r.flight and code in _HAZARDS and not (fled_violence and code == "evacuation"):
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
+        if r.illness and code in _ILLNESS_HURTS:
+            r = replace(r, unit="wounded")  # "the leak made five firemen ill"
         if r.unit in wanted and (r.segment in inside or headline) and r.qualifier != "less_than":
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)
@@ -592,11 +641,29 @@ def _standing(found: list[Reading], lead: set[int]) -> float:
     if not heads:
         return max(r.value for r in pool)
     head = max(heads, key=lambda r: r.value)
+    if head.segment == 0 and _round(head.value):
+        # a headline rounds: "36 million" over the body's "35.8 million" is the body's figure
+        close = [
+            r.value
+            for r in pool
+            if r.segment != 0
+            and abs(r.value - head.value) <= 0.05 * head.value
+            and _digits(r.value) > _digits(head.value)
+        ]
+        if close:
+            return max(close)
     if head.qualifier in ("more_than", "about") and _round(head.value):
         finer = [r.value for r in pool if head.value < r.value <= 1.5 * head.value and not _round(r.value)]
         if finer:
             return min(finer)
     return head.value
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a whole figure: 36,000,000 has two, 35,800,000 three."""
+    if value == int(value):
+        return len(str(int(value)).rstrip("0"))
+    return len(str(value).replace(".", "").strip("0"))
 
 
 def _round(value: float) -> bool:

@@ -89,6 +89,15 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
     if not salience.is_roundup(article.title):
         drop_passing_mentions(segs, per_segment)
     by_type = group(article, segs, per_segment)
+    # A sentence opening on a day before the lead's reports an earlier incident: it sizes no event, and
+    # reports one only when nothing else does.
+    body = [g for g in segs if not g.headline]
+    earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text)}
+    if earlier:
+        quiet |= earlier
+        for code, hits in by_type.items():
+            kept = {k: hit for k, hit in hits.items() if k not in earlier}
+            by_type[code] = kept or hits
     if by_type and veto:
         # A type the headline itself reports is the article's news: the text model scores the whole
         # article and misses short reports of it ("Myanmar's junta says 144 killed in earthquake").
@@ -110,7 +119,9 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         if not g.headline:
             seen |= types_here
         # Counts matter in an event's segments and the two after them (continuations), nowhere else.
-        if g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
+        # The headline sizes the article's event even when no cue fired in it ("Sudan's army says it has
+        # retaken Wad Madani" over "forces entered Wad Madani"): ``measure`` takes only its non-harm counts.
+        if g.headline or g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     readings = _without_headline_totals(readings, segs, article.quantities)
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])

@@ -129,6 +129,32 @@ def opens_news(text: str) -> bool:
     return bool(_OPENS_NEWS.match(text))
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_OPENS_ON_DAY = re.compile(r"^\W*(?:(?:late|early)\s+)?on\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+
+# The day a report was given is not the day of the event ("the ministry said on Sunday" over "On
+# Saturday alone, strikes killed 16").
+_SAYING_DAY = re.compile(
+    r"\b(?:said|says|told\s+[\w-]+|announced|reported|added|confirmed)\s+(?:late\s+|early\s+)?on\s+"
+    r"(?:" + "|".join(_WEEKDAYS) + r")\b",
+    re.I,
+)
+
+
+def earlier_day(lead: str, text: str) -> bool:
+    """Whether a sentence opens on a weekday one to three days before the lead's ("... struck a car on
+    Wednesday, killing one person" then "On Tuesday a drone hit a motorcycle, injuring nine"): an
+    earlier incident, whose counts are not this event's. The day a report was given is not the lead's
+    day. A later day may be this event's update ("On Thursday the toll rose to 19"), so only earlier
+    days are set apart."""
+    opens, said = _OPENS_ON_DAY.match(text), _WEEKDAY.search(_SAYING_DAY.sub("", lead))
+    if opens is None or said is None:
+        return False
+    gap = (_WEEKDAYS.index(said.group(1).lower()) - _WEEKDAYS.index(opens.group(1).lower())) % 7
+    return 1 <= gap <= 3
+
+
 def marks_news(text: str) -> bool:
     """Whether a sentence past the lead presents itself as a report of its own ("on Sunday ...")."""
     return bool(_vocabulary()["news_markers"].search(text))
@@ -139,6 +165,7 @@ __all__ = [
     "article_frame",
     "aside",
     "background_sentence",
+    "earlier_day",
     "is_roundup",
     "marks_news",
     "opens_news",

@@ -118,7 +118,7 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
                     return unit, found
         if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
             return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
-        if low in ("moved", "taken", "relocated") and k + 1 < n and toks.lower[k + 1] == "to":
+        if low in ("moved", "taken", "relocated", "shifted") and k + 1 < n and toks.lower[k + 1] == "to":
             rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
             if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
                 return "evacuated", k + 2

@@ -51,7 +51,7 @@ PERSON_NOUNS = frozenset(
         "guides", "constables", "climbers", "hikers", "pupils", "worshippers", "commuters", "pedestrians",
         "bystanders", "sailors", "fishermen", "seafarers", "nurses", "doctors", "teachers", "monks",
         "priests", "labourers", "laborers", "volunteers", "peacekeepers", "guests",
-        "shoppers", "spectators", "campers", "youths", "elders", "relatives",
+        "shoppers", "spectators", "campers", "youths", "elders", "relatives", "victims",
     }
 )  # fmt: skip
 # One person said without a number ("a woman was killed"): the nouns that make "a" a count of one.

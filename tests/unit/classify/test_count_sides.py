@@ -134,6 +134,12 @@ def test_a_list_sharing_one_verb_is_one_toll() -> None:
     assert _measure("armed_clash", aside) == {"killed": 7}
     militia = "Five officials and four members of a peace militia were wounded, a security official said."
     assert _measure("armed_clash", militia) == {"wounded": 9}
+    # the last member's own aside does not cut the list from its verb
+    clinic = (
+        "At least nine nurses and six patients, two of them infants, were killed when an air strike hit a "
+        "clinic in the north of the country on Sunday."
+    )
+    assert _measure("air_drone_strike", clinic) == {"killed": 15}
     # two separate clauses are not one list: only a clash adds its sides up
     assert _measure("industrial_accident", "Four workers died and three were hurt.") == {
         "killed": 4,
@@ -424,3 +430,20 @@ def test_people_who_fled_violence_are_displaced_and_people_who_fled_a_hazard_eva
     )
     (evacuation,) = classify(bombs)
     assert evacuation.magnitude == {"evacuated": 50_000}
+
+
+def test_a_headline_without_a_cue_still_sizes_the_event(make_article: Make) -> None:
+    article = make_article(
+        "Army says it has retaken Kadugli from the rebels",
+        "Government troops and allied militias entered Kadugli, capital of South Kordofan state, early on "
+        "Sunday and were clearing out remaining fighters, the army said.",
+    )
+    assert [(e.type, e.magnitude) for e in classify(article)] == [("territory_change", {"settlements": 1})]
+
+
+def test_a_headlines_round_figure_yields_to_the_bodys_finer_one() -> None:
+    found = [
+        Reading("affected", 12_000_000, "about", 0),
+        Reading("affected", 11_600_000, "exact", 3),
+    ]
+    assert measure("cyberattack", [3], found) == {"affected": 11_600_000}

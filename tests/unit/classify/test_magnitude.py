@@ -246,6 +246,23 @@ def _measured(code: str, *sentences: str) -> dict[str, float]:
             ),
             {"killed": 1},
         ),
+        # one missile stopped short is still the attack's one missile
+        (
+            "missile_artillery_strike",
+            (
+                "The army said on Thursday it had intercepted a missile fired from Yemen after air raid "
+                "sirens went off across the centre of the country.",
+            ),
+            {"missiles": 1},
+        ),
+        (
+            "missile_artillery_strike",
+            (
+                "A ballistic missile launched from Yemen was shot down over the desert early on Monday, "
+                "the military said.",
+            ),
+            {"missiles": 1},
+        ),
         # "a missile strike" says nothing of how many missiles
         (
             "missile_artillery_strike",
@@ -293,6 +310,18 @@ def test_one_weapon_said_as_the_subject_of_its_strike_is_one(
             ),
             {"settlements": 1},
         ),
+        # the capital taken is one city, named or not
+        (
+            ("Rebels pull out of Goma as the army takes the capital",),
+            {"settlements": 1},
+        ),
+        (
+            (
+                "Insurgents seized the provincial capital on Sunday after government troops withdrew "
+                "overnight, officials said.",
+            ),
+            {"settlements": 1},
+        ),
         # a counted capture keeps its count; the named one among them is not a second figure
         (
             ("Russian forces took control of five villages in the Donetsk region, among them Pivdenne.",),
@@ -311,3 +340,24 @@ def test_people_driven_from_their_homes_are_displaced() -> None:
         "At least 48 people have died and 23,000 have been driven from their homes by flash floods in 10 "
         "of the country's 23 districts, President Peter Mutharika said on Tuesday."
     ) == {"killed": 48, "displaced": 23_000}
+
+
+def test_people_an_accident_made_ill_are_its_wounded() -> None:
+    sentence = (
+        "A chlorine leak at a water treatment works made seven workers ill on Wednesday and forced more "
+        "than 400 residents out of their homes, the fire service said."
+    )
+    assert _measured("industrial_accident", sentence) == {"wounded": 7, "evacuated": 400}
+
+
+def test_people_an_outbreak_made_ill_are_its_cases() -> None:
+    sentence = "Contaminated well water in the district made 640 people ill last week, health officials said."
+    assert _measured("disease_outbreak", sentence) == {"affected": 640}
+
+
+def test_a_figure_later_put_higher_revises_the_count_before_it() -> None:
+    assert _measured(
+        "missile_artillery_strike",
+        "Shelling hit the centre of the town on Monday morning, killing two people, the mayor said.",
+        "She first said six people were injured and later put the figure at 14.",
+    ) == {"killed": 2, "wounded": 14}

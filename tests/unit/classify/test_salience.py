@@ -1175,3 +1175,31 @@ def test_a_round_up_headline_lets_every_sentence_report(make_article: Make) -> N
 def test_asides_name_why_a_cue_word_does_not_count(text: str, word: str, kind: str) -> None:
     at = text.index(word)
     assert salience.aside(text, at, at + len(word)) == kind
+
+
+def test_a_sentence_opening_on_a_day_before_the_leads_is_an_earlier_incident(make_article: Make) -> None:
+    article = make_article(
+        "Drone strike on a van kills two in southern Lebanon",
+        "An Israeli drone struck a van near the southern Lebanese town of Bint Jbeil on Friday, killing two "
+        "people, the health ministry said. On Thursday a drone hit a scooter near Nabatieh, injuring six.",
+    )
+    [event] = classify(article)
+    assert event.magnitude == {"killed": 2, "drones": 1}
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "earlier"),
+    [
+        ("A drone struck a car on Wednesday, killing one.", "On Tuesday a drone hit a motorcycle.", True),
+        # a later day may be this event's update
+        ("A drone struck a car on Wednesday, killing one.", "On Thursday the toll rose to three.", False),
+        # the day the ministry spoke is not the day of the strikes
+        (
+            "Strikes have killed 2,464, the ministry said on Sunday.",
+            "On Saturday alone, strikes killed 16.",
+            False,
+        ),
+    ],
+)
+def test_earlier_day(lead: str, sentence: str, earlier: bool) -> None:
+    assert salience.earlier_day(lead, sentence) is earlier

@@ -329,3 +329,14 @@ def test_leaders_held_by_police_are_arrested(enricher: Enricher) -> None:
 )
 def test_harm_said_around_the_people(enricher: Enricher, body: str, value: int, unit: str) -> None:
     assert quantity(enrich(enricher, "Casualties", body), value, unit).is_event_count
+
+
+def test_flood_victims_shifted_to_relief_camps_are_evacuees(enricher: Enricher) -> None:
+    """ "More than 4,000 flood victims have been shifted to 15 relief camps": victims are people, and
+    shifted to camps is moved to safety."""
+    record = enrich(
+        enricher,
+        "River in spate",
+        "The revenue minister said more than 4,000 flood victims had been shifted to 15 relief camps.",
+    )
+    assert quantity(record, 4_000, "evacuated").is_event_count
