@@ -124,3 +124,5 @@ depends_on
 downgrade
 # Faust reads a message's consumer generation when it acks it
 _.generation_id  # unused attribute (tests/unit/core/test_batching.py)
+# Faust reads an app's in_worker flag when its worker starts it as a companion service
+_.in_worker  # unused attribute (services/herald/core/worker.py)
