@@ -17,6 +17,7 @@ from __future__ import annotations
 from tests.support.novelty_events import ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
+from herald.core.records import Event
 
 CLASH = dict(type="armed_clash", severity=4)
 
@@ -48,19 +49,22 @@ def _spin_boldak() -> object:
     )
 
 
+def _beirut_retelling(n: int) -> Event:
+    """Beirut's retelling of the first night, placed in Afghanistan, though its story alerted in Pakistan."""
+    return ev(
+        n,
+        day=0.5,
+        story="night",
+        where=("Afghanistan", "AF", None),
+        magnitude={"killed": 24},
+        title="Dozens dead as Afghan and Pakistani forces trade fire across the border",
+        **CLASH,
+    )
+
+
 def test_a_retelling_from_abroad_placed_in_the_other_country_does_not_make_its_type_routine_there() -> None:
     det = _first_night()
-    det.observe(
-        ev(
-            1,
-            day=0.5,
-            story="night",
-            where=("Afghanistan", "AF", None),
-            magnitude={"killed": 24},
-            title="Dozens dead as Afghan and Pakistani forces trade fire across the border",
-            **CLASH,
-        )
-    )
+    det.observe(_beirut_retelling(1))
     outcome = det.assess(_spin_boldak())
     assert rules(outcome.alerts) == ["new_type"]
     assert ("new_type", "routine_in_country") not in held(outcome)
@@ -89,17 +93,7 @@ def test_the_attackers_count_in_the_alerted_report_sets_no_high_in_the_other_cou
         title=report.title,
     ).model_copy(update={"article_id": report.article_id})
     det.observe(seized)
-    det.observe(
-        ev(
-            4,
-            day=0.5,
-            story="night",
-            where=("Afghanistan", "AF", None),
-            magnitude={"killed": 24},
-            title="Dozens dead as Afghan and Pakistani forces trade fire across the border",
-            **CLASH,
-        )
-    )
+    det.observe(_beirut_retelling(4))
     outcome = det.assess(_spin_boldak())
     assert rules(outcome.alerts) == ["new_type"]
 
