@@ -49,6 +49,7 @@ SETS = {
     "test_r2": DATA.parent / "test_timelines_r2",
     "test_r4": DATA.parent / "test_timelines_r4",
     "test_r5": DATA.parent / "test_timelines_r5",
+    "test_r6": DATA.parent / "test_timelines_r6",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
