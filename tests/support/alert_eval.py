@@ -19,10 +19,9 @@ or a duplicate) or "unlabelled".
 ``python -m tests.support.alert_eval [FILE ...]`` prints per timeline and overall the alerts raised,
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
-``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--set test_r2``
-the second one (test_timelines_r2/), ``--set test_r4`` and ``--set test_r5``
-the fourth and fifth, ``--dir PATH`` any
-folder of timelines.
+``--set test`` reads the frozen test split (tests/data/alerts/test_timelines/) instead, ``--set test_r4``,
+``--set test_r5`` and ``--set test_r6`` the fourth, fifth and sixth, ``--dir PATH`` any folder of
+timelines.
 """
 
 from __future__ import annotations
@@ -46,7 +45,6 @@ TEST_DATA = DATA.parent / "test_timelines"
 SETS = {
     "dev": DATA,
     "test": TEST_DATA,
-    "test_r2": DATA.parent / "test_timelines_r2",
     "test_r4": DATA.parent / "test_timelines_r4",
     "test_r5": DATA.parent / "test_timelines_r5",
     "test_r6": DATA.parent / "test_timelines_r6",

@@ -1,8 +1,8 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r2/,
-test_timelines_r4/ and test_timelines_r5/; the third was folded into the dev set once the fifth was
-written); their scores are not held here: a split is scored by hand, so no rule is tuned to pass it.
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r4/,
+test_timelines_r5/ and test_timelines_r6/; the second and third were folded into the dev set once the
+sixth and fifth were written); their scores are not held here: a split is scored by hand, so no rule is tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
 retellings, follow-ups, background mentions, agencies abroad. The shape tests keep the labels usable
@@ -28,7 +28,7 @@ from herald.poller.normalize import canonical_url
 
 DATA = alert_eval.DATA
 TEST_DATA = alert_eval.TEST_DATA
-TEST_R2_DATA = alert_eval.SETS["test_r2"]
+TEST_R4_DATA = alert_eval.SETS["test_r4"]
 
 
 def names(data: Path) -> list[str]:
@@ -37,7 +37,7 @@ def names(data: Path) -> list[str]:
 
 NAMES = names(DATA)
 TEST_NAMES = names(TEST_DATA)
-TEST_R2_NAMES = names(TEST_R2_DATA)
+TEST_R4_NAMES = names(TEST_R4_DATA)
 
 # Every timeline of every split, for the shape checks: (folder, name).
 SPLITS = {folder: split for split, folder in alert_eval.SETS.items()}
@@ -81,10 +81,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 0.98 / 0.90; with the places pass (continents never a namesake town, a landmark city below its region)
 # and the dev label conventions merged: 119 / 128 / 118, 0.99 / 0.92; fighting that resumes a clash, a
 # part of a story alerted in another country no routine nor high there, a report at a place the gazetteer
-# does not know the update of the story whose headline names it: 122 / 128 / 121, 0.99 / 0.95).
+# does not know the update of the story whose headline names it: 122 / 128 / 121, 0.99 / 0.95; round 23 folds
+# the second frozen split's three timelines in, which the rules match 9 of 18 on: 135 / 146 / 130,
+# 0.96 / 0.89).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.99, "recall": 0.95}
+MEASURED = {"precision": 0.96, "recall": 0.89}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -100,12 +102,12 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 450, total
+    assert 80 <= total <= 500, total
 
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
 # timeline. Each is on events unlike the dev set and every split before it.
-FROZEN = {"test": (5, 5, 20), "test_r2": (3, 3, 16), "test_r4": (4, 4, 20), "test_r5": (4, 4, 20), "test_r6": (4, 4, 20)}
+FROZEN = {"test": (5, 5, 20), "test_r4": (4, 4, 20), "test_r5": (4, 4, 20), "test_r6": (4, 4, 20)}
 
 
 @pytest.mark.parametrize("split", FROZEN)
@@ -266,8 +268,8 @@ def test_scorer_reads_paths_and_names() -> None:
     test = [TEST_DATA / f"{n}.expected.yaml" for n in TEST_NAMES]
     assert alert_eval.timeline_files(data=TEST_DATA) == test
     assert alert_eval.timeline_files(["x"], TEST_DATA) == [TEST_DATA / "x.expected.yaml"]
-    r2 = [TEST_R2_DATA / f"{n}.expected.yaml" for n in TEST_R2_NAMES]
-    assert alert_eval.timeline_files(data=TEST_R2_DATA) == r2
+    r4 = [TEST_R4_DATA / f"{n}.expected.yaml" for n in TEST_R4_NAMES]
+    assert alert_eval.timeline_files(data=TEST_R4_DATA) == r4
 
 
 def test_the_set_through_the_offline_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
