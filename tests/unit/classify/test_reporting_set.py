@@ -1,7 +1,7 @@
 """The quality gate on real reporting: the frozen test splits, never tuned on.
 
-The items (tests/data/reporting/test_r1.yaml, test_r4.yaml and on; rounds 2 and 3's splits are tuning
-material now) were written from real
+The items (tests/data/reporting/test_r4.yaml and on; rounds 1, 2 and 3's splits are tuning material
+now) were written from real
 published reports and committed before the rule changes they score; the classify README keeps their
 first score beside the current one. This test prints the full report (per code, non-event false
 alarms, country and number accuracy) and fails when any figure falls below its floor: the score the
@@ -48,11 +48,6 @@ class Split:
 # 0.791 / 0.731 / 0.816 for the rules alone (classify README, "Learned type veto").
 SPLITS = (
     Split(
-        "test_r1",
-        {"precision": 0.75, "recall": 0.85, "country_accuracy": 0.90, "number_accuracy": 0.70},
-        0.3,
-    ),
-    Split(
         "test_r4",
         {"precision": 0.74, "recall": 0.82, "country_accuracy": 0.87, "number_accuracy": 0.62},
         0.4,
@@ -66,6 +61,11 @@ SPLITS = (
         "test_r6",
         {"precision": 0.79, "recall": 0.89, "country_accuracy": 0.92, "number_accuracy": 0.70},
         0.2,
+    ),
+    Split(
+        "test_r7",
+        {"precision": 0.87, "recall": 0.90, "country_accuracy": 0.87, "number_accuracy": 0.73},
+        0.15,
     ),
 )
 
