@@ -22,7 +22,7 @@ from herald.core.families import all_families, consequence_types, family_of
 from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
-from .novelty_scopes import affected_country, describe_scope
+from .novelty_scopes import affected_country, describe_scope, where
 from .novelty_wording import (
     centred_in,
     country_toll_sentence,
@@ -208,19 +208,34 @@ class RecentAlerts:
         """A claimed first of the type in the country of another story that alerted as a claimed first
         within ``new_type_lookback``: a country has one first case of a disease, so "Mexico's first H5N1
         infection" told from Washington a day on, or "the girl who was Mexico's first case died" four
-        days on, is that story's later report. Why, and that story's record; or None."""
-        if not any(c.kind == "first" for c in event.claims):
-            return None
+        days on, is that story's later report. So is a report of the type in that country that claims no
+        first, placed in the country only or in the first's own region: "Lebanon records first cholera
+        death of the outbreak" six days after "Lebanon records its first cholera case since 1993, in
+        Akkar" (story grouping found no toll of the first's to join it by). Why, and that story's record;
+        or None."""
+        claims_first = any(c.kind == "first" for c in event.claims)
         country = affected_country(event)
         last = self.store.get(f"{event.type}|first_claim|{country or '?'}")
         if not country or not last or last["story_id"] == event.story_id:
             return None
         if not 0 <= when - last["at"] <= self.config.new_type_lookback.total_seconds():
             return None
+        if not claims_first and not self._in_first_claims_area(event, last):
+            return None
         return (
             f"claims the first {event.type} in {country}, as another story did "
             f"{iso(last['at'])[:16]} ({last['source']}, {last['url']}): its later report"
         ), last
+
+    def _in_first_claims_area(self, event: Event, last: dict[str, Any]) -> bool:
+        """Whether the event is placed in the country only, or in a place or region of the claimed
+        first's story (the outbreak's later reports, not another event elsewhere in the country)."""
+        loc = where(event)
+        if loc is None or loc.kind == "country" or not (loc.admin1 or loc.name):
+            return True
+        story = self.store.get(f"{last.get('type', event.type)}|story|{last['story_id']}") or {}
+        places = story.get("places") or []
+        return any(name and name.lower() in places for name in (loc.name, loc.admin1))
 
     def alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
         """Why a region or place first is the same event as another story of the family alerted in the

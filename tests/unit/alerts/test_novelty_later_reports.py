@@ -458,3 +458,48 @@ def test_the_first_case_dying_is_the_storys_update() -> None:
     assert [
         (a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in det.observe(died)
     ] == [(first[0].id, 1)]
+
+
+def test_the_outbreaks_first_death_after_a_claimed_first_case_is_its_update() -> None:
+    """lebanon_cholera: "Lebanon records its first cholera case since 1993, in Akkar" pages a claimed
+    first; six days on "Lebanon records first cholera death of the outbreak", placed in the country only
+    and claiming no first, was split off by story grouping (the first report gave no toll to join it by)
+    and paged the country's first outbreak. It is the outbreak's later report, and its first death is
+    the toll rising from none. A report of the type elsewhere in the country is not pulled in."""
+    outbreak = dict(type="disease_outbreak")
+    said = "Lebanon records its first cholera case since 1993, in Akkar"
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(
+            0,
+            where=("Akkar", "LB", "Akkar"),
+            claims=[Claim(kind="first", text=said)],
+            title=said,
+            severity=3,
+            **outbreak,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    title = "Lebanon records first cholera death of the outbreak; cases reach 26"
+    died = det.assess(
+        at_country(
+            ev(1, day=6, title=title, magnitude={"killed": 1, "affected": 26}, severity=5, **outbreak),
+            "Lebanon",
+            "LB",
+        )
+    )
+    assert ("any", "retelling") in held(died)
+    assert [(a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in died.alerts] == [
+        (first[0].id, 1)
+    ]
+    elsewhere = det.assess(
+        ev(
+            2,
+            day=7,
+            where=("Baalbek", "LB", "Baalbek-Hermel"),
+            magnitude={"killed": 3},
+            severity=5,
+            **outbreak,
+        )
+    )
+    assert ("any", "retelling") not in held(elsewhere)
