@@ -28,6 +28,7 @@ from .novelty_wording import (
     country_toll_sentence,
     names_place,
     place_named_in,
+    says_toll_rose,
     tells_of_another_event,
     toll_countries,
 )
@@ -155,6 +156,43 @@ class RecentAlerts:
                     f"placed nowhere, but names {place}, the place of a {prior.get('type', event.type)} "
                     f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its report"
                 ), prior
+        return None
+
+    def risen_at_namesake(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report placed in a country only by a town it names, never naming the country, that says
+        its toll rose ("The number of dead rose to 69 ... in San Miguel Los Lotes", read as El Salvador's
+        San Miguel), where a story of the family alerted in another country within the retelling window
+        with a lower toll: a toll rises from an earlier report's, so it is that story's later report and
+        no first of the namesake's country. Why, and that story's record; or None."""
+        loc = event.location
+        if loc is None or not loc.country_code or loc.kind in ("country", "region"):
+            return None
+        # People moved out by the hazard are counted in the same report as its toll ("Fuego toll reaches
+        # 69; new eruption forces seven villages to evacuate"): the toll is compared when there is one.
+        killed = event.magnitude.get("killed") or (0.0 if event.type in consequence_types() else None)
+        if killed is None or says_toll_rose(event) is None:
+            return None
+        text = " ".join(t for t in (event.title, *event.sentences) if t)
+        if any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in country_names(loc.country_code)):
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            before = prior["magnitude"].get("killed")
+            if prior.get("country") in (None, loc.country_code) or not before:
+                continue
+            if killed and before >= killed:
+                continue  # not a rise from that story's toll
+            if tells_of_another_event(event, prior["magnitude"]):
+                continue
+            said = f"{killed:g}" if killed else "no count"
+            return (
+                f"placed in {loc.country_code} only by {loc.name}, a country it never names, and says its "
+                f"toll rose ({said}) from that of a {prior.get('type', event.type)} alerted in "
+                f"{prior['country']} {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its "
+                "later report"
+            ), prior
         return None
 
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:

@@ -503,3 +503,64 @@ def test_the_outbreaks_first_death_after_a_claimed_first_case_is_its_update() ->
         )
     )
     assert ("any", "retelling") not in held(elsewhere)
+
+
+def test_a_rising_toll_placed_by_a_namesake_town_abroad_is_the_storys_later_report() -> None:
+    """fuego_volcano: "The number of dead rose to 69 ... halted the search in San Miguel Los Lotes", the
+    village read as El Salvador's San Miguel, paged El Salvador's first evacuation the day after
+    Guatemala's eruption alerted at 62. The report never names El Salvador, and a toll rises from an
+    earlier report's: it is the eruption's later report, and its 12,000 evacuated update it. A report
+    that names the country it is placed in stays that country's."""
+    hazard = dict(type="natural_disaster", severity=5)
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, story="gt", where=("Escuintla", "GT", "Escuintla"), magnitude={"killed": 25}, **hazard)
+    )
+    assert rules(first) == ["new_type"]
+    det.observe(
+        ev(
+            1,
+            day=0.6,
+            story="gt",
+            where=("Guatemala", "GT", None),
+            magnitude={"killed": 62, "evacuated": 3263},
+            **hazard,
+        )
+    )
+    title = "Fuego toll reaches 69; new eruption forces seven villages to evacuate"
+    said = (
+        "The number of dead rose to 69 as a fresh burst of pyroclastic flows forced the evacuation of seven "
+        "more villages and halted the search in San Miguel Los Lotes; more than 12,000 people have left "
+        "their homes."
+    )
+    namesake = ("San Miguel", "SV", "San Miguel")
+    moved = det.assess(
+        ev(
+            2,
+            day=1.4,
+            where=namesake,
+            title=title,
+            sentences=[title, said],
+            magnitude={"evacuated": 12000},
+            type="evacuation",
+            severity=4,
+        )
+    )
+    assert ("any", "retelling") in held(moved)
+    assert [a.update_of for a in moved.alerts] == [first[0].id]
+    toll = det.assess(
+        ev(
+            3,
+            day=1.4,
+            where=namesake,
+            title=title,
+            sentences=[title, said],
+            magnitude={"killed": 69},
+            **hazard,
+        )
+    )
+    assert ("any", "retelling") in held(toll)
+    own = "San Miguel, El Salvador: flood toll rises to 80"
+    assert ("any", "retelling") not in held(
+        det.assess(ev(4, day=1.5, where=namesake, title=own, magnitude={"killed": 80}, **hazard))
+    )
