@@ -18,7 +18,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from herald.core.countries import country_names
-from herald.core.families import all_families, consequence_types, family_of
+from herald.core.families import all_families, conflict_families, consequence_types, family_of
 from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
@@ -247,10 +247,10 @@ class RecentAlerts:
         within ``new_type_lookback``: a country has one first case of a disease, so "Mexico's first H5N1
         infection" told from Washington a day on, or "the girl who was Mexico's first case died" four
         days on, is that story's later report. So is a report of the type in that country that claims no
-        first, placed in the country only or in the first's own region: "Lebanon records first cholera
-        death of the outbreak" six days after "Lebanon records its first cholera case since 1993, in
-        Akkar" (story grouping found no toll of the first's to join it by). Why, and that story's record;
-        or None."""
+        first, placed in the country only or in the first's own region, unless a war's (each strike or
+        attack its own event): "Lebanon records first cholera death of the outbreak" six days after
+        "Lebanon records its first cholera case since 1993, in Akkar" (story grouping found no toll of
+        the first's to join it by). Why, and that story's record; or None."""
         claims_first = any(c.kind == "first" for c in event.claims)
         country = affected_country(event)
         last = self.store.get(f"{event.type}|first_claim|{country or '?'}")
@@ -260,6 +260,8 @@ class RecentAlerts:
             return None
         if not claims_first and not self._in_first_claims_area(event, last):
             return None
+        if not claims_first and family_of(event.type) in conflict_families():
+            return None  # a war's strikes and attacks are each their own event, whatever came first
         return (
             f"claims the first {event.type} in {country}, as another story did "
             f"{iso(last['at'])[:16]} ({last['source']}, {last['url']}): its later report"

@@ -505,6 +505,19 @@ def test_the_outbreaks_first_death_after_a_claimed_first_case_is_its_update() ->
     assert ("any", "retelling") not in held(elsewhere)
 
 
+def test_a_strike_after_a_claimed_first_strike_is_its_own_event() -> None:
+    """A war's strikes are each their own event: after "drones hit an air base in Siberia in the first
+    attack of its kind", the next week's barrage on Russia, claiming no first, is not that one's report."""
+    det = NoveltyDetector({})
+    said = "Drones hit an air base in Siberia in the first attack of its kind"
+    first = det.observe(
+        ev(0, where=("Irkutsk", "RU", "Irkutsk Oblast"), claims=[Claim(kind="first", text=said)], title=said)
+    )
+    assert rules(first) == ["new_type"]
+    later = det.assess(at_country(ev(1, day=7, magnitude={"drones": 120}), "Russia", "RU"))
+    assert ("any", "retelling") not in held(later)
+
+
 def test_a_rising_toll_placed_by_a_namesake_town_abroad_is_the_storys_later_report() -> None:
     """fuego_volcano: "The number of dead rose to 69 ... halted the search in San Miguel Los Lotes", the
     village read as El Salvador's San Miguel, paged El Salvador's first evacuation the day after
