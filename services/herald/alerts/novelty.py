@@ -212,6 +212,7 @@ class NoveltyDetector:
                 self.recent.told_from_abroad(event, when)
                 or self.recent.felt_abroad(event, when)
                 or self.recent.named_story(event, when)
+                or self.recent.risen_at_namesake(event, when)
                 or self.recent.country_toll(event, when)
                 or self.recent.first_retold(event, when)
             )

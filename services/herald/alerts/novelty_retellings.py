@@ -18,16 +18,17 @@ from collections.abc import MutableMapping
 from typing import Any
 
 from herald.core.countries import country_names
-from herald.core.families import all_families, consequence_types, family_of
+from herald.core.families import all_families, conflict_families, consequence_types, family_of
 from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
-from .novelty_scopes import affected_country, describe_scope
+from .novelty_scopes import affected_country, describe_scope, where
 from .novelty_wording import (
     centred_in,
     country_toll_sentence,
     names_place,
     place_named_in,
+    says_toll_rose,
     tells_of_another_event,
     toll_countries,
 )
@@ -157,6 +158,43 @@ class RecentAlerts:
                 ), prior
         return None
 
+    def risen_at_namesake(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report placed in a country only by a town it names, never naming the country, that says
+        its toll rose ("The number of dead rose to 69 ... in San Miguel Los Lotes", read as El Salvador's
+        San Miguel), where a story of the family alerted in another country within the retelling window
+        with a lower toll: a toll rises from an earlier report's, so it is that story's later report and
+        no first of the namesake's country. Why, and that story's record; or None."""
+        loc = event.location
+        if loc is None or not loc.country_code or loc.kind in ("country", "region"):
+            return None
+        # People moved out by the hazard are counted in the same report as its toll ("Fuego toll reaches
+        # 69; new eruption forces seven villages to evacuate"): the toll is compared when there is one.
+        killed = event.magnitude.get("killed") or (0.0 if event.type in consequence_types() else None)
+        if killed is None or says_toll_rose(event) is None:
+            return None
+        text = " ".join(t for t in (event.title, *event.sentences) if t)
+        if any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in country_names(loc.country_code)):
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            before = prior["magnitude"].get("killed")
+            if prior.get("country") in (None, loc.country_code) or not before:
+                continue
+            if killed and before >= killed:
+                continue  # not a rise from that story's toll
+            if tells_of_another_event(event, prior["magnitude"]):
+                continue
+            said = f"{killed:g}" if killed else "no count"
+            return (
+                f"placed in {loc.country_code} only by {loc.name}, a country it never names, and says its "
+                f"toll rose ({said}) from that of a {prior.get('type', event.type)} alerted in "
+                f"{prior['country']} {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its "
+                "later report"
+            ), prior
+        return None
+
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that gives its count as a country's toll ("bringing the death toll from the floods in
         Greece to 16", "Jamaica's death toll rises to four"), where a story of the family alerted within
@@ -208,19 +246,36 @@ class RecentAlerts:
         """A claimed first of the type in the country of another story that alerted as a claimed first
         within ``new_type_lookback``: a country has one first case of a disease, so "Mexico's first H5N1
         infection" told from Washington a day on, or "the girl who was Mexico's first case died" four
-        days on, is that story's later report. Why, and that story's record; or None."""
-        if not any(c.kind == "first" for c in event.claims):
-            return None
+        days on, is that story's later report. So is a report of the type in that country that claims no
+        first, placed in the country only or in the first's own region, unless a war's (each strike or
+        attack its own event): "Lebanon records first cholera death of the outbreak" six days after
+        "Lebanon records its first cholera case since 1993, in Akkar" (story grouping found no toll of
+        the first's to join it by). Why, and that story's record; or None."""
+        claims_first = any(c.kind == "first" for c in event.claims)
         country = affected_country(event)
         last = self.store.get(f"{event.type}|first_claim|{country or '?'}")
         if not country or not last or last["story_id"] == event.story_id:
             return None
         if not 0 <= when - last["at"] <= self.config.new_type_lookback.total_seconds():
             return None
+        if not claims_first and not self._in_first_claims_area(event, last):
+            return None
+        if not claims_first and family_of(event.type) in conflict_families():
+            return None  # a war's strikes and attacks are each their own event, whatever came first
         return (
             f"claims the first {event.type} in {country}, as another story did "
             f"{iso(last['at'])[:16]} ({last['source']}, {last['url']}): its later report"
         ), last
+
+    def _in_first_claims_area(self, event: Event, last: dict[str, Any]) -> bool:
+        """Whether the event is placed in the country only, or in a place or region of the claimed
+        first's story (the outbreak's later reports, not another event elsewhere in the country)."""
+        loc = where(event)
+        if loc is None or loc.kind == "country" or not (loc.admin1 or loc.name):
+            return True
+        story = self.store.get(f"{last.get('type', event.type)}|story|{last['story_id']}") or {}
+        places = story.get("places") or []
+        return any(name and name.lower() in places for name in (loc.name, loc.admin1))
 
     def alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
         """Why a region or place first is the same event as another story of the family alerted in the

@@ -458,3 +458,122 @@ def test_the_first_case_dying_is_the_storys_update() -> None:
     assert [
         (a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in det.observe(died)
     ] == [(first[0].id, 1)]
+
+
+def test_the_outbreaks_first_death_after_a_claimed_first_case_is_its_update() -> None:
+    """lebanon_cholera: "Lebanon records its first cholera case since 1993, in Akkar" pages a claimed
+    first; six days on "Lebanon records first cholera death of the outbreak", placed in the country only
+    and claiming no first, was split off by story grouping (the first report gave no toll to join it by)
+    and paged the country's first outbreak. It is the outbreak's later report, and its first death is
+    the toll rising from none. A report of the type elsewhere in the country is not pulled in."""
+    outbreak = dict(type="disease_outbreak")
+    said = "Lebanon records its first cholera case since 1993, in Akkar"
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(
+            0,
+            where=("Akkar", "LB", "Akkar"),
+            claims=[Claim(kind="first", text=said)],
+            title=said,
+            severity=3,
+            **outbreak,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    title = "Lebanon records first cholera death of the outbreak; cases reach 26"
+    died = det.assess(
+        at_country(
+            ev(1, day=6, title=title, magnitude={"killed": 1, "affected": 26}, severity=5, **outbreak),
+            "Lebanon",
+            "LB",
+        )
+    )
+    assert ("any", "retelling") in held(died)
+    assert [(a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in died.alerts] == [
+        (first[0].id, 1)
+    ]
+    elsewhere = det.assess(
+        ev(
+            2,
+            day=7,
+            where=("Baalbek", "LB", "Baalbek-Hermel"),
+            magnitude={"killed": 3},
+            severity=5,
+            **outbreak,
+        )
+    )
+    assert ("any", "retelling") not in held(elsewhere)
+
+
+def test_a_strike_after_a_claimed_first_strike_is_its_own_event() -> None:
+    """A war's strikes are each their own event: after "drones hit an air base in Siberia in the first
+    attack of its kind", the next week's barrage on Russia, claiming no first, is not that one's report."""
+    det = NoveltyDetector({})
+    said = "Drones hit an air base in Siberia in the first attack of its kind"
+    first = det.observe(
+        ev(0, where=("Irkutsk", "RU", "Irkutsk Oblast"), claims=[Claim(kind="first", text=said)], title=said)
+    )
+    assert rules(first) == ["new_type"]
+    later = det.assess(at_country(ev(1, day=7, magnitude={"drones": 120}), "Russia", "RU"))
+    assert ("any", "retelling") not in held(later)
+
+
+def test_a_rising_toll_placed_by_a_namesake_town_abroad_is_the_storys_later_report() -> None:
+    """fuego_volcano: "The number of dead rose to 69 ... halted the search in San Miguel Los Lotes", the
+    village read as El Salvador's San Miguel, paged El Salvador's first evacuation the day after
+    Guatemala's eruption alerted at 62. The report never names El Salvador, and a toll rises from an
+    earlier report's: it is the eruption's later report, and its 12,000 evacuated update it. A report
+    that names the country it is placed in stays that country's."""
+    hazard = dict(type="natural_disaster", severity=5)
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(0, story="gt", where=("Escuintla", "GT", "Escuintla"), magnitude={"killed": 25}, **hazard)
+    )
+    assert rules(first) == ["new_type"]
+    det.observe(
+        ev(
+            1,
+            day=0.6,
+            story="gt",
+            where=("Guatemala", "GT", None),
+            magnitude={"killed": 62, "evacuated": 3263},
+            **hazard,
+        )
+    )
+    title = "Fuego toll reaches 69; new eruption forces seven villages to evacuate"
+    said = (
+        "The number of dead rose to 69 as a fresh burst of pyroclastic flows forced the evacuation of seven "
+        "more villages and halted the search in San Miguel Los Lotes; more than 12,000 people have left "
+        "their homes."
+    )
+    namesake = ("San Miguel", "SV", "San Miguel")
+    moved = det.assess(
+        ev(
+            2,
+            day=1.4,
+            where=namesake,
+            title=title,
+            sentences=[title, said],
+            magnitude={"evacuated": 12000},
+            type="evacuation",
+            severity=4,
+        )
+    )
+    assert ("any", "retelling") in held(moved)
+    assert [a.update_of for a in moved.alerts] == [first[0].id]
+    toll = det.assess(
+        ev(
+            3,
+            day=1.4,
+            where=namesake,
+            title=title,
+            sentences=[title, said],
+            magnitude={"killed": 69},
+            **hazard,
+        )
+    )
+    assert ("any", "retelling") in held(toll)
+    own = "San Miguel, El Salvador: flood toll rises to 80"
+    assert ("any", "retelling") not in held(
+        det.assess(ev(4, day=1.5, where=namesake, title=own, magnitude={"killed": 80}, **hazard))
+    )

@@ -459,3 +459,23 @@ def test_a_toll_risen_to_since_a_dated_event_is_the_toll_now(make_article: Make)
         "Rain returned to Portugal on Monday. Two weeks ago, 20 people were killed in the wildfires.",
     )
     assert all(e.magnitude.get("killed") != 20 for e in classify(past))
+
+
+def test_a_mine_toll_rising_is_the_industrial_accident(make_article: Make) -> None:
+    """soma_mine: the mine fire's later reports name no blast or fire, and raised no event at all."""
+    article = make_article(
+        "Soma mine toll rises to 238 as hopes fade for 120 still inside",
+        "Rescuers brought out more bodies overnight, raising the number of miners killed at Soma to at "
+        "least 238, the government said on Wednesday.",
+    )
+    assert [e.type for e in classify(article, veto=False)] == ["industrial_accident"]
+    last = make_article(
+        "Last bodies recovered from Soma mine; final toll 301",
+        "Rescuers reached the last two missing miners on Saturday, bringing the number of dead at Soma "
+        "to 301.",
+    )
+    assert [e.type for e in classify(last, veto=False)] == ["industrial_accident"]
+    strike = make_article(
+        "Miners strike over pay", "Striking miners marched in the capital to demand higher wages."
+    )
+    assert "industrial_accident" not in [e.type for e in classify(strike)]
