@@ -2,7 +2,8 @@
 
 The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r4/,
 test_timelines_r5/ and test_timelines_r6/; the second and third were folded into the dev set once the
-sixth and fifth were written); their scores are not held here: a split is scored by hand, so no rule is tuned to pass it.
+sixth and fifth were written); their scores are not held here: a split is scored by hand, so no rule is
+tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
 retellings, follow-ups, background mentions, agencies abroad. The shape tests keep the labels usable
