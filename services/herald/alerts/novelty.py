@@ -549,25 +549,25 @@ class NoveltyDetector:
         """The alerts without a region or place first that a record of the same event makes redundant.
 
         Such a first alerts where the type is routine in the country only because the event is deadly
-        (``local_min_killed``); when the same report also raises a record (or updates the alert of the
-        event it is a later report of), that says it
-        better, and one real-world event pages once. A first in the country or the world, or a
-        claimed first, stays.
+        (``local_min_killed``), or where the country saw the family but not the type (Kerman's twin
+        bombings, the first attack on civilians in Kerman a month after a police ambush typed an armed
+        clash); when the same report also raises a record (or updates the alert of the event it is a
+        later report of), that says it better, and one real-world event pages once. A first in the
+        country or the world, or a claimed first, stays.
         """
         first = next((a for a in fired if a.rule == "new_type"), None)
         if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
             return fired
         broadest = story["novel"][0]["scope"]
+        if not broadest.startswith(("region:", "place:")):
+            return fired
         routine = story.get("routine")
-        if not broadest.startswith(("region:", "place:")) or routine is None:
-            return fired
-        if routine["days"] < self.config.routine_min_days:
-            return fired
+        country = routine["country"] if routine else "the country"
         outcome.hold(
             "new_type",
             "record_instead",
-            f"first in {describe_scope(broadest)}, where {routine['country']} sees the type routinely; "
-            "the same report raises a record or updates the event's alert",
+            f"first in {describe_scope(broadest)}, but {country} has seen the family; the same report "
+            "raises a record or updates the event's alert, which says it better",
         )
         story["novel"] = []  # spent: a later report of the story does not raise it either
         return [a for a in fired if a is not first]
