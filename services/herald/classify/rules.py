@@ -32,13 +32,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from herald.core.quantity_context import cues as quantity_cues
-from herald.core.records import EnrichedArticle, Event, Quantity, stable_id
+from herald.core.records import ClaimedCount, EnrichedArticle, Event, Quantity, stable_id
 
 from . import claims, event_actors, event_place, salience, segments, type_veto
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
 from .heartbeat_event import heartbeat_event, is_heartbeat
-from .magnitude import Reading, from_quantities, measure, read_text
+from .magnitude import Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment
 from .severity import score
@@ -163,6 +163,12 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
                 sentences=texts,
                 record_claim=any(claim.kind == "record" for claim in found),
                 claims=found,
+                claimed_counts=[
+                    ClaimedCount(
+                        metric=r.unit, value=r.value, text=" ".join(segs[r.segment].text.split())[:2000]
+                    )
+                    for r in claimed(code, members, readings, magnitude)
+                ],
             )
         )
     if moved_by is not None:
