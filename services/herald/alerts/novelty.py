@@ -53,6 +53,7 @@ from typing import Any
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
 from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
+from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import affected_country, describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
@@ -91,6 +92,7 @@ class NoveltyDetector:
         self.config = config or NoveltyConfig()
         self.series = RecordSeries(store, self.config)
         self.recent = RecentAlerts(store, self.config)
+        self.places = PlaceMemory(store, self.config)
 
     # -- public --------------------------------------------------------------------------------------
     def observe(self, event: Event, now: datetime | None = None) -> list[Alert]:
@@ -148,6 +150,9 @@ class NoveltyDetector:
             if story.get("retells"):
                 self._as_retold_story(event, story["retells"], when, now, outcome)
         else:
+            # A place the gazetteer does not know ("Bassa"), named by a report of the family in a country.
+            event = self.places.placed(event, when)
+            self.places.remember(event, when)
             abroad = self._part_of_story_abroad(event, story)
             self._scopes(event, story, when, own_country=abroad is None)
             beaten, series_prev = self.series.compare_and_add(event, when, add=abroad is None)
