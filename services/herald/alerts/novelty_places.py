@@ -7,11 +7,12 @@ Zike and Kimakpa communities in Bassa local government area of Plateau state"). 
 report in the first one's country; so do the rules, which otherwise give it no scope and no series (no
 first, no record).
 
-The memory is per type family: the words that look like names (capitalised, four letters or more) in
-the reports of the family placed in a country, each with the country and when it was last named there,
+The memory is per type family: the words that look like names (capitalised, four letters or more) and
+follow a locative word ("in Bassa", "on Bassa villages") in the reports of the family placed in a country, each with the country and when it was last named there,
 for ``NoveltyConfig.country_toll_window``. A word named in two countries' reports places nothing; so
 does a place a report of another family named (a village in a landslide's report is no clue to where
-tribal fighting was).
+tribal fighting was), and so does any word for a report that names another country (a place that spans
+countries: "across central Europe").
 """
 
 from __future__ import annotations
@@ -25,8 +26,13 @@ from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig
 from .novelty_scopes import affected_country
+from .novelty_wording import countries_named
 
-_NAME = re.compile(r"\b[A-Z][a-z]{3,}(?:[-'][A-Z]?[a-z]+)?\b")
+# A name-like word (capitalised, four letters or more) named as a place: right after a locative word
+# ("communities in Bassa", "attack on Bassa villages"), not "the floods sweeping central Europe".
+_PLACE = re.compile(
+    r"\b(?:in|at|near|on|outside|around|from)\s+(?:the\s+)?([A-Z][a-z]{3,}(?:[-'][A-Z]?[a-z]+)?)\b"
+)
 MAX_WORDS = 600  # per family: the most recent words kept
 
 
@@ -45,7 +51,7 @@ class PlaceMemory:
         words: dict[str, list[Any]] = dict(self.store.get(key) or {})
         window = self.config.country_toll_window.total_seconds()
         for text in (event.title, *event.sentences):
-            for word in _NAME.findall(text):
+            for word in _PLACE.findall(text):
                 known = words.get(word.lower())
                 if known is None or when - known[1] > window:
                     words[word.lower()] = [country, when]
@@ -67,5 +73,9 @@ class PlaceMemory:
         known = (self.store.get(f"{family_of(event.type)}|named_places") or {}).get(loc.name.lower())
         window = self.config.country_toll_window.total_seconds()
         if not known or known[0] is None or abs(when - known[1]) > window:
+            return event
+        if countries_named(event) - {known[0]}:
+            # "Storm Boris floods leave at least 15 dead across central Europe", naming Poland, Czechia
+            # and Austria: a place that spans countries, not a village of the one that named it
             return event
         return event.model_copy(update={"location": loc.model_copy(update={"country_code": known[0]})})

@@ -67,7 +67,7 @@ def test_a_place_named_by_another_familys_report_places_nothing() -> None:
             type="natural_disaster",
             where=("Enga", "PG", "Enga"),
             magnitude={"killed": 100},
-            sentences=["Aid convoys to Yambali were slowed by the landslide."],
+            sentences=["Aid convoys stalled near Yambali after the landslide."],
         )
     )
     fighting = ev(1, day=1, type="armed_clash", where=("Yambali", None, None), magnitude={"killed": 4})
@@ -88,3 +88,39 @@ def test_a_place_named_in_two_countries_reports_places_nothing() -> None:
         )
     raid = ev(5, day=2, where=("Bassa", None, None), magnitude={"killed": 12}, **ATTACK)
     assert ("new_type", "no_country") in held(det.assess(raid))
+
+
+def test_a_place_that_spans_countries_is_not_read_in_one_of_them() -> None:
+    """valencia_dana / storm_boris: "Storm Boris floods leave at least 15 dead across central Europe",
+    placed at an unresolved "Europe" after Poland's reports of the floods in Europe, is no Polish event;
+    nor is a report naming other countries placed in the one that named its place."""
+    det = NoveltyDetector({})
+    det.observe(
+        ev(
+            0,
+            type="natural_disaster",
+            where=("Klodzko", "PL", "Lower Silesia"),
+            magnitude={"killed": 1},
+            sentences=[
+                "A man drowned in Klodzko, the first death in Poland from the floods sweeping central Europe."
+            ],
+        )
+    )
+    across = ev(
+        1,
+        day=1,
+        type="natural_disaster",
+        where=("Europe", None, None),
+        magnitude={"killed": 15},
+        title="Storm Boris floods leave at least 15 dead across central Europe",
+    )
+    assert ("new_type", "no_country") in held(det.assess(across))
+    named = ev(
+        2,
+        day=1.1,
+        type="natural_disaster",
+        where=("Klodzko", None, None),
+        magnitude={"killed": 4},
+        title="Floods kill four in Klodzko and in the Czech Republic",
+    )
+    assert ("new_type", "no_country") in held(det.assess(named))
