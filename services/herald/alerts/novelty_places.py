@@ -8,10 +8,11 @@ report in the first one's country; so do the rules, which otherwise give it no s
 first, no record).
 
 The memory is per type family: the words that look like names (capitalised, four letters or more) and
-follow a locative word ("in Bassa", "on Bassa villages") in the reports of the family placed in a country, each with the country and when it was last named there,
-for ``NoveltyConfig.country_toll_window``. A word named in two countries' reports places nothing; so
-does a place a report of another family named (a village in a landslide's report is no clue to where
-tribal fighting was), and so does any word for a report that names another country (a place that spans
+follow a locative word ("in Bassa", "on Bassa villages") in the reports of the family placed in a
+country, each with the country and when it was last named there, for
+``NoveltyConfig.country_toll_window``. A word named in two countries' reports places nothing; so does a
+place a report of another family named (a village in a landslide's report is no clue to where tribal
+fighting was), and so does any word for a report that names another country (a place that spans
 countries: "across central Europe").
 """
 
