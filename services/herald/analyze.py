@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from herald.alerts.novelty import NoveltyConfig, NoveltyDetector, Outcome
 from herald.classify import type_veto
+from herald.classify.live_hazards import LiveHazards
 from herald.classify.rules import classify
 from herald.classify.type_veto import ON_BY_DEFAULT
 from herald.core.records import Alert, Article, EnrichedArticle, Event
@@ -238,6 +239,7 @@ class Replay:
         self.dedup = Deduplicator({})
         self.stories = StoryTracker({})
         self.detector = NoveltyDetector({}, self.novelty)
+        self.hazards = LiveHazards()  # as the classify worker keeps them
 
     def run(self, articles: Iterable[Article], batch_size: int = 64) -> Iterator[dict[str, Any]]:
         ordered = sorted(articles, key=lambda a: a.published)
@@ -263,7 +265,8 @@ class Replay:
                 continue
             record = enriched[article.id]
             yield {"kind": "article", **record.model_dump(mode="json")}
-            events = classify(record, veto=self.type_veto)
+            events = classify(record, veto=self.type_veto, hazards=self.hazards.live(record.published))
+            self.hazards.learn(events)
             if self.explain and self.type_veto:
                 yield from vetoed(record, events)
             for event in events:

@@ -6,7 +6,7 @@ import math
 
 import sqlalchemy as sa
 
-from herald.core.records import stable_id
+from herald.core.records import ClaimedCount, stable_id
 from herald.store.tables import alerts, articles, deliveries, events, series_points, stories, story_sources
 from herald.store.writer import Writer
 from tests.support.store import T0, article, event, news_day, outcome, snapshot
@@ -113,3 +113,15 @@ def test_only_the_record_the_database_refuses_is_handed_back(store: sa.Engine) -
         assert barrage["events"] == 3
     else:
         assert failures == [] and len(_rows(store, events)) == 5
+
+
+def test_a_sides_claimed_figure_is_kept_beside_the_toll(store: sa.Engine) -> None:
+    """af_pk_border: Kabul's "Afghan forces killed 58 Pakistani soldiers" is no toll, but the analyst
+    reading the stored event sees it; events without claims store an empty list."""
+    kabul = "KABUL - Afghan forces killed 58 Pakistani soldiers and wounded about 30 in overnight operations."
+    claimed = ClaimedCount(metric="killed", value=58, text=kabul)
+    ev = event(1, "border", "kabul-times", magnitude={"wounded": 30.0}, claimed_counts=[claimed])
+    Writer(store).write([article(1), ev, article(2), event(2, "other", "wire-east")])
+    got = {r["id"]: r["claimed_counts"] for r in _rows(store, events)}
+    assert got[ev.id] == [{"metric": "killed", "value": 58.0, "text": kabul}]
+    assert got[stable_id("event", "2")] == []

@@ -53,6 +53,7 @@ from typing import Any
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
 from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
+from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import affected_country, describe_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
@@ -91,6 +92,7 @@ class NoveltyDetector:
         self.config = config or NoveltyConfig()
         self.series = RecordSeries(store, self.config)
         self.recent = RecentAlerts(store, self.config)
+        self.places = PlaceMemory(store, self.config)
 
     # -- public --------------------------------------------------------------------------------------
     def observe(self, event: Event, now: datetime | None = None) -> list[Alert]:
@@ -148,6 +150,9 @@ class NoveltyDetector:
             if story.get("retells"):
                 self._as_retold_story(event, story["retells"], when, now, outcome)
         else:
+            # A place the gazetteer does not know ("Bassa"), named by a report of the family in a country.
+            event = self.places.placed(event, when)
+            self.places.remember(event, when)
             abroad = self._part_of_story_abroad(event, story)
             self._scopes(event, story, when, own_country=abroad is None)
             beaten, series_prev = self.series.compare_and_add(event, when, add=abroad is None)
@@ -550,25 +555,25 @@ class NoveltyDetector:
         """The alerts without a region or place first that a record of the same event makes redundant.
 
         Such a first alerts where the type is routine in the country only because the event is deadly
-        (``local_min_killed``); when the same report also raises a record (or updates the alert of the
-        event it is a later report of), that says it
-        better, and one real-world event pages once. A first in the country or the world, or a
-        claimed first, stays.
+        (``local_min_killed``), or where the country saw the family but not the type (Kerman's twin
+        bombings, the first attack on civilians in Kerman a month after a police ambush typed an armed
+        clash); when the same report also raises a record (or updates the alert of the event it is a
+        later report of), that says it better, and one real-world event pages once. A first in the
+        country or the world, or a claimed first, stays.
         """
         first = next((a for a in fired if a.rule == "new_type"), None)
         if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
             return fired
         broadest = story["novel"][0]["scope"]
+        if not broadest.startswith(("region:", "place:")):
+            return fired
         routine = story.get("routine")
-        if not broadest.startswith(("region:", "place:")) or routine is None:
-            return fired
-        if routine["days"] < self.config.routine_min_days:
-            return fired
+        country = routine["country"] if routine else "the country"
         outcome.hold(
             "new_type",
             "record_instead",
-            f"first in {describe_scope(broadest)}, where {routine['country']} sees the type routinely; "
-            "the same report raises a record or updates the event's alert",
+            f"first in {describe_scope(broadest)}, but {country} has seen the family; the same report "
+            "raises a record or updates the event's alert, which says it better",
         )
         story["novel"] = []  # spent: a later report of the story does not raise it either
         return [a for a in fired if a is not first]

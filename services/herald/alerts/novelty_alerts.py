@@ -148,7 +148,13 @@ def build_alert(
     now: datetime | None,
     urls: list[str] | None = None,
 ) -> Alert:
-    """An alert of ``event`` with the given id, rule, text and evidence, placed where it happened."""
+    """An alert of ``event`` with the given id, rule, text and evidence, placed where it happened.
+
+    A side's claimed figures the event carries beside its toll (``Event.claimed_counts``: Kabul's "58
+    Pakistani soldiers" killed) go into the evidence as ``claimed``: no rule reads them, but the desk
+    sees the claim next to the toll the alert gives."""
+    if event.claimed_counts:
+        evidence = {**evidence, "claimed": [c.model_dump(mode="json") for c in event.claimed_counts]}
     return Alert(
         id=ident,
         rule=rule,

@@ -252,6 +252,12 @@ def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str 
     return next(iter(found))
 
 
+def countries_named(event: Event) -> set[str]:
+    """The countries the report names anywhere (its title and sentences), by name."""
+    code_of, anywhere, _ = _country_index()
+    return {code_of[m.group(1).lower()] for text in _texts(event) for m in anywhere.finditer(text)}
+
+
 def centred_in(event: Event) -> set[str]:
     """The countries the report places the event's centre in ("the earthquake centred in Myanmar",
     "with its epicentre in Turkey"): the words before a country's name match a ``centre`` cue."""

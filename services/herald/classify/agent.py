@@ -18,6 +18,7 @@ from herald.core.settings import CoreSettings
 from herald.core.streams import Emit, Stage, make_app
 
 from . import type_veto
+from .live_hazards import LiveHazards
 from .rules import classify
 from .settings import ClassifySettings
 from .taxonomy import CODES
@@ -50,10 +51,14 @@ def build(settings: CoreSettings, registry: CollectorRegistry) -> faust.App:
     if veto:
         type_veto.shipped()  # loaded at start (1.8 MB of weights), not inside the first batch's handler
 
+    hazards = LiveHazards()  # this worker's memory of storms just reported (``live_hazards.py``)
+
     def handle(articles: list[EnrichedArticle]) -> list[Emit]:
         out = []
         for article in articles:
-            for event in classify(article, veto=veto):
+            events = classify(article, veto=veto, hazards=hazards.live(article.published))
+            hazards.learn(events)
+            for event in events:
                 out.append(Emit(topics.CLASSIFIED, event.type, event))
         # Counted after the whole batch succeeded: a batch retried record by record is not counted twice.
         for emit in out:

@@ -607,6 +607,28 @@ def measure(
 _BATTLES = frozenset({"armed_clash", "territory_change"})
 
 
+def claimed(
+    code: str, segments: Sequence[int], readings: Iterable[Reading], magnitude: dict[str, float]
+) -> list[Reading]:
+    """The figures a side claims that ``measure`` left out of the event's magnitude: the killer's count
+    of the enemy's dead ("Afghan forces killed 58 Pakistani soldiers") and a side's claim beside the
+    report's own figures ("the Taliban claimed to have killed 18 soldiers"). No toll reads them, but an
+    analyst should see them on the record, so they are returned, one per metric and value, in the
+    order the report gives them."""
+    wanted = UNITS_BY_TYPE.get(code, frozenset())
+    inside = set(segments)
+    out: dict[tuple[str, float], Reading] = {}
+    for r in readings:
+        if r.unit not in _HARM or r.unit not in wanted or not (r.enemy or r.claim):
+            continue
+        if r.segment not in inside and r.segment != 0:
+            continue
+        if magnitude.get(r.unit) == r.value:
+            continue  # the figure the report stands by after all
+        out.setdefault((r.unit, r.value), r)
+    return list(out.values())
+
+
 def _battle_toll(found: list[Reading], lead: set[int]) -> float:
     """A battle's dead are every side's: "the army said it killed 80 militants and lost seven soldiers"
     is 87. Each side's figure is the one the report stands by (``_standing``); a side's claim about the

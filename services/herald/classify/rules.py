@@ -28,25 +28,34 @@ so a redelivered batch produces duplicates downstream stages recognise, not new 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 
 from herald.core.quantity_context import cues as quantity_cues
-from herald.core.records import EnrichedArticle, Event, Quantity, stable_id
+from herald.core.records import ClaimedCount, EnrichedArticle, Event, Quantity, stable_id
 
-from . import claims, event_actors, event_place, salience, segments, type_veto
+from . import claims, event_actors, event_place, live_hazards, salience, segments, type_veto
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
 from .heartbeat_event import heartbeat_event, is_heartbeat
-from .magnitude import Reading, from_quantities, measure, read_text
+from .magnitude import Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment
 from .severity import score
 from .taxonomy import CODES
 
 
-def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) -> list[Event]:
+def classify(
+    article: EnrichedArticle,
+    *,
+    veto: bool = type_veto.ON_BY_DEFAULT,
+    hazards: Collection[str] = (),
+) -> list[Event]:
     """The events the article reports, in taxonomy order; empty for non-event articles.
+
+    ``hazards``: the names of storms recent reports gave (``live_hazards.LiveHazards.live``), so a
+    sentence giving a toll in one's name alone ("Grenada's Beryl death toll rises to three") reports
+    the disaster.
 
     With ``veto`` (``HERALD_CLASSIFY_TYPE_VETO``), a type the rules found but the learned text model
     (``type_veto.py``) scores below its threshold is dropped before its event is built.
@@ -81,6 +90,11 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
 
         asides: list[tuple[int, int]] = []
         hits = segment_hits(g.text, weak_ok, text, starts, asides)
+        if hazards and not hits:
+            # "Grenada's Beryl death toll rises to three": a toll in the name of a storm just reported
+            named = live_hazards.toll_in_name(g.text, hazards)
+            if named is not None:
+                hits = {live_hazards.HAZARD_TYPE: Hit("a toll in a live hazard's name", named)}
         # Asked only of segments with a cue: most segments have none, and the check is a dozen patterns.
         background = bool(hits) and salience.background_sentence(g.text) is not None
         per_segment.append({} if background else hits)
@@ -163,6 +177,12 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
                 sentences=texts,
                 record_claim=any(claim.kind == "record" for claim in found),
                 claims=found,
+                claimed_counts=[
+                    ClaimedCount(
+                        metric=r.unit, value=r.value, text=" ".join(segs[r.segment].text.split())[:2000]
+                    )
+                    for r in claimed(code, members, readings, magnitude)
+                ],
             )
         )
     if moved_by is not None:

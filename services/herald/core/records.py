@@ -166,6 +166,17 @@ class Claim(BaseModel):
     text: str = Field(max_length=2000)
 
 
+class ClaimedCount(BaseModel):
+    """A figure one side claims and the report does not stand by ("Afghan forces killed 58 Pakistani
+    soldiers", from Kabul; "the Taliban claimed to have killed 18 soldiers"): kept out of the event's
+    magnitude, so no toll, series or update reads it, but kept on the record so an analyst sees the
+    claim beside the toll, with the sentence that gives it."""
+
+    metric: str = Field(pattern=r"^[a-z_]+$")
+    value: float
+    text: str = Field(max_length=2000)
+
+
 class Actor(BaseModel):
     name: str
     role: Literal["attacker", "target", "actor"] = "actor"
@@ -192,6 +203,8 @@ class Event(Record):
     sentences: list[str] = Field(default_factory=list)
     record_claim: bool = False  # the text itself says "record", "largest", "most since", ...
     claims: list[Claim] = Field(default_factory=list)  # record and first claims with their evidence
+    # a side's claimed figures that magnitude leaves out (the killer's count of the enemy's dead)
+    claimed_counts: list[ClaimedCount] = Field(default_factory=list)
     # History seeded by `herald backfill`: novelty learns from it and never alerts on it.
     learn_only: bool = False
 

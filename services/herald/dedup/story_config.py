@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from herald.core.hazard_names import HAZARD_NAME as CORE_HAZARD_NAME
+
 HARD_UNITS = frozenset(
     {"drones", "missiles", "rockets", "shells", "magnitude", "ballistic_missiles", "cruise_missiles"}
 )
@@ -25,10 +27,10 @@ FOLLOW_UP_DAYS: dict[str, float] = {
 # The tolls a follow-up must repeat or raise to join: a later report of the same event gives the same
 # or a higher count of something the story already counted.
 TOLL_UNITS = ("killed", "missing", "affected", "displaced", "evacuated")
-# A named hazard ("Storm Daniel", "Hurricane Beryl"): reports of it in one country are one event
-# wherever in the country each is placed (Volos, then Karditsa, then "Greece"). The kind words must be
-# capitalised, as in a name; the name, lower-cased, is what stories keep.
-HAZARD_NAME = r"\b(?:Storm|Hurricane|Typhoon|Super Typhoon|Cyclone|Tropical Storm)\s+([A-Z][a-z]+)\b"
+# A named hazard ("Storm Daniel", "Hurricane Beryl"; the pattern is ``herald.core.hazard_names``'s):
+# reports of it in one country are one event wherever in the country each is placed (Volos, then
+# Karditsa, then "Greece"). The name, lower-cased, is what stories keep.
+HAZARD_NAME = CORE_HAZARD_NAME
 MAX_LISTED = 300  # sources or articles listed per story; the counts go on beyond it
 
 

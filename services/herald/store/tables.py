@@ -79,6 +79,8 @@ events = Table(
     Column("severity_reasons", JSON, nullable=False),
     Column("actors", JSON, nullable=False),
     Column("claims", JSON, nullable=False),
+    # a side's claimed figures magnitude leaves out (Event.claimed_counts); rows from before it hold []
+    Column("claimed_counts", JSON, nullable=False, server_default="[]"),
     Column("learn_only", Boolean, nullable=False, default=False),
     Column("stored_at", UTC, nullable=False),
     Index(None, "published"),

@@ -136,6 +136,7 @@ def _event_rows(event: Event, now: datetime, out: Rows) -> None:
             "severity_reasons": event.severity_reasons,
             "actors": [a.model_dump(mode="json") for a in event.actors],
             "claims": [c.model_dump(mode="json") for c in event.claims],
+            "claimed_counts": [c.model_dump(mode="json") for c in event.claimed_counts],
             "learn_only": event.learn_only,
             "stored_at": now,
         },

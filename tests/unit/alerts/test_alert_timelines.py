@@ -82,12 +82,14 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 0.98 / 0.90; with the places pass (continents never a namesake town, a landmark city below its region)
 # and the dev label conventions merged: 119 / 128 / 118, 0.99 / 0.92; fighting that resumes a clash, a
 # part of a story alerted in another country no routine nor high there, a report at a place the gazetteer
-# does not know the update of the story whose headline names it: 122 / 128 / 121, 0.99 / 0.95; round 23 folds
-# the second frozen split's three timelines in, which the rules match 9 of 18 on: 135 / 146 / 130,
-# 0.96 / 0.89).
+# does not know the update of the story whose headline names it: 122 / 128 / 121, 0.99 / 0.95; a place
+# first yielding to its report's record, a toll in a live storm's name, an unknown place read in the country
+# of the reports that named it: 123 / 128 / 123, 1.00 / 0.96; round 23 folds the second frozen split's three
+# timelines in, which the rules match 9 of 18 on, and reads mine tolls, a claimed first's later reports and
+# a rising toll placed by a namesake town abroad: 139 / 146 / 135, 0.97 / 0.92).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.89}
+MEASURED = {"precision": 0.97, "recall": 0.92}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

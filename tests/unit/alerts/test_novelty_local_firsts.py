@@ -48,3 +48,32 @@ def test_a_deadly_region_first_above_the_country_high_still_goes_out_once() -> N
     det = _after_floods()
     quake = ev(1, day=19, story="herat", where=("Herat", "AF", "Herat"), magnitude={"killed": 45}, **DISASTER)
     assert rules(det.observe(quake)) == ["record"]
+
+
+def test_a_city_first_where_the_country_saw_the_family_yields_to_the_records_page() -> None:
+    """Kerman's twin bombings (dev timeline kerman_bombing): a police ambush in Saravan three weeks before,
+    typed an armed clash, made Iran's conflict family seen but not the type; "Two blasts near Soleimani's
+    tomb in Kerman kill at least 20" beats the ambush's 5. The record pages the event; Kerman's first
+    attack on civilians beside it would page it twice."""
+    det = NoveltyDetector({})
+    det.observe(
+        ev(
+            0,
+            type="armed_clash",
+            severity=3,
+            where=("Saravan", "IR", "Sistan and Baluchestan"),
+            magnitude={"killed": 5},
+            title="Gunmen kill five police officers in ambush in Sistan-Baluchestan",
+        )
+    )
+    bombing = ev(
+        1,
+        day=22,
+        type="attack_on_civilians",
+        where=("Kerman", "IR", "Kerman"),
+        magnitude={"killed": 20},
+        title="Two blasts near Soleimani's tomb in Kerman kill at least 20",
+    )
+    outcome = det.assess(bombing)
+    assert rules(outcome.alerts) == ["record"]
+    assert ("new_type", "record_instead") in held(outcome)

@@ -447,3 +447,29 @@ def test_a_headlines_round_figure_yields_to_the_bodys_finer_one() -> None:
         Reading("affected", 11_600_000, "exact", 3),
     ]
     assert measure("cyberattack", [3], found) == {"affected": 11_600_000}
+
+
+def test_the_killers_count_of_the_enemys_dead_stays_on_the_record_as_claimed(make_article: Make) -> None:
+    """af_pk_border: Kabul's 58 feeds no toll, but an analyst reading the event sees the claim beside
+    the wounded the report stands by, with the sentence that gives it."""
+    kabul = (
+        "KABUL - Afghan forces killed 58 Pakistani soldiers and wounded about 30 in overnight operations "
+        "along the border, government spokesman Zabihullah Mujahid said on Sunday."
+    )
+    article = make_article(
+        "Taliban say 58 Pakistani soldiers killed, 25 posts captured in night of fighting", kabul
+    )
+    (clash,) = [e for e in classify(article) if e.type == "armed_clash"]
+    assert "killed" not in clash.magnitude
+    assert [(c.metric, c.value) for c in clash.claimed_counts] == [("killed", 58)]
+    assert "58 Pakistani soldiers" in clash.claimed_counts[0].text
+
+
+def test_a_toll_the_report_stands_by_is_not_a_claimed_count(make_article: Make) -> None:
+    article = make_article(
+        "Army says 23 soldiers killed in border clashes",
+        "RAWALPINDI - Twenty-three Pakistani soldiers were killed and 29 wounded when Afghan Taliban forces "
+        "attacked border posts overnight, the military's media wing ISPR said on Sunday.",
+    )
+    (clash,) = [e for e in classify(article) if e.type == "armed_clash"]
+    assert clash.magnitude["killed"] == 23 and clash.claimed_counts == []
