@@ -317,7 +317,9 @@ def build(min_city_population: int = 5000) -> Gazetteer:
     for r in _rows("demonyms.tsv"):
         word, cc = r["demonym"], r["country"]
         demonyms[word] = cc
-        if not word.endswith(("ese", "sh", "ch", "ss")):
+        # "Philippine" makes "Philippines", which is the country: "In the Philippines" is a place.
+        plural_is_country = any(c.place.kind == "country" for c in final.get(fold(word + "s"), ()))
+        if not word.endswith(("ese", "sh", "ch", "ss")) and not plural_is_country:
             demonyms[word + "s"] = cc
 
     return Gazetteer(

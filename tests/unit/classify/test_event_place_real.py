@@ -661,6 +661,104 @@ CASES = [
         "country",
         id="a-possessive-surname-is-no-place",
     ),
+    # the country an attack is aimed at, above a side incident abroad in the same sentences
+    pytest.param(
+        "Russia launches hundreds of drones at Ukraine overnight",
+        "Russia launched 420 drones and 12 missiles at Ukraine overnight, the air force said, adding that "
+        "390 drones were shot down. A Ukrainian drone strike on the Bryansk region killed two people.",
+        "air_drone_strike",
+        "UA",
+        "country",
+        id="aimed-at-a-country-not-the-strike-back",
+    ),
+    pytest.param(
+        "Iran fires missiles at Israel, debris kills man",
+        "Iran fired about 200 ballistic missiles at Israel on Tuesday night and most were intercepted, the "
+        "army said. Falling debris from an interception killed a man in Jericho in the occupied West Bank.",
+        "missile_artillery_strike",
+        "IL",
+        "country",
+        id="aimed-at-a-country-not-where-debris-fell",
+    ),
+    # launch sites listed after "from", and attackers who came over a border
+    pytest.param(
+        "US forces down dozens of drones heading for Israel",
+        "US forces intercepted more than 70 attack drones launched from Iran and Yemen towards Israel on "
+        "Saturday night, the US military said.",
+        "air_drone_strike",
+        "IL",
+        "country",
+        id="a-list-of-launch-countries",
+    ),
+    pytest.param(
+        "Militants attack border post, killing soldier",
+        "KHAR, Pakistan - About 40 militants crossed from Afghanistan and attacked a paramilitary post in "
+        "Pakistan's Mohmand tribal district early on Monday, killing a soldier, an official said.",
+        "armed_clash",
+        "PK",
+        "country",
+        id="attackers-crossed-from-a-country",
+    ),
+    # talks held in a country, or travelled to for talks, above the dateline
+    pytest.param(
+        "New round of peace talks opens",
+        "KABUL - A new round of peace talks between the Taliban and US negotiators began in Qatar on "
+        "Saturday, a Taliban spokesman said.",
+        "peace_talks",
+        "QA",
+        "country",
+        id="talks-held-in-a-country-not-the-dateline",
+    ),
+    pytest.param(
+        "Envoy back for more talks",
+        "WASHINGTON - The US envoy has returned to Qatar for a new round of talks with the Taliban on a "
+        "troop withdrawal, the State Department said on Thursday.",
+        "peace_talks",
+        "QA",
+        "country",
+        id="talks-travelled-to-not-the-dateline",
+    ),
+    # a government's officials reporting a strike on an unknown village speak of their own ground
+    pytest.param(
+        "Drone strike kills eight militants",
+        "US drones fired missiles at a compound in the village of Datta Khel, killing eight militants, "
+        "Pakistani officials said.",
+        "air_drone_strike",
+        "PK",
+        "city",
+        id="the-reporting-officials-country-for-an-unknown-village",
+    ),
+    # countries named equally: the one the reporter files from
+    pytest.param(
+        "Monsoon floods kill dozens across South Asia",
+        "GUWAHATI, India -- Floods across South Asia have killed at least 60 people this week. At least 35 "
+        "deaths were reported in Bangladesh and 25 in India, officials said on Sunday.",
+        "natural_disaster",
+        "IN",
+        "country",
+        id="the-datelines-country-among-equals",
+    ),
+    # the epicentre a later sentence gives, above a capital abroad that counts its own dead
+    pytest.param(
+        "Quake kills dozens in Myanmar; Bangkok counts its dead",
+        "At least 50 people were killed in Myanmar after Friday's 7.1 earthquake, the government said. "
+        "Bangkok officials put the toll in the Thai capital at nine. The USGS placed the epicentre about "
+        "20 km from Mandalay.",
+        "natural_disaster",
+        "MM",
+        "city",
+        id="the-epicentre-of-a-quake",
+    ),
+    # a sea attack whose port is named a sentence before the claim
+    pytest.param(
+        "Ship attacked off Yemen",
+        "A ship was attacked 60 nautical miles east of the Yemeni port of Aden, the UKMTO said on Monday. "
+        "The Houthis later said they had fired missiles at a tanker in the Gulf of Aden.",
+        "missile_artillery_strike",
+        "YE",
+        "sea",
+        id="the-port-named-a-sentence-before",
+    ),
 ]
 
 
@@ -860,3 +958,21 @@ def test_the_owner_of_the_drones_is_no_country_for_an_unknown_village(
     )
     events = [e for e in classify(article, veto=False) if e.type == "air_drone_strike"]
     assert events and all(e.location is None or e.location.country_code != "US" for e in events)
+
+
+def test_the_country_that_brokered_a_truce_is_not_its_place(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "a Qatar-brokered truce took effect": the mediator, like a "Britain-based" monitor, is a party."""
+    [article] = enrich(
+        [
+            as_article(
+                "brokered-truce",
+                "Hostages freed as truce begins",
+                "Hamas released 13 hostages on Friday as a Qatar-brokered truce took effect, and 39 "
+                "Palestinian prisoners were freed in return.",
+            )
+        ]
+    )
+    events = classify(article, veto=False)
+    assert events and all(e.location is None or e.location.country_code != "QA" for e in events)
