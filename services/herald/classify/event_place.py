@@ -161,6 +161,14 @@ _EPICENTRE_BEFORE = re.compile(
     re.I,
 )
 _EPICENTRE_BONUS = 1.5
+# "as Hurricane Dorian, a Category 4 storm, pounded the Bahamas": the land a storm is battering, above the
+# regions abroad that order evacuations before it arrives.
+_BATTERED_BEFORE = re.compile(
+    r"\b(?:pound(?:ed|ing|s)?|batter(?:ed|ing|s)?|lash(?:ed|ing|es)?|ravag(?:ed|ing|es)|devastat(?:ed|ing|es)|"
+    r"slamm(?:ed|ing)|slams)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|coastal)\s+)?$",
+    re.I,
+)
+_BATTERED_BONUS = 2.5
 # "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
 # "a Britain-based monitoring group", "London-based": where a speaker is based, never the place.
 # "a Qatar-brokered truce", "US-mediated talks", "a Saudi-led coalition": the party that brokered or
@@ -399,6 +407,12 @@ def locate(
                 and _EPICENTRE_BEFORE.search(seg.text[max(0, local - 90) : local])
             ):
                 rank += _EPICENTRE_BONUS
+            if (
+                code == "natural_disaster"
+                and entity.geo is not None
+                and _BATTERED_BEFORE.search(seg.text[max(0, local - 40) : local])
+            ):
+                rank += _BATTERED_BONUS
             if entity.geo is not None and entity.geo.kind == "country" and _owner(after):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
@@ -492,6 +506,11 @@ def locate(
             # Neither the headline nor the body names a place ("French government collapses as the prime
             # minister loses a confidence vote"): the headline's demonym says the country.
             return Location(name=people.text, country_code=people.country_code, kind="country")
+        body = _state_body(article, segs, attackers)
+        if body is not None:
+            # "hackers stole emails from 10 State Department accounts", "told reporters at the Bangladesh
+            # Meteorological Department": a state body hit or reporting at home, and nothing else named.
+            return Location(name=body.text, country_code=body.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
@@ -562,6 +581,23 @@ def _epicentres(
                 rank = _KIND_RANK[geo.kind] + _EPICENTRE_BONUS - 1.0
                 found.append(Candidate(rank, (seg.index, local), entity.text, entity))
     return found
+
+
+def _state_body(
+    article: EnrichedArticle, segs: Sequence[Segment], attackers: Collection[int]
+) -> Entity | None:
+    """The first organisation of the event's sentences the enrichment ties to a country ("the State
+    Department", "the Bangladesh Meteorological Department"), not the attacker."""
+    for seg in segs:
+        for entity in article.entities:
+            if (
+                entity.label == "ORG"
+                and entity.country_code
+                and seg.contains(entity)
+                and entity.start not in attackers
+            ):
+                return entity
+    return None
 
 
 def _dateline_country(

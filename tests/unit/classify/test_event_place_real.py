@@ -759,6 +759,45 @@ CASES = [
         "sea",
         id="the-port-named-a-sentence-before",
     ),
+    # the land a storm batters, above the regions that order evacuations before it arrives
+    pytest.param(
+        "Evacuations ordered as hurricane nears",
+        "Mandatory evacuations were ordered on Monday along the coast of Florida as Hurricane Lorena, a "
+        "Category 4 storm, pounded the Bahamas, killing at least five people, officials said.",
+        "natural_disaster",
+        "BS",
+        "country",
+        id="the-land-a-storm-pounds",
+    ),
+    # nothing named but a state body the attack hit or that reports at home
+    pytest.param(
+        "Hackers stole 60,000 emails, aide says",
+        "Hackers stole about 60,000 emails from 10 State Department accounts, a Senate staff member said "
+        "after a briefing by officials.",
+        "cyberattack",
+        "US",
+        "country",
+        id="a-state-body-when-nothing-else-is-named",
+    ),
+    # provinces and towns news spells its own way
+    pytest.param(
+        "Fighters killed in Panjshir clash",
+        "At least five fighters were killed on Friday in a clash in the Dara district of Panjshir, local "
+        "officials said.",
+        "armed_clash",
+        "AF",
+        "region",
+        id="panjshir-is-panjshayr",
+    ),
+    pytest.param(
+        "Rockets fired at northern town",
+        "At least 20 rockets were fired from Lebanon at Kiryat Shmona on Thursday morning and most were "
+        "intercepted, the army said.",
+        "missile_artillery_strike",
+        "IL",
+        "city",
+        id="kiryat-shmona-is-qiryat-shmona",
+    ),
 ]
 
 
