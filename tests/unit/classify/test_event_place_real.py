@@ -798,6 +798,25 @@ CASES = [
         "city",
         id="kiryat-shmona-is-qiryat-shmona",
     ),
+    # islands news names without their country: a feature, never a namesake town
+    pytest.param(
+        "Wildfire forces evacuations on Evia",
+        "Firefighters battled a wildfire on the island of Evia for a third day on Tuesday as villages were "
+        "evacuated, the fire brigade said.",
+        "natural_disaster",
+        "GR",
+        "other",
+        id="an-island-named-alone",
+    ),
+    pytest.param(
+        "Boat capsizes off Lampedusa",
+        "At least 20 migrants drowned when their boat capsized off Lampedusa overnight, the coast guard "
+        "said.",
+        None,
+        "IT",
+        "other",
+        id="an-island-off-which-a-boat-capsized",
+    ),
 ]
 
 
@@ -806,7 +825,7 @@ def test_the_event_is_placed_where_it_happened(
     enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
     title: str,
     body: str,
-    code: str,
+    code: str | None,
     country: str,
     kind: str | None,
 ) -> None:
