@@ -169,6 +169,13 @@ _BATTERED_BEFORE = re.compile(
     re.I,
 )
 _BATTERED_BONUS = 2.5
+# "India offers condolences over Pakistan floods": a place named with the hazard it suffered.
+_HAZARD_AFTER = re.compile(
+    r"^\s+(?:floods?|flooding|flash\s+floods|quake|earthquake|landslides?|cloudbursts?|storms?|cyclone|typhoon|"
+    r"hurricane|wildfires?|bushfires?|forest\s+fires?|drought|heatwave|tsunami|eruption|avalanche)\b",
+    re.I,
+)
+_HAZARD_BONUS = 0.5
 # "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
 # "a Britain-based monitoring group", "London-based": where a speaker is based, never the place.
 # "a Qatar-brokered truce", "US-mediated talks", "a Saudi-led coalition": the party that brokered or
@@ -358,6 +365,8 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if entity.geo is not None and entity.geo.kind == "country" and _ABROAD_SPEAKER_AFTER.match(after):
+                continue  # "India's foreign ministry offered condolences to Pakistan": the agency abroad
             if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):
                 continue  # "Ukraine's side said": a party speaking, the talks' venue is elsewhere
             party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
@@ -413,6 +422,8 @@ def locate(
                 and _BATTERED_BEFORE.search(seg.text[max(0, local - 40) : local])
             ):
                 rank += _BATTERED_BONUS
+            if code == "natural_disaster" and entity.geo is not None and _HAZARD_AFTER.match(after):
+                rank += _HAZARD_BONUS
             if entity.geo is not None and entity.geo.kind == "country" and _owner(after):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]

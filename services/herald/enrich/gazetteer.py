@@ -97,6 +97,8 @@ class Gazetteer:
     # ISO 3166-2's kind of each region it lists, folded ("state", "department"): "Plateau state" is
     # Nigeria's, where Benin's Plateau is a department. Curated regions have none.
     region_kinds: dict[Place, str] = field(default_factory=dict)
+    # AP style's state abbreviations, folded ("wva" -> "west virginia"): only after a town and a comma.
+    us_state_abbreviations: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[Candidate, ...]:
         """Candidates for a folded name, best first (own names, then population)."""
@@ -334,6 +336,9 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         never_places=frozenset(fold(w) for w in _words("never_places.txt")),
         feature_nouns=frozenset(fold(w) for w in _words("feature_nouns.txt")),
         region_kinds=region_kinds,
+        us_state_abbreviations={
+            fold(r["abbreviation"]): fold(r["state"]) for r in _rows("us_state_abbreviations.tsv")
+        },
     )
 
 

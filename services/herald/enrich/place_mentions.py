@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .gazetteer import Candidate, Gazetteer, Place
+from .gazetteer import Candidate, Gazetteer, Place, fold
 from .place_resolution import resolve
 from .place_words import (
     CUED_CITY_POPULATION,
@@ -74,6 +74,9 @@ def _cue_before(toks: Tokens, start: int) -> bool:
     # "the city of Sumy", "east of Pokrovsk", "outskirts of Kharkiv"
     return word == "of" and i > 0 and lower[i - 1] in OF_CUES
 
+
+# "TALLMANSVILLE, W.Va. (AP)", "Mayfield, Ky.": a state as AP style abbreviates it, after a town's comma.
+_AP_STATE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}(?=[\s(),;]|$)")
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _DATELINE_MARKS = _DASHES | {":", ",", "("}
@@ -325,6 +328,7 @@ class PlaceFinder:
                 mentions[by_span[(m.start, m.end)]] = m
             elif not any(covered[m.start : m.end]):
                 take(m)
+        self._us_states(toks, mentions, take)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
@@ -405,6 +409,33 @@ class PlaceFinder:
         if label == "ORG":
             m.country_code = self._org_country(toks, start, end)
         take(m)
+
+    def _us_states(self, toks: Tokens, mentions: list[Mention], take: Any) -> None:
+        """ "TALLMANSVILLE, W.Va. (AP)", "in Mayfield, Ky.": the abbreviated state is a place, and it
+        pins the town before it (Mayfield in Kentucky, not Scotland's)."""
+        for k in range(1, toks.n - 1):
+            if toks.words[k] != "," or not (toks.title[k - 1] or toks.upper[k - 1]):
+                continue
+            found = _AP_STATE.match(toks.text, toks.idx[k + 1])
+            state = self.gaz.us_state_abbreviations.get(fold(found.group(0))) if found else None
+            if found is None or state is None:
+                continue
+            regions = tuple(
+                c for c in self.gaz.lookup(state) if c.place.kind == "region" and c.place.country_code == "US"
+            )
+            end = k + 1
+            while end < toks.n and toks.idx[end] < found.end():
+                end += 1
+            overlapping = [m for m in mentions if m.start < end and m.end > k + 1]
+            if not regions or any(m.candidates for m in overlapping):
+                continue
+            for m in overlapping:  # the model's unresolved "Calif"
+                mentions.remove(m)
+            take(Mention(k + 1, end, "GPE", candidates=regions))
+            town = next((m for m in mentions if m.end == k and m.candidates), None)
+            code = regions[0].place.admin1_code
+            if town is not None and code and any(c.place.admin1_code == code for c in town.candidates):
+                town.explicit = code
 
     def _place_after_in(self, toks: Tokens, start: int, end: int, take: Any) -> bool:
         """Take "<place>" out of a non-place span "<name> in <place>" reaching the span's end; whether

@@ -817,6 +817,35 @@ CASES = [
         "other",
         id="an-island-off-which-a-boat-capsized",
     ),
+    # AP style's state abbreviations in a dateline: the state, and the town it pins
+    pytest.param(
+        "Tornado kills five at candle factory",
+        "MAYFIELD, Ky. (AP) - A tornado killed five people at a candle factory in Mayfield late Friday, "
+        "the governor said.",
+        "natural_disaster",
+        "US",
+        "city",
+        id="an-ap-state-pins-its-town",
+    ),
+    pytest.param(
+        "Rescuers enter mine after blast",
+        "TALLMANSVILLE, W.Va. (AP) - Rescue teams went into the Sago coal mine on Monday, 12 hours after an "
+        "explosion trapped 13 miners underground.",
+        "industrial_accident",
+        "US",
+        None,
+        id="an-ap-state-unmasks-a-namesake-abroad",
+    ),
+    # a country speaking through its foreign ministry, and a headline's country named with its hazard
+    pytest.param(
+        "India offers condolences over Pakistan floods that killed 300",
+        "NEW DELHI - India's foreign ministry offered condolences to Pakistan on Saturday, as its own "
+        "rescuers searched for the missing.",
+        "natural_disaster",
+        "PK",
+        "country",
+        id="condolences-from-abroad-over-a-countrys-floods",
+    ),
 ]
 
 
