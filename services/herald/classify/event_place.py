@@ -13,6 +13,10 @@ attacker ("Russia launched ..."), in the attribution ("..., the ministry in Mosc
 dateline ("ISLAMABAD (AP) - ...": where the reporter sat), as the launch site ("rockets fired from
 Rafah") or as where help sets out from ("a relief flight will leave Brussels") are not where
 it happened; the dateline and the launch site still count when the event's sentences name nothing else.
+An attack aimed at a country ("drones at Ukraine") puts the places of other countries its sentences name
+below that country; among countries named equally, the dateline's wins. When no place resolves, the
+country comes from the people a toll counts, the officials who report it ("Pakistani officials said"),
+or a state body the event hit or that reports at home ("the State Department").
 """
 
 from __future__ import annotations
@@ -221,7 +225,7 @@ _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 # their own ground; their country places an event whose sentences name no other (an unknown village).
 _OFFICIALS_AFTER = re.compile(
     r"^\s+(?:(?:security|military|government|local|provincial|district|health|intelligence)\s+)?"
-    r"(?:officials?|authorities|police|government|ministry|sources)\b",
+    r"(?:officials?|authorities|police|government|ministry|sources|military|army)\b",
     re.I,
 )
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
@@ -329,6 +333,13 @@ def locate(
                 if entity.country_code and _counted_by_toll(article, entity):
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
+                if (
+                    entity.country_code
+                    and entity.start not in attackers
+                    and in_spans(local, spans)
+                    and _OFFICIALS_AFTER.match(seg.text[local + len(entity.text) :])
+                ):
+                    officials.append(entity)  # "..., the Pakistani military said"
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
                     if inside or _neighbour(
                         seg.text[max(0, local - 60) : local], seg.text[local + len(entity.text) :]
@@ -336,8 +347,6 @@ def locate(
                         continue  # "near the Afghan border": the other side of the border
                     if not in_spans(entity.start - seg.start, spans):
                         peoples.append(entity)
-                    elif _OFFICIALS_AFTER.match(seg.text[local + len(entity.text) :]):
-                        officials.append(entity)
                 continue
             if entity.label not in _PLACE_LABELS and entity.geo is None:
                 continue

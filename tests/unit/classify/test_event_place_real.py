@@ -846,6 +846,14 @@ CASES = [
         "country",
         id="condolences-from-abroad-over-a-countrys-floods",
     ),
+    pytest.param(
+        "Roadside bomb kills six soldiers",
+        "A roadside bomb killed six soldiers in Kech on Tuesday, the Pakistani military said.",
+        None,
+        "PK",
+        None,
+        id="the-reporting-militarys-country-for-an-unknown-district",
+    ),
 ]
 
 
