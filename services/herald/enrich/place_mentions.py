@@ -27,6 +27,7 @@ from .place_resolution import resolve
 from .place_words import (
     CUED_CITY_POPULATION,
     FACILITY_WORDS,
+    HYPHEN_MODIFIER_ENDINGS,
     LOCATIVE,
     NUMERIC_LABELS,
     OF_CUES,
@@ -114,6 +115,17 @@ def _spaced_dash(toks: Tokens, k: int) -> bool:
         and toks.ends[k - 1] < toks.idx[k]
         and toks.ends[k] < toks.idx[k + 1]
     )
+
+
+def _joined_to_a_longer_name(toks: Tokens, hyphen: int) -> bool:
+    """Whether a hyphen at ``hyphen``, joined on both sides, runs a name into a lowercase word that is
+    no modifier ("Lipova-lazne", not "Kyiv-based" or "Iran-made")."""
+    if not 0 < hyphen < toks.n - 1 or toks.words[hyphen] != "-":
+        return False
+    if toks.ends[hyphen - 1] != toks.idx[hyphen] or toks.ends[hyphen] != toks.idx[hyphen + 1]:
+        return False
+    word = toks.words[hyphen + 1]
+    return word.isalpha() and word.islower() and not word.endswith(HYPHEN_MODIFIER_ENDINGS)
 
 
 def _titled(toks: Tokens, start: int) -> bool:
@@ -458,6 +470,8 @@ class PlaceFinder:
             return True
         if end - start == 1 and toks.lower[start] in PERSON_TITLES and end < toks.n and toks.title[end]:
             return True  # "the King George area of Honiara": a title before a name, not King, NC
+        if _joined_to_a_longer_name(toks, end - 1 if toks.words[end - 1] == "-" else end):
+            return True  # "at Lipova-lazne": a longer name the gazetteer does not know
         return end < toks.n and toks.lower[end] in gaz.feature_nouns
 
     def _accept(self, toks: Tokens, m: Mention, model_label: str | None) -> bool:

@@ -1071,3 +1071,23 @@ def test_the_country_that_brokered_a_truce_is_not_its_place(
     )
     events = classify(article, veto=False)
     assert events and all(e.location is None or e.location.country_code != "QA" for e in events)
+
+
+def test_a_name_run_into_a_lowercase_word_is_a_longer_name(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "a car swept into a river at Lipova-lazne": a Czech spa town the gazetteer does not know, not
+    Romania's Lipova; "a Kyiv-based analyst" still names Kyiv."""
+    [article] = enrich(
+        [
+            as_article(
+                "hyphenated-name",
+                "Floods sweep car into river",
+                "Three people are missing after floodwater swept their car into a river at Lipova-lazne on "
+                "Sunday, a Kyiv-based analyst who follows the region said.",
+            )
+        ]
+    )
+    countries = {e.text.rstrip("-"): e.geo.country_code for e in article.entities if e.geo is not None}
+    assert "RO" not in countries.values()
+    assert countries.get("Kyiv") == "UA"
