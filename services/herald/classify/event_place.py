@@ -169,7 +169,8 @@ _EPICENTRE_BONUS = 1.5
 # regions abroad that order evacuations before it arrives.
 _BATTERED_BEFORE = re.compile(
     r"\b(?:pound(?:ed|ing|s)?|batter(?:ed|ing|s)?|lash(?:ed|ing|es)?|ravag(?:ed|ing|es)|devastat(?:ed|ing|es)|"
-    r"slamm(?:ed|ing)|slams)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|coastal)\s+)?$",
+    r"slamm(?:ed|ing)|slams)\s+(?:(?:into|onto|across|through)\s+)?(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|coastal)\s+)?$",
     re.I,
 )
 _BATTERED_BONUS = 2.5
@@ -317,7 +318,8 @@ def locate(
     victims: list[Entity] = []  # "Twelve Pakistani soldiers were killed": the people a toll counts
     speakers: list[Entity] = []  # "Kaduna state police said": a town or region in the attribution
     officials: list[Entity] = []  # "Pakistani officials said": a government speaking of its own ground
-    aimed: set[str | None] = set()  # the countries the event's attack is aimed at ("at Ukraine")
+    # The countries an attack is aimed at ("at Ukraine"), each where it is first named.
+    aimed: dict[str | None, tuple[int, int]] = {}
     dateline_countries: set[str] = set()  # "BARABANKI, India -- ": where the reporter is
     for seg in segs:
         spans = attribution_spans(seg.text)
@@ -411,7 +413,7 @@ def locate(
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
                 if not seg.headline and _AIMED_AT_BEFORE.search(seg.text[max(0, local - 20) : local]):
-                    aimed.add(entity.geo.country_code)
+                    aimed.setdefault(entity.geo.country_code, (seg.index, local))
             if (
                 code == "peace_talks"
                 and entity.geo is not None
@@ -481,10 +483,14 @@ def locate(
     if code == "natural_disaster":
         candidates.extend(_epicentres(article, segs, lead))
     if len(aimed) == 1:
-        (country,) = aimed
+        # Only places named after the attack ("... at Ukraine. A Ukrainian drone strike on the Kursk
+        # region"): "drones struck a refinery in Russia's Saratov region, days after Russia fired 500
+        # drones at Ukraine" leads with its own strike.
+        ((country, at),) = aimed.items()
         for i, c in enumerate(candidates):
             geo = c.entity.geo if c.entity is not None else None
-            if geo is not None and geo.country_code and geo.country_code != country and c.rank > 0:
+            elsewhere = geo is not None and bool(geo.country_code) and geo.country_code != country
+            if elsewhere and c.rank > 0 and c.order > at:
                 candidates[i] = Candidate(c.rank - _AIMED_ELSEWHERE_PENALTY, c.order, c.name, c.entity)
     if not candidates and not peoples and lead:
         body = [s.sentence for s in segs if not s.headline]
@@ -526,11 +532,11 @@ def locate(
             # Neither the headline nor the body names a place ("French government collapses as the prime
             # minister loses a confidence vote"): the headline's demonym says the country.
             return Location(name=people.text, country_code=people.country_code, kind="country")
-        body = _state_body(article, segs, attackers)
-        if body is not None:
+        state_body = _state_body(article, segs, attackers)
+        if state_body is not None:
             # "hackers stole emails from 10 State Department accounts", "told reporters at the Bangladesh
             # Meteorological Department": a state body hit or reporting at home, and nothing else named.
-            return Location(name=body.text, country_code=body.country_code, kind="country")
+            return Location(name=state_body.text, country_code=state_body.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":

@@ -854,6 +854,24 @@ CASES = [
         None,
         id="the-reporting-militarys-country-for-an-unknown-district",
     ),
+    pytest.param(
+        "Ukrainian drones hit Russian refinery",
+        "Ukrainian drones struck an oil refinery in Russia's Saratov region overnight, the governor said, "
+        "days after Russia fired 500 drones at Ukraine.",
+        "air_drone_strike",
+        "RU",
+        "region",
+        id="a-strike-told-before-the-attack-it-answers",
+    ),
+    pytest.param(
+        "Typhoon slams into Taiwan",
+        "Typhoon Gaemi slammed into Taiwan's east coast on Wednesday, killing two people, then moved on "
+        "towards China's Fujian province.",
+        "natural_disaster",
+        "TW",
+        "country",
+        id="the-coast-a-storm-slams-into-not-where-it-heads",
+    ),
 ]
 
 
