@@ -10,8 +10,9 @@ Built once per process from two offline packages and small curated tables under 
   the words in ``admin_words.txt`` are stripped to get the base news writes before "region";
 * curated tables for what neither has: English region names where ISO's spelling differs (Ukrainian
   and Russian oblasts, "North Kivu") and areas that are not admin-1 units (Gaza Strip, Darfur),
-  seas, mountain ranges and islands (``features.tsv``), country aliases, demonyms, state organs, and
-  armed groups whose names look like towns (``groups.txt``).
+  seas, mountain ranges and islands (``features.tsv``), country aliases, demonyms, state organs,
+  armed groups whose names look like towns (``groups.txt``), and the abbreviations AP style gives US
+  states after a town (``us_state_abbreviations.tsv``, "Mayfield, Ky.").
 
 Building takes about a second and most of the memory this stage adds, so it happens lazily in the
 entry point (:func:`shared`), never at import. Lookups after that are single dict reads.
