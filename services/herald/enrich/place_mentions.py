@@ -307,6 +307,20 @@ class PlaceFinder:
                 take(Mention(i, end, "NORP", country_code=gaz.demonyms[word]))
                 i = end
                 continue
+            organ = next(
+                (
+                    j
+                    for j in range(min(n, i + 3), i, -1)
+                    if not any(covered[i:j]) and toks.key(i, j) in gaz.state_organs
+                ),
+                None,
+            )
+            if organ is not None:
+                # "a rally on Whitehall", untagged: the seat of a government speaks for its country, it is
+                # not the Ohio town of that name.
+                take(Mention(i, organ, "ORG", country_code=gaz.state_organs[toks.key(i, organ)]))
+                i = organ
+                continue
             limit = i
             while limit < n and not covered[limit] and limit - i < self._max_words:
                 limit += 1

@@ -872,6 +872,16 @@ CASES = [
         "country",
         id="the-coast-a-storm-slams-into-not-where-it-heads",
     ),
+    # a government's seat named as the street of a rally: its country, never the US town of that name
+    pytest.param(
+        "Officers hurt at rally in Whitehall",
+        "Thousands of people joined a demonstration on Whitehall in Westminster on Saturday evening, and "
+        "two officers were hurt by bottles thrown from the crowd, police said.",
+        "protest",
+        "GB",
+        "country",
+        id="whitehall-is-the-british-government",
+    ),
 ]
 
 
