@@ -13,6 +13,10 @@ attacker ("Russia launched ..."), in the attribution ("..., the ministry in Mosc
 dateline ("ISLAMABAD (AP) - ...": where the reporter sat), as the launch site ("rockets fired from
 Rafah") or as where help sets out from ("a relief flight will leave Brussels") are not where
 it happened; the dateline and the launch site still count when the event's sentences name nothing else.
+An attack aimed at a country ("drones at Ukraine") puts the places of other countries its sentences name
+below that country; among countries named equally, the dateline's wins. When no place resolves, the
+country comes from the people a toll counts, the officials who report it ("Pakistani officials said"),
+or a state body the event hit or that reports at home ("the State Department").
 """
 
 from __future__ import annotations
@@ -69,9 +73,13 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z][A-Za-z ./&]*\)\s*)?(?:--|[-\u2013\u2014:])\s"  # "(UrduPoint News / Sputnik)"
 )
 # "rockets fired from Rafah in southern Gaza", "drones launched from the Kursk region": the origin.
+# "launched from Iran and Yemen towards Israel": each country of a list after "from" is a launch site.
+# "militants crossed from Afghanistan and attacked a post in Pakistan": where attackers came over from.
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:fired|launched|lobbed|flew|flown|took off|came|coming|originat\w*)\b[^.;]{0,60}?\bfrom\s+"
-    r"(?:(?!at\b|on\b|against\b|towards?\b|into\b|hit\b|struck\b|and\b)[\w'\u2019-]+\s+){0,4}$",
+    r"\b(?:fired|launched|lobbed|flew|flown|took off|came|coming|originat\w*|crossed|crossing|infiltrated|"
+    r"sneaked|slipped)\b[^.;]{0,60}?\bfrom\s+"
+    r"(?:(?!at\b|on\b|against\b|towards?\b|into\b|hit\b|struck\b|and\b)[\w'\u2019-]+\s+){0,4}"
+    r"(?:(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*)?,?\s+(?:and|or)\s+)?$",
     re.I,
 )
 # "off the coast of Vanuatu", "west of the Yemeni port of Hodeidah", "95 nautical miles south-east of Aden"
@@ -140,9 +148,44 @@ _FLED_FROM_BEFORE = re.compile(
 _REFUGEES_AFTER = re.compile(r"^\s+(?:refugees|asylum[- ]seekers)\b", re.I)
 _ARRIVAL_PENALTY = 3.0
 _TALKS_DATELINE_RANK = 1.5  # above a party's country, below a venue city the sentences name
+# "talks between the Taliban and the United States began in Qatar", "returned to Qatar for further
+# talks": a country the talks are held in or travelled to is their venue, above the dateline.
+_VENUE_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", re.I)
+_VENUE_BONUS = 1.0
+# "missiles launched at Ukraine", "fired more than 180 missiles at Israel": the country an attack is aimed
+# at. A place of another country in the same event's sentences ("a Ukrainian drone strike on the Kursk
+# region", "debris killed a man in Jericho") is a side incident, below the country aimed at.
+_AIMED_AT_BEFORE = re.compile(r"\b(?:at|against|towards?|targeting)\s+(?:the\s+)?$", re.I)
+_AIMED_ELSEWHERE_PENALTY = 3.5
+# "The USGS placed the epicentre about 17 km from Mandalay": where a quake struck, above the towns that
+# report their own tolls ("Bangkok officials revised their toll").
+_EPICENTRE_BEFORE = re.compile(
+    r"\bepicent(?:re|er)\b[^.;]{0,50}?\b(?:near|from|in|of|at|off|under|beneath)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|province|region|district)\s+of\s+)?$",
+    re.I,
+)
+_EPICENTRE_BONUS = 1.5
+# "as Hurricane Dorian, a Category 4 storm, pounded the Bahamas": the land a storm is battering, above the
+# regions abroad that order evacuations before it arrives.
+_BATTERED_BEFORE = re.compile(
+    r"\b(?:pound(?:ed|ing|s)?|batter(?:ed|ing|s)?|lash(?:ed|ing|es)?|ravag(?:ed|ing|es)|devastat(?:ed|ing|es)|"
+    r"slamm(?:ed|ing)|slams)\s+(?:(?:into|onto|across|through)\s+)?(?:the\s+)?"
+    r"(?:(?:northern|southern|eastern|western|central|coastal)\s+)?$",
+    re.I,
+)
+_BATTERED_BONUS = 2.5
+# "India offers condolences over Pakistan floods": a place named with the hazard it suffered.
+_HAZARD_AFTER = re.compile(
+    r"^\s+(?:floods?|flooding|flash\s+floods|quake|earthquake|landslides?|cloudbursts?|storms?|cyclone|typhoon|"
+    r"hurricane|wildfires?|bushfires?|forest\s+fires?|drought|heatwave|tsunami|eruption|avalanche)\b",
+    re.I,
+)
+_HAZARD_BONUS = 0.5
 # "Italy's foreign ministry said", "the US embassy": a country speaking about an event abroad.
 # "a Britain-based monitoring group", "London-based": where a speaker is based, never the place.
-_BASED_AFTER = re.compile(r"^-based\b", re.I)
+# "a Qatar-brokered truce", "US-mediated talks", "a Saudi-led coalition": the party that brokered or
+# leads, never where the truce or the fighting is.
+_BASED_AFTER = re.compile(r"^-(?:based|brokered|mediated|led|backed|sponsored)\b", re.I)
 _ABROAD_SPEAKER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s+(?:foreign|external affairs|state department|embassy|consulate)", re.I
 )
@@ -179,6 +222,13 @@ _WEAPON_OWNER_AFTER = re.compile(
 # "Twelve Pakistani soldiers were killed", "15 Afghan civilians died": the people a toll counts. Where a
 # report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
 _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
+# "..., killing 10, Pakistani officials said": a government's officials reporting an incident speak of
+# their own ground; their country places an event whose sentences name no other (an unknown village).
+_OFFICIALS_AFTER = re.compile(
+    r"^\s+(?:(?:security|military|government|local|provincial|district|health|intelligence)\s+)?"
+    r"(?:officials?|authorities|police|government|ministry|sources|military|army)\b",
+    re.I,
+)
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _LANDMARK_PENALTY = 1.5  # a landmark city below the region it is the landmark of, above a country
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
@@ -267,6 +317,10 @@ def locate(
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
     victims: list[Entity] = []  # "Twelve Pakistani soldiers were killed": the people a toll counts
     speakers: list[Entity] = []  # "Kaduna state police said": a town or region in the attribution
+    officials: list[Entity] = []  # "Pakistani officials said": a government speaking of its own ground
+    # The countries an attack is aimed at ("at Ukraine"), each where it is first named.
+    aimed: dict[str | None, tuple[int, int]] = {}
+    dateline_countries: set[str] = set()  # "BARABANKI, India -- ": where the reporter is
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
@@ -281,6 +335,13 @@ def locate(
                 if entity.country_code and _counted_by_toll(article, entity):
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
+                if (
+                    entity.country_code
+                    and entity.start not in attackers
+                    and in_spans(local, spans)
+                    and _OFFICIALS_AFTER.match(seg.text[local + len(entity.text) :])
+                ):
+                    officials.append(entity)  # "..., the Pakistani military said"
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
                     if inside or _neighbour(
                         seg.text[max(0, local - 60) : local], seg.text[local + len(entity.text) :]
@@ -315,6 +376,8 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if entity.geo is not None and entity.geo.kind == "country" and _ABROAD_SPEAKER_AFTER.match(after):
+                continue  # "India's foreign ministry offered condolences to Pakistan": the agency abroad
             if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):
                 continue  # "Ukraine's side said": a party speaking, the talks' venue is elsewhere
             party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
@@ -349,6 +412,29 @@ def locate(
                 rank -= _LANDMARK_PENALTY  # "the province around Vienna": the province, not Vienna
             if entity.start in targets and entity.geo is not None and entity.geo.kind == "country":
                 rank -= 0.1
+                if not seg.headline and _AIMED_AT_BEFORE.search(seg.text[max(0, local - 20) : local]):
+                    aimed.setdefault(entity.geo.country_code, (seg.index, local))
+            if (
+                code == "peace_talks"
+                and entity.geo is not None
+                and entity.geo.kind == "country"
+                and _VENUE_BEFORE.search(seg.text[max(0, local - 10) : local])
+            ):
+                rank += _VENUE_BONUS
+            if (
+                code == "natural_disaster"
+                and entity.geo is not None
+                and _EPICENTRE_BEFORE.search(seg.text[max(0, local - 90) : local])
+            ):
+                rank += _EPICENTRE_BONUS
+            if (
+                code == "natural_disaster"
+                and entity.geo is not None
+                and _BATTERED_BEFORE.search(seg.text[max(0, local - 40) : local])
+            ):
+                rank += _BATTERED_BONUS
+            if code == "natural_disaster" and entity.geo is not None and _HAZARD_AFTER.match(after):
+                rank += _HAZARD_BONUS
             if entity.geo is not None and entity.geo.kind == "country" and _owner(after):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
@@ -368,6 +454,8 @@ def locate(
                 if entity.geo is not None and entity.geo.kind == "city" and _speaks("", after):
                     rank -= _HEADLINE_SPEAKER_PENALTY  # "Moscow claims capture of village in Donetsk"
             if local < dateline_end:
+                if entity.geo is not None and entity.geo.country_code:
+                    dateline_countries.add(entity.geo.country_code)
                 # Talks are reported from where they are held ("GENEVA - Syria's government and
                 # opposition delegations ..."): there the dateline is the venue, above the parties.
                 rank = _TALKS_DATELINE_RANK if code == "peace_talks" else _DATELINE_RANK
@@ -392,6 +480,18 @@ def locate(
         for i in launch_sites:
             c = candidates[i]
             candidates[i] = Candidate(c.rank - 1.0, c.order, c.name, c.entity)
+    if code == "natural_disaster":
+        candidates.extend(_epicentres(article, segs, lead))
+    if len(aimed) == 1:
+        # Only places named after the attack ("... at Ukraine. A Ukrainian drone strike on the Kursk
+        # region"): "drones struck a refinery in Russia's Saratov region, days after Russia fired 500
+        # drones at Ukraine" leads with its own strike.
+        ((country, at),) = aimed.items()
+        for i, c in enumerate(candidates):
+            geo = c.entity.geo if c.entity is not None else None
+            elsewhere = geo is not None and bool(geo.country_code) and geo.country_code != country
+            if elsewhere and c.rank > 0 and c.order > at:
+                candidates[i] = Candidate(c.rank - _AIMED_ELSEWHERE_PENALTY, c.order, c.name, c.entity)
     if not candidates and not peoples and lead:
         body = [s.sentence for s in segs if not s.headline]
         # Raised by the headline alone: the lead sentence says where the story is.
@@ -423,11 +523,20 @@ def locate(
             geo = speakers[0].geo
             assert geo is not None
             return Location(name=geo.name, country_code=geo.country_code, admin1=geo.admin1, kind="region")
+        if officials:
+            # "US drones ... killing 10, Pakistani officials said", no place resolved: the officials'
+            # government speaks of its own territory.
+            return Location(name=officials[0].text, country_code=officials[0].country_code, kind="country")
         people = _headline_people(article, lead)
         if people is not None:
             # Neither the headline nor the body names a place ("French government collapses as the prime
             # minister loses a confidence vote"): the headline's demonym says the country.
             return Location(name=people.text, country_code=people.country_code, kind="country")
+        state_body = _state_body(article, segs, attackers)
+        if state_body is not None:
+            # "hackers stole emails from 10 State Department accounts", "told reporters at the Bangladesh
+            # Meteorological Department": a state body hit or reporting at home, and nothing else named.
+            return Location(name=state_body.text, country_code=state_body.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
@@ -435,6 +544,7 @@ def locate(
         # agency sat abroad; the people the toll counts say the country.
         return Location(name=victims[0].text, country_code=victims[0].country_code, kind="country")
     best = _headline_town(best, candidates, segs, article.text(), targets) or best
+    best = _dateline_country(best, candidates, dateline_countries)
     if best.entity is not None and best.entity.geo is not None:
         geo = best.entity.geo
         village = _village_in(best, candidates) if geo.kind == "region" else None
@@ -468,10 +578,72 @@ def locate(
         # "seven Pakistani soldiers were killed ... in Mir Ali": a town the gazetteer does not know,
         # in a report naming no country; the people the toll counts say which country it is in.
         country = victims[0].country_code
+    if country is None and officials:
+        # "in the village of Mana Raghzai in South Waziristan ..., Pakistani officials said"
+        country = officials[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
 
 
 _HACKERS_AFTER = re.compile(r"^\s+(?:state-backed\s+)?(?:hackers?|hacking|cyber)", re.I)
+
+
+def _epicentres(
+    article: EnrichedArticle, segs: Sequence[Segment], lead: Sequence[Segment]
+) -> list[Candidate]:
+    """The places a quake report's later sentences put the epicentre at ("The USGS placed the epicentre
+    about 17 km from Mandalay", after two sentences of tolls in the capitals): where it struck, above
+    the towns reporting tolls of their own."""
+    own = {s.index for s in segs}
+    found = []
+    for seg in lead:
+        if seg.index in own or seg.headline:
+            continue
+        for entity in article.entities:
+            geo = entity.geo
+            if geo is None or geo.kind not in ("city", "region") or not seg.contains(entity):
+                continue
+            local = entity.start - seg.start
+            if _EPICENTRE_BEFORE.search(seg.text[max(0, local - 90) : local]):
+                rank = _KIND_RANK[geo.kind] + _EPICENTRE_BONUS - 1.0
+                found.append(Candidate(rank, (seg.index, local), entity.text, entity))
+    return found
+
+
+def _state_body(
+    article: EnrichedArticle, segs: Sequence[Segment], attackers: Collection[int]
+) -> Entity | None:
+    """The first organisation of the event's sentences the enrichment ties to a country ("the State
+    Department", "the Bangladesh Meteorological Department"), not the attacker."""
+    for seg in segs:
+        for entity in article.entities:
+            if (
+                entity.label == "ORG"
+                and entity.country_code
+                and seg.contains(entity)
+                and entity.start not in attackers
+            ):
+                return entity
+    return None
+
+
+def _dateline_country(
+    best: Candidate, candidates: Sequence[Candidate], dateline: Collection[str]
+) -> Candidate:
+    """Among countries named equally ("39 deaths were reported in Bangladesh and 21 in India"), the one
+    the reporter files from ("BARABANKI, India -- "): the report leads with its own country's story."""
+    geo = best.entity.geo if best.entity is not None else None
+    if geo is None or geo.kind != "country" or geo.country_code in dateline:
+        return best
+    for c in candidates:
+        other = c.entity.geo if c.entity is not None else None
+        if (
+            c.rank == best.rank
+            and other is not None
+            and other.kind == "country"
+            and other.country_code in dateline
+        ):
+            return c
+    return best
 
 
 def _headline_people(article: EnrichedArticle, lead: Sequence[Segment]) -> Entity | None:
@@ -638,15 +810,16 @@ def _in_dateline(text: str, entity: Entity) -> bool:
 
 def _coast(article: EnrichedArticle, segs: Sequence[Segment]) -> str | None:
     """The country of a shore the report places a sea event off ("west of the Yemeni port of
-    Hodeidah", "off the coast of Vanuatu"), read in the event's sentences and the one after them:
-    wire reports name the sea first and the nearest port a sentence later."""
+    Hodeidah", "off the coast of Vanuatu"), read in the event's sentences and the ones right before and
+    after them: wire reports name the sea first and the nearest port a sentence later, or the port
+    first ("54 nautical miles southwest of the Yemeni port of Aden") and the sea with the claim after."""
     last = max(s.sentence for s in segs)
     text = article.text()
     for entity in article.entities:
         geo = entity.geo
         if geo is None or geo.kind not in ("city", "country", "region") or entity.sentence > last + 1:
             continue
-        if entity.sentence < min(s.sentence for s in segs):
+        if entity.sentence < min(s.sentence for s in segs) - 1:
             continue
         if _OFF_SHORE_BEFORE.search(text[max(0, entity.start - 60) : entity.start]):
             return geo.country_code

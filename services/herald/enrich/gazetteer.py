@@ -10,8 +10,9 @@ Built once per process from two offline packages and small curated tables under 
   the words in ``admin_words.txt`` are stripped to get the base news writes before "region";
 * curated tables for what neither has: English region names where ISO's spelling differs (Ukrainian
   and Russian oblasts, "North Kivu") and areas that are not admin-1 units (Gaza Strip, Darfur),
-  seas, mountain ranges and islands (``features.tsv``), country aliases, demonyms, state organs, and
-  armed groups whose names look like towns (``groups.txt``).
+  seas, mountain ranges and islands (``features.tsv``), country aliases, demonyms, state organs,
+  armed groups whose names look like towns (``groups.txt``), and the abbreviations AP style gives US
+  states after a town (``us_state_abbreviations.tsv``, "Mayfield, Ky.").
 
 Building takes about a second and most of the memory this stage adds, so it happens lazily in the
 entry point (:func:`shared`), never at import. Lookups after that are single dict reads.
@@ -97,6 +98,8 @@ class Gazetteer:
     # ISO 3166-2's kind of each region it lists, folded ("state", "department"): "Plateau state" is
     # Nigeria's, where Benin's Plateau is a department. Curated regions have none.
     region_kinds: dict[Place, str] = field(default_factory=dict)
+    # AP style's state abbreviations, folded ("wva" -> "west virginia"): only after a town and a comma.
+    us_state_abbreviations: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[Candidate, ...]:
         """Candidates for a folded name, best first (own names, then population)."""
@@ -317,7 +320,9 @@ def build(min_city_population: int = 5000) -> Gazetteer:
     for r in _rows("demonyms.tsv"):
         word, cc = r["demonym"], r["country"]
         demonyms[word] = cc
-        if not word.endswith(("ese", "sh", "ch", "ss")):
+        # "Philippine" makes "Philippines", which is the country: "In the Philippines" is a place.
+        plural_is_country = any(c.place.kind == "country" for c in final.get(fold(word + "s"), ()))
+        if not word.endswith(("ese", "sh", "ch", "ss")) and not plural_is_country:
             demonyms[word + "s"] = cc
 
     return Gazetteer(
@@ -332,6 +337,9 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         never_places=frozenset(fold(w) for w in _words("never_places.txt")),
         feature_nouns=frozenset(fold(w) for w in _words("feature_nouns.txt")),
         region_kinds=region_kinds,
+        us_state_abbreviations={
+            fold(r["abbreviation"]): fold(r["state"]) for r in _rows("us_state_abbreviations.tsv")
+        },
     )
 
 

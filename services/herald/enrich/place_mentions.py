@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .gazetteer import Candidate, Gazetteer, Place
+from .gazetteer import Candidate, Gazetteer, Place, fold
 from .place_resolution import resolve
 from .place_words import (
     CUED_CITY_POPULATION,
     FACILITY_WORDS,
+    HYPHEN_MODIFIER_ENDINGS,
     LOCATIVE,
     NUMERIC_LABELS,
     OF_CUES,
@@ -75,6 +76,9 @@ def _cue_before(toks: Tokens, start: int) -> bool:
     return word == "of" and i > 0 and lower[i - 1] in OF_CUES
 
 
+# "TALLMANSVILLE, W.Va. (AP)", "Mayfield, Ky.": a state as AP style abbreviates it, after a town's comma.
+_AP_STATE = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}(?=[\s(),;]|$)")
+
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 _DATELINE_MARKS = _DASHES | {":", ",", "("}
 
@@ -111,6 +115,17 @@ def _spaced_dash(toks: Tokens, k: int) -> bool:
         and toks.ends[k - 1] < toks.idx[k]
         and toks.ends[k] < toks.idx[k + 1]
     )
+
+
+def _joined_to_a_longer_name(toks: Tokens, hyphen: int) -> bool:
+    """Whether a hyphen at ``hyphen``, joined on both sides, runs a name into a lowercase word that is
+    no modifier ("Lipova-lazne", not "Kyiv-based" or "Iran-made")."""
+    if not 0 < hyphen < toks.n - 1 or toks.words[hyphen] != "-":
+        return False
+    if toks.ends[hyphen - 1] != toks.idx[hyphen] or toks.ends[hyphen] != toks.idx[hyphen + 1]:
+        return False
+    word = toks.words[hyphen + 1]
+    return word.isalpha() and word.islower() and not word.endswith(HYPHEN_MODIFIER_ENDINGS)
 
 
 def _titled(toks: Tokens, start: int) -> bool:
@@ -292,6 +307,20 @@ class PlaceFinder:
                 take(Mention(i, end, "NORP", country_code=gaz.demonyms[word]))
                 i = end
                 continue
+            organ = next(
+                (
+                    j
+                    for j in range(min(n, i + 3), i, -1)
+                    if not any(covered[i:j]) and toks.key(i, j) in gaz.state_organs
+                ),
+                None,
+            )
+            if organ is not None:
+                # "a rally on Whitehall", untagged: the seat of a government speaks for its country, it is
+                # not the Ohio town of that name.
+                take(Mention(i, organ, "ORG", country_code=gaz.state_organs[toks.key(i, organ)]))
+                i = organ
+                continue
             limit = i
             while limit < n and not covered[limit] and limit - i < self._max_words:
                 limit += 1
@@ -325,6 +354,7 @@ class PlaceFinder:
                 mentions[by_span[(m.start, m.end)]] = m
             elif not any(covered[m.start : m.end]):
                 take(m)
+        self._us_states(toks, mentions, take)
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
@@ -406,6 +436,33 @@ class PlaceFinder:
             m.country_code = self._org_country(toks, start, end)
         take(m)
 
+    def _us_states(self, toks: Tokens, mentions: list[Mention], take: Any) -> None:
+        """ "TALLMANSVILLE, W.Va. (AP)", "in Mayfield, Ky.": the abbreviated state is a place, and it
+        pins the town before it (Mayfield in Kentucky, not Scotland's)."""
+        for k in range(1, toks.n - 1):
+            if toks.words[k] != "," or not (toks.title[k - 1] or toks.upper[k - 1]):
+                continue
+            found = _AP_STATE.match(toks.text, toks.idx[k + 1])
+            state = self.gaz.us_state_abbreviations.get(fold(found.group(0))) if found else None
+            if found is None or state is None:
+                continue
+            regions = tuple(
+                c for c in self.gaz.lookup(state) if c.place.kind == "region" and c.place.country_code == "US"
+            )
+            end = k + 1
+            while end < toks.n and toks.idx[end] < found.end():
+                end += 1
+            overlapping = [m for m in mentions if m.start < end and m.end > k + 1]
+            if not regions or any(m.candidates for m in overlapping):
+                continue
+            for m in overlapping:  # the model's unresolved "Calif"
+                mentions.remove(m)
+            take(Mention(k + 1, end, "GPE", candidates=regions))
+            town = next((m for m in mentions if m.end == k and m.candidates), None)
+            code = regions[0].place.admin1_code
+            if town is not None and code and any(c.place.admin1_code == code for c in town.candidates):
+                town.explicit = code
+
     def _place_after_in(self, toks: Tokens, start: int, end: int, take: Any) -> bool:
         """Take "<place>" out of a non-place span "<name> in <place>" reaching the span's end; whether
         one was taken."""
@@ -427,6 +484,8 @@ class PlaceFinder:
             return True
         if end - start == 1 and toks.lower[start] in PERSON_TITLES and end < toks.n and toks.title[end]:
             return True  # "the King George area of Honiara": a title before a name, not King, NC
+        if _joined_to_a_longer_name(toks, end - 1 if toks.words[end - 1] == "-" else end):
+            return True  # "at Lipova-lazne": a longer name the gazetteer does not know
         return end < toks.n and toks.lower[end] in gaz.feature_nouns
 
     def _accept(self, toks: Tokens, m: Mention, model_label: str | None) -> bool:

@@ -78,3 +78,11 @@ OF_CUES = SETTLEMENT_WORDS | frozenset(
         "areas", "district", "neighbourhood", "neighborhood", "island",
     }
 )  # fmt: skip
+# What may follow a place's name after a hyphen and leave it a place: "Kyiv-based", "Gaza-bound",
+# "Iran-made", "Russia-occupied", "Saudi-led", "Gaza-wide". Any other lowercase word joined by a hyphen
+# makes a longer name the gazetteer does not know ("Lipova-lazne", a Czech spa town, is not Romania's
+# Lipova).
+HYPHEN_MODIFIER_ENDINGS = (
+    "ed", "ing", "en", "based", "bound", "made", "born", "wide", "style", "era", "led", "run", "area",
+    "region", "linked", "allied", "flagged", "owned", "backed", "held", "controlled", "centric",
+)  # fmt: skip

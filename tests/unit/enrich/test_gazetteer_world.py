@@ -131,3 +131,10 @@ def test_a_countrys_adjective_is_a_demonym(gaz: Any) -> None:
     """ "provisional Philippine government figures showed": the adjective names the country."""
     assert gaz.demonyms["Philippine"] == "PH"
     assert gaz.demonyms["Gabonese"] == "GA"
+
+
+def test_a_demonyms_plural_that_is_a_country_stays_the_country(gaz: Any) -> None:
+    """ "In the Philippines, where it displaced 1.4 million people": "Philippine" + s is the country's
+    name, a place, not a people like "the Afghans"."""
+    assert "Philippines" not in gaz.demonyms
+    assert gaz.demonyms["Afghans"] == "AF"
