@@ -109,9 +109,9 @@ def classify(
     earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text)}
     if earlier:
         quiet |= earlier
-        for code, found in by_type.items():
-            kept = {k: hit for k, hit in found.items() if k not in earlier}
-            by_type[code] = kept or found
+        for code, by_segment in by_type.items():
+            kept = {k: hit for k, hit in by_segment.items() if k not in earlier}
+            by_type[code] = kept or by_segment
     if by_type and veto:
         # A type the headline itself reports is the article's news: the text model scores the whole
         # article and misses short reports of it ("Myanmar's junta says 144 killed in earthquake").
@@ -119,7 +119,7 @@ def classify(
         supported = headlined | type_veto.shipped().supported(
             *type_veto.read_text(article), set(by_type) - headlined
         )
-        by_type = {code: found for code, found in by_type.items() if code in supported}
+        by_type = {code: by_segment for code, by_segment in by_type.items() if code in supported}
     if not by_type:
         return []
     readings = from_quantities(article.quantities, segs)
