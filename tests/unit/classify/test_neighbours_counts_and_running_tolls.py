@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from tests.support.classify_articles import as_article
 
+from herald.classify.hazard_dead import without_hazards_dead
 from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle, Event
 
@@ -64,3 +65,20 @@ def test_a_toll_since_the_outbreak_began_some_time_ago_is_the_toll_now(enrich: E
 def test_a_toll_a_month_ago_is_still_an_earlier_figure(enrich: Enrich) -> None:
     body = "A month ago, cholera had killed 23 people in Jordan, the ministry said."
     assert toll_time(enrich, "Jordan's cholera cases climb", body, 23) == "earlier"
+
+
+def test_the_dead_of_the_disaster_that_set_off_a_protest_are_not_the_protests(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Mine toll rises to 64; police use tear gas on protesters in the capital",
+        "At least 64 miners have died in the mine fire, officials said on Friday, as police fired "
+        "tear gas and water cannon at thousands protesting in the capital.",
+    )
+    assert found["industrial_accident"].magnitude.get("killed") == 64
+    assert "killed" not in found["protest"].magnitude
+
+
+def test_protesters_killed_at_a_rally_over_a_disaster_stay_the_protests_toll() -> None:
+    # "Police shot dead three protesters ... as the toll of the mine fire rose to 64"
+    kept = without_hazards_dead("protest", {"killed": 3}, {"industrial_accident": {"killed": 64}})
+    assert kept == {"killed": 3}
