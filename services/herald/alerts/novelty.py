@@ -523,12 +523,17 @@ class NoveltyDetector:
     def _conflict_in_country(self, event: Event, when: float) -> str | None:
         """Why a first of a conflict family is no news where another conflict family killed within
         ``conflict_seen_window``, or None: a war's air strikes after its deadly ground fighting (or the
-        reverse) are its next turn."""
+        reverse) are its next turn. A report that says the toll rose ("Cambodian civilian death toll in
+        border conflict rises to 17", nine days after four civilians died as fighting resumed) tells of
+        a conflict already under way: for it the window is ``country_toll_window``, the span a
+        country's running toll is read as the alerted event's."""
         window = self.config.conflict_seen_window
         family = family_of(event.type)
         country = affected_country(event)
         if window is None or country is None or family not in conflict_families():
             return None
+        if says_toll_rose(event):
+            window = max(window, self.config.country_toll_window)
         for other in sorted(conflict_families() - {family}):
             prior = self.store.get(f"{other}|deadly_in|{country}")
             if prior and 0 <= when - prior["at"] <= window.total_seconds():

@@ -37,6 +37,8 @@ from herald.core.records import ClaimedCount, EnrichedArticle, Event, Quantity, 
 from . import claims, event_actors, event_place, live_hazards, salience, segments, type_veto
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
+from .foreign_counts import without_other_countries_counts
+from .hazard_dead import HAZARDS, UNREST, without_hazards_dead
 from .heartbeat_event import heartbeat_event, is_heartbeat
 from .magnitude import Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
@@ -138,6 +140,7 @@ def classify(
         if g.headline or g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     readings = _without_headline_totals(readings, segs, article.quantities)
+    readings = without_other_countries_counts(readings, segs, article.title)
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     moved_by = _implied_evacuation(by_type, extra, readings, segs)
     fled_violence = by_type.keys().isdisjoint(_HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
@@ -149,6 +152,13 @@ def classify(
         members = sorted(set(triggers) | extra.get(code, set()))
         texts = [" ".join(segs[k].text.split()) for k in members]
         magnitude = measure(code, members, readings, fled_violence=fled_violence)
+        if code in UNREST:
+            hazards = {
+                h: measure(h, sorted(set(by_type[h]) | extra.get(h, set())), readings)
+                for h in HAZARDS
+                if h in by_type
+            }
+            magnitude = without_hazards_dead(code, magnitude, hazards)
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))

@@ -69,6 +69,7 @@ class Cues:
     earlier: re.Pattern[str]
     earlier_before: re.Pattern[str]
     now_before: re.Pattern[str]
+    running_since: re.Pattern[str]
     lead_other: re.Pattern[str]
     lead_earlier: re.Pattern[str]
     lead_cumulative: re.Pattern[str]
@@ -101,6 +102,7 @@ class Cues:
             earlier=_rx(rf"\b(?:{_rx(data['earlier']['either']).pattern})"),
             earlier_before=_rx(rf"\b(?:{_rx(data['earlier']['before']).pattern})"),
             now_before=_rx(data["earlier"]["now_before"]),
+            running_since=_rx(data["earlier"]["running_since"]),
             lead_other=_rx(data["lead"]["other_event"]),
             lead_earlier=_rx(data["lead"]["earlier"]),
             lead_cumulative=_rx(data["lead"]["cumulative"]),
@@ -230,6 +232,8 @@ def read_sentence(
                     m = rx.search(window)
                     if m is None:
                         continue
+                    if ref == "earlier" and c.running_since.search(window[: m.start()]):
+                        continue  # "since the outbreak began a month ago": when a running count began
                     between = window[: m.start()] if is_after else window[m.end() :]
                     if c.superlative.search(between) and (
                         m.group(0).startswith("since") or re.search(r"since\s*$", window[: m.start()])

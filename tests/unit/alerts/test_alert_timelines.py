@@ -86,10 +86,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # first yielding to its report's record, a toll in a live storm's name, an unknown place read in the country
 # of the reports that named it: 123 / 128 / 123, 1.00 / 0.96; round 23 folds the second frozen split's three
 # timelines in, which the rules match 9 of 18 on, and reads mine tolls, a claimed first's later reports and
-# a rising toll placed by a namesake town abroad: 139 / 146 / 135, 0.97 / 0.92).
+# a rising toll placed by a namesake town abroad: 139 / 146 / 135, 0.97 / 0.92; a neighbour's counts in a
+# clause of their own and an outbreak's toll since it began: 138 / 146 / 136, 0.99 / 0.93; a disaster's dead
+# not the protest's, a war's risen toll no first nine days on: 136 / 146 / 136, 1.00 / 0.93).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.97, "recall": 0.92}
+MEASURED = {"precision": 1.0, "recall": 0.93}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

@@ -190,3 +190,31 @@ def test_a_first_air_strike_days_after_deadly_ground_fighting_is_the_same_war() 
     calm = NoveltyDetector({})
     calm.observe(ev(3, type="armed_clash", where=("Spin Boldak", "AF", "Kandahar")))
     assert rules(calm.observe(strikes)) == ["new_type"]
+
+
+def test_a_report_that_the_toll_of_a_resumed_war_rose_is_no_first_nine_days_on() -> None:
+    """thai_cambodia_border: "Cambodian civilian death toll in border conflict rises to 17", typed shelling,
+    nine days after four civilians died as the border fighting resumed (an armed clash, alerted), paged as
+    the world's first artillery strike in a month. By its own words the toll rose: the conflict is under
+    way, so the deadly fighting keeps the country seen for the span of a country's running toll."""
+    where = ("Oddar Meanchey", "KH", "Oddar Meanchey")
+    fighting = ev(0, type="armed_clash", where=where, magnitude={"killed": 4})
+    rose = ev(
+        1,
+        day=9,
+        type="missile_artillery_strike",
+        where=where,
+        title="Cambodian civilian death toll in border conflict rises to 17",
+    )
+    det = NoveltyDetector({})
+    det.observe(fighting)
+    outcome = det.assess(rose)
+    assert outcome.alerts == []
+    assert ("new_type", "conflict_in_country") in held(outcome)
+    # A report that says nothing of a rising toll, nine days on, is a first as before.
+    fresh = NoveltyDetector({})
+    fresh.observe(fighting)
+    shelled = ev(
+        2, day=9, type="missile_artillery_strike", where=where, title="Thai artillery shells border villages"
+    )
+    assert rules(fresh.observe(shelled)) == ["new_type"]

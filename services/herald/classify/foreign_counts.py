@@ -1,0 +1,78 @@
+"""Counts the report gives for another country than the one its headline is about.
+
+A report about one country's outbreak or disaster often sets a neighbour's figures beside its own, in
+a clause of their own: "Lebanon records first cholera death of the outbreak; cases reach 26" over "...
+26 cases have been recorded this month, the health ministry said; Syria's own outbreak has killed 41
+people", or "One person has been killed by cholera in Lebanon ...; in Syria more than 700 cases and 41
+deaths are recorded". The 41 is Syria's, not the Lebanese event's toll. A clause here is a stretch of a
+sentence between semicolons: the construction news uses to set such a comparison apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from herald.core.countries import all_country_names
+
+from .magnitude import Reading
+from .segments import Segment
+
+# People counts a neighbour's figures can be mistaken for (weapons and magnitudes are not placed so).
+_PEOPLE = frozenset({"killed", "wounded", "missing", "affected", "displaced", "evacuated"})
+
+
+@cache
+def _country_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Every country name (lower-case) to its code; a pattern finding any name; and one finding a name
+    that places a count ("in Syria", "in northern Syria", "Syria's")."""
+    code_of = {n.lower(): code for code, names in all_country_names().items() for n in names if len(n) >= 4}
+    names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
+    anywhere = re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)
+    placing = re.compile(
+        rf"\b(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)|(?<!\w)({names})['\u2019]s\b", re.IGNORECASE
+    )
+    return code_of, anywhere, placing
+
+
+def _number(value: float) -> re.Pattern[str] | None:
+    """The digits a count of ``value`` is written with ("41", "3,042"), or None for a fraction."""
+    if value != int(value):
+        return None
+    forms = sorted({f"{int(value):,}", str(int(value))}, key=len, reverse=True)
+    return re.compile(rf"(?<![\d.,])(?:{'|'.join(re.escape(f) for f in forms)})(?![\d]|,\d)")
+
+
+def without_other_countries_counts(
+    readings: list[Reading], segs: Sequence[Segment], title: str | None
+) -> list[Reading]:
+    """The readings less body counts of people given only in clauses that place them in a country the
+    headline does not name (and that name none it does). Unchanged when the headline names no country:
+    then nothing says which country is the report's own."""
+    code_of, anywhere, placing = _country_patterns()
+    own = {code_of[m.group(1).lower()] for m in anywhere.finditer(title or "")}
+    if not own:
+        return readings
+    by_index = {g.index: g for g in segs}
+    kept = []
+    for r in readings:
+        seg = by_index.get(r.segment)
+        number = _number(r.value)
+        if r.unit not in _PEOPLE or seg is None or seg.headline or number is None:
+            kept.append(r)
+            continue
+        clauses = [c for c in " ".join(seg.text.split()).split(";") if number.search(c)]
+        if clauses and all(_abroad(c, own, code_of, anywhere, placing) for c in clauses):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _abroad(
+    clause: str, own: set[str], code_of: dict[str, str], anywhere: re.Pattern[str], placing: re.Pattern[str]
+) -> bool:
+    """Whether a clause places its counts in another country than the headline's and names none of it."""
+    named = {code_of[m.group(1).lower()] for m in anywhere.finditer(clause)}
+    placed = {code_of[(a or b).lower()] for a, b in placing.findall(clause)}
+    return bool(placed) and not (named & own) and not (placed & own)
