@@ -222,7 +222,7 @@ _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
 _FLIGHT = re.compile(
-    r"\b(?:fled|flee|fleeing|(?:leaving|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
     re.I,
 )
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
@@ -339,6 +339,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             if rule.after is not None and not rule.after.match(after):
                 continue
+            if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
+                continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
             if rule.unit in _SALVO_UNITS and _OTHERS.match(after) and _ONE_WEAPON[rule.unit].search(before):
                 value += (
@@ -429,16 +431,21 @@ def _list_totals(
     first member may have no reading of its own ("Four army troops, a colonel among them, and three
     suspected militants were killed"), but not one of another harm."""
     numbers: list[tuple[re.Match[str], float, dict[str, Reading]]] = []
+    counted: set[int] = set()  # numbers of another metric: "Police arrested 90 people and 25 officers ..."
     for m, value, reading in read:
         if not numbers or numbers[-1][0] is not m:
             numbers.append((m, value, {}))
         if reading is not None and reading.unit in _HARM:
             numbers[-1][2].setdefault(reading.unit, reading)
+        elif reading is not None or _OTHER_VERB_BEFORE.search(sentence, 0, m.start()):
+            counted.add(m.start())
     out = []
     for (m1, v1, units1), (m2, v2, units2) in pairwise(numbers):
         for unit, second in units2.items():
             first = units1.get(unit)
-            if (first is None and units1) or second.claim or (first is not None and first.claim):
+            if first is None and (units1 or m1.start() in counted):
+                continue
+            if second.claim or (first is not None and first.claim):
                 continue
             if count_sides.list_total(sentence, m1.span(), m2.span(), unit):
                 lead = first or second
@@ -451,6 +458,11 @@ def _list_totals(
     return out
 
 
+# A verb of another metric right before a number: "Police arrested 90 people and 25 officers were
+# injured" is no list of 115 hurt.
+_OTHER_VERB_BEFORE = re.compile(
+    rf"\b(?:arrested|detained|evacuated|rescued|deployed|sent|held|displaced|moved)\s+{_HEDGE}$", re.I
+)
 # Between one salvo member's noun and the next member's number: "30 cruise missiles and 110".
 _SALVO_JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_HEDGE}$", re.I)
 
@@ -501,6 +513,14 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             # The count of the dated earlier event the report ranks its own against: "worst since the
             # 1998 tsunami at Aitape, which killed more than 2,000 people".
             if in_dated_event_clause(text, at):
+                continue
+            # "the fourth night of unrest since a teenager was shot dead by police": the death that set
+            # the event off, not its toll
+            if (
+                q.unit in _HARM
+                and at >= 0
+                and is_background(text, re.compile(re.escape(said)).search(text, at))
+            ):
                 continue
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)

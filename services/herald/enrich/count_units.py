@@ -10,27 +10,36 @@ from __future__ import annotations
 
 from .count_vocabulary import (
     AUX,
+    CARE,
+    DEAD_AFTER,
     DETERMINER_GAP,
     HELD_NOT_ARRESTED,
+    HOMES,
     HOSPITAL,
+    HURT,
     LEAVE,
+    LEFT_HOME,
     MADE_TO,
     NOT_COUNTS,
     NOUN_UNITS,
     PERSON_NOUNS,
     POWER_WORDS,
     QUAKE_WORDS,
+    SAFE_PLACES,
     SENT,
     SHELTER,
     SHELTERED,
     SINGULAR_PEOPLE,
     SKIPPABLE,
+    SOUGHT,
     STOP,
     SURVIVORS,
     TO_DEATH,
     TOLL_LINKS,
     TOLL_WORDS,
+    TREATMENT,
     VERB_UNITS,
+    WENT,
     WOUNDS,
     is_plural_noun,
 )
@@ -106,6 +115,38 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
             # one word before the wounds: "treated for gunshot wounds", "treated for minor injuries"
             if toks.lower[k + 1] == "for" and k + 3 < n and toks.lower[k + 3] in WOUNDS:
                 return "wounded", k + 4
+        nxt = toks.lower[k + 1] if k + 1 < n else ""
+        if DEAD_AFTER.get(low) == nxt:
+            return "killed", k + 2  # "One man was shot dead", "two guards were gunned down"
+        if (
+            (low in TO_DEATH or low == "beaten")
+            and nxt == "to"
+            and k + 2 < n
+            and toks.lower[k + 2] == "death"
+        ):
+            return "killed", k + 3  # "were beaten to death"
+        if low in HURT:
+            return "wounded", k + 1  # "three workers were badly burned"
+        if low in WENT and nxt == "to" and k + 2 < n and toks.lower[k + 2] in CARE:
+            return "wounded", k + 3  # "41 people went to emergency rooms", "were admitted to hospital"
+        if low in SOUGHT and _object_within(toks, k, TREATMENT) is not None:
+            return "wounded", _object_within(toks, k, TREATMENT) or k + 1  # "12 people sought treatment"
+        # "530,000 people who left their homes", "had to leave their homes": flight, which a hazard's
+        # report reads as its evacuees (``herald.classify.magnitude``)
+        if low == "to" and nxt in LEFT_HOME:
+            k += 1
+            low, nxt = nxt, toks.lower[k + 1] if k + 1 < n else ""
+        if low in LEFT_HOME and nxt == "their" and k + 2 < n and toks.lower[k + 2] in HOMES:
+            return "displaced", k + 3
+        if low == "who" and steps == 0:
+            k += 1
+            continue
+        if low in ("from", "in") and steps == 0:
+            past = _past_place(toks, k)  # "Around 1,000 people from ward 4 have been moved to ..."
+            if past is not None:
+                k = past
+                steps += 1
+                continue
         if low == "in" and k + 1 < n and toks.lower[k + 1] in HOSPITAL:
             return "wounded", k + 2  # "Ten children are in hospital", "26 remained in hospital"
         if low == "held" and not HELD_NOT_ARRESTED & {toks.lower[x] for x in range(k + 1, min(n, k + 3))}:
@@ -120,13 +161,34 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
             return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
         if low in ("moved", "taken", "relocated", "shifted") and k + 1 < n and toks.lower[k + 1] == "to":
             rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
-            if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
+            if rest & SAFE_PLACES:
                 return "evacuated", k + 2
+        if low == "under" and nxt in ("evacuation", "mandatory") and k + 2 < n:
+            return "evacuated", k + 2  # "20,000 residents were under evacuation orders"
         if low not in AUX:
             return None, k
         k += 1
         steps += 1
     return None, k
+
+
+_FINITE = frozenset({"were", "was", "have", "had", "are", "is"})
+
+
+def _past_place(toks: Tokens, k: int) -> int | None:
+    """Where a short place phrase after the people ends, when a finite verb follows it: "people from
+    the village were evacuated", "workers in Pampa were hurt"; None for anything longer."""
+    for x in range(k + 1, min(toks.n, k + 5)):
+        low = toks.lower[x]
+        if low in _FINITE:
+            return x if x > k + 1 else None
+        if (
+            toks.punct[x]
+            or (low in STOP and low not in ("the", "of"))
+            or not (toks.alpha[x] or toks.like_num[x])
+        ):
+            return None
+    return None
 
 
 def verb_before(toks: Tokens, qstart: int) -> str | None:

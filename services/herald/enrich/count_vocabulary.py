@@ -109,6 +109,33 @@ TO_DEATH = frozenset(
      "burnt", "crushing", "crushed", "stoning", "stoned", "clubbing", "clubbed"}
 )  # fmt: skip
 LEAVE = frozenset({"leave", "flee", "evacuate", "move"})
+# "One man was shot dead", "two guards were gunned down", "were beaten to death": the participle and
+# the word after it that make the people dead (``TO_DEATH`` verbs also take "to death").
+DEAD_AFTER = {"shot": "dead", "gunned": "down", "mown": "down", "cut": "down"}
+# Participles that hurt people on their own: "three workers were badly burned", "were scalded".
+HURT = frozenset({"burned", "burnt", "scalded", "maimed"})
+# "41 people went to emergency rooms", "were admitted to hospital", "sought treatment": people went
+# where the hurt go.
+WENT = frozenset({"went", "gone", "go", "admitted", "brought", "airlifted", "flown"})
+CARE = frozenset({"hospital", "hospitals", "emergency", "clinics", "clinic", "doctors"})
+TREATMENT = frozenset({"treatment", "medical"})
+SOUGHT = frozenset({"sought", "needed", "received", "required", "receiving", "seeking", "needing"})
+# People who left their homes, told after them: "530,000 people who left their homes", "had to leave
+# their homes": flight (a hazard's evacuees, a war's displaced).
+LEFT_HOME = frozenset({"left", "leave", "abandoned", "fled", "flee"})
+HOMES = frozenset({"homes", "home", "houses", "villages"})
+# Nouns a number names rather than counts when it follows them: "people from ward 4", "Reactor 3",
+# "wards 3 and 4" (the second number too: the walk reads the first as a label and moves on).
+LABEL_NOUNS = frozenset(
+    {"ward", "wards", "reactor", "reactors", "gate", "gates", "platform", "block", "sector", "zone", "phase",
+     "terminal", "unit", "route", "highway", "flight", "category", "grade", "level", "stage", "district",
+     "precinct", "pier", "berth", "shaft", "pit", "lane", "exit", "runway", "building", "apartment"}
+)  # fmt: skip
+# Where people "moved to" are out of harm's way: "shifted to relief camps", "moved to the local school",
+# "taken to higher ground".
+SAFE_PLACES = frozenset(
+    {"camps", "shelters", "shelter", "safety", "safer", "school", "schools", "ground", "centres", "centers"}
+)
 # Verbs for taking shelter after the people: "600,000 villagers took shelter inland", "29,100 people had
 # reached cyclone shelters".
 SHELTERED = frozenset({"took", "taken", "sought", "reached", "found", "take"})

@@ -46,6 +46,8 @@ from .count_units import (
 from .count_vocabulary import (
     AFTER_PASSIVE,
     HARM_OF_ANY_NOUN,
+    HURT,
+    LABEL_NOUNS,
     MONTHS,
     NAMED_HARM,
     NOT_COUNTS,
@@ -184,6 +186,8 @@ class CountFinder:
         n = toks.n
         if toks.doc[start].ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
             return None
+        if start and toks.lower[start - 1] in LABEL_NOUNS:
+            return None  # "people from ward 4", "Reactor 3", "Gate 2": a name's number, not a count
         if start:
             if toks.words[start - 1] in ("$", "€", "£", "¥", "#", "No.") or toks.lower[start - 1] in (
                 "no",  # "no one was killed"
@@ -363,6 +367,8 @@ class CountFinder:
         if not is_plural_noun(head):
             return None
         verb, verb_end = verb_after(toks, head_end)
+        if verb_end and toks.lower[verb_end - 1] in HURT:
+            return None  # "more than 30 houses were burned": a fire's damage, not people hurt
         # Passive only ("were hurt", "are still missing"): in "two Houthi-held ports kill one" the
         # noun is the subject of what the verb does to others.
         passive = verb_end - 1 > head_end

@@ -27,3 +27,34 @@ def test_the_hazard_carries_the_evacuation_told_in_a_sentence_of_its_own(enrich:
     )
     assert found["evacuation"].magnitude == {"evacuated": 800}
     assert found["industrial_accident"].magnitude == {"killed": 5, "wounded": 40, "evacuated": 800}
+
+
+def test_a_lead_with_no_cue_gives_its_toll_to_the_event_the_next_sentence_names(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Two dead, nine hurt in northern Lebanese city",
+        "TRIPOLI - Two men were shot dead and nine people were wounded on Sunday in the northern city, "
+        "security sources said. One of the dead was killed in an exchange of fire between rival gunmen.",
+    )
+    assert found["armed_clash"].magnitude == {"killed": 2, "wounded": 9}
+
+
+def test_a_headline_of_two_events_gives_the_lead_to_the_one_that_counts_it(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Workers evacuated after chlorine leak at Leeds plant",
+        "More than 30 people were taken to hospital on Tuesday after chlorine escaped from a tank. Staff "
+        "were evacuated from the plant shortly after noon.",
+    )
+    assert found["industrial_accident"].magnitude == {"wounded": 30}
+    assert "wounded" not in found["evacuation"].magnitude
+
+
+def test_the_death_that_set_off_the_unrest_is_not_its_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Third night of riots in Lyon",
+        "Rioters burned 400 cars across Lyon overnight, the third night of unrest since a teenager was "
+        "shot dead by police. Police arrested 90 people and 25 officers were injured.",
+    )
+    assert found["riot"].magnitude == {"arrested": 90, "wounded": 25}

@@ -340,3 +340,35 @@ def test_flood_victims_shifted_to_relief_camps_are_evacuees(enricher: Enricher) 
         "The revenue minister said more than 4,000 flood victims had been shifted to 15 relief camps.",
     )
     assert quantity(record, 4_000, "evacuated").is_event_count
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("One man was shot dead and six people were wounded in the market on Saturday.", 1, "killed"),
+        ("Two guards were gunned down at the checkpoint, the army said.", 2, "killed"),
+        ("Three villagers were beaten to death by the mob.", 3, "killed"),
+        ("Four workers were badly burned when the tank caught fire.", 4, "wounded"),
+        ("Officials said 41 people went to emergency rooms with breathing problems.", 41, "wounded"),
+        ("At least 12 residents sought medical treatment after the leak.", 12, "wounded"),
+        ("About 2,000 people from the valley were evacuated overnight.", 2_000, "evacuated"),
+        ("Around 800 people from ward 6 have been moved to the local school.", 800, "evacuated"),
+        ("At least 15,000 residents were under evacuation orders on Sunday.", 15_000, "evacuated"),
+        ("An estimated 90,000 people who left their homes are in shelters.", 90_000, "displaced"),
+        ("Tens of thousands of people had to leave their homes as the river rose.", 20_000, "displaced"),
+    ],
+)
+def test_harm_and_flight_in_the_words_reports_use(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Casualties", body), value, unit).is_event_count
+
+
+def test_houses_burned_are_damage_not_people_hurt(enricher: Enricher) -> None:
+    r = enrich(enricher, "Village attacked", "Police said more than 30 houses were burned in the raid.")
+    assert not [q for q in r.quantities if q.unit == "wounded"]
+
+
+def test_the_number_of_a_ward_is_no_count(enricher: Enricher) -> None:
+    r = enrich(enricher, "Landslide", "Around 800 people from ward 6 have been moved to the local school.")
+    assert not [q for q in r.quantities if q.value == 6]
