@@ -93,6 +93,8 @@ class Reading:
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
+    # the flight said as from gunmen or fighting ("6,000 people fleeing fighting in Sudan"): displaced
+    from_violence: bool = False
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
     illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
 
@@ -226,6 +228,23 @@ _FLIGHT = re.compile(
     re.I,
 )
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
+# What people fled when they are displaced, not evacuated: "fleeing fighting in Sudan", "fled the
+# gunmen", "escaping the violence".
+_VIOLENCE_FLED = re.compile(
+    r"\b(?:fighting|gunmen|violence|clashes|war|militants?|bandits|insurgents?|jihadists?|rebels?|shelling|"
+    r"bombardment|air\s?strikes?|attacks?|raids?|massacres?|killings)\b",
+    re.I,
+)
+
+
+def _fled_violence(text: str, start: int, end: int) -> bool:
+    """Whether the flight told at ``text[start:end]`` is from violence (the words just after it)."""
+    return (
+        _VIOLENCE_FLED.search(text[end : end + 40]) is not None
+        or _VIOLENCE_FLED.search(text[start:end]) is not None
+    )
+
+
 # People rescued from a burning or collapsed building are its survivors, not evacuees moved out of
 # harm's way: "19 labourers were asleep on the top floor ... Twelve of them were rescued". A flood's
 # rescued ("crews rescued 20,000 people from flooded areas") are its evacuees.
@@ -350,6 +369,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            from_violence = flight and _fled_violence(sentence, m.start(), m.end() + 20)
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             illness = rule.unit == "affected" and _ILLNESS.search(before[-20:] + after[:30]) is not None
             reading = Reading(
@@ -366,6 +386,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 flight=flight,
                 rescue=rescue,
                 illness=illness,
+                from_violence=from_violence,
             )
             readings.append(reading)
             read.append((m, counted, reading))
@@ -531,6 +552,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                 and count_sides.enemy_dead(text, at + number.start(), at + number.end())
             )
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
+            from_violence = flight and at >= 0 and _fled_violence(text, at, at + len(said))
             rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
             illness = q.unit == "affected" and _ILLNESS.search(said) is not None
             out.append(
@@ -549,6 +571,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     flight=flight,
                     rescue=rescue,
                     illness=illness,
+                    from_violence=from_violence,
                 )
             )
     return out
@@ -607,7 +630,8 @@ def measure(
             continue
         # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
-        if r.flight and code in _HAZARDS and not (fled_violence and code == "evacuation"):
+        fled_gunmen = (fled_violence or r.from_violence) and code == "evacuation"
+        if r.flight and code in _HAZARDS and not fled_gunmen:
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.illness and code in _ILLNESS_HURTS:
             r = replace(r, unit="wounded")  # "the leak made five firemen ill"

@@ -58,3 +58,13 @@ def test_the_death_that_set_off_the_unrest_is_not_its_toll(enrich: Enrich) -> No
         "shot dead by police. Police arrested 90 people and 25 officers were injured.",
     )
     assert found["riot"].magnitude == {"arrested": 90, "wounded": 25}
+
+
+def test_people_fleeing_fighting_are_displaced_even_where_no_fight_is_an_event(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Thousands of South Sudanese flee to Uganda",
+        "Nearly 4,000 people fleeing fighting in South Sudan crossed into Uganda at Elegu in two days, "
+        "the UN refugee agency said.",
+    )
+    assert found["evacuation"].magnitude == {"displaced": 4000}
