@@ -92,7 +92,7 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
     # A sentence opening on a day before the lead's reports an earlier incident: it sizes no event, and
     # reports one only when nothing else does.
     body = [g for g in segs if not g.headline]
-    earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text)}
+    earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text, article.published)}
     if earlier:
         quiet |= earlier
         for code, hits in by_type.items():
@@ -124,6 +124,8 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         if g.headline or g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     readings = _without_headline_totals(readings, segs, article.quantities)
+    # an earlier incident's sentence sizes no event, even one it alone reports
+    readings = [r for r in readings if r.segment not in earlier]
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     moved_by = _implied_evacuation(by_type, extra, readings, segs)
     fled_violence = by_type.keys().isdisjoint(_HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)

@@ -239,7 +239,11 @@ class CountFinder:
         if toks.words[start].isdigit() and 1800 <= value <= 2100 and value_max is None:
             # a year, unless a counted noun follows right away; always one after a month
             nxt = toks.lower[end] if end < n else ""
-            dated = start >= 1 and toks.lower[start - 1].rstrip(".,") in MONTHS
+            # "a quake there in 2010 killed about 3,000": a year after "in" is a date, even before "killed"
+            dated = start >= 1 and (
+                toks.lower[start - 1].rstrip(".,") in MONTHS
+                or toks.lower[start - 1] in ("in", "since", "until")
+            )
             if dated or (nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS):
                 return None
         # "dozens of people", "thousands of residents"

@@ -68,3 +68,39 @@ def test_people_fleeing_fighting_are_displaced_even_where_no_fight_is_an_event(e
         "the UN refugee agency said.",
     )
     assert found["evacuation"].magnitude == {"displaced": 4000}
+
+
+def test_an_incident_named_by_an_earlier_weekday_sizes_no_event(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Hezbollah fires 30 rockets at Galilee",
+        "Hezbollah launched 30 rockets at the Galilee on Sunday, the Israeli military said. Lebanese "
+        "officials say Friday's Israeli strike on Tyre killed at least 12.",
+    )
+    assert "killed" not in found["missile_artillery_strike"].magnitude
+    assert all("killed" not in e.magnitude for e in found.values())
+
+
+def test_a_sentence_opening_on_a_date_weeks_before_the_report_is_another_incident(enrich: Enrich) -> None:
+    [article] = enrich(
+        [
+            as_article(
+                "r23-dated",
+                "Villages cleared as Mount Lewotobi erupts",
+                "Mount Lewotobi on Flores erupted on Saturday evening and residents of five villages were "
+                "evacuated. On March 3, flash floods on Sumatra killed more than 40 people.",
+            )
+        ]
+    )
+    # as_article publishes in May 2025: March 3 is weeks before
+    assert all("killed" not in e.magnitude for e in classify(article))
+
+
+def test_an_earlier_quake_dated_by_its_year_is_not_the_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "6.1 magnitude earthquake hits western China",
+        "A 6.1 magnitude earthquake struck Gansu province on Tuesday, the USGS said. The epicentre was "
+        "near Minxian, where a 6.6 magnitude quake in 2013 killed about 95 people.",
+    )
+    assert found["natural_disaster"].magnitude == {"magnitude": 6.1}
