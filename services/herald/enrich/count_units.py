@@ -13,10 +13,12 @@ from .count_vocabulary import (
     CARE,
     DEAD_AFTER,
     DETERMINER_GAP,
+    HAD_WOUNDS,
     HELD_NOT_ARRESTED,
     HOMES,
     HOSPITAL,
     HURT,
+    HURTING,
     LEAVE,
     LEFT_HOME,
     MADE_TO,
@@ -141,7 +143,9 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
         if low == "who" and steps == 0:
             k += 1
             continue
-        if low in ("from", "in") and steps == 0:
+        if steps == 0 and (
+            low in ("from", "in", "near", "inside") or (low.endswith("ing") and toks.alpha[k])
+        ):
             past = _past_place(toks, k)  # "Around 1,000 people from ward 4 have been moved to ..."
             if past is not None:
                 k = past
@@ -152,9 +156,9 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
         if low == "held" and not HELD_NOT_ARRESTED & {toks.lower[x] for x in range(k + 1, min(n, k + 3))}:
             return "arrested", k + 1
         # "took shelter", "had reached cyclone shelters"; "16 others suffered serious wounds"
-        for verbs, objects, unit in ((SHELTERED, SHELTER, "evacuated"), (("suffered",), WOUNDS, "wounded")):
+        for verbs, objects, unit in ((SHELTERED, SHELTER, "evacuated"), (HAD_WOUNDS, WOUNDS, "wounded")):
             if low in verbs:
-                found = _object_within(toks, k, objects)
+                found = _object_within(toks, k, objects, reach=3)  # "had a minor injury"
                 if found is not None:
                     return unit, found
         if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
@@ -173,6 +177,11 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
 
 
 _FINITE = frozenset({"were", "was", "have", "had", "are", "is"})
+# Words that open a clause of their own: past them the verb is no longer the people's.
+_CLAUSE_WORDS = frozenset(
+    {"and", "or", "but", "that", "which", "who", "whom", "when", "where", "while", "as", "said", "says",
+     "after", "before", "since", "than", "if"}
+)  # fmt: skip
 
 
 def _past_place(toks: Tokens, k: int) -> int | None:
@@ -182,11 +191,7 @@ def _past_place(toks: Tokens, k: int) -> int | None:
         low = toks.lower[x]
         if low in _FINITE:
             return x if x > k + 1 else None
-        if (
-            toks.punct[x]
-            or (low in STOP and low not in ("the", "of"))
-            or not (toks.alpha[x] or toks.like_num[x])
-        ):
+        if toks.punct[x] or low in _CLAUSE_WORDS or not (toks.alpha[x] or toks.like_num[x]):
             return None
     return None
 
@@ -223,6 +228,15 @@ def _object_within(toks: Tokens, k: int, objects: frozenset[str], reach: int = 2
         if toks.lower[x] in objects:
             return x + 1
     return None
+
+
+def hurt_before(toks: Tokens, qstart: int, after: int) -> str | None:
+    """ "badly burning three workers": wounded, unless the people were burned "to death"."""
+    if qstart < 1 or toks.lower[qstart - 1] not in HURTING:
+        return None
+    if after + 1 < toks.n and toks.lower[after] == "to" and toks.lower[after + 1] == "death":
+        return None
+    return "wounded"
 
 
 def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:

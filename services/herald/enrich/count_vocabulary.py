@@ -152,7 +152,15 @@ AFTER_PASSIVE = frozenset(
      "overnight", "early", "late", "amid"}
 )  # fmt: skip
 # Words for wounds after "treated for": "treated for injuries", "treated for gunshot wounds".
-WOUNDS = frozenset({"injuries", "wounds", "burns"})
+WOUNDS = frozenset({"injuries", "wounds", "burns", "injury", "wound"})
+# Verbs that give people their wounds: "16 others suffered serious wounds", "one employee had a minor
+# injury", "two sustained burns".
+HAD_WOUNDS = frozenset({"suffered", "sustained", "had", "received"})
+# Gerunds that hurt the people after them: "badly burning three workers".
+HURTING = frozenset({"burning", "scalding", "maiming"})
+# "killed two workers and injured a third", "one soldier was killed and another wounded": one more
+# person, said by an ordinal or by "another" before the harm.
+ONE_MORE = frozenset({"second", "third", "fourth", "fifth"})
 # Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not
 # people moved out of harm's way: "rescued and taken to hospital", "rescued from the rubble".
 SURVIVORS = frozenset({"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames"})

@@ -36,6 +36,7 @@ from herald.core.number_words import read_number, vague_ceiling, vocabulary
 
 from .count_units import (
     counted_noun,
+    hurt_before,
     is_magnitude,
     moved_to,
     toll_before,
@@ -52,6 +53,7 @@ from .count_vocabulary import (
     NAMED_HARM,
     NOT_COUNTS,
     NOUN_UNITS,
+    ONE_MORE,
     ONE_PERSON_WORDS,
     ONE_WORD_QUALIFIERS,
     PEOPLE_UNITS,
@@ -302,6 +304,7 @@ class CountFinder:
                         verb_before(toks, qstart)
                         or toll_before(toks, qstart)
                         or moved_to(toks, qstart, head_end if head else end)
+                        or hurt_before(toks, qstart, head_end if head else end)
                     )
             elif not peopleish and not whole and not noun_unit and head is not None:
                 verb = self._harm_after(toks, head_end, head)
@@ -379,9 +382,13 @@ class CountFinder:
         return verb if verb in HARM_OF_ANY_NOUN and passive else None
 
     def _one_person(self, toks: Tokens, i: int) -> Count | None:
-        """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
+        """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number; one
+        more after a harm ("injured a third", "one was killed and another wounded")."""
         if toks.lower[i] not in ONE_PERSON_WORDS:
             return None
+        more = self._one_more(toks, i)
+        if more is not None:
+            return more
         n = toks.n
         k = i + 1
         while k < n and k - i <= 6 and toks.lower[k] not in SINGULAR_PEOPLE:
@@ -397,6 +404,21 @@ class CountFinder:
         if unit not in ("killed", "wounded", "missing", "arrested"):
             return None
         return Count(1.0, unit, i, max(end, k + 1), noun=toks.lower[k], number_end=i + 1, number_start=i)
+
+    @staticmethod
+    def _one_more(toks: Tokens, i: int) -> Count | None:
+        """ "killed two workers and injured a third" (the harm before "a third"), "one soldier was
+        killed and another wounded" (the harm right after "another"): one more person hurt or dead."""
+        n = toks.n
+        nxt = toks.lower[i + 1] if i + 1 < n else ""
+        ends = i + 2 >= n or toks.punct[i + 2] or toks.lower[i + 2] in ("and", "in", "on", "when", "as")
+        if toks.lower[i] == "a" and nxt in ONE_MORE and ends:
+            unit = verb_before(toks, i)
+            if unit in ("killed", "wounded"):
+                return Count(1.0, unit, i - 1, i + 2, noun="person", number_end=i + 2, number_start=i)
+        if toks.lower[i] == "another" and VERB_UNITS.get(nxt) in ("killed", "wounded", "missing") and ends:
+            return Count(1.0, VERB_UNITS[nxt], i, i + 2, noun="person", number_end=i + 2, number_start=i)
+        return None
 
     @staticmethod
     def _elided(toks: Tokens, qstart: int, found: list[Count]) -> bool:

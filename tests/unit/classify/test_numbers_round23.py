@@ -104,3 +104,13 @@ def test_an_earlier_quake_dated_by_its_year_is_not_the_toll(enrich: Enrich) -> N
         "near Minxian, where a 6.6 magnitude quake in 2013 killed about 95 people.",
     )
     assert found["natural_disaster"].magnitude == {"magnitude": 6.1}
+
+
+def test_what_happened_on_an_anniversary_is_news_not_background(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Police fire on protesters in Lusaka, at least six dead",
+        "Police opened fire on opposition protesters in Lusaka on Tuesday, the anniversary of the 1991 "
+        "multiparty vote, and at least six people were killed and 21 injured, a rights group said.",
+    )
+    assert found["protest"].magnitude == {"killed": 6, "wounded": 21}

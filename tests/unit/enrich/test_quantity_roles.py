@@ -372,3 +372,24 @@ def test_houses_burned_are_damage_not_people_hurt(enricher: Enricher) -> None:
 def test_the_number_of_a_ward_is_no_count(enricher: Enricher) -> None:
     r = enrich(enricher, "Landslide", "Around 800 people from ward 6 have been moved to the local school.")
     assert not [q for q in r.quantities if q.value == 6]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("A blast at the mill killed three workers and injured a fourth, police said.", 1, "wounded"),
+        ("Two guards were killed at the post and another wounded.", 1, "wounded"),
+        ("One worker had a minor injury, the company said.", 1, "wounded"),
+        ("A tank car caught fire near the depot, badly burning two workers.", 2, "wounded"),
+        ("Three women travelling by bus were killed when the drone struck.", 3, "killed"),
+    ],
+)
+def test_one_more_and_the_hurt_said_by_their_wounds(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Casualties", body), value, unit).is_event_count
+
+
+def test_people_burned_to_death_are_not_wounded(enricher: Enricher) -> None:
+    r = enrich(enricher, "Mob attack", "The mob set fire to the house, burning five people to death.")
+    assert not [q for q in r.quantities if q.unit == "wounded"]
