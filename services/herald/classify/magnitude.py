@@ -31,7 +31,7 @@ from herald.core.quantity_context import read_sentence, separate_incident
 from herald.core.records import Quantity
 
 from . import count_sides
-from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, TOTALS, VERBS
+from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, ONE_ARRESTED, TOTALS, VERBS
 from .cues import in_dated_event_clause, is_background
 from .hedges import qualifier_before
 from .segments import Segment
@@ -406,6 +406,13 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             # one weapon named in the lead yields to a salvo counted in the body ("an intercontinental
             # ballistic missile ... and eight other missiles")
             readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
+    for pattern in ONE_ARRESTED:
+        for m in pattern.finditer(sentence):
+            if not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]) and not is_background(
+                sentence, m
+            ):
+                # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
+                readings.append(Reading("arrested", 1.0, "exact", index, vague=True))
     for m in _ONE_PLACE_TAKEN.finditer(sentence):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
         if not negated and not is_background(sentence, m):

@@ -114,3 +114,22 @@ def test_what_happened_on_an_anniversary_is_news_not_background(enrich: Enrich) 
         "multiparty vote, and at least six people were killed and 21 injured, a rights group said.",
     )
     assert found["protest"].magnitude == {"killed": 6, "wounded": 21}
+
+
+def test_one_official_arrested_by_title_is_a_count_of_one(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Police arrest senior opposition figure in Dhaka",
+        "Detectives arrested a vice-chairman of the main opposition party on Monday night as he left a "
+        "meeting, a police official said.",
+    )
+    assert found["arrest"].magnitude == {"arrested": 1}
+
+
+def test_a_crowd_detained_with_a_leader_is_not_one(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Police detain opposition leader and supporters",
+        "Police detained the party's chairman along with 40 supporters on Monday, the party said.",
+    )
+    assert found["arrest"].magnitude.get("arrested") != 1
