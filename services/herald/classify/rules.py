@@ -206,14 +206,18 @@ def _with_its_evacuees(
     explosion at a pesticide plant killed 64 ... Nearly 1,000 residents were moved to safety" is an
     accident of 64 dead and 1,000 evacuated beside an evacuation of 1,000, even though the move is
     told in a sentence of its own that the evacuation's cue took. Only when the article reports one
-    hazard, so the move is that hazard's; a figure the hazard reads itself stands."""
+    hazard, so the move is that hazard's. The evacuation's figure replaces one the hazard read itself:
+    the evacuation is built from the sentences of the move ("more than 11,000 told to leave" in the
+    headline, "at least 11,615 residents must now evacuate" in the body)."""
     if "evacuation" not in by_type or sum(c in by_type for c in _HAZARDS) != 1:
         return magnitude
     members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
     moved = measure("evacuation", members, readings, fled_violence=fled_violence)
-    if {"evacuated", "displaced"} & magnitude.keys():
+    moved = {unit: value for unit, value in moved.items() if unit in UNITS_BY_TYPE[code]}
+    if not moved:
         return magnitude
-    return magnitude | {unit: value for unit, value in moved.items() if unit in UNITS_BY_TYPE[code]}
+    kept = {unit: value for unit, value in magnitude.items() if unit not in ("evacuated", "displaced")}
+    return kept | moved
 
 
 def _implied_evacuation(

@@ -26,6 +26,7 @@ from .count_vocabulary import (
     NOUN_UNITS,
     PERSON_NOUNS,
     POWER_WORDS,
+    PUT,
     QUAKE_WORDS,
     SAFE_PLACES,
     SENT,
@@ -81,8 +82,8 @@ def counted_noun(toks: Tokens, j: int) -> tuple[str | None, int]:
                 k += 1
                 continue
             break
-        if low in STOP or (toks.like_num[k] and not (k > j and toks.words[k - 1] == "-")):
-            break
+        if low in STOP or low == "under" or (toks.like_num[k] and not (k > j and toks.words[k - 1] == "-")):
+            break  # "about 20,000 under evacuation orders" counts no orders
         if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS or low in SINGULAR_PEOPLE:
             head, head_end = low, k + 1
             if low in NOT_COUNTS:
@@ -138,14 +139,25 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
         if low == "to" and nxt in LEFT_HOME:
             k += 1
             low, nxt = nxt, toks.lower[k + 1] if k + 1 < n else ""
-        if low in LEFT_HOME and nxt == "their" and k + 2 < n and toks.lower[k + 2] in HOMES:
-            return "displaced", k + 3
+        if low in LEFT_HOME and nxt == "their" and k + 2 < n:
+            # "left their homes", "left their coastal villages"
+            for x in (k + 2, k + 3):
+                if x < n and toks.lower[x] in HOMES:
+                    return "displaced", x + 1
+        if (
+            low in ("brought", "taken", "moved", "bussed")
+            and nxt == "out"
+            and k + 2 < n
+            and toks.lower[k + 2] == "of"
+        ):
+            # "About 800 civilians have been brought out of Volnovakha"; not survivors "brought out of
+            # the rubble", nor miners "brought out alive"
+            if not SURVIVORS & {toks.lower[x] for x in range(k + 3, min(n, k + 6))}:
+                return "evacuated", k + 2
         if low == "who" and steps == 0:
             k += 1
             continue
-        if steps == 0 and (
-            low in ("from", "in", "near", "inside") or (low.endswith("ing") and toks.alpha[k])
-        ):
+        if steps == 0 and (low in _PLACE_WORDS or (low.endswith("ing") and toks.alpha[k])):
             past = _past_place(toks, k)  # "Around 1,000 people from ward 4 have been moved to ..."
             if past is not None:
                 k = past
@@ -177,6 +189,8 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
 
 
 _FINITE = frozenset({"were", "was", "have", "had", "are", "is"})
+# Words that open a place after the people: "from ward 4", "along Bangladesh's coast".
+_PLACE_WORDS = frozenset({"from", "in", "near", "inside", "along", "across", "around", "at", "on"})
 # Words that open a clause of their own: past them the verb is no longer the people's.
 _CLAUSE_WORDS = frozenset(
     {"and", "or", "but", "that", "which", "who", "whom", "when", "where", "while", "as", "said", "says",
@@ -187,10 +201,12 @@ _CLAUSE_WORDS = frozenset(
 def _past_place(toks: Tokens, k: int) -> int | None:
     """Where a short place phrase after the people ends, when a finite verb follows it: "people from
     the village were evacuated", "workers in Pampa were hurt"; None for anything longer."""
-    for x in range(k + 1, min(toks.n, k + 5)):
+    for x in range(k + 1, min(toks.n, k + 6)):
         low = toks.lower[x]
-        if low in _FINITE:
+        if low in _FINITE or (x > k + 1 and low in SHELTERED):
             return x if x > k + 1 else None
+        if low in ("'s", "\u2019s"):
+            continue
         if toks.punct[x] or low in _CLAUSE_WORDS or not (toks.alpha[x] or toks.like_num[x]):
             return None
     return None
@@ -243,13 +259,15 @@ def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:
     """ "sending 38 others to hospital" (wounded), "forced more than 2,000 residents to leave"
     (evacuated), "hacking 19 people to death" (killed): the people told by where a verb before them
     sent them."""
-    if qstart < 1 or after + 1 >= toks.n or toks.lower[after] != "to":
+    if qstart < 1 or after + 1 >= toks.n or toks.lower[after] not in ("to", "under"):
         return None
     verb, where = toks.lower[qstart - 1], toks.lower[after + 1]
     if verb in SENT and where in HOSPITAL:
         return "wounded"
     if verb in MADE_TO and where in LEAVE:
         return "evacuated"
+    if verb in PUT and toks.lower[after] == "under" and where in ("evacuation", "mandatory"):
+        return "evacuated"  # "putting about 20,000 under evacuation orders"
     if verb in TO_DEATH and where == "death":
         return "killed"
     return None

@@ -109,6 +109,8 @@ TO_DEATH = frozenset(
      "burnt", "crushing", "crushed", "stoning", "stoned", "clubbing", "clubbed"}
 )  # fmt: skip
 LEAVE = frozenset({"leave", "flee", "evacuate", "move"})
+# "putting about 20,000 under evacuation orders", "placed 3,000 residents under mandatory evacuation".
+PUT = frozenset({"putting", "put", "placing", "placed"})
 # "One man was shot dead", "two guards were gunned down", "were beaten to death": the participle and
 # the word after it that make the people dead (``TO_DEATH`` verbs also take "to death").
 DEAD_AFTER = {"shot": "dead", "gunned": "down", "mown": "down", "cut": "down"}
@@ -163,7 +165,9 @@ HURTING = frozenset({"burning", "scalding", "maiming"})
 ONE_MORE = frozenset({"second", "third", "fourth", "fifth"})
 # Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not
 # people moved out of harm's way: "rescued and taken to hospital", "rescued from the rubble".
-SURVIVORS = frozenset({"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames"})
+SURVIVORS = frozenset(
+    {"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames", "mine", "pit"}
+)
 # Nouns that are measures, money or time: a number before them is not a count.
 NOT_COUNTS = frozenset(
     {

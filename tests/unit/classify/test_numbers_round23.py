@@ -133,3 +133,15 @@ def test_a_crowd_detained_with_a_leader_is_not_one(enrich: Enrich) -> None:
         "Police detained the party's chairman along with 40 supporters on Monday, the party said.",
     )
     assert found["arrest"].magnitude.get("arrested") != 1
+
+
+def test_the_hazard_takes_the_figure_of_the_move_from_the_evacuation(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Volcano erupts on Sangihe; more than 9,000 told to leave",
+        "Mount Karangetang erupted three times overnight and ash fell on nearby villages. The volcanology "
+        "centre raised its alert to the highest level, and at least 9,412 residents within five "
+        "kilometres were ordered to evacuate, the disaster agency said.",
+    )
+    assert found["evacuation"].magnitude == {"evacuated": 9412}
+    assert found["natural_disaster"].magnitude == {"evacuated": 9412}

@@ -393,3 +393,33 @@ def test_one_more_and_the_hurt_said_by_their_wounds(
 def test_people_burned_to_death_are_not_wounded(enricher: Enricher) -> None:
     r = enrich(enricher, "Mob attack", "The mob set fire to the house, burning five people to death.")
     assert not [q for q in r.quantities if q.unit == "wounded"]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("Over half a million people were ordered to leave the coast.", 500_000, "evacuated"),
+        (
+            "The fire tore through the valley, putting about 9,000 under evacuation orders.",
+            9_000,
+            "evacuated",
+        ),
+        ("About 600 civilians have been brought out of the town over two days.", 600, "evacuated"),
+        ("More than 300,000 villagers along the coast took shelter inland.", 300_000, "evacuated"),
+    ],
+)
+def test_moves_said_around_the_people(enricher: Enricher, body: str, value: int, unit: str) -> None:
+    assert quantity(enrich(enricher, "Residents", body), value, unit).is_event_count
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Seven miners were brought out alive and 50 are still trapped.",
+        "Of the 140 people on the site, 60 got out safely.",
+        "Up to 700 people in the affected villages may have been exposed.",
+    ],
+)
+def test_survivors_and_the_exposed_are_no_evacuees(enricher: Enricher, body: str) -> None:
+    r = enrich(enricher, "Mine", body)
+    assert not [q for q in r.quantities if q.unit in ("evacuated", "affected") and q.value in (7, 60, 700)]
