@@ -284,6 +284,7 @@ _YEAR_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+$", re.I
 )
+_SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
 
@@ -310,6 +311,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "the week of 8 to 14 August": a day of the month, not a count
         if len(m.group(0)) <= 2 and m.group(0).isdigit() and _MONTH_BEFORE.search(sentence[: m.start()]):
             continue  # "on October 8": a day of the month, not a count
+        if _SPAN_OF_TIME.match(sentence, m.end()):
+            continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))

@@ -143,8 +143,9 @@ def _past_aside(toks: Tokens, k: int) -> int:
     for x in range(k + 1, min(toks.n, k + 9)):
         if toks.words[x] == ",":
             return x + 1
-        if toks.sent_start[x] or toks.like_num[x]:
-            break
+        of_them = x + 2 < toks.n and toks.lower[x + 1] == "of" and toks.lower[x + 2] in ("them", "whom")
+        if toks.sent_start[x] or (toks.like_num[x] and not of_them):
+            break  # "two soldiers, one of them an officer, were killed" is one aside
     return k
 
 
@@ -434,4 +435,6 @@ class CountFinder:
     def _own_verb(toks: Tokens, end: int) -> bool:
         """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
         about other people, not an item of the list before it."""
+        while end < toks.n and toks.lower[end] in ("still", "also", "reportedly", "later", "now"):
+            end += 1  # "kills 15, 18 still trapped"
         return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP

@@ -145,3 +145,34 @@ def test_the_hazard_takes_the_figure_of_the_move_from_the_evacuation(enrich: Enr
     )
     assert found["evacuation"].magnitude == {"evacuated": 9412}
     assert found["natural_disaster"].magnitude == {"evacuated": 9412}
+
+
+def test_a_sentence_opening_last_week_or_days_earlier_sizes_no_battle(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Militants attack checkpoint in Khyber, killing six policemen",
+        "More than 20 militants attacked a police checkpoint in Bannu from two sides, killing six "
+        "policemen and wounding three in a gunfight, police said. Last week at least 15 militants died "
+        "in raids on an army post. Two days earlier the army killed four insurgents in Lakki Marwat.",
+    )
+    assert found["armed_clash"].magnitude == {"killed": 6, "wounded": 3}
+
+
+def test_a_list_of_both_sides_dead_is_one_toll_under_the_headline_total(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Nine killed as marines clash with militants in Basilan",
+        "Six marines and three militants were killed and five soldiers wounded in a firefight near "
+        "Sumisip on Sunday, the military said.",
+    )
+    assert found["armed_clash"].magnitude == {"killed": 9, "wounded": 5}
+
+
+def test_the_trapped_after_the_dead_in_a_headline_are_not_dead(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Gas blast in Guizhou coal mine kills 12, 9 still trapped",
+        "Twelve miners are confirmed dead after a gas explosion in a coal mine in Guizhou on Tuesday, "
+        "and nine more are unaccounted for.",
+    )
+    assert found["industrial_accident"].magnitude == {"killed": 12, "missing": 9}

@@ -423,3 +423,8 @@ def test_moves_said_around_the_people(enricher: Enricher, body: str, value: int,
 def test_survivors_and_the_exposed_are_no_evacuees(enricher: Enricher, body: str) -> None:
     r = enrich(enricher, "Mine", body)
     assert not [q for q in r.quantities if q.unit in ("evacuated", "affected") and q.value in (7, 60, 700)]
+
+
+def test_an_aside_naming_one_of_them_does_not_cut_the_count_from_its_verb(enricher: Enricher) -> None:
+    body = "Two soldiers, one of them a junior officer, were killed in the gunfight."
+    assert quantity(enrich(enricher, "Gunfight", body), 2, "killed").is_event_count
