@@ -284,7 +284,9 @@ _YEAR_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+$", re.I
 )
-_SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b", re.I)
+# "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
+# "eight days ago has risen to 45" keeps its number, whose toll is the one now)
+_SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
 
