@@ -137,6 +137,8 @@ def classify(article: EnrichedArticle, *, veto: bool = type_veto.ON_BY_DEFAULT) 
         members = sorted(set(triggers) | extra.get(code, set()))
         texts = [" ".join(segs[k].text.split()) for k in members]
         magnitude = measure(code, members, readings, fled_violence=fled_violence)
+        if code == "evacuation" and moved_by is None:
+            magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
         if code in _HAZARDS and moved_by is None:
             magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
         severity, reasons = score(code, magnitude, texts)
@@ -192,6 +194,24 @@ _VIOLENCE = frozenset(
         "coup",
     }
 )
+
+
+def _from_its_hazard(
+    magnitude: dict[str, float],
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+) -> dict[str, float]:
+    """An evacuation with no figure of its own takes the one its hazard read ("Volcano forces
+    evacuation of entire Vanuatu island" over "All 11,000 people living on Ambae have been ordered off
+    the island", a sentence the eruption's cue took): the conventions give both the same figure. Only
+    when the article reports one hazard."""
+    hazards = [c for c in _HAZARDS if c in by_type]
+    if {"evacuated", "displaced"} & magnitude.keys() or len(hazards) != 1:
+        return magnitude
+    members = sorted(set(by_type[hazards[0]]) | extra.get(hazards[0], set()))
+    moved = measure(hazards[0], members, readings)
+    return magnitude | {unit: moved[unit] for unit in ("evacuated", "displaced") if unit in moved}
 
 
 def _with_its_evacuees(

@@ -157,7 +157,10 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
         if low == "who" and steps == 0:
             k += 1
             continue
-        if steps == 0 and (low in _PLACE_WORDS or (low.endswith("ing") and toks.alpha[k])):
+        # "people from ward 4 were moved", "residents of 223 households have been moved" (not the
+        # partitive "One of Bongo's sons", whose verb is the part's)
+        of_place = low == "of" and k >= 1 and not toks.like_num[k - 1]
+        if steps == 0 and (low in _PLACE_WORDS or of_place or (low.endswith("ing") and toks.alpha[k])):
             past = _past_place(toks, k)  # "Around 1,000 people from ward 4 have been moved to ..."
             if past is not None:
                 k = past
@@ -175,6 +178,8 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
                     return unit, found
         if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
             return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
+        if low in MADE_TO and nxt in ("off", "out"):
+            return "evacuated", k + 2  # "have been ordered off the island", "were ordered out"
         if low in ("moved", "taken", "relocated", "shifted") and k + 1 < n and toks.lower[k + 1] == "to":
             rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
             if rest & SAFE_PLACES:
@@ -201,7 +206,7 @@ _CLAUSE_WORDS = frozenset(
 def _past_place(toks: Tokens, k: int) -> int | None:
     """Where a short place phrase after the people ends, when a finite verb follows it: "people from
     the village were evacuated", "workers in Pampa were hurt"; None for anything longer."""
-    for x in range(k + 1, min(toks.n, k + 6)):
+    for x in range(k + 1, min(toks.n, k + 8)):
         low = toks.lower[x]
         if low in _FINITE or (x > k + 1 and low in SHELTERED):
             return x if x > k + 1 else None

@@ -136,7 +136,19 @@ LABEL_NOUNS = frozenset(
 # Where people "moved to" are out of harm's way: "shifted to relief camps", "moved to the local school",
 # "taken to higher ground".
 SAFE_PLACES = frozenset(
-    {"camps", "shelters", "shelter", "safety", "safer", "school", "schools", "ground", "centres", "centers"}
+    {
+        "camps",
+        "shelters",
+        "shelter",
+        "safety",
+        "safe",
+        "safer",
+        "school",
+        "schools",
+        "ground",
+        "centres",
+        "centers",
+    }
 )
 # Verbs for taking shelter after the people: "600,000 villagers took shelter inland", "29,100 people had
 # reached cyclone shelters".

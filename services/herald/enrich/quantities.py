@@ -140,11 +140,17 @@ def _past_aside(toks: Tokens, k: int) -> int:
     wounded"); ``k`` itself when no aside starts there."""
     if k >= toks.n or toks.words[k] != ",":
         return k
+    # "29,100 people, along with 1,610 domestic animals, had reached cyclone shelters": the aside's own
+    # number is what came with them
+    along = k + 2 < toks.n and (toks.lower[k + 1], toks.lower[k + 2]) in (
+        ("along", "with"),
+        ("together", "with"),
+    )
     for x in range(k + 1, min(toks.n, k + 9)):
         if toks.words[x] == ",":
             return x + 1
         of_them = x + 2 < toks.n and toks.lower[x + 1] == "of" and toks.lower[x + 2] in ("them", "whom")
-        if toks.sent_start[x] or (toks.like_num[x] and not of_them):
+        if toks.sent_start[x] or (toks.like_num[x] and not of_them and not along):
             break  # "two soldiers, one of them an officer, were killed" is one aside
     return k
 
@@ -263,7 +269,10 @@ class CountFinder:
                 or (qstart >= 2 and toks.lower[qstart - 2] == "of" and toks.lower[qstart - 1] == "the")
             )
             and not (
-                qstart >= 2 and toks.lower[qstart - 2] in ("evacuation", "evacuations", "death", "deaths")
+                # "a total of 918 residents ... have been moved": no whole, the count itself
+                qstart >= 2
+                and toks.lower[qstart - 2]
+                in ("evacuation", "evacuations", "death", "deaths", "total", "tally", "group", "sum")
             )
         )
         if j + 1 < n and toks.lower[j] == "of":

@@ -176,3 +176,14 @@ def test_the_trapped_after_the_dead_in_a_headline_are_not_dead(enrich: Enrich) -
         "and nine more are unaccounted for.",
     )
     assert found["industrial_accident"].magnitude == {"killed": 12, "missing": 9}
+
+
+def test_an_evacuation_with_no_figure_takes_the_one_its_hazard_read(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Volcano forces evacuation of entire Tongan island",
+        "All 4,000 people living on Tafahi have been ordered off the island as the volcano erupts, the "
+        "disaster office said.",
+    )
+    assert found["natural_disaster"].magnitude == {"evacuated": 4000}
+    assert found["evacuation"].magnitude == {"evacuated": 4000}

@@ -428,3 +428,18 @@ def test_survivors_and_the_exposed_are_no_evacuees(enricher: Enricher, body: str
 def test_an_aside_naming_one_of_them_does_not_cut_the_count_from_its_verb(enricher: Enricher) -> None:
     body = "Two soldiers, one of them a junior officer, were killed in the gunfight."
     assert quantity(enrich(enricher, "Gunfight", body), 2, "killed").is_event_count
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("All 4,000 people living on the island have been ordered off by the agency.", 4_000, "evacuated"),
+        ("More than 3,000 people living in a shantytown on the bay were evacuated.", 3_000, "evacuated"),
+        ("A total of 640 residents of 150 households have been moved to safe places.", 640, "evacuated"),
+        ("By noon 12,400 people, along with 900 cattle, had reached cyclone shelters.", 12_400, "evacuated"),
+    ],
+)
+def test_the_moved_told_past_a_place_a_total_or_what_came_with_them(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Residents", body), value, unit).is_event_count
