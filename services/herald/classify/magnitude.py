@@ -252,7 +252,7 @@ _RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
 _RESCUE_SURVIVORS = frozenset({"industrial_accident"})
 # People made ill count as an outbreak's cases ("affected"), but a gas leak or a fire that "made five
 # firemen ill" hurt them: in an accident they are its wounded.
-_ILLNESS = re.compile(r"\b(?:ill|sick|sicken(?:ed|ing|s)?)\b", re.I)
+_ILLNESS = re.compile(r"\b(?:ill|sick|sicken(?:ed|ing|s)?|poison(?:ed|ing|s)?)\b", re.I)
 _ILLNESS_HURTS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
 # One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
@@ -566,7 +566,10 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
             from_violence = flight and at >= 0 and _fled_violence(text, at, at + len(said))
             rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
-            illness = q.unit == "affected" and _ILLNESS.search(said) is not None
+            # "poisoned 479 people": the verb before the people says they were made ill
+            illness = (
+                q.unit == "affected" and _ILLNESS.search(text, max(0, at - 20), at + len(said)) is not None
+            )
             out.append(
                 Reading(
                     q.unit,
@@ -651,6 +654,8 @@ def measure(
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)
     out = {unit: _standing(found, lead_set) for unit, found in by_unit.items()}
+    if code in _BATTLES and "wounded" in by_unit:
+        by_unit["wounded"] = _wounded_of_their_side(by_unit["wounded"], by_unit.get("killed", []))
     if code in _BATTLES:
         # every side's wounded as every side's dead: "killing four soldiers and wounding two ... killing
         # six militants and wounding four" is 10 dead and 6 wounded
@@ -661,6 +666,22 @@ def measure(
 
 
 _BATTLES = frozenset({"armed_clash", "territory_change"})
+
+
+def _wounded_of_their_side(wounded: list[Reading], killed: list[Reading]) -> list[Reading]:
+    """ "Troops fired back, killing six militants and wounding four": the wounded said without their
+    people are of the side whose dead the same sentence counts, so each side's wounded add up as its
+    dead do (four soldiers killed and two wounded, six militants killed and four wounded: 6 wounded)."""
+    sides: dict[int, set[str]] = {}
+    for r in killed:
+        sides.setdefault(r.segment, set()).add(r.side)
+    if len({r.side for r in killed} - {""}) < 2:
+        return wounded  # one side's dead only: no sides' wounded to add up
+    out = []
+    for r in wounded:
+        said = sides.get(r.segment, set()) - {""}
+        out.append(replace(r, side=next(iter(said))) if not r.side and len(said) == 1 else r)
+    return out
 
 
 def _battle_toll(found: list[Reading], lead: set[int]) -> float:

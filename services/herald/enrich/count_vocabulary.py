@@ -93,7 +93,9 @@ VERB_UNITS: dict[str, str] = {
         ["protested", "protest", "rallied", "rally", "marched", "march", "demonstrated", "demonstrate"],
         "protesters",
     ),
-    **dict.fromkeys(["affected", "affecting"], "affected"),
+    # "poisoned 479 people": made ill (an outbreak's cases; an accident's wounded, ``magnitude``)
+    **dict.fromkeys(["affected", "affecting", "poisoned", "poisoning", "poisons", "sickened", "sickening"],
+                    "affected"),
 }  # fmt: skip
 # What a verb can make of a plural noun no list names ("two constables were hurt", "three guides were
 # injured"): only what happens to people, never a move ("30 houses were evacuated" counts no evacuees).

@@ -187,3 +187,34 @@ def test_an_evacuation_with_no_figure_takes_the_one_its_hazard_read(enrich: Enri
     )
     assert found["natural_disaster"].magnitude == {"evacuated": 4000}
     assert found["evacuation"].magnitude == {"evacuated": 4000}
+
+
+def test_each_sides_wounded_add_up_as_its_dead_do(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Taliban storm Mohmand checkpoint, killing three soldiers",
+        "About 30 Taliban fighters attacked a military post in Mohmand overnight, officials said. Three "
+        "soldiers were killed and two wounded, a local official said. Security officials said troops "
+        "fired back, killing five militants and wounding three more.",
+    )
+    assert found["armed_clash"].magnitude == {"killed": 8, "wounded": 5}
+
+
+def test_one_sides_dead_leave_the_wounded_uncounted_by_side(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Three militants killed, soldier hurt in Pulwama gunfight",
+        "Three militants were killed and a soldier was injured in a gun battle in Pulwama on Monday, "
+        "police said.",
+    )
+    assert found["armed_clash"].magnitude == {"killed": 3, "wounded": 1}
+
+
+def test_people_an_accident_poisoned_are_its_wounded(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Chlorine leak at Gujarat water plant poisons 120",
+        "A chlorine leak at a water treatment plant in Vadodara poisoned 120 people late on Monday, police "
+        "said.",
+    )
+    assert found["industrial_accident"].magnitude == {"wounded": 120}
