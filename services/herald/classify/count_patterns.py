@@ -62,6 +62,24 @@ BE = (
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}
 GERUNDS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["gerunds"].items()}
+_TITLE = _alternation(_WORDS["titles"])
+# One person arrested, told by a title: "Bolivia's army commander was arrested", "Detectives arrested a
+# vice-chairman of the main opposition party", "Bolivian general arrested after troops storm palace".
+ONE_ARRESTED = (
+    re.compile(
+        rf"(?<!\bof )\b(?:an?|the|[A-Z][\w-]*(?:'|\u2019)s|[A-Z][a-z]+n)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{_TITLE})\s+(?:[A-Z][\w.-]*\s+){{0,3}}(?:(?:was|has\s+been|had\s+been|is)\s+)?"
+        r"(?:arrested|detained)\b(?!\s+(?:a|an|the|\d)\b)",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:arrested|detained|arresting|detaining)\s+(?:an?|the|[A-Z][\w-]*(?:'|\u2019)s)\s+(?:[\w-]+\s+){{0,2}}?"
+        rf"(?:{_TITLE})\b(?!s)"
+        r"(?![^.;]{0,60}\b(?:and|along with|together with)\s+"
+        r"(?:\w+\s+){0,3}(?:others|supporters|members|\d))",
+        re.I,
+    ),
+)
 # "In all, Russia fired 31 drones": the whole the report gives (``magnitude.read_text``)
 TOTALS = re.compile(rf"\b(?:{_alternation(_WORDS['totals'])})\b", re.I)
 # "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.

@@ -238,15 +238,37 @@ def continuations(
             # vehicle carrying miners, killing 11") tells of another incident, not this one's toll.
             if j == k - 2 and salience.opens_news(segs[k].text):
                 break
-            if segs[j].headline and sum(j in hits for hits in by_type.values()) > 1:
-                break  # a headline listing several events does not say which one the counts belong to
-            for code in by_type:
-                if j in by_type[code] and units & UNITS_BY_TYPE.get(code, frozenset()):
-                    extra.setdefault(code, set()).add(k)
+            takers = [c for c in by_type if j in by_type[c] and units & UNITS_BY_TYPE.get(c, frozenset())]
+            # A headline listing several events does not say which one the counts belong to, unless only
+            # one of them counts what the segment counts ("Workers evacuated after toxic gas leak" over
+            # "More than 20 people were taken to hospital": the evacuation has no wounded).
+            if segs[j].headline and sum(j in hits for hits in by_type.values()) > 1 and len(takers) > 1:
+                break
+            for code in takers:
+                extra.setdefault(code, set()).add(k)
             break
     if len(by_type) == 1:
-        _far_continuations(next(iter(by_type)), cued, units_in, segs, extra)
+        code = next(iter(by_type))
+        _lead_before_cue(code, cued, units_in, segs, extra)
+        _far_continuations(code, cued, units_in, segs, extra)
     return extra
+
+
+def _lead_before_cue(
+    code: str, cued: set[int], units_in: dict[int, set[str]], segs: list[Segment], extra: dict[str, set[int]]
+) -> None:
+    """A report of one event opens with its toll even when its lead names no cue ("One man was shot
+    dead and six people were wounded on Saturday in Tripoli ..." before "... killed in an exchange of
+    fire"): the lead sentence joins the event a cue finds in the next two sentences."""
+    body = [g.index for g in segs if not g.headline]
+    if not body:
+        return
+    lead = body[0]
+    units = units_in.get(lead, set()) & UNITS_BY_TYPE.get(code, frozenset())
+    if lead in cued or not units or separate_incident(segs[lead].text):
+        return
+    if cued & {lead + 1, lead + 2}:
+        extra.setdefault(code, set()).add(lead)
 
 
 def _far_continuations(

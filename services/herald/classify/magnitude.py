@@ -31,7 +31,7 @@ from herald.core.quantity_context import read_sentence, separate_incident
 from herald.core.records import Quantity
 
 from . import count_sides
-from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, TOTALS, VERBS
+from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, ONE_ARRESTED, TOTALS, VERBS
 from .cues import in_dated_event_clause, is_background
 from .hedges import qualifier_before
 from .segments import Segment
@@ -93,6 +93,8 @@ class Reading:
     # "two of the four injured died": readings of this unit and value in the segment are superseded
     replaces: tuple[str, float] | None = None
     flight: bool = False  # "displaced" said as people leaving ("fled", "forced from their homes")
+    # the flight said as from gunmen or fighting ("6,000 people fleeing fighting in Sudan"): displaced
+    from_violence: bool = False
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
     illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
 
@@ -222,10 +224,27 @@ _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
 _FLIGHT = re.compile(
-    r"\b(?:fled|flee|fleeing|(?:leaving|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
     re.I,
 )
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
+# What people fled when they are displaced, not evacuated: "fleeing fighting in Sudan", "fled the
+# gunmen", "escaping the violence".
+_VIOLENCE_FLED = re.compile(
+    r"\b(?:fighting|gunmen|violence|clashes|war|militants?|bandits|insurgents?|jihadists?|rebels?|shelling|"
+    r"bombardment|air\s?strikes?|attacks?|raids?|massacres?|killings)\b",
+    re.I,
+)
+
+
+def _fled_violence(text: str, start: int, end: int) -> bool:
+    """Whether the flight told at ``text[start:end]`` is from violence (the words just after it)."""
+    return (
+        _VIOLENCE_FLED.search(text[end : end + 40]) is not None
+        or _VIOLENCE_FLED.search(text[start:end]) is not None
+    )
+
+
 # People rescued from a burning or collapsed building are its survivors, not evacuees moved out of
 # harm's way: "19 labourers were asleep on the top floor ... Twelve of them were rescued". A flood's
 # rescued ("crews rescued 20,000 people from flooded areas") are its evacuees.
@@ -233,7 +252,7 @@ _RESCUED = re.compile(r"\brescu(?:ed|ing|es?)\b", re.I)
 _RESCUE_SURVIVORS = frozenset({"industrial_accident"})
 # People made ill count as an outbreak's cases ("affected"), but a gas leak or a fire that "made five
 # firemen ill" hurt them: in an accident they are its wounded.
-_ILLNESS = re.compile(r"\b(?:ill|sick|sicken(?:ed|ing|s)?)\b", re.I)
+_ILLNESS = re.compile(r"\b(?:ill|sick|sicken(?:ed|ing|s)?|poison(?:ed|ing|s)?)\b", re.I)
 _ILLNESS_HURTS = frozenset({"industrial_accident"})
 _OTHERS = re.compile(r"\s+other\b", re.I)
 # One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
@@ -265,6 +284,9 @@ _YEAR_BEFORE = re.compile(
 _MONTH_BEFORE = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+$", re.I
 )
+# "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
+# "eight days ago has risen to 45" keeps its number, whose toll is the one now)
+_SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
 
@@ -291,6 +313,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "the week of 8 to 14 August": a day of the month, not a count
         if len(m.group(0)) <= 2 and m.group(0).isdigit() and _MONTH_BEFORE.search(sentence[: m.start()]):
             continue  # "on October 8": a day of the month, not a count
+        if _SPAN_OF_TIME.match(sentence, m.end()):
+            continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
@@ -339,6 +363,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             if rule.after is not None and not rule.after.match(after):
                 continue
+            if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
+                continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
             if rule.unit in _SALVO_UNITS and _OTHERS.match(after) and _ONE_WEAPON[rule.unit].search(before):
                 value += (
@@ -348,6 +374,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            from_violence = flight and _fled_violence(sentence, m.start(), m.end() + 20)
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             illness = rule.unit == "affected" and _ILLNESS.search(before[-20:] + after[:30]) is not None
             reading = Reading(
@@ -364,6 +391,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 flight=flight,
                 rescue=rescue,
                 illness=illness,
+                from_violence=from_violence,
             )
             readings.append(reading)
             read.append((m, counted, reading))
@@ -383,6 +411,13 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             # one weapon named in the lead yields to a salvo counted in the body ("an intercontinental
             # ballistic missile ... and eight other missiles")
             readings.append(Reading(unit, 1.0, "exact", index, vague=unit in _SALVO_UNITS))
+    for pattern in ONE_ARRESTED:
+        for m in pattern.finditer(sentence):
+            if not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]) and not is_background(
+                sentence, m
+            ):
+                # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
+                readings.append(Reading("arrested", 1.0, "exact", index, vague=True))
     for m in _ONE_PLACE_TAKEN.finditer(sentence):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
         if not negated and not is_background(sentence, m):
@@ -429,16 +464,21 @@ def _list_totals(
     first member may have no reading of its own ("Four army troops, a colonel among them, and three
     suspected militants were killed"), but not one of another harm."""
     numbers: list[tuple[re.Match[str], float, dict[str, Reading]]] = []
+    counted: set[int] = set()  # numbers of another metric: "Police arrested 90 people and 25 officers ..."
     for m, value, reading in read:
         if not numbers or numbers[-1][0] is not m:
             numbers.append((m, value, {}))
         if reading is not None and reading.unit in _HARM:
             numbers[-1][2].setdefault(reading.unit, reading)
+        elif reading is not None or _OTHER_VERB_BEFORE.search(sentence, 0, m.start()):
+            counted.add(m.start())
     out = []
     for (m1, v1, units1), (m2, v2, units2) in pairwise(numbers):
         for unit, second in units2.items():
             first = units1.get(unit)
-            if (first is None and units1) or second.claim or (first is not None and first.claim):
+            if first is None and (units1 or m1.start() in counted):
+                continue
+            if second.claim or (first is not None and first.claim):
                 continue
             if count_sides.list_total(sentence, m1.span(), m2.span(), unit):
                 lead = first or second
@@ -451,6 +491,11 @@ def _list_totals(
     return out
 
 
+# A verb of another metric right before a number: "Police arrested 90 people and 25 officers were
+# injured" is no list of 115 hurt.
+_OTHER_VERB_BEFORE = re.compile(
+    rf"\b(?:arrested|detained|evacuated|rescued|deployed|sent|held|displaced|moved)\s+{_HEDGE}$", re.I
+)
 # Between one salvo member's noun and the next member's number: "30 cruise missiles and 110".
 _SALVO_JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_HEDGE}$", re.I)
 
@@ -502,6 +547,11 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             # 1998 tsunami at Aitape, which killed more than 2,000 people".
             if in_dated_event_clause(text, at):
                 continue
+            # "the fourth night of unrest since a teenager was shot dead by police": the death that set
+            # the event off, not its toll
+            spot = re.compile(re.escape(said)).search(text, at) if q.unit in _HARM and at >= 0 else None
+            if spot is not None and is_background(text, spot):
+                continue
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)
             number = _numbers().search(said)
@@ -511,8 +561,12 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                 and count_sides.enemy_dead(text, at + number.start(), at + number.end())
             )
             flight = q.unit == "displaced" and _FLIGHT.search(said) is not None
+            from_violence = flight and at >= 0 and _fled_violence(text, at, at + len(said))
             rescue = q.unit == "evacuated" and _RESCUED.search(said) is not None
-            illness = q.unit == "affected" and _ILLNESS.search(said) is not None
+            # "poisoned 479 people": the verb before the people says they were made ill
+            illness = (
+                q.unit == "affected" and _ILLNESS.search(text, max(0, at - 20), at + len(said)) is not None
+            )
             out.append(
                 Reading(
                     q.unit,
@@ -529,6 +583,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     flight=flight,
                     rescue=rescue,
                     illness=illness,
+                    from_violence=from_violence,
                 )
             )
     return out
@@ -587,7 +642,8 @@ def measure(
             continue
         # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
-        if r.flight and code in _HAZARDS and not (fled_violence and code == "evacuation"):
+        fled_gunmen = (fled_violence or r.from_violence) and code == "evacuation"
+        if r.flight and code in _HAZARDS and not fled_gunmen:
             r = replace(r, unit="evacuated")  # "12,000 people have fled their homes near the volcano"
         if r.illness and code in _ILLNESS_HURTS:
             r = replace(r, unit="wounded")  # "the leak made five firemen ill"
@@ -595,6 +651,8 @@ def measure(
             by_unit.setdefault(r.unit, []).append(r)
     lead_set = set(lead)
     out = {unit: _standing(found, lead_set) for unit, found in by_unit.items()}
+    if code in _BATTLES and "wounded" in by_unit:
+        by_unit["wounded"] = _wounded_of_their_side(by_unit["wounded"], by_unit.get("killed", []))
     if code in _BATTLES:
         # every side's wounded as every side's dead: "killing four soldiers and wounding two ... killing
         # six militants and wounding four" is 10 dead and 6 wounded
@@ -627,6 +685,22 @@ def claimed(
             continue  # the figure the report stands by after all
         out.setdefault((r.unit, r.value), r)
     return list(out.values())
+
+
+def _wounded_of_their_side(wounded: list[Reading], killed: list[Reading]) -> list[Reading]:
+    """ "Troops fired back, killing six militants and wounding four": the wounded said without their
+    people are of the side whose dead the same sentence counts, so each side's wounded add up as its
+    dead do (four soldiers killed and two wounded, six militants killed and four wounded: 6 wounded)."""
+    sides: dict[int, set[str]] = {}
+    for r in killed:
+        sides.setdefault(r.segment, set()).add(r.side)
+    if len({r.side for r in killed} - {""}) < 2:
+        return wounded  # one side's dead only: no sides' wounded to add up
+    out = []
+    for r in wounded:
+        said = sides.get(r.segment, set()) - {""}
+        out.append(replace(r, side=next(iter(said))) if not r.side and len(said) == 1 else r)
+    return out
 
 
 def _battle_toll(found: list[Reading], lead: set[int]) -> float:

@@ -40,7 +40,7 @@ from .event_grouping import continuations, drop_passing_mentions, group
 from .foreign_counts import without_other_countries_counts
 from .hazard_dead import HAZARDS, UNREST, without_hazards_dead
 from .heartbeat_event import heartbeat_event, is_heartbeat
-from .magnitude import Reading, claimed, from_quantities, measure, read_text
+from .magnitude import UNITS_BY_TYPE, Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment
 from .severity import score
@@ -108,7 +108,7 @@ def classify(
     # A sentence opening on a day before the lead's reports an earlier incident: it sizes no event, and
     # reports one only when nothing else does.
     body = [g for g in segs if not g.headline]
-    earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text)}
+    earlier = {g.index for g in body[1:] if salience.earlier_day(body[0].text, g.text, article.published)}
     if earlier:
         quiet |= earlier
         for code, by_segment in by_type.items():
@@ -141,6 +141,8 @@ def classify(
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
     readings = _without_headline_totals(readings, segs, article.quantities)
     readings = without_other_countries_counts(readings, segs, article.title)
+    # an earlier incident's sentence sizes no event, even one it alone reports
+    readings = [r for r in readings if r.segment not in earlier]
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     moved_by = _implied_evacuation(by_type, extra, readings, segs)
     fled_violence = by_type.keys().isdisjoint(_HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
@@ -152,6 +154,10 @@ def classify(
         members = sorted(set(triggers) | extra.get(code, set()))
         texts = [" ".join(segs[k].text.split()) for k in members]
         magnitude = measure(code, members, readings, fled_violence=fled_violence)
+        if code == "evacuation" and moved_by is None:
+            magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
+        if code in _HAZARDS and moved_by is None:
+            magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
         if code in UNREST:
             hazards = {
                 h: measure(h, sorted(set(by_type[h]) | extra.get(h, set())), readings)
@@ -218,6 +224,50 @@ _VIOLENCE = frozenset(
         "coup",
     }
 )
+
+
+def _from_its_hazard(
+    magnitude: dict[str, float],
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+) -> dict[str, float]:
+    """An evacuation with no figure of its own takes the one its hazard read ("Volcano forces
+    evacuation of entire Vanuatu island" over "All 11,000 people living on Ambae have been ordered off
+    the island", a sentence the eruption's cue took): the conventions give both the same figure. Only
+    when the article reports one hazard."""
+    hazards = [c for c in _HAZARDS if c in by_type]
+    if {"evacuated", "displaced"} & magnitude.keys() or len(hazards) != 1:
+        return magnitude
+    members = sorted(set(by_type[hazards[0]]) | extra.get(hazards[0], set()))
+    moved = measure(hazards[0], members, readings)
+    return magnitude | {unit: moved[unit] for unit in ("evacuated", "displaced") if unit in moved}
+
+
+def _with_its_evacuees(
+    code: str,
+    magnitude: dict[str, float],
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+    fled_violence: bool,
+) -> dict[str, float]:
+    """The hazard carries the figure of the evacuation it forced (the labelling conventions): "An
+    explosion at a pesticide plant killed 64 ... Nearly 1,000 residents were moved to safety" is an
+    accident of 64 dead and 1,000 evacuated beside an evacuation of 1,000, even though the move is
+    told in a sentence of its own that the evacuation's cue took. Only when the article reports one
+    hazard, so the move is that hazard's. The evacuation's figure replaces one the hazard read itself:
+    the evacuation is built from the sentences of the move ("more than 11,000 told to leave" in the
+    headline, "at least 11,615 residents must now evacuate" in the body)."""
+    if "evacuation" not in by_type or sum(c in by_type for c in _HAZARDS) != 1:
+        return magnitude
+    members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
+    moved = measure("evacuation", members, readings, fled_violence=fled_violence)
+    moved = {unit: value for unit, value in moved.items() if unit in UNITS_BY_TYPE[code]}
+    if not moved:
+        return magnitude
+    kept = {unit: value for unit, value in magnitude.items() if unit not in ("evacuated", "displaced")}
+    return kept | moved
 
 
 def _implied_evacuation(

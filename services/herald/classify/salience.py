@@ -22,6 +22,7 @@ compiles it and applies it.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -142,17 +143,38 @@ _SAYING_DAY = re.compile(
 )
 
 
-def earlier_day(lead: str, text: str) -> bool:
+# "Friday's Israeli strike in Beirut killed at least 37": an incident named by its day.
+_DAYS_INCIDENT = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")(?:'|\u2019)s\b", re.I)
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+# "On May 11, cold lava from Mount Marapi killed more than 60 people": a sentence opening on a date.
+_OPENS_ON_DATE = re.compile(r"^\W*on\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
+
+
+def earlier_day(lead: str, text: str, published: datetime | None = None) -> bool:
     """Whether a sentence opens on a weekday one to three days before the lead's ("... struck a car on
-    Wednesday, killing one person" then "On Tuesday a drone hit a motorcycle, injuring nine"): an
-    earlier incident, whose counts are not this event's. The day a report was given is not the lead's
-    day. A later day may be this event's update ("On Thursday the toll rose to 19"), so only earlier
-    days are set apart."""
-    opens, said = _OPENS_ON_DAY.match(text), _WEEKDAY.search(_SAYING_DAY.sub("", lead))
-    if opens is None or said is None:
+    Wednesday, killing one person" then "On Tuesday a drone hit a motorcycle, injuring nine"), names an
+    incident by such a day ("Friday's strike in Beirut killed 37" under a Sunday lead), or opens on a
+    date two days or more before the report (``published``): an earlier incident, whose counts are not
+    this event's. The day a report was given is not the lead's day. A later day may be this event's
+    update ("On Thursday the toll rose to 19"), so only earlier days are set apart."""
+    if published is not None and (dated := _OPENS_ON_DATE.match(text)):
+        month, day = _MONTHS.index(dated.group(1).lower()) + 1, int(dated.group(2))
+        year = published.year - (month > published.month)
+        try:
+            gap_days = (published.date() - date(year, month, day)).days
+        except ValueError:
+            return False
+        return 2 <= gap_days <= 300
+    said = _WEEKDAY.search(_SAYING_DAY.sub("", lead))
+    if said is None:
         return False
-    gap = (_WEEKDAYS.index(said.group(1).lower()) - _WEEKDAYS.index(opens.group(1).lower())) % 7
-    return 1 <= gap <= 3
+    lead_day = _WEEKDAYS.index(said.group(1).lower())
+    days = [m.group(1) for m in (_OPENS_ON_DAY.match(text),) if m]
+    days += [m.group(1) for m in _DAYS_INCIDENT.finditer(text)]
+    return any(1 <= (lead_day - _WEEKDAYS.index(d.lower())) % 7 <= 3 for d in days)
 
 
 def marks_news(text: str) -> bool:

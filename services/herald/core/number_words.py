@@ -9,7 +9,8 @@ The vocabulary is data (``data/number_words.yaml``); this module is the grammar:
 * words add up within a group and scales multiply it: "one hundred and five" is 105, "two dozen"
   24, "three hundred thousand" 300,000; a unit word joins a group only where English puts one
   ("twenty-three", "a hundred five"), so "five two-storey houses" is five;
-* "a"/"an" before a scale is one of it ("a dozen", "a hundred thousand"); "half a dozen" is six;
+* "a"/"an" before a scale is one of it ("a dozen", "a hundred thousand"); "half a dozen" is six,
+  "half a million" 500,000;
 * digits take a scale word or an abbreviation after them ("2.5 million", "2.5 m", "100 K");
 * a vague plural or "several"/"few" before a scale is vague: its value is the floor (two of the
   unit: "dozens" is 24) and :func:`vague_ceiling` the largest value the phrase can mean.
@@ -88,8 +89,9 @@ def read_number(words: Words, i: int) -> tuple[float, int, bool] | None:
     nxt = words[i + 1] if i + 1 < n else ""
     if low in _ARTICLES:
         return _words(words, i + 1, v) if nxt in v.scales else None
-    if low == "half" and nxt == "a" and i + 2 < n and words[i + 2] == "dozen":
-        return v.scales["dozen"] / 2, i + 3, False
+    if low == "half" and nxt == "a" and i + 2 < n and words[i + 2] in v.scales:
+        # "half a dozen" is six, "half a million" 500,000
+        return v.scales[words[i + 2]] / 2, i + 3, False
     if low in v.vague_determiners:
         if nxt not in v.scales:
             return None
@@ -189,7 +191,7 @@ def number_pattern() -> str:
         rf"|(?:{plurals})(?: of (?:{plurals}))?)(?: of)?"
     )
     word = rf"(?:{units})(?:[- ](?:{small}))?"
-    words = rf"(?:half a dozen|an? (?:{scales})|{word}|dozen)(?:\s+(?:{scales})(?: and {word})?)*\b"
+    words = rf"(?:half an? (?:{scales})|an? (?:{scales})|{word}|dozen)(?:\s+(?:{scales})(?: and {word})?)*\b"
     return (
         rf"(?:{vague}"
         rf"|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?:\s+(?:{closing}))?"

@@ -10,27 +10,39 @@ from __future__ import annotations
 
 from .count_vocabulary import (
     AUX,
+    CARE,
+    DEAD_AFTER,
     DETERMINER_GAP,
+    HAD_WOUNDS,
     HELD_NOT_ARRESTED,
+    HOMES,
     HOSPITAL,
+    HURT,
+    HURTING,
     LEAVE,
+    LEFT_HOME,
     MADE_TO,
     NOT_COUNTS,
     NOUN_UNITS,
     PERSON_NOUNS,
     POWER_WORDS,
+    PUT,
     QUAKE_WORDS,
+    SAFE_PLACES,
     SENT,
     SHELTER,
     SHELTERED,
     SINGULAR_PEOPLE,
     SKIPPABLE,
+    SOUGHT,
     STOP,
     SURVIVORS,
     TO_DEATH,
     TOLL_LINKS,
     TOLL_WORDS,
+    TREATMENT,
     VERB_UNITS,
+    WENT,
     WOUNDS,
     is_plural_noun,
 )
@@ -70,8 +82,8 @@ def counted_noun(toks: Tokens, j: int) -> tuple[str | None, int]:
                 k += 1
                 continue
             break
-        if low in STOP or (toks.like_num[k] and not (k > j and toks.words[k - 1] == "-")):
-            break
+        if low in STOP or low == "under" or (toks.like_num[k] and not (k > j and toks.words[k - 1] == "-")):
+            break  # "about 20,000 under evacuation orders" counts no orders
         if low in NOUN_UNITS or low in PERSON_NOUNS or low in NOT_COUNTS or low in SINGULAR_PEOPLE:
             head, head_end = low, k + 1
             if low in NOT_COUNTS:
@@ -106,27 +118,103 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
             # one word before the wounds: "treated for gunshot wounds", "treated for minor injuries"
             if toks.lower[k + 1] == "for" and k + 3 < n and toks.lower[k + 3] in WOUNDS:
                 return "wounded", k + 4
+        nxt = toks.lower[k + 1] if k + 1 < n else ""
+        if DEAD_AFTER.get(low) == nxt:
+            return "killed", k + 2  # "One man was shot dead", "two guards were gunned down"
+        if (
+            (low in TO_DEATH or low == "beaten")
+            and nxt == "to"
+            and k + 2 < n
+            and toks.lower[k + 2] == "death"
+        ):
+            return "killed", k + 3  # "were beaten to death"
+        if low in HURT:
+            return "wounded", k + 1  # "three workers were badly burned"
+        if low in WENT and nxt == "to" and k + 2 < n and toks.lower[k + 2] in CARE:
+            return "wounded", k + 3  # "41 people went to emergency rooms", "were admitted to hospital"
+        if low in SOUGHT and _object_within(toks, k, TREATMENT) is not None:
+            return "wounded", _object_within(toks, k, TREATMENT) or k + 1  # "12 people sought treatment"
+        # "530,000 people who left their homes", "had to leave their homes": flight, which a hazard's
+        # report reads as its evacuees (``herald.classify.magnitude``)
+        if low == "to" and nxt in LEFT_HOME:
+            k += 1
+            low, nxt = nxt, toks.lower[k + 1] if k + 1 < n else ""
+        if low in LEFT_HOME and nxt == "their" and k + 2 < n:
+            # "left their homes", "left their coastal villages"
+            for x in (k + 2, k + 3):
+                if x < n and toks.lower[x] in HOMES:
+                    return "displaced", x + 1
+        if (
+            low in ("brought", "taken", "moved", "bussed")
+            and nxt == "out"
+            and k + 2 < n
+            and toks.lower[k + 2] == "of"
+        ):
+            # "About 800 civilians have been brought out of Volnovakha"; not survivors "brought out of
+            # the rubble", nor miners "brought out alive"
+            if not SURVIVORS & {toks.lower[x] for x in range(k + 3, min(n, k + 6))}:
+                return "evacuated", k + 2
+        if low == "who" and steps == 0:
+            k += 1
+            continue
+        # "people from ward 4 were moved", "residents of 223 households have been moved" (not the
+        # partitive "One of Bongo's sons", whose verb is the part's)
+        of_place = low == "of" and k >= 1 and not toks.like_num[k - 1]
+        if steps == 0 and (low in _PLACE_WORDS or of_place or (low.endswith("ing") and toks.alpha[k])):
+            past = _past_place(toks, k)  # "Around 1,000 people from ward 4 have been moved to ..."
+            if past is not None:
+                k = past
+                steps += 1
+                continue
         if low == "in" and k + 1 < n and toks.lower[k + 1] in HOSPITAL:
             return "wounded", k + 2  # "Ten children are in hospital", "26 remained in hospital"
         if low == "held" and not HELD_NOT_ARRESTED & {toks.lower[x] for x in range(k + 1, min(n, k + 3))}:
             return "arrested", k + 1
         # "took shelter", "had reached cyclone shelters"; "16 others suffered serious wounds"
-        for verbs, objects, unit in ((SHELTERED, SHELTER, "evacuated"), (("suffered",), WOUNDS, "wounded")):
+        for verbs, objects, unit in ((SHELTERED, SHELTER, "evacuated"), (HAD_WOUNDS, WOUNDS, "wounded")):
             if low in verbs:
-                found = _object_within(toks, k, objects)
+                found = _object_within(toks, k, objects, reach=3)  # "had a minor injury"
                 if found is not None:
                     return unit, found
         if low in MADE_TO and k + 2 < n and toks.lower[k + 1] == "to" and toks.lower[k + 2] in LEAVE:
             return "evacuated", k + 3  # "were ordered to leave", "were told to flee"
+        if low in MADE_TO and nxt in ("off", "out"):
+            return "evacuated", k + 2  # "have been ordered off the island", "were ordered out"
         if low in ("moved", "taken", "relocated", "shifted") and k + 1 < n and toks.lower[k + 1] == "to":
             rest = {toks.lower[x] for x in range(k + 2, min(n, k + 5))}
-            if rest & {"camps", "shelters", "shelter", "safety", "safer"}:
+            if rest & SAFE_PLACES:
                 return "evacuated", k + 2
+        if low == "under" and nxt in ("evacuation", "mandatory") and k + 2 < n:
+            return "evacuated", k + 2  # "20,000 residents were under evacuation orders"
         if low not in AUX:
             return None, k
         k += 1
         steps += 1
     return None, k
+
+
+_FINITE = frozenset({"were", "was", "have", "had", "are", "is"})
+# Words that open a place after the people: "from ward 4", "along Bangladesh's coast".
+_PLACE_WORDS = frozenset({"from", "in", "near", "inside", "along", "across", "around", "at", "on"})
+# Words that open a clause of their own: past them the verb is no longer the people's.
+_CLAUSE_WORDS = frozenset(
+    {"and", "or", "but", "that", "which", "who", "whom", "when", "where", "while", "as", "said", "says",
+     "after", "before", "since", "than", "if"}
+)  # fmt: skip
+
+
+def _past_place(toks: Tokens, k: int) -> int | None:
+    """Where a short place phrase after the people ends, when a finite verb follows it: "people from
+    the village were evacuated", "workers in Pampa were hurt"; None for anything longer."""
+    for x in range(k + 1, min(toks.n, k + 8)):
+        low = toks.lower[x]
+        if low in _FINITE or (x > k + 1 and low in SHELTERED):
+            return x if x > k + 1 else None
+        if low in ("'s", "\u2019s"):
+            continue
+        if toks.punct[x] or low in _CLAUSE_WORDS or not (toks.alpha[x] or toks.like_num[x]):
+            return None
+    return None
 
 
 def verb_before(toks: Tokens, qstart: int) -> str | None:
@@ -163,17 +251,28 @@ def _object_within(toks: Tokens, k: int, objects: frozenset[str], reach: int = 2
     return None
 
 
+def hurt_before(toks: Tokens, qstart: int, after: int) -> str | None:
+    """ "badly burning three workers": wounded, unless the people were burned "to death"."""
+    if qstart < 1 or toks.lower[qstart - 1] not in HURTING:
+        return None
+    if after + 1 < toks.n and toks.lower[after] == "to" and toks.lower[after + 1] == "death":
+        return None
+    return "wounded"
+
+
 def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:
     """ "sending 38 others to hospital" (wounded), "forced more than 2,000 residents to leave"
     (evacuated), "hacking 19 people to death" (killed): the people told by where a verb before them
     sent them."""
-    if qstart < 1 or after + 1 >= toks.n or toks.lower[after] != "to":
+    if qstart < 1 or after + 1 >= toks.n or toks.lower[after] not in ("to", "under"):
         return None
     verb, where = toks.lower[qstart - 1], toks.lower[after + 1]
     if verb in SENT and where in HOSPITAL:
         return "wounded"
     if verb in MADE_TO and where in LEAVE:
         return "evacuated"
+    if verb in PUT and toks.lower[after] == "under" and where in ("evacuation", "mandatory"):
+        return "evacuated"  # "putting about 20,000 under evacuation orders"
     if verb in TO_DEATH and where == "death":
         return "killed"
     return None

@@ -93,7 +93,9 @@ VERB_UNITS: dict[str, str] = {
         ["protested", "protest", "rallied", "rally", "marched", "march", "demonstrated", "demonstrate"],
         "protesters",
     ),
-    **dict.fromkeys(["affected", "affecting"], "affected"),
+    # "poisoned 479 people": made ill (an outbreak's cases; an accident's wounded, ``magnitude``)
+    **dict.fromkeys(["affected", "affecting", "poisoned", "poisoning", "poisons", "sickened", "sickening"],
+                    "affected"),
 }  # fmt: skip
 # What a verb can make of a plural noun no list names ("two constables were hurt", "three guides were
 # injured"): only what happens to people, never a move ("30 houses were evacuated" counts no evacuees).
@@ -109,6 +111,47 @@ TO_DEATH = frozenset(
      "burnt", "crushing", "crushed", "stoning", "stoned", "clubbing", "clubbed"}
 )  # fmt: skip
 LEAVE = frozenset({"leave", "flee", "evacuate", "move"})
+# "putting about 20,000 under evacuation orders", "placed 3,000 residents under mandatory evacuation".
+PUT = frozenset({"putting", "put", "placing", "placed"})
+# "One man was shot dead", "two guards were gunned down", "were beaten to death": the participle and
+# the word after it that make the people dead (``TO_DEATH`` verbs also take "to death").
+DEAD_AFTER = {"shot": "dead", "gunned": "down", "mown": "down", "cut": "down"}
+# Participles that hurt people on their own: "three workers were badly burned", "were scalded".
+HURT = frozenset({"burned", "burnt", "scalded", "maimed"})
+# "41 people went to emergency rooms", "were admitted to hospital", "sought treatment": people went
+# where the hurt go.
+WENT = frozenset({"went", "gone", "go", "admitted", "brought", "airlifted", "flown"})
+CARE = frozenset({"hospital", "hospitals", "emergency", "clinics", "clinic", "doctors"})
+TREATMENT = frozenset({"treatment", "medical"})
+SOUGHT = frozenset({"sought", "needed", "received", "required", "receiving", "seeking", "needing"})
+# People who left their homes, told after them: "530,000 people who left their homes", "had to leave
+# their homes": flight (a hazard's evacuees, a war's displaced).
+LEFT_HOME = frozenset({"left", "leave", "abandoned", "fled", "flee"})
+HOMES = frozenset({"homes", "home", "houses", "villages"})
+# Nouns a number names rather than counts when it follows them: "people from ward 4", "Reactor 3",
+# "wards 3 and 4" (the second number too: the walk reads the first as a label and moves on).
+LABEL_NOUNS = frozenset(
+    {"ward", "wards", "reactor", "reactors", "gate", "gates", "platform", "block", "sector", "zone", "phase",
+     "terminal", "unit", "route", "highway", "flight", "category", "grade", "level", "stage", "district",
+     "precinct", "pier", "berth", "shaft", "pit", "lane", "exit", "runway", "building", "apartment"}
+)  # fmt: skip
+# Where people "moved to" are out of harm's way: "shifted to relief camps", "moved to the local school",
+# "taken to higher ground".
+SAFE_PLACES = frozenset(
+    {
+        "camps",
+        "shelters",
+        "shelter",
+        "safety",
+        "safe",
+        "safer",
+        "school",
+        "schools",
+        "ground",
+        "centres",
+        "centers",
+    }
+)
 # Verbs for taking shelter after the people: "600,000 villagers took shelter inland", "29,100 people had
 # reached cyclone shelters".
 SHELTERED = frozenset({"took", "taken", "sought", "reached", "found", "take"})
@@ -125,10 +168,20 @@ AFTER_PASSIVE = frozenset(
      "overnight", "early", "late", "amid"}
 )  # fmt: skip
 # Words for wounds after "treated for": "treated for injuries", "treated for gunshot wounds".
-WOUNDS = frozenset({"injuries", "wounds", "burns"})
+WOUNDS = frozenset({"injuries", "wounds", "burns", "injury", "wound"})
+# Verbs that give people their wounds: "16 others suffered serious wounds", "one employee had a minor
+# injury", "two sustained burns".
+HAD_WOUNDS = frozenset({"suffered", "sustained", "had", "received"})
+# Gerunds that hurt the people after them: "badly burning three workers".
+HURTING = frozenset({"burning", "scalding", "maiming"})
+# "killed two workers and injured a third", "one soldier was killed and another wounded": one more
+# person, said by an ordinal or by "another" before the harm.
+ONE_MORE = frozenset({"second", "third", "fourth", "fifth"})
 # Words after "rescued" that make the rescued the survivors pulled out of a collapse or a fire, not
 # people moved out of harm's way: "rescued and taken to hospital", "rescued from the rubble".
-SURVIVORS = frozenset({"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames"})
+SURVIVORS = frozenset(
+    {"hospital", "hospitals", "rubble", "debris", "ruins", "wreckage", "blaze", "flames", "mine", "pit"}
+)
 # Nouns that are measures, money or time: a number before them is not a count.
 NOT_COUNTS = frozenset(
     {

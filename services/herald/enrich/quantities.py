@@ -36,6 +36,7 @@ from herald.core.number_words import read_number, vague_ceiling, vocabulary
 
 from .count_units import (
     counted_noun,
+    hurt_before,
     is_magnitude,
     moved_to,
     toll_before,
@@ -46,10 +47,13 @@ from .count_units import (
 from .count_vocabulary import (
     AFTER_PASSIVE,
     HARM_OF_ANY_NOUN,
+    HURT,
+    LABEL_NOUNS,
     MONTHS,
     NAMED_HARM,
     NOT_COUNTS,
     NOUN_UNITS,
+    ONE_MORE,
     ONE_PERSON_WORDS,
     ONE_WORD_QUALIFIERS,
     PEOPLE_UNITS,
@@ -136,11 +140,18 @@ def _past_aside(toks: Tokens, k: int) -> int:
     wounded"); ``k`` itself when no aside starts there."""
     if k >= toks.n or toks.words[k] != ",":
         return k
+    # "29,100 people, along with 1,610 domestic animals, had reached cyclone shelters": the aside's own
+    # number is what came with them
+    along = k + 2 < toks.n and (toks.lower[k + 1], toks.lower[k + 2]) in (
+        ("along", "with"),
+        ("together", "with"),
+    )
     for x in range(k + 1, min(toks.n, k + 9)):
         if toks.words[x] == ",":
             return x + 1
-        if toks.sent_start[x] or toks.like_num[x]:
-            break
+        of_them = x + 2 < toks.n and toks.lower[x + 1] == "of" and toks.lower[x + 2] in ("them", "whom")
+        if toks.sent_start[x] or (toks.like_num[x] and not of_them and not along):
+            break  # "two soldiers, one of them an officer, were killed" is one aside
     return k
 
 
@@ -184,6 +195,8 @@ class CountFinder:
         n = toks.n
         if toks.doc[start].ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
             return None
+        if start and toks.lower[start - 1] in LABEL_NOUNS:
+            return None  # "people from ward 4", "Reactor 3", "Gate 2": a name's number, not a count
         if start:
             if toks.words[start - 1] in ("$", "€", "£", "¥", "#", "No.") or toks.lower[start - 1] in (
                 "no",  # "no one was killed"
@@ -235,7 +248,11 @@ class CountFinder:
         if toks.words[start].isdigit() and 1800 <= value <= 2100 and value_max is None:
             # a year, unless a counted noun follows right away; always one after a month
             nxt = toks.lower[end] if end < n else ""
-            dated = start >= 1 and toks.lower[start - 1].rstrip(".,") in MONTHS
+            # "a quake there in 2010 killed about 3,000": a year after "in" is a date, even before "killed"
+            dated = start >= 1 and (
+                toks.lower[start - 1].rstrip(".,") in MONTHS
+                or toks.lower[start - 1] in ("in", "since", "until")
+            )
             if dated or (nxt not in NOUN_UNITS and nxt not in PERSON_NOUNS):
                 return None
         # "dozens of people", "thousands of residents"
@@ -252,7 +269,10 @@ class CountFinder:
                 or (qstart >= 2 and toks.lower[qstart - 2] == "of" and toks.lower[qstart - 1] == "the")
             )
             and not (
-                qstart >= 2 and toks.lower[qstart - 2] in ("evacuation", "evacuations", "death", "deaths")
+                # "a total of 918 residents ... have been moved": no whole, the count itself
+                qstart >= 2
+                and toks.lower[qstart - 2]
+                in ("evacuation", "evacuations", "death", "deaths", "total", "tally", "group", "sum")
             )
         )
         if j + 1 < n and toks.lower[j] == "of":
@@ -294,6 +314,7 @@ class CountFinder:
                         verb_before(toks, qstart)
                         or toll_before(toks, qstart)
                         or moved_to(toks, qstart, head_end if head else end)
+                        or hurt_before(toks, qstart, head_end if head else end)
                     )
             elif not peopleish and not whole and not noun_unit and head is not None:
                 verb = self._harm_after(toks, head_end, head)
@@ -363,15 +384,21 @@ class CountFinder:
         if not is_plural_noun(head):
             return None
         verb, verb_end = verb_after(toks, head_end)
+        if verb_end and toks.lower[verb_end - 1] in HURT:
+            return None  # "more than 30 houses were burned": a fire's damage, not people hurt
         # Passive only ("were hurt", "are still missing"): in "two Houthi-held ports kill one" the
         # noun is the subject of what the verb does to others.
         passive = verb_end - 1 > head_end
         return verb if verb in HARM_OF_ANY_NOUN and passive else None
 
     def _one_person(self, toks: Tokens, i: int) -> Count | None:
-        """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number."""
+        """ "A woman was killed", "killing a 10-year-old boy": one person, said without a number; one
+        more after a harm ("injured a third", "one was killed and another wounded")."""
         if toks.lower[i] not in ONE_PERSON_WORDS:
             return None
+        more = self._one_more(toks, i)
+        if more is not None:
+            return more
         n = toks.n
         k = i + 1
         while k < n and k - i <= 6 and toks.lower[k] not in SINGULAR_PEOPLE:
@@ -389,6 +416,21 @@ class CountFinder:
         return Count(1.0, unit, i, max(end, k + 1), noun=toks.lower[k], number_end=i + 1, number_start=i)
 
     @staticmethod
+    def _one_more(toks: Tokens, i: int) -> Count | None:
+        """ "killed two workers and injured a third" (the harm before "a third"), "one soldier was
+        killed and another wounded" (the harm right after "another"): one more person hurt or dead."""
+        n = toks.n
+        nxt = toks.lower[i + 1] if i + 1 < n else ""
+        ends = i + 2 >= n or toks.punct[i + 2] or toks.lower[i + 2] in ("and", "in", "on", "when", "as")
+        if toks.lower[i] == "a" and nxt in ONE_MORE and ends:
+            unit = verb_before(toks, i)
+            if unit in ("killed", "wounded"):
+                return Count(1.0, unit, i - 1, i + 2, noun="person", number_end=i + 2, number_start=i)
+        if toks.lower[i] == "another" and VERB_UNITS.get(nxt) in ("killed", "wounded", "missing") and ends:
+            return Count(1.0, VERB_UNITS[nxt], i, i + 2, noun="person", number_end=i + 2, number_start=i)
+        return None
+
+    @staticmethod
     def _elided(toks: Tokens, qstart: int, found: list[Count]) -> bool:
         """A bare number in a list after a count: "37 drones, including 15 over Bryansk and nine ..."."""
         k = qstart - 1
@@ -402,4 +444,6 @@ class CountFinder:
     def _own_verb(toks: Tokens, end: int) -> bool:
         """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
         about other people, not an item of the list before it."""
+        while end < toks.n and toks.lower[end] in ("still", "also", "reportedly", "later", "now"):
+            end += 1  # "kills 15, 18 still trapped"
         return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP

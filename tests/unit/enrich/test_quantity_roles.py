@@ -340,3 +340,106 @@ def test_flood_victims_shifted_to_relief_camps_are_evacuees(enricher: Enricher) 
         "The revenue minister said more than 4,000 flood victims had been shifted to 15 relief camps.",
     )
     assert quantity(record, 4_000, "evacuated").is_event_count
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("One man was shot dead and six people were wounded in the market on Saturday.", 1, "killed"),
+        ("Two guards were gunned down at the checkpoint, the army said.", 2, "killed"),
+        ("Three villagers were beaten to death by the mob.", 3, "killed"),
+        ("Four workers were badly burned when the tank caught fire.", 4, "wounded"),
+        ("Officials said 41 people went to emergency rooms with breathing problems.", 41, "wounded"),
+        ("At least 12 residents sought medical treatment after the leak.", 12, "wounded"),
+        ("About 2,000 people from the valley were evacuated overnight.", 2_000, "evacuated"),
+        ("Around 800 people from ward 6 have been moved to the local school.", 800, "evacuated"),
+        ("At least 15,000 residents were under evacuation orders on Sunday.", 15_000, "evacuated"),
+        ("An estimated 90,000 people who left their homes are in shelters.", 90_000, "displaced"),
+        ("Tens of thousands of people had to leave their homes as the river rose.", 20_000, "displaced"),
+    ],
+)
+def test_harm_and_flight_in_the_words_reports_use(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Casualties", body), value, unit).is_event_count
+
+
+def test_houses_burned_are_damage_not_people_hurt(enricher: Enricher) -> None:
+    r = enrich(enricher, "Village attacked", "Police said more than 30 houses were burned in the raid.")
+    assert not [q for q in r.quantities if q.unit == "wounded"]
+
+
+def test_the_number_of_a_ward_is_no_count(enricher: Enricher) -> None:
+    r = enrich(enricher, "Landslide", "Around 800 people from ward 6 have been moved to the local school.")
+    assert not [q for q in r.quantities if q.value == 6]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("A blast at the mill killed three workers and injured a fourth, police said.", 1, "wounded"),
+        ("Two guards were killed at the post and another wounded.", 1, "wounded"),
+        ("One worker had a minor injury, the company said.", 1, "wounded"),
+        ("A tank car caught fire near the depot, badly burning two workers.", 2, "wounded"),
+        ("Three women travelling by bus were killed when the drone struck.", 3, "killed"),
+    ],
+)
+def test_one_more_and_the_hurt_said_by_their_wounds(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Casualties", body), value, unit).is_event_count
+
+
+def test_people_burned_to_death_are_not_wounded(enricher: Enricher) -> None:
+    r = enrich(enricher, "Mob attack", "The mob set fire to the house, burning five people to death.")
+    assert not [q for q in r.quantities if q.unit == "wounded"]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("Over half a million people were ordered to leave the coast.", 500_000, "evacuated"),
+        (
+            "The fire tore through the valley, putting about 9,000 under evacuation orders.",
+            9_000,
+            "evacuated",
+        ),
+        ("About 600 civilians have been brought out of the town over two days.", 600, "evacuated"),
+        ("More than 300,000 villagers along the coast took shelter inland.", 300_000, "evacuated"),
+    ],
+)
+def test_moves_said_around_the_people(enricher: Enricher, body: str, value: int, unit: str) -> None:
+    assert quantity(enrich(enricher, "Residents", body), value, unit).is_event_count
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Seven miners were brought out alive and 50 are still trapped.",
+        "Of the 140 people on the site, 60 got out safely.",
+        "Up to 700 people in the affected villages may have been exposed.",
+    ],
+)
+def test_survivors_and_the_exposed_are_no_evacuees(enricher: Enricher, body: str) -> None:
+    r = enrich(enricher, "Mine", body)
+    assert not [q for q in r.quantities if q.unit in ("evacuated", "affected") and q.value in (7, 60, 700)]
+
+
+def test_an_aside_naming_one_of_them_does_not_cut_the_count_from_its_verb(enricher: Enricher) -> None:
+    body = "Two soldiers, one of them a junior officer, were killed in the gunfight."
+    assert quantity(enrich(enricher, "Gunfight", body), 2, "killed").is_event_count
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("All 4,000 people living on the island have been ordered off by the agency.", 4_000, "evacuated"),
+        ("More than 3,000 people living in a shantytown on the bay were evacuated.", 3_000, "evacuated"),
+        ("A total of 640 residents of 150 households have been moved to safe places.", 640, "evacuated"),
+        ("By noon 12,400 people, along with 900 cattle, had reached cyclone shelters.", 12_400, "evacuated"),
+    ],
+)
+def test_the_moved_told_past_a_place_a_total_or_what_came_with_them(
+    enricher: Enricher, body: str, value: int, unit: str
+) -> None:
+    assert quantity(enrich(enricher, "Residents", body), value, unit).is_event_count
