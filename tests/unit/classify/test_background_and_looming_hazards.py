@@ -1,0 +1,206 @@
+"""Event words that report nothing new (round 23, issue 15): people who fled before, an act done before
+the news (pluperfect), a running tally since a month, a storm still on its way, a tremor too small to
+harm, a stoppage called a strike, a crash that is part of a typhoon's toll. And two hazards the rules
+filed under the wrong type: a gas leak at a plant and a mine's waste dam. Each sentence is our own, in
+the shape of a dev report the rules read wrongly before (dev_numbers6, dev_places4/5, dev_types18,
+dev_folded_r2)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import build_article
+from tests.support.reporting_eval import as_article
+
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def _types(title: str, body: str) -> set[str]:
+    return {e.type for e in classify(build_article(title, body), veto=False)}
+
+
+def test_people_who_fled_earlier_fighting_are_no_new_evacuation() -> None:
+    found = _types(
+        "Paramilitaries raid camp in Darfur, killing 25",
+        "Gunmen stormed a displacement camp near Nyala on Tuesday and killed 25 people, a local "
+        "monitoring group said. Fighters went from hut to hut shooting residents. The camp shelters "
+        "about 200,000 people who fled earlier fighting.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_fleeing_people_the_gunmen_fired_at_are_no_evacuation() -> None:
+    found = _types(
+        "Gunmen kill 30 in Katsina village raid",
+        "Gunmen on motorcycles killed at least 30 people in a village in Katsina State on Sunday, "
+        "residents said. Some attackers fired from the rooftops at villagers fleeing toward the river.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_residents_who_had_fled_before_the_gunmen_returned_are_no_evacuation() -> None:
+    found = _types(
+        "Bandits kill six in Sokoto villages",
+        "Bandits killed six people in two villages of Sokoto State overnight, residents said. Gunmen "
+        "shot four farmers in the first village and two traders in the next. The settlement was "
+        "deserted when they came back at dawn because residents had fled, and they set houses on fire.",
+    )
+    assert "evacuation" not in found
+
+
+def test_militants_who_had_traded_fire_before_an_air_strike_are_no_clash_of_their_own() -> None:
+    found = _types(
+        "Air strike kills 20 in Helmand compound",
+        "An air strike in southern Afghanistan killed at least 20 people, officials said on Sunday. "
+        "Officials said insurgents who had traded fire with police hid in a compound that was then "
+        "bombed.",
+    )
+    assert "armed_clash" not in found
+    assert "air_drone_strike" in found
+
+
+def test_a_running_tally_of_drones_since_a_month_is_no_drone_strike() -> None:
+    found = _types(
+        "Tanker reports missile fired at it in the Gulf of Aden",
+        "A tanker reported being targeted by a missile 60 nautical miles east of Aden early on Friday, "
+        "the UKMTO agency said. No one was hurt. The Houthis have fired drones and missiles at "
+        "commercial shipping since November.",
+    )
+    assert "air_drone_strike" not in found
+    assert "missile_artillery_strike" in found
+
+
+def test_people_displaced_since_a_month_are_a_war_total_not_a_flight_reported_now() -> None:
+    found = _types(
+        "Army retakes village in Idlib countryside",
+        "Government forces recaptured the village of Tal Sultan on Sunday, state media said. About "
+        "150,000 people have been displaced across the province since early May.",
+    )
+    assert "evacuation" not in found
+
+
+def test_people_moved_out_of_a_storms_path_are_an_evacuation_not_yet_a_disaster() -> None:
+    found = _types(
+        "Vietnam moves 300,000 to safety as typhoon nears",
+        "More than 300,000 people were evacuated from the path of Typhoon Noru on Tuesday as the storm "
+        "headed for the central coast, the disaster agency said.",
+    )
+    assert found == {"evacuation"}
+
+
+def test_people_sheltering_ahead_of_a_cyclones_landfall_are_an_evacuation_only() -> None:
+    found = _types(
+        "Thousands leave islands as cyclone heads for Odisha",
+        "Tens of thousands of people left their homes on low-lying islands on Friday for concrete shelters "
+        "inland ahead of the expected landfall of Cyclone Dana, officials said.",
+    )
+    assert found == {"evacuation"}
+
+
+def test_people_evacuated_fearing_floods_are_no_flood() -> None:
+    found = _types(
+        "Assam evacuates 40,000 as river rises",
+        "Authorities have evacuated about 40,000 people from villages along the Brahmaputra, fearing "
+        "floods as the water kept rising, officials said on Monday.",
+    )
+    assert found == {"evacuation"}
+
+
+def _enriched_types(enrich: Enrich, title: str, body: str) -> set[str]:
+    """Through the real enrichment: the test double splits "magnitude 2.4" at its decimal point."""
+    article = as_article({"id": title, "title": title, "body": body})
+    return {e.type for e in classify(enrich([article])[0], veto=False)}
+
+
+def test_a_tremor_below_magnitude_three_is_no_natural_disaster(enrich: Enrich) -> None:
+    found = _enriched_types(
+        enrich,
+        "Blast at fertiliser plant in Shandong kills four",
+        "An explosion at a fertiliser plant in Shandong province killed four workers on Wednesday, "
+        "state media said. Seismographs recorded a 1.9-magnitude tremor nearby at the same time.",
+    )
+    assert found == {"industrial_accident"}
+
+
+def test_a_quarry_blast_read_as_a_small_quake_is_no_event(enrich: Enrich) -> None:
+    assert not _enriched_types(
+        enrich,
+        "Quarry blast shakes town",
+        "A quarry blast rattled windows across the town on Thursday. The tremor registered at "
+        "magnitude 2.4 on the national network, and no damage was reported.",
+    )
+
+
+def test_a_real_quake_still_counts() -> None:
+    found = _types(
+        "Quake of magnitude 5.8 kills three in eastern Turkey",
+        "An earthquake of magnitude 5.8 struck Malatya province on Monday, killing three people.",
+    )
+    assert "natural_disaster" in found
+
+
+def test_a_nationwide_strike_is_a_stoppage_not_an_air_strike() -> None:
+    found = _types(
+        "Opposition rallies in Caracas after deadly strike day",
+        "Opposition supporters rallied in Caracas on Monday, after a nationwide strike against the "
+        "plan shut much of the city and ended in clashes that killed two protesters.",
+    )
+    assert "air_drone_strike" not in found
+
+
+def test_flood_victims_who_start_a_riot_are_no_flood() -> None:
+    found = _types(
+        "Crowd loots shops in Lae",
+        "Police fired tear gas on Saturday at a crowd that looted and burned shops in Lae. The unrest "
+        "was started by flood victims angry over relief payments.",
+    )
+    assert "natural_disaster" not in found
+    assert "riot" in found
+
+
+def test_a_helicopter_lost_on_a_relief_flight_is_part_of_the_typhoons_toll() -> None:
+    found = _types(
+        "Typhoon toll rises to 40 in the Philippines",
+        "Typhoon Rai killed at least 40 people in the central Philippines, the disaster agency said "
+        "on Friday. Four of the dead were crew of an air force helicopter that crashed in Leyte "
+        "during a relief flight.",
+    )
+    assert found == {"natural_disaster"}
+
+
+def test_an_inquiry_into_whether_derailments_were_sabotage_is_no_attack() -> None:
+    assert not _types(
+        "Police look into recent rail accidents",
+        "Railway police have opened an inquiry into whether two recent derailments were sabotage, "
+        "officials said on Friday.",
+    )
+
+
+def test_gas_escaping_from_a_plant_is_an_industrial_accident() -> None:
+    found = _types(
+        "Dozens in hospital after chlorine leak",
+        "Chlorine gas escaped from a water treatment plant on the edge of the town overnight, sending "
+        "40 people to hospital with breathing problems, officials said.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_a_leak_at_a_chemical_plant_is_an_industrial_accident() -> None:
+    found = _types(
+        "Residents evacuated in Gujarat",
+        "A leak at a chemical plant in Bharuch made 25 residents ill on Sunday, police said.",
+    )
+    assert "industrial_accident" in found
+
+
+def test_a_mine_waste_dam_burst_is_an_industrial_accident_not_a_natural_disaster() -> None:
+    found = _types(
+        "Mine dam bursts in Minas Gerais",
+        "A tailings dam burst at an iron ore mine in Minas Gerais on Friday, and 40 workers are "
+        "missing, the fire brigade said.",
+    )
+    assert "industrial_accident" in found
+    assert "natural_disaster" not in found
