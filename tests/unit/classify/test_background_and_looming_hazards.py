@@ -204,3 +204,58 @@ def test_a_mine_waste_dam_burst_is_an_industrial_accident_not_a_natural_disaster
     )
     assert "industrial_accident" in found
     assert "natural_disaster" not in found
+
+
+def test_arrests_on_suspicion_of_a_list_of_terror_acts_are_no_attack() -> None:
+    found = _types(
+        "Nine held in counter-terrorism raids in Birmingham",
+        "Police said nine men were arrested before dawn on suspicion of commissioning, preparing or "
+        "instigating an act of terrorism in the UK.",
+    )
+    assert found == {"arrest"}
+
+
+def test_a_trend_in_attacks_is_a_statistic_not_a_clash() -> None:
+    found = _types(
+        "Gunmen kill 15 at market in northern Burkina Faso",
+        "Gunmen opened fire at a livestock market near Djibo on Saturday, killing 15 people, the "
+        "governor said. The north has seen attacks by armed groups rise by almost 60 percent this year.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_a_ministry_toll_that_does_not_separate_fighters_from_civilians_is_no_attack_on_civilians() -> None:
+    found = _types(
+        "Israeli strikes kill 90 across Gaza",
+        "Israeli warplanes struck homes in Khan Younis and Gaza City overnight, local officials said. "
+        "At least 90 people were killed, the health ministry said; its count does not distinguish "
+        "between fighters and civilians.",
+    )
+    assert found == {"air_drone_strike"}
+
+
+def test_a_suicide_bomber_who_struck_mourners_is_no_air_strike() -> None:
+    found = _types(
+        "Toll from mosque bombing in Peshawar rises to 35",
+        "The number of people killed by a suicide bomber who struck worshippers at Friday prayers in "
+        "Peshawar has risen to 35, police said.",
+    )
+    assert "air_drone_strike" not in found
+
+
+def test_a_rally_that_turned_into_fighting_with_counter_protesters_is_a_riot() -> None:
+    found = _types(
+        "Arrests in Portland",
+        "Police detained 12 people on Saturday when a far-right rally in Portland turned into fighting "
+        "with counter-demonstrators.",
+    )
+    assert "riot" in found
+    assert "protest" not in found
+
+
+def test_crowds_that_brawl_are_a_riot_and_the_arrests_are_part_of_it() -> None:
+    found = _types(
+        "Arrests as rival crowds brawl outside Belgrade court",
+        "Police detained at least 20 people on Monday as rival crowds brawl outside the court, police said.",
+    )
+    assert found == {"riot"}
