@@ -168,7 +168,7 @@ def group(
 
 def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
     """Words that describe a reported event rather than a second one: the missiles an air strike's
-    aircraft fired, and the walls a storm brought down."""
+    aircraft fired, the power plant a missile strike damaged, and the walls a storm brought down."""
 
     def said(k: int, hit: Hit) -> str:
         return segs[k].text[hit.span[0] : hit.span[1]]
@@ -183,6 +183,16 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                 air.setdefault(k, missiles.pop(k))
         if not missiles:
             del by_type["missile_artillery_strike"]
+    # "Four people were injured in the Lviv region, where several energy facilities were hit" in a missile
+    # report: the facilities are the strike's target (severity counts it), not an attack of their own.
+    infrastructure = by_type.get("infrastructure_attack", {})
+    strikes = [c for c in ("missile_artillery_strike", "air_drone_strike") if c in by_type]
+    if strikes and infrastructure and all(h.cue == "infrastructure damaged" for h in infrastructure.values()):
+        for k, hit in infrastructure.items():
+            # the strike reported nearest before the damage, else the first one
+            nearest = max(strikes, key=lambda c: max((j for j in by_type[c] if j <= k), default=-1))
+            by_type[nearest].setdefault(k, hit)
+        del by_type["infrastructure_attack"]
     # "seized two towns after heavy fighting": the fighting is how the place was taken.
     clashes = by_type.get("armed_clash", {})
     if "territory_change" in by_type and clashes:

@@ -259,3 +259,48 @@ def test_crowds_that_brawl_are_a_riot_and_the_arrests_are_part_of_it() -> None:
         "Police detained at least 20 people on Monday as rival crowds brawl outside the court, police said.",
     )
     assert found == {"riot"}
+
+
+def test_power_plants_hit_in_a_missile_report_are_the_strikes_target_not_an_attack_of_their_own() -> None:
+    found = _types(
+        "Russia fires 40 cruise missiles at Ukraine's grid",
+        "Russia launched 40 cruise missiles at Ukraine's energy system overnight, and 34 were shot "
+        "down, the air force said. Two people were injured in the Odesa region, where several energy "
+        "facilities were hit.",
+    )
+    assert found == {"missile_artillery_strike"}
+
+
+def test_gunmen_who_entered_a_village_and_opened_fire_did_not_take_it() -> None:
+    found = _types(
+        "Gunmen kill 12 in Plateau village",
+        "Gunmen killed 12 people in a village in Plateau State on Sunday night, police said. The "
+        "attackers entered Bokkos around midnight and opened fire on residents, a witness said.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_walls_marked_by_shelling_are_traces_not_a_new_strike() -> None:
+    found = _types(
+        "Army retakes town east of Aleppo",
+        "Syrian troops recaptured the town of Deir Hafer on Thursday, state media said. The streets "
+        "were deserted, the houses scarred by shelling.",
+    )
+    assert "missile_artillery_strike" not in found
+    assert "territory_change" in found
+
+
+def test_a_negotiator_at_the_peace_talks_is_a_role_not_talks_reported() -> None:
+    found = _types(
+        "Rebels leave border town",
+        "Rebel fighters left the border town overnight, residents said. A rebel negotiator at the peace "
+        "talks in Doha said the withdrawal was a goodwill gesture.",
+    )
+    assert "peace_talks" not in found
+
+
+def test_an_inquiry_into_the_sabotage_angle_is_no_attack() -> None:
+    assert not _types(
+        "Agency opens inquiry into sabotage angle in recent rail incidents",
+        "Investigators are looking at four recent incidents on the line, officials said on Friday.",
+    )
