@@ -304,3 +304,31 @@ def test_an_inquiry_into_the_sabotage_angle_is_no_attack() -> None:
         "Agency opens inquiry into sabotage angle in recent rail incidents",
         "Investigators are looking at four recent incidents on the line, officials said on Friday.",
     )
+
+
+def test_clashes_between_protesters_and_police_that_kill_are_a_riot() -> None:
+    found = _types(
+        "Nine dead in Peru protests",
+        "At least nine people were killed in clashes between protesters and police in Andahuaylas on "
+        "Sunday, the health ministry said.",
+    )
+    assert "riot" in found
+    assert "protest" not in found
+
+
+def test_marchers_who_broke_windows_and_fought_police_are_a_riot() -> None:
+    found = _types(
+        "Arrests at march in Minneapolis",
+        "Thousands of demonstrators marched on Monday outside the convention centre in Minneapolis. Most "
+        "were peaceful, but some broke windows and fought with police.",
+    )
+    assert "riot" in found
+
+
+def test_debris_that_broke_windows_is_no_riot() -> None:
+    found = _types(
+        "Ukraine downs 25 drones overnight",
+        "Ukraine's air force said it shot down 25 of 30 drones Russia launched overnight. Falling debris "
+        "broke windows at a warehouse in the Poltava region.",
+    )
+    assert "riot" not in found
