@@ -332,3 +332,37 @@ def test_debris_that_broke_windows_is_no_riot() -> None:
         "broke windows at a warehouse in the Poltava region.",
     )
     assert "riot" not in found
+
+
+def test_a_films_recreation_of_an_air_strike_is_no_air_strike() -> None:
+    assert not _types(
+        "Eight great scenes from forgotten war movies",
+        "The film flopped at the box office, but its recreation of the surprise air strike on the "
+        "harbour still thrills.",
+    )
+
+
+def test_a_storm_chasing_game_is_no_natural_disaster() -> None:
+    assert not _types(
+        "New game puts players behind the wheel of a storm chaser's truck",
+        "In the game the player is a storm chaser who tracks tornadoes across an open world, dropping "
+        "probes in the path of the twister.",
+    )
+
+
+def test_the_fighting_of_a_prison_riot_is_the_riot() -> None:
+    found = _types(
+        "Prison riot leaves 40 inmates dead",
+        "A gunfight between rival gangs inside the Litoral prison killed at least 40 inmates on "
+        "Saturday, officials said. The fighting broke out before dawn.",
+    )
+    assert found == {"riot"}
+
+
+def test_militants_who_fled_into_a_compound_are_not_displaced_people() -> None:
+    found = _types(
+        "Air strike kills 20 in Kunduz compound",
+        "An air strike in northern Afghanistan killed at least 20 people, officials said. Militants who "
+        "had clashed with police in the Chahar Dara district fled into a compound that was then bombed.",
+    )
+    assert "evacuation" not in found
