@@ -366,3 +366,52 @@ def test_militants_who_fled_into_a_compound_are_not_displaced_people() -> None:
         "had clashed with police in the Chahar Dara district fled into a compound that was then bombed.",
     )
     assert "evacuation" not in found
+
+
+def test_an_exhibition_that_tells_of_a_massacre_is_no_attack() -> None:
+    assert not _types(
+        "Museum opens exhibition on Srebrenica",
+        "The exhibition tells how Bosnian Serb forces massacred 8,000 men and boys in July 1995.",
+    )
+
+
+def test_a_debate_on_whether_police_may_fly_drones_over_protests_is_no_protest() -> None:
+    assert not _types(
+        "Parliament debates drone rules",
+        "Lawmakers debated on Tuesday whether police should be allowed to fly drones over protests.",
+    )
+
+
+def test_what_a_cyberattack_could_do_is_no_cyberattack() -> None:
+    assert not _types(
+        "Analysts warn of cyberattack risk to power grids",
+        "A successful cyberattack could cut power to millions of homes, analysts said.",
+    )
+
+
+def test_what_hackers_could_try_is_no_cyberattack() -> None:
+    assert not _types(
+        "Security firm says foreign hackers could target voters",
+        "Hackers could try to disrupt the election, the company said in its annual report.",
+    )
+
+
+def test_a_court_hearing_about_a_riot_is_no_riot() -> None:
+    assert not _types(
+        "Court hears evidence in riot trial",
+        "Prosecutors said the men threw bricks at police during the 2011 riots.",
+    )
+
+
+def test_protests_threatened_are_no_protest() -> None:
+    assert not _types(
+        "Opposition threatens mass protests over vote count",
+        "The opposition said it would hold mass protests if the count was not repeated.",
+    )
+
+
+def test_an_army_ready_to_repel_any_attack_is_no_battle() -> None:
+    assert not _types(
+        "Army says it is ready to repel any attack",
+        "The army said on Monday it was ready to repel any attack on the border.",
+    )
