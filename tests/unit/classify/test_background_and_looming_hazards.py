@@ -415,3 +415,53 @@ def test_an_army_ready_to_repel_any_attack_is_no_battle() -> None:
         "Army says it is ready to repel any attack",
         "The army said on Monday it was ready to repel any attack on the border.",
     )
+
+
+def test_homes_rebuilt_after_earlier_floods_are_no_flood() -> None:
+    assert not _types(
+        "Villagers rebuild homes destroyed in March floods",
+        "Villagers in Sindh are rebuilding with bamboo. 'We lost everything,' said one farmer.",
+    )
+
+
+def test_blame_over_stalled_talks_is_no_talks() -> None:
+    assert not _types(
+        "Israel and Hamas trade blame over stalled talks",
+        "Both sides accused each other of blocking a ceasefire deal. No new talks have been scheduled.",
+    )
+
+
+def test_a_drone_makers_product_is_no_drone_strike() -> None:
+    assert not _types(
+        "Drone maker raises $200 million",
+        "The company makes attack drones used by Ukraine's army against Russian tanks.",
+    )
+
+
+def test_training_for_an_earthquake_response_is_no_earthquake() -> None:
+    assert not _types(
+        "Rescuers trained for earthquake response",
+        "Two hundred rescuers took part in a three-day course on earthquake response in Kathmandu.",
+    )
+
+
+def test_a_march_called_off_is_no_protest() -> None:
+    assert not _types(
+        "Protest organisers cancel march",
+        "Organisers cancelled Saturday's march against the new law, citing safety concerns.",
+    )
+
+
+def test_a_protest_planned_for_later_is_no_protest() -> None:
+    assert not _types(
+        "Farmers protest planned, police say roads open",
+        "Police said farmers plan to protest on Friday but all roads will stay open.",
+    )
+
+
+def test_peacekeepers_who_monitored_a_ceasefire_are_no_talks() -> None:
+    assert not _types(
+        "Troops return from peacekeeping mission",
+        "About 500 soldiers returned on Sunday from a year-long mission in Lebanon, where they monitored "
+        "the ceasefire.",
+    )
