@@ -474,3 +474,68 @@ def test_peacekeepers_who_monitored_a_ceasefire_are_no_talks() -> None:
         "About 500 soldiers returned on Sunday from a year-long mission in Lebanon, where they monitored "
         "the ceasefire.",
     )
+
+
+def test_a_book_by_someone_who_lived_through_shelling_is_no_strike() -> None:
+    assert not _types(
+        "Book recalls the siege of Sarajevo",
+        "The author, who lived through the shelling as a child, describes queues for water.",
+    )
+
+
+def test_a_general_who_denies_any_part_in_an_old_coup_reports_no_coup() -> None:
+    assert not _types(
+        "Ex-general denies role in 1980 coup",
+        "The retired general told a court he had no part in the coup that brought the junta to power.",
+    )
+
+
+def test_an_envoy_urging_a_ceasefire_reports_no_talks() -> None:
+    assert not _types(
+        "UN envoy calls for ceasefire in Sudan",
+        "The envoy urged both sides to agree a ceasefire, the UN said on Monday.",
+    )
+
+
+def test_protests_a_new_law_bans_are_no_protest() -> None:
+    assert not _types(
+        "New law bans protests near schools",
+        "Protests within 150 metres of a school will be banned under the law passed on Tuesday.",
+    )
+
+
+def test_protesters_who_defied_a_ban_still_protested() -> None:
+    found = _types(
+        "Hundreds arrested as police break up banned rallies",
+        "Riot police fired tear gas on Saturday to disperse protesters who defied a ban on rallies in the "
+        "capital, and at least 200 people were arrested.",
+    )
+    assert found & {"protest", "riot"}
+
+
+def test_a_rescue_dog_honoured_for_its_earthquake_work_is_no_earthquake() -> None:
+    assert not _types(
+        "Rescue dog honoured for earthquake work",
+        "Max, a Labrador, found 12 survivors after the 2023 earthquake in Turkey.",
+    )
+
+
+def test_a_truce_that_holds_is_no_new_agreement() -> None:
+    assert not _types(
+        "Ceasefire holds for a third day",
+        "The truce agreed on Sunday held for a third day, with no reports of shelling.",
+    )
+
+
+def test_no_arrests_yet_is_no_arrest() -> None:
+    assert "arrest" not in _types(
+        "Police say no arrests yet after stabbing",
+        "Police said no arrests had been made after a man was stabbed in the city centre on Friday.",
+    )
+
+
+def test_insurance_claims_from_earlier_wildfires_are_no_wildfire() -> None:
+    assert not _types(
+        "Insurer says claims from wildfires hit $5 billion",
+        "Claims from January's wildfires in Los Angeles have reached $5 billion, the insurer said.",
+    )
