@@ -539,3 +539,23 @@ def test_insurance_claims_from_earlier_wildfires_are_no_wildfire() -> None:
         "Insurer says claims from wildfires hit $5 billion",
         "Claims from January's wildfires in Los Angeles have reached $5 billion, the insurer said.",
     )
+
+
+def test_attacks_measured_by_what_they_cut_are_a_statistic_not_a_strike() -> None:
+    assert not _types(
+        "Minister says refinery output down",
+        "Ukrainian drone attacks cut refining capacity by 10 percent in the quarter, the minister said.",
+    )
+
+
+def test_attacks_that_pushed_freight_rates_up_are_a_statistic_not_a_battle() -> None:
+    assert not _types(
+        "Exporters fear higher freight costs",
+        "Houthi attacks on shipping have pushed freight rates up 40 percent since December.",
+    )
+
+
+def test_a_volcano_scare_is_no_eruption() -> None:
+    assert not _types(
+        "Tourists return to Bali after volcano scare", "Hotels reported full bookings on Monday."
+    )
