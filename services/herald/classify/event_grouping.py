@@ -31,6 +31,12 @@ _PROTESTERS = re.compile(
     re.I,
 )
 _FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)
+# Who fights a battle: without one of these a sentence's "fighting" names no side of its own.
+_SIDES = re.compile(
+    r"\b(?:police|troops|soldiers|army|security forces|military|forces|rebels|militants|insurgents|fighters|"
+    r"militias?|jihadists|gunmen|separatists|guerrillas|paramilitar\w+|tribes(?:men)?|clans?|gangs?)\b",
+    re.I,
+)
 # Forces named only among the dead ("Gunmen kill 40 including six police officers"): victims, not a side.
 _FORCES_AS_VICTIMS = re.compile(
     r"\b(?:including|among them|among the dead|of them)\s+(?:[\w-]+\s+){0,2}(?:police(?:men| officers)?|"
@@ -155,6 +161,14 @@ def group(
             for k in generic:
                 by_type["attack_on_civilians"].setdefault(k, air.pop(k))
             del by_type["air_drone_strike"]
+    # "A gunfight between rival gangs inside the penitentiary killed 68 inmates" then "The fighting broke out
+    # before dawn": the riot's fighting, told without a side of its own, is no battle of armed groups.
+    if "riot" in by_type and "armed_clash" in by_type:
+        clashes = by_type["armed_clash"]
+        if all(not segs[k].headline and not _SIDES.search(segs[k].text) for k in clashes):
+            for k in list(clashes):
+                by_type["riot"].setdefault(k, clashes.pop(k))
+            del by_type["armed_clash"]
     # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
     # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
     if "coup" in by_type and "armed_clash" in by_type:
@@ -168,7 +182,7 @@ def group(
 
 def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
     """Words that describe a reported event rather than a second one: the missiles an air strike's
-    aircraft fired, and the walls a storm brought down."""
+    aircraft fired, the power plant a missile strike damaged, and the walls a storm brought down."""
 
     def said(k: int, hit: Hit) -> str:
         return segs[k].text[hit.span[0] : hit.span[1]]
@@ -183,6 +197,16 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                 air.setdefault(k, missiles.pop(k))
         if not missiles:
             del by_type["missile_artillery_strike"]
+    # "Four people were injured in the Lviv region, where several energy facilities were hit" in a missile
+    # report: the facilities are the strike's target (severity counts it), not an attack of their own.
+    infrastructure = by_type.get("infrastructure_attack", {})
+    strikes = [c for c in ("missile_artillery_strike", "air_drone_strike") if c in by_type]
+    if strikes and infrastructure and all(h.cue == "infrastructure damaged" for h in infrastructure.values()):
+        for k, hit in infrastructure.items():
+            # the strike reported nearest before the damage, else the first one
+            nearest = max(strikes, key=lambda c: max((j for j in by_type[c] if j <= k), default=-1))
+            by_type[nearest].setdefault(k, hit)
+        del by_type["infrastructure_attack"]
     # "seized two towns after heavy fighting": the fighting is how the place was taken.
     clashes = by_type.get("armed_clash", {})
     if "territory_change" in by_type and clashes:

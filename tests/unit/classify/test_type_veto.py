@@ -19,13 +19,13 @@ from herald.core.records import EnrichedArticle
 
 Make = Callable[..., EnrichedArticle]
 
-# A dev-like unrest report (the shape of dev-t-029, Honiara): "flood victims" makes the rules raise a
+# A dev-like unrest report (the shape of dev-t-029, Honiara): "flooded settlements" makes the rules raise a
 # natural disaster beside the riot; nothing in the text reports a flood.
 UNREST = (
     "Mob loots and burns shops in Port Moresby",
     "Police fired tear gas on Saturday night to break up a crowd that looted and burned shops in the "
-    "capital. Hundreds of people took part; the unrest was started by flood victims angry at the "
-    "government's relief package. Several people were arrested.",
+    "capital. Hundreds of people took part; the unrest was started by residents of flooded settlements "
+    "angry at the government's relief package. Several people were arrested.",
 )
 
 
