@@ -285,6 +285,17 @@ def _neighbour(before: str, after: str) -> bool:
     return bool(cue_before.search(before) or cue_after.match(after))
 
 
+def _disease_names(article: EnrichedArticle) -> frozenset[str]:
+    """Names the report calls a disease somewhere ("Marburg virus disease"): every other mention of
+    the name ("Rwanda's Marburg outbreak", "Marburg kills up to 88%") is the disease, not the town."""
+    text = article.text()
+    return frozenset(
+        e.text
+        for e in article.entities
+        if _NOT_A_PLACE_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 20])
+    )
+
+
 @dataclass(frozen=True)
 class Candidate:
     rank: float
@@ -321,6 +332,7 @@ def locate(
     # The countries an attack is aimed at ("at Ukraine"), each where it is first named.
     aimed: dict[str | None, tuple[int, int]] = {}
     dateline_countries: set[str] = set()  # "BARABANKI, India -- ": where the reporter is
+    diseases = _disease_names(article)
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
@@ -364,7 +376,7 @@ def locate(
                 speakers.append(entity)
             if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
-            if _NOT_A_PLACE_AFTER.match(after) or _BASED_AFTER.match(after):
+            if _NOT_A_PLACE_AFTER.match(after) or _BASED_AFTER.match(after) or entity.text in diseases:
                 continue
             if _LAUNCHER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(
                 seg.text[max(0, local - 40) : local]

@@ -882,6 +882,57 @@ CASES = [
         "country",
         id="whitehall-is-the-british-government",
     ),
+    # the model tags "Guinea" alone: the hyphen runs it into the longer name of another country
+    pytest.param(
+        "Soldiers say they have seized power in west African state",
+        "Soldiers in Guinea-Bissau said on Thursday they had taken control of the country and arrested "
+        "the president, hours after gunfire rang out near the presidential palace.",
+        "coup",
+        "GW",
+        "country",
+        id="guinea-bissau-is-one-name",
+    ),
+    # a disease named after a town: every mention of the name is the disease once the report says so
+    pytest.param(
+        "Uganda's Marburg outbreak grows to 12 cases",
+        "KAMPALA - Uganda has confirmed 12 cases of Marburg virus disease since the outbreak was declared "
+        "last month, the health ministry said. Marburg spreads through contact with the body fluids of "
+        "the sick.",
+        "disease_outbreak",
+        "UG",
+        "country",
+        id="a-disease-named-after-a-town-is-no-place",
+    ),
+    # the part of a divided region one side administers is that side's
+    pytest.param(
+        "Shelling kills three villagers near the frontier",
+        "Shells fired across the frontier killed three villagers in Pakistani-controlled Kashmir on "
+        "Sunday, local officials said.",
+        "missile_artillery_strike",
+        "PK",
+        "region",
+        id="the-side-that-administers-kashmir",
+    ),
+    # a dateline with no state after it is the town the name means alone, whatever parties are named
+    pytest.param(
+        "Yemen talks resume in Geneva",
+        "GENEVA - Delegations of Yemen's warring parties resumed peace talks in Geneva on Thursday under a "
+        "plan backed by the United States and Britain, the UN envoy said.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="an-unqualified-dateline-is-the-big-namesake",
+    ),
+    # an island news names alone lies in its country
+    pytest.param(
+        "Undersea cable to Swedish island cut, sabotage suspected",
+        "A telecoms cable running to Gotland was severed on Sunday, and investigators said they suspected "
+        "sabotage.",
+        "infrastructure_attack",
+        "SE",
+        "other",
+        id="gotland-is-swedens",
+    ),
 ]
 
 
