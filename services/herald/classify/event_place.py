@@ -574,7 +574,9 @@ def locate(
     if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
         coast = _coast(article, segs)
         return Location(name=best.name, country_code=coast, kind=kind)
-    country = countries[0].geo.country_code if countries and countries[0].geo else None
+    country = _settlement_owner(article, best) if kind in ("city", "region") else None
+    if country is None:
+        country = countries[0].geo.country_code if countries and countries[0].geo else None
     if country is None and peoples:
         country = peoples[0].country_code
     if country is None and lead:
@@ -597,6 +599,32 @@ def locate(
 
 
 _HACKERS_AFTER = re.compile(r"^\s+(?:state-backed\s+)?(?:hackers?|hacking|cyber)", re.I)
+
+
+# "the eastern Congolese border town of Bunagana", "the Congo border town of": between the people or
+# country and the settlement's own name, only lowercase words and the settlement's noun.
+_OWNED_SETTLEMENT_BETWEEN = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}(?:village|town|city|settlement|hamlet|port|district|suburb|"
+    r"neighbou?rhood|region|province)\s+of\s+$"
+)
+
+
+def _settlement_owner(article: EnrichedArticle, best: Candidate) -> str | None:
+    """The country a report names right before an unknown settlement's noun ("the eastern Congolese
+    border town of Bunagana"): where the town is, above countries named elsewhere in its sentences
+    (the Uganda refugees crossed into)."""
+    if best.entity is None:
+        return None
+    text = article.text()
+    for entity in article.entities:
+        cc = entity.geo.country_code if entity.geo is not None else entity.country_code
+        if not cc or (entity.geo is not None and entity.geo.kind != "country"):
+            continue
+        end = entity.start + len(entity.text)
+        if end <= best.entity.start and best.entity.start - end <= 50:
+            if _OWNED_SETTLEMENT_BETWEEN.match(text[end : best.entity.start]):
+                return cc
+    return None
 
 
 def _epicentres(

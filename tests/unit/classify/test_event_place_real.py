@@ -933,6 +933,16 @@ CASES = [
         "other",
         id="gotland-is-swedens",
     ),
+    # an unknown town the report gives a country's adjective to, above the country refugees crossed into
+    pytest.param(
+        "Rebels seize border town, thousands flee",
+        "Rebels overran the eastern Burkinabe border town of Tanwalbougou on Sunday, sending thousands of "
+        "civilians across the border into Niger, residents said.",
+        "territory_change",
+        "BF",
+        "city",
+        id="the-country-an-unknown-town-is-given",
+    ),
 ]
 
 
