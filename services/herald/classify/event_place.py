@@ -203,6 +203,21 @@ _ATTACKER_NOUN_AFTER = re.compile(
     r"assaults?|forces|troops|soldiers|army|military|shelling|bombardment|warplanes|jets|aircraft|navy)\b",
     re.I,
 )
+# "President Ali Bongo is in Morocco recovering from a stroke", "the minister was in Paris for talks":
+# where a person stays while the event happens elsewhere.
+_STAYING_BEFORE = re.compile(r"\b(?:is|was|has been|had been|remains|remained)\s+(?:abroad\s+)?in\s+$", re.I)
+_STAYING_AFTER = re.compile(
+    r"^,?\s+(?:recovering|recuperating|convalescing|receiving\s+(?:medical\s+)?treatment|"
+    r"for\s+(?:medical\s+)?(?:treatment|a\s+(?:summit|visit|conference|check-?up))|on\s+(?:an?\s+)?"
+    r"(?:official\s+|state\s+|private\s+)?(?:visit|trip|holiday|vacation))\b",
+    re.I,
+)
+# "exchanged fire with Syrian gunmen", "Afghan militants crossed": armed men of a people are actors; their
+# people say nothing of where they fought.
+_ARMED_MEN_AFTER = re.compile(
+    r"^\s+(?:gunmen|militants|fighters|rebels|insurgents|jihadists|attackers|assailants|raiders|smugglers)\b",
+    re.I,
+)
 # "two US destroyers", "a British-flagged tanker", "US troops": a country named as the owner or flag of
 # what was hit, not where it was. Below an unresolved sea or town the sentences name.
 _OWNER_NOUN_AFTER = re.compile(
@@ -354,7 +369,10 @@ def locate(
                     and _OFFICIALS_AFTER.match(seg.text[local + len(entity.text) :])
                 ):
                     officials.append(entity)  # "..., the Pakistani military said"
+                armed = _ARMED_MEN_AFTER.match(seg.text[local + len(entity.text) :])
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
+                    if armed:
+                        continue  # "clashed with Syrian gunmen at a border crossing": who fought, not where
                     if inside or _neighbour(
                         seg.text[max(0, local - 60) : local], seg.text[local + len(entity.text) :]
                     ):
@@ -388,6 +406,12 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if (
+                entity.geo is not None
+                and _STAYING_BEFORE.search(seg.text[max(0, local - 30) : local])
+                and _STAYING_AFTER.match(after)
+            ):
+                continue  # "President Bongo is in Morocco recovering from a stroke": where a person is
             if entity.geo is not None and entity.geo.kind == "country" and _ABROAD_SPEAKER_AFTER.match(after):
                 continue  # "India's foreign ministry offered condolences to Pakistan": the agency abroad
             if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):

@@ -943,6 +943,26 @@ CASES = [
         "city",
         id="the-country-an-unknown-town-is-given",
     ),
+    # armed men of another people are who fought; the reporter's city says the country of the village
+    pytest.param(
+        "Border guards clash with smugglers",
+        "AMMAN, May 4 (Petra) - Border guards traded fire overnight with Syrian smugglers near "
+        "the village of Umm Batna, wounding two guards, the army said.",
+        "armed_clash",
+        "JO",
+        "city",
+        id="armed-men-of-a-people-are-actors",
+    ),
+    # where a leader stays abroad while soldiers move against him at home is no place of the coup
+    pytest.param(
+        "Soldiers seize state television in Gabon, say they have taken power",
+        "Mutinous soldiers seized the state broadcaster at dawn and said they had taken power, while the "
+        "president is in France on a private visit, officials said.",
+        "coup",
+        "GA",
+        "country",
+        id="a-leader-staying-abroad-is-no-place",
+    ),
 ]
 
 
