@@ -575,6 +575,17 @@ def locate(
             return Location(name=state_body.text, country_code=state_body.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
+    launched = {candidates[i].order for i in launch_sites}
+    defenders = officials or [
+        e
+        for e in article.entities
+        if e.label == "NORP" and e.country_code and e.start in targets and any(s.contains(e) for s in segs)
+    ]
+    if defenders and launched and all(c.order in launched or c.rank <= _DATELINE_RANK for c in candidates):
+        # "The Israeli army said it had intercepted a missile fired from Yemen", datelined Washington:
+        # only the launch site and the reporter's city are named; the side fired at, or its officials,
+        # say the country.
+        return Location(name=defenders[0].text, country_code=defenders[0].country_code, kind="country")
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
         # Only the dateline is named ("NEW DELHI - Twelve Pakistani soldiers were killed ..."): the
         # agency sat abroad; the people the toll counts say the country.

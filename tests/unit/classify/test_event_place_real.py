@@ -963,6 +963,26 @@ CASES = [
         "country",
         id="a-leader-staying-abroad-is-no-place",
     ),
+    # only the launch site and the reporter's city are named: the side that intercepted was fired at
+    pytest.param(
+        "Saudi air defences intercept missile fired from Yemen",
+        "DUBAI - The Saudi military said on Monday it had intercepted a ballistic missile fired by the "
+        "Houthi movement from Yemen, the state news agency reported.",
+        "missile_artillery_strike",
+        "SA",
+        "country",
+        id="the-side-that-intercepts-was-fired-at",
+    ),
+    # the country of the company hackers hit, named nowhere else, is where the attack happened
+    pytest.param(
+        "Water supplier shuts systems after hack",
+        "A large British water utility shut down part of its computer systems on Tuesday after hackers "
+        "broke into its network, the company said.",
+        "cyberattack",
+        "GB",
+        "country",
+        id="the-country-of-the-company-hacked",
+    ),
 ]
 
 
@@ -1200,3 +1220,21 @@ def test_a_name_run_into_a_lowercase_word_is_a_longer_name(
     countries = {e.text.rstrip("-"): e.geo.country_code for e in article.entities if e.geo is not None}
     assert "RO" not in countries.values()
     assert countries.get("Kyiv") == "UA"
+
+
+def test_the_side_that_intercepts_a_missile_is_not_its_attacker(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "The Saudi military said it had intercepted a missile": the interceptor is the side fired at."""
+    [article] = enrich(
+        [
+            as_article(
+                "interceptor",
+                "Missile intercepted over the border",
+                "The Saudi military said on Monday it had intercepted a ballistic missile fired by the "
+                "Houthi movement.",
+            )
+        ]
+    )
+    [event] = [e for e in classify(article, veto=False) if e.type == "missile_artillery_strike"]
+    assert not any(a.country_code == "SA" and a.role == "attacker" for a in event.actors), event.actors
