@@ -983,6 +983,16 @@ CASES = [
         "country",
         id="the-country-of-the-company-hacked",
     ),
+    # a parliament's name speaks for its country when the report names no place
+    pytest.param(
+        "Prime minister resigns after losing majority",
+        "The prime minister handed his resignation to the president on Friday, a day after his coalition "
+        "lost its majority in the Lok Sabha.",
+        "leadership_change",
+        "IN",
+        "country",
+        id="a-parliament-speaks-for-its-country",
+    ),
 ]
 
 
