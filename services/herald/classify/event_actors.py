@@ -63,6 +63,18 @@ _AT = re.compile(
 )
 # "Ukraine's air defences downed 27 drones": the side that shoots down is the one attacked.
 _DEFENDER_AFTER = re.compile(r"^['\u2019]s\s+(?:air[- ]defen[cs]es?|air force|anti-aircraft)", re.I)
+# "a major US hospital network", "a British water utility": a country's institution a hacking or
+# sabotage hit, never who did it.
+_VICTIM_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:hospitals?|hospital\s+(?:network|chain|group)|health\s+system|banks?|"
+    r"compan(?:y|ies)|firms?|utilit(?:y|ies)|airlines?|retailers?|universit(?:y|ies)|pipelines?|"
+    r"refiner(?:y|ies)|water\s+(?:system|plant)|power\s+(?:grid|plant|station)|grid\s+operator)\b"
+)
+# "The Israeli army said it had intercepted a missile", "Russia's military said it shot down 40 drones":
+# the side that stops the weapons is the one they were fired at.
+_DEFENDS_BETWEEN = re.compile(
+    r"\b(?:intercept(?:ed|ing|s)?|shot\s+down|shoots?\s+down|downed|downing|repelled|repulsed)\b", re.I
+)
 _PASSIVE = re.compile(
     r"\b(?:was|were|has been|have been|had been|came under|come under|is|are|suffered|saw)\b", re.I
 )
@@ -224,6 +236,10 @@ def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, 
                         continue
                     elif lost:
                         role = "actor"
+                    elif _VICTIM_AFTER.match(seg.text[end:]):
+                        role = "target"  # "a major US hospital network diverted ambulances after hackers ..."
+                    elif _DEFENDS_BETWEEN.search(seg.text[end : span[0]]):
+                        role = "target"  # "the Israeli army said it had intercepted a missile"
                     else:
                         role = "target" if _PASSIVE.search(seg.text[end : span[0]]) else "attacker"
                 elif _BY.search(before) or (lost and _TO.search(before)):

@@ -203,6 +203,21 @@ _ATTACKER_NOUN_AFTER = re.compile(
     r"assaults?|forces|troops|soldiers|army|military|shelling|bombardment|warplanes|jets|aircraft|navy)\b",
     re.I,
 )
+# "President Ali Bongo is in Morocco recovering from a stroke", "the minister was in Paris for talks":
+# where a person stays while the event happens elsewhere.
+_STAYING_BEFORE = re.compile(r"\b(?:is|was|has been|had been|remains|remained)\s+(?:abroad\s+)?in\s+$", re.I)
+_STAYING_AFTER = re.compile(
+    r"^,?\s+(?:recovering|recuperating|convalescing|receiving\s+(?:medical\s+)?treatment|"
+    r"for\s+(?:medical\s+)?(?:treatment|a\s+(?:summit|visit|conference|check-?up))|on\s+(?:an?\s+)?"
+    r"(?:official\s+|state\s+|private\s+)?(?:visit|trip|holiday|vacation))\b",
+    re.I,
+)
+# "exchanged fire with Syrian gunmen", "Afghan militants crossed": armed men of a people are actors; their
+# people say nothing of where they fought.
+_ARMED_MEN_AFTER = re.compile(
+    r"^\s+(?:gunmen|militants|fighters|rebels|insurgents|jihadists|attackers|assailants|raiders|smugglers)\b",
+    re.I,
+)
 # "two US destroyers", "a British-flagged tanker", "US troops": a country named as the owner or flag of
 # what was hit, not where it was. Below an unresolved sea or town the sentences name.
 _OWNER_NOUN_AFTER = re.compile(
@@ -285,6 +300,17 @@ def _neighbour(before: str, after: str) -> bool:
     return bool(cue_before.search(before) or cue_after.match(after))
 
 
+def _disease_names(article: EnrichedArticle) -> frozenset[str]:
+    """Names the report calls a disease somewhere ("Marburg virus disease"): every other mention of
+    the name ("Rwanda's Marburg outbreak", "Marburg kills up to 88%") is the disease, not the town."""
+    text = article.text()
+    return frozenset(
+        e.text
+        for e in article.entities
+        if _NOT_A_PLACE_AFTER.match(text[e.start + len(e.text) : e.start + len(e.text) + 20])
+    )
+
+
 @dataclass(frozen=True)
 class Candidate:
     rank: float
@@ -321,6 +347,7 @@ def locate(
     # The countries an attack is aimed at ("at Ukraine"), each where it is first named.
     aimed: dict[str | None, tuple[int, int]] = {}
     dateline_countries: set[str] = set()  # "BARABANKI, India -- ": where the reporter is
+    diseases = _disease_names(article)
     for seg in segs:
         spans = attribution_spans(seg.text)
         speaker = _SPEAKER.match(seg.text)
@@ -342,7 +369,10 @@ def locate(
                     and _OFFICIALS_AFTER.match(seg.text[local + len(entity.text) :])
                 ):
                     officials.append(entity)  # "..., the Pakistani military said"
+                armed = _ARMED_MEN_AFTER.match(seg.text[local + len(entity.text) :])
                 if entity.country_code and entity.start not in attackers and not seg.headline and not weapon:
+                    if armed:
+                        continue  # "clashed with Syrian gunmen at a border crossing": who fought, not where
                     if inside or _neighbour(
                         seg.text[max(0, local - 60) : local], seg.text[local + len(entity.text) :]
                     ):
@@ -364,7 +394,7 @@ def locate(
                 speakers.append(entity)
             if entity.start in attackers or in_spans(local, spans) or "\n" in entity.text.strip():
                 continue
-            if _NOT_A_PLACE_AFTER.match(after) or _BASED_AFTER.match(after):
+            if _NOT_A_PLACE_AFTER.match(after) or _BASED_AFTER.match(after) or entity.text in diseases:
                 continue
             if _LAUNCHER_AFTER.match(after) and not _LOCATIVE_BEFORE.search(
                 seg.text[max(0, local - 40) : local]
@@ -376,6 +406,12 @@ def locate(
                 and _neighbour(seg.text[max(0, local - 60) : local], after)
             ):
                 continue
+            if (
+                entity.geo is not None
+                and _STAYING_BEFORE.search(seg.text[max(0, local - 30) : local])
+                and _STAYING_AFTER.match(after)
+            ):
+                continue  # "President Bongo is in Morocco recovering from a stroke": where a person is
             if entity.geo is not None and entity.geo.kind == "country" and _ABROAD_SPEAKER_AFTER.match(after):
                 continue  # "India's foreign ministry offered condolences to Pakistan": the agency abroad
             if code == "peace_talks" and entity.geo is not None and _PARTY_AFTER.match(after):
@@ -539,6 +575,17 @@ def locate(
             return Location(name=state_body.text, country_code=state_body.country_code, kind="country")
         return None
     best = max(candidates, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
+    launched = {candidates[i].order for i in launch_sites}
+    defenders = officials or [
+        e
+        for e in article.entities
+        if e.label == "NORP" and e.country_code and e.start in targets and any(s.contains(e) for s in segs)
+    ]
+    if defenders and launched and all(c.order in launched or c.rank <= _DATELINE_RANK for c in candidates):
+        # "The Israeli army said it had intercepted a missile fired from Yemen", datelined Washington:
+        # only the launch site and the reporter's city are named; the side fired at, or its officials,
+        # say the country.
+        return Location(name=defenders[0].text, country_code=defenders[0].country_code, kind="country")
     if best.rank <= _DATELINE_RANK and victims and code != "peace_talks":
         # Only the dateline is named ("NEW DELHI - Twelve Pakistani soldiers were killed ..."): the
         # agency sat abroad; the people the toll counts say the country.
@@ -562,7 +609,9 @@ def locate(
     if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
         coast = _coast(article, segs)
         return Location(name=best.name, country_code=coast, kind=kind)
-    country = countries[0].geo.country_code if countries and countries[0].geo else None
+    country = _settlement_owner(article, best) if kind in ("city", "region") else None
+    if country is None:
+        country = countries[0].geo.country_code if countries and countries[0].geo else None
     if country is None and peoples:
         country = peoples[0].country_code
     if country is None and lead:
@@ -585,6 +634,32 @@ def locate(
 
 
 _HACKERS_AFTER = re.compile(r"^\s+(?:state-backed\s+)?(?:hackers?|hacking|cyber)", re.I)
+
+
+# "the eastern Congolese border town of Bunagana", "the Congo border town of": between the people or
+# country and the settlement's own name, only lowercase words and the settlement's noun.
+_OWNED_SETTLEMENT_BETWEEN = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:[a-z-]+\s+){0,2}(?:village|town|city|settlement|hamlet|port|district|suburb|"
+    r"neighbou?rhood|region|province)\s+of\s+$"
+)
+
+
+def _settlement_owner(article: EnrichedArticle, best: Candidate) -> str | None:
+    """The country a report names right before an unknown settlement's noun ("the eastern Congolese
+    border town of Bunagana"): where the town is, above countries named elsewhere in its sentences
+    (the Uganda refugees crossed into)."""
+    if best.entity is None:
+        return None
+    text = article.text()
+    for entity in article.entities:
+        cc = entity.geo.country_code if entity.geo is not None else entity.country_code
+        if not cc or (entity.geo is not None and entity.geo.kind != "country"):
+            continue
+        end = entity.start + len(entity.text)
+        if end <= best.entity.start and best.entity.start - end <= 50:
+            if _OWNED_SETTLEMENT_BETWEEN.match(text[end : best.entity.start]):
+                return cc
+    return None
 
 
 def _epicentres(

@@ -60,6 +60,7 @@ class Mention:
     # The regions whose ISO kind is the word after the name ("Plateau state": Nigeria's, not Benin's
     # department of that name).
     kind_matches: tuple[Place, ...] = ()
+    dateline: bool = False  # "GENEVA -" opening a line with no state or country after it
 
 
 def _cue_before(toks: Tokens, start: int) -> bool:
@@ -198,7 +199,7 @@ class PlaceFinder:
             if toks.punct[j - 1] and toks.words[j - 1] not in {"-", "'", "\u2019", "."}:
                 break
             cands = self.gaz.lookup(toks.key(i, j))
-            if cands:
+            if cands and toks.words[j - 1] not in _DASHES:  # "GENEVA - Talks": the dash is no part of it
                 best_end, best = j, cands
         return best_end, best
 
@@ -288,6 +289,8 @@ class PlaceFinder:
             if label in NUMERIC_LABELS:
                 continue
             for start, end in _pieces(toks, ent_start, ent_end):
+                if all(covered[start:end]):
+                    continue  # the tail of a longer name ("Kashmir" of "Pakistan-administered Kashmir")
                 self._entity(toks, start, end, label, take, rejected)
 
         # Names the model did not tag at all (or tagged as a multi-place span). Only capitalised
@@ -358,7 +361,14 @@ class PlaceFinder:
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
-            m.modifier = m.end + 1 < n and words[m.end] == "-" and bool(toks.alpha[m.end + 1])
+            # "GENEVA - Syria's government ...": a dateline's spaced dash joins nothing.
+            m.modifier = (
+                m.end + 1 < n
+                and words[m.end] == "-"
+                and bool(toks.alpha[m.end + 1])
+                and toks.ends[m.end - 1] == toks.idx[m.end]
+            )
+            m.dateline = bool(m.candidates) and not m.explicit and _dateline_at(toks, m.start, m.end)
         resolve(mentions, self.gaz)
         return mentions
 
@@ -374,6 +384,13 @@ class PlaceFinder:
             return
         if text.islower():
             return  # "searched the bush": a common noun the model tagged, not a name (not Egypt's Bush)
+        if (label in PLACE_LABELS or label == "NORP") and end + 1 < toks.n and toks.words[end] == "-":
+            # "in Guinea-Bissau" tagged "Guinea", "Pakistani-controlled Kashmir" tagged "Pakistani": the
+            # model stopped at the hyphen of a longer name.
+            longer_end, longer = self._longest_name(toks, start, min(toks.n, end + 3))
+            if longer and longer_end > end + 1:
+                end, label = longer_end, "GPE"
+                text = toks.span(start, end)
         demonym = gaz.demonyms.get(text)
         if demonym and label in {"NORP", "GPE", "ORG", "PERSON", "LANGUAGE"}:
             take(Mention(start, end, "NORP", country_code=demonym))

@@ -61,10 +61,22 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if first and first.admin1_code:
             admin1[first.admin1_code] = admin1.get(first.admin1_code, 0) + 1
             own_a1[first.admin1_code] = own_a1.get(first.admin1_code, 0) + 1
+    # "GENEVA - Talks opened in Geneva ...": a dateline with no state or country after it is the town
+    # the name means on its own (a US namesake's dateline carries its state: "GENEVA, Ill."), and so
+    # is every mention of that name, whatever countries the report names as parties.
+    # A name the report pins anywhere ("Lebanon's Tripoli") is read as pinned.
+    pinned = {key for m, key in zip(mentions, keys, strict=True) if m.explicit}
+    datelined = {
+        key: _pick(m, None) for m, key in zip(mentions, keys, strict=True) if m.dateline and key not in pinned
+    }
     # The other mentions' votes are the same for every mention of one name.
     context: dict[tuple[Place, ...], tuple[dict[str, int], dict[str, int]]] = {}
     for m, key in zip(mentions, keys, strict=True):
         if not m.candidates:
+            continue
+        if key in datelined and not m.explicit:
+            m.place = datelined[key]
+            m.country_code = m.place.country_code or None if m.place is not None else m.country_code
             continue
         if key not in context:
             own_cc, own_a1 = own_votes[key]

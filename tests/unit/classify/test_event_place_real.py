@@ -882,6 +882,117 @@ CASES = [
         "country",
         id="whitehall-is-the-british-government",
     ),
+    # the model tags "Guinea" alone: the hyphen runs it into the longer name of another country
+    pytest.param(
+        "Soldiers say they have seized power in west African state",
+        "Soldiers in Guinea-Bissau said on Thursday they had taken control of the country and arrested "
+        "the president, hours after gunfire rang out near the presidential palace.",
+        "coup",
+        "GW",
+        "country",
+        id="guinea-bissau-is-one-name",
+    ),
+    # a disease named after a town: every mention of the name is the disease once the report says so
+    pytest.param(
+        "Uganda's Marburg outbreak grows to 12 cases",
+        "KAMPALA - Uganda has confirmed 12 cases of Marburg virus disease since the outbreak was declared "
+        "last month, the health ministry said. Marburg spreads through contact with the body fluids of "
+        "the sick.",
+        "disease_outbreak",
+        "UG",
+        "country",
+        id="a-disease-named-after-a-town-is-no-place",
+    ),
+    # the part of a divided region one side administers is that side's
+    pytest.param(
+        "Shelling kills three villagers near the frontier",
+        "Shells fired across the frontier killed three villagers in Pakistani-controlled Kashmir on "
+        "Sunday, local officials said.",
+        "missile_artillery_strike",
+        "PK",
+        "region",
+        id="the-side-that-administers-kashmir",
+    ),
+    # a dateline with no state after it is the town the name means alone, whatever parties are named
+    pytest.param(
+        "Yemen talks resume in Geneva",
+        "GENEVA - Delegations of Yemen's warring parties resumed peace talks in Geneva on Thursday under a "
+        "plan backed by the United States and Britain, the UN envoy said.",
+        "peace_talks",
+        "CH",
+        "city",
+        id="an-unqualified-dateline-is-the-big-namesake",
+    ),
+    # an island news names alone lies in its country
+    pytest.param(
+        "Undersea cable to Swedish island cut, sabotage suspected",
+        "A telecoms cable running to Gotland was severed on Sunday, and investigators said they suspected "
+        "sabotage.",
+        "infrastructure_attack",
+        "SE",
+        "other",
+        id="gotland-is-swedens",
+    ),
+    # an unknown town the report gives a country's adjective to, above the country refugees crossed into
+    pytest.param(
+        "Rebels seize border town, thousands flee",
+        "Rebels overran the eastern Burkinabe border town of Tanwalbougou on Sunday, sending thousands of "
+        "civilians across the border into Niger, residents said.",
+        "territory_change",
+        "BF",
+        "city",
+        id="the-country-an-unknown-town-is-given",
+    ),
+    # armed men of another people are who fought; the reporter's city says the country of the village
+    pytest.param(
+        "Border guards clash with smugglers",
+        "AMMAN, May 4 (Petra) - Border guards traded fire overnight with Syrian smugglers near "
+        "the village of Umm Batna, wounding two guards, the army said.",
+        "armed_clash",
+        "JO",
+        "city",
+        id="armed-men-of-a-people-are-actors",
+    ),
+    # where a leader stays abroad while soldiers move against him at home is no place of the coup
+    pytest.param(
+        "Soldiers seize state television in Gabon, say they have taken power",
+        "Mutinous soldiers seized the state broadcaster at dawn and said they had taken power, while the "
+        "president is in France on a private visit, officials said.",
+        "coup",
+        "GA",
+        "country",
+        id="a-leader-staying-abroad-is-no-place",
+    ),
+    # only the launch site and the reporter's city are named: the side that intercepted was fired at
+    pytest.param(
+        "Saudi air defences intercept missile fired from Yemen",
+        "DUBAI - The Saudi military said on Monday it had intercepted a ballistic missile fired by the "
+        "Houthi movement from Yemen, the state news agency reported.",
+        "missile_artillery_strike",
+        "SA",
+        "country",
+        id="the-side-that-intercepts-was-fired-at",
+    ),
+    # the country of the company hackers hit, named nowhere else, is where the attack happened
+    pytest.param(
+        "Water supplier shuts systems after hack",
+        "A large British water utility shut down part of its computer systems on Tuesday after hackers "
+        "broke into its network, the company said.",
+        "cyberattack",
+        "GB",
+        "country",
+        id="the-country-of-the-company-hacked",
+    ),
+    # a parliament's name speaks for its country when the report names no place
+    pytest.param(
+        "Prime minister resigns after losing majority",
+        "The prime minister handed his resignation to the president on Friday, a day after his coalition "
+        "lost its majority in the Lok Sabha.",
+        "leadership_change",
+        "IN",
+        "country",
+        id="a-parliament-speaks-for-its-country",
+    ),
 ]
 
 
@@ -1119,3 +1230,21 @@ def test_a_name_run_into_a_lowercase_word_is_a_longer_name(
     countries = {e.text.rstrip("-"): e.geo.country_code for e in article.entities if e.geo is not None}
     assert "RO" not in countries.values()
     assert countries.get("Kyiv") == "UA"
+
+
+def test_the_side_that_intercepts_a_missile_is_not_its_attacker(
+    enrich: Callable[[Sequence[Article]], list[EnrichedArticle]],
+) -> None:
+    """ "The Saudi military said it had intercepted a missile": the interceptor is the side fired at."""
+    [article] = enrich(
+        [
+            as_article(
+                "interceptor",
+                "Missile intercepted over the border",
+                "The Saudi military said on Monday it had intercepted a ballistic missile fired by the "
+                "Houthi movement.",
+            )
+        ]
+    )
+    [event] = [e for e in classify(article, veto=False) if e.type == "missile_artillery_strike"]
+    assert not any(a.country_code == "SA" and a.role == "attacker" for a in event.actors), event.actors
