@@ -31,7 +31,17 @@ from herald.core.quantity_context import read_sentence, separate_incident
 from herald.core.records import Quantity
 
 from . import count_sides
-from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, ONE_ARRESTED, TOTALS, VERBS
+from .count_patterns import (
+    _HEDGE,
+    BE,
+    COUNT_RULES,
+    GERUNDS,
+    MAGNITUDE_REVISION,
+    ONE_ARRESTED,
+    RULER,
+    TOTALS,
+    VERBS,
+)
 from .cues import in_dated_event_clause, is_background
 from .hedges import qualifier_before
 from .segments import Segment
@@ -97,6 +107,9 @@ class Reading:
     from_violence: bool = False
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
     illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
+    # the one person held is the head of state or government ("soldiers detained President Conde"):
+    # in a coup that is the seizure of power itself, not a count of its arrests
+    ruler: bool = False
 
 
 @cache
@@ -417,7 +430,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 sentence, m
             ):
                 # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
-                readings.append(Reading("arrested", 1.0, "exact", index, vague=True))
+                ruler = RULER.search(m.group(0)) is not None
+                readings.append(Reading("arrested", 1.0, "exact", index, vague=True, ruler=ruler))
     for m in _ONE_PLACE_TAKEN.finditer(sentence):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
         if not negated and not is_background(sentence, m):
@@ -567,6 +581,13 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             illness = (
                 q.unit == "affected" and _ILLNESS.search(text, max(0, at - 20), at + len(said)) is not None
             )
+            # "Mutinous soldiers detained President Alpha Conde": the one held is the ruler
+            ruler = (
+                q.unit == "arrested"
+                and q.value == 1
+                and at >= 0
+                and RULER.search(text, max(0, at - 30), at + len(said)) is not None
+            )
             out.append(
                 Reading(
                     q.unit,
@@ -584,6 +605,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     rescue=rescue,
                     illness=illness,
                     from_violence=from_violence,
+                    ruler=ruler,
                 )
             )
     return out
@@ -640,6 +662,8 @@ def measure(
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
+        if r.ruler and code == "coup":
+            continue  # the president the soldiers hold is the coup, not its arrests
         # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
         fled_gunmen = (fled_violence or r.from_violence) and code == "evacuation"
