@@ -93,6 +93,10 @@ _NOT_PEOPLE = (
 )
 
 
+# "20 soldiers were killed or wounded": one figure for two fates, which no metric holds
+_NOT_CASUALTIES = rf"(?!\s+or\s+(?:{VERBS['killed']}|{VERBS['wounded']})\b)"
+
+
 @dataclass(frozen=True)
 class CountRule:
     """One way to read a count: what must come right before the number and/or right after it."""
@@ -138,7 +142,7 @@ COUNT_RULES: list[CountRule] = [
         _rule(
             unit,
             after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_WHERE})?\s+)?"
-            rf"{BE}{verb}\b",
+            rf"{BE}{verb}\b{_NOT_CASUALTIES}",
             after_keys=_stems(verb),
         )
         for unit, verb in VERBS.items()

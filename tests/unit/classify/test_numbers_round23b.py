@@ -38,3 +38,14 @@ def test_a_general_held_after_a_failed_coup_still_counts_one(enrich: Enrich) -> 
         "palace in Lusaka in an attempted coup, police said.",
     )
     assert found["coup"].magnitude.get("arrested") == 1
+
+
+def test_killed_or_wounded_is_one_figure_for_two_fates_and_no_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Drones hit air base in Kursk region",
+        "Ukrainian drones struck a military airfield in Russia's Kursk region overnight, a Ukrainian "
+        "outlet reported, saying about 30 soldiers were killed or wounded. The regional governor said "
+        "five people were injured in a nearby village.",
+    )
+    assert found["air_drone_strike"].magnitude == {"wounded": 5}
