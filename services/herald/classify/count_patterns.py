@@ -324,13 +324,13 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "affected",
-        after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
+        after_keys=("affect", "without", "cut off", "expos", "compromis"),
         # "More than 6,085,400 people in those states and Bihar are affected"
         after=rf"\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
         rf"patients|accounts|records|buildings|houses)(?:{_WHERE}(?<!may)(?<!might)(?<!could)(?=\s+(?:are|were|is|was|have|has|had)\b))?\s+(?:{BE})"
         rf"(?:affected|without power|without "
         rf"electricity|"
-        rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
+        rf"without water|without heating|left without|cut off|exposed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
     # "sickened 1,293 others", "infecting 40 people"
@@ -341,13 +341,6 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\bmak(?:e|es|ing)\s+{_HEDGE}|\bmade\s+{_HEDGE}",
         after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
         keys=("mak", "made"),
-    ),
-    # "floods that damaged about 40,000 homes"
-    _rule(
-        "affected",
-        before=rf"\b(?:damag|destroy)(?:ed|ing)\s+{_HEDGE}",
-        after=r"\s+(?:homes|houses|buildings|households)\b",
-        keys=("damag", "destroy"),
     ),
     # "German authorities moved 5,000 people out of their homes in Bonn"
     _rule(

@@ -49,3 +49,23 @@ def test_killed_or_wounded_is_one_figure_for_two_fates_and_no_toll(enrich: Enric
         "five people were injured in a nearby village.",
     )
     assert found["air_drone_strike"].magnitude == {"wounded": 5}
+
+
+def test_homes_a_storm_destroyed_are_damage_not_people_affected(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Cyclone kills 9 in Mozambique, destroys thousands of homes",
+        "Cyclone Elsa killed nine people in central Mozambique, the disaster agency said on Monday. About "
+        "3,400 houses were destroyed or damaged in Beira, and the storm destroyed more than 40 schools.",
+    )
+    assert found["natural_disaster"].magnitude == {"killed": 9}
+
+
+def test_customers_left_without_power_are_still_affected(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Storm knocks out power across Brittany",
+        "A storm with gusts of 150 km/h swept across Brittany overnight, and about 120,000 homes were left "
+        "without power on Thursday morning, the grid operator said.",
+    )
+    assert found["natural_disaster"].magnitude.get("affected") == 120000
