@@ -69,3 +69,14 @@ def test_customers_left_without_power_are_still_affected(enrich: Enrich) -> None
         "without power on Thursday morning, the grid operator said.",
     )
     assert found["natural_disaster"].magnitude.get("affected") == 120000
+
+
+def test_the_earlier_quake_a_ranking_names_by_its_day_is_not_the_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Magnitude 6.1 quake shakes central Greece",
+        "A magnitude 6.1 earthquake struck central Greece on Saturday, damaging churches in Larissa; "
+        "officials said several people were hurt but nobody died. It is the strongest quake in the region "
+        "since the March 3 tremor that killed 12 people.",
+    )
+    assert "killed" not in found["natural_disaster"].magnitude
