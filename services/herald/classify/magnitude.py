@@ -272,6 +272,9 @@ _OTHERS = re.compile(r"\s+other\b", re.I)
 _ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
 _PEOPLE_COUNTS = frozenset({"killed", "wounded", "missing", "arrested"})
 _OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
+# A list that opens with one person said without a number: "A police officer and two members of the
+# public were hurt" is three hurt, "one soldier and four civilians were killed" five.
+_ONE_PERSON_AND_BEFORE = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+and\s+$", re.I)
 # One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
 # missile ... and eight other missiles" (the number counts the others, not the salvo).
 _ONE_WEAPON = {
@@ -383,7 +386,9 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 value += (
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
-            named_and_others = _OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)
+            named_and_others = (_OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)) or (
+                rule.before is None and _ONE_PERSON_AND_BEFORE.search(before)
+            )
             # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
             flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
@@ -413,6 +418,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
     readings.extend(_revised_figures(sentence, index, matches, readings))
     readings.extend(_list_totals(sentence, index, read))
+    readings.extend(_one_more_also(sentence, index, readings))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
         (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
@@ -502,6 +508,29 @@ def _list_totals(
         for unit, first in units1.items():
             if not first.claim and count_sides.harm_before_list(sentence, m1.span(), m2.span(), unit):
                 out.append(Reading(unit, v1 + v2, first.qualifier, index, first.vague, first.update))
+    return out
+
+
+# One more person after a count, told by "also": "killed at least 10 militants ...; an army captain
+# leading the raid was also killed", "Two guards died ... and a soldier was also killed".
+_ALSO_ONE = re.compile(
+    r"(?:[,;]|\band)\s+(?:an?|one)\s+(?:[A-Za-z'-]+,?\s+){1,8}?(?:was|has\s+been|had\s+been)\s+also\s+"
+    rf"(?:{VERBS['killed']}|{VERBS['wounded']})\b",
+    re.I,
+)
+
+
+def _one_more_also(sentence: str, index: int, readings: list[Reading]) -> list[Reading]:
+    """The count before "... and a soldier was also killed" with that one person added, in place of it."""
+    out = []
+    for m in _ALSO_ONE.finditer(sentence):
+        unit = "killed" if re.search(rf"\b{VERBS['killed']}\b", m.group(0)[-40:], re.I) else "wounded"
+        # the last count of that harm in the sentence, told before the one more
+        before = [r for r in readings if r.unit == unit and not r.claim and not r.enemy]
+        if not before or not _numbers().search(sentence, 0, m.start()):
+            continue
+        last = before[-1]
+        out.append(replace(last, value=last.value + 1, replaces=(unit, last.value)))
     return out
 
 

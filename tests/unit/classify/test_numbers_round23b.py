@@ -80,3 +80,23 @@ def test_the_earlier_quake_a_ranking_names_by_its_day_is_not_the_toll(enrich: En
         "since the March 3 tremor that killed 12 people.",
     )
     assert "killed" not in found["natural_disaster"].magnitude
+
+
+def test_a_list_opening_with_one_person_counts_that_person(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Youths clash with police in Marseille",
+        "Youths threw fireworks and stones at riot police in northern Marseille on Friday night and set "
+        "cars alight. A firefighter and three residents were injured, and police arrested 12 people.",
+    )
+    assert found["riot"].magnitude == {"wounded": 4, "arrested": 12}
+
+
+def test_one_more_person_also_killed_joins_the_count_before(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Soldiers kill eight militants in North Waziristan raid",
+        "PESHAWAR - Pakistani troops killed eight militants in a gunfight at a hideout in North "
+        "Waziristan, the military said; a major who led the operation was also killed.",
+    )
+    assert found["armed_clash"].magnitude == {"killed": 9}
