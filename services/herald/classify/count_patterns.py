@@ -90,6 +90,9 @@ _NOT_PEOPLE = (
     r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
     r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
     r"flights|trains|ships|vessels)\b)"
+    # "The virus killed 5,854 birds": animals are no toll of people
+    r"(?!\s+(?:[\w-]+\s+)?(?:birds|chickens|hens|poultry|ducks|pigs|cattle|cows|sheep|goats|animals|"
+    r"livestock|fish|dogs|pets|horses)\b)"
 )
 
 
@@ -319,8 +322,9 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "protesters",
-        after=r"\s+(?:people\s+)?(?:came|attended|turned\s+out|took\s+part)\b",
-        after_keys=("came", "attended", "turned", "took part"),
+        # "about 500 people had taken part"
+        after=r"\s+(?:people\s+)?(?:came|attended|turned\s+out|took\s+part|(?:had|have|has)\s+taken\s+part)\b",
+        after_keys=("came", "attended", "turned", "took part", "taken part"),
     ),
     _rule(
         "affected",

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from tests.support.classify_articles import as_article
 
+from herald.classify.magnitude import read_text
 from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle, Event
 
@@ -100,3 +101,19 @@ def test_one_more_person_also_killed_joins_the_count_before(enrich: Enrich) -> N
         "Waziristan, the military said; a major who led the operation was also killed.",
     )
     assert found["armed_clash"].magnitude == {"killed": 9}
+
+
+def test_birds_a_virus_killed_are_no_toll_of_people(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Hungary reports bird flu outbreak on duck farm",
+        "Hungary has reported an outbreak of highly pathogenic H5N1 bird flu on a duck farm in the east of "
+        "the country, the World Organisation for Animal Health said. The virus killed 3,120 birds and the "
+        "rest of the flock was culled.",
+    )
+    assert "killed" not in found["disease_outbreak"].magnitude
+
+
+def test_people_who_had_taken_part_are_the_crowd() -> None:
+    [reading] = read_text("Police said about 800 people had taken part in the rioting.", 1)
+    assert (reading.unit, reading.value) == ("protesters", 800)
