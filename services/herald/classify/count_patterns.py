@@ -44,6 +44,7 @@ _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
 _WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+_LIVING = r"(?:\s+(?:living|residing|staying|working))?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
 _AND = (
@@ -144,7 +145,8 @@ COUNT_RULES: list[CountRule] = [
         # "All 1,000 residents of West Point, Kentucky, were ordered to leave": where they are
         _rule(
             unit,
-            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_WHERE})?\s+)?"
+            # "65,000 people living within a mile of the site left their homes": where they live
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_LIVING}{_WHERE})?\s+)?"
             rf"{BE}{verb}\b{_NOT_CASUALTIES}",
             after_keys=_stems(verb),
         )

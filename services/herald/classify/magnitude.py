@@ -377,7 +377,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             if rule.before is not None and not rule.before.search(before):
                 continue
-            if rule.after is not None and not rule.after.match(after):
+            said = rule.after.match(after) if rule.after is not None else None
+            if rule.after is not None and said is None:
                 continue
             if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
@@ -391,7 +392,10 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             )
             # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
-            flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            # the verb the rule read may lie past a long "where they live" ("people living within a
+            # mile of the site left their homes")
+            reach = max(60, said.end()) if said is not None else 60
+            flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:reach]) is not None
             from_violence = flight and _fled_violence(sentence, m.start(), m.end() + 20)
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             illness = rule.unit == "affected" and _ILLNESS.search(before[-20:] + after[:30]) is not None

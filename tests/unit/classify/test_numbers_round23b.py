@@ -117,3 +117,13 @@ def test_birds_a_virus_killed_are_no_toll_of_people(enrich: Enrich) -> None:
 def test_people_who_had_taken_part_are_the_crowd() -> None:
     [reading] = read_text("Police said about 800 people had taken part in the rioting.", 1)
     assert (reading.unit, reading.value) == ("protesters", 800)
+
+
+def test_people_told_by_where_they_live_who_left_their_homes_were_evacuated(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Cologne evacuates 20,000 to defuse wartime bomb",
+        "COLOGNE - About 20,000 people living within half a mile of a construction site in Cologne left "
+        "their homes on Sunday while experts defused a 1,000-kg bomb from World War II, police said.",
+    )
+    assert found["evacuation"].magnitude == {"evacuated": 20000}
