@@ -58,7 +58,8 @@ _CROWD_ADJ = (
 )
 BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
-    r"seriously|severely|slightly|lightly|badly|gravely|still)\s+){0,3}"
+    # "a man was found shot dead", "three were found dead"
+    r"seriously|severely|slightly|lightly|badly|gravely|still|found)\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}

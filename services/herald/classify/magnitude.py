@@ -303,6 +303,8 @@ _MONTH_BEFORE = re.compile(
 # "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
 # "eight days ago has risen to 45" keeps its number, whose toll is the one now)
 _SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
+# Ages: "two people aged 70 and 80", "aged between 18 and 25".
+_AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
 
@@ -329,6 +331,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "the week of 8 to 14 August": a day of the month, not a count
         if len(m.group(0)) <= 2 and m.group(0).isdigit() and _MONTH_BEFORE.search(sentence[: m.start()]):
             continue  # "on October 8": a day of the month, not a count
+        if _AGE_BEFORE.search(sentence, 0, m.start()):
+            continue  # "Two people aged 70 and 80 were found dead": ages, not a count
         if _SPAN_OF_TIME.match(sentence, m.end()):
             continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
         parsed = parse_number(m.group(0))

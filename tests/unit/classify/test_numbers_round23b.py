@@ -127,3 +127,15 @@ def test_people_told_by_where_they_live_who_left_their_homes_were_evacuated(enri
         "their homes on Sunday while experts defused a 1,000-kg bomb from World War II, police said.",
     )
     assert found["evacuation"].magnitude == {"evacuated": 20000}
+
+
+def test_a_man_found_shot_dead_is_one_killed() -> None:
+    readings = read_text(
+        "The unrest claimed its first life when a 31-year-old man was found shot dead in a car.", 1
+    )
+    assert [(r.unit, r.value) for r in readings] == [("killed", 1)]
+
+
+def test_ages_before_found_dead_are_no_toll() -> None:
+    readings = read_text("Two women aged 68 and 75 were found dead in their flooded homes, police said.", 1)
+    assert ("killed", 75) not in [(r.unit, r.value) for r in readings]
