@@ -139,3 +139,15 @@ def test_a_man_found_shot_dead_is_one_killed() -> None:
 def test_ages_before_found_dead_are_no_toll() -> None:
     readings = read_text("Two women aged 68 and 75 were found dead in their flooded homes, police said.", 1)
     assert ("killed", 75) not in [(r.unit, r.value) for r in readings]
+
+
+def test_a_massacre_takes_the_flights_exact_figure_over_its_headlines_thousands(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Gang attack on Haitian town leaves 40 dead, thousands homeless",
+        "Gang members stormed the town of Liancourt before dawn on Tuesday and shot residents in their "
+        "homes, killing at least 40 people, the UN human rights office said. Some 4,180 people were left "
+        "homeless and fled on foot to nearby towns.",
+    )
+    assert found["evacuation"].magnitude == {"displaced": 4180}
+    assert found["attack_on_civilians"].magnitude == {"killed": 40, "displaced": 4180}
