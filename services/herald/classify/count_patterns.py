@@ -234,8 +234,9 @@ COUNT_RULES: list[CountRule] = [
         "displaced",
         keys=("forc", "drov", "driv", "sent", "send"),
         before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        # "sending more than 30,000 civilians across the border into Uganda"
         after=rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?(?:from their homes|to flee|to leave their homes|"
-        rf"out of their homes|fleeing|into shelters)",
+        rf"out of their homes|fleeing|into shelters|across the border|over the border)",
     ),
     _rule(
         "drones",

@@ -151,3 +151,12 @@ def test_a_massacre_takes_the_flights_exact_figure_over_its_headlines_thousands(
     )
     assert found["evacuation"].magnitude == {"displaced": 4180}
     assert found["attack_on_civilians"].magnitude == {"killed": 40, "displaced": 4180}
+
+
+def test_people_an_offensive_sent_across_the_border_are_displaced() -> None:
+    readings = read_text(
+        "Rebels took the border town of Kiwanja, sending more than 12,000 civilians across the border "
+        "into Rwanda, local activists said.",
+        1,
+    )
+    assert ("displaced", 12000) in [(r.unit, r.value) for r in readings]
