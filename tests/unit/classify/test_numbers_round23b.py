@@ -160,3 +160,15 @@ def test_people_an_offensive_sent_across_the_border_are_displaced() -> None:
         1,
     )
     assert ("displaced", 12000) in [(r.unit, r.value) for r in readings]
+
+
+def test_an_operations_running_toll_is_not_the_barrages(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Rocket barrage kills five in Haifa as overall toll reaches 19",
+        "Five people were killed in Haifa in the latest barrage of rockets from Lebanon on Tuesday, "
+        "rescue services said. The army said about 900 rockets have been fired since Hezbollah began its "
+        "campaign on Saturday, killing 19 people and wounding 310 in all. Hezbollah has fired six barrages "
+        "so far, each of 40 to 150 rockets.",
+    )
+    assert found["missile_artillery_strike"].magnitude == {"killed": 5}
