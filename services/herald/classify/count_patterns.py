@@ -44,6 +44,7 @@ _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
 _WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+_LIVING = r"(?:\s+(?:living|residing|staying|working))?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
 _AND = (
@@ -57,7 +58,8 @@ _CROWD_ADJ = (
 )
 BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
-    r"seriously|severely|slightly|lightly|badly|gravely|still)\s+){0,3}"
+    # "a man was found shot dead", "three were found dead"
+    r"seriously|severely|slightly|lightly|badly|gravely|still|found)\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}
@@ -80,6 +82,8 @@ ONE_ARRESTED = (
         re.I,
     ),
 )
+# The head of state or government a coup holds ("detained President Alpha Conde"): the coup, not its arrests.
+RULER = re.compile(rf"\b(?<!former )(?:{_alternation(_WORDS['rulers'])})\b", re.I)
 # "In all, Russia fired 31 drones": the whole the report gives (``magnitude.read_text``)
 TOTALS = re.compile(rf"\b(?:{_alternation(_WORDS['totals'])})\b", re.I)
 # "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.
@@ -88,7 +92,14 @@ _NOT_PEOPLE = (
     r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
     r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
     r"flights|trains|ships|vessels)\b)"
+    # "The virus killed 5,854 birds": animals are no toll of people
+    r"(?!\s+(?:[\w-]+\s+)?(?:birds|chickens|hens|poultry|ducks|pigs|cattle|cows|sheep|goats|animals|"
+    r"livestock|fish|dogs|pets|horses)\b)"
 )
+
+
+# "20 soldiers were killed or wounded": one figure for two fates, which no metric holds
+_NOT_CASUALTIES = rf"(?!\s+or\s+(?:{VERBS['killed']}|{VERBS['wounded']})\b)"
 
 
 @dataclass(frozen=True)
@@ -135,8 +146,9 @@ COUNT_RULES: list[CountRule] = [
         # "All 1,000 residents of West Point, Kentucky, were ordered to leave": where they are
         _rule(
             unit,
-            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_WHERE})?\s+)?"
-            rf"{BE}{verb}\b",
+            # "65,000 people living within a mile of the site left their homes": where they live
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_LIVING}{_WHERE})?\s+)?"
+            rf"{BE}{verb}\b{_NOT_CASUALTIES}",
             after_keys=_stems(verb),
         )
         for unit, verb in VERBS.items()
@@ -222,8 +234,9 @@ COUNT_RULES: list[CountRule] = [
         "displaced",
         keys=("forc", "drov", "driv", "sent", "send"),
         before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        # "sending more than 30,000 civilians across the border into Uganda"
         after=rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?(?:from their homes|to flee|to leave their homes|"
-        rf"out of their homes|fleeing|into shelters)",
+        rf"out of their homes|fleeing|into shelters|across the border|over the border)",
     ),
     _rule(
         "drones",
@@ -313,18 +326,19 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "protesters",
-        after=r"\s+(?:people\s+)?(?:came|attended|turned\s+out|took\s+part)\b",
-        after_keys=("came", "attended", "turned", "took part"),
+        # "about 500 people had taken part"
+        after=r"\s+(?:people\s+)?(?:came|attended|turned\s+out|took\s+part|(?:had|have|has)\s+taken\s+part)\b",
+        after_keys=("came", "attended", "turned", "took part", "taken part"),
     ),
     _rule(
         "affected",
-        after_keys=("affect", "without", "cut off", "expos", "damag", "destroy", "compromis"),
+        after_keys=("affect", "without", "cut off", "expos", "compromis"),
         # "More than 6,085,400 people in those states and Bihar are affected"
         after=rf"\s+(?:{_ADJ})?(?:people|residents|households|homes|customers|consumers|users|subscribers|"
         rf"patients|accounts|records|buildings|houses)(?:{_WHERE}(?<!may)(?<!might)(?<!could)(?=\s+(?:are|were|is|was|have|has|had)\b))?\s+(?:{BE})"
         rf"(?:affected|without power|without "
         rf"electricity|"
-        rf"without water|without heating|left without|cut off|exposed|damaged|destroyed|compromised)",
+        rf"without water|without heating|left without|cut off|exposed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
     # "sickened 1,293 others", "infecting 40 people"
@@ -335,13 +349,6 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\bmak(?:e|es|ing)\s+{_HEDGE}|\bmade\s+{_HEDGE}",
         after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
         keys=("mak", "made"),
-    ),
-    # "floods that damaged about 40,000 homes"
-    _rule(
-        "affected",
-        before=rf"\b(?:damag|destroy)(?:ed|ing)\s+{_HEDGE}",
-        after=r"\s+(?:homes|houses|buildings|households)\b",
-        keys=("damag", "destroy"),
     ),
     # "German authorities moved 5,000 people out of their homes in Bonn"
     _rule(

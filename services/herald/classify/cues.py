@@ -232,9 +232,11 @@ _PAST_BEFORE = re.compile(
 # people", "the deadliest since 1973, when 81 people died", "the sides' first meeting since the military
 # escalation in May, when both fired missiles at each other"; or a year the report recalls: "a repeat of
 # 1997, when the flood killed 114".
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _PAST_EVENT_BEFORE = re.compile(
-    r"\b(?:since|ever since)\s+[^.;]{0,50}?\b(?:(?:19|20)\d\d|in (?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December))\b[^.;]{0,60}?"
+    # "the strongest quake since the August 24 tremor that killed almost 300 people": a day of its own
+    rf"\b(?:since|ever since)\s+[^.;]{{0,50}}?"
+    rf"\b(?:(?:19|20)\d\d|in {_MONTH}|{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})\b[^.;]{{0,60}}?"
     r"\b(?:which|that|when|in which|where)\b[^.;]{0,30}$"
     # "braced for a repeat of 1997, when the 'flood of the millennium' killed 114 people"
     r"|\b(?:19|20)\d\d,?\s+when\b[^.;]{0,60}$",

@@ -31,7 +31,17 @@ from herald.core.quantity_context import read_sentence, separate_incident
 from herald.core.records import Quantity
 
 from . import count_sides
-from .count_patterns import _HEDGE, BE, COUNT_RULES, GERUNDS, MAGNITUDE_REVISION, ONE_ARRESTED, TOTALS, VERBS
+from .count_patterns import (
+    _HEDGE,
+    BE,
+    COUNT_RULES,
+    GERUNDS,
+    MAGNITUDE_REVISION,
+    ONE_ARRESTED,
+    RULER,
+    TOTALS,
+    VERBS,
+)
 from .cues import in_dated_event_clause, is_background
 from .hedges import qualifier_before
 from .segments import Segment
@@ -97,6 +107,9 @@ class Reading:
     from_violence: bool = False
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
     illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
+    # the one person held is the head of state or government ("soldiers detained President Conde"):
+    # in a coup that is the seizure of power itself, not a count of its arrests
+    ruler: bool = False
 
 
 @cache
@@ -259,6 +272,9 @@ _OTHERS = re.compile(r"\s+other\b", re.I)
 _ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
 _PEOPLE_COUNTS = frozenset({"killed", "wounded", "missing", "arrested"})
 _OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
+# A list that opens with one person said without a number: "A police officer and two members of the
+# public were hurt" is three hurt, "one soldier and four civilians were killed" five.
+_ONE_PERSON_AND_BEFORE = re.compile(rf"\b(?:an?|one)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+and\s+$", re.I)
 # One weapon of the salvo named on its own before "N other missiles": "an intercontinental ballistic
 # missile ... and eight other missiles" (the number counts the others, not the salvo).
 _ONE_WEAPON = {
@@ -287,6 +303,8 @@ _MONTH_BEFORE = re.compile(
 # "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
 # "eight days ago has risen to 45" keeps its number, whose toll is the one now)
 _SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
+# Ages: "two people aged 70 and 80", "aged between 18 and 25".
+_AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
 
@@ -313,6 +331,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "the week of 8 to 14 August": a day of the month, not a count
         if len(m.group(0)) <= 2 and m.group(0).isdigit() and _MONTH_BEFORE.search(sentence[: m.start()]):
             continue  # "on October 8": a day of the month, not a count
+        if _AGE_BEFORE.search(sentence, 0, m.start()):
+            continue  # "Two people aged 70 and 80 were found dead": ages, not a count
         if _SPAN_OF_TIME.match(sentence, m.end()):
             continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
         parsed = parse_number(m.group(0))
@@ -361,7 +381,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             if rule.before is not None and not rule.before.search(before):
                 continue
-            if rule.after is not None and not rule.after.match(after):
+            said = rule.after.match(after) if rule.after is not None else None
+            if rule.after is not None and said is None:
                 continue
             if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
@@ -370,10 +391,15 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 value += (
                     1  # "The missile was launched from Astrakhan, and eight other missiles were fired": 9
                 )
-            named_and_others = _OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)
+            named_and_others = (_OTHER_PEOPLE.match(after) and _ONE_NAMED_BEFORE.search(before)) or (
+                rule.before is None and _ONE_PERSON_AND_BEFORE.search(before)
+            )
             # "he and 10 others were arrested": 11 (this reading only: the number stays 10 for others)
             counted = value + 1 if rule.unit in _PEOPLE_COUNTS and named_and_others else value
-            flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:60]) is not None
+            # the verb the rule read may lie past a long "where they live" ("people living within a
+            # mile of the site left their homes")
+            reach = max(60, said.end()) if said is not None else 60
+            flight = rule.unit == "displaced" and _FLIGHT.search(before[-30:] + after[:reach]) is not None
             from_violence = flight and _fled_violence(sentence, m.start(), m.end() + 20)
             rescue = rule.unit == "evacuated" and _RESCUED.search(before[-30:] + after[:40]) is not None
             illness = rule.unit == "affected" and _ILLNESS.search(before[-20:] + after[:30]) is not None
@@ -400,6 +426,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 salvos.append((m, m.end() + (noun.end() if noun else 0), reading))
     readings.extend(_revised_figures(sentence, index, matches, readings))
     readings.extend(_list_totals(sentence, index, read))
+    readings.extend(_one_more_also(sentence, index, readings))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
         (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
@@ -417,7 +444,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 sentence, m
             ):
                 # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
-                readings.append(Reading("arrested", 1.0, "exact", index, vague=True))
+                ruler = RULER.search(m.group(0)) is not None
+                readings.append(Reading("arrested", 1.0, "exact", index, vague=True, ruler=ruler))
     for m in _ONE_PLACE_TAKEN.finditer(sentence):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
         if not negated and not is_background(sentence, m):
@@ -488,6 +516,29 @@ def _list_totals(
         for unit, first in units1.items():
             if not first.claim and count_sides.harm_before_list(sentence, m1.span(), m2.span(), unit):
                 out.append(Reading(unit, v1 + v2, first.qualifier, index, first.vague, first.update))
+    return out
+
+
+# One more person after a count, told by "also": "killed at least 10 militants ...; an army captain
+# leading the raid was also killed", "Two guards died ... and a soldier was also killed".
+_ALSO_ONE = re.compile(
+    r"(?:[,;]|\band)\s+(?:an?|one)\s+(?:[A-Za-z'-]+,?\s+){1,8}?(?:was|has\s+been|had\s+been)\s+also\s+"
+    rf"(?:{VERBS['killed']}|{VERBS['wounded']})\b",
+    re.I,
+)
+
+
+def _one_more_also(sentence: str, index: int, readings: list[Reading]) -> list[Reading]:
+    """The count before "... and a soldier was also killed" with that one person added, in place of it."""
+    out = []
+    for m in _ALSO_ONE.finditer(sentence):
+        unit = "killed" if re.search(rf"\b{VERBS['killed']}\b", m.group(0)[-40:], re.I) else "wounded"
+        # the last count of that harm in the sentence, told before the one more
+        before = [r for r in readings if r.unit == unit and not r.claim and not r.enemy]
+        if not before or not _numbers().search(sentence, 0, m.start()):
+            continue
+        last = before[-1]
+        out.append(replace(last, value=last.value + 1, replaces=(unit, last.value)))
     return out
 
 
@@ -567,6 +618,13 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             illness = (
                 q.unit == "affected" and _ILLNESS.search(text, max(0, at - 20), at + len(said)) is not None
             )
+            # "Mutinous soldiers detained President Alpha Conde": the one held is the ruler
+            ruler = (
+                q.unit == "arrested"
+                and q.value == 1
+                and at >= 0
+                and RULER.search(text, max(0, at - 30), at + len(said)) is not None
+            )
             out.append(
                 Reading(
                     q.unit,
@@ -584,6 +642,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     rescue=rescue,
                     illness=illness,
                     from_violence=from_violence,
+                    ruler=ruler,
                 )
             )
     return out
@@ -640,6 +699,8 @@ def measure(
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
+        if r.ruler and code == "coup":
+            continue  # the president the soldiers hold is the coup, not its arrests
         # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
         fled_gunmen = (fled_violence or r.from_violence) and code == "evacuation"

@@ -158,6 +158,8 @@ def classify(
             magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
         if code in _HAZARDS and moved_by is None:
             magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
+        if code == "attack_on_civilians" and "displaced" in magnitude:
+            magnitude = _with_its_displaced(magnitude, by_type, extra, readings, fled_violence)
         if code in UNREST:
             hazards = {
                 h: measure(h, sorted(set(by_type[h]) | extra.get(h, set())), readings)
@@ -268,6 +270,26 @@ def _with_its_evacuees(
         return magnitude
     kept = {unit: value for unit, value in magnitude.items() if unit not in ("evacuated", "displaced")}
     return kept | moved
+
+
+def _with_its_displaced(
+    magnitude: dict[str, float],
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+    fled_violence: bool,
+) -> dict[str, float]:
+    """An attack on civilians that drove people out carries the figure of the flight the report tells
+    (the labelling conventions), which replaces a rounder one the attack read itself: "massacre leaves
+    thousands homeless" in the headline, "Some 6,270 people were left homeless and fled" in the body.
+    Only when no hazard stands beside it, whose the move would be."""
+    if "evacuation" not in by_type or any(c in by_type for c in _HAZARDS):
+        return magnitude
+    members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
+    moved = measure("evacuation", members, readings, fled_violence=fled_violence)
+    if "displaced" not in moved:
+        return magnitude
+    return magnitude | {"displaced": moved["displaced"]}
 
 
 def _implied_evacuation(

@@ -96,6 +96,14 @@ def counted_noun(toks: Tokens, j: int) -> tuple[str | None, int]:
     return head, head_end
 
 
+def _casualties(toks: Tokens, k: int, unit: str) -> bool:
+    """ "Killed or wounded", "wounded or killed": one figure for two fates, which no metric holds."""
+    if unit not in ("killed", "wounded") or k + 2 >= toks.n or toks.lower[k + 1] != "or":
+        return False
+    other = VERB_UNITS.get(toks.lower[k + 2])
+    return other in ("killed", "wounded") and other != unit
+
+
 def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
     """What happened to the people: "were killed", "died", "are still missing", "to flee"."""
     n = toks.n
@@ -105,6 +113,9 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
         if low in VERB_UNITS:
             unit = VERB_UNITS[low]
             if low == "left" or (unit in ("protesters",) and steps > 1):
+                return None, k
+            # "20 soldiers were killed or wounded": casualties, neither a toll of dead nor of wounded
+            if _casualties(toks, k, unit):
                 return None, k
             # "Eleven people were rescued and taken to hospital": survivors, not evacuees
             if low == "rescued" and SURVIVORS & {toks.lower[x] for x in range(k + 1, min(n, k + 6))}:
