@@ -140,3 +140,32 @@ def test_arrests_the_police_expect_are_no_arrests() -> None:
         "expects many more arrests.",
     )
     assert found == {"riot"}
+
+
+def test_weeks_before_a_truce_begins_is_no_peace_talks() -> None:
+    found = _types(
+        "Rebels blow up oil pipeline in Colombia weeks before ceasefire",
+        "Guerrillas destroyed a stretch of the Bicentenario pipeline in Arauca province on Tuesday, the "
+        "army said, three weeks before a bilateral ceasefire is due to begin.",
+    )
+    assert found == {"infrastructure_attack"}
+
+
+def test_a_place_named_by_an_earlier_attack_is_no_attack() -> None:
+    found = _types(
+        "Police make 20 arrests after night of rioting in Belfast",
+        "Police said on Saturday they had made 20 arrests after rioters looted shops and set cars on "
+        "fire in central Belfast overnight. The trouble began when a small group of protesters clashed "
+        "with officers near the scene of a knife attack outside a shop earlier on Friday.",
+    )
+    assert found == {"riot"}
+
+
+def test_talks_two_leaders_are_at_odds_over_are_no_peace_talks() -> None:
+    found = _types(
+        "Sudan's president sacks prime minister",
+        "Sudan's president said on Sunday he had dismissed the prime minister and his cabinet for "
+        "failing to do their job. The two men have been at odds for months over the budget and over "
+        "peace talks with the rebels.",
+    )
+    assert found == {"leadership_change"}
