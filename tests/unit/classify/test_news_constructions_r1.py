@@ -169,3 +169,22 @@ def test_talks_two_leaders_are_at_odds_over_are_no_peace_talks() -> None:
         "peace talks with the rebels.",
     )
     assert found == {"leadership_change"}
+
+
+def test_displaced_people_who_had_been_living_in_a_struck_house_are_no_new_evacuation() -> None:
+    found = _types(
+        "Israeli strike on Jabalia house kills 30, civil defence says",
+        "An Israeli strike on a house in Jabalia in northern Gaza on Sunday killed at least 30 people, "
+        "the civil defence agency said. Dozens of displaced people had been living in the house, a "
+        "neighbour said.",
+    )
+    assert found == {"air_drone_strike"}
+
+
+def test_arrests_as_a_crowd_joins_a_march_belong_to_the_march() -> None:
+    found = _types(
+        "12 officers hurt and 30 arrested as 80,000 join Paris pension march",
+        "About 80,000 people marched through Paris on Saturday against the pension reform, police "
+        "said. Bottles were thrown at officers near the Place de la Nation.",
+    )
+    assert found == {"protest"}
