@@ -188,3 +188,39 @@ def test_arrests_as_a_crowd_joins_a_march_belong_to_the_march() -> None:
         "said. Bottles were thrown at officers near the Place de la Nation.",
     )
     assert found == {"protest"}
+
+
+def test_one_military_jet_that_bombs_a_village_is_an_air_strike() -> None:
+    found = _types(
+        "Military jet bombs village in Myanmar's Magway, killing seven",
+        "A Myanmar military jet dropped two bombs on a village in the Magway region on Wednesday, "
+        "killing seven people, a resistance fighter told reporters.",
+    )
+    assert found == {"air_drone_strike"}
+
+
+def test_a_train_that_derails_is_an_accident() -> None:
+    found = _types(
+        "Express train derails in Odisha, killing at least three",
+        "At least three people were killed and 40 hurt when the Howrah Express came off the tracks "
+        "near Cuttack on Sunday, officials said.",
+    )
+    assert found == {"industrial_accident"}
+
+
+def test_a_jet_that_bursts_into_flames_on_landing_is_an_accident() -> None:
+    found = _types(
+        "Airliner bursts into flames at Tehran airport, killing 12",
+        "At least 12 people were killed when a passenger jet burst into flames during an emergency "
+        "landing at Tehran's airport on Monday, officials said.",
+    )
+    assert found == {"industrial_accident"}
+
+
+def test_the_first_outbreak_since_a_year_is_news_not_history() -> None:
+    found = _types(
+        "Cape Verde reports first cholera outbreak since 1995, WHO says",
+        "Cape Verde is dealing with its first cholera outbreak since 1995, the World Health "
+        "Organization said on Friday, with 40 confirmed cases.",
+    )
+    assert found == {"disease_outbreak"}
