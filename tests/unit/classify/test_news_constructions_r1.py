@@ -224,3 +224,12 @@ def test_the_first_outbreak_since_a_year_is_news_not_history() -> None:
         "Organization said on Friday, with 40 confirmed cases.",
     )
     assert found == {"disease_outbreak"}
+
+
+def test_a_named_force_that_kills_villagers_attacks_civilians() -> None:
+    found = _types(
+        "Paramilitaries kill 80 in Darfur village, activists say",
+        "The Rapid Support Forces killed at least 80 villagers in a raid on a village west of El "
+        "Geneina on Saturday, a local resistance committee said.",
+    )
+    assert found == {"attack_on_civilians"}
