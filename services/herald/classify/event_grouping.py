@@ -25,9 +25,10 @@ _PROTESTERS = re.compile(
     r"riots?))\b"
     # "detained in New York during protests", "arrested on second night of protests", "200 arrested in
     # one day as Los Angeles protests continue": the arrests name the protest they were made at
-    r"|\b(?:during|amid|at|as|of) (?:the |a |an |this |that |their |(?:[\w'\u2019-]+ ){1,2})?"
+    # "25 arrested as 110,000 join London anti-immigration march"
+    r"|\b(?:during|amid|at|as|of) (?:the |a |an |this |that |their |(?:[\w'\u2019,-]+ ){1,4})?"
     r"(?:mass |street |anti-[\w-]+ )?"
-    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|sit-ins?|unrest|riots?)\b",
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|march(?!\s+\d)|sit-ins?|unrest|riots?)\b",
     re.I,
 )
 _FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)

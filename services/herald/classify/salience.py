@@ -49,6 +49,7 @@ def _vocabulary() -> dict[str, Any]:
         "before_cue": {k: _compile(v) for k, v in raw["before_cue"].items()},
         "after_cue": {k: _compile(v) for k, v in raw["after_cue"].items()},
         "dated_clause": _compile(raw["dated_clause"]),
+        "first_since": _compile(raw["first_since"]),
         "news_markers": _compile(raw["news_markers"]),
         "roundup_headline": _compile(raw["roundup_headline"]),
     }
@@ -108,7 +109,8 @@ def aside(text: str, start: int, end: int) -> str | None:
     for kind, pattern in vocabulary["after_cue"].items():
         if pattern.search(after):
             return kind
-    if vocabulary["dated_clause"].search(_clause(text, start, end)):
+    clause = _clause(text, start, end)
+    if vocabulary["dated_clause"].search(clause) and not vocabulary["first_since"].search(clause):
         return "dated"
     return None
 
