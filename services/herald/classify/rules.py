@@ -246,6 +246,17 @@ def _from_its_hazard(
     return magnitude | {unit: moved[unit] for unit in ("evacuated", "displaced") if unit in moved}
 
 
+def _the_evacuation(
+    by_type: dict[str, dict[int, Hit]],
+    extra: dict[str, set[int]],
+    readings: list[Reading],
+    fled_violence: bool,
+) -> dict[str, float]:
+    """The evacuation's own magnitude, from the sentences of the move, for the event that caused it."""
+    members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
+    return measure("evacuation", members, readings, fled_violence=fled_violence)
+
+
 def _with_its_evacuees(
     code: str,
     magnitude: dict[str, float],
@@ -263,8 +274,7 @@ def _with_its_evacuees(
     headline, "at least 11,615 residents must now evacuate" in the body)."""
     if "evacuation" not in by_type or sum(c in by_type for c in _HAZARDS) != 1:
         return magnitude
-    members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
-    moved = measure("evacuation", members, readings, fled_violence=fled_violence)
+    moved = _the_evacuation(by_type, extra, readings, fled_violence)
     moved = {unit: value for unit, value in moved.items() if unit in UNITS_BY_TYPE[code]}
     if not moved:
         return magnitude
@@ -285,8 +295,7 @@ def _with_its_displaced(
     Only when no hazard stands beside it, whose the move would be."""
     if "evacuation" not in by_type or any(c in by_type for c in _HAZARDS):
         return magnitude
-    members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
-    moved = measure("evacuation", members, readings, fled_violence=fled_violence)
+    moved = _the_evacuation(by_type, extra, readings, fled_violence)
     if "displaced" not in moved:
         return magnitude
     return magnitude | {"displaced": moved["displaced"]}
