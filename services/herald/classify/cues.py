@@ -150,9 +150,11 @@ def _gate(pattern: re.Pattern[str], *gates: str) -> None:
         _LITERALS[pattern] = frozenset(gates)
 
 
+@lru_cache(maxsize=4096)
 def word_starts(text: str) -> frozenset[str]:
     """The gate keys of a text: each word (whole, with a trailing space) and each word start of 2 to 8
-    characters, for words as written ("anti-government", "club's") and for their parts."""
+    characters, for words as written ("anti-government", "club's") and for their parts. Cached: the
+    same segment's keys are asked for again by the off-topic check, and the result is immutable."""
     low = text.lower()
     words = set(_WORDS.findall(low))
     words.update(_WORD_PARTS.findall(low))

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -284,10 +284,17 @@ def _speaks(before: str, after: str) -> bool:
     return cue_after.match(after) is not None and not_before.search(before) is None
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(text: str) -> re.Pattern[str]:
+    """``text`` as a whole word; cached because the same names recur and compiling costs more than
+    the search (re's own cache is evicted by the rule patterns)."""
+    return re.compile(rf"\b{re.escape(text)}\b")
+
+
 def _counted_by_toll(article: EnrichedArticle, entity: Entity) -> bool:
     """Whether a demonym sits in the span the enrichment read a harm count from ("Twelve Pakistani
     soldiers were killed"): the people the toll counts are of that country."""
-    word = re.compile(rf"\b{re.escape(entity.text)}\b")
+    word = _whole_word(entity.text)
     return any(
         q.unit in _HARM_UNITS and q.sentence == entity.sentence and word.search(q.text)
         for q in article.quantities

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from herald.core.countries import all_country_names
 
@@ -36,8 +36,10 @@ def _country_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str
     return code_of, anywhere, placing
 
 
+@lru_cache(maxsize=4096)
 def _number(value: float) -> re.Pattern[str] | None:
-    """The digits a count of ``value`` is written with ("41", "3,042"), or None for a fraction."""
+    """The digits a count of ``value`` is written with ("41", "3,042"), or None for a fraction. Cached:
+    a count's pattern is asked for once per reading, and compiling it costs more than the search."""
     if value != int(value):
         return None
     forms = sorted({f"{int(value):,}", str(int(value))}, key=len, reverse=True)

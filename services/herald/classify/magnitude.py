@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from herald.core.number_words import number_pattern, parse_number
@@ -575,6 +575,12 @@ def _salvo_totals(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _literal(text: str) -> re.Pattern[str]:
+    """``text`` as a literal pattern; cached because re's own cache is evicted by the rule patterns."""
+    return re.compile(re.escape(text))
+
+
 def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment]) -> list[Reading]:
     """The enrichment's quantities in the shared vocabulary (raw noun lemmas are ignored), each placed
     in the segment of its sentence whose text contains it."""
@@ -600,7 +606,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                 continue
             # "the fourth night of unrest since a teenager was shot dead by police": the death that set
             # the event off, not its toll
-            spot = re.compile(re.escape(said)).search(text, at) if q.unit in _HARM and at >= 0 else None
+            spot = _literal(said).search(text, at) if q.unit in _HARM and at >= 0 else None
             if spot is not None and is_background(text, spot):
                 continue
             whose = count_sides.phrase_side(said)

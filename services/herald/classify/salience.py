@@ -47,6 +47,9 @@ def _vocabulary() -> dict[str, Any]:
         "article_frames": {k: _compile(v) for k, v in raw["article_frames"].items()},
         "background_sentences": {k: _compile(v) for k, v in raw["background_sentences"].items()},
         "before_cue": {k: _compile(v) for k, v in raw["before_cue"].items()},
+        # All of them as one alternation: it matches exactly when one of them does (none uses a group
+        # number), and one scan of the words before a cue costs a third less than forty-odd scans.
+        "any_before_cue": _compile("|".join(f"(?:{v})" for v in raw["before_cue"].values())),
         "after_cue": {k: _compile(v) for k, v in raw["after_cue"].items()},
         "dated_clause": _compile(raw["dated_clause"]),
         "first_since": _compile(raw["first_since"]),
@@ -102,9 +105,10 @@ def aside(text: str, start: int, end: int) -> str | None:
     if start > 0 and text[start - 1] in _QUOTES and text[end : end + 1] in _QUOTES:
         return "quoted"  # "registers as 2.8 magnitude 'earthquake'": a word quoted, not a report
     before = text[max(0, start - _WINDOW) : start]
-    for kind, pattern in vocabulary["before_cue"].items():
-        if pattern.search(before):
-            return kind
+    if vocabulary["any_before_cue"].search(before):  # most cue words have none: skip the loop
+        for kind, pattern in vocabulary["before_cue"].items():
+            if pattern.search(before):
+                return kind
     after = text[end : end + _WINDOW]
     for kind, pattern in vocabulary["after_cue"].items():
         if pattern.search(after):
