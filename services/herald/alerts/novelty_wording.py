@@ -20,7 +20,7 @@ from importlib import resources
 
 import yaml
 
-from herald.core.countries import all_country_names
+from herald.core.countries import country_index
 from herald.core.records import Event
 
 
@@ -147,7 +147,7 @@ def _joint_places() -> re.Pattern[str]:
     """A toll placed in two countries at once ("kill more than 30 in Portugal and Spain", "across
     northern Spain and Portugal") or split by country ("39 people, 36 of them in Portugal", "45 people,
     41 in Portugal and four in Galicia")."""
-    code_of = _country_index()[0]
+    code_of = country_index()[0]
     names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
     one = rf"(?:the )?(?:\w+ern )?({names})(?!\w)"
     return re.compile(
@@ -155,19 +155,6 @@ def _joint_places() -> re.Pattern[str]:
         rf"|(?:\bof them|, (?:\d[\d,]*|{'|'.join(_WORDS.values())})) (?:in|from) {one}",
         re.IGNORECASE,
     )
-
-
-@cache
-def _country_index() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Every country name (lower-case) to its code; a pattern finding any name; and one finding a name
-    that places a toll ("in Jamaica", "in eastern Afghanistan", "Jamaica's")."""
-    code_of = {n: code for code, names in all_country_names().items() for n in names if len(n) >= 4}
-    names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
-    anywhere = re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)
-    toll = re.compile(
-        rf"\b(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)|(?<!\w)({names})'s\b", re.IGNORECASE
-    )
-    return code_of, anywhere, toll
 
 
 def _count_sentences(event: Event, metrics: Iterable[str]) -> list[str]:
@@ -190,7 +177,7 @@ def sums_countries(event: Event, metrics: Iterable[str]) -> str | None:
     A storm, a flood or a heatwave that crosses borders is one event per country, each with its own
     first, toll and updates; a sum of them is no country's count, so it must not raise one's toll.
     """
-    code_of, anywhere, _ = _country_index()
+    code_of, anywhere, _ = country_index()
     for text in _count_sentences(event, metrics):
         if any(p.search(text) for p in _cues()["sum"]):
             return text[:300]
@@ -211,7 +198,7 @@ def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:
     in Grenada before it reached the island") places its own count in B; an agency abroad ("ISLAMABAD -
     ... the toll from the earthquake in eastern Afghanistan rose to 610") places it in A.
     """
-    code_of, _, toll = _country_index()
+    code_of, _, toll = country_index()
     texts = _count_sentences(event, metrics)
     named = {code_of[(a or b).lower()] for text in texts for a, b in toll.findall(text)}
     return named | {code for text in texts for code in side_countries(event, text)}
@@ -238,7 +225,7 @@ def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str 
     if loc is None or not loc.name:
         return None
     name = re.compile(rf"(?<!\w){re.escape(loc.name)}(?!\w)", re.IGNORECASE)
-    code_of, _, toll = _country_index()
+    code_of, _, toll = country_index()
     found: set[str] = set()
     in_background = False
     for text in _count_sentences(event, metrics):
@@ -254,15 +241,14 @@ def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str 
 
 def countries_named(event: Event) -> set[str]:
     """The countries the report names anywhere (its title and sentences), by name."""
-    code_of, anywhere, _ = _country_index()
+    code_of, anywhere, _ = country_index()
     return {code_of[m.group(1).lower()] for text in _texts(event) for m in anywhere.finditer(text)}
 
 
 def centred_in(event: Event) -> set[str]:
     """The countries the report places the event's centre in ("the earthquake centred in Myanmar",
     "with its epicentre in Turkey"): the words before a country's name match a ``centre`` cue."""
-    _, anywhere, _ = _country_index()
-    code_of = _country_index()[0]
+    code_of, anywhere, _ = country_index()
     found: set[str] = set()
     for text in _texts(event):
         for m in anywhere.finditer(text):
@@ -277,7 +263,7 @@ def country_toll_sentence(event: Event, metrics: Iterable[str]) -> str | None:
     country it is placed in ("bringing the death toll from the floods in Greece to 16", "the number of
     flood deaths in the Czech Republic"), or a side's
     count in a war ("Thirteen people have been killed on the Cambodian side"), or None."""
-    _, _, toll = _country_index()
+    _, _, toll = country_index()
     for text in _count_sentences(event, metrics):
         if _TOLL_WORDS.search(text) and toll.search(text):
             return text[:300]

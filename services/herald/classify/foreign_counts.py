@@ -12,28 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from herald.core.countries import all_country_names
+from herald.core.countries import country_index
 
 from .magnitude import Reading
 from .segments import Segment
 
 # People counts a neighbour's figures can be mistaken for (weapons and magnitudes are not placed so).
 _PEOPLE = frozenset({"killed", "wounded", "missing", "affected", "displaced", "evacuated"})
-
-
-@cache
-def _country_patterns() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
-    """Every country name (lower-case) to its code; a pattern finding any name; and one finding a name
-    that places a count ("in Syria", "in northern Syria", "Syria's")."""
-    code_of = {n.lower(): code for code, names in all_country_names().items() for n in names if len(n) >= 4}
-    names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
-    anywhere = re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)
-    placing = re.compile(
-        rf"\b(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)|(?<!\w)({names})['\u2019]s\b", re.IGNORECASE
-    )
-    return code_of, anywhere, placing
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +39,7 @@ def without_other_countries_counts(
     """The readings less body counts of people given only in clauses that place them in a country the
     headline does not name (and that name none it does). Unchanged when the headline names no country:
     then nothing says which country is the report's own."""
-    code_of, anywhere, placing = _country_patterns()
+    code_of, anywhere, placing = country_index()
     own = {code_of[m.group(1).lower()] for m in anywhere.finditer(title or "")}
     if not own:
         return readings

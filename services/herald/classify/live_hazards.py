@@ -17,7 +17,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import lru_cache
 
 from herald.core.hazard_names import hazard_names
 from herald.core.records import Event
@@ -52,7 +52,8 @@ class LiveHazards:
         return frozenset(name for name, last in self.seen.items() if abs(at - last) <= self.window)
 
 
-@cache
+# Bounded: the live set changes as storms come and go, and a worker runs for months.
+@lru_cache(maxsize=64)
 def _toll_in_name(names: frozenset[str]) -> re.Pattern[str]:
     alt = "|".join(re.escape(n) for n in sorted(names))
     # "Beryl death toll", "Grenada's Beryl toll", "toll from Beryl", "Beryl kills seven", "Beryl dead":

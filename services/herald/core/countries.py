@@ -6,6 +6,7 @@ country level) from a place, when the record does not say which (``Location.kind
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -33,3 +34,17 @@ def country_names(code: str) -> frozenset[str]:
 def all_country_names() -> dict[str, frozenset[str]]:
     """Every country's names by ISO code, lower-case: to find which countries a sentence names."""
     return _names()
+
+
+@cache
+def country_index() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """Every country name of four letters or more (lower-case) to its code; a pattern finding any name;
+    and one finding a name that places a count or a toll ("in Jamaica", "in eastern Afghanistan",
+    "Jamaica's"). Classification and novelty both read countries out of report text with it."""
+    code_of = {n: code for code, names in _names().items() for n in names if len(n) >= 4}
+    names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
+    anywhere = re.compile(rf"(?<!\w)({names})(?!\w)", re.IGNORECASE)
+    placing = re.compile(
+        rf"\b(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)|(?<!\w)({names})['\u2019]s\b", re.IGNORECASE
+    )
+    return code_of, anywhere, placing
