@@ -15,6 +15,7 @@ from collections.abc import Mapping
 # Unrest a disaster sets off (anger at the mine owners, at the rescue): its own dead are rare and
 # told as such ("police shot two protesters"), so a count equal to the disaster's is the disaster's.
 UNREST = frozenset({"protest", "riot"})
+# The hazard types: what sets unrest off here, and what carries an evacuation's figure in rules.py.
 HAZARDS = ("natural_disaster", "industrial_accident")
 _DEAD = ("killed", "missing")
 

@@ -145,7 +145,7 @@ def classify(
     readings = [r for r in readings if r.segment not in earlier]
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
     moved_by = _implied_evacuation(by_type, extra, readings, segs)
-    fled_violence = by_type.keys().isdisjoint(_HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
+    fled_violence = by_type.keys().isdisjoint(HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
     events = []
     for code in CODES:
         if code not in by_type:
@@ -156,7 +156,7 @@ def classify(
         magnitude = measure(code, members, readings, fled_violence=fled_violence)
         if code == "evacuation" and moved_by is None:
             magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
-        if code in _HAZARDS and moved_by is None:
+        if code in HAZARDS and moved_by is None:
             magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
         if code == "attack_on_civilians" and "displaced" in magnitude:
             magnitude = _with_its_displaced(magnitude, by_type, extra, readings, fled_violence)
@@ -213,7 +213,6 @@ def classify(
     return claims.one_owner(events)
 
 
-_HAZARDS = ("natural_disaster", "industrial_accident")
 _VIOLENCE = frozenset(
     {
         "air_drone_strike",
@@ -238,7 +237,7 @@ def _from_its_hazard(
     evacuation of entire Vanuatu island" over "All 11,000 people living on Ambae have been ordered off
     the island", a sentence the eruption's cue took): the conventions give both the same figure. Only
     when the article reports one hazard."""
-    hazards = [c for c in _HAZARDS if c in by_type]
+    hazards = [c for c in HAZARDS if c in by_type]
     if {"evacuated", "displaced"} & magnitude.keys() or len(hazards) != 1:
         return magnitude
     members = sorted(set(by_type[hazards[0]]) | extra.get(hazards[0], set()))
@@ -272,7 +271,7 @@ def _with_its_evacuees(
     hazard, so the move is that hazard's. The evacuation's figure replaces one the hazard read itself:
     the evacuation is built from the sentences of the move ("more than 11,000 told to leave" in the
     headline, "at least 11,615 residents must now evacuate" in the body)."""
-    if "evacuation" not in by_type or sum(c in by_type for c in _HAZARDS) != 1:
+    if "evacuation" not in by_type or sum(c in by_type for c in HAZARDS) != 1:
         return magnitude
     moved = _the_evacuation(by_type, extra, readings, fled_violence)
     moved = {unit: value for unit, value in moved.items() if unit in UNITS_BY_TYPE[code]}
@@ -293,7 +292,7 @@ def _with_its_displaced(
     (the labelling conventions), which replaces a rounder one the attack read itself: "massacre leaves
     thousands homeless" in the headline, "Some 6,270 people were left homeless and fled" in the body.
     Only when no hazard stands beside it, whose the move would be."""
-    if "evacuation" not in by_type or any(c in by_type for c in _HAZARDS):
+    if "evacuation" not in by_type or any(c in by_type for c in HAZARDS):
         return magnitude
     moved = _the_evacuation(by_type, extra, readings, fled_violence)
     if "displaced" not in moved:
@@ -315,7 +314,7 @@ def _implied_evacuation(
     no evacuation. Returns the hazard's code when it added one."""
     if "evacuation" in by_type:
         return None
-    for code in _HAZARDS:
+    for code in HAZARDS:
         if code not in by_type:
             continue
         members = sorted(set(by_type[code]) | extra.get(code, set()))
