@@ -31,11 +31,6 @@ def country_names(code: str) -> frozenset[str]:
     return _names().get(code, frozenset())
 
 
-def all_country_names() -> dict[str, frozenset[str]]:
-    """Every country's names by ISO code, lower-case: to find which countries a sentence names."""
-    return _names()
-
-
 @cache
 def country_index() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     """Every country name of four letters or more (lower-case) to its code; a pattern finding any name;
