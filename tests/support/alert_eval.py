@@ -39,12 +39,10 @@ import yaml
 from herald.core.records import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
-# The frozen test split: written once from real reporting and scored once, never tuned against,
-# so it measures what the rules do on events they were not shaped by.
-TEST_DATA = DATA.parent / "test_timelines"
+# The frozen test splits: each written once from real reporting and scored once, never tuned against,
+# so they measure what the rules do on events they were not shaped by.
 SETS = {
     "dev": DATA,
-    "test": TEST_DATA,
     "test_r4": DATA.parent / "test_timelines_r4",
     "test_r5": DATA.parent / "test_timelines_r5",
     "test_r6": DATA.parent / "test_timelines_r6",

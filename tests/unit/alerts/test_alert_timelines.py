@@ -1,9 +1,8 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines/, test_timelines_r4/,
-test_timelines_r5/ and test_timelines_r6/; the second and third were folded into the dev set once the
-sixth and fifth were written); their scores are not held here: a split is scored by hand, so no rule is
-tuned to pass it.
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r4/,
+test_timelines_r5/ and test_timelines_r6/; the first three were folded into the dev set once later ones
+were written); their scores are not held here: a split is scored by hand, so no rule is tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
 retellings, follow-ups, background mentions, agencies abroad. The shape tests keep the labels usable
@@ -28,7 +27,6 @@ from herald.core.records import Article, stable_id
 from herald.poller.normalize import canonical_url
 
 DATA = alert_eval.DATA
-TEST_DATA = alert_eval.TEST_DATA
 TEST_R4_DATA = alert_eval.SETS["test_r4"]
 
 
@@ -37,7 +35,6 @@ def names(data: Path) -> list[str]:
 
 
 NAMES = names(DATA)
-TEST_NAMES = names(TEST_DATA)
 TEST_R4_NAMES = names(TEST_R4_DATA)
 
 # Every timeline of every split, for the shape checks: (folder, name).
@@ -88,10 +85,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # timelines in, which the rules match 9 of 18 on, and reads mine tolls, a claimed first's later reports and
 # a rising toll placed by a namesake town abroad: 139 / 146 / 135, 0.97 / 0.92; a neighbour's counts in a
 # clause of their own and an outbreak's toll since it began: 138 / 146 / 136, 0.99 / 0.93; a disaster's dead
-# not the protest's, a war's risen toll no first nine days on: 136 / 146 / 136, 1.00 / 0.93).
+# not the protest's, a war's risen toll no first nine days on: 136 / 146 / 136, 1.00 / 0.93; round 24
+# folds the first frozen split's five timelines in, which the rules match 17 of 29 on: 162 / 175 / 152,
+# 0.94 / 0.87).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 1.0, "recall": 0.93}
+MEASURED = {"precision": 0.94, "recall": 0.87}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -107,12 +106,12 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 500, total
+    assert 80 <= total <= 600, total
 
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
 # timeline. Each is on events unlike the dev set and every split before it.
-FROZEN = {"test": (5, 5, 20), "test_r4": (4, 4, 20), "test_r5": (4, 4, 20), "test_r6": (4, 4, 20)}
+FROZEN = {"test_r4": (4, 4, 20), "test_r5": (4, 4, 20), "test_r6": (4, 4, 20)}
 
 
 @pytest.mark.parametrize("split", FROZEN)
@@ -270,9 +269,7 @@ def test_scorer_reads_paths_and_names() -> None:
     got = alert_eval.timeline_files(["coup", str(DATA / "floods.articles.jsonl")])
     assert got == [DATA / "coup.expected.yaml", DATA / "floods.expected.yaml"]
     assert alert_eval.timeline_files() == [DATA / f"{n}.expected.yaml" for n in NAMES]
-    test = [TEST_DATA / f"{n}.expected.yaml" for n in TEST_NAMES]
-    assert alert_eval.timeline_files(data=TEST_DATA) == test
-    assert alert_eval.timeline_files(["x"], TEST_DATA) == [TEST_DATA / "x.expected.yaml"]
+    assert alert_eval.timeline_files(["x"], TEST_R4_DATA) == [TEST_R4_DATA / "x.expected.yaml"]
     r4 = [TEST_R4_DATA / f"{n}.expected.yaml" for n in TEST_R4_NAMES]
     assert alert_eval.timeline_files(data=TEST_R4_DATA) == r4
 
