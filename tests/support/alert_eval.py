@@ -46,6 +46,7 @@ SETS = {
     "test_r4": DATA.parent / "test_timelines_r4",
     "test_r5": DATA.parent / "test_timelines_r5",
     "test_r6": DATA.parent / "test_timelines_r6",
+    "test_r7": DATA.parent / "test_timelines_r7",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
