@@ -51,11 +51,13 @@ _NAMED_REGION = re.compile(
     r"prefecture)\b"
 )
 # "ISLAMABAD (AP) - ", "WELLINGTON, New Zealand - ", "CAIRO/JERUSALEM - ": the reporting city.
-# "Abidjan - Jihadists ambushed ...": a dateline in title case, always before a spaced dash.
+# "Abidjan - Jihadists ambushed ...", "Hanoi (VNA) - ": a dateline in title case, always before a spaced
+# dash (after the agency, if any).
 _DATELINE = re.compile(
     r"^\s*(?:(?-i:[A-Z][A-Z.'\u2019-]+(?:[ /][A-Z][A-Z.'\u2019-]+)*)|"
     r"(?-i:[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)"
-    r"(?=(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})?\s+(?:--|[-\u2013\u2014])\s))"
+    r"(?=(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})?"
+    r"(?:\s*\([A-Za-z][A-Za-z ./&]*\))?\s+(?:--|[-\u2013\u2014])\s))"  # "Hanoi (VNA) - "
     r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2})?"  # ", United Arab Emirates", ", March 4"
     r"\s*(?:\([A-Za-z][A-Za-z ./&]*\)\s*)?(?:--|[-\u2013\u2014:])\s"  # "(UrduPoint News / Sputnik)"
 )

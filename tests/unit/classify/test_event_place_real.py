@@ -993,6 +993,17 @@ CASES = [
         "country",
         id="a-parliament-speaks-for-its-country",
     ),
+    # a title-case dateline with the agency before the dash is where the reporter sat
+    pytest.param(
+        "Thousands moved from the coast as a typhoon nears the Philippines",
+        "Hanoi (VNA) \u2013 Philippine authorities said on Tuesday they were evacuating thousands of people "
+        "from coastal villages. In Cagayan province at least 17,000 residents went to shelters and nearly "
+        "500 were evacuated.",
+        "evacuation",
+        "PH",
+        "region",
+        id="title-case-dateline-with-agency",
+    ),
 ]
 
 
