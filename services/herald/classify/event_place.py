@@ -64,6 +64,7 @@ _DATELINE = re.compile(
 # Rank steps; the cues they go with are in data/places.yaml under the same name in lowercase.
 _DESTINATION_PENALTY = 3.5  # where people travel on to: below any place named as where it happened
 _SUBJECT_PENALTY = 2.5  # a subject city below a venue city or region, above nothing
+_TALKS_PARTY_PENALTY = 5.5  # a party's city below even a venue the headline names
 # A city speaking in a headline ("Moscow claims capture of Balahan village in Donetsk", "Kabul says"):
 # its government, below another town the headline names, above the headline's countries.
 _HEADLINE_SPEAKER_PENALTY = 1.5
@@ -281,6 +282,10 @@ def locate(
                 continue  # "India's foreign ministry offered condolences to Pakistan": the agency abroad
             if code == "peace_talks" and entity.geo is not None and _cue("party_after").match(after):
                 continue  # "Ukraine's side said": a party speaking, the talks' venue is elsewhere
+            if entity.geo is not None and _cue("listener_before").search(
+                seg.text[max(0, local - 12) : local]
+            ):
+                continue  # "the president told France 24": who heard it, not where it happened
             party = _place_cues("party_before").search(seg.text[max(0, local - 40) : local])
             if entity.geo is not None and party:
                 continue  # "strained relations with Kabul": a government dealt with, not the place
@@ -345,6 +350,20 @@ def locate(
                 _cue("subject_before").search(window) or _cue("subject_after").match(after)
             ):
                 rank -= _SUBJECT_PENALTY
+            if (
+                code == "peace_talks"
+                and entity.geo is not None
+                and entity.geo.kind in ("city", "country")
+                and not seg.headline
+                and (
+                    _cue("talks_party_before").search(window)
+                    or (
+                        _cue("talks_party_after").match(after)
+                        and not _cue("locative_before").search(seg.text[max(0, local - 40) : local])
+                    )
+                )
+            ):
+                rank -= _TALKS_PARTY_PENALTY  # "between Baku and Yerevan", "Moscow was satisfied": a party
             if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
                 rank -= _ARRIVAL_PENALTY
             if code != "evacuation" and _cue("destination_before").search(window[-50:]):

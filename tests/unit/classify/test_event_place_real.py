@@ -1004,6 +1004,37 @@ CASES = [
         "region",
         id="title-case-dateline-with-agency",
     ),
+    # a country right after "told" is who heard it (a broadcaster), not where it happened
+    pytest.param(
+        "Army officers say they have deposed Guinea-Bissau's president",
+        "A group of officers said on state television that they had removed the president and suspended "
+        'every institution. "I have been deposed," the president told France 24 by phone.',
+        "coup",
+        "GW",
+        "country",
+        id="told-a-broadcaster",
+    ),
+    # the two capitals talks are between are the parties; the venue is where they opened
+    pytest.param(
+        "Foreign ministers resume work on peace treaty",
+        "Talks on a peace treaty between Baku and Yerevan opened in Moscow on Friday, with both foreign "
+        "ministers going through the draft agreement.",
+        "peace_talks",
+        "RU",
+        "city",
+        id="talks-between-two-capitals",
+    ),
+    # a capital as the subject of a clause is the party speaking, below the venue the headline names
+    pytest.param(
+        "Russia and Ukraine agree prisoner swap at Istanbul talks",
+        "Negotiators ended two hours of talks on Friday by agreeing to exchange 1,000 prisoners each. A "
+        "Kremlin aide said Moscow was satisfied and that both sides would set out their terms for a "
+        "ceasefire in writing.",
+        "peace_talks",
+        "TR",
+        "city",
+        id="talks-party-capital-as-subject",
+    ),
 ]
 
 
