@@ -499,7 +499,7 @@ def locate(
         return Location(name=best.name, country_code=coast, kind=kind)
     country = _settlement_owner(article, best) if kind in ("city", "region") else None
     if country is None:
-        country = countries[0].geo.country_code if countries and countries[0].geo else None
+        country = _likeliest_country(candidates, countries)
     if country is None and peoples:
         country = peoples[0].country_code
     if country is None and lead:
@@ -519,6 +519,18 @@ def locate(
         # "in the village of Mana Raghzai in South Waziristan ..., Pakistani officials said"
         country = officials[0].country_code
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _likeliest_country(candidates: Sequence[Candidate], countries: Sequence[Entity]) -> str | None:
+    """The country an unresolved place is in: of the countries its sentences name as places, the one
+    ranked highest, the earliest among equals ("the village of Rashaya al-Fakhar in southern Lebanon"
+    under the headline "Israel says its jets struck ..."): a headline's country ranks below the body's."""
+    starts = {e.start for e in countries}
+    ranked = [c for c in candidates if c.entity is not None and c.entity.start in starts and c.entity.geo]
+    if not ranked:
+        return None
+    best = max(ranked, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
+    return best.entity.geo.country_code if best.entity is not None and best.entity.geo is not None else None
 
 
 def _settlement_owner(article: EnrichedArticle, best: Candidate) -> str | None:

@@ -1035,6 +1035,16 @@ CASES = [
         "city",
         id="talks-party-capital-as-subject",
     ),
+    # an unknown village is in the body's country, not in the country the headline names first
+    pytest.param(
+        "Israel says its jets hit Hezbollah depots in southern Lebanon",
+        "The Israeli army said on Monday that fighter jets struck weapons depots in the village of Rashaya "
+        "al-Fakhar in southern Lebanon.",
+        "air_drone_strike",
+        "LB",
+        "city",
+        id="unknown-village-in-the-bodys-country",
+    ),
 ]
 
 
