@@ -77,6 +77,7 @@ _BATTERED_BONUS = 2.5  # the land a storm pounds above the regions abroad that e
 _HAZARD_BONUS = 0.5  # "Pakistan floods": the place named with the hazard it suffered
 _REACHED_PENALTY = 3.5  # where a warning or the shaking reached: below any country the sentences name
 _OWNER_PENALTY = 1.5  # "two US destroyers": the owner, below an unresolved sea or town
+_IN_COUNTRY_BONUS = 0.05  # a country said to be where ("in New Caledonia") above one as a subject
 # "Twelve Pakistani soldiers were killed", "15 Afghan civilians died": the people a toll counts. Where a
 # report names no place but the dateline of an agency abroad ("NEW DELHI - "), their country is the place.
 _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
@@ -310,6 +311,10 @@ def locate(
                     # "US drones fired at a village in South Waziristan": the drones' owner is no
                     # country for the unknown village.
                     countries.append(entity)
+                if entity.geo.kind == "country" and _cue("in_country_before").search(
+                    seg.text[max(0, local - 40) : local]
+                ):
+                    rank += _IN_COUNTRY_BONUS  # "restore order in New Caledonia", above "France hopes"
             elif _DEMONYM.match(entity.text):
                 continue
             else:

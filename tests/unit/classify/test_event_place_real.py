@@ -1045,6 +1045,16 @@ CASES = [
         "city",
         id="unknown-village-in-the-bodys-country",
     ),
+    # of two countries named alike, the one the rioting is "in" is the place, not the one that speaks
+    pytest.param(
+        "Paris sends reinforcements after third night of riots in New Caledonia",
+        "France hopes to restore order in New Caledonia within hours, the interior minister said, after a "
+        "third night of rioting that has left four people dead.",
+        "riot",
+        "NC",
+        "country",
+        id="the-country-it-is-in-not-the-one-that-hopes",
+    ),
 ]
 
 
