@@ -200,6 +200,8 @@ def locate(
     launch_sites: set[int] = set()  # indexes into candidates
     countries: list[Entity] = []
     peoples: list[Entity] = []  # "a Russian refinery": a demonym that is not the attacker's
+    # Every demonym's country but a weapon's ("Pakistani shelling"), ground forces' included.
+    named_peoples: set[str] = set()
     victims: list[Entity] = []  # "Twelve Pakistani soldiers were killed": the people a toll counts
     speakers: list[Entity] = []  # "Kaduna state police said": a town or region in the attribution
     officials: list[Entity] = []  # "Pakistani officials said": a government speaking of its own ground
@@ -218,6 +220,10 @@ def locate(
             if entity.label == "NORP" and entity.geo is None:
                 local = entity.start - seg.start
                 weapon = _cue("attacker_noun_after").match(seg.text[local + len(entity.text) :])
+                if entity.country_code and (
+                    not weapon or _cue("ground_forces_after").match(seg.text[local + len(entity.text) :])
+                ):
+                    named_peoples.add(entity.country_code)  # "Nigerian troops", not "Pakistani shelling"
                 if entity.country_code and _counted_by_toll(article, entity):
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))
@@ -523,6 +529,10 @@ def locate(
     if country is None and officials:
         # "in the village of Mana Raghzai in South Waziristan ..., Pakistani officials said"
         country = officials[0].country_code
+    if country is None and len(named_peoples) == 1:
+        # "Nigerian troops ... were back in control of the northeastern town of Chibok": a town no
+        # gazetteer knows, and no country named; the one people the sentences name says which.
+        country = next(iter(named_peoples))
     return Location(name=best.name, country_code=country, kind=kind)
 
 

@@ -1055,6 +1055,16 @@ CASES = [
         "country",
         id="the-country-it-is-in-not-the-one-that-hopes",
     ),
+    # an unknown town, no country named: the troops' people say which country
+    pytest.param(
+        "Troops and vigilantes retake town from insurgents",
+        "Nigerian troops backed by civilian vigilantes were back in control of the northeastern town of "
+        "Chibok on Sunday, days after insurgents overran it.",
+        "territory_change",
+        "NG",
+        "city",
+        id="unknown-town-of-the-troops-people",
+    ),
 ]
 
 
