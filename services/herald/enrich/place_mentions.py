@@ -68,6 +68,10 @@ def _cue_before(toks: Tokens, start: int) -> bool:
     i = start - 1
     if i >= 0 and lower[i] == "the":
         i -= 1
+    if i > 0 and lower[i] in PART_WORDS and not toks.title[i]:  # "in central Kherson"
+        i -= 1
+        if i >= 0 and lower[i] == "the":
+            i -= 1
     if i < 0:
         return False
     word = lower[i]

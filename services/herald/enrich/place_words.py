@@ -25,7 +25,8 @@ REGION_WORDS = frozenset(
     }
 )
 # Capitalised words of direction that open a name the gazetteer does not hold as a whole ("Northern
-# California", "Upper Kurram"): the place is the rest of the name.
+# California", "Upper Kurram"): the place is the rest of the name. In lowercase between a word of place
+# and a name ("in central Kherson") they keep the cue.
 PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "upper", "lower"})
 # Words closing a facility's name after the town it is in ("Brussels Airport", "Odesa port"): the
 # facility is in that town.

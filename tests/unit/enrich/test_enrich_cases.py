@@ -41,6 +41,15 @@ def test_model_mislabels_become_places_with_geo(enricher: Enricher) -> None:
     assert place(r, "Kyiv").geo.admin1 == "Kyiv"
 
 
+def test_a_direction_word_between_the_preposition_and_the_town_keeps_the_cue(enricher: Enricher) -> None:
+    """ "in central Kherson": the model's person reading loses to the place, as after a bare "in"."""
+    r = enrich(
+        enricher, "Shell hits home", "A shell struck their apartment building in central Kherson overnight."
+    )
+    e = place(r, "Kherson")
+    assert e.label == "GPE" and e.geo.country_code == "UA"
+
+
 def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: Enricher) -> None:
     """Benin has a Plateau department and Nigeria a Plateau state: "Plateau state" is Nigeria's even
     in a report naming no country. The word does not outvote a country the report names: Ghana's is
