@@ -38,6 +38,7 @@ from .place_words import (
     SETTLEMENT_WORDS,
     SPORT_WORDS,
     STRONG_CITY_POPULATION,
+    WAR_NOUNS,
 )
 from .tokens import Tokens
 
@@ -366,11 +367,16 @@ class PlaceFinder:
         for m in mentions:
             # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
             # "GENEVA - Syria's government ...": a dateline's spaced dash joins nothing.
+            # "against the Iraq war": a country naming a war is its subject, no evidence of where either.
             m.modifier = (
                 m.end + 1 < n
                 and words[m.end] == "-"
                 and bool(toks.alpha[m.end + 1])
                 and toks.ends[m.end - 1] == toks.idx[m.end]
+            ) or (
+                m.end < n
+                and toks.lower[m.end] in WAR_NOUNS
+                and any(c.place.kind == "country" for c in m.candidates[:1])
             )
             m.dateline = bool(m.candidates) and not m.explicit and _dateline_at(toks, m.start, m.end)
         resolve(mentions, self.gaz)

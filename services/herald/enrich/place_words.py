@@ -83,6 +83,8 @@ OF_CUES = SETTLEMENT_WORDS | frozenset(
 # "Iran-made", "Russia-occupied", "Saudi-led", "Gaza-wide". Any other lowercase word joined by a hyphen
 # makes a longer name the gazetteer does not know ("Lipova-lazne", a Czech spa town, is not Romania's
 # Lipova).
+# Nouns after a country's name that make it the subject of a war ("the Iraq war"), not where anything is.
+WAR_NOUNS = frozenset({"war", "wars", "conflict", "invasion", "occupation"})
 HYPHEN_MODIFIER_ENDINGS = (
     "ed", "ing", "en", "based", "bound", "made", "born", "wide", "style", "era", "led", "run", "area",
     "region", "linked", "allied", "flagged", "owned", "backed", "held", "controlled", "centric",

@@ -50,6 +50,18 @@ def test_a_direction_word_between_the_preposition_and_the_town_keeps_the_cue(enr
     assert e.label == "GPE" and e.geo.country_code == "UA"
 
 
+def test_a_country_naming_a_war_does_not_make_a_town_a_far_namesake(enricher: Enricher) -> None:
+    """ "demonstrators against the Iraq war marched in St. Paul": Iraq is the war's subject, not where
+    anything happened, so Saint Paul is not dropped as a namesake far from Iraq."""
+    r = enrich(
+        enricher,
+        "Protesters arrested outside convention",
+        "Thousands of demonstrators, many against the Iraq war, marched outside the arena where the "
+        "convention is meeting in St. Paul. Some broke windows.",
+    )
+    assert place(r, "St. Paul").geo.country_code == "US"
+
+
 def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: Enricher) -> None:
     """Benin has a Plateau department and Nigeria a Plateau state: "Plateau state" is Nigeria's even
     in a report naming no country. The word does not outvote a country the report names: Ghana's is
