@@ -64,12 +64,18 @@ class Mention:
     dateline: bool = False  # "GENEVA -" opening a line with no state or country after it
 
 
+def _participle(word: str) -> bool:
+    """A lowercase past participle used as an adjective ("shelled", "besieged", "occupied")."""
+    return len(word) > 4 and word.isalpha() and word.endswith("ed")
+
+
 def _cue_before(toks: Tokens, start: int) -> bool:
     lower = toks.lower
     i = start - 1
     if i >= 0 and lower[i] == "the":
         i -= 1
-    if i > 0 and lower[i] in PART_WORDS and not toks.title[i]:  # "in central Kherson"
+    if i > 0 and not toks.title[i] and (lower[i] in PART_WORDS or _participle(lower[i])):
+        # "in central Kherson", "from shelled Volnovakha", "in besieged Mariupol"
         i -= 1
         if i >= 0 and lower[i] == "the":
             i -= 1

@@ -76,15 +76,15 @@ OF_CUES = SETTLEMENT_WORDS | frozenset(
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "shelling",
         "bombing", "bombardment", "siege", "capture", "liberation", "fall", "evacuation", "occupation",
         "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs", "area",
-        "areas", "district", "neighbourhood", "neighborhood", "island",
+        "areas", "district", "neighbourhood", "neighborhood", "island", "out",
     }
 )  # fmt: skip
+# Nouns after a country's name that make it the subject of a war ("the Iraq war"), not where anything is.
+WAR_NOUNS = frozenset({"war", "wars", "conflict", "invasion", "occupation"})
 # What may follow a place's name after a hyphen and leave it a place: "Kyiv-based", "Gaza-bound",
 # "Iran-made", "Russia-occupied", "Saudi-led", "Gaza-wide". Any other lowercase word joined by a hyphen
 # makes a longer name the gazetteer does not know ("Lipova-lazne", a Czech spa town, is not Romania's
 # Lipova).
-# Nouns after a country's name that make it the subject of a war ("the Iraq war"), not where anything is.
-WAR_NOUNS = frozenset({"war", "wars", "conflict", "invasion", "occupation"})
 HYPHEN_MODIFIER_ENDINGS = (
     "ed", "ing", "en", "based", "bound", "made", "born", "wide", "style", "era", "led", "run", "area",
     "region", "linked", "allied", "flagged", "owned", "backed", "held", "controlled", "centric",

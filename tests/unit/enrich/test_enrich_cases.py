@@ -62,6 +62,17 @@ def test_a_country_naming_a_war_does_not_make_a_town_a_far_namesake(enricher: En
     assert place(r, "St. Paul").geo.country_code == "US"
 
 
+def test_a_participle_before_a_small_town_or_out_of_keeps_the_cue(enricher: Enricher) -> None:
+    """ "from shelled Volnovakha", "brought out of Volnovakha": a town of 21,000 the model leaves
+    untagged or calls an organisation is a place after a word of place, an adjective between."""
+    r = enrich(
+        enricher,
+        "Police help evacuate 100 people from shelled Volnovakha",
+        "About 800 civilians have been brought out of Volnovakha over three days, police said.",
+    )
+    assert [e.geo.country_code for e in r.entities if e.text == "Volnovakha" and e.geo] == ["UA", "UA"]
+
+
 def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: Enricher) -> None:
     """Benin has a Plateau department and Nigeria a Plateau state: "Plateau state" is Nigeria's even
     in a report naming no country. The word does not outvote a country the report names: Ghana's is
