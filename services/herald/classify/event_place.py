@@ -355,8 +355,10 @@ def locate(
             if entity.geo is not None and entity.geo.kind == "country" and _owner(after):
                 rank -= _OWNER_PENALTY
             window = seg.text[max(0, local - 90) : local]
-            if code == "natural_disaster" and _cue("reached_before").search(window):
-                rank -= _REACHED_PENALTY
+            if code == "natural_disaster" and (
+                _cue("reached_before").search(window) or _cue("forecast_before").search(window[-60:])
+            ):
+                rank -= _REACHED_PENALTY  # where a warning, the shaking or the storm's forecast path reached
             if code == "peace_talks" and (
                 _cue("subject_before").search(window) or _cue("subject_after").match(after)
             ):

@@ -1065,6 +1065,16 @@ CASES = [
         "city",
         id="unknown-town-of-the-troops-people",
     ),
+    # where a typhoon is due to reach is its forecast path; it struck where it killed
+    pytest.param(
+        "Taiwan evacuates thousands as typhoon approaches; Philippine toll rises",
+        "Taiwan moved more than 3,000 people out of the way of Typhoon Fung-wong, due to reach the "
+        "Kaohsiung area on Wednesday. In the Philippines the storm killed 18 people, most in landslides.",
+        "natural_disaster",
+        "PH",
+        "country",
+        id="a-storms-forecast-path-is-not-where-it-struck",
+    ),
 ]
 
 
