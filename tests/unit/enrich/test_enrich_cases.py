@@ -73,6 +73,23 @@ def test_a_participle_before_a_small_town_or_out_of_keeps_the_cue(enricher: Enri
     assert [e.geo.country_code for e in r.entities if e.text == "Volnovakha" and e.geo] == ["UA", "UA"]
 
 
+def test_saint_written_short_is_the_towns_own_name(enricher: Enricher) -> None:
+    """ "St. Petersburg" is Russia's city of five million written short, not an alternate name that
+    loses to the Florida namesake; ", Florida" still pins the namesake."""
+    r = enrich(
+        enricher, "Drones hit St. Petersburg overnight", "Air defences shot down drones over St. Petersburg."
+    )
+    assert place(r, "St. Petersburg").geo.country_code == "RU"
+    r = enrich(
+        enricher, "Storm floods streets", "Flooding closed roads in St. Petersburg, Florida, on Monday."
+    )
+    assert place(r, "St. Petersburg").geo.country_code == "US"
+    r = enrich(
+        enricher, "Tornado hits St. Louis", "A tornado tore through St. Louis on Friday, killing five."
+    )
+    assert place(r, "St. Louis").geo.country_code == "US"
+
+
 def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: Enricher) -> None:
     """Benin has a Plateau department and Nigeria a Plateau state: "Plateau state" is Nigeria's even
     in a report naming no country. The word does not outvote a country the report names: Ghana's is
