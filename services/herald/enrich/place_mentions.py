@@ -64,6 +64,23 @@ class Mention:
     dateline: bool = False  # "GENEVA -" opening a line with no state or country after it
 
 
+def _runs_into_a_name(toks: Tokens, m: Mention) -> bool:
+    """Whether a name known only as a bare region name ("Ain", a French department, read from ISO's
+    list) runs into a capitalised word mid-sentence ("the Ain Baal area of south Lebanon"): the first
+    word of a longer name the gazetteer does not know, not the region."""
+    end = m.end
+    if not m.candidates or any(c.primary for c in m.candidates) or end >= toks.n:
+        return False
+    nxt = toks.lower[end]
+    return (
+        bool(toks.title[end])
+        and not toks.sent_start[end]
+        and nxt not in REGION_WORDS
+        and nxt not in SETTLEMENT_WORDS
+        and nxt not in FACILITY_WORDS
+    )
+
+
 def _participle(word: str) -> bool:
     """A lowercase past participle used as an adjective ("shelled", "besieged", "occupied")."""
     return len(word) > 4 and word.isalpha() and word.endswith("ed")
@@ -347,7 +364,7 @@ class PlaceFinder:
             m = Mention(i, end, "GPE", candidates=cands)
             self._region_suffix(toks, m)
             self._explicit(toks, m)
-            if self._part_of_name(toks, i) or not self._accept(toks, m, None):
+            if self._part_of_name(toks, i) or _runs_into_a_name(toks, m) or not self._accept(toks, m, None):
                 rejected.append(m)
                 i = end
                 continue

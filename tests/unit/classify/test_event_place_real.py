@@ -1075,6 +1075,17 @@ CASES = [
         "country",
         id="a-storms-forecast-path-is-not-where-it-struck",
     ),
+    # "the Ain Baal area of south Lebanon": the strike is in Lebanon, not the French Ain, nor the Israel
+    # the reply was fired at
+    pytest.param(
+        "Israeli strike kills Hezbollah commander in south Lebanon",
+        "An Israeli air strike killed a local Hezbollah commander in the Ain Baal area of south Lebanon on "
+        "Tuesday. Hezbollah responded with Katyusha rockets at a base in northern Israel.",
+        "air_drone_strike",
+        "LB",
+        "country",
+        id="an-area-of-a-country-is-in-that-country",
+    ),
 ]
 
 

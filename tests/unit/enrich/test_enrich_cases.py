@@ -90,6 +90,16 @@ def test_saint_written_short_is_the_towns_own_name(enricher: Enricher) -> None:
     assert place(r, "St. Louis").geo.country_code == "US"
 
 
+def test_a_bare_region_name_running_into_a_longer_name_is_not_the_region(enricher: Enricher) -> None:
+    """ "the Ain Baal area of south Lebanon": "Ain" opens a village's name, not the French department."""
+    r = enrich(
+        enricher,
+        "Israeli strike kills commander in south Lebanon",
+        "An Israeli air strike killed a local commander in the Ain Baal area of south Lebanon on Tuesday.",
+    )
+    assert not [e for e in r.entities if e.text == "Ain" and e.geo is not None]
+
+
 def test_the_word_after_a_shared_region_name_says_whose_region_it_is(enricher: Enricher) -> None:
     """Benin has a Plateau department and Nigeria a Plateau state: "Plateau state" is Nigeria's even
     in a report naming no country. The word does not outvote a country the report names: Ghana's is
