@@ -51,6 +51,18 @@ MAX_CANDIDATES = 6
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u02bc": "", "'": "", "`": "", ".": "", "\u2018": ""})
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015]+")
 _LATIN = re.compile(r"^[a-z ]+$")
+# The long and short ways of writing "Saint" at the start of a town's name: both are the town's own name.
+SAINT_FORMS = {"saint": "st", "st": "saint", "sainte": "ste", "ste": "sainte"}
+
+
+def _saint_variant(key: str) -> str | None:
+    """A folded name with "saint" written short or long the other way ("saint petersburg" and
+    "st petersburg"), or None when it has neither."""
+    first, _, rest = key.partition(" ")
+    if not rest:
+        return None
+    other = SAINT_FORMS.get(first)
+    return f"{other} {rest}" if other else None
 
 
 def fold(text: str) -> str:
@@ -246,8 +258,12 @@ def build(min_city_population: int = 5000) -> Gazetteer:
         by_id[int(row["geonameid"])] = place
         own = fold(row["name"])
         names[own].append(Candidate(place, True))
+        short = _saint_variant(own)
+        if short is not None:
+            # "St. Petersburg" is Saint Petersburg's own name written short, no foreign alternate.
+            names[short].append(Candidate(place, True))
         if place.population >= ALTERNATES_MIN_POPULATION:
-            seen = {own}
+            seen = {own} if short is None else {own, short}
             for alt in row.get("alternatenames", ()):
                 # Latin-script exonyms only ("Kiev", "Kharkov"); short or all-caps ones are codes.
                 if len(alt) < 4 or not alt.isascii() or not alt[0].isupper() or alt.isupper():

@@ -38,6 +38,7 @@ from .place_words import (
     SETTLEMENT_WORDS,
     SPORT_WORDS,
     STRONG_CITY_POPULATION,
+    WAR_NOUNS,
 )
 from .tokens import Tokens
 
@@ -63,11 +64,38 @@ class Mention:
     dateline: bool = False  # "GENEVA -" opening a line with no state or country after it
 
 
+def _runs_into_a_name(toks: Tokens, m: Mention) -> bool:
+    """Whether a name known only as a bare region name ("Ain", a French department, read from ISO's
+    list) runs into a capitalised word mid-sentence ("the Ain Baal area of south Lebanon"): the first
+    word of a longer name the gazetteer does not know, not the region."""
+    end = m.end
+    if not m.candidates or any(c.primary for c in m.candidates) or end >= toks.n:
+        return False
+    nxt = toks.lower[end]
+    return (
+        bool(toks.title[end])
+        and not toks.sent_start[end]
+        and nxt not in REGION_WORDS
+        and nxt not in SETTLEMENT_WORDS
+        and nxt not in FACILITY_WORDS
+    )
+
+
+def _participle(word: str) -> bool:
+    """A lowercase past participle used as an adjective ("shelled", "besieged", "occupied")."""
+    return len(word) > 4 and word.isalpha() and word.endswith("ed")
+
+
 def _cue_before(toks: Tokens, start: int) -> bool:
     lower = toks.lower
     i = start - 1
     if i >= 0 and lower[i] == "the":
         i -= 1
+    if i > 0 and not toks.title[i] and (lower[i] in PART_WORDS or _participle(lower[i])):
+        # "in central Kherson", "from shelled Volnovakha", "in besieged Mariupol"
+        i -= 1
+        if i >= 0 and lower[i] == "the":
+            i -= 1
     if i < 0:
         return False
     word = lower[i]
@@ -336,7 +364,7 @@ class PlaceFinder:
             m = Mention(i, end, "GPE", candidates=cands)
             self._region_suffix(toks, m)
             self._explicit(toks, m)
-            if self._part_of_name(toks, i) or not self._accept(toks, m, None):
+            if self._part_of_name(toks, i) or _runs_into_a_name(toks, m) or not self._accept(toks, m, None):
                 rejected.append(m)
                 i = end
                 continue
@@ -362,11 +390,16 @@ class PlaceFinder:
         for m in mentions:
             # "US-mediated talks", "Iran-backed rebels": a country in a compound modifier names a party.
             # "GENEVA - Syria's government ...": a dateline's spaced dash joins nothing.
+            # "against the Iraq war": a country naming a war is its subject, no evidence of where either.
             m.modifier = (
                 m.end + 1 < n
                 and words[m.end] == "-"
                 and bool(toks.alpha[m.end + 1])
                 and toks.ends[m.end - 1] == toks.idx[m.end]
+            ) or (
+                m.end < n
+                and toks.lower[m.end] in WAR_NOUNS
+                and any(c.place.kind == "country" for c in m.candidates[:1])
             )
             m.dateline = bool(m.candidates) and not m.explicit and _dateline_at(toks, m.start, m.end)
         resolve(mentions, self.gaz)

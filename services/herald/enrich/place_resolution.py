@@ -129,7 +129,8 @@ def _lone_alternate(m: Mention, place: Place, countries: dict[str, int]) -> bool
 def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> None:
     """Unresolve a small town whose country the article never names and that lies far from
     every other place it names: the text meant a place the gazetteer does not know."""
-    placed = [m.place for m in mentions if m.place is not None and m.place.country_code]
+    # Parties and subjects ("US-mediated", "the Iraq war") are no anchor either.
+    placed = [m.place for m in mentions if m.place is not None and m.place.country_code and not m.modifier]
     # A small town named in the headline and again in the body ("Solhan", a Turkish district and
     # the Burkinabe village of a massacre) is one name: a namesake repeated must not vouch for
     # itself. A city of some size ("Geneva" twice in a report on talks) counts at each mention.

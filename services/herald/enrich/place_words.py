@@ -25,7 +25,8 @@ REGION_WORDS = frozenset(
     }
 )
 # Capitalised words of direction that open a name the gazetteer does not hold as a whole ("Northern
-# California", "Upper Kurram"): the place is the rest of the name.
+# California", "Upper Kurram"): the place is the rest of the name. In lowercase between a word of place
+# and a name ("in central Kherson") they keep the cue.
 PART_WORDS = frozenset({"northern", "southern", "eastern", "western", "central", "upper", "lower"})
 # Words closing a facility's name after the town it is in ("Brussels Airport", "Odesa port"): the
 # facility is in that town.
@@ -75,9 +76,11 @@ OF_CUES = SETTLEMENT_WORDS | frozenset(
         "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "shelling",
         "bombing", "bombardment", "siege", "capture", "liberation", "fall", "evacuation", "occupation",
         "mayor", "governor", "residents", "people", "outskirts", "streets", "centre", "suburbs", "area",
-        "areas", "district", "neighbourhood", "neighborhood", "island",
+        "areas", "district", "neighbourhood", "neighborhood", "island", "out",
     }
 )  # fmt: skip
+# Nouns after a country's name that make it the subject of a war ("the Iraq war"), not where anything is.
+WAR_NOUNS = frozenset({"war", "wars", "conflict", "invasion", "occupation"})
 # What may follow a place's name after a hyphen and leave it a place: "Kyiv-based", "Gaza-bound",
 # "Iran-made", "Russia-occupied", "Saudi-led", "Gaza-wide". Any other lowercase word joined by a hyphen
 # makes a longer name the gazetteer does not know ("Lipova-lazne", a Czech spa town, is not Romania's

@@ -993,6 +993,99 @@ CASES = [
         "country",
         id="a-parliament-speaks-for-its-country",
     ),
+    # a title-case dateline with the agency before the dash is where the reporter sat
+    pytest.param(
+        "Thousands moved from the coast as a typhoon nears the Philippines",
+        "Hanoi (VNA) \u2013 Philippine authorities said on Tuesday they were evacuating thousands of people "
+        "from coastal villages. In Cagayan province at least 17,000 residents went to shelters and nearly "
+        "500 were evacuated.",
+        "evacuation",
+        "PH",
+        "region",
+        id="title-case-dateline-with-agency",
+    ),
+    # a country right after "told" is who heard it (a broadcaster), not where it happened
+    pytest.param(
+        "Army officers say they have deposed Guinea-Bissau's president",
+        "A group of officers said on state television that they had removed the president and suspended "
+        'every institution. "I have been deposed," the president told France 24 by phone.',
+        "coup",
+        "GW",
+        "country",
+        id="told-a-broadcaster",
+    ),
+    # the two capitals talks are between are the parties; the venue is where they opened
+    pytest.param(
+        "Foreign ministers resume work on peace treaty",
+        "Talks on a peace treaty between Baku and Yerevan opened in Moscow on Friday, with both foreign "
+        "ministers going through the draft agreement.",
+        "peace_talks",
+        "RU",
+        "city",
+        id="talks-between-two-capitals",
+    ),
+    # a capital as the subject of a clause is the party speaking, below the venue the headline names
+    pytest.param(
+        "Russia and Ukraine agree prisoner swap at Istanbul talks",
+        "Negotiators ended two hours of talks on Friday by agreeing to exchange 1,000 prisoners each. A "
+        "Kremlin aide said Moscow was satisfied and that both sides would set out their terms for a "
+        "ceasefire in writing.",
+        "peace_talks",
+        "TR",
+        "city",
+        id="talks-party-capital-as-subject",
+    ),
+    # an unknown village is in the body's country, not in the country the headline names first
+    pytest.param(
+        "Israel says its jets hit Hezbollah depots in southern Lebanon",
+        "The Israeli army said on Monday that fighter jets struck weapons depots in the village of Rashaya "
+        "al-Fakhar in southern Lebanon.",
+        "air_drone_strike",
+        "LB",
+        "city",
+        id="unknown-village-in-the-bodys-country",
+    ),
+    # of two countries named alike, the one the rioting is "in" is the place, not the one that speaks
+    pytest.param(
+        "Paris sends reinforcements after third night of riots in New Caledonia",
+        "France hopes to restore order in New Caledonia within hours, the interior minister said, after a "
+        "third night of rioting that has left four people dead.",
+        "riot",
+        "NC",
+        "country",
+        id="the-country-it-is-in-not-the-one-that-hopes",
+    ),
+    # an unknown town, no country named: the troops' people say which country
+    pytest.param(
+        "Troops and vigilantes retake town from insurgents",
+        "Nigerian troops backed by civilian vigilantes were back in control of the northeastern town of "
+        "Chibok on Sunday, days after insurgents overran it.",
+        "territory_change",
+        "NG",
+        "city",
+        id="unknown-town-of-the-troops-people",
+    ),
+    # where a typhoon is due to reach is its forecast path; it struck where it killed
+    pytest.param(
+        "Taiwan evacuates thousands as typhoon approaches; Philippine toll rises",
+        "Taiwan moved more than 3,000 people out of the way of Typhoon Fung-wong, due to reach the "
+        "Kaohsiung area on Wednesday. In the Philippines the storm killed 18 people, most in landslides.",
+        "natural_disaster",
+        "PH",
+        "country",
+        id="a-storms-forecast-path-is-not-where-it-struck",
+    ),
+    # "the Ain Baal area of south Lebanon": the strike is in Lebanon, not the French Ain, nor the Israel
+    # the reply was fired at
+    pytest.param(
+        "Israeli strike kills Hezbollah commander in south Lebanon",
+        "An Israeli air strike killed a local Hezbollah commander in the Ain Baal area of south Lebanon on "
+        "Tuesday. Hezbollah responded with Katyusha rockets at a base in northern Israel.",
+        "air_drone_strike",
+        "LB",
+        "country",
+        id="an-area-of-a-country-is-in-that-country",
+    ),
 ]
 
 
