@@ -170,7 +170,9 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "killed",
         before=r"\bnumber of (?:people|those|victims) (?:killed|dead|who died)\b[^.;\d]{0,70}?"
-        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at)\s+(?:to\s+)?{_HEDGE}",
+        # "... in southern Lebanon has gone up to 10"
+        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at|gone up|went up|goes up)\s+"
+        rf"(?:to\s+)?{_HEDGE}",
         keys=("number",),
     ),
     # "the landslide buried more than 2,000 people alive": a slide's toll as its first counts give it
@@ -200,6 +202,16 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\b(?:power|electricity|water|heating|supplies)\s+(?:to|for)\s+{_HEDGE}",
         after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents|consumers|subscribers)\b",
         keys=("power", "electric", "water", "heating", "supplies"),
+    ),
+    # "set fire to two pylons, knocking out lines that supply some 50,000 people": the people the
+    # struck supply serves
+    _rule(
+        "affected",
+        before=rf"\b(?:lines?|cables?|plants?|stations?|substations?|pipelines?|networks?|grids?|pylons?|"
+        rf"transformers?)\s+(?:that|which)\s+(?:supply|supplies|supplied|serve|serves|served|power|powers|powered|"
+        rf"feed|feeds|fed)\s+(?:power\s+to\s+|electricity\s+to\s+|water\s+to\s+)?{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents|consumers|subscribers)\b",
+        keys=("supp", "serv", "power", "feed", "fed"),
     ),
     # "About 1,000 customers lost power"
     _rule(
@@ -233,7 +245,8 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "displaced",
         keys=("forc", "drov", "driv", "sent", "send"),
-        before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        # "Los Angeles wildfires force 70,000 from their homes": a headline's present tense too
+        before=rf"\b(?:forc(?:ed|ing|es?)|dr(?:ove|iving|ives?)|sen(?:t|ding|ds?))\s+{_HEDGE}",
         # "sending more than 30,000 civilians across the border into Uganda"
         after=rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?(?:from their homes|to flee|to leave their homes|"
         rf"out of their homes|fleeing|into shelters|across the border|over the border)",
@@ -350,11 +363,13 @@ COUNT_RULES: list[CountRule] = [
         after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
         keys=("mak", "made"),
     ),
-    # "German authorities moved 5,000 people out of their homes in Bonn"
+    # "German authorities moved 5,000 people out of their homes in Bonn"; "Authorities in Shenzhen have
+    # moved 400,000 people out of harm's way ahead of the typhoon"
     _rule(
         "evacuated",
-        before=rf"\b(?:moved|moving|clear(?:ed|s|ing))\s+{_HEDGE}",
-        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area)\b",
+        before=rf"\b(?:moved|moving|moves?|clear(?:ed|s|ing))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area|"
+        r"out of harm(?:'|\u2019)s way|to safety|to safer (?:ground|areas|places))\b",
         keys=("mov", "clear"),
     ),
     # "local authorities put the number of evacuees at 40,000"
@@ -397,9 +412,11 @@ COUNT_RULES: list[CountRule] = [
         after_keys=("cases", "infection"),
     ),
     # "Confirmed measles cases in the western Texas outbreak reached 561": the count after the cases
+    # ("Confirmed chikungunya cases in Foshan, a city in China's southern Guangdong province, have risen
+    # to 4,014": where the cases are may take a long aside)
     _rule(
         "affected",
-        before=rf"\b(?:cases|infections)\b[^.;\d]{{0,60}}?\b(?:reached|(?:rose|risen|rises|rise|climbed|climbs|"
+        before=rf"\b(?:cases|infections)\b[^.;\d]{{0,100}}?\b(?:reached|(?:rose|risen|rises|rise|climbed|climbs|"
         rf"climb|jumped|increased)\s+to|(?:stood|stands|stand)\s+at|totall?ed|numbered)\s+{_HEDGE}$",
         keys=("cases", "infection"),
     ),
