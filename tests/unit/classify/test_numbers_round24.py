@@ -161,3 +161,16 @@ def test_the_people_a_struck_line_supplies_are_affected() -> None:
         "Attackers set fire to a cable duct, knocking out lines that supply some 30,000 households.", 1
     )
     assert ("affected", 30000) in {(r.unit, r.value) for r in readings}
+
+
+def test_a_sentence_ending_on_a_clock_time_does_not_lend_its_counts_to_the_next(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Troops of two neighbours exchange fire on the border",
+        "Thai and Cambodian forces traded fire on Thursday, the army said, accusing Cambodian troops of "
+        "opening fire near a border temple at 7:45 a.m. Three rockets launched from Cambodia hit a "
+        "village in Sisaket province, wounding at least five Thai civilians. A regional command reported "
+        "clashes with small arms along the front line, in which two Thai soldiers were wounded.",
+    )
+    assert found["armed_clash"].magnitude == {"wounded": 2}
+    assert found["missile_artillery_strike"].magnitude == {"missiles": 3, "wounded": 5}
