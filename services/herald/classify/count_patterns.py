@@ -322,11 +322,14 @@ COUNT_RULES: list[CountRule] = [
             "took part",
             "riot",
         ),
-        # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too
-        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
+        # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too; "police moved against
+        # thousands of people protesting for a third week", "as thousands gathered for a march": the
+        # crowd by its participle, or by its verb alone
+        after=rf"(?:\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
         rf"[A-Z][a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
-        rf"blocked|took part|rioted)",
+        rf"blocked|took part|rioted|protesting|marching|rallying|demonstrating)"
+        rf"|\s+(?:marched|rallied|protested|gathered|took to the streets|demonstrated)\b)",
     ),
     _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
     # "Police put the crowd at 28,000, while organisers said about 120,000 came"
@@ -385,6 +388,13 @@ COUNT_RULES: list[CountRule] = [
         after=r"\s+(?:(?:minor|light|slight|serious|severe|critical)\s+)?injur(?:y|ies)\b",
         keys=("caus", "left", "leav", "with"),
         after_keys=("injur",),
+    ),
+    # "One source put the number held at 13"
+    _rule(
+        "arrested",
+        before=rf"\bnumber\s+(?:of\s+(?:people\s+|those\s+)?)?(?:held|detained|arrested|in\s+custody)\s+"
+        rf"(?:at|to)\s+{_HEDGE}",
+        keys=("number",),
     ),
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),

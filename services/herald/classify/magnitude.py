@@ -368,6 +368,26 @@ _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
 
 
+# Aircraft a strike hit are its target, not the aircraft that flew it: "Ukrainian drones struck the
+# airfield, destroying at least six aircraft", "six aircraft reported destroyed".
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:destroy(?:ed|ing|s)?|damag(?:ed|ing|es)|hit(?:ting)?|struck|strik(?:es|ing)|burn(?:ed|t|ing))\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|up\s+to|as\s+many\s+as|nearly|another)\s+)?$",
+    re.I,
+)
+# (after the aircraft only in the passive: "20 fighter jets struck targets" are the strike's force)
+_STRUCK_AFTER = re.compile(
+    r"^\s*(?:(?:(?:were|was|had\s+been|have\s+been|reported|reportedly|also|said\s+to\s+have\s+been)\s+){1,3}"
+    r"(?:destroyed|damaged|hit|burned|burnt|struck)|destroyed|damaged)\b",
+    re.I,
+)
+
+
+def _aircraft_struck(text: str, start: int, end: int) -> bool:
+    """Whether the aircraft counted at ``text[start:end]`` are ones the strike hit."""
+    return bool(_STRUCK_BEFORE.search(text, max(0, start - 40), start) or _STRUCK_AFTER.match(text[end:]))
+
+
 def _unit_guess(sentence: str, m: re.Match[str]) -> str:
     """What the number roughly counts, for the context's unit-dependent cues: "drones" for weapons (so
     being shot down is their fate; "the quake destroyed 2,000 homes" is damage), "displaced" for people
@@ -445,6 +465,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             said = rule.after.match(after) if rule.after is not None else None
             if rule.after is not None and said is None:
                 continue
+            if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), m.end() + said.end()):
+                continue  # "destroying at least six aircraft": the strike's target, not its force
             if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
@@ -682,6 +704,8 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             spot = _literal(said).search(text, at) if q.unit in _HARM and at >= 0 else None
             if spot is not None and is_background(text, spot):
                 continue
+            if q.unit == "aircraft" and at >= 0 and _aircraft_struck(text, at, at + len(said)):
+                continue
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)
             number = _numbers().search(said)
@@ -888,7 +912,8 @@ def _standing(found: list[Reading], lead: set[int]) -> float:
         ]
         if close:
             return max(close)
-    if head.qualifier in ("more_than", "about") and _round(head.value):
+    # "about a dozen soldiers" is a rounding too, which "put the number held at 13" refines
+    if head.qualifier in ("more_than", "about") and (_round(head.value) or head.value == 12):
         finer = [r.value for r in pool if head.value < r.value <= 1.5 * head.value and not _round(r.value)]
         if finer:
             return min(finer)

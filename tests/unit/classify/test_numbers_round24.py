@@ -174,3 +174,55 @@ def test_a_sentence_ending_on_a_clock_time_does_not_lend_its_counts_to_the_next(
     )
     assert found["armed_clash"].magnitude == {"wounded": 2}
     assert found["missile_artillery_strike"].magnitude == {"missiles": 3, "wounded": 5}
+
+
+def test_miners_a_blast_trapped_are_missing_but_not_those_trapped_by_a_fire_that_killed(
+    enrich: Enrich,
+) -> None:
+    trapped = events(
+        enrich,
+        "Crews enter colliery after blast traps 9 miners",
+        "Rescue teams went into the colliery on Tuesday, ten hours after an explosion trapped 9 miners "
+        "about a mile underground, the company said.",
+    )
+    burned = events(
+        enrich,
+        "At least 20 killed as fire sweeps Dhaka garment factory",
+        "A fire that tore through a garment factory in Dhaka on Friday killed at least 20 people, "
+        "trapping dozens of workers who had been sleeping inside, officials said.",
+    )
+    assert trapped["industrial_accident"].magnitude == {"missing": 9}
+    assert burned["industrial_accident"].magnitude == {"killed": 20}
+
+
+def test_the_number_held_a_source_gives_refines_about_a_dozen(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Army detains about a dozen officers after failed coup bid",
+        "Around a dozen officers, including the leaders of Sunday's failed coup attempt, have been "
+        "arrested, security sources said. One source put the number held at 14, all of them serving "
+        "soldiers.",
+    )
+    assert found["coup"].magnitude == {"arrested": 14}
+
+
+def test_a_crowd_told_by_its_participle_or_its_verb_alone() -> None:
+    protesting = read_text(
+        "Riot police moved on Tuesday against thousands of people protesting for a second week against "
+        "the new media law.",
+        1,
+    )
+    gathered = read_text("Four more people were killed on Sunday as thousands gathered in the capital.", 1)
+    assert ("protesters", 2000) in {(r.unit, r.value) for r in protesting}
+    assert ("protesters", 2000) in {(r.unit, r.value) for r in gathered}
+
+
+def test_aircraft_a_strike_destroyed_are_its_target_not_its_force() -> None:
+    destroyed = read_text(
+        "Ukrainian drones struck the Engels airfield overnight, destroying at least four aircraft and "
+        "damaging three, a Ukrainian outlet reported.",
+        1,
+    )
+    flew = read_text("The army said 20 fighter jets struck targets in Yemen overnight.", 1)
+    assert "aircraft" not in {r.unit for r in destroyed}
+    assert ("aircraft", 20) in {(r.unit, r.value) for r in flew}
