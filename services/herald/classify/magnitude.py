@@ -255,6 +255,8 @@ _ONE_PLACE_TAKEN = re.compile(
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
     r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
     r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
+    # "overran Light Infantry Battalions 379 and 541": units beaten, not a place taken
+    r"(?!(?:\s+[A-Z][\w'-]+){0,3}\s+(?-i:Battalions?|Brigades?|Regiments?|Divisions?|Corps|Headquarters)\b)"
 )
 # Several places named after the word for them: "its forces had taken control of the villages of
 # Seredne and Kleban Byk" is two settlements taken.
@@ -264,6 +266,11 @@ _PLACES_TAKEN = re.compile(
     r"overrun|liberated|(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|"
     r"taken\s+back)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages|towns|settlements|hamlets|cities)\s+of\s+"
     rf"(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME})"
+)
+_UNNUMBERED_PLACES = re.compile(
+    r"\b(?:several|many|numerous|a\s+number\s+of|dozens\s+of|scores\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:villages|towns|settlements|hamlets|localities)\b",
+    re.I,
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
 _HEARSAY = re.compile(
@@ -529,9 +536,12 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
                 ruler = RULER.search(m.group(0)) is not None
                 readings.append(Reading("arrested", 1.0, "exact", index, vague=True, ruler=ruler))
+    # "captured the town of Kitshanga after seizing several villages": the claim counts places it does
+    # not number, so no count of them stands (the labelling conventions)
+    unnumbered = _UNNUMBERED_PLACES.search(sentence) is not None
     for m in _ONE_PLACE_TAKEN.finditer(sentence):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
-        if not negated and not is_background(sentence, m):
+        if not negated and not unnumbered and not is_background(sentence, m):
             # vague: "took control of five villages, among them Pivdenne" counts five
             readings.append(Reading("settlements", 1.0, "exact", index, vague=True))
     for m in _RICHTER.finditer(sentence):

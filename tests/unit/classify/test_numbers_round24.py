@@ -226,3 +226,17 @@ def test_aircraft_a_strike_destroyed_are_its_target_not_its_force() -> None:
     flew = read_text("The army said 20 fighter jets struck targets in Yemen overnight.", 1)
     assert "aircraft" not in {r.unit for r in destroyed}
     assert ("aircraft", 20) in {(r.unit, r.value) for r in flew}
+
+
+def test_a_town_taken_beside_villages_no_one_numbered_counts_no_settlements() -> None:
+    readings = read_text(
+        "Rebels captured the town of Rubaya late on Friday after seizing several villages along the "
+        "main road, the army said.",
+        1,
+    )
+    assert "settlements" not in {r.unit for r in readings}
+
+
+def test_battalions_overrun_are_units_beaten_not_a_place_taken() -> None:
+    readings = read_text("Rebel fighters overran Light Infantry Battalions 220 and 345 on Monday.", 1)
+    assert "settlements" not in {r.unit for r in readings}
