@@ -472,7 +472,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             said = rule.after.match(after) if rule.after is not None else None
             if rule.after is not None and said is None:
                 continue
-            if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), m.end() + said.end()):
+            noun_end = m.end() + (said.end() if said is not None else 0)
+            if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), noun_end):
                 continue  # "destroying at least six aircraft": the strike's target, not its force
             if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
