@@ -170,7 +170,9 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "killed",
         before=r"\bnumber of (?:people|those|victims) (?:killed|dead|who died)\b[^.;\d]{0,70}?"
-        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at)\s+(?:to\s+)?{_HEDGE}",
+        # "... in southern Lebanon has gone up to 10"
+        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at|gone up|went up|goes up)\s+"
+        rf"(?:to\s+)?{_HEDGE}",
         keys=("number",),
     ),
     # "the landslide buried more than 2,000 people alive": a slide's toll as its first counts give it
@@ -200,6 +202,16 @@ COUNT_RULES: list[CountRule] = [
         before=rf"\b(?:power|electricity|water|heating|supplies)\s+(?:to|for)\s+{_HEDGE}",
         after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents|consumers|subscribers)\b",
         keys=("power", "electric", "water", "heating", "supplies"),
+    ),
+    # "set fire to two pylons, knocking out lines that supply some 50,000 people": the people the
+    # struck supply serves
+    _rule(
+        "affected",
+        before=rf"\b(?:lines?|cables?|plants?|stations?|substations?|pipelines?|networks?|grids?|pylons?|"
+        rf"transformers?)\s+(?:that|which)\s+(?:supply|supplies|supplied|serve|serves|served|power|powers|powered|"
+        rf"feed|feeds|fed)\s+(?:power\s+to\s+|electricity\s+to\s+|water\s+to\s+)?{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|homes|households|people|residents|consumers|subscribers)\b",
+        keys=("supp", "serv", "power", "feed", "fed"),
     ),
     # "About 1,000 customers lost power"
     _rule(
@@ -233,7 +245,8 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "displaced",
         keys=("forc", "drov", "driv", "sent", "send"),
-        before=rf"\b(?:forc(?:ed|ing)|dr(?:ove|iving)|sen(?:t|ding))\s+{_HEDGE}",
+        # "Los Angeles wildfires force 70,000 from their homes": a headline's present tense too
+        before=rf"\b(?:forc(?:ed|ing|es?)|dr(?:ove|iving|ives?)|sen(?:t|ding|ds?))\s+{_HEDGE}",
         # "sending more than 30,000 civilians across the border into Uganda"
         after=rf"\s+(?:{_ADJ}{_WHO}(?:{_WHERE})?\s+)?(?:from their homes|to flee|to leave their homes|"
         rf"out of their homes|fleeing|into shelters|across the border|over the border)",
@@ -309,11 +322,14 @@ COUNT_RULES: list[CountRule] = [
             "took part",
             "riot",
         ),
-        # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too
-        after=rf"\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
+        # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too; "police moved against
+        # thousands of people protesting for a third week", "as thousands gathered for a march": the
+        # crowd by its participle, or by its verb alone
+        after=rf"(?:\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
         rf"[A-Z][a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
-        rf"blocked|took part|rioted)",
+        rf"blocked|took part|rioted|protesting|marching|rallying|demonstrating)"
+        rf"|\s+(?:marched|rallied|protested|gathered|took to the streets|demonstrated)\b)",
     ),
     _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
     # "Police put the crowd at 28,000, while organisers said about 120,000 came"
@@ -350,11 +366,13 @@ COUNT_RULES: list[CountRule] = [
         after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
         keys=("mak", "made"),
     ),
-    # "German authorities moved 5,000 people out of their homes in Bonn"
+    # "German authorities moved 5,000 people out of their homes in Bonn"; "Authorities in Shenzhen have
+    # moved 400,000 people out of harm's way ahead of the typhoon"
     _rule(
         "evacuated",
-        before=rf"\b(?:moved|moving|clear(?:ed|s|ing))\s+{_HEDGE}",
-        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area)\b",
+        before=rf"\b(?:moved|moving|moves?|clear(?:ed|s|ing))\s+{_HEDGE}",
+        after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area|"
+        r"out of harm(?:'|\u2019)s way|to safety|to safer (?:ground|areas|places))\b",
         keys=("mov", "clear"),
     ),
     # "local authorities put the number of evacuees at 40,000"
@@ -370,6 +388,13 @@ COUNT_RULES: list[CountRule] = [
         after=r"\s+(?:(?:minor|light|slight|serious|severe|critical)\s+)?injur(?:y|ies)\b",
         keys=("caus", "left", "leav", "with"),
         after_keys=("injur",),
+    ),
+    # "One source put the number held at 13"
+    _rule(
+        "arrested",
+        before=rf"\bnumber\s+(?:of\s+(?:people\s+|those\s+)?)?(?:held|detained|arrested|in\s+custody)\s+"
+        rf"(?:at|to)\s+{_HEDGE}",
+        keys=("number",),
     ),
     # "he later put the number of wounded at 19"
     _rule("wounded", before=rf"\bnumber of (?:wounded|injured)\s+(?:at|to)\s+{_HEDGE}", keys=("number",)),
@@ -397,9 +422,11 @@ COUNT_RULES: list[CountRule] = [
         after_keys=("cases", "infection"),
     ),
     # "Confirmed measles cases in the western Texas outbreak reached 561": the count after the cases
+    # ("Confirmed chikungunya cases in Foshan, a city in China's southern Guangdong province, have risen
+    # to 4,014": where the cases are may take a long aside)
     _rule(
         "affected",
-        before=rf"\b(?:cases|infections)\b[^.;\d]{{0,60}}?\b(?:reached|(?:rose|risen|rises|rise|climbed|climbs|"
+        before=rf"\b(?:cases|infections)\b[^.;\d]{{0,100}}?\b(?:reached|(?:rose|risen|rises|rise|climbed|climbs|"
         rf"climb|jumped|increased)\s+to|(?:stood|stands|stand)\s+at|totall?ed|numbered)\s+{_HEDGE}$",
         keys=("cases", "infection"),
     ),

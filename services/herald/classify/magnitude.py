@@ -121,7 +121,8 @@ def _numbers() -> re.Pattern[str]:
 # One person said without a number: "a woman was killed", "killing a 10-year-old boy".
 _PERSON = (
     r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer|"
-    r"inmate|prisoner|miner|passenger|driver|firefighter|rescuer|patient|pilot|volunteer|pensioner)"
+    r"inmate|prisoner|miner|passenger|driver|firefighter|rescuer|patient|pilot|volunteer|pensioner|farmer|villager|"
+    r"student|teacher|trader|guard|journalist|doctor|nurse|herder)"
 )
 _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
     *(
@@ -133,6 +134,13 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         (re.compile(rf"\b{verb}\s+an?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b", re.I), unit)
         for unit, verb in GERUNDS.items()
         if unit in ("killed", "wounded")
+    ),
+    # "Gunmen shot dead a man who resisted being kidnapped"
+    (
+        re.compile(
+            rf"\b(?:shot|gunned|cut|mowed)\s+(?:dead|down)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b", re.I
+        ),
+        "killed",
     ),
     # "A firefighter lost his life during a flood rescue"
     (
@@ -151,6 +159,14 @@ _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
         "killed",
     ),
 )
+# One person and a kin named after them: "An 87-year-old man and his wife, 81, died when a shell struck
+# their building" is two dead.
+_ONE_AND_KIN = re.compile(
+    rf"\ban?\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\s+and\s+(?:his|her)\s+(?:wife|husband|son|daughter|mother|"
+    rf"father|brother|sister|child|grandson|granddaughter)(?:,\s*(?:aged\s+)?\d{{1,3}},)?\s+{BE}"
+    rf"(?:{VERBS['killed']})\b",
+    re.I,
+)
 # The dead counted by an ordinal: "Woman, 81, is Austria's fifth flood victim", "making her the fifth
 # person in Austria to die in the floods": the toll is the ordinal.
 _ORDINALS = {
@@ -164,6 +180,37 @@ _ORDINAL_DEAD = re.compile(
     r"(?:(?:[\w-]+\s+)?(?:victim|fatality)\b|(?:person|victim)\s+(?:in\s+[\w\s]{1,30}?\s+)?to\s+die\b)",
     re.I,
 )
+
+
+# The held counted by an ordinal: "A fifth man, 24, arrested in the same operation was released on
+# bail" after "four men arrested": the arrests are five.
+_ORDINAL_HELD = re.compile(
+    r"\b(?:an?|the)\s+(" + "|".join(_ORDINALS) + r")\s+(?:[\w-]+\s+)?(?:man|woman|person|suspect|teenager|"
+    r"boy|girl|member|activist|journalist|officer|soldier)\b(?:,\s*\d{1,2},)?[^.;]{0,40}?"
+    r"\b(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:arrested|detained|held)\b",
+    re.I,
+)
+# One person named, then a group held with them: "Police arrested opposition leader Jameson Timba and
+# 80 young people", "arresting President Umaro Embalo and three senior officials": the one and the
+# group (81, 4), where the group's number alone would lose the person named first.
+_NAMED_AND_GROUP_HELD = re.compile(
+    r"\b(?:arrested|detained|arresting|detaining|arrest\s+of|detention\s+of)\s+"
+    r"(?:[\w.'\u2019-]+\s+){0,5}?(?-i:[A-Z])[\w'\u2019-]+\s+(?:and|along\s+with|together\s+with)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|nearly|around)\s+)?$",
+    re.I,
+)
+_GROUP = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:people|supporters|activists|members|others|protesters|demonstrators|students|"
+    r"youths|officials|officers|aides|followers|journalists|politicians|leaders|ministers|lawmakers)\b",
+    re.I,
+)
+
+
+def _ordinal_held(sentence: str, index: int) -> list[Reading]:
+    return [
+        Reading("arrested", _ORDINALS[m.group(1).lower()], "exact", index, update=True)
+        for m in _ORDINAL_HELD.finditer(sentence)
+    ]
 
 
 def _ordinal_dead(sentence: str, index: int) -> list[Reading]:
@@ -208,6 +255,22 @@ _ONE_PLACE_TAKEN = re.compile(
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
     r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
     r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
+    # "overran Light Infantry Battalions 379 and 541": units beaten, not a place taken
+    r"(?!(?:\s+[A-Z][\w'-]+){0,3}\s+(?-i:Battalions?|Brigades?|Regiments?|Divisions?|Corps|Headquarters)\b)"
+)
+# Several places named after the word for them: "its forces had taken control of the villages of
+# Seredne and Kleban Byk" is two settlements taken.
+_NAME = r"(?-i:[A-Z])[\w'\u2019-]+(?:\s+(?-i:[A-Z])[\w'\u2019-]+)?"
+_PLACES_TAKEN = re.compile(
+    r"\b(?:captured|(?:re)?took|(?:re)?taken|(?:re)?takes|recaptured|(?:re)?captures|seized|seizes|overran|"
+    r"overrun|liberated|(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|"
+    r"taken\s+back)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:villages|towns|settlements|hamlets|cities)\s+of\s+"
+    rf"(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME})"
+)
+_UNNUMBERED_PLACES = re.compile(
+    r"\b(?:several|many|numerous|a\s+number\s+of|dozens\s+of|scores\s+of|a\s+string\s+of|a\s+series\s+of)\s+"
+    r"(?:[\w-]+\s+)?(?:villages|towns|settlements|hamlets|localities)\b",
+    re.I,
 )
 # A toll revision from residents or witnesses is one estimate among others, not the report's figure.
 _HEARSAY = re.compile(
@@ -218,7 +281,7 @@ _HEARSAY = re.compile(
 # "The toll had risen from seven earlier on Monday to 12 around midnight" beside "Twenty-five bodies
 # have been found": a past perfect rise is a step before the figure that stands, no update of it
 _UPDATE = re.compile(
-    r"\b(?<!had )(?<!had been )(?:rose|risen|rises|climbed|climbs|jumped|increased|raised)\b"
+    r"\b(?<!had )(?<!had been )(?:rose|risen|rises|climbed|climbs|jumped|increased|raised|gone up|went up)\b"
     r"[^.;,]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}$",
     re.I,
 )
@@ -237,7 +300,7 @@ _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
 _FLIGHT = re.compile(
-    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing|es?)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
     re.I,
 )
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
@@ -297,8 +360,11 @@ _YEAR_BEFORE = re.compile(
     re.I,
 )
 # "since the fighting began on October 8, 2023 has climbed to 3,516": the day after a month is a date
+# (a month cut short too: "A missile attack on Odesa on Nov. 18 killed at least 10")
 _MONTH_BEFORE = re.compile(
-    r"\b(?:january|february|march|april|june|july|august|september|october|november|december)\s+$", re.I
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|"
+    r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+$",
+    re.I,
 )
 # "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
 # "eight days ago has risen to 45" keeps its number, whose toll is the one now)
@@ -307,6 +373,26 @@ _SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|bef
 _AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
 _WINDOW = 90
+
+
+# Aircraft a strike hit are its target, not the aircraft that flew it: "Ukrainian drones struck the
+# airfield, destroying at least six aircraft", "six aircraft reported destroyed".
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:destroy(?:ed|ing|s)?|damag(?:ed|ing|es)|hit(?:ting)?|struck|strik(?:es|ing)|burn(?:ed|t|ing))\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|up\s+to|as\s+many\s+as|nearly|another)\s+)?$",
+    re.I,
+)
+# (after the aircraft only in the passive: "20 fighter jets struck targets" are the strike's force)
+_STRUCK_AFTER = re.compile(
+    r"^\s*(?:(?:(?:were|was|had\s+been|have\s+been|reported|reportedly|also|said\s+to\s+have\s+been)\s+){1,3}"
+    r"(?:destroyed|damaged|hit|burned|burnt|struck)|destroyed|damaged)\b",
+    re.I,
+)
+
+
+def _aircraft_struck(text: str, start: int, end: int) -> bool:
+    """Whether the aircraft counted at ``text[start:end]`` are ones the strike hit."""
+    return bool(_STRUCK_BEFORE.search(text, max(0, start - 40), start) or _STRUCK_AFTER.match(text[end:]))
 
 
 def _unit_guess(sentence: str, m: re.Match[str]) -> str:
@@ -369,6 +455,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 readings.append(left)
             continue
         read.append((m, value, None))
+        if _NAMED_AND_GROUP_HELD.search(before) and _GROUP.match(after):
+            readings.append(Reading("arrested", value + 1, qualifier, index, vague))
         whose = count_sides.side(sentence, m.start(), m.end())
         claim = count_sides.is_claim(sentence, m.start())
         enemy = count_sides.enemy_dead(sentence, m.start(), m.end())
@@ -384,6 +472,9 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             said = rule.after.match(after) if rule.after is not None else None
             if rule.after is not None and said is None:
                 continue
+            noun_end = m.end() + (said.end() if said is not None else 0)
+            if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), noun_end):
+                continue  # "destroying at least six aircraft": the strike's target, not its force
             if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
@@ -446,14 +537,29 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
                 ruler = RULER.search(m.group(0)) is not None
                 readings.append(Reading("arrested", 1.0, "exact", index, vague=True, ruler=ruler))
+    # "captured the town of Kitshanga after seizing several villages": the claim counts places it does
+    # not number, so no count of them stands (the labelling conventions)
+    unnumbered = _UNNUMBERED_PLACES.search(sentence) is not None
     for m in _ONE_PLACE_TAKEN.finditer(sentence):
         negated = _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()])
-        if not negated and not is_background(sentence, m):
+        if not negated and not unnumbered and not is_background(sentence, m):
             # vague: "took control of five villages, among them Pivdenne" counts five
             readings.append(Reading("settlements", 1.0, "exact", index, vague=True))
     for m in _RICHTER.finditer(sentence):
         readings.append(Reading("magnitude", float(m.group(1)), "exact", index))
     readings.extend(_ordinal_dead(sentence, index))
+    readings.extend(_ordinal_held(sentence, index))
+    for m in _ONE_AND_KIN.finditer(sentence):
+        if not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]) and not is_background(
+            sentence, m
+        ):
+            readings.append(Reading("killed", 2.0, "exact", index))
+    for m in _PLACES_TAKEN.finditer(sentence):
+        if not _NEGATED.search(sentence[max(0, m.start() - 12) : m.start()]) and not is_background(
+            sentence, m
+        ):
+            names = len(re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("names")))
+            readings.append(Reading("settlements", float(names), "exact", index))
     return readings
 
 
@@ -608,6 +714,8 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             # the event off, not its toll
             spot = _literal(said).search(text, at) if q.unit in _HARM and at >= 0 else None
             if spot is not None and is_background(text, spot):
+                continue
+            if q.unit == "aircraft" and at >= 0 and _aircraft_struck(text, at, at + len(said)):
                 continue
             whose = count_sides.phrase_side(said)
             claim = count_sides.is_claim(text, at)
@@ -815,7 +923,8 @@ def _standing(found: list[Reading], lead: set[int]) -> float:
         ]
         if close:
             return max(close)
-    if head.qualifier in ("more_than", "about") and _round(head.value):
+    # "about a dozen soldiers" is a rounding too, which "put the number held at 13" refines
+    if head.qualifier in ("more_than", "about") and (_round(head.value) or head.value == 12):
         finer = [r.value for r in pool if head.value < r.value <= 1.5 * head.value and not _round(r.value)]
         if finer:
             return min(finer)

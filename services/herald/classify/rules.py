@@ -127,6 +127,7 @@ def classify(
     readings = from_quantities(article.quantities, segs)
     cued = {k for hits in by_type.values() for k in hits}
     seen: set[str] = set()
+    read: set[int] = set()
     for g in segs:
         # A "Separately, ..." sentence reporting a type no body sentence before it reported is its own
         # event (a headline lists them all).
@@ -139,11 +140,21 @@ def classify(
         # retaken Wad Madani" over "forces entered Wad Madani"): ``measure`` takes only its non-harm counts.
         if g.headline or g.index in cued or g.index - 1 in cued or g.index - 2 in cued:
             readings.extend(read_text(g.text, g.index, own_incident=own_incident))
+            read.add(g.index)
     readings = _without_headline_totals(readings, segs, article.quantities)
     readings = without_other_countries_counts(readings, segs, article.title)
     # an earlier incident's sentence sizes no event, even one it alone reports
     readings = [r for r in readings if r.segment not in earlier]
     extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
+    # A segment far from any cue joins its event by the enrichment's counts ("Two injured people were
+    # pulled out and about 360 others were evacuated" two sentences past the landslide's toll): its
+    # text is read too, so the counts only the sentence patterns know reach the event.
+    joined = sorted(set().union(*extra.values()) - read) if extra else []
+    if joined:
+        late = [r for k in joined for r in read_text(segs[k].text, k)]
+        readings += [
+            r for r in without_other_countries_counts(late, segs, article.title) if r.segment not in earlier
+        ]
     moved_by = _implied_evacuation(by_type, extra, readings, segs)
     fled_violence = by_type.keys().isdisjoint(HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
     events = []

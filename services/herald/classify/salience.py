@@ -157,6 +157,13 @@ _MONTHS = (
 )  # fmt: skip
 # "On May 11, cold lava from Mount Marapi killed more than 60 people": a sentence opening on a date.
 _OPENS_ON_DATE = re.compile(r"^\W*on\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2})\b", re.I)
+# "A missile attack on Odesa on Nov. 18 killed at least 10 people": an incident named by its date as
+# the subject of its own toll (the month said in full or cut short).
+_DATED_INCIDENT = re.compile(
+    r"^\W*(?:an?|the)\s+[^,.;:]{0,60}?\bon\s+(" + "|".join(m[:3] for m in _MONTHS) + r")[a-z]*\.?\s+(\d{1,2})"
+    r"(?:,?\s+\d{4})?\s+(?:killed|wounded|injured|left|claimed|hurt)\b",
+    re.I,
+)
 
 
 def earlier_day(lead: str, text: str, published: datetime | None = None) -> bool:
@@ -166,8 +173,9 @@ def earlier_day(lead: str, text: str, published: datetime | None = None) -> bool
     date two days or more before the report (``published``): an earlier incident, whose counts are not
     this event's. The day a report was given is not the lead's day. A later day may be this event's
     update ("On Thursday the toll rose to 19"), so only earlier days are set apart."""
-    if published is not None and (dated := _OPENS_ON_DATE.match(text)):
-        month, day = _MONTHS.index(dated.group(1).lower()) + 1, int(dated.group(2))
+    if published is not None and (dated := _OPENS_ON_DATE.match(text) or _DATED_INCIDENT.match(text)):
+        month = [m[:3] for m in _MONTHS].index(dated.group(1).lower()[:3]) + 1
+        day = int(dated.group(2))
         year = published.year - (month > published.month)
         try:
             gap_days = (published.date() - date(year, month, day)).days

@@ -1,4 +1,5 @@
-"""The units the classifier reads: the enrichment's sentences, split again at paragraph breaks.
+"""The units the classifier reads: the enrichment's sentences, split again at paragraph breaks (and
+after a clock time's "a.m." or "p.m." that ends a sentence).
 
 The enrichment's sentence splitter often runs a headline without a full stop into the first body
 sentence ("Sudan: RSF shells camp, clashes in Kordofan, cholera spreads\\n\\nThe RSF shelled ...").
@@ -17,6 +18,14 @@ from functools import lru_cache
 from herald.core.records import EnrichedArticle, Entity
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# The splitter takes "a.m." for an abbreviation inside a sentence, so "... near the temple at 8:20 a.m.
+# Two BM-21 rockets launched from Cambodia hit ..." runs two sentences (and their events' counts) into
+# one. A capitalised word after it opens the next sentence, unless it names the day, the month or the
+# time zone ("at 3 p.m. Tuesday", "8 a.m. GMT").
+_CLOCK_END = re.compile(
+    r"(?<=\b[ap]\.m\.)\s+(?=(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Local)\b)[A-Z][a-z])"
+)
 # ", the defence ministry in Moscow said." / "According to officials in Kyiv, ..." / "..., according to X."
 _ATTRIBUTION = re.compile(
     r",\s*[^,]{0,80}?\b(?:said|says|reported|told reporters|announced|added|wrote|stated|claimed)\b"
@@ -79,7 +88,8 @@ def split(article: EnrichedArticle) -> list[Segment]:
         sentence = text[start:end]
         cut = 0
         pieces = []
-        for m in _PARAGRAPH.finditer(sentence):
+        breaks = [*_PARAGRAPH.finditer(sentence), *_CLOCK_END.finditer(sentence)]
+        for m in sorted(breaks, key=lambda m: m.start()):
             pieces.append((cut, m.start()))
             cut = m.end()
         pieces.append((cut, len(sentence)))

@@ -213,6 +213,14 @@ class CountFinder:
             return Count(value, "magnitude", start, end, number_end=end, number_start=start)
         if end < n and toks.lower[end] in MONTHS and value <= 31 and toks.words[start].isdigit():
             return None  # "arrested on 22 March": a day of the month
+        if (
+            start
+            and value <= 31
+            and toks.words[start].isdigit()
+            and toks.words[start - 1][:1].isupper()
+            and toks.lower[start - 1].rstrip(".") in MONTHS
+        ):
+            return None  # "A missile attack on Odesa on Nov. 18 killed at least 10": the day, not 18 dead
         if (end < n and toks.words[end] in ("%", "-year-old")) or (
             end + 1 < n
             and toks.words[end] == "-"

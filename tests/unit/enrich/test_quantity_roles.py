@@ -443,3 +443,15 @@ def test_the_moved_told_past_a_place_a_total_or_what_came_with_them(
     enricher: Enricher, body: str, value: int, unit: str
 ) -> None:
     assert quantity(enrich(enricher, "Residents", body), value, unit).is_event_count
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A missile attack on Odesa on Nov. 18 killed at least 10 people.",
+        "An attack on the market on Sept. 3 killed 4 people.",
+    ],
+)
+def test_a_day_after_a_month_cut_short_is_a_date_not_a_count(enricher: Enricher, body: str) -> None:
+    r = enrich(enricher, "Attack", body)
+    assert not [q for q in r.quantities if q.value in (18, 3)]
