@@ -219,6 +219,7 @@ class NoveltyDetector:
                 or self.recent.named_story(event, when)
                 or self.recent.risen_at_namesake(event, when)
                 or self.recent.country_toll(event, when)
+                or self.recent.risen_naming_place(event, when)
                 or self.recent.first_retold(event, when)
             )
         if found is None:

@@ -195,6 +195,41 @@ class RecentAlerts:
             ), prior
         return None
 
+    def risen_naming_place(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report that says its toll rose ("Los Angeles fires: death toll rises to five ... all of them
+        in the Eaton fire zone"), placed at another place of the country where a story of its type alerted
+        within the retelling window with a lower toll, and naming one of that story's places: story
+        grouping split off the rising toll of one event told from the city instead of the fire's place.
+        Not for a war's strikes and attacks (each its own event), nor a report that tells of an event of
+        its own. Why, and that story's record; or None."""
+        family = family_of(event.type)
+        killed = event.magnitude.get("killed")
+        country = affected_country(event)
+        if family in conflict_families() or not killed or not country or says_toll_rose(event) is None:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            if prior.get("country") != country or prior.get("type", event.type) != event.type:
+                continue
+            story = self.store.get(f"{event.type}|story|{prior['story_id']}") or {}
+            before = (story.get("counts") or {}).get("killed", prior["magnitude"].get("killed"))
+            if not before or before >= killed:
+                continue  # not a rise from that story's toll
+            if tells_of_another_event(event, {"killed": before}):
+                continue
+            own = event.location.name.lower() if event.location is not None else None
+            place = names_place(event, [p for p in story.get("places") or [] if p != own])
+            if place is None:
+                continue
+            return (
+                f"says its toll rose ({killed:g}) from that of a {event.type} alerted in {country} "
+                f"{iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}), whose place ({place}) it "
+                "names: its later report"
+            ), prior
+        return None
+
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that gives its count as a country's toll ("bringing the death toll from the floods in
         Greece to 16", "Jamaica's death toll rises to four"), where a story of the family alerted within
