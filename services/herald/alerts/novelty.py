@@ -63,6 +63,7 @@ from herald.alerts.novelty_wording import (
     says_toll_rose,
     sums_countries,
     tells_of_another_event,
+    tells_of_deaths,
     tells_of_past_event,
     toll_countries,
 )
@@ -600,6 +601,20 @@ class NoveltyDetector:
         story["novel"] = []
         return [a for a in fired if a is not first]
 
+    def _turned_deadly(self, event: Event, last: dict[str, Any]) -> bool:
+        """Whether the event's dead are news since its alerts: none of the reports they rest on told of
+        anyone dead ("Rwanda declares an outbreak of Marburg virus disease", then "Six die of Marburg in
+        Rwanda"), the event is one that goes on being counted (not a war's: a strike's first report often
+        leaves out the two dead its wire retelling gives an hour later), the headline tells of the dead
+        (not "Thailand reports Asia's first case of the new mpox strain", whose "537 deaths" are Congo's,
+        background), and the report places them in no other country than the event's."""
+        if not last.get("deathless") or family_of(event.type) in conflict_families():
+            return False
+        if tells_of_deaths(event.model_copy(update={"sentences": []})) is None:
+            return False
+        country = affected_country(event)
+        return toll_countries(event, ("killed",)) <= ({country} if country else set())
+
     def _level(self, event: Event, story: dict[str, Any], when: float) -> dict[str, Any]:
         """What the story's alerts have said so far: escalation is measured against it."""
         last = story["alerted"] or {"severity": 0, "magnitude": {}, "level": -1, "reported": when}
@@ -608,6 +623,8 @@ class NoveltyDetector:
             magnitude[metric] = max(value, magnitude.get(metric, value))
         return {
             "severity": max(event.severity, last["severity"]),
+            # Whether every report the alerts rest on told of no one dead (``_escalation``).
+            "deathless": last.get("deathless", story["alerted"] is None) and tells_of_deaths(event) is None,
             "magnitude": magnitude,
             "level": last["level"] + 1,
             "at": iso(when),
@@ -739,6 +756,8 @@ class NoveltyDetector:
             if before is None:
                 # The wording speaks of the death toll ("the toll rises to four"), not of the missing.
                 rose = says_toll_rose(event) if value > 0 and metric == "killed" else None
+                if not rose and value > 0 and metric == "killed" and self._turned_deadly(event, last):
+                    rose = "the story's alerted reports told of no deaths"
                 if rose:
                     # The report itself says the toll went up ("rises to four"): the alerted report
                     # told of deaths without a number, and this is more of them, not a better reading.

@@ -30,7 +30,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum", "centre")
+        for kind in ("rose", "back", "new", "sum", "centre", "dead")
     }
 
 
@@ -49,6 +49,11 @@ def _first_match(event: Event, kind: str) -> str | None:
 def says_toll_rose(event: Event) -> str | None:
     """The sentence saying the event's toll went up ("death toll ... rises to four"), or None."""
     return _first_match(event, "rose")
+
+
+def tells_of_deaths(event: Event) -> str | None:
+    """The sentence that tells of anyone dead, numbered or not ("a woman was killed", "deaths"), or None."""
+    return _first_match(event, "dead")
 
 
 def tells_of_past_event(event: Event) -> str | None:
