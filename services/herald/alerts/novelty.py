@@ -464,7 +464,9 @@ class NoveltyDetector:
             if cause:
                 outcome.hold("record", "part_of_alerted_event", cause)
                 beaten = []
-            if claim and not severe:
+            if claim and not (severe or deadly):
+                # A deadly event's own record claim pages from the severity its first would: "Two dead in
+                # Eaton fire; Palisades blaze the most destructive in Los Angeles history", at 3.
                 outcome.hold("record", "low_severity", f"claimed record: {low}")
                 claim = None
             if claim and not beaten and self.recent.record_retold(event, when):
@@ -508,6 +510,8 @@ class NoveltyDetector:
                 fired.append(record_alert(event, beaten, series_prev, claim, now))
                 self.recent.remember_record(event, when)
                 fired = self._local_first_superseded(story, fired, outcome)
+                if claim and not severe:
+                    fired = self._deadly_first_superseded(story, fired, outcome)
         if not fired and story["alerted"] is not None and (severe or deadly):
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
@@ -583,6 +587,25 @@ class NoveltyDetector:
             "raises a record or updates the event's alert, which says it better",
         )
         story["novel"] = []  # spent: a later report of the story does not raise it either
+        return [a for a in fired if a is not first]
+
+    def _deadly_first_superseded(
+        self, story: dict[str, Any], fired: list[Alert], outcome: Outcome
+    ) -> list[Alert]:
+        """The alerts without a first that pages below ``min_severity`` only because the event killed,
+        when the same report claims a record for the event: "Two dead in Eaton fire; Palisades blaze the
+        most destructive in Los Angeles history" pages once, as the record it claims. A claimed first
+        stays."""
+        first = next((a for a in fired if a.rule == "new_type"), None)
+        if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
+            return fired
+        outcome.hold(
+            "new_type",
+            "record_instead",
+            f"first in {describe_scope(story['novel'][0]['scope'])} only because the event killed; the same "
+            "report claims a record for it, which says it better",
+        )
+        story["novel"] = []
         return [a for a in fired if a is not first]
 
     def _first_of_follow_up(self, story: dict[str, Any], fired: list[Alert], outcome: Outcome) -> list[Alert]:

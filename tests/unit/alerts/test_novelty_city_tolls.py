@@ -9,6 +9,7 @@ from __future__ import annotations
 from tests.support.novelty_events import ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
+from herald.core.records import Claim
 
 FIRE = dict(type="natural_disaster", severity=3)
 EATON = ("Eaton", "US", "California")
@@ -87,3 +88,31 @@ def test_a_toll_that_does_not_say_it_rose_is_not_taken_for_the_story_s() -> None
         )
     )
     assert ("any", "retelling") not in held(outcome)
+
+
+def test_a_deadly_fire_s_claimed_record_pages_once_as_the_record() -> None:
+    """At severity 3 the first deaths of a fire page as a deadly first; the same report's own claim of a
+    record ("the most destructive in Los Angeles history") pages instead of it, not beside it."""
+    det = NoveltyDetector({})
+    claim = "Two dead in Eaton fire; Palisades blaze the most destructive in Los Angeles history"
+    outcome = det.assess(
+        ev(
+            0,
+            story="eaton",
+            where=EATON,
+            magnitude={"killed": 2},
+            title=claim,
+            claims=[Claim(kind="record", text=claim)],
+            **FIRE,
+        )
+    )
+    assert rules(outcome.alerts) == ["record"]
+    assert ("new_type", "record_instead") in held(outcome)
+
+
+def test_a_claimed_record_of_an_event_that_killed_no_one_stays_below_the_floor() -> None:
+    det = NoveltyDetector({})
+    claim = "Palisades blaze the most destructive in Los Angeles history"
+    outcome = det.assess(ev(0, where=EATON, title=claim, claims=[Claim(kind="record", text=claim)], **FIRE))
+    assert outcome.alerts == []
+    assert ("record", "low_severity") in held(outcome)
