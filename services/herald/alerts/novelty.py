@@ -65,6 +65,7 @@ from herald.alerts.novelty_wording import (
     tells_of_another_event,
     tells_of_deaths,
     tells_of_past_event,
+    text_sums_countries,
     toll_countries,
 )
 from herald.core.families import conflict_families, family_of
@@ -454,6 +455,13 @@ class NoveltyDetector:
                     "ignored_metric",
                     f"{', '.join(ignored)}: no record by it (HERALD_NOVELTY_RECORD_IGNORED_METRICS)",
                 )
+            if claim and text_sums_countries(claim["sentence"]):
+                # A storm that crossed borders is one event per country: a record claimed over their sum
+                # ("the deadliest storm in the region this year", six countries counted) is none's.
+                outcome.hold(
+                    "record", "sum_of_countries", f"the claim sums several countries: {claim['sentence']!r}"
+                )
+                claim = None
             measure = measure_claim(event) if claim is None else None
             if measure:
                 outcome.hold("record", "claim_of_a_measure", measure)
