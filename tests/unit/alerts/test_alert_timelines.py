@@ -90,7 +90,8 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 0.94 / 0.87; issue 16 on them: a toll of fires in the plural, a city's risen toll naming the alerted
 # fire's place, a virus found in a country for the first time, an outbreak that turned deadly, a deadly
 # fire's claimed record in place of its first: 167 / 175 / 159, 0.95 / 0.91; a record claimed over several
-# countries no country's: 166 / 175 / 159, 0.96 / 0.91).
+# countries no country's: 166 / 175 / 159, 0.96 / 0.91; gunmen storming a TV station no storm: 165 / 175 /
+# 159, 0.96 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.96, "recall": 0.91}
