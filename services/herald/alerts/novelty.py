@@ -503,7 +503,7 @@ class NoveltyDetector:
                 fired.extend(follow_up)
                 if follow_up:
                     fired = self._local_first_superseded(story, fired, outcome)
-                fired = self._first_of_follow_up(story, fired, outcome)
+                fired = self._first_of_follow_up(story, fired, outcome, updated=bool(follow_up))
             elif other_type and not story["rules"]:
                 pass
             elif beaten and not claim and not cfg.record_after_first and self._scope_first(story, fired):
@@ -616,13 +616,28 @@ class NoveltyDetector:
         story["novel"] = []
         return [a for a in fired if a is not first]
 
-    def _first_of_follow_up(self, story: dict[str, Any], fired: list[Alert], outcome: Outcome) -> list[Alert]:
+    def _first_of_follow_up(
+        self, story: dict[str, Any], fired: list[Alert], outcome: Outcome, *, updated: bool = False
+    ) -> list[Alert]:
         """The alerts without a first in any scope from a later report of an alerted event: its report
         weeks on ("revised to 600") finds the country quiet since, but the event is not new. A claimed
-        first stays."""
-        first = next((a for a in fired if a.rule == "new_type"), None)
-        if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
+        first stays, unless the report also updates that event (``updated``): "Islamabad raised the toll
+        from the overnight Indian strikes to 26 ...; the attacks on Bahawalpur and Muridke are the first
+        Indian strikes on Pakistan's Punjab heartland since the 1971 war" is the alerted strikes' update,
+        and its first is theirs, not a second page."""
+        first = next((a for a in fired if a.rule == "new_type" and a.update_of is None), None)
+        if first is None:
             return fired
+        claimed = first.evidence.get("trigger") != "scope" or "claim" in first.evidence
+        if claimed and not updated:
+            return fired
+        if claimed:
+            outcome.hold(
+                "new_type",
+                "follow_up",
+                "claimed first, but the same report updates the event it is a later report of",
+            )
+            return [a for a in fired if a is not first]
         outcome.hold(
             "new_type",
             "follow_up",

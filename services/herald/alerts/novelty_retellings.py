@@ -176,11 +176,18 @@ class RecentAlerts:
         if any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in country_names(loc.country_code)):
             return None
         window = self.config.retelling_window.total_seconds()
-        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
-            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
-                continue
+        recent = [
+            p
+            for p in reversed(self.store.get(f"{family_of(event.type)}|alerted") or [])
+            if p["story_id"] != event.story_id and abs(when - p["at"]) <= window
+        ]
+        if any(self._first_alerted_in(p, event.type) == loc.country_code for p in recent):
+            # The family alerted in the town's own country too: the town is no namesake ("Toll from Indian
+            # strikes rises to 31", at Bahawalpur, the day Pakistan's strikes and India's shelling alerted).
+            return None
+        for prior in recent:
             before = prior["magnitude"].get("killed")
-            if prior.get("country") in (None, loc.country_code) or not before:
+            if prior.get("country") is None or not before:
                 continue
             if killed and before >= killed:
                 continue  # not a rise from that story's toll
@@ -229,6 +236,17 @@ class RecentAlerts:
                 "names: its later report"
             ), prior
         return None
+
+    def _first_alerted_in(self, prior: dict[str, Any], event_type: str) -> str | None:
+        """The country of the first alert of a recently alerted story (not of the report that last spoke
+        for it: a report placed by a namesake town abroad updates the story from there)."""
+        story = self.store.get(f"{prior.get('type', event_type)}|story|{prior['story_id']}") or {}
+        order = story.get("order") or []
+        if not order:
+            return None
+        location = story["alerts"][order[0]].get("location") or {}
+        code: str | None = location.get("country_code")
+        return code
 
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that gives its count as a country's toll ("bringing the death toll from the floods in
