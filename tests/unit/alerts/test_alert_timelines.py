@@ -93,10 +93,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # countries no country's: 166 / 175 / 159, 0.96 / 0.91; gunmen storming a TV station no storm: 165 / 175 /
 # 159, 0.96 / 0.91; a claimed first in the report that updates its event, a town in the country where the
 # family alerted no namesake: 164 / 175 / 160, 0.98 / 0.91; another family's alerted toll borrowed by a
-# protest: 163 / 175 / 160, 0.98 / 0.91).
+# protest: 163 / 175 / 160, 0.98 / 0.91; a campaign's first week counted whole: 162 / 175 / 160, 0.99 /
+# 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.98, "recall": 0.91}
+MEASURED = {"precision": 0.99, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
