@@ -63,7 +63,9 @@ from herald.alerts.novelty_wording import (
     says_toll_rose,
     sums_countries,
     tells_of_another_event,
+    tells_of_deaths,
     tells_of_past_event,
+    text_sums_countries,
     toll_countries,
 )
 from herald.core.families import conflict_families, family_of
@@ -219,6 +221,7 @@ class NoveltyDetector:
                 or self.recent.named_story(event, when)
                 or self.recent.risen_at_namesake(event, when)
                 or self.recent.country_toll(event, when)
+                or self.recent.risen_naming_place(event, when)
                 or self.recent.first_retold(event, when)
             )
         if found is None:
@@ -452,6 +455,13 @@ class NoveltyDetector:
                     "ignored_metric",
                     f"{', '.join(ignored)}: no record by it (HERALD_NOVELTY_RECORD_IGNORED_METRICS)",
                 )
+            if claim and text_sums_countries(claim["sentence"]):
+                # A storm that crossed borders is one event per country: a record claimed over their sum
+                # ("the deadliest storm in the region this year", six countries counted) is none's.
+                outcome.hold(
+                    "record", "sum_of_countries", f"the claim sums several countries: {claim['sentence']!r}"
+                )
+                claim = None
             measure = measure_claim(event) if claim is None else None
             if measure:
                 outcome.hold("record", "claim_of_a_measure", measure)
@@ -462,7 +472,9 @@ class NoveltyDetector:
             if cause:
                 outcome.hold("record", "part_of_alerted_event", cause)
                 beaten = []
-            if claim and not severe:
+            if claim and not (severe or deadly):
+                # A deadly event's own record claim pages from the severity its first would: "Two dead in
+                # Eaton fire; Palisades blaze the most destructive in Los Angeles history", at 3.
                 outcome.hold("record", "low_severity", f"claimed record: {low}")
                 claim = None
             if claim and not beaten and self.recent.record_retold(event, when):
@@ -491,7 +503,7 @@ class NoveltyDetector:
                 fired.extend(follow_up)
                 if follow_up:
                     fired = self._local_first_superseded(story, fired, outcome)
-                fired = self._first_of_follow_up(story, fired, outcome)
+                fired = self._first_of_follow_up(story, fired, outcome, updated=bool(follow_up))
             elif other_type and not story["rules"]:
                 pass
             elif beaten and not claim and not cfg.record_after_first and self._scope_first(story, fired):
@@ -506,6 +518,8 @@ class NoveltyDetector:
                 fired.append(record_alert(event, beaten, series_prev, claim, now))
                 self.recent.remember_record(event, when)
                 fired = self._local_first_superseded(story, fired, outcome)
+                if claim and not severe:
+                    fired = self._deadly_first_superseded(story, fired, outcome)
         if not fired and story["alerted"] is not None and (severe or deadly):
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
@@ -583,13 +597,47 @@ class NoveltyDetector:
         story["novel"] = []  # spent: a later report of the story does not raise it either
         return [a for a in fired if a is not first]
 
-    def _first_of_follow_up(self, story: dict[str, Any], fired: list[Alert], outcome: Outcome) -> list[Alert]:
-        """The alerts without a first in any scope from a later report of an alerted event: its report
-        weeks on ("revised to 600") finds the country quiet since, but the event is not new. A claimed
-        first stays."""
+    def _deadly_first_superseded(
+        self, story: dict[str, Any], fired: list[Alert], outcome: Outcome
+    ) -> list[Alert]:
+        """The alerts without a first that pages below ``min_severity`` only because the event killed,
+        when the same report claims a record for the event: "Two dead in Eaton fire; Palisades blaze the
+        most destructive in Los Angeles history" pages once, as the record it claims. A claimed first
+        stays."""
         first = next((a for a in fired if a.rule == "new_type"), None)
         if first is None or first.evidence.get("trigger") != "scope" or "claim" in first.evidence:
             return fired
+        outcome.hold(
+            "new_type",
+            "record_instead",
+            f"first in {describe_scope(story['novel'][0]['scope'])} only because the event killed; the same "
+            "report claims a record for it, which says it better",
+        )
+        story["novel"] = []
+        return [a for a in fired if a is not first]
+
+    def _first_of_follow_up(
+        self, story: dict[str, Any], fired: list[Alert], outcome: Outcome, *, updated: bool = False
+    ) -> list[Alert]:
+        """The alerts without a first in any scope from a later report of an alerted event: its report
+        weeks on ("revised to 600") finds the country quiet since, but the event is not new. A claimed
+        first stays, unless the report also updates that event (``updated``): "Islamabad raised the toll
+        from the overnight Indian strikes to 26 ...; the attacks on Bahawalpur and Muridke are the first
+        Indian strikes on Pakistan's Punjab heartland since the 1971 war" is the alerted strikes' update,
+        and its first is theirs, not a second page."""
+        first = next((a for a in fired if a.rule == "new_type" and a.update_of is None), None)
+        if first is None:
+            return fired
+        claimed = first.evidence.get("trigger") != "scope" or "claim" in first.evidence
+        if claimed and not updated:
+            return fired
+        if claimed:
+            outcome.hold(
+                "new_type",
+                "follow_up",
+                "claimed first, but the same report updates the event it is a later report of",
+            )
+            return [a for a in fired if a is not first]
         outcome.hold(
             "new_type",
             "follow_up",
@@ -599,6 +647,20 @@ class NoveltyDetector:
         story["novel"] = []
         return [a for a in fired if a is not first]
 
+    def _turned_deadly(self, event: Event, last: dict[str, Any]) -> bool:
+        """Whether the event's dead are news since its alerts: none of the reports they rest on told of
+        anyone dead ("Rwanda declares an outbreak of Marburg virus disease", then "Six die of Marburg in
+        Rwanda"), the event is one that goes on being counted (not a war's: a strike's first report often
+        leaves out the two dead its wire retelling gives an hour later), the headline tells of the dead
+        (not "Thailand reports Asia's first case of the new mpox strain", whose "537 deaths" are Congo's,
+        background), and the report places them in no other country than the event's."""
+        if not last.get("deathless") or family_of(event.type) in conflict_families():
+            return False
+        if tells_of_deaths(event.model_copy(update={"sentences": []})) is None:
+            return False
+        country = affected_country(event)
+        return toll_countries(event, ("killed",)) <= ({country} if country else set())
+
     def _level(self, event: Event, story: dict[str, Any], when: float) -> dict[str, Any]:
         """What the story's alerts have said so far: escalation is measured against it."""
         last = story["alerted"] or {"severity": 0, "magnitude": {}, "level": -1, "reported": when}
@@ -607,6 +669,8 @@ class NoveltyDetector:
             magnitude[metric] = max(value, magnitude.get(metric, value))
         return {
             "severity": max(event.severity, last["severity"]),
+            # Whether every report the alerts rest on told of no one dead (``_escalation``).
+            "deathless": last.get("deathless", story["alerted"] is None) and tells_of_deaths(event) is None,
             "magnitude": magnitude,
             "level": last["level"] + 1,
             "at": iso(when),
@@ -738,6 +802,8 @@ class NoveltyDetector:
             if before is None:
                 # The wording speaks of the death toll ("the toll rises to four"), not of the missing.
                 rose = says_toll_rose(event) if value > 0 and metric == "killed" else None
+                if not rose and value > 0 and metric == "killed" and self._turned_deadly(event, last):
+                    rose = "the story's alerted reports told of no deaths"
                 if rose:
                     # The report itself says the toll went up ("rises to four"): the alerted report
                     # told of deaths without a number, and this is more of them, not a better reading.

@@ -6,6 +6,7 @@ events of a family). These records, kept per family or type in the novelty store
 time (``retelling_window``) and size, let the rules page once for such an event:
 
 * ``{family}|alerted``: the stories alerted lately, with their counts and country;
+* ``families|alerted``: the families that ever alerted (for another family's toll);
 * ``{family}|articles``: the reports whose event alerted, for the report's other events;
 * ``{type}|claim|{country}``: the last record alert of a type in a country;
 * ``{type}|first_claim|{country}``: the last claimed first of a type in a country.
@@ -35,6 +36,9 @@ from .novelty_wording import (
 
 RECENT_ALERTS = 32  # alerted stories per family kept to recognise a retelling split off into a new story
 RECENT_ARTICLES = 256  # reports per family whose event alerted, for their other events of the family
+# The families that have alerted, listed or not ("industrial_accident" is a family of its own): where to
+# look for another family's toll.
+ALERTED_FAMILIES = "families|alerted"
 RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") says nothing
 # The people who left their homes, as one outlet or another words it: "40,000 residents have been moved to
 # shelters" (evacuated) and "40,000 displaced" are one count.
@@ -71,6 +75,31 @@ class RecentAlerts:
                     why = (
                         f"same {metric} ({value:g}) as another story alerted {iso(prior['at'])[:16]} "
                         f"({prior['source']}, {prior['url']}): a retelling (HERALD_NOVELTY_RETELLING_HOURS)"
+                    )
+                    return why, prior
+        return self._toll_of_another_family(event, when)
+
+    def _toll_of_another_family(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A death toll (at least ``RETOLD_MIN_COUNT``, within 1 %) that a story of another family alerted
+        with in the same country within the retelling window: that event's dead, borrowed by a report read
+        as another type ("Erdogan heckled in Soma as toll stands at 274", read as a protest with the mine
+        fire's 274 dead, the world's first protest in a month). Why, and that story's record; or None."""
+        value = event.magnitude.get("killed")
+        country = affected_country(event)
+        if not value or value < RETOLD_MIN_COUNT or not country:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        alerted = set(self.store.get(ALERTED_FAMILIES) or ()) | all_families()
+        for family in sorted(alerted - {family_of(event.type)}):
+            for prior in reversed(self.store.get(f"{family}|alerted") or []):
+                other = prior["magnitude"].get("killed")
+                if prior.get("country") != country or abs(when - prior["at"]) > window or not other:
+                    continue
+                if abs(value - other) <= 0.01 * max(value, other):
+                    why = (
+                        f"same killed ({value:g}) as a {prior.get('type', family)} alerted in {country} "
+                        f"{iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): that event's toll "
+                        "(HERALD_NOVELTY_RETELLING_HOURS)"
                     )
                     return why, prior
         return None
@@ -176,11 +205,18 @@ class RecentAlerts:
         if any(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in country_names(loc.country_code)):
             return None
         window = self.config.retelling_window.total_seconds()
-        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
-            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
-                continue
+        recent = [
+            p
+            for p in reversed(self.store.get(f"{family_of(event.type)}|alerted") or [])
+            if p["story_id"] != event.story_id and abs(when - p["at"]) <= window
+        ]
+        if any(self._first_alerted_in(p, event.type) == loc.country_code for p in recent):
+            # The family alerted in the town's own country too: the town is no namesake ("Toll from Indian
+            # strikes rises to 31", at Bahawalpur, the day Pakistan's strikes and India's shelling alerted).
+            return None
+        for prior in recent:
             before = prior["magnitude"].get("killed")
-            if prior.get("country") in (None, loc.country_code) or not before:
+            if prior.get("country") is None or not before:
                 continue
             if killed and before >= killed:
                 continue  # not a rise from that story's toll
@@ -194,6 +230,52 @@ class RecentAlerts:
                 "later report"
             ), prior
         return None
+
+    def risen_naming_place(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report that says its toll rose ("Los Angeles fires: death toll rises to five ... all of them
+        in the Eaton fire zone"), placed at another place of the country where a story of its type alerted
+        within the retelling window with a lower toll, and naming one of that story's places: story
+        grouping split off the rising toll of one event told from the city instead of the fire's place.
+        Not for a war's strikes and attacks (each its own event), nor a report that tells of an event of
+        its own. Why, and that story's record; or None."""
+        family = family_of(event.type)
+        killed = event.magnitude.get("killed")
+        country = affected_country(event)
+        if family in conflict_families() or not killed or not country or says_toll_rose(event) is None:
+            return None
+        window = self.config.retelling_window.total_seconds()
+        for prior in reversed(self.store.get(f"{family}|alerted") or []):
+            if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
+                continue
+            if prior.get("country") != country or prior.get("type", event.type) != event.type:
+                continue
+            story = self.store.get(f"{event.type}|story|{prior['story_id']}") or {}
+            before = (story.get("counts") or {}).get("killed", prior["magnitude"].get("killed"))
+            if not before or before >= killed:
+                continue  # not a rise from that story's toll
+            if tells_of_another_event(event, {"killed": before}):
+                continue
+            own = event.location.name.lower() if event.location is not None else None
+            place = names_place(event, [p for p in story.get("places") or [] if p != own])
+            if place is None:
+                continue
+            return (
+                f"says its toll rose ({killed:g}) from that of a {event.type} alerted in {country} "
+                f"{iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}), whose place ({place}) it "
+                "names: its later report"
+            ), prior
+        return None
+
+    def _first_alerted_in(self, prior: dict[str, Any], event_type: str) -> str | None:
+        """The country of the first alert of a recently alerted story (not of the report that last spoke
+        for it: a report placed by a namesake town abroad updates the story from there)."""
+        story = self.store.get(f"{prior.get('type', event_type)}|story|{prior['story_id']}") or {}
+        order = story.get("order") or []
+        if not order:
+            return None
+        location = story["alerts"][order[0]].get("location") or {}
+        code: str | None = location.get("country_code")
+        return code
 
     def country_toll(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that gives its count as a country's toll ("bringing the death toll from the floods in
@@ -354,6 +436,9 @@ class RecentAlerts:
 
     def remember_alert(self, event: Event, when: float) -> None:
         key = f"{family_of(event.type)}|alerted"
+        known = list(self.store.get(ALERTED_FAMILIES) or [])
+        if family_of(event.type) not in known:  # a type not listed in a family is a family of its own
+            self.store[ALERTED_FAMILIES] = sorted([*known, family_of(event.type)])
         # Kept for the revision window too: a report placed nowhere may name an alerted story's place.
         window = max(self.config.retelling_window, self.config.revision_window).total_seconds()
         recent = [p for p in self.store.get(key) or [] if when - p["at"] <= window]

@@ -30,7 +30,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum", "centre")
+        for kind in ("rose", "back", "new", "sum", "centre", "dead")
     }
 
 
@@ -49,6 +49,11 @@ def _first_match(event: Event, kind: str) -> str | None:
 def says_toll_rose(event: Event) -> str | None:
     """The sentence saying the event's toll went up ("death toll ... rises to four"), or None."""
     return _first_match(event, "rose")
+
+
+def tells_of_deaths(event: Event) -> str | None:
+    """The sentence that tells of anyone dead, numbered or not ("a woman was killed", "deaths"), or None."""
+    return _first_match(event, "dead")
 
 
 def tells_of_past_event(event: Event) -> str | None:
@@ -177,17 +182,25 @@ def sums_countries(event: Event, metrics: Iterable[str]) -> str | None:
     A storm, a flood or a heatwave that crosses borders is one event per country, each with its own
     first, toll and updates; a sum of them is no country's count, so it must not raise one's toll.
     """
-    code_of, anywhere, _ = country_index()
     for text in _count_sentences(event, metrics):
-        if any(p.search(text) for p in _cues()["sum"]):
-            return text[:300]
-        for m in _joint_places().finditer(text):
-            a, b, part = (g.lower() if g else None for g in m.groups())
-            if part is not None or (a and b and code_of[a] != code_of[b]):
-                return text[:300]
-        if len({code_of[m.lower()] for m in anywhere.findall(text)}) >= 3:
+        if text_sums_countries(text):
             return text[:300]
     return None
+
+
+def text_sums_countries(text: str) -> bool:
+    """Whether a sentence speaks of several countries at once, as ``sums_countries`` reads a count's: a
+    record claimed in it ("Counting Vietnam, Myanmar, Thailand, Laos, the Philippines and China, the storm
+    ... has taken over 350 lives, making Yagi the deadliest storm in the region this year") is the
+    region's, no country's."""
+    code_of, anywhere, _ = country_index()
+    if any(p.search(text) for p in _cues()["sum"]):
+        return True
+    for m in _joint_places().finditer(text):
+        a, b, part = (g.lower() if g else None for g in m.groups())
+        if part is not None or (a and b and code_of[a] != code_of[b]):
+            return True
+    return len({code_of[m.lower()] for m in anywhere.findall(text)}) >= 3
 
 
 def toll_countries(event: Event, metrics: Iterable[str]) -> set[str]:

@@ -87,10 +87,17 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # clause of their own and an outbreak's toll since it began: 138 / 146 / 136, 0.99 / 0.93; a disaster's dead
 # not the protest's, a war's risen toll no first nine days on: 136 / 146 / 136, 1.00 / 0.93; round 24
 # folds the first frozen split's five timelines in, which the rules match 17 of 29 on: 162 / 175 / 152,
-# 0.94 / 0.87).
+# 0.94 / 0.87; issue 16 on them: a toll of fires in the plural, a city's risen toll naming the alerted
+# fire's place, a virus found in a country for the first time, an outbreak that turned deadly, a deadly
+# fire's claimed record in place of its first: 167 / 175 / 159, 0.95 / 0.91; a record claimed over several
+# countries no country's: 166 / 175 / 159, 0.96 / 0.91; gunmen storming a TV station no storm: 165 / 175 /
+# 159, 0.96 / 0.91; a claimed first in the report that updates its event, a town in the country where the
+# family alerted no namesake: 164 / 175 / 160, 0.98 / 0.91; another family's alerted toll borrowed by a
+# protest: 163 / 175 / 160, 0.98 / 0.91; a campaign's first week counted whole: 162 / 175 / 160, 0.99 /
+# 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.94, "recall": 0.87}
+MEASURED = {"precision": 0.99, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Actor, Event
+from herald.core.records import Actor, Claim, Event
 
 STORM = dict(type="natural_disaster", severity=5)
 
@@ -326,3 +326,33 @@ def test_the_number_of_a_countrys_flood_deaths_updates_its_first_though_fewer_ar
     assert [(a.update_of, a.evidence["escalation"]["magnitude"]["killed"]["value"]) for a in later] == [
         (first[0].id, 4)
     ]
+
+
+def test_a_record_claimed_over_several_countries_is_no_country_s() -> None:
+    """typhoon_yagi: a regional toll placed in Vietnam, claiming "the deadliest storm in the region this
+    year" in the sentence that counts six countries, raises no record for Vietnam."""
+
+    sentence = (
+        "Counting Vietnam, Myanmar, Thailand, Laos, the Philippines and China, the storm and its floods have "
+        "taken over 350 lives, making Yagi the deadliest storm in the region this year."
+    )
+    det = NoveltyDetector({})
+    det.observe(ev(0, story="vn", where=("Hanoi", "VN", "Hanoi"), magnitude={"killed": 74}, **STORM))
+    outcome = det.assess(
+        at_country(
+            ev(
+                1,
+                day=6,
+                story="region",
+                magnitude={"killed": 350},
+                title="Yagi has now killed more than 350 people across Asia",
+                sentences=[sentence],
+                claims=[Claim(kind="record", text=sentence)],
+                **STORM,
+            ),
+            "Vietnam",
+            "VN",
+        )
+    )
+    assert [a for a in outcome.alerts if a.rule == "record"] == []
+    assert ("record", "sum_of_countries") in held(outcome)

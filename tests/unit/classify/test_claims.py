@@ -23,6 +23,19 @@ from herald.classify.claims import extract
         ),
         ("Mexico confirms its first human case of H5N1 bird flu, a girl of three", ["first"]),
         ("A girl in northern Mexico is critically ill, the country's first human infection.", ["first"]),
+        # la_wildfires: the most destructive in a city's history
+        ("Two dead in Eaton fire; Palisades blaze the most destructive in Los Angeles history", ["record"]),
+        (
+            "The Palisades fire has burned more than 1,000 structures, making it the most destructive "
+            "wildfire the city of Los Angeles has ever seen, officials said.",
+            ["record"],
+        ),
+        # marburg_rwanda: a virus found in a country for the first time
+        (
+            "The health ministry confirmed Marburg virus disease in patients at several health facilities, "
+            "the first time the virus has been found in Rwanda, and began tracing their contacts.",
+            ["first"],
+        ),
         # mpox_clade1b: a first case told without "its"
         ("Sweden confirms first clade I mpox case, the first outside Africa", ["first"]),
         ("Tests confirm the clade 1b strain, the first such case diagnosed in Thailand.", ["first"]),

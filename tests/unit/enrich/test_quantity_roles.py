@@ -78,6 +78,17 @@ CASES = [
         "The army resumed its offensive in the north, where more than 9,000 people have been killed.",
         9000, "killed", "event", "cumulative",
     ),
+    # a campaign's first week and a war's days, counted whole (issue 16, ecuador_gangs, india_pakistan)
+    (
+        "Security forces detained more than a thousand people and killed five suspected gang members in the "
+        "first week of operations, the armed forces said.",
+        1000, "arrested", "event", "cumulative",
+    ),
+    (
+        "Over the four days of hostilities, 40 civilians and 11 members of the armed forces were killed, the "
+        "military said in its final count.",
+        40, "civilians", "event", "cumulative",
+    ),
     # ... but a crisis's own period or its own outbreak is the event's
     (
         "More than 10,000 people have fled their homes in Port-au-Prince in the past week.",

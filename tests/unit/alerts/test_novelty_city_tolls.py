@@ -1,0 +1,118 @@
+"""A fire's rising toll told from the city it burns near, split off by story grouping (issue 16,
+la_wildfires): "Los Angeles fires: death toll rises to five ... all of them in the Eaton fire zone", the
+night after "Two dead in Eaton fire" alerted, placed in Los Angeles rather than at the fire. The report
+says its toll rose and names the alerted story's place: it updates that story, 2 -> 5, and raises no
+first of its own."""
+
+from __future__ import annotations
+
+from tests.support.novelty_events import ev, held, rules
+
+from herald.alerts.novelty import NoveltyDetector
+from herald.core.records import Claim
+
+FIRE = dict(type="natural_disaster", severity=3)
+EATON = ("Eaton", "US", "California")
+LOS_ANGELES = ("Los Angeles", "US", "California")
+
+
+def _eaton() -> NoveltyDetector:
+    det = NoveltyDetector({})
+    first = det.observe(
+        ev(
+            0,
+            story="eaton",
+            where=EATON,
+            magnitude={"killed": 2},
+            title="Two dead in Eaton fire; Palisades blaze the most destructive in Los Angeles history",
+            **FIRE,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    return det
+
+
+def test_a_city_s_risen_toll_naming_the_fire_updates_its_story() -> None:
+    det = _eaton()
+    outcome = det.assess(
+        ev(
+            1,
+            day=0.46,
+            story="la",
+            where=LOS_ANGELES,
+            magnitude={"killed": 5},
+            title="Los Angeles fires: death toll rises to five",
+            sentences=[
+                "Five people have now died in the fires around Los Angeles, the county sheriff said, all of "
+                "them in the Eaton fire zone, with thousands of homes lost across the two blazes."
+            ],
+            **FIRE,
+        )
+    )
+    [update] = outcome.alerts
+    assert update.update_of is not None
+    assert update.evidence["escalation"]["magnitude"]["killed"] == {"previous": 2, "value": 5}
+    assert ("any", "retelling") in held(outcome)
+
+
+def test_a_toll_that_names_no_place_of_the_story_is_not_its_update() -> None:
+    """Another fire in the same country the same day, whose toll rose, names none of the alerted
+    story's places: not that story's report."""
+    det = _eaton()
+    outcome = det.assess(
+        ev(
+            1,
+            day=0.46,
+            story="other",
+            where=("Redding", "US", "California"),
+            magnitude={"killed": 5},
+            title="Carr fire death toll rises to five near Redding",
+            **FIRE,
+        )
+    )
+    assert [a for a in outcome.alerts if a.update_of] == []
+    assert ("any", "retelling") not in held(outcome)
+
+
+def test_a_toll_that_does_not_say_it_rose_is_not_taken_for_the_story_s() -> None:
+    det = _eaton()
+    outcome = det.assess(
+        ev(
+            1,
+            day=0.46,
+            story="la",
+            where=LOS_ANGELES,
+            magnitude={"killed": 5},
+            title="Five killed in a house fire in Los Angeles, blocks from the Eaton fire zone",
+            **FIRE,
+        )
+    )
+    assert ("any", "retelling") not in held(outcome)
+
+
+def test_a_deadly_fire_s_claimed_record_pages_once_as_the_record() -> None:
+    """At severity 3 the first deaths of a fire page as a deadly first; the same report's own claim of a
+    record ("the most destructive in Los Angeles history") pages instead of it, not beside it."""
+    det = NoveltyDetector({})
+    claim = "Two dead in Eaton fire; Palisades blaze the most destructive in Los Angeles history"
+    outcome = det.assess(
+        ev(
+            0,
+            story="eaton",
+            where=EATON,
+            magnitude={"killed": 2},
+            title=claim,
+            claims=[Claim(kind="record", text=claim)],
+            **FIRE,
+        )
+    )
+    assert rules(outcome.alerts) == ["record"]
+    assert ("new_type", "record_instead") in held(outcome)
+
+
+def test_a_claimed_record_of_an_event_that_killed_no_one_stays_below_the_floor() -> None:
+    det = NoveltyDetector({})
+    claim = "Palisades blaze the most destructive in Los Angeles history"
+    outcome = det.assess(ev(0, where=EATON, title=claim, claims=[Claim(kind="record", text=claim)], **FIRE))
+    assert outcome.alerts == []
+    assert ("record", "low_severity") in held(outcome)

@@ -1,0 +1,40 @@
+"""Armed men who storm a place are no storm (issue 16, ecuador_gangs): "Hooded gunmen storm TC Television
+on air in Guayaquil; eight killed in the city" raised a natural disaster beside the attack, and with it
+the world's first disaster in a month. A storm that kills is still one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import as_article
+
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [article] = enrich([as_article(f"i16-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(article)}
+
+
+def test_gunmen_storming_a_tv_station_are_no_natural_disaster(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Hooded gunmen storm TC Television on air in Guayaquil; eight killed in the city",
+        "Armed men burst into the studio of the public channel TC Television during a live newscast and "
+        "forced staff to the floor before police arrested 13 of them. Eight people were killed in attacks "
+        "across the city.",
+    )
+    assert "natural_disaster" not in found
+
+
+def test_a_storm_that_floods_and_kills_is_still_a_natural_disaster(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Storm kills eight in Guayaquil as homes flooded",
+        "A violent storm swept the city overnight, killing eight people, flooding streets and tearing roofs "
+        "off homes.",
+    )
+    assert found["natural_disaster"].magnitude.get("killed") == 8

@@ -1,0 +1,66 @@
+"""Fires in the plural that kill are a landscape's, told without the word wildfire (issue 16,
+la_wildfires; dev21n-039's "At least 10 people have died in the North Complex fires"): their toll reports
+a natural disaster, through the real enrichment. A house's or a factory's fires are not one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pytest
+from tests.support.classify_articles import as_article
+
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [article] = enrich([as_article(f"i16-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(article)}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "killed"),
+    [
+        (
+            "Death toll from Los Angeles fires climbs to 10",
+            "The county medical examiner has confirmed ten deaths in the Palisades and Eaton fires, and "
+            "officials warned that search teams with dogs would find more.",
+            10,
+        ),
+        (
+            "Los Angeles fires: death toll rises to five",
+            "Five people have now died in the fires around Los Angeles, the county sheriff said, all of them "
+            "in the Eaton fire zone, with thousands of homes lost across the two blazes.",
+            5,
+        ),
+        (
+            "Sixteen now dead in LA fires as flames edge toward the Getty and UCLA",
+            "Sixteen people have died, five in the Palisades fire and eleven in the Eaton fire, the coroner "
+            "said, as the Palisades blaze pushed into Mandeville Canyon.",
+            16,
+        ),
+    ],
+)
+def test_a_toll_of_fires_in_the_plural_is_a_natural_disaster(
+    enrich: Enrich, title: str, body: str, killed: int
+) -> None:
+    disaster = events(enrich, title, body)["natural_disaster"]
+    assert disaster.magnitude.get("killed") == killed
+    assert disaster.location is not None and disaster.location.country_code == "US"
+
+
+def test_house_fires_and_factory_fires_are_no_landscape_s(enrich: Enrich) -> None:
+    houses = events(
+        enrich,
+        "Three children died in house fires this winter",
+        "Three children died in house fires in the city this winter, the fire brigade said.",
+    )
+    assert "natural_disaster" not in houses
+    factories = events(
+        enrich,
+        "Two killed in fires at garment factories",
+        "Two workers were killed in fires at two garment factories in Dhaka.",
+    )
+    assert "natural_disaster" not in factories
