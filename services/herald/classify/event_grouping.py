@@ -44,6 +44,8 @@ _FORCES_AS_VICTIMS = re.compile(
     r"officers|troops|soldiers|security (?:forces|personnel|guards)|vigilantes)\b",
     re.I,
 )
+# The seat of power a coup is fought at.
+_AT_THE_PALACE = re.compile(r"\b(?:palace|presidential (?:guard|residence)|state house)\b", re.I)
 # The text of a weapon-less generic "strike" hit that says only "attacks" ("20 killed in fresh attacks").
 _NOT_STRIKE = r"(?:(?!strike|struck|bombard)[\w\s-])*"
 _ONLY_ATTACKS = re.compile(rf"{_NOT_STRIKE}\battacks?\b{_NOT_STRIKE}", re.I)
@@ -147,6 +149,15 @@ def group(
                 by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
+    # A headline's weapon-less "strike" ("Kyiv says strike hit Russian troops at drill") over a body that
+    # reports missile strikes and no air strike is that missile strike, not an air strike of its own.
+    air = by_type.get("air_drone_strike", {})
+    headline_generic = [k for k, hit in air.items() if segs[k].headline and hit.cue == GENERIC_STRIKE.name]
+    missiles = by_type.get("missile_artillery_strike", {})
+    if air and len(headline_generic) == len(air) and any(not segs[k].headline for k in missiles):
+        for k in headline_generic:
+            missiles.setdefault(k, air.pop(k))
+        del by_type["air_drone_strike"]
     # A headline's weapon-less "attacks" ("20 killed in fresh attacks on two villages") over a body that
     # reports gunmen killing villagers is that attack, not an unspecified air strike.
     if any(not segs[k].headline for k in by_type.get("attack_on_civilians", {})):
@@ -172,9 +183,11 @@ def group(
             del by_type["armed_clash"]
     # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
     # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
+    # So is fire exchanged at the palace ("armed men had tried to storm the building and exchanged fire
+    # with the guard", a palace official said).
     if "coup" in by_type and "armed_clash" in by_type:
         for k, hit in list(by_type["armed_clash"].items()):
-            if hit.cue == "armed groups fighting":
+            if hit.cue == "armed groups fighting" or _AT_THE_PALACE.search(segs[k].text):
                 by_type["coup"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
