@@ -229,12 +229,16 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                 by_type["territory_change"].setdefault(k, clashes.pop(k))
         if not clashes:
             del by_type["armed_clash"]
-    # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup.
+    # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup; an
+    # arrest told as a report of its own ("Separately, soldiers detained the election rival") is not.
     if "coup" in by_type:
         for code in ("arrest", "armed_clash"):
             hits = by_type.get(code, {})
             for k in list(hits):
-                held = code == "arrest" and phrasing.coup_plotters_arrested().search(segs[k].text)
+                held = code == "arrest" and (
+                    phrasing.coup_plotters_arrested().search(segs[k].text)
+                    or salience.opens_news(segs[k].text)
+                )
                 if not held and phrasing.coup_forces().search(segs[k].text):
                     by_type["coup"].setdefault(k, hits.pop(k))
             if code in by_type and not hits:

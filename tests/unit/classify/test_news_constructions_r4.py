@@ -205,3 +205,31 @@ def test_fire_exchanged_at_the_palace_in_a_coup_is_the_coup() -> None:
         "official said armed men had tried to storm the building and exchanged fire with the guard.",
     )
     assert found == {"coup"}
+
+
+def test_an_arrest_told_separately_in_a_coup_report_is_its_own_event() -> None:
+    found = _types(
+        "Soldiers seize power; opposition leaders detained",
+        "Soldiers said on state television on Wednesday that they had taken over the country. Masked troops "
+        "set up checkpoints around the capital. Separately, soldiers detained opposition leaders Fernando "
+        "Lopes and Domingos Pereira, their party said.",
+    )
+    assert found == {"coup", "arrest"}
+
+
+def test_gunmen_killing_miners_is_an_attack_on_civilians() -> None:
+    found = _types(
+        "Two dead in Duki district, police say",
+        "Gunmen with hand grenades killed two coal miners and wounded a third in Duki district on Sunday "
+        "night before guards returned fire, police said.",
+    )
+    assert "attack_on_civilians" in found
+
+
+def test_where_people_who_fled_had_taken_shelter_is_no_evacuation() -> None:
+    found = _types(
+        "Drone kills 40 at mosque in besieged city",
+        "A drone strike on a mosque killed 40 worshippers on Friday. The mosque stands in a quarter where "
+        "families who fled the nearby camp had taken shelter.",
+    )
+    assert found == {"air_drone_strike"}
