@@ -243,6 +243,16 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                     by_type["coup"].setdefault(k, hits.pop(k))
             if code in by_type and not hits:
                 del by_type[code]
+    # "Typhoon Ragasa forces hundreds of thousands from their homes" over "moved 400,000 people out of
+    # harm's way ahead of Typhoon Ragasa": the storm has struck nothing yet, the news is the evacuation.
+    disaster = by_type.get("natural_disaster", {})
+    if (
+        disaster
+        and "evacuation" in by_type
+        and all(segs[k].headline for k in disaster)
+        and any(phrasing.storm_ahead().search(g.text) for g in segs)
+    ):
+        del by_type["natural_disaster"]
     # "More than 30,000 people have been taken to evacuation centres" in a flood report: the flood's count.
     hazard = next((c for c in ("natural_disaster", "industrial_accident") if c in by_type), None)
     evacuations = by_type.get("evacuation", {})

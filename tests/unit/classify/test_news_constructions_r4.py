@@ -233,3 +233,18 @@ def test_where_people_who_fled_had_taken_shelter_is_no_evacuation() -> None:
         "families who fled the nearby camp had taken shelter.",
     )
     assert found == {"air_drone_strike"}
+
+
+def test_a_headline_storm_still_on_its_way_reports_the_evacuation_only() -> None:
+    found = _types(
+        "Typhoon Haikui forces hundreds of thousands from their homes",
+        "Authorities in Fujian have moved 300,000 people out of harm's way ahead of Typhoon Haikui, state "
+        "media said. Flights were cancelled and schools closed.",
+    )
+    assert found == {"evacuation"}
+    # once the body tells of its harm, the storm is the disaster
+    assert _types(
+        "Typhoon Haikui forces hundreds of thousands from their homes",
+        "Typhoon Haikui made landfall in Fujian on Tuesday, killing three people, after authorities moved "
+        "300,000 people out of harm's way ahead of the storm.",
+    ) >= {"natural_disaster"}
