@@ -248,3 +248,23 @@ def test_a_headline_storm_still_on_its_way_reports_the_evacuation_only() -> None
         "Typhoon Haikui made landfall in Fujian on Tuesday, killing three people, after authorities moved "
         "300,000 people out of harm's way ahead of the storm.",
     ) >= {"natural_disaster"}
+
+
+def test_saboteurs_setting_fire_to_rail_signals_before_a_games_are_an_infrastructure_attack() -> None:
+    found = _types(
+        "Coordinated arson paralyses TGV network hours before Olympic opening",
+        "Saboteurs set fire to signal installations on France's Atlantic, northern and eastern "
+        "high-speed lines overnight, crippling traffic hours before the Olympics opening ceremony.",
+    )
+    assert found == {"infrastructure_attack"}
+
+
+def test_the_owner_named_before_the_infrastructure_hit_is_its_target() -> None:
+    article = build_article(
+        "Rail lines hit by arson",
+        "Arsonists hit France's high-speed rail lines overnight in what officials called coordinated "
+        "sabotage.",
+        entities=[("France", "GPE")],
+    )
+    (event,) = classify(article, veto=False)
+    assert [(a.name, a.role) for a in event.actors if a.name == "France"] == [("France", "target")]
