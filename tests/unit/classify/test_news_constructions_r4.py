@@ -268,3 +268,30 @@ def test_the_owner_named_before_the_infrastructure_hit_is_its_target() -> None:
     )
     (event,) = classify(article, veto=False)
     assert [(a.name, a.role) for a in event.actors if a.name == "France"] == [("France", "target")]
+
+
+def test_a_years_figures_of_cyberattacks_are_no_event() -> None:
+    found = _types(
+        "Ransomware in 2024: the figures behind a year of cyberattacks",
+        "With an estimated 5,000 ransomware attacks a year, data breaches have become routine for "
+        "companies, a guide to this year's incidents says.",
+    )
+    assert found == set()
+
+
+def test_a_rate_of_attacks_is_no_attack() -> None:
+    found = _types(
+        "Insurance costs rise for small firms",
+        "Insurers say small firms face a hacker attack every 39 seconds and thousands of cyberattacks "
+        "a year.",
+    )
+    assert found == set()
+
+
+def test_tornadoes_and_other_natural_phenomena_in_a_game_are_no_disaster() -> None:
+    found = _types(
+        "Floods, tornadoes and other disasters come to a city-building game",
+        "Meteors, tornadoes and other natural phenomena have come to the game, which adds emergency response "
+        "systems for players.",
+    )
+    assert found == set()
