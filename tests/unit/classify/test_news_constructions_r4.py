@@ -295,3 +295,28 @@ def test_tornadoes_and_other_natural_phenomena_in_a_game_are_no_disaster() -> No
         "systems for players.",
     )
     assert found == set()
+
+
+def test_the_protests_a_coup_followed_are_its_backstory() -> None:
+    found = _types(
+        "Soldiers detain president in apparent coup attempt",
+        "Soldiers detained the president and his prime minister on Tuesday after surrounding his residence, "
+        "in an apparent coup attempt that followed months of street demonstrations demanding his removal.",
+    )
+    assert found == {"coup"}
+    found = _types(
+        "Colonel says army is taking power",
+        "The commander of an elite army unit said on Tuesday that the armed forces were taking power. "
+        "The president had fled the country. A referendum would be held within two years. Weeks of "
+        "youth-led protests had turned against him on Saturday, when the colonel's troops joined the crowds.",
+    )
+    assert found == {"coup"}
+
+
+def test_a_numbered_round_of_indirect_talks_is_peace_talks() -> None:
+    found = _types(
+        "Syria talks resume in Geneva",
+        "The UN envoy opened a seventh round of indirect talks between government and opposition delegations "
+        "in Geneva on Monday.",
+    )
+    assert found == {"peace_talks"}
