@@ -145,7 +145,11 @@ def group(
             said = segs[k].text[hit.span[0] : hit.span[1]]
             victims = _FORCES_AS_VICTIMS.search(segs[k].text) is not None
             fighting_back = _FORCES.search(_FORCES_AS_VICTIMS.sub("", segs[k].text)) is not None
-            if segs[k].headline and (ONE_SIDED.fullmatch(said) or victims) and not fighting_back:
+            one_sided = ONE_SIDED.fullmatch(said) is not None
+            in_headline = segs[k].headline and (one_sided or victims)
+            # "heavily armed gang members attacked Pont-Sonde" in the body: no side fights back either
+            in_body = one_sided and hit.cue == "armed groups fighting"
+            if (in_headline or in_body) and not fighting_back:
                 by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]

@@ -320,3 +320,31 @@ def test_a_numbered_round_of_indirect_talks_is_peace_talks() -> None:
         "in Geneva on Monday.",
     )
     assert found == {"peace_talks"}
+
+
+def test_protests_spiralling_into_unrest_are_a_riot() -> None:
+    found = _types(
+        "Police cars burn in the city's worst unrest in decades",
+        "Street protests over police killings spiralled on Saturday into the city's worst unrest in decades, "
+        "as fires burned and crowds of thousands confronted officers.",
+    )
+    assert found == {"riot"}
+
+
+def test_a_groups_record_of_attacks_beside_arrests_is_background() -> None:
+    found = _types(
+        "Police detain 35 suspected Islamic State members in raids",
+        "Police on Wednesday detained 35 suspected members of Islamic State in raids across Istanbul. The "
+        "militants have been blamed for at least half a dozen attacks on civilians over the past 18 months, "
+        "among them a nightclub shooting that killed 39 people.",
+    )
+    assert found == {"arrest"}
+
+
+def test_gang_members_attacking_a_town_in_the_body_are_no_battle() -> None:
+    found = _types(
+        "Gang attack on town kills at least 70, UN says",
+        "At least 70 people were killed when heavily armed gang members attacked Pont-Sonde in the "
+        "Artibonite region on Thursday, the UN human rights office said on Friday.",
+    )
+    assert found == {"attack_on_civilians"}
