@@ -348,3 +348,29 @@ def test_gang_members_attacking_a_town_in_the_body_are_no_battle() -> None:
         "Artibonite region on Thursday, the UN human rights office said on Friday.",
     )
     assert found == {"attack_on_civilians"}
+
+
+def test_a_city_flooding_its_streets_with_police_is_no_flood() -> None:
+    found = _types(
+        "Riots spread to cities across England as London floods streets with police",
+        "Rioting spread from London to Birmingham and Manchester overnight, with shops ransacked and cars "
+        "torched.",
+    )
+    assert found == {"riot"}
+
+
+def test_rebels_hacking_villagers_to_death_attack_civilians() -> None:
+    assert "attack_on_civilians" in _types(
+        "Suspected rebels hack 16 villagers to death",
+        "At least 16 people were killed by suspected rebels in North Kivu province, a local official said.",
+    )
+
+
+def test_fighters_killing_people_in_villages_and_pushing_the_army_out_of_a_town() -> None:
+    found = _types(
+        "Paramilitaries kill 25 in villages, claim army driven out of town",
+        "Rapid Support Forces fighters have killed at least 25 people in the town of Rufaa and seven "
+        "surrounding villages since Sunday, a residents' committee said. The paramilitaries claimed on "
+        "Tuesday to have pushed the army out of the town of Tamboul.",
+    )
+    assert {"attack_on_civilians", "territory_change"} <= found
