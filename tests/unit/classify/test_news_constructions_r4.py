@@ -374,3 +374,12 @@ def test_fighters_killing_people_in_villages_and_pushing_the_army_out_of_a_town(
         "Tuesday to have pushed the army out of the town of Tamboul.",
     )
     assert {"attack_on_civilians", "territory_change"} <= found
+
+
+def test_a_general_shot_dead_by_a_gunman_in_uniform_is_a_clash() -> None:
+    found = _types(
+        "US general killed by gunman in Afghan uniform",
+        "A major general, deputy commander of the coalition's training command, was shot dead on Tuesday "
+        "by a gunman believed to be an Afghan soldier, and more than a dozen coalition troops were wounded.",
+    )
+    assert found == {"armed_clash"}
