@@ -383,3 +383,13 @@ def test_a_general_shot_dead_by_a_gunman_in_uniform_is_a_clash() -> None:
         "by a gunman believed to be an Afghan soldier, and more than a dozen coalition troops were wounded.",
     )
     assert found == {"armed_clash"}
+
+
+def test_a_tally_of_weapons_used_since_a_days_evening_is_background() -> None:
+    found = _types(
+        "Russian missile strike on Odesa injures six",
+        "Russia hit the centre of Odesa with a missile attack on Monday, wounding six people, the deputy "
+        "governor said. Russia has used about 150 attack drones, glide bombs and missiles against more than "
+        "10 regions since Sunday evening, the president said.",
+    )
+    assert found == {"missile_artillery_strike"}
