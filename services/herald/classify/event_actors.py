@@ -75,6 +75,9 @@ _VICTIM_AFTER = re.compile(
 _DEFENDS_BETWEEN = re.compile(
     r"\b(?:intercept(?:ed|ing|s)?|shot\s+down|shoots?\s+down|downed|downing|repelled|repulsed)\b", re.I
 )
+# "France's high-speed rail lines", "Nigeria's main oil pipeline": the owner of the infrastructure hit,
+# named in the possessive right before it, is its target, not its attacker.
+_OWNER_OF = re.compile(r"^['\u2019]s\s+(?:[\w-]+\s+){0,3}$")
 _PASSIVE = re.compile(
     r"\b(?:was|were|has been|have been|had been|came under|come under|is|are|suffered|saw)\b", re.I
 )
@@ -240,6 +243,8 @@ def find(code: str, article: EnrichedArticle, triggers: Sequence[tuple[Segment, 
                         role = "target"  # "a major US hospital network diverted ambulances after hackers ..."
                     elif _DEFENDS_BETWEEN.search(seg.text[end : span[0]]):
                         role = "target"  # "the Israeli army said it had intercepted a missile"
+                    elif code == "infrastructure_attack" and _OWNER_OF.match(seg.text[end : span[0]]):
+                        role = "target"
                     else:
                         role = "target" if _PASSIVE.search(seg.text[end : span[0]]) else "attacker"
                 elif _BY.search(before) or (lost and _TO.search(before)):

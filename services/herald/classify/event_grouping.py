@@ -44,6 +44,8 @@ _FORCES_AS_VICTIMS = re.compile(
     r"officers|troops|soldiers|security (?:forces|personnel|guards)|vigilantes)\b",
     re.I,
 )
+# The seat of power a coup is fought at.
+_AT_THE_PALACE = re.compile(r"\b(?:palace|presidential (?:guard|residence)|state house)\b", re.I)
 # The text of a weapon-less generic "strike" hit that says only "attacks" ("20 killed in fresh attacks").
 _NOT_STRIKE = r"(?:(?!strike|struck|bombard)[\w\s-])*"
 _ONLY_ATTACKS = re.compile(rf"{_NOT_STRIKE}\battacks?\b{_NOT_STRIKE}", re.I)
@@ -143,10 +145,23 @@ def group(
             said = segs[k].text[hit.span[0] : hit.span[1]]
             victims = _FORCES_AS_VICTIMS.search(segs[k].text) is not None
             fighting_back = _FORCES.search(_FORCES_AS_VICTIMS.sub("", segs[k].text)) is not None
-            if segs[k].headline and (ONE_SIDED.fullmatch(said) or victims) and not fighting_back:
+            one_sided = ONE_SIDED.fullmatch(said) is not None
+            in_headline = segs[k].headline and (one_sided or victims)
+            # "heavily armed gang members attacked Pont-Sonde" in the body: no side fights back either
+            in_body = one_sided and hit.cue == "armed groups fighting"
+            if (in_headline or in_body) and not fighting_back:
                 by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
+    # A headline's weapon-less "strike" ("Kyiv says strike hit Russian troops at drill") over a body that
+    # reports missile strikes and no air strike is that missile strike, not an air strike of its own.
+    air = by_type.get("air_drone_strike", {})
+    headline_generic = [k for k, hit in air.items() if segs[k].headline and hit.cue == GENERIC_STRIKE.name]
+    missiles = by_type.get("missile_artillery_strike", {})
+    if air and len(headline_generic) == len(air) and any(not segs[k].headline for k in missiles):
+        for k in headline_generic:
+            missiles.setdefault(k, air.pop(k))
+        del by_type["air_drone_strike"]
     # A headline's weapon-less "attacks" ("20 killed in fresh attacks on two villages") over a body that
     # reports gunmen killing villagers is that attack, not an unspecified air strike.
     if any(not segs[k].headline for k in by_type.get("attack_on_civilians", {})):
@@ -172,9 +187,11 @@ def group(
             del by_type["armed_clash"]
     # Gunfire in a coup report is the coup ("Gunfire erupted around State House", "loyal forces killed
     # three of the plotters"): soldiers shooting at the palace are not a battle between armed groups.
+    # So is fire exchanged at the palace ("armed men had tried to storm the building and exchanged fire
+    # with the guard", a palace official said).
     if "coup" in by_type and "armed_clash" in by_type:
         for k, hit in list(by_type["armed_clash"].items()):
-            if hit.cue == "armed groups fighting":
+            if hit.cue == "armed groups fighting" or _AT_THE_PALACE.search(segs[k].text):
                 by_type["coup"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
@@ -216,16 +233,30 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
                 by_type["territory_change"].setdefault(k, clashes.pop(k))
         if not clashes:
             del by_type["armed_clash"]
-    # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup.
+    # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup; an
+    # arrest told as a report of its own ("Separately, soldiers detained the election rival") is not.
     if "coup" in by_type:
         for code in ("arrest", "armed_clash"):
             hits = by_type.get(code, {})
             for k in list(hits):
-                held = code == "arrest" and phrasing.coup_plotters_arrested().search(segs[k].text)
+                held = code == "arrest" and (
+                    phrasing.coup_plotters_arrested().search(segs[k].text)
+                    or salience.opens_news(segs[k].text)
+                )
                 if not held and phrasing.coup_forces().search(segs[k].text):
                     by_type["coup"].setdefault(k, hits.pop(k))
             if code in by_type and not hits:
                 del by_type[code]
+    # "Typhoon Ragasa forces hundreds of thousands from their homes" over "moved 400,000 people out of
+    # harm's way ahead of Typhoon Ragasa": the storm has struck nothing yet, the news is the evacuation.
+    disaster = by_type.get("natural_disaster", {})
+    if (
+        disaster
+        and "evacuation" in by_type
+        and all(segs[k].headline for k in disaster)
+        and any(phrasing.storm_ahead().search(g.text) for g in segs)
+    ):
+        del by_type["natural_disaster"]
     # "More than 30,000 people have been taken to evacuation centres" in a flood report: the flood's count.
     hazard = next((c for c in ("natural_disaster", "industrial_accident") if c in by_type), None)
     evacuations = by_type.get("evacuation", {})

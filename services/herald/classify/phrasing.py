@@ -91,6 +91,12 @@ def coup_forces() -> re.Pattern[str]:
     return re.compile(_raw()["coup_forces"], re.I)
 
 
+@cache
+def storm_ahead() -> re.Pattern[str]:
+    """A storm still on its way: a headline naming it reports the evacuation, not a disaster."""
+    return re.compile(_raw()["storm_ahead"], re.I)
+
+
 def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
     """The rules with each type's data cues and vetoes appended."""
     extra, banned = cues(), vetoes()

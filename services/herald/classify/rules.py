@@ -78,6 +78,7 @@ def classify(
     def article_weak_ok() -> bool:
         return not is_off_topic(article.title) or any(HARD_NEWS.search(g.text) for g in segs)
 
+    lead_end = next((g.index for g in segs if not g.headline), -1)  # the first body sentence
     per_segment: list[dict[str, Hit]] = []
     quiet: set[int] = set()  # segments about something else: their counts join no event
     for g in segs:
@@ -91,7 +92,10 @@ def classify(
             )
 
         asides: list[tuple[int, int]] = []
-        hits = segment_hits(g.text, weak_ok, text, starts, asides)
+        # A cue dated weeks before the report is background past the lead ("M23 ... took Goma in
+        # January"); in the headline and first sentence it is the news ("985 mpox cases ... in May").
+        dated_from = article.published if g.index > lead_end else None
+        hits = segment_hits(g.text, weak_ok, text, starts, asides, dated_from)
         if hazards and not hits:
             # "Grenada's Beryl death toll rises to three": a toll in the name of a storm just reported
             named = live_hazards.toll_in_name(g.text, hazards)

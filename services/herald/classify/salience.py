@@ -52,6 +52,7 @@ def _vocabulary() -> dict[str, Any]:
         "any_before_cue": _compile("|".join(f"(?:{v})" for v in raw["before_cue"].values())),
         "after_cue": {k: _compile(v) for k, v in raw["after_cue"].items()},
         "dated_clause": _compile(raw["dated_clause"]),
+        "reported_pluperfect": _compile(raw["reported_pluperfect"]),
         "first_since": _compile(raw["first_since"]),
         "news_markers": _compile(raw["news_markers"]),
         "roundup_headline": _compile(raw["roundup_headline"]),
@@ -108,6 +109,9 @@ def aside(text: str, start: int, end: int) -> str | None:
     if vocabulary["any_before_cue"].search(before):  # most cue words have none: skip the loop
         for kind, pattern in vocabulary["before_cue"].items():
             if pattern.search(before):
+                # "said on Wednesday they had seized power": the news, told in the tense of its telling
+                if kind == "pluperfect" and vocabulary["reported_pluperfect"].search(before):
+                    continue
                 return kind
     after = text[end : end + _WINDOW]
     for kind, pattern in vocabulary["after_cue"].items():
@@ -191,6 +195,43 @@ def earlier_day(lead: str, text: str, published: datetime | None = None) -> bool
     return any(1 <= (lead_day - _WEEKDAYS.index(d.lower())) % 7 <= 3 for d in days)
 
 
+# "M23 ... took Goma in January", "still recovering from a magnitude 6.9 earthquake on Sept. 30": a month,
+# or a month and day, right after the cue word, with no year (a year is ``cues._PAST_AFTER``'s).
+_MONTH_NAMES = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
+    r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+)
+_MONTH_AFTER_CUE = re.compile(
+    r"^[^.;]{0,30}?\b(?i:in|on) (?i:early |mid-|late )?(" + _MONTH_NAMES + r")(?=[\s,.;)]|$)(?: (\d{1,2})\b)?"
+)
+_YEAR_NEXT = re.compile(r"\W{0,3}(?:19|20)\d\d\b")
+_EARLIER_MONTH_DAYS = 14  # a date this many days before the report or more tells of an earlier event
+
+
+def dated_before_report(after: str, published: datetime | None) -> bool:
+    """Whether the words right after a cue date it at least two weeks before the report (``published``):
+    "took Goma in January" in July, "a magnitude 6.9 earthquake on Sept. 30" in November. Such a cue tells
+    of an earlier event, the background of the news. A month with no day counts from its last day."""
+    if published is None:
+        return False
+    m = _MONTH_AFTER_CUE.match(after)
+    if m is None or _YEAR_NEXT.match(after, m.end()):
+        return False
+    said = m.group(1).lower().rstrip(".")[:3]
+    month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(said))
+    year = published.year - (month > published.month)
+    if m.group(2) is not None:
+        try:
+            when = date(year, month, int(m.group(2)))
+        except ValueError:
+            return False
+    else:
+        when = date(year + (month == 12), month % 12 + 1, 1)  # the day after the month's last
+        if month == published.month:
+            return False
+    return (published.date() - when).days >= _EARLIER_MONTH_DAYS
+
+
 def marks_news(text: str) -> bool:
     """Whether a sentence past the lead presents itself as a report of its own ("on Sunday ...")."""
     return bool(_vocabulary()["news_markers"].search(text))
@@ -201,6 +242,7 @@ __all__ = [
     "article_frame",
     "aside",
     "background_sentence",
+    "dated_before_report",
     "earlier_day",
     "is_roundup",
     "marks_news",

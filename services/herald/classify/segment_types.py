@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from . import phrasing, salience
 from .cues import (
@@ -100,6 +101,7 @@ def _match(
     said: Sequence[tuple[int, int]],
     starts: frozenset[str],
     asides: list[tuple[int, int]] | None = None,
+    published: datetime | None = None,
 ) -> Hit | None:
     """The first cue of a type that fires on a segment, unless one of the type's vetoes applies.
 
@@ -119,6 +121,8 @@ def _match(
                 excluded = [e.span() for e in cue.exclude.finditer(text)] if cue.exclude is not None else []
             if in_spans(m.start(), excluded) or in_spans(m.start(), said) or is_background(text, m):
                 continue
+            if salience.dated_before_report(text[m.end() :], published):
+                continue
             if salience.aside(text, *m.span()):
                 if asides is not None:
                     asides.append(m.span())
@@ -135,19 +139,21 @@ def segment_hits(
     article_text: str,
     starts: frozenset[str],
     asides: list[tuple[int, int]] | None = None,
+    published: datetime | None = None,
 ) -> dict[str, Hit]:
     """Step 1 and 2: the types one segment reports, after same-segment absorption. Cue words found
-    to be asides (``salience.aside``) are appended to ``asides`` when given."""
+    to be asides (``salience.aside``) are appended to ``asides`` when given; with ``published``, a cue
+    dated weeks before it ("took Goma in January") is background (``salience.dated_before_report``)."""
     hits: dict[str, Hit] = {}
     said = reporting_spans(text)
     for rules, gate in _TYPE_GATES:
         if gate is not None and gate.isdisjoint(starts):
             continue
-        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts, asides)
+        hit = _match(rules, rules.cues, text, weak_ok, article_text, said, starts, asides, published)
         if hit is not None:
             hits[rules.code] = hit
     if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
-        hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text, said, starts)
+        hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text, said, starts, None, published)
         if hit is not None and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
             hits["strike"] = hit
     # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
