@@ -94,10 +94,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 159, 0.96 / 0.91; a claimed first in the report that updates its event, a town in the country where the
 # family alerted no namesake: 164 / 175 / 160, 0.98 / 0.91; another family's alerted toll borrowed by a
 # protest: 163 / 175 / 160, 0.98 / 0.91; a campaign's first week counted whole: 162 / 175 / 160, 0.99 /
-# 0.91).
+# 0.91; four new dev timelines, first scored 25 / 20 / 14, and the veto refit on a larger dev set:
+# 185 / 195 / 172, 0.93 / 0.88).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.99, "recall": 0.91}
+MEASURED = {"precision": 0.93, "recall": 0.88}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -113,7 +114,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 600, total
+    assert 80 <= total <= 700, total
 
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
