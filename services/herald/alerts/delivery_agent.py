@@ -41,6 +41,7 @@ from herald.core import topics
 from herald.core.deadletter import dead_letter
 from herald.core.heartbeat_markers import HEARTBEAT_RULE
 from herald.core.metrics import E2E_BUCKETS, LATENCY_BUCKETS, StageMetrics
+from herald.core.prompt_sends import send_now
 from herald.core.records import Alert, DeadLetterReason, DeliveryOutcome, DeliveryStatus, utcnow
 from herald.core.streams import Emit, Stage, make_app, raw_topic, table
 
@@ -288,6 +289,7 @@ def build(
                         for e in emits
                     ]
                     if futures:
+                        send_now(app)
                         await asyncio.gather(*futures)
                 except Exception:  # a timer that raises stops for good: log and try again next tick
                     log.exception(

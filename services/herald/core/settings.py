@@ -64,6 +64,14 @@ class CoreSettings(BaseSettings):
         description="How long every producer waits for more records before sending a batch (latency "
         "added per hop, at most).",
     )
+    changelog_linger_seconds: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="Stream workers send a batch's outputs at once and let table changelog records wait "
+        "this long for the next batch's outputs, to go in one produce request with them (an offset "
+        "commit sends them first); 0: every record waits producer_linger_seconds instead.",
+    )
     commit_interval_seconds: float = Field(
         1.0,
         gt=0,

@@ -39,6 +39,8 @@ from .codec import Poison, decode
 from .deadletter import dead_letter
 from .faust_offset_fix import HeadWatch, guard_offset_commits, read_uncommitted_from_start
 from .metrics import StageMetrics, exposition
+from .prompt_sends import install as install_prompt_sends
+from .prompt_sends import producer_linger, send_now
 from .records import DeadLetter, Record
 from .replication import apply_producer_guarantees
 from .settings import CoreSettings
@@ -105,9 +107,9 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
         broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
         broker_commit_interval=settings.commit_interval_seconds,
         producer_acks=-1,
-        # Batches the many small changelog writes into fewer requests, for at most the linger a hop;
-        # Faust's 16 KiB batches split one enrichment batch's outputs into several requests.
-        producer_linger=settings.producer_linger_seconds,
+        # Batches the many small changelog writes into fewer requests; outputs do not wait for it
+        # (``prompt_sends``). Faust's 16 KiB batches split one enrichment batch's outputs.
+        producer_linger=producer_linger(settings),
         producer_max_batch_size=settings.producer_batch_bytes,
         producer_max_request_size=settings.max_request_bytes,
         consumer_max_fetch_size=16 * 1024 * 1024,
@@ -133,6 +135,7 @@ def make_app(settings: CoreSettings, stage: str, registry: CollectorRegistry, de
     # a real flood.
     app.producer.buffer.max_messages = PRODUCER_BUFFER_MESSAGES
     apply_producer_guarantees(app, settings)
+    install_prompt_sends(app, settings)
     return app
 
 
@@ -401,6 +404,7 @@ class Stage(Generic[M]):
             futures.append(fut)
         # Wait for the broker's ack of every output before the batch is acked (see module docstring).
         if futures:
+            send_now(self.app)  # with them, the changelog records earlier batches left waiting
             await asyncio.gather(*futures)
 
     async def _drain_table_writes(self) -> None:

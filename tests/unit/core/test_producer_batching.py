@@ -30,6 +30,7 @@ def test_a_stage_app_batches_and_commits_as_the_settings_say(tmp_path: Path) -> 
         producer_linger_seconds=0.01,
         commit_interval_seconds=2.0,
         commit_every_records=5000,
+        changelog_linger_seconds=0,
     )
     app = make_app(settings, "batchtest", CollectorRegistry(), 9199)
     assert app.conf.producer_max_batch_size == 262144
@@ -49,3 +50,9 @@ def test_defaults_batch_half_a_mebibyte_and_commit_once_a_second() -> None:
 def test_a_batch_larger_than_a_request_is_refused() -> None:
     with pytest.raises(ValidationError):
         CoreSettings(max_record_bytes=100_000, producer_batch_bytes=300_000)
+
+
+def test_a_stage_app_lingers_for_changelog_records_when_outputs_are_sent_at_once(tmp_path: Path) -> None:
+    settings = CoreSettings(state_dir=tmp_path, producer_linger_seconds=0.005, changelog_linger_seconds=0.3)
+    app = make_app(settings, "lingertest", CollectorRegistry(), 9198)
+    assert app.conf.producer_linger == pytest.approx(0.3)
