@@ -377,8 +377,7 @@ def test_dams_bursting_on_a_town_are_a_disaster(make_article: Make) -> None:
         "Prime minister says 2,000 killed in Derna",
         "The prime minister said that 2,000 people were killed in Derna when two dams above the city burst.",
     )
-    # The rules' reading: the learned veto, on by default, weighs the whole text, not this rule.
-    assert [e.type for e in classify(article, veto=False)] == ["natural_disaster"]
+    assert [e.type for e in classify(article)] == ["natural_disaster"]
 
 
 def test_a_dam_deal_is_no_disaster(make_article: Make) -> None:
