@@ -498,7 +498,7 @@ class NoveltyDetector:
             follow_up = None
             tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
             if tolls and not claim:
-                follow_up = self._follow_up(event, tolls[0], when, now, outcome)
+                follow_up = self._follow_up(event, story, tolls[0], when, now, outcome)
             if follow_up is not None:
                 fired.extend(follow_up)
                 if follow_up:
@@ -733,12 +733,22 @@ class NoveltyDetector:
         )
 
     def _follow_up(
-        self, event: Event, main: dict[str, Any], when: float, now: datetime | None, outcome: Outcome
+        self,
+        event: Event,
+        story: dict[str, Any],
+        main: dict[str, Any],
+        when: float,
+        now: datetime | None,
+        outcome: Outcome,
     ) -> list[Alert] | None:
         """The event's record beats the count of a story alerted within the retelling window: most
         likely a later report of that event that story grouping split off (a rising toll under a new
         headline). It escalates that story (an update of its alert) rather than raising a record. Only
         for tolls (``escalation_metrics``): a higher count of drones the next night is a new barrage.
+
+        A story that already went out as the beaten story's update is its later report however long
+        after: cholera's toll 138 -> 194 was an update of the outbreak's first, and the same story's 303
+        five days on is the next update, not a record beating 138.
 
         Returns the alerts it raises (none when the rise is too small or a revision down), or None when
         the beaten story did not alert recently.
@@ -750,7 +760,9 @@ class NoveltyDetector:
         if tells_of_another_event(event, {main["metric"]: main["previous"]}):
             return None  # a new event recalling the beaten one: its own record, not that story's update
         since = when - other["alerted"].get("reported", 0.0)
-        if since <= self.config.retelling_window.total_seconds():
+        if _updates(story, other):
+            why = "of the story this one already updated"
+        elif since <= self.config.retelling_window.total_seconds():
             why = "of a story alerted within HERALD_NOVELTY_RETELLING_HOURS"
         else:
             # Weeks on, only a report that tells of the event as past and names its place is its
@@ -871,6 +883,12 @@ def add_places(story: dict[str, Any], event: Event) -> None:
     for name in (loc.name, loc.admin1):
         if name and name.lower() not in places and len(places) < STORY_PLACES:
             places.append(name.lower())
+
+
+def _updates(story: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``story`` already raised an update of ``other``'s alert (a follow-up split off by grouping)."""
+    alerted = set(other.get("order") or [])
+    return any(a.get("update_of") in alerted for a in (story.get("alerts") or {}).values())
 
 
 def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | None) -> bool:

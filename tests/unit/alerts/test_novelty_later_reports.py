@@ -577,3 +577,48 @@ def test_a_rising_toll_placed_by_a_namesake_town_abroad_is_the_storys_later_repo
     assert ("any", "retelling") not in held(
         det.assess(ev(4, day=1.5, where=namesake, title=own, magnitude={"killed": 80}, **hazard))
     )
+
+
+HT = dict(type="disease_outbreak", severity=5)
+
+
+def test_a_split_off_story_that_updated_the_outbreak_goes_on_updating_it() -> None:
+    """haiti_cholera: "Cholera confirmed in Haiti for the first time in a century; 138 dead" pages, the
+    next day's "Cholera toll climbs to 194", placed in the capital, is a story of its own that updates
+    it; five days on that story's "Haiti's cholera deaths pass 300" paged a record beating 138 (the
+    event's own first figure), and a department's later 629 an update of the first story under the
+    national 1,034. The split-off story speaks for the outbreak however long after."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, day=-60, story="nigeria", where=("Kano", "NG", "Kano"), magnitude={"killed": 15}, **HT))
+    first = det.observe(
+        ev(
+            1,
+            day=0,
+            story="artibonite",
+            where=("Artibonite", "HT", "Artibonite"),
+            magnitude={"killed": 138},
+            **HT,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    capital = dict(story="capital", where=("Port-au-Prince", "HT", None), **HT)
+    climbs = det.observe(ev(2, day=0.9, magnitude={"killed": 194}, **capital))
+    assert [(a.update_of, a.evidence["value"]) for a in climbs] == [(first[0].id, 194)]
+    passes = det.observe(ev(3, day=5.7, magnitude={"killed": 303}, **capital))
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in passes] == [
+        (first[0].id, 194, 303)
+    ]
+    national = det.observe(ev(4, day=26, magnitude={"killed": 1034}, **capital))
+    assert [a.update_of for a in national] == [first[0].id]
+    # A department's share of the national toll, in the first story, is no rise.
+    share = det.observe(
+        ev(
+            5,
+            day=28,
+            story="artibonite",
+            where=("Artibonite", "HT", "Artibonite"),
+            magnitude={"killed": 629},
+            **HT,
+        )
+    )
+    assert share == []
