@@ -403,6 +403,10 @@ class NoveltyDetector:
             # And the story stays that event's part: a later report of it alone ("Death toll from Russian
             # attack on Kyiv rises to six", read as the barrage's missiles only) speaks for that story.
             story.setdefault("part_of", self.recent.same_article_story(event))
+        elif speaks_for_another(story):
+            # Its reports went out as another story's updates: that event's first is paged ("First
+            # cholera cases confirmed in Port-au-Prince", in the story that carried Haiti's rising toll).
+            outcome.hold("new_type", "follow_up", "the story's reports update another story's alert")
         elif "new_type" not in story["rules"]:
             first = claim_of(event, "first")
             record_claim = claim_of(event)
@@ -883,6 +887,13 @@ def add_places(story: dict[str, Any], event: Event) -> None:
     for name in (loc.name, loc.admin1):
         if name and name.lower() not in places and len(places) < STORY_PLACES:
             places.append(name.lower())
+
+
+def speaks_for_another(story: dict[str, Any]) -> bool:
+    """Whether the story raised no alert of its own but updates of another story's (a follow-up split
+    off by story grouping)."""
+    alerts = (story.get("alerts") or {}).values()
+    return not story.get("rules") and any(a.get("update_of") for a in alerts)
 
 
 def _updates(story: dict[str, Any], other: dict[str, Any]) -> bool:

@@ -608,6 +608,12 @@ def test_a_split_off_story_that_updated_the_outbreak_goes_on_updating_it() -> No
     assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in passes] == [
         (first[0].id, 194, 303)
     ]
+    # The capital's first cases, told in that story, are the outbreak's later report: no first of their own.
+    said = "Cholera has reached the capital, the health ministry said, confirming its first cases."
+    capital_cases = det.assess(
+        ev(9, day=18, magnitude={"killed": 303}, claims=[Claim(kind="first", text=said)], **capital)
+    )
+    assert capital_cases.alerts == [] and ("new_type", "follow_up") in held(capital_cases)
     national = det.observe(ev(4, day=26, magnitude={"killed": 1034}, **capital))
     assert [a.update_of for a in national] == [first[0].id]
     # A department's share of the national toll, in the first story, is no rise.
