@@ -68,7 +68,7 @@ from herald.alerts.novelty_wording import (
     text_sums_countries,
     toll_countries,
 )
-from herald.core.families import conflict_families, family_of
+from herald.core.families import conflict_families, consequence_types, family_of
 from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Alert, Event, stable_id
 
@@ -418,6 +418,12 @@ class NoveltyDetector:
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
             serious = severe or (deadly and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            if scope_first and not broad and story["rules"]:
+                # The story paged already (a record): the same event reaching another town of the country
+                # ("Floods kill 143; towns on the Lagoa dos Patos told to evacuate") is its update, not a
+                # place first of its own.
+                outcome.hold("new_type", "story_alerted", "a region or place first of a story that alerted")
+                scope_first = False
             at_war = self._conflict_in_country(event, when) if scope_first else None
             if at_war:
                 outcome.hold("new_type", "conflict_in_country", at_war)
@@ -475,6 +481,15 @@ class NoveltyDetector:
             cause = self.recent.cause_in_country(event, when) if beaten and not claim else None
             if cause:
                 outcome.hold("record", "part_of_alerted_event", cause)
+                beaten = []
+            if beaten and not claim and self._part_of_deadly_report(event):
+                # "Floods kill 143; towns on the Lagoa dos Patos told to evacuate": the people moved out are
+                # the floods' count, and the floods' own event of the report speaks for it.
+                outcome.hold(
+                    "record",
+                    "part_of_deadly_event",
+                    f"{event.type} counted in a report whose headline tells of the dead of what caused it",
+                )
                 beaten = []
             if claim and not (severe or deadly):
                 # A deadly event's own record claim pages from the severity its first would: "Two dead in
@@ -619,6 +634,13 @@ class NoveltyDetector:
         )
         story["novel"] = []
         return [a for a in fired if a is not first]
+
+    def _part_of_deadly_report(self, event: Event) -> bool:
+        """Whether the event is a consequence (people moved out) counted by a report whose headline tells
+        of the dead of the event that caused it: that event is the report's news, not its evacuees."""
+        if event.type not in consequence_types() or event.magnitude.get("killed"):
+            return False
+        return tells_of_deaths(event.model_copy(update={"sentences": []})) is not None
 
     def _first_of_follow_up(
         self, story: dict[str, Any], fired: list[Alert], outcome: Outcome, *, updated: bool = False

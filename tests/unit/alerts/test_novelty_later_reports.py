@@ -628,3 +628,90 @@ def test_a_split_off_story_that_updated_the_outbreak_goes_on_updating_it() -> No
         )
     )
     assert share == []
+
+
+def _rs_floods() -> tuple[NoveltyDetector, list[Any]]:
+    """rs_floods: 2023's cyclone floods in the history, then the 2024 floods' record of 56 dead."""
+    flood = dict(type="natural_disaster", severity=5)
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, day=-240, story="cyclone", where=("Mucum", "BR", None), magnitude={"killed": 41}, **flood)
+    )
+    det.observe(
+        ev(1, day=-1, story="rains", where=("Bento Goncalves", "BR", None), magnitude={"killed": 9}, **flood)
+    )
+    record = det.observe(
+        ev(
+            2,
+            story="floods",
+            where=("Porto Alegre", "BR", None),
+            magnitude={"killed": 56, "evacuated": 24000},
+            title="Guaiba breaks its 1941 record as floods kill 56, the state's deadliest disaster",
+            **flood,
+        )
+    )
+    assert rules(record) == ["record"]
+    return det, record
+
+
+def test_evacuees_counted_in_a_report_of_the_dead_are_the_floods_count() -> None:
+    """ "Floods kill 143; towns on the Lagoa dos Patos told to evacuate": its evacuation event, read
+    before the floods' own, paged a record of 538,000 evacuated; the floods' event updates instead."""
+    det, record = _rs_floods()
+    title = "Floods kill 143; towns on the Lagoa dos Patos told to evacuate"
+    det.observe(
+        ev(
+            3,
+            day=-20,
+            story="old",
+            type="evacuation",
+            severity=4,
+            where=("Canoas", "BR", None),
+            magnitude={"evacuated": 20000},
+        )
+    )
+    evacuees = det.assess(
+        ev(
+            4,
+            day=8,
+            story="lagoa",
+            type="evacuation",
+            severity=5,
+            where=("Lagoa", "BR", None),
+            magnitude={"evacuated": 538000},
+            title=title,
+        )
+    )
+    assert evacuees.alerts == [] and ("record", "part_of_deadly_event") in held(evacuees)
+    floods = det.observe(
+        ev(
+            5,
+            day=8,
+            story="floods",
+            type="natural_disaster",
+            severity=5,
+            where=("Lagoa", "BR", None),
+            magnitude={"killed": 143},
+            title=title,
+        )
+    )
+    assert [(a.update_of, a.rule) for a in floods] == [(record[0].id, "record")]
+
+
+def test_a_story_that_paged_raises_no_place_first_where_it_spreads() -> None:
+    """The floods' story paged its record at Porto Alegre; a week on its 143 dead placed at the Lagoa
+    dos Patos passed as a place first (143 killed above the local floor) and held back the update."""
+    det, record = _rs_floods()
+    outcome = det.assess(
+        ev(
+            3,
+            day=8,
+            story="floods",
+            type="natural_disaster",
+            severity=5,
+            where=("Lagoa", "BR", None),
+            magnitude={"killed": 143},
+        )
+    )
+    assert [a.update_of for a in outcome.alerts] == [record[0].id]
+    assert ("new_type", "story_alerted") in held(outcome)
