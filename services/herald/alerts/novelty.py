@@ -68,7 +68,7 @@ from herald.alerts.novelty_wording import (
     text_sums_countries,
     toll_countries,
 )
-from herald.core.families import conflict_families, family_of
+from herald.core.families import conflict_families, consequence_types, family_of
 from herald.core.heartbeat_markers import HEARTBEAT_TYPE
 from herald.core.records import Alert, Event, stable_id
 
@@ -403,6 +403,10 @@ class NoveltyDetector:
             # And the story stays that event's part: a later report of it alone ("Death toll from Russian
             # attack on Kyiv rises to six", read as the barrage's missiles only) speaks for that story.
             story.setdefault("part_of", self.recent.same_article_story(event))
+        elif speaks_for_another(story):
+            # Its reports went out as another story's updates: that event's first is paged ("First
+            # cholera cases confirmed in Port-au-Prince", in the story that carried Haiti's rising toll).
+            outcome.hold("new_type", "follow_up", "the story's reports update another story's alert")
         elif "new_type" not in story["rules"]:
             first = claim_of(event, "first")
             record_claim = claim_of(event)
@@ -414,6 +418,12 @@ class NoveltyDetector:
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
             serious = severe or (deadly and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
+            if scope_first and not broad and story["rules"]:
+                # The story paged already (a record): the same event reaching another town of the country
+                # ("Floods kill 143; towns on the Lagoa dos Patos told to evacuate") is its update, not a
+                # place first of its own.
+                outcome.hold("new_type", "story_alerted", "a region or place first of a story that alerted")
+                scope_first = False
             at_war = self._conflict_in_country(event, when) if scope_first else None
             if at_war:
                 outcome.hold("new_type", "conflict_in_country", at_war)
@@ -472,6 +482,15 @@ class NoveltyDetector:
             if cause:
                 outcome.hold("record", "part_of_alerted_event", cause)
                 beaten = []
+            if beaten and not claim and self._part_of_deadly_report(event):
+                # "Floods kill 143; towns on the Lagoa dos Patos told to evacuate": the people moved out are
+                # the floods' count, and the floods' own event of the report speaks for it.
+                outcome.hold(
+                    "record",
+                    "part_of_deadly_event",
+                    f"{event.type} counted in a report whose headline tells of the dead of what caused it",
+                )
+                beaten = []
             if claim and not (severe or deadly):
                 # A deadly event's own record claim pages from the severity its first would: "Two dead in
                 # Eaton fire; Palisades blaze the most destructive in Los Angeles history", at 3.
@@ -498,7 +517,7 @@ class NoveltyDetector:
             follow_up = None
             tolls = [b for b in beaten if b["metric"] in cfg.escalation_metrics]
             if tolls and not claim:
-                follow_up = self._follow_up(event, tolls[0], when, now, outcome)
+                follow_up = self._follow_up(event, story, tolls[0], when, now, outcome)
             if follow_up is not None:
                 fired.extend(follow_up)
                 if follow_up:
@@ -615,6 +634,13 @@ class NoveltyDetector:
         )
         story["novel"] = []
         return [a for a in fired if a is not first]
+
+    def _part_of_deadly_report(self, event: Event) -> bool:
+        """Whether the event is a consequence (people moved out) counted by a report whose headline tells
+        of the dead of the event that caused it: that event is the report's news, not its evacuees."""
+        if event.type not in consequence_types() or event.magnitude.get("killed"):
+            return False
+        return tells_of_deaths(event.model_copy(update={"sentences": []})) is not None
 
     def _first_of_follow_up(
         self, story: dict[str, Any], fired: list[Alert], outcome: Outcome, *, updated: bool = False
@@ -733,12 +759,22 @@ class NoveltyDetector:
         )
 
     def _follow_up(
-        self, event: Event, main: dict[str, Any], when: float, now: datetime | None, outcome: Outcome
+        self,
+        event: Event,
+        story: dict[str, Any],
+        main: dict[str, Any],
+        when: float,
+        now: datetime | None,
+        outcome: Outcome,
     ) -> list[Alert] | None:
         """The event's record beats the count of a story alerted within the retelling window: most
         likely a later report of that event that story grouping split off (a rising toll under a new
         headline). It escalates that story (an update of its alert) rather than raising a record. Only
         for tolls (``escalation_metrics``): a higher count of drones the next night is a new barrage.
+
+        A story that already went out as the beaten story's update is its later report however long
+        after: cholera's toll 138 -> 194 was an update of the outbreak's first, and the same story's 303
+        five days on is the next update, not a record beating 138.
 
         Returns the alerts it raises (none when the rise is too small or a revision down), or None when
         the beaten story did not alert recently.
@@ -750,7 +786,9 @@ class NoveltyDetector:
         if tells_of_another_event(event, {main["metric"]: main["previous"]}):
             return None  # a new event recalling the beaten one: its own record, not that story's update
         since = when - other["alerted"].get("reported", 0.0)
-        if since <= self.config.retelling_window.total_seconds():
+        if _updates(story, other):
+            why = "of the story this one already updated"
+        elif since <= self.config.retelling_window.total_seconds():
             why = "of a story alerted within HERALD_NOVELTY_RETELLING_HOURS"
         else:
             # Weeks on, only a report that tells of the event as past and names its place is its
@@ -871,6 +909,19 @@ def add_places(story: dict[str, Any], event: Event) -> None:
     for name in (loc.name, loc.admin1):
         if name and name.lower() not in places and len(places) < STORY_PLACES:
             places.append(name.lower())
+
+
+def speaks_for_another(story: dict[str, Any]) -> bool:
+    """Whether the story raised no alert of its own but updates of another story's (a follow-up split
+    off by story grouping)."""
+    alerts = (story.get("alerts") or {}).values()
+    return not story.get("rules") and any(a.get("update_of") for a in alerts)
+
+
+def _updates(story: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``story`` already raised an update of ``other``'s alert (a follow-up split off by grouping)."""
+    alerted = set(other.get("order") or [])
+    return any(a.get("update_of") in alerted for a in (story.get("alerts") or {}).values())
 
 
 def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | None) -> bool:

@@ -234,7 +234,7 @@ class RecentAlerts:
     def risen_naming_place(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """A report that says its toll rose ("Los Angeles fires: death toll rises to five ... all of them
         in the Eaton fire zone"), placed at another place of the country where a story of its type alerted
-        within the retelling window with a lower toll, and naming one of that story's places: story
+        within ``country_toll_window`` with a lower toll, and naming one of that story's places: story
         grouping split off the rising toll of one event told from the city instead of the fire's place.
         Not for a war's strikes and attacks (each its own event), nor a report that tells of an event of
         its own. Why, and that story's record; or None."""
@@ -243,7 +243,9 @@ class RecentAlerts:
         country = affected_country(event)
         if family in conflict_families() or not killed or not country or says_toll_rose(event) is None:
             return None
-        window = self.config.retelling_window.total_seconds()
+        # A toll that rose at one of the story's places is counted on for as long as a country's toll is
+        # ("Southern Brazil flood deaths climb to 29" in Rio Grande do Sul, 34 hours after its 10 dead).
+        window = min(self.config.revision_window, self.config.country_toll_window).total_seconds()
         for prior in reversed(self.store.get(f"{family}|alerted") or []):
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue

@@ -95,10 +95,13 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # family alerted no namesake: 164 / 175 / 160, 0.98 / 0.91; another family's alerted toll borrowed by a
 # protest: 163 / 175 / 160, 0.98 / 0.91; a campaign's first week counted whole: 162 / 175 / 160, 0.99 /
 # 0.91; four new dev timelines, first scored 25 / 20 / 14, and the veto refit on a larger dev set:
-# 185 / 195 / 172, 0.93 / 0.88).
+# 185 / 195 / 172, 0.93 / 0.88; round 24's second pass: three of their labels brought to the kinds, a
+# split-off story that updated an event goes on updating it, deaths that "climb", crowds fighting troops
+# no armed clash: 182 / 199 / 177, 0.97 / 0.89; evacuees in a report of the dead, no place first for a
+# story that paged, "first time in two weeks" no claim: 181 / 199 / 177, 0.98 / 0.89).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.93, "recall": 0.88}
+MEASURED = {"precision": 0.98, "recall": 0.89}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

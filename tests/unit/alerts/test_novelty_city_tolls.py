@@ -116,3 +116,47 @@ def test_a_claimed_record_of_an_event_that_killed_no_one_stays_below_the_floor()
     outcome = det.assess(ev(0, where=EATON, title=claim, claims=[Claim(kind="record", text=claim)], **FIRE))
     assert outcome.alerts == []
     assert ("record", "low_severity") in held(outcome)
+
+
+def test_flood_deaths_that_climb_at_another_town_of_the_state_update_the_first_days_on() -> None:
+    """rs_floods: "Torrential rains kill 10 in Rio Grande do Sul" pages Brazil's first; 34 hours on,
+    "Southern Brazil flood deaths climb to 29 as a dam partly gives way", placed at Bento Goncalves,
+    paged a record of 60 missing over 2023's cyclone floods. Its deaths climbed (a rise, though no
+    "toll" is named) and it names the first's place, within the days a flood is counted on: an update."""
+    flood = dict(type="natural_disaster", severity=4)
+    det = NoveltyDetector({})
+    det.observe(
+        ev(
+            0,
+            day=-240,
+            story="cyclone",
+            where=("Mucum", "BR", None),
+            magnitude={"killed": 41, "missing": 46},
+            **flood,
+        )
+    )
+    first = det.observe(
+        ev(
+            1,
+            story="rains",
+            where=("Rio Grande", "BR", None),
+            magnitude={"killed": 10, "missing": 21},
+            title="Torrential rains kill 10 in Rio Grande do Sul; 21 missing",
+            **flood,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    outcome = det.assess(
+        ev(
+            2,
+            day=1.4,
+            story="dam",
+            where=("Bento Goncalves", "BR", None),
+            magnitude={"killed": 29, "missing": 60},
+            title="Southern Brazil flood deaths climb to 29 as a dam partly gives way",
+            sentences=["Floods in Rio Grande do Sul have now killed 29 people and left 60 missing."],
+            **flood,
+        )
+    )
+    assert [(a.update_of, a.rule) for a in outcome.alerts] == [(first[0].id, "new_type")]
+    assert ("any", "retelling") in held(outcome)

@@ -577,3 +577,141 @@ def test_a_rising_toll_placed_by_a_namesake_town_abroad_is_the_storys_later_repo
     assert ("any", "retelling") not in held(
         det.assess(ev(4, day=1.5, where=namesake, title=own, magnitude={"killed": 80}, **hazard))
     )
+
+
+HT = dict(type="disease_outbreak", severity=5)
+
+
+def test_a_split_off_story_that_updated_the_outbreak_goes_on_updating_it() -> None:
+    """haiti_cholera: "Cholera confirmed in Haiti for the first time in a century; 138 dead" pages, the
+    next day's "Cholera toll climbs to 194", placed in the capital, is a story of its own that updates
+    it; five days on that story's "Haiti's cholera deaths pass 300" paged a record beating 138 (the
+    event's own first figure), and a department's later 629 an update of the first story under the
+    national 1,034. The split-off story speaks for the outbreak however long after."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, day=-60, story="nigeria", where=("Kano", "NG", "Kano"), magnitude={"killed": 15}, **HT))
+    first = det.observe(
+        ev(
+            1,
+            day=0,
+            story="artibonite",
+            where=("Artibonite", "HT", "Artibonite"),
+            magnitude={"killed": 138},
+            **HT,
+        )
+    )
+    assert rules(first) == ["new_type"]
+    capital = dict(story="capital", where=("Port-au-Prince", "HT", None), **HT)
+    climbs = det.observe(ev(2, day=0.9, magnitude={"killed": 194}, **capital))
+    assert [(a.update_of, a.evidence["value"]) for a in climbs] == [(first[0].id, 194)]
+    passes = det.observe(ev(3, day=5.7, magnitude={"killed": 303}, **capital))
+    assert [(a.update_of, a.evidence["previous"], a.evidence["value"]) for a in passes] == [
+        (first[0].id, 194, 303)
+    ]
+    # The capital's first cases, told in that story, are the outbreak's later report: no first of their own.
+    said = "Cholera has reached the capital, the health ministry said, confirming its first cases."
+    capital_cases = det.assess(
+        ev(9, day=18, magnitude={"killed": 303}, claims=[Claim(kind="first", text=said)], **capital)
+    )
+    assert capital_cases.alerts == [] and ("new_type", "follow_up") in held(capital_cases)
+    national = det.observe(ev(4, day=26, magnitude={"killed": 1034}, **capital))
+    assert [a.update_of for a in national] == [first[0].id]
+    # A department's share of the national toll, in the first story, is no rise.
+    share = det.observe(
+        ev(
+            5,
+            day=28,
+            story="artibonite",
+            where=("Artibonite", "HT", "Artibonite"),
+            magnitude={"killed": 629},
+            **HT,
+        )
+    )
+    assert share == []
+
+
+def _rs_floods() -> tuple[NoveltyDetector, list[Any]]:
+    """rs_floods: 2023's cyclone floods in the history, then the 2024 floods' record of 56 dead."""
+    flood = dict(type="natural_disaster", severity=5)
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, day=-240, story="cyclone", where=("Mucum", "BR", None), magnitude={"killed": 41}, **flood)
+    )
+    det.observe(
+        ev(1, day=-1, story="rains", where=("Bento Goncalves", "BR", None), magnitude={"killed": 9}, **flood)
+    )
+    record = det.observe(
+        ev(
+            2,
+            story="floods",
+            where=("Porto Alegre", "BR", None),
+            magnitude={"killed": 56, "evacuated": 24000},
+            title="Guaiba breaks its 1941 record as floods kill 56, the state's deadliest disaster",
+            **flood,
+        )
+    )
+    assert rules(record) == ["record"]
+    return det, record
+
+
+def test_evacuees_counted_in_a_report_of_the_dead_are_the_floods_count() -> None:
+    """ "Floods kill 143; towns on the Lagoa dos Patos told to evacuate": its evacuation event, read
+    before the floods' own, paged a record of 538,000 evacuated; the floods' event updates instead."""
+    det, record = _rs_floods()
+    title = "Floods kill 143; towns on the Lagoa dos Patos told to evacuate"
+    det.observe(
+        ev(
+            3,
+            day=-20,
+            story="old",
+            type="evacuation",
+            severity=4,
+            where=("Canoas", "BR", None),
+            magnitude={"evacuated": 20000},
+        )
+    )
+    evacuees = det.assess(
+        ev(
+            4,
+            day=8,
+            story="lagoa",
+            type="evacuation",
+            severity=5,
+            where=("Lagoa", "BR", None),
+            magnitude={"evacuated": 538000},
+            title=title,
+        )
+    )
+    assert evacuees.alerts == [] and ("record", "part_of_deadly_event") in held(evacuees)
+    floods = det.observe(
+        ev(
+            5,
+            day=8,
+            story="floods",
+            type="natural_disaster",
+            severity=5,
+            where=("Lagoa", "BR", None),
+            magnitude={"killed": 143},
+            title=title,
+        )
+    )
+    assert [(a.update_of, a.rule) for a in floods] == [(record[0].id, "record")]
+
+
+def test_a_story_that_paged_raises_no_place_first_where_it_spreads() -> None:
+    """The floods' story paged its record at Porto Alegre; a week on its 143 dead placed at the Lagoa
+    dos Patos passed as a place first (143 killed above the local floor) and held back the update."""
+    det, record = _rs_floods()
+    outcome = det.assess(
+        ev(
+            3,
+            day=8,
+            story="floods",
+            type="natural_disaster",
+            severity=5,
+            where=("Lagoa", "BR", None),
+            magnitude={"killed": 143},
+        )
+    )
+    assert [a.update_of for a in outcome.alerts] == [record[0].id]
+    assert ("new_type", "story_alerted") in held(outcome)

@@ -316,6 +316,17 @@ def test_clashes_between_protesters_and_police_that_kill_are_a_riot() -> None:
     assert "protest" not in found
 
 
+def test_crowds_that_fought_peacekeepers_are_no_armed_clash() -> None:
+    """haiti_cholera: the riot paged twice, as the world's first protest and first armed clash."""
+    found = _types(
+        "Two killed as protesters blaming peacekeepers for cholera clash in Cap-Haitien",
+        "Two people were killed and UN troops were wounded as crowds accusing Nepalese peacekeepers of "
+        "bringing cholera to Haiti fought with the UN mission in the northern city, the mission said.",
+    )
+    assert "armed_clash" not in found
+    assert found & {"protest", "riot"}
+
+
 def test_marchers_who_broke_windows_and_fought_police_are_a_riot() -> None:
     found = _types(
         "Arrests at march in Minneapolis",

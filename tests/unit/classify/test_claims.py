@@ -46,6 +46,11 @@ from herald.classify.claims import extract
         ("The strike came a week after the largest attack of the war.", []),
         ("First responders reached the site within minutes.", []),
         ("Sirens sounded in Lviv for the first time in days.", []),
+        (
+            "The floods have now killed 161 people, as the Guaiba fell below 4 metres for the first time in "
+            "two weeks.",
+            [],
+        ),
         ("Records show the plant was hit twice before.", []),
         ("It was one of the deadliest quakes to hit the country in two decades.", []),
     ],
