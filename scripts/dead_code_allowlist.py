@@ -126,3 +126,5 @@ downgrade
 _.generation_id  # unused attribute (tests/unit/core/test_batching.py)
 # Faust reads an app's in_worker flag when its worker starts it as a companion service
 _.in_worker  # unused attribute (services/herald/core/worker.py)
+# aiokafka's accumulator asks its cluster for a partition's leader (tests/unit/core/test_prompt_sends.py)
+_.leader_for_partition

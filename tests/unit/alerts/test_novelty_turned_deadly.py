@@ -13,7 +13,6 @@ from herald.alerts.novelty import NoveltyDetector
 from herald.core.records import Claim
 
 OUTBREAK = dict(type="disease_outbreak")
-RWANDA = ("Rwanda", "RW", None)
 FOUND = (
     "The health ministry confirmed Marburg virus disease in patients at several health facilities, the "
     "first time the virus has been found in Rwanda, and began tracing their contacts."
