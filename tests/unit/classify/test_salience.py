@@ -1206,3 +1206,26 @@ def test_a_sentence_opening_on_a_day_before_the_leads_is_an_earlier_incident(mak
 )
 def test_earlier_day(lead: str, sentence: str, earlier: bool) -> None:
     assert salience.earlier_day(lead, sentence) is earlier
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Magnitude, location, timing: what decides an earthquake's death toll", "explainer"),
+        ("Earthquakes: what to know", "explainer"),
+        ("New guide looks at how mediators negotiate ceasefires", "explainer"),
+        ("This month in history: May's deadliest earthquakes", "listing"),
+        ("Storms and deforestation may help trigger earthquakes, study says", "study"),
+        ("Study finds measles outbreaks of 2017-19 stretched US health departments", "study"),
+        ("ICC jails Congolese militia leader Katanga for 12 years over village massacre", "jailed"),
+        ("Former Guatemalan commander in Dos Erres massacre gets 10 years for immigration fraud", "jailed"),
+        # news told in the same words is still news
+        ("Taiwan floods kill 12 as typhoon makes landfall", None),
+        ("Prosecutors seek up to 20 years for Bolivia's failed coup leader", None),
+        ("Police retake Guayaquil jail after riot kills at least 118", None),
+    ],
+)
+def test_explainers_studies_and_sentences_handed_down_are_no_report(title: str, kind: str | None) -> None:
+    """A headline about how a kind of event works, a research finding, or a prison term for an old act
+    frames the article: its body's quakes and massacres are history or examples (dev_news24)."""
+    assert salience.article_frame(title) == kind
