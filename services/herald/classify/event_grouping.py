@@ -113,10 +113,14 @@ def group(
             # "Police fired tear gas ... Hundreds took part ... A number of people were arrested."
             return bool({k - 1, k - 2} & crowd_segments) and (not here or bool(here & crowd_places))
 
+        # "Separately, officers arrested two reporters in a McDonald's": an arrest told as a report of
+        # its own is not the crowd's, whatever scene it follows.
         folded = [
             k
             for k in by_type["arrest"]
-            if not NAMED_HELD.search(segs[k].text) and (_PROTESTERS.search(segs[k].text) or same_scene(k))
+            if not NAMED_HELD.search(segs[k].text)
+            and not salience.opens_separate_report(segs[k].text)
+            and (_PROTESTERS.search(segs[k].text) or same_scene(k))
         ]
         for k in folded:
             by_type[crowd].setdefault(k, by_type["arrest"].pop(k))

@@ -140,6 +140,17 @@ def opens_news(text: str) -> bool:
     return bool(_OPENS_NEWS.match(text))
 
 
+_OPENS_SEPARATE = re.compile(
+    r"^\W*(?:separately|in (?:another|a separate) (?:incident|case|development))\b", re.I
+)
+
+
+def opens_separate_report(text: str) -> bool:
+    """Whether a sentence says it is another story than the one before ("Separately, officers arrested
+    two reporters"), so it is no part of the scene it follows; a weekday opening may go on with it."""
+    return bool(_OPENS_SEPARATE.match(text))
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _OPENS_ON_DAY = re.compile(r"^\W*(?:(?:late|early)\s+)?on\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)

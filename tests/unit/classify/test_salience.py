@@ -1229,3 +1229,17 @@ def test_explainers_studies_and_sentences_handed_down_are_no_report(title: str, 
     """A headline about how a kind of event works, a research finding, or a prison term for an old act
     frames the article: its body's quakes and massacres are history or examples (dev_news24)."""
     assert salience.article_frame(title) == kind
+
+
+def test_an_arrest_told_separately_is_no_part_of_the_protest_before_it(make_article: Make) -> None:
+    """ "Separately, ..." says the arrests are another story: two reporters held in a restaurant were not
+    the crowd the police tear-gassed in the sentence before (dev_news24)."""
+    body = (
+        "Police in riot gear fired tear gas and smoke bombs on Wednesday night at protesters in Ferguson, "
+        "Missouri. Separately, officers arrested two reporters in a McDonald's restaurant; both were freed "
+        "without charge."
+    )
+    title = "Ferguson police fire tear gas on fifth night of unrest"
+    types = {e.type for e in classify(make_article(title, body))}
+    assert "arrest" in types
+    assert {"protest", "riot"} & types
