@@ -1243,3 +1243,15 @@ def test_an_arrest_told_separately_is_no_part_of_the_protest_before_it(make_arti
     types = {e.type for e in classify(make_article(title, body))}
     assert "arrest" in types
     assert {"protest", "riot"} & types
+
+
+def test_protesters_the_coup_makers_broke_up_are_the_coups_doing(make_article: Make) -> None:
+    """ "Took power in a bloodless coup, ... breaking up rival groups of protesters": one sentence, the
+    coup's own act, no protest report besides (dev_news24)."""
+    body = (
+        "Thailand's army took power on Thursday in a bloodless coup, dissolving the caretaker government, "
+        "suspending the constitution and breaking up rival groups of protesters in Bangkok. Army chief Gen. "
+        "Prayuth Chan-ocha announced the takeover on national television."
+    )
+    title = "Thai army seizes power, imposes nationwide curfew"
+    assert {e.type for e in classify(make_article(title, body))} == {"coup"}
