@@ -357,6 +357,15 @@ COUNT_RULES: list[CountRule] = [
         rf"without water|without heating|left without|cut off|exposed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    # "leaving at least 140 million people, some 80 percent of the population, without power"
+    _rule(
+        "affected",
+        before=rf"\bleav(?:e|es|ing)\s+{_HEDGE}",
+        after=r"\s+(?:people|residents|households|homes|customers|consumers)\b[^.;]{0,60}?\bwithout "
+        r"(?:power|electricity|water|heating)\b",
+        keys=("leav",),
+        after_keys=("without",),
+    ),
     # "sickened 1,293 others", "infecting 40 people"
     _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
     # "Cholera ... made 1,293 others ill"

@@ -219,6 +219,15 @@ _YEAR_NEXT = re.compile(r"\W{0,3}(?:19|20)\d\d\b")
 _EARLIER_MONTH_DAYS = 14  # a date this many days before the report or more tells of an earlier event
 
 
+_IN_MONTH = re.compile(r"\b(?i:in|on) (?i:early |mid-|late )?(?:" + _MONTH_NAMES + r")(?=[\s,.;)]|$)")
+
+
+def dated_weeks_before(text: str, published: datetime) -> bool:
+    """Whether a sentence dates something it tells to a month at least two weeks before the report
+    ("a tower brought down in January" in March), the way ``dated_before_report`` dates a cue."""
+    return any(dated_before_report(text[m.start() :], published) for m in _IN_MONTH.finditer(text))
+
+
 def dated_before_report(after: str, published: datetime | None) -> bool:
     """Whether the words right after a cue date it at least two weeks before the report (``published``):
     "took Goma in January" in July, "a magnitude 6.9 earthquake on Sept. 30" in November. Such a cue tells

@@ -1255,3 +1255,51 @@ def test_protesters_the_coup_makers_broke_up_are_the_coups_doing(make_article: M
     )
     title = "Thai army seizes power, imposes nationwide curfew"
     assert {e.type for e in classify(make_article(title, body))} == {"coup"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Dynamited pylons leave 2.3 million in southwest Colombia without power",
+            "Suspected guerrillas dynamited four electricity towers on Monday, cutting power to more "
+            "than 2.3 million people in Putumayo, Cauca and Narino, the energy minister said.",
+        ),
+        (
+            "Attack on Baluchistan transmission facility plunges 140 million Pakistanis into darkness",
+            "Armed rebels attacked an electricity transmission facility in southwestern Baluchistan on "
+            "Sunday, causing one of Pakistan's worst blackouts, leaving at least 140 million people, some "
+            "80 percent of the population, without power.",
+        ),
+    ],
+)
+def test_the_grid_named_by_its_parts_is_infrastructure_attacked(
+    make_article: Make, title: str, body: str
+) -> None:
+    """Electricity towers, transmission lines and facilities are the grid (dev_news24)."""
+    assert "infrastructure_attack" in {e.type for e in classify(make_article(title, body), veto=False)}
+
+
+def test_those_left_without_power_are_the_attacks_affected(make_article: Make) -> None:
+    body = (
+        "Armed rebels attacked an electricity transmission facility in southwestern Baluchistan on Sunday, "
+        "causing one of Pakistan's worst blackouts, leaving at least 140 million people, some 80 percent of "
+        "the population, without power."
+    )
+    (event,) = classify(make_article("Blackout after attack in Baluchistan", body), veto=False)
+    assert event.magnitude == {"affected": 140_000_000}
+
+
+def test_a_sentence_dated_weeks_before_the_report_lends_no_counts(make_article: Make) -> None:
+    """In March, "a tower brought down in January; three of them were badly hurt" tells of January's
+    repairs: the three hurt are not the new bombing's (dev_folded_r1)."""
+    body = (
+        "Boko Haram insurgents planted explosives on each leg of a power transmission tower near Maiduguri "
+        "and set them off on Saturday, sources said. Engineers had needed nearly two months to repair a "
+        "tower brought down in January; three of them were badly hurt during that work."
+    )
+    article = make_article("Boko Haram blows up transmission tower near Maiduguri", body)
+    article = article.model_copy(update={"published": article.published.replace(year=2021, month=3, day=13)})
+    (event,) = classify(article, veto=False)
+    assert event.type == "infrastructure_attack"
+    assert "wounded" not in event.magnitude
