@@ -1303,3 +1303,16 @@ def test_a_sentence_dated_weeks_before_the_report_lends_no_counts(make_article: 
     (event,) = classify(article, veto=False)
     assert event.type == "infrastructure_attack"
     assert "wounded" not in event.magnitude
+
+
+def test_missiles_an_armed_drone_fired_are_the_drone_strike(make_article: Make) -> None:
+    """ "U.S. drones fired four missiles at a compound", then another official's "five missiles hit a
+    house" and "the first strike in North Waziristan since March 17": one drone strike (dev_news24)."""
+    body = (
+        "At least 25 people were killed when drones fired four missiles at a compound in Spinwam, a local "
+        "official said on Friday. A security official in Peshawar gave a different account, saying five "
+        "missiles hit a house and killed seven people. It was the first strike in North Waziristan since "
+        "March 17."
+    )
+    title = "US drone missiles kill 25 in North Waziristan compound, officials say"
+    assert {e.type for e in classify(make_article(title, body), veto=False)} == {"air_drone_strike"}
