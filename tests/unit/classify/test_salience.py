@@ -1316,3 +1316,12 @@ def test_missiles_an_armed_drone_fired_are_the_drone_strike(make_article: Make) 
     )
     title = "US drone missiles kill 25 in North Waziristan compound, officials say"
     assert {e.type for e in classify(make_article(title, body), veto=False)} == {"air_drone_strike"}
+
+
+def test_an_explosion_at_an_underground_mine_is_an_industrial_accident(make_article: Make) -> None:
+    body = (
+        "An explosion at an underground coal mine in West Virginia killed seven workers on Monday, and "
+        "dozens of rescuers were searching for 19 others still missing, the mine owner said."
+    )
+    article = make_article("Seven dead, 19 missing in West Virginia", body)
+    assert {e.type for e in classify(article, veto=False)} == {"industrial_accident"}
