@@ -1325,3 +1325,13 @@ def test_an_explosion_at_an_underground_mine_is_an_industrial_accident(make_arti
     )
     article = make_article("Seven dead, 19 missing in West Virginia", body)
     assert {e.type for e in classify(article, veto=False)} == {"industrial_accident"}
+
+
+def test_stalled_talks_that_resumed_are_talks(make_article: Make) -> None:
+    """ "Stalled talks ... resumed on Monday" reports talks; only talks still stalled are none (dev_news24)."""
+    body = (
+        "Stalled talks between Burundi's government and the FNL rebels resumed on Monday after mediators met "
+        "both sides separately over the weekend."
+    )
+    article = make_article("Burundi government and FNL rebels back at the table", body)
+    assert {e.type for e in classify(article, veto=False)} == {"peace_talks"}
