@@ -1328,10 +1328,22 @@ def test_an_explosion_at_an_underground_mine_is_an_industrial_accident(make_arti
 
 
 def test_stalled_talks_that_resumed_are_talks(make_article: Make) -> None:
-    """ "Stalled talks ... resumed on Monday" reports talks; only talks still stalled are none (dev_news24)."""
+    """ "Stalled talks ... resumed on Monday" reports talks; only talks still stalled are none
+    (dev_news24)."""
     body = (
         "Stalled talks between Burundi's government and the FNL rebels resumed on Monday after mediators met "
         "both sides separately over the weekend."
     )
     article = make_article("Burundi government and FNL rebels back at the table", body)
     assert {e.type for e in classify(article, veto=False)} == {"peace_talks"}
+
+
+def test_inmates_fighting_in_a_prison_riot_are_the_riot(make_article: Make) -> None:
+    """ "Fighting between inmates broke out inside the facility": the riot's own fight (dev_news24)."""
+    body = (
+        "Nineteen people were killed and dozens injured in a prison riot that raged for two hours in the "
+        "northern Mexican state of Durango, local officials said on Saturday. Fighting between inmates broke "
+        "out inside the facility before security forces regained control."
+    )
+    article = make_article("Nineteen killed, dozens hurt in two-hour Durango prison riot", body)
+    assert {e.type for e in classify(article, veto=False)} == {"riot"}
