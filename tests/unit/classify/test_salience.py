@@ -1347,3 +1347,16 @@ def test_inmates_fighting_in_a_prison_riot_are_the_riot(make_article: Make) -> N
     )
     article = make_article("Nineteen killed, dozens hurt in two-hour Durango prison riot", body)
     assert {e.type for e in classify(article, veto=False)} == {"riot"}
+
+
+def test_people_afraid_to_go_home_after_an_attack_are_displaced(make_article: Make) -> None:
+    """A community leader's "559 people afraid to go home who are sheltering in a primary school" after
+    gunmen stormed their village is a displacement with its figure (dev_news24)."""
+    body = (
+        "Motorcycle-riding gunmen stormed Gora Gan village in southern Kaduna on Monday night, killing 11 "
+        'people, the district head said. The attackers also burned houses and a church. "We have 559 people '
+        'afraid to go home who are sheltering in a primary school in Zonkwa," a community leader said.'
+    )
+    events = classify(make_article("Attack on Gora Gan leaves 11 dead", body), veto=False)
+    evacuation = next(e for e in events if e.type == "evacuation")
+    assert evacuation.magnitude == {"displaced": 559}
