@@ -357,6 +357,22 @@ COUNT_RULES: list[CountRule] = [
         rf"without water|without heating|left without|cut off|exposed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    # "We have 559 people afraid to go home who are sheltering in a primary school"
+    _rule(
+        "displaced",
+        after=r"\s+(?:people|residents|villagers|families|inhabitants|survivors)\b[^.;]{0,20}?\b(?:afraid|scared|"
+        r"too (?:afraid|scared|frightened)) to (?:go|return) (?:back )?home",
+        after_keys=("afraid", "scared", "frightened"),
+    ),
+    # "leaving at least 140 million people, some 80 percent of the population, without power"
+    _rule(
+        "affected",
+        before=rf"\bleav(?:e|es|ing)\s+{_HEDGE}",
+        after=r"\s+(?:people|residents|households|homes|customers|consumers)\b[^.;]{0,60}?\bwithout "
+        r"(?:power|electricity|water|heating)\b",
+        keys=("leav",),
+        after_keys=("without",),
+    ),
     # "sickened 1,293 others", "infecting 40 people"
     _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
     # "Cholera ... made 1,293 others ill"

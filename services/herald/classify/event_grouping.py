@@ -113,10 +113,14 @@ def group(
             # "Police fired tear gas ... Hundreds took part ... A number of people were arrested."
             return bool({k - 1, k - 2} & crowd_segments) and (not here or bool(here & crowd_places))
 
+        # "Separately, officers arrested two reporters in a McDonald's": an arrest told as a report of
+        # its own is not the crowd's, whatever scene it follows.
         folded = [
             k
             for k in by_type["arrest"]
-            if not NAMED_HELD.search(segs[k].text) and (_PROTESTERS.search(segs[k].text) or same_scene(k))
+            if not NAMED_HELD.search(segs[k].text)
+            and not salience.opens_separate_report(segs[k].text)
+            and (_PROTESTERS.search(segs[k].text) or same_scene(k))
         ]
         for k in folded:
             by_type[crowd].setdefault(k, by_type["arrest"].pop(k))
@@ -207,11 +211,19 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
 
     air = by_type.get("air_drone_strike", {})
     if "missile_artillery_strike" in by_type and any(
-        phrasing.air_words().search(said(k, h)) for k, h in air.items()
+        phrasing.air_words().search(said(k, h)) or phrasing.drone_munitions().search(segs[k].text)
+        for k, h in air.items()
     ):
         missiles = by_type["missile_artillery_strike"]
+        folded = False
         for k, hit in list(missiles.items()):
             if hit.cue == "missiles fired" and not phrasing.ground_launched().search(segs[k].text):
+                air.setdefault(k, missiles.pop(k))
+                folded = True
+        # A weapon-less "strike" that continued those missiles ("It was the first strike in North
+        # Waziristan since March 17") goes with them when nothing else is left of the missile strike.
+        if folded and all(hit.cue == GENERIC_STRIKE.name for hit in missiles.values()):
+            for k in list(missiles):
                 air.setdefault(k, missiles.pop(k))
         if not missiles:
             del by_type["missile_artillery_strike"]

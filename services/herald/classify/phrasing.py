@@ -62,6 +62,12 @@ def air_words() -> re.Pattern[str]:
 
 
 @cache
+def drone_munitions() -> re.Pattern[str]:
+    """An armed drone firing its own missiles ("U.S. drones fired four missiles at a compound")."""
+    return re.compile(_raw()["air_munitions"]["drone_munitions"], re.I)
+
+
+@cache
 def ground_launched() -> re.Pattern[str]:
     """Weapons fired from the ground: a missile strike of its own even beside air strikes."""
     return re.compile(_raw()["air_munitions"]["ground_launched"], re.I)

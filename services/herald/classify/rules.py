@@ -106,6 +106,11 @@ def classify(
         per_segment.append({} if background else hits)
         if (background or asides) and not per_segment[-1]:
             quiet.add(g.index)
+        # "Engineers had needed two months to repair a tower brought down in January; three of them were
+        # badly hurt" in March: a cue-less sentence dated weeks before the report tells of an earlier
+        # time, and its counts are not the news event's.
+        elif not hits and dated_from is not None and salience.dated_weeks_before(g.text, dated_from):
+            quiet.add(g.index)
     if not salience.is_roundup(article.title):
         drop_passing_mentions(segs, per_segment)
     by_type = group(article, segs, per_segment)

@@ -140,6 +140,17 @@ def opens_news(text: str) -> bool:
     return bool(_OPENS_NEWS.match(text))
 
 
+_OPENS_SEPARATE = re.compile(
+    r"^\W*(?:separately|in (?:another|a separate) (?:incident|case|development))\b", re.I
+)
+
+
+def opens_separate_report(text: str) -> bool:
+    """Whether a sentence says it is another story than the one before ("Separately, officers arrested
+    two reporters"), so it is no part of the scene it follows; a weekday opening may go on with it."""
+    return bool(_OPENS_SEPARATE.match(text))
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _OPENS_ON_DAY = re.compile(r"^\W*(?:(?:late|early)\s+)?on\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -206,6 +217,15 @@ _MONTH_AFTER_CUE = re.compile(
 )
 _YEAR_NEXT = re.compile(r"\W{0,3}(?:19|20)\d\d\b")
 _EARLIER_MONTH_DAYS = 14  # a date this many days before the report or more tells of an earlier event
+
+
+_IN_MONTH = re.compile(r"\b(?i:in|on) (?i:early |mid-|late )?(?:" + _MONTH_NAMES + r")(?=[\s,.;)]|$)")
+
+
+def dated_weeks_before(text: str, published: datetime) -> bool:
+    """Whether a sentence dates something it tells to a month at least two weeks before the report
+    ("a tower brought down in January" in March), the way ``dated_before_report`` dates a cue."""
+    return any(dated_before_report(text[m.start() :], published) for m in _IN_MONTH.finditer(text))
 
 
 def dated_before_report(after: str, published: datetime | None) -> bool:

@@ -51,7 +51,8 @@ ABSORBS: dict[str, tuple[str, ...]] = {
     "infrastructure_attack": ("industrial_accident", "armed_clash:armed groups fighting"),
     "riot": ("protest", "armed_clash", "arrest"),
     "protest": ("arrest",),
-    "coup": ("arrest", "leadership_change", "armed_clash", "territory_change"),
+    # "took power in a bloodless coup, ... breaking up rival groups of protesters": the coup's own act
+    "coup": ("arrest", "leadership_change", "armed_clash", "territory_change", "protest"),
     "natural_disaster": ("industrial_accident", "infrastructure_attack"),
     "cyberattack": ("infrastructure_attack",),
     "peace_talks": ("arrest", "armed_clash:armed groups fighting"),

@@ -1206,3 +1206,157 @@ def test_a_sentence_opening_on_a_day_before_the_leads_is_an_earlier_incident(mak
 )
 def test_earlier_day(lead: str, sentence: str, earlier: bool) -> None:
     assert salience.earlier_day(lead, sentence) is earlier
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Magnitude, location, timing: what decides an earthquake's death toll", "explainer"),
+        ("Earthquakes: what to know", "explainer"),
+        ("New guide looks at how mediators negotiate ceasefires", "explainer"),
+        ("This month in history: May's deadliest earthquakes", "listing"),
+        ("Storms and deforestation may help trigger earthquakes, study says", "study"),
+        ("Study finds measles outbreaks of 2017-19 stretched US health departments", "study"),
+        ("ICC jails Congolese militia leader Katanga for 12 years over village massacre", "jailed"),
+        ("Former Guatemalan commander in Dos Erres massacre gets 10 years for immigration fraud", "jailed"),
+        # news told in the same words is still news
+        ("Taiwan floods kill 12 as typhoon makes landfall", None),
+        ("Prosecutors seek up to 20 years for Bolivia's failed coup leader", None),
+        ("Police retake Guayaquil jail after riot kills at least 118", None),
+    ],
+)
+def test_explainers_studies_and_sentences_handed_down_are_no_report(title: str, kind: str | None) -> None:
+    """A headline about how a kind of event works, a research finding, or a prison term for an old act
+    frames the article: its body's quakes and massacres are history or examples (dev_news24)."""
+    assert salience.article_frame(title) == kind
+
+
+def test_an_arrest_told_separately_is_no_part_of_the_protest_before_it(make_article: Make) -> None:
+    """ "Separately, ..." says the arrests are another story: two reporters held in a restaurant were not
+    the crowd the police tear-gassed in the sentence before (dev_news24)."""
+    body = (
+        "Police in riot gear fired tear gas and smoke bombs on Wednesday night at protesters in Ferguson, "
+        "Missouri. Separately, officers arrested two reporters in a McDonald's restaurant; both were freed "
+        "without charge."
+    )
+    title = "Ferguson police fire tear gas on fifth night of unrest"
+    types = {e.type for e in classify(make_article(title, body))}
+    assert "arrest" in types
+    assert {"protest", "riot"} & types
+
+
+def test_protesters_the_coup_makers_broke_up_are_the_coups_doing(make_article: Make) -> None:
+    """ "Took power in a bloodless coup, ... breaking up rival groups of protesters": one sentence, the
+    coup's own act, no protest report besides (dev_news24)."""
+    body = (
+        "Thailand's army took power on Thursday in a bloodless coup, dissolving the caretaker government, "
+        "suspending the constitution and breaking up rival groups of protesters in Bangkok. Army chief Gen. "
+        "Prayuth Chan-ocha announced the takeover on national television."
+    )
+    title = "Thai army seizes power, imposes nationwide curfew"
+    assert {e.type for e in classify(make_article(title, body))} == {"coup"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (
+            "Dynamited pylons leave 2.3 million in southwest Colombia without power",
+            "Suspected guerrillas dynamited four electricity towers on Monday, cutting power to more "
+            "than 2.3 million people in Putumayo, Cauca and Narino, the energy minister said.",
+        ),
+        (
+            "Attack on Baluchistan transmission facility plunges 140 million Pakistanis into darkness",
+            "Armed rebels attacked an electricity transmission facility in southwestern Baluchistan on "
+            "Sunday, causing one of Pakistan's worst blackouts, leaving at least 140 million people, some "
+            "80 percent of the population, without power.",
+        ),
+    ],
+)
+def test_the_grid_named_by_its_parts_is_infrastructure_attacked(
+    make_article: Make, title: str, body: str
+) -> None:
+    """Electricity towers, transmission lines and facilities are the grid (dev_news24)."""
+    assert "infrastructure_attack" in {e.type for e in classify(make_article(title, body), veto=False)}
+
+
+def test_those_left_without_power_are_the_attacks_affected(make_article: Make) -> None:
+    body = (
+        "Armed rebels attacked an electricity transmission facility in southwestern Baluchistan on Sunday, "
+        "causing one of Pakistan's worst blackouts, leaving at least 140 million people, some 80 percent of "
+        "the population, without power."
+    )
+    (event,) = classify(make_article("Blackout after attack in Baluchistan", body), veto=False)
+    assert event.magnitude == {"affected": 140_000_000}
+
+
+def test_a_sentence_dated_weeks_before_the_report_lends_no_counts(make_article: Make) -> None:
+    """In March, "a tower brought down in January; three of them were badly hurt" tells of January's
+    repairs: the three hurt are not the new bombing's (dev_folded_r1)."""
+    body = (
+        "Boko Haram insurgents planted explosives on each leg of a power transmission tower near Maiduguri "
+        "and set them off on Saturday, sources said. Engineers had needed nearly two months to repair a "
+        "tower brought down in January; three of them were badly hurt during that work."
+    )
+    article = make_article("Boko Haram blows up transmission tower near Maiduguri", body)
+    article = article.model_copy(update={"published": article.published.replace(year=2021, month=3, day=13)})
+    (event,) = classify(article, veto=False)
+    assert event.type == "infrastructure_attack"
+    assert "wounded" not in event.magnitude
+
+
+def test_missiles_an_armed_drone_fired_are_the_drone_strike(make_article: Make) -> None:
+    """ "U.S. drones fired four missiles at a compound", then another official's "five missiles hit a
+    house" and "the first strike in North Waziristan since March 17": one drone strike (dev_news24)."""
+    body = (
+        "At least 25 people were killed when drones fired four missiles at a compound in Spinwam, a local "
+        "official said on Friday. A security official in Peshawar gave a different account, saying five "
+        "missiles hit a house and killed seven people. It was the first strike in North Waziristan since "
+        "March 17."
+    )
+    title = "US drone missiles kill 25 in North Waziristan compound, officials say"
+    assert {e.type for e in classify(make_article(title, body), veto=False)} == {"air_drone_strike"}
+
+
+def test_an_explosion_at_an_underground_mine_is_an_industrial_accident(make_article: Make) -> None:
+    body = (
+        "An explosion at an underground coal mine in West Virginia killed seven workers on Monday, and "
+        "dozens of rescuers were searching for 19 others still missing, the mine owner said."
+    )
+    article = make_article("Seven dead, 19 missing in West Virginia", body)
+    assert {e.type for e in classify(article, veto=False)} == {"industrial_accident"}
+
+
+def test_stalled_talks_that_resumed_are_talks(make_article: Make) -> None:
+    """ "Stalled talks ... resumed on Monday" reports talks; only talks still stalled are none
+    (dev_news24)."""
+    body = (
+        "Stalled talks between Burundi's government and the FNL rebels resumed on Monday after mediators met "
+        "both sides separately over the weekend."
+    )
+    article = make_article("Burundi government and FNL rebels back at the table", body)
+    assert {e.type for e in classify(article, veto=False)} == {"peace_talks"}
+
+
+def test_inmates_fighting_in_a_prison_riot_are_the_riot(make_article: Make) -> None:
+    """ "Fighting between inmates broke out inside the facility": the riot's own fight (dev_news24)."""
+    body = (
+        "Nineteen people were killed and dozens injured in a prison riot that raged for two hours in the "
+        "northern Mexican state of Durango, local officials said on Saturday. Fighting between inmates broke "
+        "out inside the facility before security forces regained control."
+    )
+    article = make_article("Nineteen killed, dozens hurt in two-hour Durango prison riot", body)
+    assert {e.type for e in classify(article, veto=False)} == {"riot"}
+
+
+def test_people_afraid_to_go_home_after_an_attack_are_displaced(make_article: Make) -> None:
+    """A community leader's "559 people afraid to go home who are sheltering in a primary school" after
+    gunmen stormed their village is a displacement with its figure (dev_news24)."""
+    body = (
+        "Motorcycle-riding gunmen stormed Gora Gan village in southern Kaduna on Monday night, killing 11 "
+        'people, the district head said. The attackers also burned houses and a church. "We have 559 people '
+        'afraid to go home who are sheltering in a primary school in Zonkwa," a community leader said.'
+    )
+    events = classify(make_article("Attack on Gora Gan leaves 11 dead", body), veto=False)
+    evacuation = next(e for e in events if e.type == "evacuation")
+    assert evacuation.magnitude == {"displaced": 559}
