@@ -39,12 +39,15 @@ MAGNITUDE_REVISION = (
     r"updates)\s+(?:its\s+|the\s+)?(?:estimate\s+of\s+the\s+)?magnitude\b[^.;]{0,70}?\bto\s+"
 )
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A quake's magnitude inside the words of a toll: "killed in Tuesday's magnitude 6.4 earthquake"
+_QUAKE = r"magnitude[- ]\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
 _WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
-_LIVING = r"(?:\s+(?:living|residing|staying|working))?"
+# "at least 15 people asleep in their homes are feared dead": where they were, by what they were doing
+_LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
 _AND = (
@@ -113,6 +116,9 @@ class CountRule:
     # of ``after_keys`` in the text after it, or the rule's expression is not run at all.
     keys: tuple[str, ...]
     after_keys: tuple[str, ...]
+    # how far before the number ``before`` may reach, when a rule's words run longer than the window
+    # ``magnitude.read_text`` gives every rule (0: that window)
+    reach: int = 0
 
 
 def _rule(
@@ -121,6 +127,7 @@ def _rule(
     after: str | None = None,
     keys: tuple[str, ...] = (),
     after_keys: tuple[str, ...] = (),
+    reach: int = 0,
 ) -> CountRule:
     return CountRule(
         unit,
@@ -128,6 +135,7 @@ def _rule(
         re.compile(after, re.I) if after else None,
         keys,
         after_keys,
+        reach,
     )
 
 
@@ -166,14 +174,27 @@ COUNT_RULES: list[CountRule] = [
         rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
         keys=("toll",),
     ),
-    # "The number of people killed by the wildfires ... has risen to 45"
-    _rule(
-        "killed",
-        before=r"\bnumber of (?:people|those|victims) (?:killed|dead|who died)\b[^.;\d]{0,70}?"
-        # "... in southern Lebanon has gone up to 10"
-        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at|gone up|went up|goes up)\s+"
-        rf"(?:to\s+)?{_HEDGE}",
-        keys=("number",),
+    # "The number of people killed by the wildfires ... has risen to 45"; "The number of people injured in
+    # Tuesday's magnitude 6.4 earthquake rose to 17" (a quake's magnitude may stand between); "The number of
+    # missing fell from the 200 first reported to 42" (a revision down is the figure that stands)
+    *(
+        _rule(
+            unit,
+            before=rf"\bnumber of (?:people |those |victims )?{fate}\b(?:[^.;\d]|{_QUAKE}){{0,100}}?"
+            # "... in southern Lebanon has gone up to 10"
+            r"\b(?:(?:risen|rose|rises|climbed|reached|increased|stands at|stood at|gone up|went up|goes up)"
+            r"\s+"
+            r"(?:to\s+)?|(?:fell|fallen|falls|dropped|dropping|decreased|gone down|went down)\s+"
+            r"(?:from\s+(?:the\s+)?[\d,]+\s+(?:[a-z]+\s+){0,3}?)?to\s+)"
+            rf"{_HEDGE}",
+            keys=("number",),
+            reach=150,
+        )
+        for unit, fate in (
+            ("killed", r"(?:killed|dead|who died)"),
+            ("wounded", r"(?:injured|wounded|hurt)"),
+            ("missing", r"(?:missing|unaccounted for)"),
+        )
     ),
     # "the landslide buried more than 2,000 people alive": a slide's toll as its first counts give it
     _rule(

@@ -444,7 +444,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         if _NEGATED.search(before[-12:]) or is_background(sentence, m):
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
-        before_low, after_low = before.lower(), after.lower()
+        after_low = after.lower()
         update = bool(_UPDATE.search(before) or TOTALS.search(sentence)) and not _HEARSAY.search(sentence)
         later = count_sides.later_deaths(sentence, m.start(), m.end())
         if later is not None:
@@ -463,11 +463,14 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         for rule in COUNT_RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
-            if rule.keys and not any(key in before_low for key in rule.keys):
+            # a rule whose words run longer than the window looks further back ("The number of people
+            # injured in Tuesday's magnitude 6.4 earthquake in ... County rose to 17")
+            lead_in = sentence[max(0, m.start() - rule.reach) : m.start()] if rule.reach else before
+            if rule.keys and not any(key in lead_in.lower() for key in rule.keys):
                 continue
             if rule.after_keys and not any(key in after_low for key in rule.after_keys):
                 continue
-            if rule.before is not None and not rule.before.search(before):
+            if rule.before is not None and not rule.before.search(lead_in):
                 continue
             said = rule.after.match(after) if rule.after is not None else None
             if rule.after is not None and said is None:

@@ -1,0 +1,55 @@
+"""Round 25's numbers pass on the hazards (natural disasters, evacuations, accidents, outbreaks),
+through the real enrichment: news constructions that the dev batches read wrong, each in a sentence of
+our own (tests/data/reporting, issue 15)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import as_article
+
+from herald.classify.magnitude import read_text
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [article] = enrich([as_article(f"h25-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(article)}
+
+
+def units(sentence: str) -> dict[str, float]:
+    return {r.unit: r.value for r in read_text(sentence, 1)}
+
+
+def test_the_number_injured_that_rose_is_the_injured_past_a_quakes_magnitude() -> None:
+    found = units(
+        "The number of people hurt in Sunday's strong magnitude 5.9 earthquake in Chile's Atacama region "
+        "rose to 23 on Monday, the emergency office said."
+    )
+    assert found == {"magnitude": 5.9, "wounded": 23}
+
+
+def test_the_number_missing_that_fell_from_an_earlier_figure_is_the_missing() -> None:
+    found = units("The number of missing dropped from the 120 first reported to 35, officials said.")
+    assert found == {"missing": 35}
+
+
+def test_people_asleep_in_their_homes_feared_dead_are_the_toll() -> None:
+    found = units(
+        "A mudslide buried three hamlets overnight, and at least 22 people asleep in their homes are "
+        "feared dead, the district chief said."
+    )
+    assert found["killed"] == 22
+
+
+def test_the_formal_name_of_the_headlines_country_is_the_same_country(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Cholera death toll in Congo climbs to 310",
+        "The cholera outbreak in the Democratic Republic of Congo has now killed 310 people, the health "
+        "ministry said, out of 5,120 cases.",
+    )
+    assert found["disease_outbreak"].magnitude == {"killed": 310, "affected": 5120}
