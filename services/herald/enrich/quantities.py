@@ -338,6 +338,7 @@ class CountFinder:
                 and found
                 and self._elided(toks, qstart, found)
                 and not self._own_verb(toks, end)
+                and not self._sheltered(toks, end)
             ):
                 unit = found[-1].unit
         if (unit is None or unit == head) and without_power(toks, span_end):
@@ -447,6 +448,24 @@ class CountFinder:
         last = found[-1]
         same_sentence = toks.sentence_start(last.start) == toks.sentence_start(qstart)
         return same_sentence and last.unit in NOUN_UNITS.values()
+
+    @staticmethod
+    def _sheltered(toks: Tokens, end: int) -> bool:
+        """A bare number said to be in shelters ("Typhoon kills 18 in Philippines, more than 100,000 in
+        shelters"): people who took refuge, not an item of the toll before it."""
+        k = end
+        if k >= toks.n or toks.lower[k] != "in":
+            return False
+        k += 1
+        while k < toks.n and toks.lower[k] in (
+            "evacuation",
+            "relief",
+            "temporary",
+            "emergency",
+            "government",
+        ):
+            k += 1
+        return k < toks.n and toks.lower[k] in ("shelters", "shelter", "centres", "centers", "camps")
 
     @staticmethod
     def _own_verb(toks: Tokens, end: int) -> bool:

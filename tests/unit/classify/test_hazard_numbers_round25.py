@@ -53,3 +53,36 @@ def test_the_formal_name_of_the_headlines_country_is_the_same_country(enrich: En
         "ministry said, out of 5,120 cases.",
     )
     assert found["disease_outbreak"].magnitude == {"killed": 310, "affected": 5120}
+
+
+def test_a_floods_toll_far_past_the_evacuation_is_the_floods(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Thousands evacuated as floods swamp southern Poland",
+        "KLODZKO, Poland (AP) - Firefighters pulled families off roofs on Monday as floods spread "
+        "across southern Poland. Thousands of people had to leave their homes in the Klodzko "
+        'area. Several bridges were swept away near the town of Nysa. "We have never seen water like '
+        'this," a resident said. Nine people have died since the flooding began, and at least three are '
+        "missing.",
+    )
+    magnitude = found["natural_disaster"].magnitude
+    assert magnitude["killed"] == 9
+    assert magnitude["missing"] == 3
+    assert "killed" not in found["evacuation"].magnitude
+
+
+def test_residents_under_evacuation_orders_are_evacuated() -> None:
+    found = units(
+        "At least 12,000 residents of Lake, Napa and Sonoma counties were under evacuation orders on Tuesday."
+    )
+    assert found == {"evacuated": 12000}
+
+
+def test_a_headlines_figure_in_shelters_is_no_item_of_its_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Typhoon Haima kills 12 in Philippines, more than 90,000 in shelters",
+        "At least 12 people died as Typhoon Haima swept across the northern Philippines, the disaster "
+        "agency said.",
+    )
+    assert found["natural_disaster"].magnitude["killed"] == 12
