@@ -396,12 +396,12 @@ COUNT_RULES: list[CountRule] = [
     ),
     # "sickened 1,293 others", "infecting 40 people"
     _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
-    # "Cholera ... made 1,293 others ill"
+    # "Cholera ... made 1,293 others ill"; "Measles has killed two children and left over a dozen others ill"
     _rule(
         "affected",
-        before=rf"\bmak(?:e|es|ing)\s+{_HEDGE}|\bmade\s+{_HEDGE}",
+        before=rf"\b(?:mak(?:e|es|ing)|made|left|leaving|leaves?)\s+{_HEDGE}",
         after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
-        keys=("mak", "made"),
+        keys=("mak", "made", "left", "leav"),
     ),
     # "German authorities moved 5,000 people out of their homes in Bonn"; "Authorities in Shenzhen have
     # moved 400,000 people out of harm's way ahead of the typhoon"

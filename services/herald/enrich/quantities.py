@@ -67,6 +67,11 @@ from .count_vocabulary import (
 )
 from .tokens import Tokens
 
+# Words between a bare number and a verb of its own ("18 still trapped", "23,000 have been driven")
+_ADVERBS_AND_AUXILIARIES = frozenset(
+    {"still", "also", "reportedly", "later", "now", "have", "has", "had", "been", "were", "was", "are", "is"}
+)
+
 
 @dataclass
 class Count:
@@ -471,6 +476,7 @@ class CountFinder:
     def _own_verb(toks: Tokens, end: int) -> bool:
         """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
         about other people, not an item of the list before it."""
-        while end < toks.n and toks.lower[end] in ("still", "also", "reportedly", "later", "now"):
-            end += 1  # "kills 15, 18 still trapped"
+        # "kills 15, 18 still trapped"; "48 people have died and 23,000 have been driven from their homes"
+        while end < toks.n and toks.lower[end] in _ADVERBS_AND_AUXILIARIES:
+            end += 1
         return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP

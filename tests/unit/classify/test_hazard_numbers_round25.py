@@ -86,3 +86,20 @@ def test_a_headlines_figure_in_shelters_is_no_item_of_its_toll(enrich: Enrich) -
         "agency said.",
     )
     assert found["natural_disaster"].magnitude["killed"] == 12
+
+
+def test_people_driven_from_their_homes_after_a_toll_are_no_item_of_it(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Floods kill at least 31 in southern Mozambique",
+        "At least 31 people have died and 14,000 have been driven from their homes by floods in three "
+        "provinces, the disaster agency said on Monday.",
+    )
+    magnitude = found["natural_disaster"].magnitude
+    assert magnitude["killed"] == 31
+    assert magnitude["displaced"] == 14000
+
+
+def test_an_outbreak_that_left_others_ill_counts_them_as_cases() -> None:
+    found = units("A cholera outbreak has killed three people and left 40 others ill in the camp.")
+    assert found == {"killed": 3, "affected": 40}
