@@ -103,3 +103,16 @@ def test_people_driven_from_their_homes_after_a_toll_are_no_item_of_it(enrich: E
 def test_an_outbreak_that_left_others_ill_counts_them_as_cases() -> None:
     found = units("A cholera outbreak has killed three people and left 40 others ill in the camp.")
     assert found == {"killed": 3, "affected": 40}
+
+
+def test_a_storms_evacuation_in_another_country_is_not_the_disasters_figure(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Typhoon Saola floods kill at least 40 in northern Philippines",
+        "Typhoon Saola set off floods and landslides that killed at least 40 people in Cagayan province "
+        "in the northern Philippines, police said. The storm went on to hit Guangdong in southern China "
+        "on Friday, killing two people after more than 1.2 million residents were evacuated from their "
+        "homes.",
+    )
+    assert found["natural_disaster"].magnitude == {"killed": 40}
+    assert found["evacuation"].magnitude == {"evacuated": 1_200_000}
