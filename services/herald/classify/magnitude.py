@@ -300,7 +300,7 @@ _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
 _FLIGHT = re.compile(
-    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing|es?)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+(?:[\w-]+\s+)?(?:homes|villages|towns)|forc(?:ed|ing|es?)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
     re.I,
 )
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})

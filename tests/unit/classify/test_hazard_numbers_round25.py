@@ -116,3 +116,16 @@ def test_a_storms_evacuation_in_another_country_is_not_the_disasters_figure(enri
     )
     assert found["natural_disaster"].magnitude == {"killed": 40}
     assert found["evacuation"].magnitude == {"evacuated": 1_200_000}
+
+
+def test_people_who_left_their_villages_for_shelters_are_the_move_and_a_plan_is_not(
+    enrich: Enrich,
+) -> None:
+    found = events(
+        enrich,
+        "Thousands leave low-lying islands as cyclone nears Myanmar",
+        "SITTWE (AFP) -- Tens of thousands of Burmese left their island villages on Saturday for cyclone "
+        "shelters on the mainland ahead of Cyclone Mocha's landfall, officials said. \"Our plan is to "
+        'evacuate hundreds of thousands of people from the coast," a relief official said.',
+    )
+    assert found["evacuation"].magnitude == {"evacuated": 20000}
