@@ -443,6 +443,21 @@ COUNT_RULES: list[CountRule] = [
         rf"(?:[a-z]+\s+)?(?:at|to)\s+{_HEDGE}$",
         keys=("number",),
     ),
+    # "the state disaster management authority, which also listed two people as missing"
+    *(
+        _rule(
+            unit,
+            before=rf"\b(?:listed|lists|listing|registered|recorded|counted)\s+{_HEDGE}",
+            after=rf"\s+(?:{_ADJ}{_WHO}\s+)?as\s+{fate}\b",
+            keys=("list", "regis", "recor", "count"),
+            after_keys=(" as ",),
+        )
+        for unit, fate in (
+            ("killed", r"(?:dead|killed|deceased)"),
+            ("wounded", r"(?:injured|wounded)"),
+            ("missing", r"missing"),
+        )
+    ),
     # "Fifteen of the injured went to Parkland Memorial Hospital": a part, so at least that many hurt
     _rule("wounded", after=r"\s+of\s+the\s+(?:injured|wounded)\b", after_keys=("injured", "wounded")),
     # "two other injured people were treated"
@@ -478,7 +493,9 @@ COUNT_RULES: list[CountRule] = [
     # "Chinese authorities measured the quake at 6.8; the US Geological Survey put it at 6.6"
     _rule(
         "magnitude",
-        before=r"\b(?:measur(?:ed|ing)|put(?:ting)?|rat(?:ed|ing))\s+(?:it|the\s+(?:quake|earthquake|tremor))\s+at\s+",
+        # "The US Geological Survey measured the main shock at 6.3"
+        before=r"\b(?:measur(?:ed|ing)|put(?:ting)?|rat(?:ed|ing))\s+(?:it|the\s+(?:main\s+|first\s+|initial\s+)?"
+        r"(?:quake|earthquake|tremor|shock))\s+at\s+",
         keys=("measur", "put", "rat"),
     ),
     # "has raised the magnitude of Friday's earthquake off northern Japan to 9.0"

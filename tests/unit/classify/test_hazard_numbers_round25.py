@@ -129,3 +129,17 @@ def test_people_who_left_their_villages_for_shelters_are_the_move_and_a_plan_is_
         'evacuate hundreds of thousands of people from the coast," a relief official said.',
     )
     assert found["evacuation"].magnitude == {"evacuated": 20000}
+
+
+def test_the_magnitude_an_agency_measured_the_main_shock_at() -> None:
+    assert units("The US Geological Survey measured the main shock at 5.8, followed by aftershocks.") == {
+        "magnitude": 5.8
+    }
+
+
+def test_people_an_authority_listed_as_missing_are_missing() -> None:
+    found = units(
+        "Landslides have killed nine people in Sikkim, the state relief department said, which also "
+        "listed three people as missing."
+    )
+    assert found == {"killed": 9, "missing": 3}
