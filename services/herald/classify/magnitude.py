@@ -334,6 +334,13 @@ _OTHERS = re.compile(r"\s+other\b", re.I)
 # One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
 _ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
 _PEOPLE_COUNTS = frozenset({"killed", "wounded", "missing", "arrested"})
+# "2,472 of the 16,086 residents of eight villages had been evacuated": the whole a part is counted
+# of, when the verb is the part's ("the 16,086" were not all moved); "all of the 300" is the whole
+_PART_OF = re.compile(
+    r"(?<![\w-])(?!(?:all|both|each)\b)(?:\d[\d,.]*|[a-z][a-z-]*)\s+of\s+(?:the|its|their)\s+$", re.I
+)
+_FINITE_BE = re.compile(r"\b(?:were|was|are|is|had|have|has)\b", re.I)
+_MOVED_OR_HURT = frozenset({*_HARM, "evacuated", "displaced", "affected"})
 _OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
 # A list that opens with one person said without a number: "A police officer and two members of the
 # public were hurt" is three hurt, "one soldier and four civilians were killed" five.
@@ -474,6 +481,14 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             said = rule.after.match(after) if rule.after is not None else None
             if rule.after is not None and said is None:
+                continue
+            if (
+                rule.unit in _MOVED_OR_HURT
+                and said is not None
+                and rule.before is None
+                and _PART_OF.search(before)
+                and _FINITE_BE.search(said.group(0))
+            ):
                 continue
             noun_end = m.end() + (said.end() if said is not None else 0)
             if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), noun_end):

@@ -143,3 +143,20 @@ def test_people_an_authority_listed_as_missing_are_missing() -> None:
         "listed three people as missing."
     )
     assert found == {"killed": 9, "missing": 3}
+
+
+def test_the_whole_a_part_is_counted_of_is_not_the_count() -> None:
+    found = units("By noon 1,310 of the 9,200 residents of six hamlets had been evacuated, a spokesman said.")
+    assert "evacuated" not in found
+    assert units("All of the 300 residents were evacuated.") == {"evacuated": 300}
+
+
+def test_a_part_evacuated_of_a_villages_people_is_the_eruptions_move(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Volcano eruption on Indonesia's Sangihe islands kills four",
+        "Mount Awu erupted overnight, raining hot ash on villages and killing four people, the disaster "
+        "agency said. By Monday morning 1,310 of the 9,200 residents of six villages had been evacuated, "
+        "a district spokesman said.",
+    )
+    assert found["natural_disaster"].magnitude == {"killed": 4, "evacuated": 1310}
