@@ -160,3 +160,13 @@ def test_a_part_evacuated_of_a_villages_people_is_the_eruptions_move(enrich: Enr
         "a district spokesman said.",
     )
     assert found["natural_disaster"].magnitude == {"killed": 4, "evacuated": 1310}
+
+
+def test_people_a_mine_still_holds_are_missing(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Toll from Colombian coal mine blast rises to 12",
+        "The toll from a methane explosion at a coal mine in Cundinamarca rose to 12 on Thursday, "
+        'officials said.\n\n"Two miners are still underground, and we fear they are dead," the mayor said.',
+    )
+    assert found["industrial_accident"].magnitude == {"killed": 12, "missing": 2}
