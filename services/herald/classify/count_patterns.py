@@ -39,12 +39,15 @@ MAGNITUDE_REVISION = (
     r"updates)\s+(?:its\s+|the\s+)?(?:estimate\s+of\s+the\s+)?magnitude\b[^.;]{0,70}?\bto\s+"
 )
 _MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+# A quake's magnitude inside the words of a toll: "killed in Tuesday's magnitude 6.4 earthquake"
+_QUAKE = r"magnitude[- ]\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
 _WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
-_LIVING = r"(?:\s+(?:living|residing|staying|working))?"
+# "at least 15 people asleep in their homes are feared dead": where they were, by what they were doing
+_LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
 _AND = (
@@ -113,6 +116,9 @@ class CountRule:
     # of ``after_keys`` in the text after it, or the rule's expression is not run at all.
     keys: tuple[str, ...]
     after_keys: tuple[str, ...]
+    # how far before the number ``before`` may reach, when a rule's words run longer than the window
+    # ``magnitude.read_text`` gives every rule (0: that window)
+    reach: int = 0
 
 
 def _rule(
@@ -121,6 +127,7 @@ def _rule(
     after: str | None = None,
     keys: tuple[str, ...] = (),
     after_keys: tuple[str, ...] = (),
+    reach: int = 0,
 ) -> CountRule:
     return CountRule(
         unit,
@@ -128,6 +135,7 @@ def _rule(
         re.compile(after, re.I) if after else None,
         keys,
         after_keys,
+        reach,
     )
 
 
@@ -166,14 +174,27 @@ COUNT_RULES: list[CountRule] = [
         rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
         keys=("toll",),
     ),
-    # "The number of people killed by the wildfires ... has risen to 45"
-    _rule(
-        "killed",
-        before=r"\bnumber of (?:people|those|victims) (?:killed|dead|who died)\b[^.;\d]{0,70}?"
-        # "... in southern Lebanon has gone up to 10"
-        rf"\b(?:risen|rose|rises|climbed|reached|increased|stands at|stood at|gone up|went up|goes up)\s+"
-        rf"(?:to\s+)?{_HEDGE}",
-        keys=("number",),
+    # "The number of people killed by the wildfires ... has risen to 45"; "The number of people injured in
+    # Tuesday's magnitude 6.4 earthquake rose to 17" (a quake's magnitude may stand between); "The number of
+    # missing fell from the 200 first reported to 42" (a revision down is the figure that stands)
+    *(
+        _rule(
+            unit,
+            before=rf"\bnumber of (?:people |those |victims )?{fate}\b(?:[^.;\d]|{_QUAKE}){{0,100}}?"
+            # "... in southern Lebanon has gone up to 10"
+            r"\b(?:(?:risen|rose|rises|climbed|reached|increased|stands at|stood at|gone up|went up|goes up)"
+            r"\s+"
+            r"(?:to\s+)?|(?:fell|fallen|falls|dropped|dropping|decreased|gone down|went down)\s+"
+            r"(?:from\s+(?:the\s+)?[\d,]+\s+(?:[a-z]+\s+){0,3}?)?to\s+)"
+            rf"{_HEDGE}",
+            keys=("number",),
+            reach=150,
+        )
+        for unit, fate in (
+            ("killed", r"(?:killed|dead|who died)"),
+            ("wounded", r"(?:injured|wounded|hurt)"),
+            ("missing", r"(?:missing|unaccounted for)"),
+        )
     ),
     # "the landslide buried more than 2,000 people alive": a slide's toll as its first counts give it
     _rule(
@@ -375,12 +396,12 @@ COUNT_RULES: list[CountRule] = [
     ),
     # "sickened 1,293 others", "infecting 40 people"
     _rule("affected", before=rf"\b(?:sicken(?:ed|ing)|infect(?:ed|ing))\s+{_HEDGE}", keys=("sick", "infe")),
-    # "Cholera ... made 1,293 others ill"
+    # "Cholera ... made 1,293 others ill"; "Measles has killed two children and left over a dozen others ill"
     _rule(
         "affected",
-        before=rf"\bmak(?:e|es|ing)\s+{_HEDGE}|\bmade\s+{_HEDGE}",
+        before=rf"\b(?:mak(?:e|es|ing)|made|left|leaving|leaves?)\s+{_HEDGE}",
         after=r"\s+(?:[\w-]+\s+)?(?:ill|sick)\b",
-        keys=("mak", "made"),
+        keys=("mak", "made", "left", "leav"),
     ),
     # "German authorities moved 5,000 people out of their homes in Bonn"; "Authorities in Shenzhen have
     # moved 400,000 people out of harm's way ahead of the typhoon"
@@ -422,6 +443,21 @@ COUNT_RULES: list[CountRule] = [
         rf"(?:[a-z]+\s+)?(?:at|to)\s+{_HEDGE}$",
         keys=("number",),
     ),
+    # "the state disaster management authority, which also listed two people as missing"
+    *(
+        _rule(
+            unit,
+            before=rf"\b(?:listed|lists|listing|registered|recorded|counted)\s+{_HEDGE}",
+            after=rf"\s+(?:{_ADJ}{_WHO}\s+)?as\s+{fate}\b",
+            keys=("list", "regis", "recor", "count"),
+            after_keys=(" as ",),
+        )
+        for unit, fate in (
+            ("killed", r"(?:dead|killed|deceased)"),
+            ("wounded", r"(?:injured|wounded)"),
+            ("missing", r"missing"),
+        )
+    ),
     # "Fifteen of the injured went to Parkland Memorial Hospital": a part, so at least that many hurt
     _rule("wounded", after=r"\s+of\s+the\s+(?:injured|wounded)\b", after_keys=("injured", "wounded")),
     # "two other injured people were treated"
@@ -457,7 +493,9 @@ COUNT_RULES: list[CountRule] = [
     # "Chinese authorities measured the quake at 6.8; the US Geological Survey put it at 6.6"
     _rule(
         "magnitude",
-        before=r"\b(?:measur(?:ed|ing)|put(?:ting)?|rat(?:ed|ing))\s+(?:it|the\s+(?:quake|earthquake|tremor))\s+at\s+",
+        # "The US Geological Survey measured the main shock at 6.3"
+        before=r"\b(?:measur(?:ed|ing)|put(?:ting)?|rat(?:ed|ing))\s+(?:it|the\s+(?:main\s+|first\s+|initial\s+)?"
+        r"(?:quake|earthquake|tremor|shock))\s+at\s+",
         keys=("measur", "put", "rat"),
     ),
     # "has raised the magnitude of Friday's earthquake off northern Japan to 9.0"

@@ -319,7 +319,19 @@ def continuations(
         code = next(iter(by_type))
         _lead_before_cue(code, cued, units_in, segs, extra)
         _far_continuations(code, cued, units_in, segs, extra)
+    elif len(by_type) == 2 and "evacuation" in by_type:
+        # A hazard and the evacuation it forced are one story: "Tens of thousands of people had to leave
+        # their homes ..." and, three sentences on, "Sixteen people have died since the flooding began"
+        # tell the flood's toll (the evacuation counts no dead, missing or wounded).
+        [code] = set(by_type) - {"evacuation"}
+        if code in _HAZARD_STORIES:
+            _far_continuations(code, cued, units_in, segs, extra, _EVACUATION_FREE)
     return extra
+
+
+_HAZARD_STORIES = frozenset({"natural_disaster", "industrial_accident"})
+# What a hazard counts that no evacuation does: a far sentence counting these is the hazard's.
+_EVACUATION_FREE = frozenset({"killed", "wounded", "missing"})
 
 
 def _lead_before_cue(
@@ -340,13 +352,20 @@ def _lead_before_cue(
 
 
 def _far_continuations(
-    code: str, cued: set[int], units_in: dict[int, set[str]], segs: list[Segment], extra: dict[str, set[int]]
+    code: str,
+    cued: set[int],
+    units_in: dict[int, set[str]],
+    segs: list[Segment],
+    extra: dict[str, set[int]],
+    only: frozenset[str] | None = None,
 ) -> None:
     """A report of one event keeps telling of it ("... and four are still missing" three sentences
     after the explosion): a later segment joins it however far the last cue is, when every metric it
     counts is one the event has no figure for yet. One that restates a metric ("another 1,350 died on
     the Indian side") is more likely a part or another place than the event's own figure."""
     wanted = UNITS_BY_TYPE.get(code, frozenset())
+    if only is not None:
+        wanted = wanted & only  # ``only``: the metrics the event may take this way
     members = cued | extra.get(code, set())
     have = {u for k in members | {0} for u in units_in.get(k, ())}
     first = min(cued)

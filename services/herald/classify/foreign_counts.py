@@ -40,9 +40,16 @@ def without_other_countries_counts(
     headline does not name (and that name none it does). Unchanged when the headline names no country:
     then nothing says which country is the report's own."""
     code_of, anywhere, placing = country_index()
-    own = {code_of[m.group(1).lower()] for m in anywhere.finditer(title or "")}
-    if not own:
+    said = {m.group(1).lower() for m in anywhere.finditer(title or "")}
+    if not said:
         return readings
+    # "Ebola death toll in Congo" over "The Ebola outbreak in the Democratic Republic of Congo": a
+    # formal name ending in "of" and the headline's short name is the headline's country
+    own = {code_of[n] for n in said} | {
+        code
+        for name, code in code_of.items()
+        if any(name.endswith(f" of {n}") or name.endswith(f" of the {n}") for n in said)
+    }
     by_index = {g.index: g for g in segs}
     kept = []
     for r in readings:

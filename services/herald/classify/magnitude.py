@@ -300,7 +300,7 @@ _SALVO_UNITS = frozenset({"drones", "missiles"})
 # People leaving rather than left without a home: "fled their homes", "forced thousands from their
 # homes"; in a hazard's report they are its evacuees (``measure``), "left homeless" stays displaced.
 _FLIGHT = re.compile(
-    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+homes|forc(?:ed|ing|es?)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
+    r"\b(?:fled|flee|fleeing|(?:leaving|leave|left|abandon(?:ing|ed))\s+their\s+(?:[\w-]+\s+)?(?:homes|villages|towns)|forc(?:ed|ing|es?)\b(?![^.;]{0,40}\b(?:homeless|camps?)\b))",
     re.I,
 )
 _HAZARDS = frozenset({"evacuation", "natural_disaster", "industrial_accident"})
@@ -334,6 +334,13 @@ _OTHERS = re.compile(r"\s+other\b", re.I)
 # One person named before "and N others": "the Daily Nation reported he and 10 others were arrested".
 _ONE_NAMED_BEFORE = re.compile(r"(?:\b(?:he|she)|\b(?-i:[A-Z])[a-z]+)\s+and\s+$", re.I)
 _PEOPLE_COUNTS = frozenset({"killed", "wounded", "missing", "arrested"})
+# "2,472 of the 16,086 residents of eight villages had been evacuated": the whole a part is counted
+# of, when the verb is the part's ("the 16,086" were not all moved); "all of the 300" is the whole
+_PART_OF = re.compile(
+    r"(?<![\w-])(?!(?:all|both|each)\b)(?:\d[\d,.]*|[a-z][a-z-]*)\s+of\s+(?:the|its|their)\s+$", re.I
+)
+_FINITE_BE = re.compile(r"\b(?:were|was|are|is|had|have|has)\b", re.I)
+_MOVED_OR_HURT = frozenset({*_HARM, "evacuated", "displaced", "affected"})
 _OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
 # A list that opens with one person said without a number: "A police officer and two members of the
 # public were hurt" is three hurt, "one soldier and four civilians were killed" five.
@@ -444,7 +451,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         if _NEGATED.search(before[-12:]) or is_background(sentence, m):
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
-        before_low, after_low = before.lower(), after.lower()
+        after_low = after.lower()
         update = bool(_UPDATE.search(before) or TOTALS.search(sentence)) and not _HEARSAY.search(sentence)
         later = count_sides.later_deaths(sentence, m.start(), m.end())
         if later is not None:
@@ -463,14 +470,25 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         for rule in COUNT_RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
                 continue
-            if rule.keys and not any(key in before_low for key in rule.keys):
+            # a rule whose words run longer than the window looks further back ("The number of people
+            # injured in Tuesday's magnitude 6.4 earthquake in ... County rose to 17")
+            lead_in = sentence[max(0, m.start() - rule.reach) : m.start()] if rule.reach else before
+            if rule.keys and not any(key in lead_in.lower() for key in rule.keys):
                 continue
             if rule.after_keys and not any(key in after_low for key in rule.after_keys):
                 continue
-            if rule.before is not None and not rule.before.search(before):
+            if rule.before is not None and not rule.before.search(lead_in):
                 continue
             said = rule.after.match(after) if rule.after is not None else None
             if rule.after is not None and said is None:
+                continue
+            if (
+                rule.unit in _MOVED_OR_HURT
+                and said is not None
+                and rule.before is None
+                and _PART_OF.search(before)
+                and _FINITE_BE.search(said.group(0))
+            ):
                 continue
             noun_end = m.end() + (said.end() if said is not None else 0)
             if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), noun_end):

@@ -230,7 +230,49 @@ def classify(
             e.model_copy(update={"location": hazard.location}) if e.type == "evacuation" else e
             for e in events
         ]
+    if "evacuation" in by_type:
+        # the move's figures its body sentences give (a headline's may be another place's)
+        told = set(by_type["evacuation"]) | extra.get("evacuation", set())
+        body_moves = {
+            (r.unit, r.value) for r in readings if r.segment in told and not segs[r.segment].headline
+        }
+        events = _without_evacuees_abroad(events, body_moves)
     return claims.one_owner(events)
+
+
+def _without_evacuees_abroad(events: list[Event], body_moves: set[tuple[str, float]]) -> list[Event]:
+    """A hazard does not carry the figure of an evacuation in another country: "Mangkhut floods kill
+    at least 64 in northern Philippines" over "It went on to batter Guangdong in southern China ...
+    after more than 2.4 million residents were evacuated" is the Philippine disaster's toll beside
+    China's move, which the hazard's own report there would carry (the conventions tie the move to
+    the hazard that made it, where it was made). Only a figure the evacuation's body sentences give:
+    a headline's figure placed nowhere may be the hazard's own ("Over 1,500 evacuated on Crete as
+    wildfire spreads; Izmir fires rage")."""
+    moved = next((e for e in events if e.type == "evacuation"), None)
+    abroad = moved.location.country_code if moved is not None and moved.location is not None else None
+    if moved is None or abroad is None:
+        return events
+    out = []
+    for e in events:
+        home = e.location.country_code if e.location is not None else None
+        theirs = {
+            unit
+            for unit in ("evacuated", "displaced")
+            if e.type in HAZARDS
+            and unit in e.magnitude
+            and e.magnitude[unit] == moved.magnitude.get(unit)
+            and (unit, e.magnitude[unit]) in body_moves
+        }
+        if home is None or home == abroad or not theirs:
+            out.append(e)
+            continue
+        magnitude = {unit: value for unit, value in e.magnitude.items() if unit not in theirs}
+        severity, reasons = score(e.type, magnitude, e.sentences)
+        reasons[1:1] = [r for r in e.severity_reasons if r.startswith("matched: ")]
+        out.append(
+            e.model_copy(update={"magnitude": magnitude, "severity": severity, "severity_reasons": reasons})
+        )
+    return out
 
 
 _VIOLENCE = frozenset(

@@ -67,6 +67,11 @@ from .count_vocabulary import (
 )
 from .tokens import Tokens
 
+# Words between a bare number and a verb of its own ("18 still trapped", "23,000 have been driven")
+_ADVERBS_AND_AUXILIARIES = frozenset(
+    {"still", "also", "reportedly", "later", "now", "have", "has", "had", "been", "were", "was", "are", "is"}
+)
+
 
 @dataclass
 class Count:
@@ -338,6 +343,7 @@ class CountFinder:
                 and found
                 and self._elided(toks, qstart, found)
                 and not self._own_verb(toks, end)
+                and not self._sheltered(toks, end)
             ):
                 unit = found[-1].unit
         if (unit is None or unit == head) and without_power(toks, span_end):
@@ -449,9 +455,28 @@ class CountFinder:
         return same_sentence and last.unit in NOUN_UNITS.values()
 
     @staticmethod
+    def _sheltered(toks: Tokens, end: int) -> bool:
+        """A bare number said to be in shelters ("Typhoon kills 18 in Philippines, more than 100,000 in
+        shelters"): people who took refuge, not an item of the toll before it."""
+        k = end
+        if k >= toks.n or toks.lower[k] != "in":
+            return False
+        k += 1
+        while k < toks.n and toks.lower[k] in (
+            "evacuation",
+            "relief",
+            "temporary",
+            "emergency",
+            "government",
+        ):
+            k += 1
+        return k < toks.n and toks.lower[k] in ("shelters", "shelter", "centres", "centers", "camps")
+
+    @staticmethod
     def _own_verb(toks: Tokens, end: int) -> bool:
         """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
         about other people, not an item of the list before it."""
-        while end < toks.n and toks.lower[end] in ("still", "also", "reportedly", "later", "now"):
-            end += 1  # "kills 15, 18 still trapped"
+        # "kills 15, 18 still trapped"; "48 people have died and 23,000 have been driven from their homes"
+        while end < toks.n and toks.lower[end] in _ADVERBS_AND_AUXILIARIES:
+            end += 1
         return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP
