@@ -369,6 +369,9 @@ _MONTH_BEFORE = re.compile(
 # "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
 # "eight days ago has risen to 45" keeps its number, whose toll is the one now)
 _SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
+# "the death toll of the two-year conflict at 100,000", "a 12-year-old boy": a length of time or an age
+# joined to its noun, never a count (nor a number that would cut the toll's words off from the count)
+_DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
 # Ages: "two people aged 70 and 80", "aged between 18 and 25".
 _AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
@@ -421,6 +424,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "Two people aged 70 and 80 were found dead": ages, not a count
         if _SPAN_OF_TIME.match(sentence, m.end()):
             continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
+        if _DURATION.match(sentence, m.end()):
+            continue  # "the two-year conflict": a length of time, whose words frame the count after it
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))

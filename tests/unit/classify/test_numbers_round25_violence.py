@@ -1,0 +1,49 @@
+"""Round 25's numbers pass on the violence and unrest types, through the real enrichment: news
+constructions that the dev batch ``dev_news24`` read wrong, each in a sentence of our own
+(tests/data/reporting, issue 15)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import as_article
+
+from herald.classify.magnitude import read_text
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [enriched] = enrich([as_article(f"r25v-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(enriched)}
+
+
+def _units(text: str) -> dict[str, float]:
+    return {r.unit: r.value for r in read_text(text, 0)}
+
+
+def test_a_wars_death_toll_is_no_toll_of_the_capture(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Rebels take town of Tel Hamra east of Homs",
+        "Rebels captured the town of Tel Hamra in Homs province on Tuesday, monitors said. The monitoring "
+        "group puts the death toll of the three-year war at more than 150,000.",
+    )
+    assert found["territory_change"].magnitude == {"settlements": 1}
+
+
+def test_a_length_of_time_joined_to_its_noun_is_no_count() -> None:
+    assert _units("The group puts the death toll of the three-year war at more than 150,000.") == {}
+
+
+def test_the_running_toll_of_a_crackdown_is_no_toll_of_the_bombing(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Militants blow up gas pipeline feeding power station",
+        "Suspected militants blew up a gas pipeline in Dera Bugti district on Monday, cutting supply to a "
+        "power station, police said. Local leaders say about 300 people have been killed in a military "
+        "crackdown launched after an attack on a convoy last year.",
+    )
+    assert "killed" not in found["infrastructure_attack"].magnitude
