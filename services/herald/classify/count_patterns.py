@@ -239,7 +239,9 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "wounded",
         before=rf"\bleft\s+{_HEDGE}",
-        after=r"\s+(?:people\s+)?(?:injured|wounded)\b",
+        # "killed 11 people and left 15 with serious injuries": the hurt by what they were left with
+        after=r"\s+(?:people\s+|others\s+|more\s+)?(?:injured|wounded|with\s+(?:(?:serious|severe|critical|"
+        r"minor|light|life-threatening|gunshot|multiple)\s+)?(?:injuries|wounds)\b)",
         keys=("left",),
     ),
     _rule(

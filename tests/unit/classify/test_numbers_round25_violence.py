@@ -47,3 +47,22 @@ def test_the_running_toll_of_a_crackdown_is_no_toll_of_the_bombing(enrich: Enric
         "crackdown launched after an attack on a convoy last year.",
     )
     assert "killed" not in found["infrastructure_attack"].magnitude
+
+
+def test_people_left_with_injuries_are_wounded() -> None:
+    assert _units("The gunmen killed nine people in the raid and left 12 with serious injuries.") == {
+        "killed": 9,
+        "wounded": 12,
+    }
+
+
+def test_an_attack_on_civilians_carries_the_flight_it_caused(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Gunmen kill eight in Plateau village raid",
+        "Gunmen stormed the village of Kwall in Plateau state on Sunday night, killing eight people, a "
+        "local official said. About 700 people who fled were too scared to go home and were staying in "
+        "a church in Bassa.",
+    )
+    assert found["evacuation"].magnitude == {"displaced": 700}
+    assert found["attack_on_civilians"].magnitude == {"killed": 8, "displaced": 700}
