@@ -523,6 +523,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     readings.extend(_revised_figures(sentence, index, matches, readings))
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_one_more_also(sentence, index, readings))
+    readings.extend(_one_dead_and_others(sentence, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
         (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
@@ -637,6 +638,38 @@ _ALSO_ONE = re.compile(
     rf"(?:{VERBS['killed']}|{VERBS['wounded']})\b",
     re.I,
 )
+
+
+# One person told dead, then the others who died with them: "The commander was killed together with two
+# of his fighters" is three dead; "Shukr was killed in Tuesday's strike, which ... also killed five
+# civilians" is six. The number counts the others, not the toll.
+_ONE_DEAD_BEFORE_OTHERS = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead)\s+"
+    r"(?:(?:together|along)\s+with|alongside)\s+$"
+    r"|\b(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead)\b[^.;]{0,100}?\balso\s+killed\s+$",
+    re.I,
+)
+_OTHERS_WITH_ONE = re.compile(
+    r"\s+(?:of\s+(?:his|her|its|their)\s+[\w-]+|others\b|other\s+[\w-]+|(?:[\w-]+\s+)?(?:civilians|people|"
+    r"bodyguards|guards|fighters|aides|relatives|companions|passengers))",
+    re.I,
+)
+
+
+def _one_dead_and_others(
+    sentence: str, index: int, read: list[tuple[re.Match[str], float, Reading | None]]
+) -> list[Reading]:
+    """The others counted after one person told dead, with that person added (``_ONE_DEAD_BEFORE_OTHERS``)."""
+    out = []
+    seen = set()
+    for m, value, _ in read:
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        before = sentence[max(0, m.start() - 160) : m.start()]
+        if _ONE_DEAD_BEFORE_OTHERS.search(before) and _OTHERS_WITH_ONE.match(sentence, m.end()):
+            out.append(Reading("killed", value + 1, "exact", index, replaces=("killed", value)))
+    return out
 
 
 def _one_more_also(sentence: str, index: int, readings: list[Reading]) -> list[Reading]:

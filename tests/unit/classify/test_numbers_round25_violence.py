@@ -66,3 +66,17 @@ def test_an_attack_on_civilians_carries_the_flight_it_caused(enrich: Enrich) -> 
     )
     assert found["evacuation"].magnitude == {"displaced": 700}
     assert found["attack_on_civilians"].magnitude == {"killed": 8, "displaced": 700}
+
+
+def test_one_person_killed_with_others_counts_them_all() -> None:
+    assert _units("The rebel commander was killed together with three of his bodyguards on Friday.") == {
+        "killed": 4
+    }
+
+
+def test_one_person_killed_then_others_the_same_strike_also_killed() -> None:
+    found = _units(
+        "The group confirmed its deputy leader was killed in Monday's strike on the camp, which medics "
+        "said also killed four civilians."
+    )
+    assert found == {"killed": 5}
