@@ -80,3 +80,17 @@ def test_one_person_killed_then_others_the_same_strike_also_killed() -> None:
         "said also killed four civilians."
     )
     assert found == {"killed": 5}
+
+
+def test_the_bodies_a_cyberattack_took_down_are_affected() -> None:
+    assert _units("Ransomware cripples three Dutch hospitals") == {"affected": 3}
+    assert _units("Four city councils in Kent were hit by a cyberattack on Monday.") == {"affected": 4}
+    assert _units("More than 60 state and local agencies have had services disrupted since Friday.") == {
+        "affected": 60
+    }
+
+
+def test_people_left_without_online_services_are_affected() -> None:
+    assert _units("About 90,000 residents have been without online services since the attack.") == {
+        "affected": 90000
+    }
