@@ -222,6 +222,56 @@ def _ordinal_dead(sentence: str, index: int) -> list[Reading]:
     return out
 
 
+# One more person named by an ordinal: "killed two coal miners and wounded a third", "A guard was killed
+# and a second critically wounded" is one wounded; "Two officers suffered minor injuries, and a third was
+# badly hurt" is three (never "a third of the town", "a second time").
+_ORDINAL_WORD = r"(?P<ord>second|third|fourth|fifth|sixth|seventh)"
+_ONE_MORE_BY_ORDINAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    *(
+        (
+            re.compile(
+                rf"\b{verb}\s+an?\s+{_ORDINAL_WORD}\b(?!\s+(?:of|time|day|night|week)\b)",
+                re.I,
+            ),
+            unit,
+        )
+        for unit, verb in GERUNDS.items()
+        if unit in ("killed", "wounded")
+    ),
+    *(
+        (
+            re.compile(rf"\b(?:and|while)\s+an?\s+{_ORDINAL_WORD}\s+(?:[\w-]+\s+)?{BE}{verb}\b", re.I),
+            unit,
+        )
+        for unit, verb in VERBS.items()
+        if unit in ("killed", "wounded")
+    ),
+)
+
+
+def _ordinal_one_more(
+    sentence: str, framed: str, index: int, read: list[tuple[re.Match[str], float, Reading | None]]
+) -> list[Reading]:
+    """The person an ordinal adds (``_ONE_MORE_BY_ORDINAL``): the ordinal is the count when the number
+    before it counts the same harm or nothing read ("Two officers ... and a third was hurt"), one when
+    it counts another harm ("killed two ... and wounded a third") or no number comes before."""
+    found = [(m, unit) for pattern, unit in _ONE_MORE_BY_ORDINAL for m in pattern.finditer(sentence)]
+    out = []
+    contexts = read_sentence(framed, [m.span() for m, _ in found])
+    for (m, unit), context in zip(found, contexts, strict=True):
+        if not context.is_event_count or is_background(sentence, m):
+            continue
+        before = [(n, r) for n, _, r in read if n.end() <= m.start()]
+        value = 1.0
+        if before:
+            last = before[-1][0]
+            units = {r.unit for n, r in before if n.start() == last.start() and r is not None}
+            if not units or unit in units:
+                value = _ORDINALS[m.group("ord").lower()]
+        out.append(Reading(unit, value, "exact", index))
+    return out
+
+
 # One weapon said without a number: "launched 23 drones and a cruise missile", "reported being struck
 # by a missile".
 _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -524,6 +574,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_one_more_also(sentence, index, readings))
     readings.extend(_one_dead_and_others(sentence, index, read))
+    readings.extend(_ordinal_one_more(sentence, framed, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
         (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)

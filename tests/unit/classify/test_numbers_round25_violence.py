@@ -94,3 +94,18 @@ def test_people_left_without_online_services_are_affected() -> None:
     assert _units("About 90,000 residents have been without online services since the attack.") == {
         "affected": 90000
     }
+
+
+def test_one_more_person_named_by_an_ordinal() -> None:
+    assert _units("Gunmen killed three farmers and wounded a fourth near the market on Monday.") == {
+        "killed": 3,
+        "wounded": 1,
+    }
+    assert _units("A police officer was killed and a second seriously wounded in the ambush.") == {
+        "killed": 1,
+        "wounded": 1,
+    }
+    assert _units(
+        "Three stewards were punched and suffered minor injuries, and a fourth was badly hurt by a flare."
+    ) == {"wounded": 4}
+    assert _units("The floods wounded a third of the town.") == {}
