@@ -109,3 +109,14 @@ def test_one_more_person_named_by_an_ordinal() -> None:
         "Three stewards were punched and suffered minor injuries, and a fourth was badly hurt by a flare."
     ) == {"wounded": 4}
     assert _units("The floods wounded a third of the town.") == {}
+
+
+def test_the_people_a_town_shelters_are_no_flight_of_the_attack(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Militants kill three in attack on Monguno camp",
+        "Militants opened fire on displaced people at a camp in Monguno in north-east Nigeria on "
+        "Saturday, killing three and wounding eight, an aid worker said. Monguno shelters more than "
+        "150,000 displaced people in several camps.",
+    )
+    assert found["attack_on_civilians"].magnitude == {"killed": 3, "wounded": 8}
