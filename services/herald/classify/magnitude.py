@@ -299,7 +299,10 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _ONE_PLACE_TAKEN = re.compile(
     r"\b(?:captured|(?:re)?took|(?:re)?taken|(?:re)?takes|retook|recaptured|(?:re)?captures|seized|seizes|overran|"
     r"overrun|liberated|"
-    r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back)"
+    r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back|"
+    # "pushed the Malian army out of the strategic town of Konna": the place the other side lost
+    r"(?:pushed|drove|driven|forced|chased|expelled)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|troops|forces|soldiers|"
+    r"rebels|militants|fighters|insurgents|jihadists|militia)\s+out\s+of)"
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
     # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"

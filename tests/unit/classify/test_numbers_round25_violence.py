@@ -120,3 +120,10 @@ def test_the_people_a_town_shelters_are_no_flight_of_the_attack(enrich: Enrich) 
         "150,000 displaced people in several camps.",
     )
     assert found["attack_on_civilians"].magnitude == {"killed": 3, "wounded": 8}
+
+
+def test_a_town_the_other_side_was_pushed_out_of_is_one_settlement_taken() -> None:
+    assert _units("Jihadist fighters drove the army out of the garrison town of Boni on Friday.") == {
+        "settlements": 1
+    }
+    assert _units("Police drove the protesters out of the square.") == {}
