@@ -284,11 +284,13 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # said a ballistic missile was used": the weapon as the subject of its own strike
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         # "a missile from an S-300 air defence system struck a residential building"
-        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
+        # "A suspected U.S. drone bombed a house": an abbreviation among the words before it
+        r"\ban?\s+(?:[\w.-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|bombed|"
         r"was\s+(?:used|fired|launched))\b",
         # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
         # was shot down": one weapon stopped is still the one weapon of the attack
-        r"\b(?:intercepted|downed|shot\s+down)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"
+        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
         r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",

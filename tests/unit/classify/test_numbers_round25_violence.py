@@ -127,3 +127,10 @@ def test_a_town_the_other_side_was_pushed_out_of_is_one_settlement_taken() -> No
         "settlements": 1
     }
     assert _units("Police drove the protesters out of the square.") == {}
+
+
+def test_one_weapon_said_with_an_abbreviation_or_intercepted_and_destroyed() -> None:
+    assert _units("A suspected U.S. drone bombed a car in Shabwa province on Friday.") == {"drones": 1}
+    assert _units("Air defences intercepted and destroyed a ballistic missile fired towards Najran.") == {
+        "missiles": 1
+    }
