@@ -101,6 +101,12 @@ _NOT_PEOPLE = (
 )
 
 
+# Bodies a cyberattack takes down ("three hospitals", "200 national and regional agencies")
+_BODIES = (
+    r"(?:hospitals|clinics|agencies|councils|companies|firms|schools|universities|organi[sz]ations|ministries|"
+    r"banks|municipalities|government\s+bodies)"
+)
+
 # "20 soldiers were killed or wounded": one figure for two fates, which no metric holds
 _NOT_CASUALTIES = rf"(?!\s+or\s+(?:{VERBS['killed']}|{VERBS['wounded']})\b)"
 
@@ -260,7 +266,9 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "wounded",
         before=rf"\bleft\s+{_HEDGE}",
-        after=r"\s+(?:people\s+)?(?:injured|wounded)\b",
+        # "killed 11 people and left 15 with serious injuries": the hurt by what they were left with
+        after=r"\s+(?:people\s+|others\s+|more\s+)?(?:injured|wounded|with\s+(?:(?:serious|severe|critical|"
+        r"minor|light|life-threatening|gunshot|multiple)\s+)?(?:injuries|wounds)\b)",
         keys=("left",),
     ),
     _rule(
@@ -378,6 +386,36 @@ COUNT_RULES: list[CountRule] = [
         rf"without water|without heating|left without|cut off|exposed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    # "Ransomware cripples two German hospitals", "Three US hospitals ... were hit by a cyberattack",
+    # "More than 200 agencies have had services disrupted": the bodies a cyberattack took down
+    _rule(
+        "affected",
+        before=rf"\b(?:ransomware|cyber-?attacks?|hackers?)\s+(?:has\s+|have\s+)?(?:hits?|cripples?|crippled|"
+        rf"disrupts?|disrupted|paralys\w+|paralyz\w+|knock(?:s|ed)?\s+out)\s+{_HEDGE}",
+        after=rf"\s+(?:[\w-]+\s+){{0,2}}?{_BODIES}\b",
+        keys=("ransom", "cyber", "hack"),
+    ),
+    _rule(
+        "affected",
+        after=rf"\s+(?:[\w-]+\s+){{0,2}}?{_BODIES}\b[^.;]{{0,50}}?\b(?:were|was|have\s+been|had\s+been)\s+"
+        r"(?:hit|struck|crippled|disrupted|paralys\w+|paralyz\w+|taken\s+offline)\s+by\s+(?:an?\s+)?"
+        r"(?:[\w-]+\s+)?(?:cyber|ransomware|hack)",
+        after_keys=("cyber", "ransomware", "hack"),
+    ),
+    _rule(
+        "affected",
+        after=rf"\s+(?:[\w-]+\s+){{0,3}}?{_BODIES}\s+(?:have|has|had)\s+had\s+(?:their\s+|its\s+)?"
+        r"(?:[\w-]+\s+)?(?:services|systems|operations|networks)\s+(?:disrupted|crippled|paralys\w+|shut\s+down)",
+        after_keys=("disrupted", "crippled", "paralys", "shut"),
+    ),
+    # "More than 135,000 residents have been without online services since Saturday"
+    _rule(
+        "affected",
+        after=r"\s+(?:[\w-]+\s+)?(?:people|residents|households|customers|users|patients|subscribers)\s+"
+        r"(?:have\s+been|had\s+been|were|are)\s+(?:left\s+)?without\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:services|internet|access|systems)\b",
+        after_keys=("without",),
+    ),
     # "We have 559 people afraid to go home who are sheltering in a primary school"
     _rule(
         "displaced",

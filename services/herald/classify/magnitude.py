@@ -222,6 +222,56 @@ def _ordinal_dead(sentence: str, index: int) -> list[Reading]:
     return out
 
 
+# One more person named by an ordinal: "killed two coal miners and wounded a third", "A guard was killed
+# and a second critically wounded" is one wounded; "Two officers suffered minor injuries, and a third was
+# badly hurt" is three (never "a third of the town", "a second time").
+_ORDINAL_WORD = r"(?P<ord>second|third|fourth|fifth|sixth|seventh)"
+_ONE_MORE_BY_ORDINAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    *(
+        (
+            re.compile(
+                rf"\b{verb}\s+an?\s+{_ORDINAL_WORD}\b(?!\s+(?:of|time|day|night|week)\b)",
+                re.I,
+            ),
+            unit,
+        )
+        for unit, verb in GERUNDS.items()
+        if unit in ("killed", "wounded")
+    ),
+    *(
+        (
+            re.compile(rf"\b(?:and|while)\s+an?\s+{_ORDINAL_WORD}\s+(?:[\w-]+\s+)?{BE}{verb}\b", re.I),
+            unit,
+        )
+        for unit, verb in VERBS.items()
+        if unit in ("killed", "wounded")
+    ),
+)
+
+
+def _ordinal_one_more(
+    sentence: str, framed: str, index: int, read: list[tuple[re.Match[str], float, Reading | None]]
+) -> list[Reading]:
+    """The person an ordinal adds (``_ONE_MORE_BY_ORDINAL``): the ordinal is the count when the number
+    before it counts the same harm or nothing read ("Two officers ... and a third was hurt"), one when
+    it counts another harm ("killed two ... and wounded a third") or no number comes before."""
+    found = [(m, unit) for pattern, unit in _ONE_MORE_BY_ORDINAL for m in pattern.finditer(sentence)]
+    out = []
+    contexts = read_sentence(framed, [m.span() for m, _ in found])
+    for (m, unit), context in zip(found, contexts, strict=True):
+        if not context.is_event_count or is_background(sentence, m):
+            continue
+        before = [(n, r) for n, _, r in read if n.end() <= m.start()]
+        value = 1.0
+        if before:
+            last = before[-1][0]
+            units = {r.unit for n, r in before if n.start() == last.start() and r is not None}
+            if not units or unit in units:
+                value = _ORDINALS[m.group("ord").lower()]
+        out.append(Reading(unit, value, "exact", index))
+    return out
+
+
 # One weapon said without a number: "launched 23 drones and a cruise missile", "reported being struck
 # by a missile".
 _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -234,11 +284,13 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # said a ballistic missile was used": the weapon as the subject of its own strike
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         # "a missile from an S-300 air defence system struck a residential building"
-        r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|"
+        # "A suspected U.S. drone bombed a house": an abbreviation among the words before it
+        r"\ban?\s+(?:[\w.-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|bombed|"
         r"was\s+(?:used|fired|launched))\b",
         # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
         # was shot down": one weapon stopped is still the one weapon of the attack
-        r"\b(?:intercepted|downed|shot\s+down)\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"
+        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
         r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",
@@ -249,7 +301,10 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _ONE_PLACE_TAKEN = re.compile(
     r"\b(?:captured|(?:re)?took|(?:re)?taken|(?:re)?takes|retook|recaptured|(?:re)?captures|seized|seizes|overran|"
     r"overrun|liberated|"
-    r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back)"
+    r"(?:took|taken|taking|regained|gained|in)\s+(?:full\s+|total\s+)?control\s+of|took\s+back|taken\s+back|"
+    # "pushed the Malian army out of the strategic town of Konna": the place the other side lost
+    r"(?:pushed|drove|driven|forced|chased|expelled)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|troops|forces|soldiers|"
+    r"rebels|militants|fighters|insurgents|jihadists|militia)\s+out\s+of)"
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
     # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
@@ -376,6 +431,9 @@ _MONTH_BEFORE = re.compile(
 # "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
 # "eight days ago has risen to 45" keeps its number, whose toll is the one now)
 _SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
+# "the death toll of the two-year conflict at 100,000", "a 12-year-old boy": a length of time or an age
+# joined to its noun, never a count (nor a number that would cut the toll's words off from the count)
+_DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
 # Ages: "two people aged 70 and 80", "aged between 18 and 25".
 _AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
@@ -428,6 +486,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             continue  # "Two people aged 70 and 80 were found dead": ages, not a count
         if _SPAN_OF_TIME.match(sentence, m.end()):
             continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
+        if _DURATION.match(sentence, m.end()):
+            continue  # "the two-year conflict": a length of time, whose words frame the count after it
         parsed = parse_number(m.group(0))
         if parsed is not None and parsed[0] > 0:
             matches.append((m, parsed))
@@ -536,6 +596,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     readings.extend(_revised_figures(sentence, index, matches, readings))
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_one_more_also(sentence, index, readings))
+    readings.extend(_one_dead_and_others(sentence, index, read))
+    readings.extend(_ordinal_one_more(sentence, framed, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
         (m, unit) for pattern, unit in (*_ONE_PERSON, *_ONE_WEAPON_SAID) for m in pattern.finditer(sentence)
@@ -650,6 +712,38 @@ _ALSO_ONE = re.compile(
     rf"(?:{VERBS['killed']}|{VERBS['wounded']})\b",
     re.I,
 )
+
+
+# One person told dead, then the others who died with them: "The commander was killed together with two
+# of his fighters" is three dead; "Shukr was killed in Tuesday's strike, which ... also killed five
+# civilians" is six. The number counts the others, not the toll.
+_ONE_DEAD_BEFORE_OTHERS = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead)\s+"
+    r"(?:(?:together|along)\s+with|alongside)\s+$"
+    r"|\b(?:was|has\s+been|had\s+been)\s+(?:killed|shot\s+dead)\b[^.;]{0,100}?\balso\s+killed\s+$",
+    re.I,
+)
+_OTHERS_WITH_ONE = re.compile(
+    r"\s+(?:of\s+(?:his|her|its|their)\s+[\w-]+|others\b|other\s+[\w-]+|(?:[\w-]+\s+)?(?:civilians|people|"
+    r"bodyguards|guards|fighters|aides|relatives|companions|passengers))",
+    re.I,
+)
+
+
+def _one_dead_and_others(
+    sentence: str, index: int, read: list[tuple[re.Match[str], float, Reading | None]]
+) -> list[Reading]:
+    """The others counted after one person told dead, with that person added (``_ONE_DEAD_BEFORE_OTHERS``)."""
+    out = []
+    seen = set()
+    for m, value, _ in read:
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        before = sentence[max(0, m.start() - 160) : m.start()]
+        if _ONE_DEAD_BEFORE_OTHERS.search(before) and _OTHERS_WITH_ONE.match(sentence, m.end()):
+            out.append(Reading("killed", value + 1, "exact", index, replaces=("killed", value)))
+    return out
 
 
 def _one_more_also(sentence: str, index: int, readings: list[Reading]) -> list[Reading]:

@@ -178,7 +178,7 @@ def classify(
             magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
         if code in HAZARDS and moved_by is None:
             magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
-        if code == "attack_on_civilians" and "displaced" in magnitude:
+        if code == "attack_on_civilians":
             magnitude = _with_its_displaced(magnitude, by_type, extra, readings, fled_violence)
         if code in UNREST:
             hazards = {
@@ -352,8 +352,9 @@ def _with_its_displaced(
 ) -> dict[str, float]:
     """An attack on civilians that drove people out carries the figure of the flight the report tells
     (the labelling conventions), which replaces a rounder one the attack read itself: "massacre leaves
-    thousands homeless" in the headline, "Some 6,270 people were left homeless and fled" in the body.
-    Only when no hazard stands beside it, whose the move would be."""
+    thousands homeless" in the headline, "Some 6,270 people were left homeless and fled" in the body;
+    and it carries it when the flight is told only in a sentence of its own ("559 people who fled
+    were too scared to go home"). Only when no hazard stands beside it, whose the move would be."""
     if "evacuation" not in by_type or any(c in by_type for c in HAZARDS):
         return magnitude
     moved = _the_evacuation(by_type, extra, readings, fled_violence)
