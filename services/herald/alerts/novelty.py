@@ -222,6 +222,7 @@ class NoveltyDetector:
                 or self.recent.risen_at_namesake(event, when)
                 or self.recent.country_toll(event, when)
                 or self.recent.risen_naming_place(event, when)
+                or self.recent.risen_placed_nowhere(event, when)
                 or self.recent.first_retold(event, when)
             )
         if found is None:
@@ -832,6 +833,16 @@ class NoveltyDetector:
         last = story["alerted"]
         factor = 1.0 + self.config.escalation_min_increase
         counts = story.get("counts") or {}
+        if self._part_of_deadly_report(event):
+            # "Flood toll reaches 100 as rain returns; 163,000 displaced": the people moved out are the
+            # floods' count, and the report's deadly event speaks for it (its update, not theirs).
+            return None
+        killed, high = event.magnitude.get("killed"), last["magnitude"].get("killed", counts.get("killed"))
+        if killed is not None and high is not None and killed < high:
+            # "Civil defence lowers flood toll to 147 after two deaths counted twice", with more missing:
+            # a report that revises the dead down recounts the event; none of its counts escalates it.
+            outcome.hold("update", "lower_revision", f"killed {killed:g} < {high:g} the story counted")
+            return None
         rises: dict[str, dict[str, Any]] = {}
         for metric, value in sorted(event.magnitude.items()):
             if metric not in self.config.escalation_metrics:
