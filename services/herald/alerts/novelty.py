@@ -51,7 +51,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
-from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
+from herald.alerts.novelty_claims import (
+    claim_of,
+    concedes_higher,
+    first_claimed_for_region,
+    measure_claim,
+    ranks_below_record,
+)
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
@@ -449,6 +455,15 @@ class NoveltyDetector:
                 outcome.hold("new_type", "alerted_in_country", nearby)
             if first and not claim_ok:
                 outcome.hold("new_type", "low_severity", f"claimed first: {low_claim}")
+                first = None
+            region = first_claimed_for_region(event, first["sentence"]) if first and not severe else None
+            if region:
+                # "Florida reports its first cholera case linked to Haiti's outbreak": a state's first,
+                # in a country that sees imported cases; a region first below HERALD_NOVELTY_MIN_SEVERITY
+                # is no news, claimed or not.
+                outcome.hold(
+                    "new_type", "region_claim", f"claims a first for {region}, not its country: {low}"
+                )
                 first = None
             if scope_first or first:
                 fired.append(
