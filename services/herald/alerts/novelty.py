@@ -320,12 +320,32 @@ class NoveltyDetector:
         today = int(when // 86400)
         days: list[int] = list(self.store.get(key) or [])
         around = sorted(d for d in days if d != today and abs(d - today) <= window_days)
-        if today not in days and mark:
+        marked = today not in days and mark
+        if marked:
             days.append(today)
         if days:
             newest = max(days)
             self.store[key] = sorted(d for d in days if d > newest - window_days - 1)
-        return {"country": loc.country_code, "days": len(around), "window_days": window_days}
+        return {
+            "country": loc.country_code,
+            "days": len(around),
+            "window_days": window_days,
+            "marked": marked,
+        }
+
+    def _unmark_routine(self, event: Event, story: dict[str, Any], when: float) -> None:
+        """Take back the day this event's story alone marked for its type in its country: the report was
+        another type's event, reported later ("Pakistan says 26 civilians killed in India's deepest
+        strikes", typed a drone strike, the missile strikes' update), so the country did not see its type
+        that day, and a drone attack on Lahore the next day is no routine."""
+        routine = story.get("routine") or {}
+        if not routine.get("marked"):
+            return
+        key = f"{event.type}|days|{routine['country']}"
+        today = int(when // 86400)
+        days = [d for d in self.store.get(key) or [] if d != today]
+        self.store[key] = days
+        routine["marked"] = False
 
     def _scopes(self, event: Event, story: dict[str, Any], when: float, *, own_country: bool = True) -> None:
         """Mark the event's scopes seen; a scope new to the story counts as novel if unseen before.
@@ -819,6 +839,9 @@ class NoveltyDetector:
             if place is None:
                 return None
             why = f'of a story alerted {since / 86400:.0f} days before, told of as past ("{past}", {place})'
+        if since <= self.config.retelling_window.total_seconds() and key.split("|", 1)[0] != event.type:
+            # The same event retold within hours and typed otherwise: its type was not seen that day.
+            self._unmark_routine(event, story, when)
         outcome.hold(
             "record",
             "follow_up",
