@@ -51,7 +51,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
-from herald.alerts.novelty_claims import claim_of, concedes_higher, measure_claim, ranks_below_record
+from herald.alerts.novelty_claims import (
+    claim_of,
+    concedes_higher,
+    first_claimed_for_region,
+    measure_claim,
+    ranks_below_record,
+)
 from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
 from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
@@ -222,6 +228,7 @@ class NoveltyDetector:
                 or self.recent.risen_at_namesake(event, when)
                 or self.recent.country_toll(event, when)
                 or self.recent.risen_naming_place(event, when)
+                or self.recent.risen_placed_nowhere(event, when)
                 or self.recent.first_retold(event, when)
             )
         if found is None:
@@ -313,12 +320,32 @@ class NoveltyDetector:
         today = int(when // 86400)
         days: list[int] = list(self.store.get(key) or [])
         around = sorted(d for d in days if d != today and abs(d - today) <= window_days)
-        if today not in days and mark:
+        marked = today not in days and mark
+        if marked:
             days.append(today)
         if days:
             newest = max(days)
             self.store[key] = sorted(d for d in days if d > newest - window_days - 1)
-        return {"country": loc.country_code, "days": len(around), "window_days": window_days}
+        return {
+            "country": loc.country_code,
+            "days": len(around),
+            "window_days": window_days,
+            "marked": marked,
+        }
+
+    def _unmark_routine(self, event: Event, story: dict[str, Any], when: float) -> None:
+        """Take back the day this event's story alone marked for its type in its country: the report was
+        another type's event, reported later ("Pakistan says 26 civilians killed in India's deepest
+        strikes", typed a drone strike, the missile strikes' update), so the country did not see its type
+        that day, and a drone attack on Lahore the next day is no routine."""
+        routine = story.get("routine") or {}
+        if not routine.get("marked"):
+            return
+        key = f"{event.type}|days|{routine['country']}"
+        today = int(when // 86400)
+        days = [d for d in self.store.get(key) or [] if d != today]
+        self.store[key] = days
+        routine["marked"] = False
 
     def _scopes(self, event: Event, story: dict[str, Any], when: float, *, own_country: bool = True) -> None:
         """Mark the event's scopes seen; a scope new to the story counts as novel if unseen before.
@@ -448,6 +475,15 @@ class NoveltyDetector:
                 outcome.hold("new_type", "alerted_in_country", nearby)
             if first and not claim_ok:
                 outcome.hold("new_type", "low_severity", f"claimed first: {low_claim}")
+                first = None
+            region = first_claimed_for_region(event, first["sentence"]) if first and not severe else None
+            if region:
+                # "Florida reports its first cholera case linked to Haiti's outbreak": a state's first,
+                # in a country that sees imported cases; a region first below HERALD_NOVELTY_MIN_SEVERITY
+                # is no news, claimed or not.
+                outcome.hold(
+                    "new_type", "region_claim", f"claims a first for {region}, not its country: {low}"
+                )
                 first = None
             if scope_first or first:
                 fired.append(
@@ -803,6 +839,9 @@ class NoveltyDetector:
             if place is None:
                 return None
             why = f'of a story alerted {since / 86400:.0f} days before, told of as past ("{past}", {place})'
+        if since <= self.config.retelling_window.total_seconds() and key.split("|", 1)[0] != event.type:
+            # The same event retold within hours and typed otherwise: its type was not seen that day.
+            self._unmark_routine(event, story, when)
         outcome.hold(
             "record",
             "follow_up",
@@ -832,6 +871,16 @@ class NoveltyDetector:
         last = story["alerted"]
         factor = 1.0 + self.config.escalation_min_increase
         counts = story.get("counts") or {}
+        if self._part_of_deadly_report(event):
+            # "Flood toll reaches 100 as rain returns; 163,000 displaced": the people moved out are the
+            # floods' count, and the report's deadly event speaks for it (its update, not theirs).
+            return None
+        killed, high = event.magnitude.get("killed"), last["magnitude"].get("killed", counts.get("killed"))
+        if killed is not None and high is not None and killed < high:
+            # "Civil defence lowers flood toll to 147 after two deaths counted twice", with more missing:
+            # a report that revises the dead down recounts the event; none of its counts escalates it.
+            outcome.hold("update", "lower_revision", f"killed {killed:g} < {high:g} the story counted")
+            return None
         rises: dict[str, dict[str, Any]] = {}
         for metric, value in sorted(event.magnitude.items()):
             if metric not in self.config.escalation_metrics:

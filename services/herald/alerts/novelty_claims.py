@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from herald.core.countries import country_names
 from herald.core.records import Event
 
 
@@ -117,4 +118,28 @@ def named_higher_toll(after_since: str, killed: float | None) -> float | None:
         value = float(number.replace(",", ""))
         if value > killed:
             return value
+    return None
+
+
+def first_claimed_for_region(event: Event, sentence: str) -> str | None:
+    """The region (or place) a claimed first is claimed for, when the claim makes it the region's and
+    not the country's ("Florida reports its first cholera case linked to Haiti's outbreak", "the state's
+    first case tied to the epidemic"), or None. Such a claim is a region first, which at a severity below
+    the rules' is not news; "Lebanon records its first cholera case since 1993, in Akkar" is the country's.
+    """
+    loc = event.location
+    if loc is None or not loc.country_code or loc.kind == "country" or not (loc.admin1 or loc.kind):
+        return None
+    names = {n for n in (loc.admin1, loc.name if loc.kind != "country" else None) if n and len(n) >= 3}
+    names -= {n for n in names if n.lower() in {c.lower() for c in country_names(loc.country_code)}}
+    whose = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    own = r"(?:'s|\s+(?:reports|records|confirms|sees|has|logs)\s+its)\s+(?:[\w-]+\s+)?first\b"
+    patterns = [r"\bthe (?:state|province|county|prefecture|region)'s (?:[\w-]+ )?first\b"]
+    if whose:
+        patterns.insert(0, rf"\b({whose}){own}")
+    for text in (sentence, event.title or ""):
+        for pattern in patterns:
+            found = re.search(pattern, text, re.IGNORECASE)
+            if found:
+                return found.group(1) if found.groups() else found.group(0)
     return None

@@ -268,6 +268,43 @@ class RecentAlerts:
             ), prior
         return None
 
+    def risen_placed_nowhere(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
+        """A report placed nowhere (no country read) that says its toll rose ("Flood toll jumps to 78 as
+        Lula returns; Guaiba peaks above 5.3 metres", naming only a river and "the state"), where every
+        story of its type alerted within ``country_toll_window`` is in one country and the latest of them
+        counted fewer dead: a toll rises from an earlier report's, and that story is the one whose toll
+        it is. Not for a war's strikes and attacks (each its own event), nor when stories of the type
+        alerted in two countries (whose toll rose is then unknown), nor a report that tells of an event
+        of its own. Why, and that story's record; or None."""
+        family = family_of(event.type)
+        killed = event.magnitude.get("killed")
+        loc = event.location
+        if loc is not None and loc.country_code:
+            return None
+        if family in conflict_families() or not killed or says_toll_rose(event) is None:
+            return None
+        window = min(self.config.revision_window, self.config.country_toll_window).total_seconds()
+        recent = [
+            p
+            for p in reversed(self.store.get(f"{family}|alerted") or [])
+            if p["story_id"] != event.story_id
+            and abs(when - p["at"]) <= window
+            and p.get("type", event.type) == event.type
+        ]
+        countries = {p.get("country") for p in recent}
+        if len(countries) != 1 or None in countries:
+            return None
+        prior = recent[0]
+        story = self.store.get(f"{event.type}|story|{prior['story_id']}") or {}
+        before = (story.get("counts") or {}).get("killed", prior["magnitude"].get("killed"))
+        if not before or before >= killed or tells_of_another_event(event, {"killed": before}):
+            return None
+        return (
+            f"placed nowhere, but says its toll rose ({killed:g}) from that of the {event.type} alerted in "
+            f"{prior['country']} {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}), the only "
+            "country where its type alerted lately: its later report"
+        ), prior
+
     def _first_alerted_in(self, prior: dict[str, Any], event_type: str) -> str | None:
         """The country of the first alert of a recently alerted story (not of the report that last spoke
         for it: a report placed by a namesake town abroad updates the story from there)."""

@@ -28,6 +28,7 @@ so a redelivered batch produces duplicates downstream stages recognise, not new 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 
@@ -127,6 +128,7 @@ def classify(
         # A type the headline itself reports is the article's news: the text model scores the whole
         # article and misses short reports of it ("Myanmar's junta says 144 killed in earthquake").
         headlined = {code for code, hits in by_type.items() if any(segs[k].headline for k in hits)}
+        headlined |= toll_lead_types(segs, by_type)
         supported = headlined | type_veto.shipped().supported(
             *type_veto.read_text(article), set(by_type) - headlined
         )
@@ -433,3 +435,26 @@ def _without_headline_totals(
         return readings
     headline = {g.index for g in segs if g.headline}
     return [r for r in readings if r.segment not in headline or (r.unit, r.value) not in totals]
+
+
+# A headline counting the dead: "at least 400 dead", "death toll passes 400".
+_HEADLINE_TOLL = re.compile(
+    r"\b(\d[\d,]*)\b[^.;]{0,30}?\b(?:dead|killed)\b"
+    r"|\b(?:death toll|deaths?)\b[^.;]{0,30}?\b(\d[\d,]*)\b",
+    re.I,
+)
+
+
+def toll_lead_types(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> set[str]:
+    """The types cued in the first body sentence that gives the dead the headline counts: the headline's
+    news, whatever the text model scores. "Zamzam camp death toll passes 400, UN says" over "The death toll
+    from the Rapid Support Forces' attack on Zamzam camp ... has passed 400": the attack is the report's."""
+    head = next((g for g in segs if g.headline), None)
+    lead = next((g for g in segs if not g.headline), None)
+    found = _HEADLINE_TOLL.search(head.text) if head is not None else None
+    if found is None or lead is None:
+        return set()
+    number = (found.group(1) or found.group(2)).replace(",", "")
+    if not re.search(rf"(?<![\d,]){re.escape(number)}(?![\d,])", lead.text.replace(",", "")):
+        return set()
+    return {code for code, hits in by_type.items() if lead.index in hits}
