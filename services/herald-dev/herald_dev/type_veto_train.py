@@ -4,7 +4,8 @@
     python -m herald_dev.type_veto_train export --check      # exit 1 if the shipped file differs
     python -m herald_dev.type_veto_train cv                  # out-of-fold figures on the dev files
 
-Only ``tests/data/reporting/dev*.yaml`` is read, never a frozen test split. Per type, a logistic
+Only ``tests/data/reporting/dev*.yaml`` is read (less ``HELD_OUT_OF_TRAINING``), never a frozen test
+split. Per type, a logistic
 regression (balanced class weights) over the binary uni/bigram features ``type_veto.features`` makes,
 scaled to unit length. A type's veto threshold is the ``KEEP`` quantile's complement of its true
 items' out-of-fold probabilities: the veto would keep ``KEEP`` of the dev items that report the type,
@@ -57,9 +58,20 @@ class Item:
     types: frozenset[str]
 
 
+# Dev files the veto does not train on yet. New training data is a change like a new rule: it ships when
+# a refit with it holds every frozen split's floor. Round 24's refit with dev_news24 did not (r6's
+# numbers 75.0 -> 72.9 %, below the gate's 73 %: a true attack vetoed, a false one's dead moved to the
+# event left), so that file stays out until a refit with it passes (classify README, "Learned type veto").
+HELD_OUT_OF_TRAINING = frozenset({"dev_news24.yaml"})
+
+
+def training_files(data: Path = DEV) -> list[Path]:
+    return [p for p in sorted(data.glob("dev*.yaml")) if p.name not in HELD_OUT_OF_TRAINING]
+
+
 def load_dev(data: Path = DEV) -> list[Item]:
     items = []
-    for path in sorted(data.glob("dev*.yaml")):
+    for path in training_files(data):
         for raw in yaml.safe_load(path.read_text(encoding="utf-8"))["items"]:
             types = frozenset(e["type"] for e in raw["events"])
             items.append(Item(raw["id"], path.name, raw["title"], raw["body"], types))
@@ -237,7 +249,7 @@ def rule_types(items: Sequence[Item], cache: Path) -> dict[str, set[str]]:
 
     from herald.classify.rules import classify
 
-    raw_items = reporting_eval.load(*sorted(DEV.glob("dev*.yaml")))
+    raw_items = reporting_eval.load(*training_files())
     enriched = reporting_eval.real_enrichment()([reporting_eval.as_article(i) for i in raw_items])
     found = {
         i["id"]: sorted({e.type for e in classify(a, veto=False)})
