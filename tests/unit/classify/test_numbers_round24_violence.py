@@ -1,4 +1,4 @@
-"""Round 25's numbers pass on the violence and unrest types, through the real enrichment: news
+"""Round 24's numbers pass on the violence and unrest types, through the real enrichment: news
 constructions that the dev batch ``dev_news24`` read wrong, each in a sentence of our own
 (tests/data/reporting, issue 15)."""
 

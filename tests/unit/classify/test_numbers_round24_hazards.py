@@ -1,4 +1,4 @@
-"""Round 25's numbers pass on the hazards (natural disasters, evacuations, accidents, outbreaks),
+"""Round 24's numbers pass on the hazards (natural disasters, evacuations, accidents, outbreaks),
 through the real enrichment: news constructions that the dev batches read wrong, each in a sentence of
 our own (tests/data/reporting, issue 15)."""
 
