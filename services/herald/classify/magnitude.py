@@ -430,7 +430,9 @@ _MONTH_BEFORE = re.compile(
 )
 # "Two days earlier", "three weeks before": a span of time that dates the clause, never a count (and
 # "eight days ago has risen to 45" keeps its number, whose toll is the one now)
-_SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b", re.I)
+# "Over the four days of hostilities, 40 civilians ... were killed": the length of a period whose words
+# frame the counts after it (a running total), never a count itself
+_SPAN_OF_TIME = re.compile(r"\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before|of)\b", re.I)
 # "the death toll of the two-year conflict at 100,000", "a 12-year-old boy": a length of time or an age
 # joined to its noun, never a count (nor a number that would cut the toll's words off from the count)
 _DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
@@ -485,7 +487,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         if _AGE_BEFORE.search(sentence, 0, m.start()):
             continue  # "Two people aged 70 and 80 were found dead": ages, not a count
         if _SPAN_OF_TIME.match(sentence, m.end()):
-            continue  # "Two days earlier the army killed four": a span of time, whose words frame the count
+            continue  # "Two days earlier", "over the four days of hostilities": a span of time
         if _DURATION.match(sentence, m.end()):
             continue  # "the two-year conflict": a length of time, whose words frame the count after it
         parsed = parse_number(m.group(0))

@@ -434,7 +434,27 @@ def _without_headline_totals(
     if not totals:
         return readings
     headline = {g.index for g in segs if g.headline}
-    return [r for r in readings if r.segment not in headline or (r.unit, r.value) not in totals]
+    # "40 civilians and 11 members of the armed forces were killed": the enrichment counts the first
+    # member by its noun, so a harm figure of the headline matches a noun-counted total by value (one
+    # not so small that it recurs by coincidence)
+    by_noun = {value for unit, value in totals if unit not in _HARM_UNITS and value >= 10}
+
+    def total(r: Reading) -> bool:
+        return (r.unit, r.value) in totals or (r.unit in _HARM_UNITS and r.value in by_noun)
+
+    dropped: dict[tuple[int, str], float] = {}
+    for r in readings:
+        if r.segment in headline and total(r):
+            dropped[(r.segment, r.unit)] = dropped.get((r.segment, r.unit), 0.0) + r.value
+    # "Army says 40 civilians and 11 soldiers died": the headline's sum of two totals is one too
+    return [
+        r
+        for r in readings
+        if r.segment not in headline or not (total(r) or dropped.get((r.segment, r.unit)) == r.value)
+    ]
+
+
+_HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 
 
 # A headline counting the dead: "at least 400 dead", "death toll passes 400".

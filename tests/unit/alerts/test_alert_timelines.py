@@ -100,7 +100,8 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # no armed clash: 182 / 199 / 177, 0.97 / 0.89; evacuees in a report of the dead, no place first for a
 # story that paged, "first time in two weeks" no claim: 181 / 199 / 177, 0.98 / 0.89; issue 16, round 24:
 # a risen toll placed nowhere, revisions down, a state's claimed first, a headline toll's attack kept:
-# 182 / 199 / 180, 0.99 / 0.90; a retelling typed otherwise no routine: 183 / 199 / 181, 0.99 / 0.91).
+# 182 / 199 / 180, 0.99 / 0.90; a retelling typed otherwise no routine: 183 / 199 / 181, 0.99 / 0.91;
+# a headline retelling a total over days of hostilities: 182 / 199 / 181, 0.99 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.99, "recall": 0.91}

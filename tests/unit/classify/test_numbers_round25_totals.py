@@ -1,0 +1,37 @@
+"""Round 25's numbers read upstream of the alerts, through the real enrichment: constructions the
+alert timelines read wrong (tests/data/alerts/timelines), each in a sentence of our own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import as_article
+
+from herald.classify.magnitude import read_text
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [enriched] = enrich([as_article(f"r25t-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(enriched)}
+
+
+def test_the_days_a_total_runs_over_frame_its_counts() -> None:
+    text = (
+        "Over the three days of fighting, 26 villagers and 14 police officers were killed and 90 people "
+        "wounded, the governor said."
+    )
+    assert read_text(text, 1) == []
+
+
+def test_a_headline_retelling_a_total_over_days_is_no_toll_of_one_clash(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Ministry says 26 civilians and 14 soldiers died in the fighting with Tajikistan",
+        "Over the three days of fighting on the border, 26 civilians and 14 members of the security forces "
+        "were killed and 90 civilians wounded, the ministry said.",
+    )
+    assert "killed" not in found["armed_clash"].magnitude
