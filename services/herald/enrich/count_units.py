@@ -300,6 +300,10 @@ def toll_before(toks: Tokens, qstart: int) -> str | None:
     for x in range(k - 1, max(sent_start, k - 20) - 1, -1):
         if toks.lower[x] in TOLL_WORDS:
             return "killed"
+        # "A third person has died ... and the number of wounded has reached 87": the nearer harm
+        # names the figure, not a death told before it
+        if VERB_UNITS.get(toks.lower[x]) in ("wounded", "missing"):
+            return VERB_UNITS[toks.lower[x]]
         if toks.like_num[x]:
             return None
     return None

@@ -35,3 +35,18 @@ def test_a_headline_retelling_a_total_over_days_is_no_toll_of_one_clash(enrich: 
         "were killed and 90 civilians wounded, the ministry said.",
     )
     assert "killed" not in found["armed_clash"].magnitude
+
+
+def test_the_number_of_wounded_after_a_death_is_no_toll(enrich: Enrich) -> None:
+    [enriched] = enrich(
+        [
+            as_article(
+                "r25t-wounded-after-death",
+                "Deaths in port blast rise to two; 64 hurt",
+                "A second worker has died of burns from Monday's explosion at the grain terminal and the "
+                "number of injured has reached 64, officials said.",
+            )
+        ]
+    )
+    assert {q.value for q in enriched.quantities if q.unit == "killed"} <= {1.0, 2.0}
+    assert 64.0 in {q.value for q in enriched.quantities if q.unit == "wounded"}
