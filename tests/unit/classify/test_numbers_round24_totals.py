@@ -1,4 +1,4 @@
-"""Round 25's numbers read upstream of the alerts, through the real enrichment: constructions the
+"""Round 24's numbers read upstream of the alerts, through the real enrichment: constructions the
 alert timelines read wrong (tests/data/alerts/timelines), each in a sentence of our own."""
 
 from __future__ import annotations
