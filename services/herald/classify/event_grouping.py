@@ -16,7 +16,7 @@ from herald.core.records import EnrichedArticle
 
 from . import phrasing, salience
 from .cues import GENERIC_STRIKE
-from .magnitude import UNITS_BY_TYPE, Reading
+from .magnitude import HARM_UNITS, UNITS_BY_TYPE, Reading
 from .segment_types import NAMED_HELD, ONE_SIDED, Hit
 from .segments import Segment
 
@@ -325,13 +325,11 @@ def continuations(
         # tell the flood's toll (the evacuation counts no dead, missing or wounded).
         [code] = set(by_type) - {"evacuation"}
         if code in _HAZARD_STORIES:
-            _far_continuations(code, cued, units_in, segs, extra, _EVACUATION_FREE)
+            _far_continuations(code, cued, units_in, segs, extra, HARM_UNITS)
     return extra
 
 
 _HAZARD_STORIES = frozenset({"natural_disaster", "industrial_accident"})
-# What a hazard counts that no evacuation does: a far sentence counting these is the hazard's.
-_EVACUATION_FREE = frozenset({"killed", "wounded", "missing"})
 
 
 def _lead_before_cue(

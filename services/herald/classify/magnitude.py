@@ -65,23 +65,24 @@ VOCABULARY = frozenset(
     }
 )
 
-_HARM = ("killed", "wounded", "missing")
+# The people an event harmed: every type but the talks and leadership changes counts them.
+HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 UNITS_BY_TYPE: dict[str, frozenset[str]] = {
-    "air_drone_strike": frozenset({*_HARM, "drones", "aircraft"}),
-    "missile_artillery_strike": frozenset({*_HARM, "missiles"}),
-    "armed_clash": frozenset({*_HARM, "troops"}),
-    "territory_change": frozenset({*_HARM, "settlements", "troops"}),
-    "infrastructure_attack": frozenset({*_HARM, "affected"}),
-    "attack_on_civilians": frozenset({*_HARM, "displaced"}),
-    "protest": frozenset({*_HARM, "protesters", "arrested"}),
-    "riot": frozenset({*_HARM, "protesters", "arrested"}),
-    "coup": frozenset({*_HARM, "arrested", "troops"}),
+    "air_drone_strike": frozenset({*HARM_UNITS, "drones", "aircraft"}),
+    "missile_artillery_strike": frozenset({*HARM_UNITS, "missiles"}),
+    "armed_clash": frozenset({*HARM_UNITS, "troops"}),
+    "territory_change": frozenset({*HARM_UNITS, "settlements", "troops"}),
+    "infrastructure_attack": frozenset({*HARM_UNITS, "affected"}),
+    "attack_on_civilians": frozenset({*HARM_UNITS, "displaced"}),
+    "protest": frozenset({*HARM_UNITS, "protesters", "arrested"}),
+    "riot": frozenset({*HARM_UNITS, "protesters", "arrested"}),
+    "coup": frozenset({*HARM_UNITS, "arrested", "troops"}),
     "peace_talks": frozenset(),
     "leadership_change": frozenset(),
     "arrest": frozenset({"arrested"}),
     "evacuation": frozenset({"evacuated", "displaced"}),
-    "natural_disaster": frozenset({*_HARM, "displaced", "evacuated", "affected", "magnitude"}),
-    "industrial_accident": frozenset({*_HARM, "evacuated", "affected"}),
+    "natural_disaster": frozenset({*HARM_UNITS, "displaced", "evacuated", "affected", "magnitude"}),
+    "industrial_accident": frozenset({*HARM_UNITS, "evacuated", "affected"}),
     "cyberattack": frozenset({"affected"}),
     "disease_outbreak": frozenset({"killed", "affected"}),
 }
@@ -395,7 +396,7 @@ _PART_OF = re.compile(
     r"(?<![\w-])(?!(?:all|both|each)\b)(?:\d[\d,.]*|[a-z][a-z-]*)\s+of\s+(?:the|its|their)\s+$", re.I
 )
 _FINITE_BE = re.compile(r"\b(?:were|was|are|is|had|have|has)\b", re.I)
-_MOVED_OR_HURT = frozenset({*_HARM, "evacuated", "displaced", "affected"})
+_MOVED_OR_HURT = frozenset({*HARM_UNITS, "evacuated", "displaced", "affected"})
 _OTHER_PEOPLE = re.compile(r"\s+others\b", re.I)
 # A list that opens with one person said without a number: "A police officer and two members of the
 # public were hurt" is three hurt, "one soldier and four civilians were killed" five.
@@ -555,7 +556,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             noun_end = m.end() + (said.end() if said is not None else 0)
             if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), noun_end):
                 continue  # "destroying at least six aircraft": the strike's target, not its force
-            if rule.unit in _HARM and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
+            if rule.unit in HARM_UNITS and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
             if rule.unit in _SALVO_UNITS and _OTHERS.match(after) and _ONE_WEAPON[rule.unit].search(before):
@@ -583,8 +584,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 update or revision,
                 whose,
                 claim,
-                enemy=enemy and rule.unit in _HARM,
-                nation=rule.unit in _HARM and count_sides.nation_dead(sentence, m.end()),
+                enemy=enemy and rule.unit in HARM_UNITS,
+                nation=rule.unit in HARM_UNITS and count_sides.nation_dead(sentence, m.end()),
                 flight=flight,
                 rescue=rescue,
                 illness=illness,
@@ -667,7 +668,7 @@ def _revised_figures(
     for m, (value, vague) in matches:
         if not _REVISED_FIGURE.search(sentence, 0, m.start()):
             continue
-        earlier = [r for r in readings if r.unit in _HARM and not r.update]
+        earlier = [r for r in readings if r.unit in HARM_UNITS and not r.update]
         if earlier and not any(r.value == value for r in readings):
             out.append(Reading(earlier[-1].unit, value, "exact", index, vague, update=True))
     return out
@@ -684,7 +685,7 @@ def _list_totals(
     for m, value, reading in read:
         if not numbers or numbers[-1][0] is not m:
             numbers.append((m, value, {}))
-        if reading is not None and reading.unit in _HARM:
+        if reading is not None and reading.unit in HARM_UNITS:
             numbers[-1][2].setdefault(reading.unit, reading)
         elif reading is not None or _OTHER_VERB_BEFORE.search(sentence, 0, m.start()):
             counted.add(m.start())
@@ -826,7 +827,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                 continue
             # "the fourth night of unrest since a teenager was shot dead by police": the death that set
             # the event off, not its toll
-            spot = _literal(said).search(text, at) if q.unit in _HARM and at >= 0 else None
+            spot = _literal(said).search(text, at) if q.unit in HARM_UNITS and at >= 0 else None
             if spot is not None and is_background(text, spot):
                 continue
             if q.unit == "aircraft" and at >= 0 and _aircraft_struck(text, at, at + len(said)):
@@ -835,7 +836,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             claim = count_sides.is_claim(text, at)
             number = _numbers().search(said)
             enemy = (
-                q.unit in _HARM
+                q.unit in HARM_UNITS
                 and number is not None
                 and count_sides.enemy_dead(text, at + number.start(), at + number.end())
             )
@@ -864,7 +865,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     claim=claim,
                     enemy=enemy,
                     nation=number is not None
-                    and q.unit in _HARM
+                    and q.unit in HARM_UNITS
                     and count_sides.nation_dead(text, at + number.end()),
                     flight=flight,
                     rescue=rescue,
@@ -909,7 +910,7 @@ def measure(
     superseded = {(r.segment, *r.replaces) for r in readings if r.replaces is not None}
     # "killed 80 militants": a side's dead, not a force deployed (the enrichment reads "80 militants",
     # and a headline's "two soldiers" whose death the body tells).
-    tolls = {r.value for r in readings if r.unit in _HARM and (r.segment in inside or r.segment == 0)}
+    tolls = {r.value for r in readings if r.unit in HARM_UNITS and (r.segment in inside or r.segment == 0)}
     # "Afghan forces killed 58 Pakistani soldiers": the killer's claim of the enemy's dead is no toll,
     # nor is the headline's retelling of it ("Taliban say 58 Pakistani soldiers killed").
     claimed = {(r.unit, r.value) for r in readings if r.enemy}
@@ -918,12 +919,12 @@ def measure(
         # The headline sizes the event even when its cues fired only in the body ("Russia fires 728
         # drones and 13 missiles"); harm counts only from the event's own segments, since a headline
         # may list several events and their tolls.
-        headline = r.segment == 0 and r.unit not in _HARM
+        headline = r.segment == 0 and r.unit not in HARM_UNITS
         if r.replaces is None and (r.segment, r.unit, r.value) in superseded:
             continue
         if r.unit == "troops" and r.value in tolls:
             continue
-        if r.enemy or (r.unit in _HARM and (r.unit, r.value) in claimed):
+        if r.enemy or (r.unit in HARM_UNITS and (r.unit, r.value) in claimed):
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
@@ -966,7 +967,7 @@ def claimed(
     inside = set(segments)
     out: dict[tuple[str, float], Reading] = {}
     for r in readings:
-        if r.unit not in _HARM or r.unit not in wanted or not (r.enemy or r.claim):
+        if r.unit not in HARM_UNITS or r.unit not in wanted or not (r.enemy or r.claim):
             continue
         if r.segment not in inside and r.segment != 0:
             continue

@@ -41,7 +41,7 @@ from .event_grouping import continuations, drop_passing_mentions, group
 from .foreign_counts import without_other_countries_counts
 from .hazard_dead import HAZARDS, UNREST, without_hazards_dead
 from .heartbeat_event import heartbeat_event, is_heartbeat
-from .magnitude import UNITS_BY_TYPE, Reading, claimed, from_quantities, measure, read_text
+from .magnitude import HARM_UNITS, UNITS_BY_TYPE, Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment
 from .severity import score
@@ -437,10 +437,10 @@ def _without_headline_totals(
     # "40 civilians and 11 members of the armed forces were killed": the enrichment counts the first
     # member by its noun, so a harm figure of the headline matches a noun-counted total by value (one
     # not so small that it recurs by coincidence)
-    by_noun = {value for unit, value in totals if unit not in _HARM_UNITS and value >= 10}
+    by_noun = {value for unit, value in totals if unit not in HARM_UNITS and value >= 10}
 
     def total(r: Reading) -> bool:
-        return (r.unit, r.value) in totals or (r.unit in _HARM_UNITS and r.value in by_noun)
+        return (r.unit, r.value) in totals or (r.unit in HARM_UNITS and r.value in by_noun)
 
     dropped: dict[tuple[int, str], float] = {}
     for r in readings:
@@ -452,9 +452,6 @@ def _without_headline_totals(
         for r in readings
         if r.segment not in headline or not (total(r) or dropped.get((r.segment, r.unit)) == r.value)
     ]
-
-
-_HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 
 
 # A headline counting the dead: "at least 400 dead", "death toll passes 400".
