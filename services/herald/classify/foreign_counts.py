@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from herald.core.countries import country_index
+from herald.core.countries import country_index, formal_name_tails
 
 from .magnitude import Reading
 from .segments import Segment
@@ -45,11 +45,8 @@ def without_other_countries_counts(
         return readings
     # "Ebola death toll in Congo" over "The Ebola outbreak in the Democratic Republic of Congo": a
     # formal name ending in "of" and the headline's short name is the headline's country
-    own = {code_of[n] for n in said} | {
-        code
-        for name, code in code_of.items()
-        if any(name.endswith(f" of {n}") or name.endswith(f" of the {n}") for n in said)
-    }
+    tails = formal_name_tails()
+    own = {code_of[n] for n in said} | {code for n in said for code in tails.get(n, ())}
     by_index = {g.index: g for g in segs}
     kept = []
     for r in readings:

@@ -32,6 +32,22 @@ def country_names(code: str) -> frozenset[str]:
 
 
 @cache
+def formal_name_tails() -> dict[str, frozenset[str]]:
+    """What follows "of" or "of the" in a formal country name (lower-case) to the countries so named:
+    "congo" to both Congos ("Democratic Republic of the Congo"), so a headline's short name finds the
+    body's formal one."""
+    tails: dict[str, set[str]] = {}
+    code_of = country_index()[0]
+    for name, code in code_of.items():
+        for found in re.finditer(" of ", name):
+            tail = name[found.end() :]
+            tails.setdefault(tail, set()).add(code)
+            if tail.startswith("the "):
+                tails.setdefault(tail[4:], set()).add(code)
+    return {tail: frozenset(codes) for tail, codes in tails.items()}
+
+
+@cache
 def country_index() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     """Every country name of four letters or more (lower-case) to its code; a pattern finding any name;
     and one finding a name that places a count or a toll ("in Jamaica", "in eastern Afghanistan",
