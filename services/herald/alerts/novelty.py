@@ -309,13 +309,13 @@ class NoveltyDetector:
         the event's day (before or after: reports arrive out of published order, and a strike reported
         first but published a day later still shows the country is at it), its own day excluded.
 
-        Records this event's day too. Returns ``{"country", "days", "window_days"}``, or None without
-        a country.
+        Records this event's day too. Returns ``{"country", "days", "window_days", "marked"}`` (marked:
+        this event added its day, which ``_unmark_routine`` may take back), or None without a country.
         """
         loc = where(event)
         if loc is None or not loc.country_code:
             return None
-        key = f"{event.type}|days|{loc.country_code}"
+        key = _days_key(event.type, loc.country_code)
         window_days = max(1, round(self.config.routine_window.total_seconds() / 86400))
         today = int(when // 86400)
         days: list[int] = list(self.store.get(key) or [])
@@ -341,7 +341,7 @@ class NoveltyDetector:
         routine = story.get("routine") or {}
         if not routine.get("marked"):
             return
-        key = f"{event.type}|days|{routine['country']}"
+        key = _days_key(event.type, routine["country"])
         today = int(when // 86400)
         days = [d for d in self.store.get(key) or [] if d != today]
         self.store[key] = days
@@ -984,3 +984,8 @@ def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | 
         and "claim" not in evidence
         and any(sc == "global" or sc.startswith("country:") for sc in evidence.get("scopes") or ())
     )
+
+
+def _days_key(event_type: str, country: str) -> str:
+    """The store key of the days a country saw a type (``NoveltyDetector._routine``)."""
+    return f"{event_type}|days|{country}"

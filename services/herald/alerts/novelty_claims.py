@@ -130,8 +130,8 @@ def first_claimed_for_region(event: Event, sentence: str) -> str | None:
     loc = event.location
     if loc is None or not loc.country_code or loc.kind == "country" or not (loc.admin1 or loc.kind):
         return None
-    names = {n for n in (loc.admin1, loc.name if loc.kind != "country" else None) if n and len(n) >= 3}
-    names -= {n for n in names if n.lower() in {c.lower() for c in country_names(loc.country_code)}}
+    country = country_names(loc.country_code)  # lower-case already
+    names = {n for n in (loc.admin1, loc.name) if n and len(n) >= 3 and n.lower() not in country}
     whose = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     own = r"(?:'s|\s+(?:reports|records|confirms|sees|has|logs)\s+its)\s+(?:[\w-]+\s+)?first\b"
     patterns = [r"\bthe (?:state|province|county|prefecture|region)'s (?:[\w-]+ )?first\b"]
