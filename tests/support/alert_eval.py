@@ -47,6 +47,7 @@ SETS = {
     "test_r5": DATA.parent / "test_timelines_r5",
     "test_r6": DATA.parent / "test_timelines_r6",
     "test_r7": DATA.parent / "test_timelines_r7",
+    "test_r8": DATA.parent / "test_timelines_r8",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
