@@ -132,7 +132,7 @@ LA = ("Los Angeles", "US", "California")
 
 def test_a_vague_amount_neither_sets_nor_beats_a_series() -> None:
     det = NoveltyDetector({})
-    vague = "The fires have cost five lives as Hollywood stars joined the tens of thousands who fled their homes."
+    vague = "Five dead as Hollywood stars joined the tens of thousands who fled their homes."
     det.observe(ev(0, type="evacuation", where=LA, magnitude={"evacuated": 20000}, title=vague))
     outcome = det.assess(
         ev(
