@@ -58,6 +58,10 @@ from herald.classify.claims import extract
         ("The toll is the highest death toll this year for the province.", []),
         ("It was the largest blaze of the year in the state.", []),
         ("The strike was the heaviest attack on the city so far.", ["record"]),
+        # mokwa_flood: the worst within a span of years is a comparison too
+        ("More than 200 dead and 500 missing in Mokwa's worst flood in 60 years", []),
+        ("Hualien quake, Taiwan's strongest in 25 years, kills nine", []),
+        ("The quake was the deadliest ever recorded in the country.", ["record"]),
     ],
 )
 def test_claims_about_this_event(sentence: str, kinds: list[str]) -> None:
