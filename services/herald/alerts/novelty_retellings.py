@@ -26,6 +26,7 @@ from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope, where
 from .novelty_wording import (
     centred_in,
+    claimed_first_countries,
     country_toll_sentence,
     names_place,
     place_named_in,
@@ -43,6 +44,10 @@ RETOLD_MIN_COUNT = 10  # below this, two stories sharing a count ("1 killed") sa
 # The people who left their homes, as one outlet or another words it: "40,000 residents have been moved to
 # shelters" (evacuated) and "40,000 displaced" are one count.
 MOVED = ("evacuated", "displaced")
+# A hazard's own measure, not a count: two earthquakes alerted within a day rarely share a magnitude to
+# the tenth, so a 7.3 is the same quake whatever its toll ("USGS scientists in Golden track aftershocks
+# from South Pacific quake", placed in Colorado, retells Vanuatu's 7.3).
+MEASURES = ("magnitude",)
 
 
 class RecentAlerts:
@@ -54,7 +59,8 @@ class RecentAlerts:
 
     def retold(self, event: Event, when: float) -> tuple[str, dict[str, Any]] | None:
         """Another story of the type alerted within the retelling window with the same count (at least
-        ``RETOLD_MIN_COUNT``, within 1 %): the same event, retold where story grouping split it off —
+        ``RETOLD_MIN_COUNT``, within 1 %) or the same measure (``MEASURES``, any size): the same event,
+        retold where story grouping split it off —
         e.g. an outlet that placed the barrage in the attacker's country. Why, and that story's record
         in ``{family}|alerted``; or None.
 
@@ -69,7 +75,7 @@ class RecentAlerts:
                 other = prior["magnitude"].get(metric)
                 if other is None and metric in MOVED:  # "40,000 displaced" retells "40,000 moved to shelters"
                     other = next((prior["magnitude"][m] for m in MOVED if m in prior["magnitude"]), None)
-                if other is None or min(value, other) < RETOLD_MIN_COUNT:
+                if other is None or (metric not in MEASURES and min(value, other) < RETOLD_MIN_COUNT):
                     continue
                 if abs(value - other) <= 0.01 * max(value, other):
                     why = (
@@ -371,14 +377,24 @@ class RecentAlerts:
         first, placed in the country only or in the first's own region, unless a war's (each strike or
         attack its own event): "Lebanon records first cholera death of the outbreak" six days after
         "Lebanon records its first cholera case since 1993, in Akkar" (story grouping found no toll of
-        the first's to join it by). Why, and that story's record; or None."""
+        the first's to join it by). The country a claimed first names counts as well as the one it was
+        placed in: "Child who caught bird flu in India becomes Australia's first human case", placed by
+        a namesake Victoria abroad, retells Australia's first. Why, and that story's record; or None."""
         claims_first = any(c.kind == "first" for c in event.claims)
         country = affected_country(event)
-        last = self.store.get(f"{event.type}|first_claim|{country or '?'}")
-        if not country or not last or last["story_id"] == event.story_id:
+        # A claimed first names the country it is claimed for, wherever the report was placed.
+        named = sorted(claimed_first_countries(event) - {country}) if claims_first else []
+        found: tuple[str, dict[str, Any]] | None = None
+        for candidate in ([country] if country else []) + named:
+            last = self.store.get(f"{event.type}|first_claim|{candidate}")
+            if not last or last["story_id"] == event.story_id:
+                continue
+            if 0 <= when - last["at"] <= self.config.new_type_lookback.total_seconds():
+                found = candidate, last
+                break
+        if found is None:
             return None
-        if not 0 <= when - last["at"] <= self.config.new_type_lookback.total_seconds():
-            return None
+        country, last = found
         if not claims_first and not self._in_first_claims_area(event, last):
             return None
         if not claims_first and family_of(event.type) in conflict_families():

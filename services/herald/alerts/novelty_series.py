@@ -16,6 +16,7 @@ from herald.core.records import Event
 
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country
+from .novelty_wording import vague_only
 
 
 class RecordSeries:
@@ -34,6 +35,7 @@ class RecordSeries:
         from other stories (or None) so a claim-only record alert can still cite it. A point keeps
         the report it came from (source, URL, title), so an alert names the event it beats. Without
         ``add`` the event is compared but leaves no point (a part of a story alerted in another country).
+        A count the report gives only as a vague amount is neither compared nor added.
         """
         country = affected_country(event)
         beaten: list[dict[str, Any]] = []
@@ -43,6 +45,8 @@ class RecordSeries:
         lookback = self.config.record_lookback
         family = family_of(event.type)
         for metric, value in sorted(event.magnitude.items()):
+            if vague_only(event, value):
+                continue  # "tens of thousands": a floor, not a figure to set or beat a high
             key = f"{family}|series|{metric}|{country}"
             points: list[list[Any]] = copy.deepcopy(self.store.get(key) or [])
             earlier = [

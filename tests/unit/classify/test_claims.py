@@ -53,6 +53,15 @@ from herald.classify.claims import extract
         ),
         ("Records show the plant was hit twice before.", []),
         ("It was one of the deadliest quakes to hit the country in two decades.", []),
+        # hwaseong_battery_fire: a record within a period is a comparison, not a record a desk pages
+        ("The blaze was the nation's worst chemical factory accident this year.", []),
+        ("The toll is the highest death toll this year for the province.", []),
+        ("It was the largest blaze of the year in the state.", []),
+        ("The strike was the heaviest attack on the city so far.", ["record"]),
+        # mokwa_flood: the worst within a span of years is a comparison too
+        ("More than 200 dead and 500 missing in Mokwa's worst flood in 60 years", []),
+        ("Hualien quake, Taiwan's strongest in 25 years, kills nine", []),
+        ("The quake was the deadliest ever recorded in the country.", ["record"]),
     ],
 )
 def test_claims_about_this_event(sentence: str, kinds: list[str]) -> None:
