@@ -40,6 +40,10 @@ class NoveltyConfig:
     # story, alert from this severity: a hurricane's one dead on Grenada is severity 3.
     deadly_first_min_severity: int = 3
     escalation_min_increase: float = 0.2
+    # A smaller rise of the dead still escalates when the body the last alert's count came from gives
+    # the higher count and the report says the toll rose; this is its own floor (0: any such rise; at
+    # escalation_min_increase or above: off).
+    escalation_same_authority_min_increase: float = 0.0
     escalation_metrics: tuple[str, ...] = ESCALATION_METRICS
     learn_until: datetime | None = None
     warmup: timedelta = timedelta(0)
