@@ -61,7 +61,14 @@ from herald.alerts.novelty_claims import (
     measure_claim,
     ranks_below_record,
 )
-from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
+from herald.alerts.novelty_config import (
+    STORY_AUTHORITIES,
+    STORY_EVENTS,
+    STORY_PLACES,
+    STORY_SOURCES,
+    NoveltyConfig,
+    iso,
+)
 from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import affected_country, describe_scope, scopes, where
@@ -738,9 +745,11 @@ class NoveltyDetector:
             "deathless": last.get("deathless", story["alerted"] is None) and tells_of_deaths(event) is None,
             "magnitude": magnitude,
             "level": last["level"] + 1,
-            # Who the report the alert rests on gave its count on: a smaller rise from the same body
-            # is the event escalating (``_escalation``).
-            "authorities": sorted(authorities_cited(event)),
+            # The bodies the reports the alerts rest on gave their counts on: a smaller rise from one of
+            # them is the event escalating (``_escalation``).
+            "authorities": sorted(set(last.get("authorities") or ()) | authorities_cited(event))[
+                :STORY_AUTHORITIES
+            ],
             "at": iso(when),
             "reported": max(when, last.get("reported", when)),
         }
@@ -953,8 +962,8 @@ class NoveltyDetector:
     def _same_authority_rise(
         self, event: Event, last: dict[str, Any], before: float, value: float, outcome: Outcome
     ) -> dict[str, Any] | None:
-        """A rise of the dead below the update floor that is the event escalating all the same: the body
-        that gave the count the last alert rests on (``last["authorities"]``: "the civil defence said")
+        """A rise of the dead below the update floor that is the event escalating all the same: a body
+        that gave a count the story's alerts rest on (``last["authorities"]``: "the civil defence said")
         gives a higher one, at least ``escalation_same_authority_min_increase`` higher, and the report
         says the toll rose ("Rio Grande do Sul flood deaths rise to 149 ..., civil defence said", two
         days after its 143). Another outlet's or another body's figure hours later ("Iran port explosion

@@ -3,8 +3,8 @@ health ministry".
 
 A toll that rises by less than the update floor is, on its own, as likely a count settling (another
 outlet's figure hours later, a retelling abroad, a prime minister rounding up) as the event getting
-worse. What tells them apart in real reporting is who speaks: when the body that gave the count the
-desk was last paged with (a medical examiner, a health ministry, a civil defence) gives a higher one
+worse. What tells them apart in real reporting is who speaks: when a body that gave a count the
+desk was paged with (a medical examiner, a health ministry, a civil defence) gives a higher one
 and the report says the toll rose, the event itself escalated. The bodies and the words that attribute
 a count to them are data (``data/toll_authorities.yaml``), each with the report that motivated it.
 """

@@ -14,6 +14,7 @@ SERIES_POINTS = 64
 STORY_EVENTS = 64
 STORY_SOURCES = 20
 STORY_PLACES = 16  # place and region names a story keeps, to recognise a later report of it
+STORY_AUTHORITIES = 8  # bodies a story's alerted reports gave their counts on (a ministry, a coroner)
 # Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
 # differently for hours), not the weapons launched (a retelling's figure, not a change in the world).
 ESCALATION_METRICS = (

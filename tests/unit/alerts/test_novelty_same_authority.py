@@ -116,3 +116,30 @@ def test_vague_speakers_and_bodies_named_as_actors_cite_no_one() -> None:
     assert authorities_cited(named) == frozenset()
     minister = ev(2, title="Toll put at 70", attributions=["Energy Minister Yildiz said"])
     assert authorities_cited(minister) == {"minister:energy"}
+
+
+def test_a_body_behind_an_earlier_alert_of_the_story_counts_too() -> None:
+    """Soma: the energy minister's 274 paged, then "officials" 282, then "bringing the number of dead at
+    Soma to 301, Energy Minister Yildiz said": the minister raising the count the desk was paged with."""
+    det = _alerted(attributions=["Energy Minister Yildiz said on Wednesday evening"])
+    det.observe(
+        _later(
+            2, killed=30, title="Toll rises to 30 as protests spread", attributions=["officials said"], day=1
+        )
+    )
+    said = "The last two missing were found, bringing the number of dead to 33, Energy Minister Yildiz said"
+    outcome = det.assess(
+        ev(
+            3,
+            day=3,
+            story="fires",
+            where=ALTADENA,
+            magnitude={"killed": 33},
+            title="Last bodies recovered; final toll 33",
+            sentences=[said],
+            attributions=["Energy Minister Yildiz said"],
+            **FIRE,
+        )
+    )
+    [update] = outcome.alerts
+    assert update.evidence["escalation"]["magnitude"]["killed"]["authority"] == "minister:energy"
