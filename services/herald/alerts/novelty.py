@@ -585,7 +585,11 @@ class NoveltyDetector:
                 fired = self._local_first_superseded(story, fired, outcome)
                 if claim and not severe:
                     fired = self._deadly_first_superseded(story, fired, outcome)
-        if not fired and story["alerted"] is not None and (severe or deadly):
+        # A record ranks the event; its report's risen toll is the story's update all the same ("274 dead
+        # at Soma, Turkey's worst mining disaster on record", after the alerted 238). A first or another
+        # story's update on the report stands alone.
+        records_only = all(a.rule == "record" and a.update_of is None for a in fired)
+        if records_only and story["alerted"] is not None and (severe or deadly):
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
                 fired.append(update)

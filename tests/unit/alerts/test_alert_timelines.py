@@ -104,10 +104,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # a headline retelling a total over days of hostilities: 182 / 199 / 181, 0.99 / 0.91; round 25 folds the
 # fourth frozen split's four timelines in: 197 / 210 / 189, 0.96 / 0.90; a toll risen below the update floor
 # by the body that gave the alerted count, in words of a rise: 202 / 210 / 194, 0.96 / 0.92; any body
-# behind the story's alerts, "bringing the number of dead to": 203 / 210 / 195, 0.96 / 0.93).
+# behind the story's alerts, "bringing the number of dead to": 203 / 210 / 195, 0.96 / 0.93; a record's
+# report updates its story too: 205 / 210 / 197, 0.96 / 0.94).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.93}
+MEASURED = {"precision": 0.96, "recall": 0.94}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
