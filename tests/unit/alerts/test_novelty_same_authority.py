@@ -116,6 +116,8 @@ def test_vague_speakers_and_bodies_named_as_actors_cite_no_one() -> None:
     assert authorities_cited(named) == frozenset()
     minister = ev(2, title="Toll put at 70", attributions=["Energy Minister Yildiz said"])
     assert authorities_cited(minister) == {"minister:energy"}
+    unnamed = ev(3, title="Toll put at 70", attributions=["the ministry said"])
+    assert authorities_cited(unnamed) == frozenset()
 
 
 def test_a_body_behind_an_earlier_alert_of_the_story_counts_too() -> None:
