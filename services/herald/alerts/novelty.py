@@ -30,7 +30,9 @@ Rules (see the alerts README for examples and the numbers behind the defaults):
   neither alerted nor learned from.
 * One alert per story and rule. Later events of the story add their sources; they raise an update
   (``update_of`` = the story's first alert) only when the event escalates: a count the alerts gave
-  rises by at least ``escalation_min_increase``, in a report published after the alerted one.
+  rises by at least ``escalation_min_increase``, in a report published after the alerted one; a smaller
+  rise of the dead only when the body the alerted count came from gives it and the report says the toll
+  rose (``novelty_authorities``).
 * Every candidate held back says why (``Outcome.held``): ``herald analyze --explain`` prints it.
 
 Idempotent under redelivery: an event already handled returns the alerts it raised then, with the
@@ -51,6 +53,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from herald.alerts.novelty_alerts import build_alert, heartbeat_alert, new_type_alert, record_alert, update_id
+from herald.alerts.novelty_authorities import authorities_cited
 from herald.alerts.novelty_claims import (
     claim_of,
     concedes_higher,
@@ -58,7 +61,14 @@ from herald.alerts.novelty_claims import (
     measure_claim,
     ranks_below_record,
 )
-from herald.alerts.novelty_config import STORY_EVENTS, STORY_PLACES, STORY_SOURCES, NoveltyConfig, iso
+from herald.alerts.novelty_config import (
+    STORY_AUTHORITIES,
+    STORY_EVENTS,
+    STORY_PLACES,
+    STORY_SOURCES,
+    NoveltyConfig,
+    iso,
+)
 from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
 from herald.alerts.novelty_scopes import affected_country, describe_scope, scopes, where
@@ -575,7 +585,11 @@ class NoveltyDetector:
                 fired = self._local_first_superseded(story, fired, outcome)
                 if claim and not severe:
                     fired = self._deadly_first_superseded(story, fired, outcome)
-        if not fired and story["alerted"] is not None and (severe or deadly):
+        # A record ranks the event; its report's risen toll is the story's update all the same ("274 dead
+        # at Soma, Turkey's worst mining disaster on record", after the alerted 238). A first or another
+        # story's update on the report stands alone.
+        records_only = all(a.rule == "record" and a.update_of is None for a in fired)
+        if records_only and story["alerted"] is not None and (severe or deadly):
             update = self._escalation(event, story, when, now, outcome)
             if update is not None:
                 fired.append(update)
@@ -735,6 +749,11 @@ class NoveltyDetector:
             "deathless": last.get("deathless", story["alerted"] is None) and tells_of_deaths(event) is None,
             "magnitude": magnitude,
             "level": last["level"] + 1,
+            # The bodies the reports the alerts rest on gave their counts on: a smaller rise from one of
+            # them is the event escalating (``_escalation``).
+            "authorities": sorted(set(last.get("authorities") or ()) | authorities_cited(event))[
+                :STORY_AUTHORITIES
+            ],
             "at": iso(when),
             "reported": max(when, last.get("reported", when)),
         }
@@ -862,7 +881,8 @@ class NoveltyDetector:
     ) -> Alert | None:
         """An update when the event itself escalated: a toll (``escalation_metrics``) rises enough over
         what the last alert said or, when it said none, over what the story's earlier reports said, in
-        a report published after the alerted one.
+        a report published after the alerted one. A smaller rise of the dead counts when the body that
+        gave the alerted count raises it in words of a rise (``_same_authority_rise``).
 
         A count no earlier report gave ("killed none -> 1") is how another outlet's wording was read,
         not a change in the world; nor is a higher severity on its own; nor a report published before
@@ -901,6 +921,10 @@ class NoveltyDetector:
                 continue
             if value > before and value >= before * factor:
                 rises[metric] = {"previous": before, "value": value}
+            elif metric == "killed" and value > before:
+                rise = self._same_authority_rise(event, last, before, value, outcome)
+                if rise is not None:
+                    rises[metric] = rise
         if not rises:
             return None
         other = tells_of_another_event(event, {m: r["previous"] for m, r in rises.items() if r["previous"]})
@@ -938,6 +962,30 @@ class NoveltyDetector:
         )
         alert.update_of = first_id
         return alert
+
+    def _same_authority_rise(
+        self, event: Event, last: dict[str, Any], before: float, value: float, outcome: Outcome
+    ) -> dict[str, Any] | None:
+        """A rise of the dead below the update floor that is the event escalating all the same: a body
+        that gave a count the story's alerts rest on (``last["authorities"]``: "the civil defence said")
+        gives a higher one, at least ``escalation_same_authority_min_increase`` higher, and the report
+        says the toll rose ("Rio Grande do Sul flood deaths rise to 149 ..., civil defence said", two
+        days after its 143). Another outlet's or another body's figure hours later ("Iran port explosion
+        toll rises to 46", the crisis department's count after the governor's 40), a retold "at least
+        32" or a prime minister's "more than 209" is the count settling and stays quiet (held as
+        ``below_floor``).
+        """
+        floor = f"{value:g} < {before:g} x {1.0 + self.config.escalation_min_increase:g}"
+        if value < before * (1.0 + self.config.escalation_same_authority_min_increase):
+            outcome.hold("update", "below_floor", f"killed {floor} (HERALD_NOVELTY_ESCALATION_MIN_INCREASE)")
+            return None
+        shared = sorted(authorities_cited(event) & set(last.get("authorities") or ()))
+        rose = says_toll_rose(event) if shared else None
+        if not rose:
+            why = "no body the last alerted report cited" if not shared else "no wording of a rise"
+            outcome.hold("update", "below_floor", f"killed {floor}, {why}")
+            return None
+        return {"previous": before, "value": value, "sentence": rose, "authority": shared[0]}
 
 
 def in_region(event: Event, story: dict[str, Any]) -> str | None:

@@ -14,6 +14,7 @@ SERIES_POINTS = 64
 STORY_EVENTS = 64
 STORY_SOURCES = 20
 STORY_PLACES = 16  # place and region names a story keeps, to recognise a later report of it
+STORY_AUTHORITIES = 8  # bodies a story's alerted reports gave their counts on (a ministry, a coroner)
 # Counts whose rise is the story escalating: tolls and people affected; not wounded (outlets count them
 # differently for hours), not the weapons launched (a retelling's figure, not a change in the world).
 ESCALATION_METRICS = (
@@ -40,6 +41,10 @@ class NoveltyConfig:
     # story, alert from this severity: a hurricane's one dead on Grenada is severity 3.
     deadly_first_min_severity: int = 3
     escalation_min_increase: float = 0.2
+    # A smaller rise of the dead still escalates when the body the last alert's count came from gives
+    # the higher count and the report says the toll rose; this is its own floor (0: any such rise; at
+    # escalation_min_increase or above: off).
+    escalation_same_authority_min_increase: float = 0.0
     escalation_metrics: tuple[str, ...] = ESCALATION_METRICS
     learn_until: datetime | None = None
     warmup: timedelta = timedelta(0)

@@ -115,6 +115,15 @@ class AlertSettings(CoreSettings):
         ge=0,
         description="Updates: a count the alerts gave must rise this much, in a later report (0.2 = 20%).",
     )
+    novelty_escalation_same_authority_min_increase: float = Field(
+        0.0,
+        ge=0,
+        description=(
+            "Updates: a smaller rise of the dead than the floor above still escalates, from this much, when "
+            "the body the last alert's count came from gives it and the report says the toll rose "
+            "(at the floor or above: off)."
+        ),
+    )
     novelty_escalation_metrics: CsvList = Field(
         list(ESCALATION_METRICS), description="Updates: the counts whose rise is an escalation (tolls)."
     )
@@ -240,6 +249,7 @@ class AlertSettings(CoreSettings):
             first_claim_min_severity=self.novelty_first_claim_min_severity,
             deadly_first_min_severity=self.novelty_deadly_first_min_severity,
             escalation_min_increase=self.novelty_escalation_min_increase,
+            escalation_same_authority_min_increase=self.novelty_escalation_same_authority_min_increase,
             escalation_metrics=tuple(self.novelty_escalation_metrics),
             learn_until=learn_until,
             warmup=timedelta(days=self.novelty_warmup_days),

@@ -43,7 +43,7 @@ from .hazard_dead import HAZARDS, UNREST, without_hazards_dead
 from .heartbeat_event import heartbeat_event, is_heartbeat
 from .magnitude import HARM_UNITS, UNITS_BY_TYPE, Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
-from .segments import Segment
+from .segments import Segment, attributions
 from .severity import score
 from .taxonomy import CODES
 
@@ -215,6 +215,7 @@ def classify(
                 url=article.url,
                 source=article.source,
                 sentences=texts,
+                attributions=attributions(segs),
                 record_claim=any(claim.kind == "record" for claim in found),
                 claims=found,
                 claimed_counts=[

@@ -100,3 +100,19 @@ def split(article: EnrichedArticle) -> list[Segment]:
             headline = not out and bool(title) and piece.strip() == title
             out.append(Segment(len(out), i, start + a, start + b, piece, headline))
     return out
+
+
+ATTRIBUTIONS_KEPT = 8  # bounds the clauses an event carries
+
+
+def attributions(segs: Sequence[Segment]) -> list[str]:
+    """The report's attribution clauses, in order, once each: who speaks for it (", the civil defence
+    said on Sunday", "according to the health ministry"). Novelty tells a body updating its own count
+    from another outlet's figure by them, and the event's own sentences often leave them out."""
+    found: list[str] = []
+    for seg in segs:
+        for start, end in reporting_spans(seg.text):
+            clause = " ".join(seg.text[start:end].strip(" ,.;:\"'”").split())[:160]
+            if clause and clause not in found:
+                found.append(clause)
+    return found[:ATTRIBUTIONS_KEPT]

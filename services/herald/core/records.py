@@ -201,6 +201,10 @@ class Event(Record):
     url: Url
     source: str
     sentences: list[str] = Field(default_factory=list)
+    # Who the report says speaks for it, wherever in the report: its attribution clauses (", the civil
+    # defence said", "according to the health ministry"). Novelty tells a body updating its own count
+    # from another outlet's figure by them; the event's own sentences often leave them out.
+    attributions: list[str] = Field(default_factory=list)
     record_claim: bool = False  # the text itself says "record", "largest", "most since", ...
     claims: list[Claim] = Field(default_factory=list)  # record and first claims with their evidence
     # a side's claimed figures that magnitude leaves out (the killer's count of the enemy's dead)

@@ -101,13 +101,15 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # story that paged, "first time in two weeks" no claim: 181 / 199 / 177, 0.98 / 0.89; issue 16, round 24:
 # a risen toll placed nowhere, revisions down, a state's claimed first, a headline toll's attack kept:
 # 182 / 199 / 180, 0.99 / 0.90; a retelling typed otherwise no routine: 183 / 199 / 181, 0.99 / 0.91;
-# a headline retelling a total over days of hostilities: 182 / 199 / 181, 0.99 / 0.91; round 25's folds:
-# 197 / 210 / 189, 0.96 / 0.90; firsts retold under another country, a quake's magnitude retold, vague
-# amounts out of the series, superlatives within a period no claim, mokwa_flood's first brought to the
-# kinds, crowds at a hospital no protest: 192 / 211 / 192, 1.00 / 0.91).
+# a headline retelling a total over days of hostilities: 182 / 199 / 181, 0.99 / 0.91; round 25 folds the
+# fourth frozen split's four timelines in: 197 / 210 / 189, 0.96 / 0.90; firsts retold under another
+# country, a quake's magnitude retold, vague amounts out of the series, superlatives within a period no
+# claim, mokwa_flood's first brought to the kinds, crowds at a hospital no protest: 192 / 211 / 192,
+# 1.00 / 0.91; a toll risen below the update floor by a body behind the story's alerts, in words of a rise,
+# and a record's report updating its story too: 199 / 211 / 199, 1.00 / 0.94).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 1.00, "recall": 0.91}
+MEASURED = {"precision": 1.00, "recall": 0.94}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
