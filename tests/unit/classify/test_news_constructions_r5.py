@@ -1,7 +1,8 @@
 """News constructions the rules misread (round 25, first pass on dev_folded_r5): a strike a leader calls
 a massacre, a rank named after a weapon, gunmen killing a soldier, armed sides fighting street battles,
 a military that "seizes power" in the present tense, rioters before a court, a strike drone shown at an
-expo, phones sold as earthquake detectors and candidates' final rallies. Each sentence is our own, in
+expo, phones sold as earthquake detectors, candidates' final rallies, a minister held in a graft sweep,
+villages emptied after an eruption, a monarch proclaimed and a vaccine cleared for use. Each sentence is our own, in
 the shape of a dev_folded_r5 report the rules read wrongly before."""
 
 from __future__ import annotations
@@ -111,3 +112,45 @@ def test_candidates_final_rallies_before_a_vote_are_no_protest() -> None:
         "slogans outside the commission.",
     )
     assert "protest" in protest
+
+
+def test_a_minister_held_in_a_graft_sweep_is_an_arrest() -> None:
+    found = _types(
+        "Trade minister among 12 held in graft sweep",
+        "The anti-corruption commission arrested the trade minister on Thursday, one of 12 people detained in "
+        "raids over the export of timber.",
+    )
+    assert found == {"arrest"}
+
+
+def test_villages_emptied_after_an_eruption_are_an_evacuation() -> None:
+    found = _types(
+        "Villages emptied after volcano erupts",
+        "Authorities cleared whole villages and declared a 6-kilometre exclusion zone after a violent "
+        "eruption on Sunday, officials said.",
+    )
+    assert "evacuation" in found
+    police = _types(
+        "Police clear protest camp",
+        "Police cleared the protest camp outside the ministry on Sunday.",
+    )
+    assert "evacuation" not in police
+
+
+def test_a_monarch_proclaimed_is_a_leadership_change() -> None:
+    found = _types(
+        "New king formally proclaimed at the palace",
+        "The new king was formally proclaimed at the royal palace on Saturday by the accession council, two "
+        "days after the death of his father.",
+    )
+    assert found == {"leadership_change"}
+
+
+def test_a_vaccine_cleared_for_use_is_no_outbreak() -> None:
+    found = _types(
+        "WHO prequalifies a second dengue vaccine",
+        "The World Health Organization on Wednesday cleared a dengue vaccine for use in children in "
+        "high-transmission areas. Dengue is surging across three continents; the agency counted millions "
+        "of cases last year.",
+    )
+    assert found == set()
