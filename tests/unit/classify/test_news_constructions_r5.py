@@ -2,8 +2,9 @@
 a massacre, a rank named after a weapon, gunmen killing a soldier, armed sides fighting street battles,
 a military that "seizes power" in the present tense, rioters before a court, a strike drone shown at an
 expo, phones sold as earthquake detectors, candidates' final rallies, a minister held in a graft sweep,
-villages emptied after an eruption, a monarch proclaimed and a vaccine cleared for use. Each sentence is our own, in
-the shape of a dev_folded_r5 report the rules read wrongly before."""
+villages emptied after an eruption, a monarch proclaimed, a vaccine cleared for use and a dismissal
+"a day earlier" told as backstory. Each sentence is our own, in the shape of a dev_folded_r5 report the
+rules read wrongly before."""
 
 from __future__ import annotations
 
@@ -154,3 +155,12 @@ def test_a_vaccine_cleared_for_use_is_no_outbreak() -> None:
         "of cases last year.",
     )
     assert found == set()
+
+
+def test_a_dismissal_a_day_earlier_is_the_backstory_of_the_news() -> None:
+    found = _types(
+        "General arrested after armoured cars ram the palace gate",
+        "The general, dismissed as army chief two days earlier, was arrested on Wednesday after units under "
+        "his command occupied the main square and an armoured car rammed the door of the presidential palace.",
+    )
+    assert "leadership_change" not in found
