@@ -76,7 +76,8 @@ def test_a_military_that_seizes_power_is_a_coup() -> None:
 def test_rioters_before_a_court_are_no_riot() -> None:
     found = _types(
         "Appeals court ruling may cut some rioters' sentences",
-        "An appeals court ruled on Friday that rioters convicted of minor offences cannot be given both prison "
+        "An appeals court ruled on Friday that rioters convicted of minor offences cannot be given both "
+        "prison "
         "time and probation, a decision that may void some sentences.",
     )
     assert found == set()
@@ -118,7 +119,8 @@ def test_candidates_final_rallies_before_a_vote_are_no_protest() -> None:
 def test_a_minister_held_in_a_graft_sweep_is_an_arrest() -> None:
     found = _types(
         "Trade minister among 12 held in graft sweep",
-        "The anti-corruption commission arrested the trade minister on Thursday, one of 12 people detained in "
+        "The anti-corruption commission arrested the trade minister on Thursday, one of 12 people "
+        "detained in "
         "raids over the export of timber.",
     )
     assert found == {"arrest"}
@@ -160,7 +162,8 @@ def test_a_vaccine_cleared_for_use_is_no_outbreak() -> None:
 def test_a_dismissal_a_day_earlier_is_the_backstory_of_the_news() -> None:
     found = _types(
         "General arrested after armoured cars ram the palace gate",
-        "The general, dismissed as army chief two days earlier, was arrested on Wednesday after units under "
-        "his command occupied the main square and an armoured car rammed the door of the presidential palace.",
+        "The general, dismissed as army chief two days earlier, was arrested on Wednesday after units "
+        "under his command occupied the main square and an armoured car rammed the door of the "
+        "presidential palace.",
     )
     assert "leadership_change" not in found
