@@ -411,9 +411,9 @@ _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 # "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to 9.0
 # from 8.9": the agency's revision is the figure that stands.
 _MAGNITUDE_REVISION = re.compile(rf"(?:{MAGNITUDE_REVISION})$", re.I)
-# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed") is part of
+# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed", "in 1814") is part of
 # a date: not a count, and not a number that would cut the date off from the count after it.
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_OF_MONTH = re.compile(
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
 )
@@ -440,6 +440,9 @@ _DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
 # Ages: "two people aged 70 and 80", "aged between 18 and 25".
 _AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
+# "An earthquake of magnitude 7.1 killed one person": the number named as a reading is the quake's
+# size, never a count of the harm the verb after it tells
+_READING_BEFORE = re.compile(r"\b(?:magnitude|measuring)[\s-]*(?:of\s+)?$", re.I)
 _WINDOW = 90
 
 
@@ -530,8 +533,11 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         whose = count_sides.side(sentence, m.start(), m.end())
         claim = count_sides.is_claim(sentence, m.start())
         enemy = count_sides.enemy_dead(sentence, m.start(), m.end())
+        reading_named = _READING_BEFORE.search(before) is not None
         for rule in COUNT_RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
+                continue
+            if reading_named and rule.unit != "magnitude":
                 continue
             # a rule whose words run longer than the window looks further back ("The number of people
             # injured in Tuesday's magnitude 6.4 earthquake in ... County rose to 17")

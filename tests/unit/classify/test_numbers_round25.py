@@ -1,0 +1,61 @@
+"""Round 25's numbers pass: news constructions that the folded round-5 dev file read wrong, each in a
+sentence of our own, through the real enrichment (tests/data/reporting/dev_folded_r5.yaml)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import as_article
+
+from herald.classify.magnitude import read_text
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [article] = enrich([as_article(f"r25-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(article)}
+
+
+def units(sentence: str) -> dict[str, float]:
+    return {r.unit: r.value for r in read_text(sentence, 1)}
+
+
+def test_a_quakes_magnitude_before_killed_is_no_toll() -> None:
+    found = units("A shallow earthquake of magnitude 6.8 killed two people and injured 40 on Tuesday.")
+    assert found == {"magnitude": 6.8, "killed": 2, "wounded": 40}
+
+
+def test_a_toll_dated_by_a_year_before_1900_is_an_earlier_figure(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Thousands leave villages as volcano erupts",
+        "More than 5,000 people left their homes as the volcano erupted on Friday, officials said. "
+        "The volcano's deadliest eruption, in 1883, killed 2,000 people.",
+    )
+    assert "killed" not in found["natural_disaster"].magnitude
+
+
+def test_drones_fought_off_by_air_defences_are_not_the_attacks_size() -> None:
+    found = units("The governor said air defences fought off six drones over the region overnight.")
+    assert "drones" not in found
+
+
+def test_the_death_that_set_off_a_riot_is_not_its_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "30 arrested after night of rioting in the city",
+        "Police arrested 30 people after rioters set cars on fire in the city centre on Saturday. The "
+        "unrest began as a protest over the death of a young man who was shot by police on Wednesday.",
+    )
+    assert found["riot"].magnitude == {"arrested": 30}
+
+
+def test_the_dead_of_a_collapse_a_crowd_demands_accountability_for_are_not_the_protests() -> None:
+    found = units(
+        "Thousands rallied on Sunday to demand accountability for the collapse of a shopping centre "
+        "roof in the old town that killed 12 people last month."
+    )
+    assert "killed" not in found
