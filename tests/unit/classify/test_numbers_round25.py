@@ -59,3 +59,23 @@ def test_the_dead_of_a_collapse_a_crowd_demands_accountability_for_are_not_the_p
         "roof in the old town that killed 12 people last month."
     )
     assert "killed" not in found
+
+
+def test_people_who_fell_ill_are_an_outbreaks_cases() -> None:
+    found = units("Health workers took samples from 14 people who fell ill with fever in the district.")
+    assert found == {"affected": 14}
+
+
+def test_confirmed_and_probable_cases_are_one_count() -> None:
+    found = units("Officials said 63 confirmed and probable cases had been recorded in the outbreak so far.")
+    assert found == {"affected": 63}
+
+
+def test_people_linked_to_a_plot_who_were_arrested_are_the_arrests() -> None:
+    found = units("The minister said 21 people linked to the plot were arrested overnight.")
+    assert found == {"arrested": 21}
+
+
+def test_a_people_packed_into_evacuation_centres_were_evacuated() -> None:
+    found = units("Tens of thousands of Filipinos packed into evacuation centres as the storm neared.")
+    assert "evacuated" in found
