@@ -44,8 +44,12 @@ _QUAKE = r"magnitude[- ]\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
-# leave", or what they are tied to ("14 people linked to the plot were arrested") (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
-_WHERE = r"\s+(?:of|in|from|near|around|within|linked\s+to|connected\s+(?:to|with)|tied\s+to)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+# leave", or what they are tied to ("14 people linked to the plot were arrested") (a comma goes on only
+# to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
+_WHERE = (
+    r"\s+(?:of|in|from|near|around|within|linked\s+to|connected\s+(?:to|with)|tied\s+to)\s+"
+    r"(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+)
 # "at least 15 people asleep in their homes are feared dead": where they were, by what they were doing
 _LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own

@@ -411,8 +411,8 @@ _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 # "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to 9.0
 # from 8.9": the agency's revision is the figure that stands.
 _MAGNITUDE_REVISION = re.compile(rf"(?:{MAGNITUDE_REVISION})$", re.I)
-# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed", "in 1814") is part of
-# a date: not a count, and not a number that would cut the date off from the count after it.
+# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed", "in 1814")
+# is part of a date: not a count, and not a number that would cut the date off from the count after it.
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_OF_MONTH = re.compile(
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
