@@ -79,3 +79,13 @@ def test_people_linked_to_a_plot_who_were_arrested_are_the_arrests() -> None:
 def test_a_people_packed_into_evacuation_centres_were_evacuated() -> None:
     found = units("Tens of thousands of Filipinos packed into evacuation centres as the storm neared.")
     assert "evacuated" in found
+
+
+def test_the_years_tally_an_outbreak_rose_to_is_not_its_new_deaths(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Three more cholera deaths in Malawi",
+        "Three more people have died of cholera in Malawi, raising the number of deaths this year to "
+        "eleven, the health ministry said.",
+    )
+    assert found["disease_outbreak"].magnitude.get("killed") == 3
