@@ -279,8 +279,8 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern.format(noun=noun), re.I), unit)
     for noun, unit in (("(?:missile|rocket)", "missiles"), ("drone", "drones"))
     for pattern in (
-        r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
-        r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
         # "A Russian ballistic missile struck Mykolaiv", "a Houthi missile hit a tanker", "the mayor
         # said a ballistic missile was used": the weapon as the subject of its own strike
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
@@ -290,8 +290,9 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         r"was\s+(?:used|fired|launched))\b",
         # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
         # was shot down": one weapon stopped is still the one weapon of the attack
-        # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"
-        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"; "it
+        # intercepted a missile launched from Yemen" (a launcher or a launch site is no weapon)
+        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
         r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",

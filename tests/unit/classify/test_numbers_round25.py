@@ -89,3 +89,8 @@ def test_the_years_tally_an_outbreak_rose_to_is_not_its_new_deaths(enrich: Enric
         "eleven, the health ministry said.",
     )
     assert found["disease_outbreak"].magnitude.get("killed") == 3
+
+
+def test_one_missile_intercepted_after_its_launch_site_is_the_attacks_one_missile() -> None:
+    found = units("The army said it intercepted a missile launched from Lebanon before it crossed the border.")
+    assert found.get("missiles") == 1
