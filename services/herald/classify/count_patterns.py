@@ -357,9 +357,10 @@ COUNT_RULES: list[CountRule] = [
         ),
         # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too; "police moved against
         # thousands of people protesting for a third week", "as thousands gathered for a march": the
-        # crowd by its participle, or by its verb alone
+        # crowd by its participle, or by its verb alone ("More than 1,000 volunteers joined the clean-up"
+        # is no crowd: a demonym is capitalised)
         after=rf"(?:\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
-        rf"[A-Z][a-z]+(?:ans|ese|is|ers))\s+"
+        rf"(?-i:[A-Z])[a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
         rf"blocked|took part|rioted|protesting|marching|rallying|demonstrating)"
         rf"|\s+(?:marched|rallied|protested|gathered|took to the streets|demonstrated)\b)",

@@ -94,3 +94,13 @@ def test_the_years_tally_an_outbreak_rose_to_is_not_its_new_deaths(enrich: Enric
 def test_one_missile_intercepted_after_its_launch_site_is_the_attacks_one_missile() -> None:
     found = units("The army said it intercepted a missile launched from Lebanon before it crossed the border.")
     assert found.get("missiles") == 1
+
+
+def test_volunteers_who_joined_a_clean_up_are_no_crowd() -> None:
+    found = units("More than 2,000 volunteers joined the clean-up on Wednesday morning.")
+    assert "protesters" not in found
+
+
+def test_a_capitalised_demonym_that_marched_is_still_the_crowd() -> None:
+    found = units("About 3,000 Hondurans marched through the capital on Saturday.")
+    assert found == {"protesters": 3000}
