@@ -40,3 +40,15 @@ def test_the_capital_whose_invitation_is_discussed_is_no_venue_of_the_talks(enri
     )
     location = found["peace_talks"].location
     assert location is not None and location.country_code == "OM"
+
+
+def test_a_province_the_gazetteer_lacks_is_no_namesake_town_abroad(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Magnitude 6.1 quake damages homes in Peru's Puno region",
+        "LIMA: A shallow earthquake measuring 6.1 shook southern Peru, the US Geological Survey reported, "
+        "damaging at least 80 houses in Rancagua province of the Puno region. Germany's GEOFON service "
+        "put the depth at 10 kilometres.",
+    )
+    location = found["natural_disaster"].location
+    assert location is not None and location.country_code == "PE"
