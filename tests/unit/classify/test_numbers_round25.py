@@ -92,7 +92,7 @@ def test_the_years_tally_an_outbreak_rose_to_is_not_its_new_deaths(enrich: Enric
 
 
 def test_one_missile_intercepted_after_its_launch_site_is_the_attacks_one_missile() -> None:
-    found = units("The army said it intercepted a missile launched from Lebanon before it crossed the border.")
+    found = units("The army said it intercepted a missile launched from Lebanon before it crossed over.")
     assert found.get("missiles") == 1
 
 
