@@ -44,8 +44,12 @@ _QUAKE = r"magnitude[- ]\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude"
 # Who the count is about, between the number and the verb ("12 Ukrainian soldiers were killed").
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
-# leave" (a comma goes on only to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
-_WHERE = r"\s+(?:of|in|from|near|around|within)\s+(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+# leave", or what they are tied to ("14 people linked to the plot were arrested") (a comma goes on only
+# to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
+_WHERE = (
+    r"\s+(?:of|in|from|near|around|within|linked\s+to|connected\s+(?:to|with)|tied\s+to)\s+"
+    r"(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+)
 # "at least 15 people asleep in their homes are feared dead": where they were, by what they were doing
 _LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
@@ -353,9 +357,10 @@ COUNT_RULES: list[CountRule] = [
         ),
         # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too; "police moved against
         # thousands of people protesting for a third week", "as thousands gathered for a march": the
-        # crowd by its participle, or by its verb alone
+        # crowd by its participle, or by its verb alone ("More than 1,000 volunteers joined the clean-up"
+        # is no crowd: a demonym is capitalised)
         after=rf"(?:\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
-        rf"[A-Z][a-z]+(?:ans|ese|is|ers))\s+"
+        rf"(?-i:[A-Z])[a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
         rf"blocked|took part|rioted|protesting|marching|rallying|demonstrating)"
         rf"|\s+(?:marched|rallied|protested|gathered|took to the streets|demonstrated)\b)",
@@ -507,7 +512,8 @@ COUNT_RULES: list[CountRule] = [
     _rule(
         "affected",
         # "222 as cases rise": a word between is an adjective of the cases, never a joining word
-        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported)\s+)*"
+        # "48 confirmed and probable cases": two kinds of case joined, one count
+        after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported|probable|possible)\s+(?:(?:and|or)\s+)?)*"
         r"(?:(?!(?:as|and|or|in|at|of|to|from|with|by|while)\b)[a-z-]+\s+)?(?:cases|infections)\b",
         after_keys=("cases", "infection"),
     ),

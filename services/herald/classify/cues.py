@@ -219,12 +219,14 @@ def is_off_topic(text: str, starts: frozenset[str] | None = None) -> bool:
     return any(search(domain, text, starts) for domain in OFF_TOPIC)
 
 
-# "since Ukrainian forces retook it"; and the participle that continues such a clause ("since gunmen
+# "since Ukrainian forces retook it", "a protest over the death of Mark Duggan, who was shot" (the
+# death that set off the unrest); and the participle that continues such a clause ("since gunmen
 # attacked an Istanbul church in January, killing one worshipper"), whose clause has a verb of its own.
 _PAST_BEFORE = re.compile(
     r"\b(?:since|ever since)\s+(?:[\w'\u2019-]+\s+){0,4}$"
     r"|\b(?:since|ever since)\s+(?:[\w'\u2019-]+\s+){1,3}?"
-    r"(?:\w+ed|took|began|seized|struck|hit|fell|overran)\b[^.;,]{0,60},\s+$",
+    r"(?:\w+ed|took|began|seized|struck|hit|fell|overran)\b[^.;,]{0,60},\s+$"
+    r"|\b(?:over|after|against|for)\s+the\s+(?:death|killing|shooting)\s+of\s+$",
     re.I,
 )
 

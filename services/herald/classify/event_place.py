@@ -22,7 +22,7 @@ or a state body the event hit or that reports at home ("the State Department").
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -510,9 +510,11 @@ def locate(
     if kind == "sea":  # open water belongs to no country; a country named beside it is no evidence
         coast = _coast(article, segs)
         return Location(name=best.name, country_code=coast, kind=kind)
-    country = _settlement_owner(article, best) if kind in ("city", "region") else None
-    if country is None:
-        country = _likeliest_country(candidates, countries)
+    # "Bajaur district near the Afghan border": not in Afghanistan, whatever else names it
+    far = _far_side(article, best) if kind in ("city", "region") else set()
+    guesses = _owner_guesses(article, best, kind, candidates, countries)
+    country = next((cc for cc in guesses if cc not in far), None)
+    peoples = [p for p in peoples if p.country_code not in far]
     if country is None and peoples:
         country = peoples[0].country_code
     if country is None and lead:
@@ -522,8 +524,12 @@ def locate(
         before = [s for s in lead if s.sentence < first]
         story = locate(article, before, attackers, targets, code) if before else None
         country = story.country_code if story is not None else None
+        country = None if country in far else country
     if country is None:
         country = _only_country(article, attackers)
+        country = None if country in far else country
+    victims = [v for v in victims if v.country_code not in far]
+    officials = [o for o in officials if o.country_code not in far]
     if country is None and victims:
         # "seven Pakistani soldiers were killed ... in Mir Ali": a town the gazetteer does not know,
         # in a report naming no country; the people the toll counts say which country it is in.
@@ -531,11 +537,28 @@ def locate(
     if country is None and officials:
         # "in the village of Mana Raghzai in South Waziristan ..., Pakistani officials said"
         country = officials[0].country_code
-    if country is None and len(named_peoples) == 1:
+    if country is None and len(named_peoples - far) == 1:
         # "Nigerian troops ... were back in control of the northeastern town of Chibok": a town no
         # gazetteer knows, and no country named; the one people the sentences name says which.
-        country = next(iter(named_peoples))
+        country = next(iter(named_peoples - far))
     return Location(name=best.name, country_code=country, kind=kind)
+
+
+def _owner_guesses(
+    article: EnrichedArticle,
+    best: Candidate,
+    kind: str | None,
+    candidates: Sequence[Candidate],
+    countries: Sequence[Entity],
+) -> Iterator[str]:
+    """The first two guesses at an unknown place's country, best first: the country named right before
+    its noun, then the likeliest country its sentences name."""
+    owner = _settlement_owner(article, best) if kind in ("city", "region") else None
+    if owner is not None:
+        yield owner
+    likeliest = _likeliest_country(candidates, countries)
+    if likeliest is not None:
+        yield likeliest
 
 
 def _likeliest_country(candidates: Sequence[Candidate], countries: Sequence[Entity]) -> str | None:
@@ -548,6 +571,32 @@ def _likeliest_country(candidates: Sequence[Candidate], countries: Sequence[Enti
         return None
     best = max(ranked, key=lambda c: (c.rank, -c.order[0], -c.order[1]))
     return best.entity.geo.country_code if best.entity is not None and best.entity.geo is not None else None
+
+
+def _far_side(article: EnrichedArticle, best: Candidate) -> set[str]:
+    """The countries named as the far side of a border right after an unknown place ("in Bajaur
+    district near the Afghan border", "a village near the border with Niger"): the place is not in
+    them, however high their names rank elsewhere in its sentences."""
+    if best.entity is None:
+        return set()
+    text = article.text()
+    # any mention of the place: the headline's "Bajaur border clash" is the body's Bajaur district
+    ends = [e.start + len(e.text) for e in article.entities if e.text == best.entity.text]
+    out = set()
+    for entity in article.entities:
+        cc = entity.geo.country_code if entity.geo is not None else entity.country_code
+        if not cc:
+            continue
+        for place_end in ends:
+            between = text[place_end : entity.start]
+            if not 0 <= entity.start - place_end <= 50 or re.search(r"[.;]", between):
+                continue
+            if not re.search(r"\b(?:near|along|on|by|close\s+to)\b", between):
+                continue
+            end = entity.start + len(entity.text)
+            if _neighbour(text[max(0, entity.start - 60) : entity.start], text[end : end + 20]):
+                out.add(cc)
+    return out
 
 
 def _settlement_owner(article: EnrichedArticle, best: Candidate) -> str | None:

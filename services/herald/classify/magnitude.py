@@ -279,8 +279,8 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern.format(noun=noun), re.I), unit)
     for noun, unit in (("(?:missile|rocket)", "missiles"), ("drone", "drones"))
     for pattern in (
-        r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
-        r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"\b(?:launched|fired|used|sent)\s+(?:[\w,-]+\s+){{0,4}}?an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
+        r"\b(?:struck|hit)\s+by\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
         # "A Russian ballistic missile struck Mykolaiv", "a Houthi missile hit a tanker", "the mayor
         # said a ballistic missile was used": the weapon as the subject of its own strike
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
@@ -290,8 +290,9 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         r"was\s+(?:used|fired|launched))\b",
         # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
         # was shot down": one weapon stopped is still the one weapon of the attack
-        # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"
-        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"; "it
+        # intercepted a missile launched from Yemen" (a launcher or a launch site is no weapon)
+        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
         r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",
@@ -411,9 +412,9 @@ _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 # "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to 9.0
 # from 8.9": the agency's revision is the figure that stands.
 _MAGNITUDE_REVISION = re.compile(rf"(?:{MAGNITUDE_REVISION})$", re.I)
-# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed") is part of
-# a date: not a count, and not a number that would cut the date off from the count after it.
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed", "in 1814")
+# is part of a date: not a count, and not a number that would cut the date off from the count after it.
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_OF_MONTH = re.compile(
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
 )
@@ -440,6 +441,9 @@ _DURATION = re.compile(r"-(?:year|month|week|day|hour|minute)s?\b", re.I)
 # Ages: "two people aged 70 and 80", "aged between 18 and 25".
 _AGE_BEFORE = re.compile(r"\baged\s+(?:between\s+)?(?:\d{1,3}\s*(?:and|to|-|,)\s*)?$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|without|nor)\s+(?:a\s+)?$", re.I)
+# "An earthquake of magnitude 7.1 killed one person": the number named as a reading is the quake's
+# size, never a count of the harm the verb after it tells
+_READING_BEFORE = re.compile(r"\b(?:magnitude|measuring)[\s-]*(?:of\s+)?$", re.I)
 _WINDOW = 90
 
 
@@ -530,8 +534,11 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         whose = count_sides.side(sentence, m.start(), m.end())
         claim = count_sides.is_claim(sentence, m.start())
         enemy = count_sides.enemy_dead(sentence, m.start(), m.end())
+        reading_named = _READING_BEFORE.search(before) is not None
         for rule in COUNT_RULES:
             if rule.unit == "magnitude" and (vague or not 1.0 <= value <= 10.0):
+                continue
+            if reading_named and rule.unit != "magnitude":
                 continue
             # a rule whose words run longer than the window looks further back ("The number of people
             # injured in Tuesday's magnitude 6.4 earthquake in ... County rose to 17")

@@ -90,6 +90,8 @@ def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
             # Faso's is "Est". A region name several countries share, none of them named in the
             # report, stays unresolved; the country the report names still places the event.
             m.place = None
+        if m.place is not None and _foreign_town_for_region(m, m.place, others):
+            m.place = None
         if m.place is not None:
             m.country_code = m.place.country_code or None
             if m.place.kind in ("sea", "other"):
@@ -115,6 +117,17 @@ def _vouched(m: Mention, place: Place, countries: dict[str, int], first: Place |
         return True
     own = 1 if first is not None and first.country_code == place.country_code else 0
     return countries.get(place.country_code, 0) > own
+
+
+def _foreign_town_for_region(m: Mention, place: Place, countries: dict[str, int]) -> bool:
+    """Whether "<name> province" read as a town of a country the report names nowhere, while it names
+    others ("Lampa province of the Puno region" in a report on Peru is no Chilean town Lampa): the
+    gazetteer does not know the province, and a namesake town abroad is not it."""
+    if not m.region or m.explicit or place.kind != "city" or place.population >= NAMESAKE_MAX_POPULATION:
+        return False
+    if any(c.place.kind == "region" for c in m.candidates):
+        return False
+    return countries.get(place.country_code, 0) == 0 and any(n > 0 for n in countries.values())
 
 
 def _lone_alternate(m: Mention, place: Place, countries: dict[str, int]) -> bool:
