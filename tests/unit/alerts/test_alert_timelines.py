@@ -106,10 +106,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # country, a quake's magnitude retold, vague amounts out of the series, superlatives within a period no
 # claim, mokwa_flood's first brought to the kinds, crowds at a hospital no protest: 192 / 211 / 192,
 # 1.00 / 0.91; a toll risen below the update floor by a body behind the story's alerts, in words of a rise,
-# and a record's report updating its story too: 199 / 211 / 199, 1.00 / 0.94).
+# and a record's report updating its story too: 199 / 211 / 199, 1.00 / 0.94; round 25's four new dev
+# timelines, first scored 20 / 21 / 11: 219 / 232 / 210, 0.96 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 1.00, "recall": 0.94}
+MEASURED = {"precision": 0.96, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -125,7 +126,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 700, total
+    assert 80 <= total <= 1000, total
 
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
