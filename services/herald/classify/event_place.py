@@ -214,6 +214,7 @@ def locate(
         speaker = _cue("speaker_clause").match(seg.text)
         dateline = _DATELINE.match(seg.text)
         dateline_end = dateline.end() if dateline else -1
+        whose_dead = bool(_cue("dead_by_nationality").search(seg.text))
         for entity in article.entities:
             if not seg.contains(entity):
                 continue
@@ -224,6 +225,8 @@ def locate(
                     not weapon or _cue("ground_forces_after").match(seg.text[local + len(entity.text) :])
                 ):
                     named_peoples.add(entity.country_code)  # "Nigerian troops", not "Pakistani shelling"
+                if whose_dead:
+                    continue  # "Of the dead, 17 were Chinese": whose the dead were, not where it happened
                 if entity.country_code and _counted_by_toll(article, entity):
                     victims.append(entity)
                 inside = _inside_name(seg.text, entity.start - seg.start, len(entity.text))

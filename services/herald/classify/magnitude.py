@@ -181,6 +181,15 @@ _ORDINAL_DEAD = re.compile(
     r"(?:(?:[\w-]+\s+)?(?:victim|fatality)\b|(?:person|victim)\s+(?:in\s+[\w\s]{1,30}?\s+)?to\s+die\b)",
     re.I,
 )
+# "A third person has died of injuries from Saturday's raids", "a fourth victim died in hospital": the
+# ordinal is the toll now. Not after "and"/"while" ("two were hurt and a third died" is one more dead,
+# ``_ONE_MORE_BY_ORDINAL``), nor "a second time".
+_ORDINAL_NOW_DEAD = re.compile(
+    r"(?<!\band )(?<!\bwhile )\ban?\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
+    rf"(?:{_PERSON}|victim)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|also\s+|since\s+)?"
+    r"(?:died|dies|succumbed|been\s+killed|was\s+killed|is\s+dead|was\s+confirmed\s+dead)\b",
+    re.I,
+)
 
 
 # The held counted by an ordinal: "A fifth man, 24, arrested in the same operation was released on
@@ -216,7 +225,7 @@ def _ordinal_held(sentence: str, index: int) -> list[Reading]:
 
 def _ordinal_dead(sentence: str, index: int) -> list[Reading]:
     out = []
-    for m in _ORDINAL_DEAD.finditer(sentence):
+    for m in (*_ORDINAL_DEAD.finditer(sentence), *_ORDINAL_NOW_DEAD.finditer(sentence)):
         word = m.group(1).lower()
         value = _ORDINALS.get(word) or float(re.sub(r"\D", "", word))
         out.append(Reading("killed", value, "exact", index, update=True))

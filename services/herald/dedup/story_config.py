@@ -16,13 +16,17 @@ HARD_UNITS = frozenset(
 # How long after a story's latest report a follow-up of the same real-world event may still join it,
 # per type: the types whose events go on being counted for days (a flood's toll climbing from 150 to
 # 11,300 over three days, an outbreak's deaths over weeks, a massacre's toll revised by residents).
-# A strike's next night is a new event: strikes have none beyond the retelling window.
+# A strike's toll counted again the morning after ("The number of people killed in Saturday's strikes
+# on the port has risen to six", eleven hours after the night's last report) is the strike's: strikes
+# stay open half a day past their latest report; their next night is a new event.
 FOLLOW_UP_DAYS: dict[str, float] = {
     "natural_disaster": 10,
     "disease_outbreak": 30,
     "industrial_accident": 5,
     "attack_on_civilians": 4,
     "armed_clash": 4,
+    "air_drone_strike": 0.5,
+    "missile_artillery_strike": 0.5,
 }
 # The tolls a follow-up must repeat or raise to join: a later report of the same event gives the same
 # or a higher count of something the story already counted.

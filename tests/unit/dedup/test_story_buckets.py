@@ -81,8 +81,9 @@ def test_stories_out_of_reach_in_time_are_not_read() -> None:
     old = t.assign(event(1, place=KYIV)).story_id
     recent = t.assign(event(2, hours=11, place=KHARKIV, actors=("Belarus",))).story_id
     store.story_reads.clear()
-    # 12 h after the first, which had no report for 12 h (idle 10 h): only the recent one is read.
-    t.assign(event(3, hours=12, place=("Lviv", "UA", "Lviv Oblast"), actors=("Belarus",)))
+    # 13 h after the first, which had no report for 13 h (idle 10 h, a strike's follow-up 12 h): only the
+    # recent one is read.
+    t.assign(event(3, hours=13, place=("Lviv", "UA", "Lviv Oblast"), actors=("Belarus",)))
     assert old not in store.story_reads and recent in store.story_reads
 
 
@@ -191,11 +192,12 @@ class PlainScan(StoryTracker):
             return event.model_copy(update={"story_id": known})
         now, cfg = int(event.published.timestamp() * 1e6), self.config
         lead, span, idle = (int(d.total_seconds() * 1e6) for d in (cfg.lead, cfg.span, cfg.idle))
+        follow = self.matcher.follow_up_us(event.type)  # a type's follow-up keeps its stories open
         opened: list[list[Any]] = self.store.get(f"open:{event.type}") or []
         closed: list[list[Any]] = self.store.get(f"closed:{event.type}") or []
         still = []
         for story_id, first, last in opened:
-            if now > first + span + lead and now > last + idle + lead:
+            if now > max(first + span, last + idle, last + follow) + lead:
                 if self.on_close is not None:
                     self.on_close(self.store[f"story:{story_id}"])
                 closed = [*closed, [story_id, last]]

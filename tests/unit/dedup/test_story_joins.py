@@ -142,6 +142,16 @@ def test_follow_ups_that_are_other_events_stay_apart() -> None:
     assert night.story_id != t.store[f"event:{event(4, hours=0).id}"]
 
 
+def test_a_strikes_toll_counted_again_the_morning_after_is_the_same_strike() -> None:
+    t = StoryTracker({})
+    port = ("Al Hudaydah", "YE", "Al Hudaydah")
+    first = t.assign(event(1, hours=0, place=port, killed=2, wounded=80))
+    t.assign(event(2, hours=6.5, place=port, source="B", killed=3, wounded=87))
+    # Eleven hours after the night's last report, past the idle window: the toll has risen to six.
+    morning = t.assign(event(3, hours=17.5, place=port, source="C", killed=6, wounded=83))
+    assert morning.story_id == first.story_id
+
+
 def test_a_quake_of_another_magnitude_days_later_is_another_quake() -> None:
     t = StoryTracker({})
     quake = "natural_disaster"
