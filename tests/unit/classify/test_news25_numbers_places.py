@@ -1,0 +1,61 @@
+"""Round 25's pass on dev_news25 (tests/data/reporting/dev_news25.yaml): the numbers and places it
+read wrongly, each in sentences of our own, through the real enrichment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tests.support.classify_articles import as_article
+
+from herald.classify.magnitude import read_text
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Event
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    [article] = enrich([as_article(f"n25-{title[:20]}", title, body)])
+    return {e.type: e for e in classify(article)}
+
+
+def units(sentence: str) -> dict[str, float]:
+    return {r.unit: r.value for r in read_text(sentence, 1)}
+
+
+def test_one_rocket_an_interceptor_brought_down_is_the_attacks_one_rocket() -> None:
+    found = units("An interceptor brought down a rocket launched from the north at a border town late on Friday.")
+    assert found.get("missiles") == 1
+
+
+def test_the_killing_the_unrest_began_after_is_not_its_toll(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Looting spreads across Manchester for a second night",
+        "Youths looted shops and set cars alight across Manchester for a second night on Sunday, and "
+        "police made dozens of arrests. The unrest began in Moss Side on Friday after officers shot a "
+        "teenager dead during a traffic stop.",
+    )
+    assert "killed" not in found["riot"].magnitude
+
+
+def test_rockets_militants_in_one_place_fire_at_a_city_are_placed_at_the_city(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Rockets fired at Sderot; one intercepted",
+        "Militants in Gaza City fired three rockets at the southern Israeli town of Sderot on Sunday; one "
+        "was intercepted and two fell in open ground, the army said.",
+    )
+    location = found["missile_artillery_strike"].location
+    assert location is not None and location.country_code == "IL"
+
+
+def test_a_headlines_rocket_from_a_place_was_launched_there_not_aimed_there(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Rocket from Gaza shot down over southern towns",
+        "A rocket fired from the Gaza Strip was shot down over Israeli towns near the border on Friday, "
+        "the Israeli military said. Sirens sounded across the Gaza envelope before it was intercepted.",
+    )
+    location = found["missile_artillery_strike"].location
+    assert location is not None and location.country_code == "IL"
