@@ -59,3 +59,15 @@ def test_a_headlines_rocket_from_a_place_was_launched_there_not_aimed_there(enri
     )
     location = found["missile_artillery_strike"].location
     assert location is not None and location.country_code == "IL"
+
+
+def test_people_abducted_from_a_place_and_later_killed_are_not_all_dead() -> None:
+    found = read_text("Militants abducted 20 people from a bus and later killed 12 of them.", 1)
+    assert [(r.unit, r.value) for r in found] == [("killed", 12)]
+
+
+def test_people_of_two_places_joined_by_and_still_share_the_verb() -> None:
+    assert units("About 3,000 people from towns and villages near the volcano were evacuated.") == {
+        "evacuated": 3000
+    }
+    assert units("At least 40 people in the north and east were killed.") == {"killed": 40}
