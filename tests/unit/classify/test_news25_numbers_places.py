@@ -71,3 +71,23 @@ def test_people_of_two_places_joined_by_and_still_share_the_verb() -> None:
         "evacuated": 3000
     }
     assert units("At least 40 people in the north and east were killed.") == {"killed": 40}
+
+
+def test_a_sweeps_arrests_this_week_are_the_arrest_events_own(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Police arrest 140 in raids against drug gangs",
+        "Police in the capital arrested 140 people this week in raids against drug gangs ahead of the "
+        "national elections, the interior ministry said.",
+    )
+    assert found["arrest"].magnitude == {"arrested": 140}
+
+
+def test_people_detained_earlier_this_week_are_not_the_protests_arrests(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Hundreds rally outside parliament against new protest law",
+        "About 300 demonstrators gathered outside parliament on Saturday against a law that restricts "
+        "protests near government buildings. Seven people were detained under the law earlier this week.",
+    )
+    assert "arrested" not in found["protest"].magnitude
