@@ -8,6 +8,8 @@ Token walks over a spaCy ``Doc``'s token lists (``tokens.Tokens``) for the count
 
 from __future__ import annotations
 
+import re
+
 from .count_vocabulary import (
     AUX,
     CARE,
@@ -28,6 +30,7 @@ from .count_vocabulary import (
     POWER_WORDS,
     PUT,
     QUAKE_WORDS,
+    RATED_AT,
     SAFE_PLACES,
     SENT,
     SHELTER,
@@ -60,7 +63,26 @@ def is_magnitude(toks: Tokens, start: int, end: int) -> bool:
         return True
     if "." in toks.words[start] and after[:1] and after[0] in QUAKE_WORDS:
         return True
+    if "." in toks.words[start] and before[-1:] == ["at"] and _rated_at(toks, start):
+        return True
     return after[:3] == ["on", "the", "richter"]
+
+
+_READING = re.compile(r"\d\.\d{1,2}")
+
+
+def _rated_at(toks: Tokens, start: int) -> bool:
+    """ "measured the quakes at 6.2", "rated them stronger, at 6.4": a decimal reading an agency gave a
+    quake, with the quake (or "it"/"them" for it) between the verb and "at"."""
+    if not _READING.fullmatch(toks.words[start]):
+        return False
+    for k in range(start - 2, max(-1, start - 8), -1):
+        if toks.lower[k] in RATED_AT:
+            between = {toks.lower[x] for x in range(k + 1, start - 1)}
+            return bool(between & (QUAKE_WORDS | {"it", "them"}))
+        if toks.lower[k] in (".", ";"):
+            return False
+    return False
 
 
 def counted_noun(toks: Tokens, j: int) -> tuple[str | None, int]:

@@ -91,3 +91,25 @@ def test_people_detained_earlier_this_week_are_not_the_protests_arrests(enrich: 
         "protests near government buildings. Seven people were detained under the law earlier this week.",
     )
     assert "arrested" not in found["protest"].magnitude
+
+
+def test_a_quakes_size_an_agency_measured_it_at_is_its_magnitude(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Earthquake kills 12 in mountain villages",
+        "Two earthquakes struck mountain villages on Monday, killing at least 12 people, officials said. "
+        "The national seismological centre measured the quakes at 5.7 and 5.1, while the US Geological "
+        "Survey rated them stronger, at 5.9 and 5.4.",
+    )
+    magnitude = found["natural_disaster"].magnitude
+    assert magnitude.get("killed") == 12 and magnitude.get("magnitude") in (5.7, 5.9)
+
+
+def test_a_decimal_measured_at_with_no_quake_named_is_no_magnitude(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Earthquake kills 12 in mountain villages",
+        "An earthquake struck mountain villages on Monday, killing at least 12 people, officials said. "
+        "Rainfall was measured at 4.5 centimetres overnight.",
+    )
+    assert found["natural_disaster"].magnitude == {"killed": 12}
