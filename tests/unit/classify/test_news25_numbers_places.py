@@ -113,3 +113,15 @@ def test_a_decimal_measured_at_with_no_quake_named_is_no_magnitude(enrich: Enric
         "Rainfall was measured at 4.5 centimetres overnight.",
     )
     assert found["natural_disaster"].magnitude == {"killed": 12}
+
+
+def test_a_threat_to_kill_a_named_leader_is_no_death(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Thousands rally in capital as mutineers hold minister",
+        "Thousands of people rallied in the capital on Friday to demand the release of the defence "
+        "minister. A mutiny leader, Joseph Kamara, threatened on radio to kill Peter Mwale if the "
+        "crowds did not disperse.",
+    )
+    assert found["protest"].magnitude == {"protesters": 2000}
+    assert not any("killed" in event.magnitude for event in found.values())
