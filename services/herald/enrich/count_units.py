@@ -23,6 +23,7 @@ from .count_vocabulary import (
     HURTING,
     LEAVE,
     LEFT_HOME,
+    LOST,
     MADE_TO,
     NOT_COUNTS,
     NOUN_UNITS,
@@ -332,11 +333,28 @@ def toll_before(toks: Tokens, qstart: int) -> str | None:
 
 
 def without_power(toks: Tokens, k: int) -> bool:
-    """ "left 4,000 homes without power", "homes and businesses without electricity"."""
+    """ "left 4,000 homes without power", "homes and businesses without electricity", "people in
+    Karachi lost power"."""
     n = toks.n
     for x in range(k, min(n, k + 4)):
         if toks.lower[x] == "without" and x + 1 < n and toks.lower[x + 1] in POWER_WORDS:
             return True
+        if toks.lower[x] in LOST and x + 1 < n and toks.lower[x + 1] in POWER_WORDS:
+            return True  # "4 million people lost power"
+        if toks.words[x] == "," and x > k:
+            return _lost_after_aside(toks, x)
         if toks.punct[x]:
+            return False
+    return False
+
+
+def _lost_after_aside(toks: Tokens, comma: int) -> bool:
+    """ "More than 140 million people in Pakistan, up to 80% of the population, lost power": an aside
+    between commas, then the loss."""
+    n = toks.n
+    for x in range(comma + 1, min(n, comma + 12)):
+        if toks.words[x] == ",":
+            return x + 2 < n and toks.lower[x + 1] in LOST and toks.lower[x + 2] in POWER_WORDS
+        if toks.punct[x] and toks.words[x] not in ("%", "-"):
             return False
     return False

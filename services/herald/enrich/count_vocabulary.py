@@ -241,6 +241,8 @@ TOLL_LINKS = frozenset(
      "exceeds", "surpassed", "surpasses", "crossed", "crosses"}
 )  # fmt: skip
 POWER_WORDS = frozenset({"power", "electricity", "water", "heating", "gas", "electric"})
+# "lost power", "losing electricity": people an outage reached.
+LOST = frozenset({"lost", "lose", "losing", "loses"})
 
 ONE_WORD_QUALIFIERS = {
     "over": "more_than", "above": "more_than", "nearly": "about", "almost": "about", "about": "about",

@@ -125,3 +125,13 @@ def test_a_threat_to_kill_a_named_leader_is_no_death(enrich: Enrich) -> None:
     )
     assert found["protest"].magnitude == {"protesters": 2000}
     assert not any("killed" in event.magnitude for event in found.values())
+
+
+def test_people_who_lost_power_after_an_aside_are_the_outages_reach(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Saboteurs blow up pylons, blacking out the north",
+        "About 3 million people in the north, a third of the population, lost power after saboteurs "
+        "blew up three transmission towers overnight, the grid operator said.",
+    )
+    assert found["infrastructure_attack"].magnitude == {"affected": 3_000_000}
