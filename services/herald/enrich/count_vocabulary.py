@@ -228,8 +228,9 @@ QUAKE_WORDS = frozenset(
 # Verbs a seismological agency gives a quake's size by, with "at" before the reading: "measured the
 # quakes at 6.2 and 6.0", "the USGS rated them stronger, at 6.4", "put the tremor at 5.9".
 RATED_AT = frozenset(
-    {"measured", "measures", "rated", "rates", "put", "puts", "registered", "registers", "estimated", "gauged"}
-)
+    {"measured", "measures", "rated", "rates", "put", "puts", "registered", "registers", "estimated",
+     "gauged"}
+)  # fmt: skip
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
 # Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
 DETERMINER_GAP = frozenset(

@@ -24,7 +24,7 @@ def units(sentence: str) -> dict[str, float]:
 
 
 def test_one_rocket_an_interceptor_brought_down_is_the_attacks_one_rocket() -> None:
-    found = units("An interceptor brought down a rocket launched from the north at a border town late on Friday.")
+    found = units("An interceptor brought down a rocket launched from the north at a border town on Friday.")
     assert found.get("missiles") == 1
 
 
