@@ -45,10 +45,15 @@ _QUAKE = r"magnitude[- ]\d(?:\.\d)?|\d(?:\.\d)?[- ]magnitude"
 _WHO = _alternation(_WORDS["who"])
 # Where the people are, between them and the verb: "residents of West Point, Kentucky, were ordered to
 # leave", or what they are tied to ("14 people linked to the plot were arrested") (a comma goes on only
-# to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it)
+# to a capitalised name, so "in Uttarakhand, and more ... are missing" ends it; an "and" goes on only
+# to a name or more places, so "abducted 20 people from a bus and later killed 12 of them" ends it)
+_PLACES_JOINED = (
+    r"(?-i:[A-Z])|(?:the\s+)?(?:villages?|towns?|cities|city|districts?|provinces?|regions?|areas?|camps?|"
+    r"north|south|east|west|(?:north|south|east|west|centr)al|\w+ern|nearby|surrounding|neighbou?ring|other)\b"
+)
 _WHERE = (
     r"\s+(?:of|in|from|near|around|within|linked\s+to|connected\s+(?:to|with)|tied\s+to)\s+"
-    r"(?:[^.;,\d]|,\s*(?-i:[A-Z])){1,45}?,?"
+    rf"(?:(?!\s(?:and|or)\s+(?!{_PLACES_JOINED}))[^.;,\d]|,\s*(?-i:[A-Z])){{1,45}}?,?"
 )
 # "at least 15 people asleep in their homes are feared dead": where they were, by what they were doing
 _LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"

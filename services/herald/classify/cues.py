@@ -229,6 +229,13 @@ _PAST_BEFORE = re.compile(
     r"|\b(?:over|after|against|for)\s+the\s+(?:death|killing|shooting)\s+of\s+$",
     re.I,
 )
+# The killing that set off the unrest, told after the unrest's start: "The unrest began in Tottenham on
+# Saturday after police shot a man dead", "riots erupted after officers killed a teenager".
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:unrest|riots?|rioting|protests?|demonstrations?|disturbances|violence)\s+"
+    r"(?:began|erupted|broke\s+out|started|flared(?:\s+up)?)\b[^.;]{0,50}?\bafter\s+(?:[\w'\u2019-]+\s+){1,3}$",
+    re.I,
+)
 
 
 # The earlier event a ranking compares with, dated by its year (or month), and the clause that tells of
@@ -250,11 +257,14 @@ _PAST_EVENT_BEFORE = re.compile(
 
 def is_background(sentence: str, match: re.Match[str]) -> bool:
     """History, not news: a cue closely followed by a past date ("captured in 2022") or introduced by
-    "since" ("under bombardment since Ukrainian forces retook it"), or inside the clause telling of the
+    "since" ("under bombardment since Ukrainian forces retook it"), the killing that set off the unrest
+    ("the unrest began after police shot a man dead"), or inside the clause telling of the
     dated earlier event a report ranks its own against ("worst since the 1998 tsunami, which killed")."""
     if _PAST_AFTER.search(sentence[match.end() :]):
         return True
     if in_dated_event_clause(sentence, match.start()):
+        return True
+    if _CAUSE_BEFORE.search(sentence[max(0, match.start() - 100) : match.start()]):
         return True
     return bool(_PAST_BEFORE.search(sentence[max(0, match.start() - 60) : match.start()]))
 

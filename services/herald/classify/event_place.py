@@ -384,8 +384,10 @@ def locate(
                 rank -= _ARRIVAL_PENALTY
             if code != "evacuation" and _cue("destination_before").search(window[-50:]):
                 rank -= _DESTINATION_PENALTY
-            if ("from" in window and _cue("origin_before").search(window)) or _cue("departure_before").search(
-                window
+            if (
+                ("from" in window and _cue("origin_before").search(window))
+                or _cue("departure_before").search(window)
+                or (_cue("launchers_in_before").search(window[-50:]) and _cue("firing_after").match(after))
             ):
                 rank -= _ORIGIN_PENALTY
                 launch_sites.add(len(candidates))

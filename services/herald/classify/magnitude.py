@@ -300,8 +300,9 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
         # was shot down": one weapon stopped is still the one weapon of the attack
         # "intercepted and destroyed a ballistic missile that the Houthis fired towards Jizan"; "it
-        # intercepted a missile launched from Yemen" (a launcher or a launch site is no weapon)
-        r"\b(?:intercepted|downed|shot\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
+        # intercepted a missile launched from Yemen" (a launcher or a launch site is no weapon); "an
+        # interceptor brought down a rocket launched from the Gaza Strip"
+        r"\b(?:intercepted|downed|shot\s+down|brought\s+down)(?:\s+and\s+(?:destroyed|downed|shot\s+down))?\s+an?\s+(?:[\w-]+\s+){{0,2}}?{noun}\b(?!s|-|\s+(?:strikes?|attacks?|assaults?|barrages?|raids?|debris|fragments?|units?|operators?|launch(?!ed\b)\w*|war\w*|programm?e?s?|systems?|sites?))",
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         r"\ban?\s+(?:[\w-]+\s+){{0,2}}?{noun}(?:\s+(?:fired|launched)\s+(?:from|by)\s+(?:[\w-]+\s+){{0,4}}?[\w-]+)?"
         r"\s+was\s+(?:intercepted|downed|shot\s+down)\b",

@@ -8,6 +8,8 @@ Token walks over a spaCy ``Doc``'s token lists (``tokens.Tokens``) for the count
 
 from __future__ import annotations
 
+import re
+
 from .count_vocabulary import (
     AUX,
     CARE,
@@ -21,6 +23,7 @@ from .count_vocabulary import (
     HURTING,
     LEAVE,
     LEFT_HOME,
+    LOST,
     MADE_TO,
     NOT_COUNTS,
     NOUN_UNITS,
@@ -28,6 +31,7 @@ from .count_vocabulary import (
     POWER_WORDS,
     PUT,
     QUAKE_WORDS,
+    RATED_AT,
     SAFE_PLACES,
     SENT,
     SHELTER,
@@ -60,7 +64,26 @@ def is_magnitude(toks: Tokens, start: int, end: int) -> bool:
         return True
     if "." in toks.words[start] and after[:1] and after[0] in QUAKE_WORDS:
         return True
+    if "." in toks.words[start] and before[-1:] == ["at"] and _rated_at(toks, start):
+        return True
     return after[:3] == ["on", "the", "richter"]
+
+
+_READING = re.compile(r"\d\.\d{1,2}")
+
+
+def _rated_at(toks: Tokens, start: int) -> bool:
+    """ "measured the quakes at 6.2", "rated them stronger, at 6.4": a decimal reading an agency gave a
+    quake, with the quake (or "it"/"them" for it) between the verb and "at"."""
+    if not _READING.fullmatch(toks.words[start]):
+        return False
+    for k in range(start - 2, max(-1, start - 8), -1):
+        if toks.lower[k] in RATED_AT:
+            between = {toks.lower[x] for x in range(k + 1, start - 1)}
+            return bool(between & (QUAKE_WORDS | {"it", "them"}))
+        if toks.lower[k] in (".", ";"):
+            return False
+    return False
 
 
 def counted_noun(toks: Tokens, j: int) -> tuple[str | None, int]:
@@ -310,11 +333,28 @@ def toll_before(toks: Tokens, qstart: int) -> str | None:
 
 
 def without_power(toks: Tokens, k: int) -> bool:
-    """ "left 4,000 homes without power", "homes and businesses without electricity"."""
+    """ "left 4,000 homes without power", "homes and businesses without electricity", "people in
+    Karachi lost power"."""
     n = toks.n
     for x in range(k, min(n, k + 4)):
         if toks.lower[x] == "without" and x + 1 < n and toks.lower[x + 1] in POWER_WORDS:
             return True
+        if toks.lower[x] in LOST and x + 1 < n and toks.lower[x + 1] in POWER_WORDS:
+            return True  # "4 million people lost power"
+        if toks.words[x] == "," and x > k:
+            return _lost_after_aside(toks, x)
         if toks.punct[x]:
+            return False
+    return False
+
+
+def _lost_after_aside(toks: Tokens, comma: int) -> bool:
+    """ "More than 140 million people in Pakistan, up to 80% of the population, lost power": an aside
+    between commas, then the loss."""
+    n = toks.n
+    for x in range(comma + 1, min(n, comma + 12)):
+        if toks.words[x] == ",":
+            return x + 2 < n and toks.lower[x + 1] in LOST and toks.lower[x + 2] in POWER_WORDS
+        if toks.punct[x] and toks.words[x] not in ("%", "-"):
             return False
     return False

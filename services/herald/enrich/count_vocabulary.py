@@ -225,6 +225,12 @@ IRREGULAR_PLURALS = frozenset(
 QUAKE_WORDS = frozenset(
     {"earthquake", "earthquakes", "quake", "quakes", "tremor", "aftershock", "aftershocks"}
 )
+# Verbs a seismological agency gives a quake's size by, with "at" before the reading: "measured the
+# quakes at 6.2 and 6.0", "the USGS rated them stronger, at 6.4", "put the tremor at 5.9".
+RATED_AT = frozenset(
+    {"measured", "measures", "rated", "rates", "put", "puts", "registered", "registers", "estimated",
+     "gauged"}
+)  # fmt: skip
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
 # Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
 DETERMINER_GAP = frozenset(
@@ -236,6 +242,8 @@ TOLL_LINKS = frozenset(
      "exceeds", "surpassed", "surpasses", "crossed", "crosses"}
 )  # fmt: skip
 POWER_WORDS = frozenset({"power", "electricity", "water", "heating", "gas", "electric"})
+# "lost power", "losing electricity": people an outage reached.
+LOST = frozenset({"lost", "lose", "losing", "loses"})
 
 ONE_WORD_QUALIFIERS = {
     "over": "more_than", "above": "more_than", "nearly": "about", "almost": "about", "about": "about",

@@ -386,6 +386,8 @@ class CountFinder:
                         break
                     k -= 1
                 unit, end = verb_before(toks, k), ent.end
+                if unit is not None and k >= 2 and toks.lower[k - 2] == "to":
+                    unit = None  # "threatened to kill Gomes", "a plot to arrest Sonko": not done
             if unit in NAMED_HARM:
                 out.append(Count(1.0, unit, ent.start, max(end, ent.end), noun="person", number_end=ent.end,
                                  number_start=ent.start))  # fmt: skip
