@@ -60,6 +60,11 @@ class NoveltyConfig:
     routine_window: timedelta = timedelta(days=30)
     routine_min_days: int = 1
     local_min_killed: float = 10
+    # A report placed in one country that places the event's centre in another is that event felt
+    # abroad, unless it gives this many dead placed in its own country: "Quake kills 237 in Syria ...
+    # after the earthquake centred in southern Turkey" is Syria's own disaster (its first, its updates);
+    # three workers under a Bangkok tower are the Myanmar quake's. 0: every such report is its own event.
+    felt_abroad_own_min_killed: float = 10
     record_min_value: float = 10
     record_ignored_metrics: tuple[str, ...] = RECORD_IGNORED_METRICS
     # Whether a story that raised a first in a scope (or raises one on the same report) may also raise a
