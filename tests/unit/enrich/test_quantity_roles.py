@@ -39,6 +39,11 @@ CASES = [
         20, "missiles", "event", "cumulative",
     ),
     ("Since the start of the year Somalia has seen 4,328 cases.", 4328, "cases", "event", "cumulative"),
+    # a date with its day starts a running total too (ua_winter_grid: Zelensky's missiles since the invasion)
+    (
+        "Zelensky said Russia had launched more than 4,700 missiles at Ukraine since 24 February.",
+        4700, "missiles", "event", "cumulative",
+    ),
     (
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
