@@ -62,6 +62,7 @@ from herald.alerts.novelty_claims import (
     ranks_below_record,
 )
 from herald.alerts.novelty_config import (
+    OUTBREAK_TYPES,
     STORY_AUTHORITIES,
     STORY_EVENTS,
     STORY_PLACES,
@@ -75,6 +76,7 @@ from herald.alerts.novelty_scopes import affected_country, describe_scope, scope
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
     counts_of_the_event,
+    declares_outbreak,
     names_place,
     says_toll_rose,
     sums_countries,
@@ -368,7 +370,7 @@ class NoveltyDetector:
         lookback = self.config.new_type_lookback.total_seconds()
         cfg = self.config
         deadly = event.magnitude.get("killed", 0) >= 1 and event.severity >= cfg.deadly_first_min_severity
-        alertable = deadly or event.severity >= cfg.min_severity
+        alertable = deadly or event.severity >= cfg.min_severity or self._outbreak_first(event)
         family = family_of(event.type)
         country = affected_country(event)
         if deadly and country and family in conflict_families():
@@ -412,6 +414,17 @@ class NoveltyDetector:
                     }
                 self.store[key] = when
 
+    def _outbreak_first(self, event: Event) -> bool:
+        """Whether the event's first in a country or the world may page below the usual severity: an
+        outbreak (``OUTBREAK_TYPES``) of at least ``outbreak_first_min_severity`` that the report says was
+        confirmed or declared ("Malawi confirms cholera case"; not a suspected case, nor travellers who
+        tested negative)."""
+        return (
+            event.type in OUTBREAK_TYPES
+            and event.severity >= self.config.outbreak_first_min_severity
+            and declares_outbreak(event)
+        )
+
     # -- rules ---------------------------------------------------------------------------------------
     def _rules(
         self,
@@ -453,7 +466,7 @@ class NoveltyDetector:
                 self.recent.alerted_in_country(event, story, when) if story["novel"] and not routine else None
             )
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
-            serious = severe or (deadly and broad)
+            serious = severe or ((deadly or self._outbreak_first(event)) and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
             if scope_first and not broad and story["rules"]:
                 # The story paged already (a record): the same event reaching another town of the country
