@@ -263,6 +263,13 @@ class NoveltyDetector:
         other_type, _, other_id = key.split("|", 2)
         as_other = event.model_copy(update={"story_id": other_id, "type": other_type})
         self.series.compare_and_add(as_other, when)
+        record = self._claimed_record_of_retold(as_other, other, when, now)
+        if record is not None:
+            other["alerts"][record.id] = record.model_dump(mode="json")
+            other["order"].append(record.id)
+            other["rules"][record.rule] = record.id
+            self.recent.remember_record(as_other, when)
+            outcome.alerts.append(record)
         update = self._escalation(event, other, when, now, outcome)
         if update is not None:
             other["alerts"][update.id] = update.model_dump(mode="json")
@@ -275,6 +282,27 @@ class NoveltyDetector:
             counts[metric] = max(value, counts.get(metric, value))
         add_places(other, event)
         self.store[key] = other
+
+    def _claimed_record_of_retold(
+        self, event: Event, other: dict[str, Any], when: float, now: datetime | None
+    ) -> Alert | None:
+        """The record a later report of a retold story claims for the event as its toll passes the
+        story's, when that story paged no record yet: "Malawi cholera deaths pass 1,000, worst outbreak
+        on record" (1,002 dead, the story had counted 595), a report of the outbreak whose first went out
+        on another outlet's story. Its rising toll goes out as the story's update beside it, as on a
+        story of its own ("274 dead at Soma, Turkey's worst mining disaster on record"). A claim that
+        reports nothing bigger retells (the README's retellings); nor a claim below ``min_severity`` or
+        one over several countries' sum."""
+        claim = claim_of(event)
+        if claim is None or "record" in other["rules"] or event.severity < self.config.min_severity:
+            return None
+        counts = other.get("counts") or {}
+        risen = any(
+            event.magnitude.get(m, 0) > counts.get(m, float("inf")) for m in self.config.escalation_metrics
+        )
+        if not risen or text_sums_countries(claim["sentence"]) or self.recent.record_retold(event, when):
+            return None
+        return record_alert(event, [], {}, claim, now)
 
     # -- learning ------------------------------------------------------------------------------------
     def _learning(self, event: Event, when: float) -> bool:
