@@ -21,7 +21,10 @@ def _history(det: NoveltyDetector) -> None:
     det.observe(ev(0, where=("Lusaka", "ZM", "Lusaka"), title="Cholera deaths top 70 in Lusaka", **OUTBREAK))
 
 
-def _machinga(n: int = 1, title: str = "Malawi confirms cholera case at Machinga district hospital") -> object:
+MACHINGA = "Malawi confirms cholera case at Machinga district hospital"
+
+
+def _machinga(n: int = 1, title: str = MACHINGA) -> object:
     return ev(n, day=60, story=f"mw{n}", where=("Machinga", "MW", "Southern"), title=title, **OUTBREAK)
 
 

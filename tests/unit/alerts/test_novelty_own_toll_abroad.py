@@ -35,7 +35,8 @@ def _syria(n: int = 1, killed: float = 237, day: float = 0.1) -> object:
 
 
 def _turkey(det: NoveltyDetector) -> None:
-    det.observe(ev(0, story="turkey", where=("Gaziantep", "TR", "Gaziantep"), magnitude={"killed": 76}, **QUAKE))
+    gaziantep = ("Gaziantep", "TR", "Gaziantep")
+    det.observe(ev(0, story="turkey", where=gaziantep, magnitude={"killed": 76}, **QUAKE))
 
 
 def test_a_countrys_own_toll_of_a_quake_centred_abroad_is_its_first() -> None:

@@ -9,7 +9,7 @@ bigger ("the biggest outbreak in a decade", the same 595) stays quiet.
 
 from __future__ import annotations
 
-from tests.support.novelty_events import ev, rules
+from tests.support.novelty_events import ev
 
 from herald.alerts.novelty import NoveltyDetector
 from herald.core.records import Claim
@@ -27,12 +27,11 @@ def _start(det: NoveltyDetector) -> None:
 
 
 def _retelling(det: NoveltyDetector, claim: str) -> list[object]:
-    return det.observe(  # type: ignore[return-value]
-        ev(
-            2, day=0.2, story="london", where=("Lilongwe", "MW", "Central"), magnitude={"killed": 595},
-            title=claim, claims=[Claim(kind="record", text=claim)], **OUTBREAK,
-        )  # fmt: skip
-    )
+    retold = ev(
+        2, day=0.2, story="london", where=("Lilongwe", "MW", "Central"), magnitude={"killed": 595},
+        title=claim, claims=[Claim(kind="record", text=claim)], **OUTBREAK,
+    )  # fmt: skip
+    return list(det.observe(retold))
 
 
 def test_a_retelling_claiming_a_record_with_nothing_bigger_stays_quiet() -> None:
@@ -50,5 +49,9 @@ def test_its_later_report_claiming_a_record_as_the_toll_passes_pages_the_record(
         title=RECORD, claims=[Claim(kind="record", text=RECORD)], **OUTBREAK,
     )  # fmt: skip
     alerts = det.observe(later)
-    assert sorted((a.rule, a.update_of is not None) for a in alerts) == [("new_type", True), ("record", False)]
-    assert [a.location.country_code for a in alerts if a.rule == "record"] == ["MW"]  # type: ignore[union-attr]
+    assert sorted((a.rule, a.update_of is not None) for a in alerts) == [
+        ("new_type", True),
+        ("record", False),
+    ]
+    record = [a for a in alerts if a.rule == "record"]
+    assert [a.location.country_code for a in record if a.location is not None] == ["MW"]

@@ -47,7 +47,7 @@ CASES = [
         134, "killed", "event", "cumulative",
     ),
     (
-        "Eight people were killed in attacks across Guayaquil, and Noboa declared an internal armed conflict.",
+        "Eight people were killed in attacks across Guayaquil, and Noboa declared an armed conflict.",
         8, "killed", "event", "this_event",
     ),
     # a date with its day starts a running total too (ua_winter_grid: Zelensky's missiles since the invasion)
