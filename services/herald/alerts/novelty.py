@@ -62,6 +62,7 @@ from herald.alerts.novelty_claims import (
     ranks_below_record,
 )
 from herald.alerts.novelty_config import (
+    OUTBREAK_TYPES,
     STORY_AUTHORITIES,
     STORY_EVENTS,
     STORY_PLACES,
@@ -75,6 +76,7 @@ from herald.alerts.novelty_scopes import affected_country, describe_scope, scope
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
     counts_of_the_event,
+    declares_outbreak,
     names_place,
     says_toll_rose,
     sums_countries,
@@ -261,6 +263,13 @@ class NoveltyDetector:
         other_type, _, other_id = key.split("|", 2)
         as_other = event.model_copy(update={"story_id": other_id, "type": other_type})
         self.series.compare_and_add(as_other, when)
+        record = self._claimed_record_of_retold(as_other, other, when, now)
+        if record is not None:
+            other["alerts"][record.id] = record.model_dump(mode="json")
+            other["order"].append(record.id)
+            other["rules"][record.rule] = record.id
+            self.recent.remember_record(as_other, when)
+            outcome.alerts.append(record)
         update = self._escalation(event, other, when, now, outcome)
         if update is not None:
             other["alerts"][update.id] = update.model_dump(mode="json")
@@ -273,6 +282,27 @@ class NoveltyDetector:
             counts[metric] = max(value, counts.get(metric, value))
         add_places(other, event)
         self.store[key] = other
+
+    def _claimed_record_of_retold(
+        self, event: Event, other: dict[str, Any], when: float, now: datetime | None
+    ) -> Alert | None:
+        """The record a later report of a retold story claims for the event as its toll passes the
+        story's, when that story paged no record yet: "Malawi cholera deaths pass 1,000, worst outbreak
+        on record" (1,002 dead, the story had counted 595), a report of the outbreak whose first went out
+        on another outlet's story. Its rising toll goes out as the story's update beside it, as on a
+        story of its own ("274 dead at Soma, Turkey's worst mining disaster on record"). A claim that
+        reports nothing bigger retells (the README's retellings); nor a claim below ``min_severity`` or
+        one over several countries' sum."""
+        claim = claim_of(event)
+        if claim is None or "record" in other["rules"] or event.severity < self.config.min_severity:
+            return None
+        counts = other.get("counts") or {}
+        risen = any(
+            event.magnitude.get(m, 0) > counts.get(m, float("inf")) for m in self.config.escalation_metrics
+        )
+        if not risen or text_sums_countries(claim["sentence"]) or self.recent.record_retold(event, when):
+            return None
+        return record_alert(event, [], {}, claim, now)
 
     # -- learning ------------------------------------------------------------------------------------
     def _learning(self, event: Event, when: float) -> bool:
@@ -368,7 +398,7 @@ class NoveltyDetector:
         lookback = self.config.new_type_lookback.total_seconds()
         cfg = self.config
         deadly = event.magnitude.get("killed", 0) >= 1 and event.severity >= cfg.deadly_first_min_severity
-        alertable = deadly or event.severity >= cfg.min_severity
+        alertable = deadly or event.severity >= cfg.min_severity or self._outbreak_first(event)
         family = family_of(event.type)
         country = affected_country(event)
         if deadly and country and family in conflict_families():
@@ -412,6 +442,17 @@ class NoveltyDetector:
                     }
                 self.store[key] = when
 
+    def _outbreak_first(self, event: Event) -> bool:
+        """Whether the event's first in a country or the world may page below the usual severity: an
+        outbreak (``OUTBREAK_TYPES``) of at least ``outbreak_first_min_severity`` that the report says was
+        confirmed or declared ("Malawi confirms cholera case"; not a suspected case, nor travellers who
+        tested negative)."""
+        return (
+            event.type in OUTBREAK_TYPES
+            and event.severity >= self.config.outbreak_first_min_severity
+            and declares_outbreak(event)
+        )
+
     # -- rules ---------------------------------------------------------------------------------------
     def _rules(
         self,
@@ -453,7 +494,7 @@ class NoveltyDetector:
                 self.recent.alerted_in_country(event, story, when) if story["novel"] and not routine else None
             )
             broad = bool(story["novel"]) and not story["novel"][0]["scope"].startswith(("region:", "place:"))
-            serious = severe or (deadly and broad)
+            serious = severe or ((deadly or self._outbreak_first(event)) and broad)
             scope_first = bool(story["novel"]) and serious and routine is None and nearby is None
             if scope_first and not broad and story["rules"]:
                 # The story paged already (a record): the same event reaching another town of the country

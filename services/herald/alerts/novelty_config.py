@@ -27,6 +27,9 @@ ESCALATION_METRICS = (
 # Counts whose series never raise a record: outlets count the wounded differently for hours, and a fire's
 # 51 injured "beating" an earlier fire's 50 says nothing of which was worse.
 RECORD_IGNORED_METRICS = ("wounded",)
+# Types whose first in a country is news from the first confirmed case, before anyone has died: an
+# outbreak declared is what a desk pages on ("Malawi confirms cholera case at Machinga district hospital").
+OUTBREAK_TYPES = ("disease_outbreak",)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class NoveltyConfig:
     # A first in a country (or the world) of an event that killed, and the later reports of an alerted
     # story, alert from this severity: a hurricane's one dead on Grenada is severity 3.
     deadly_first_min_severity: int = 3
+    # A first in a country (or the world) of an outbreak (``OUTBREAK_TYPES``) alerts from this severity:
+    # a declared outbreak with no death yet is severity 2. A region or place first still needs
+    # ``min_severity``: "Likoma island records first cholera case" in a country already hit is not news.
+    outbreak_first_min_severity: int = 2
     escalation_min_increase: float = 0.2
     # A smaller rise of the dead still escalates when the body the last alert's count came from gives
     # the higher count and the report says the toll rose; this is its own floor (0: any such rise; at
@@ -60,6 +67,11 @@ class NoveltyConfig:
     routine_window: timedelta = timedelta(days=30)
     routine_min_days: int = 1
     local_min_killed: float = 10
+    # A report placed in one country that places the event's centre in another is that event felt
+    # abroad, unless it gives this many dead placed in its own country: "Quake kills 237 in Syria ...
+    # after the earthquake centred in southern Turkey" is Syria's own disaster (its first, its updates);
+    # three workers under a Bangkok tower are the Myanmar quake's. 0: every such report is its own event.
+    felt_abroad_own_min_killed: float = 10
     record_min_value: float = 10
     record_ignored_metrics: tuple[str, ...] = RECORD_IGNORED_METRICS
     # Whether a story that raised a first in a scope (or raises one on the same report) may also raise a

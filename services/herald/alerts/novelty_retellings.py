@@ -149,12 +149,21 @@ class RecentAlerts:
         """A report placed in one country that places the event's centre in another ("a tower collapsed
         in Bangkok as the earthquake centred in Myanmar shook the Thai capital"), where a story of the
         family alerted within the retelling window: that event, felt abroad; its toll there is part of
-        that story, not a first of the country it was felt in. Why, and that story's record; or None."""
+        that story, not a first of the country it was felt in. Why, and that story's record; or None.
+
+        Not when the report gives its own country's toll, at least ``felt_abroad_own_min_killed`` dead
+        placed there ("Quake kills 237 in Syria ... after the earthquake centred in southern Turkey
+        shook Syria, the health ministry in Damascus said"): that country's own disaster, with its own
+        first and updates."""
         loc = event.location
         if loc is None or not loc.country_code:
             return None
         centres = centred_in(event) - {loc.country_code}
         if not centres:
+            return None
+        if event.magnitude.get("killed", 0) >= self.config.felt_abroad_own_min_killed and (
+            loc.country_code in toll_countries(event, self.config.escalation_metrics)
+        ):
             return None
         window = self.config.retelling_window.total_seconds()
         for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):

@@ -31,7 +31,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum", "centre", "dead")
+        for kind in ("rose", "back", "new", "sum", "centre", "dead", "declared")
     }
 
 
@@ -289,6 +289,13 @@ def claimed_first_countries(event: Event) -> set[str]:
         if claim.kind == "first"
         for m in anywhere.finditer(claim.text)
     }
+
+
+def declares_outbreak(event: Event) -> bool:
+    """Whether the report says an authority confirmed or declared the outbreak itself ("Malawi confirms
+    cholera case at Machinga district hospital", "Mozambique declares cholera outbreak in Niassa"), not a
+    suspected case or travellers who tested negative (``data/toll_wording.yaml``, ``declared``)."""
+    return _first_match(event, "declared") is not None
 
 
 def centred_in(event: Event) -> set[str]:

@@ -69,6 +69,23 @@ class AlertSettings(CoreSettings):
         ge=0,
         description="new_type: killed from which a region or place first alerts where routine (0: always).",
     )
+    novelty_outbreak_first_min_severity: int = Field(
+        2,
+        ge=1,
+        le=5,
+        description=(
+            "new_type: severity from which an outbreak's first in a country or the world alerts (a declared "
+            "outbreak with no death yet is severity 2); region and place firsts still need the minimum."
+        ),
+    )
+    novelty_felt_abroad_own_min_killed: float = Field(
+        10,
+        ge=0,
+        description=(
+            "new_type: dead a report placed in one country gives there, of an event centred in another, "
+            "from which it is that country's own event, not the other's felt abroad (0: always its own)."
+        ),
+    )
     novelty_record_min_value: float = Field(
         10, ge=0, description="record: a count below this is never a record ('4 wounded' beating 1)."
     )
@@ -258,6 +275,8 @@ class AlertSettings(CoreSettings):
             routine_window=timedelta(days=self.novelty_routine_window_days),
             routine_min_days=self.novelty_routine_min_days,
             local_min_killed=self.novelty_local_min_killed,
+            outbreak_first_min_severity=self.novelty_outbreak_first_min_severity,
+            felt_abroad_own_min_killed=self.novelty_felt_abroad_own_min_killed,
             record_min_value=self.novelty_record_min_value,
             record_ignored_metrics=tuple(self.novelty_record_ignored_metrics),
             record_after_first=self.novelty_record_after_first,

@@ -111,6 +111,14 @@ class Reading:
     # the one person held is the head of state or government ("soldiers detained President Conde"):
     # in a coup that is the seizure of power itself, not a count of its arrests
     ruler: bool = False
+    # a running total since a date ("cholera deaths climbed to 595 ... since March"): an outbreak's own
+    # toll (``RUNNING_TOTAL_TYPES``), any other event's longer period
+    running: bool = False
+
+
+# Types whose own count is a running total since it began: an outbreak's deaths "since March" are its
+# toll, a strike's missiles "since February" are the war's.
+RUNNING_TOTAL_TYPES = frozenset({"disease_outbreak"})
 
 
 @cache
@@ -824,7 +832,8 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
     in the segment of its sentence whose text contains it."""
     out = []
     for q in quantities:
-        if q.unit not in VOCABULARY or not q.is_event_count or q.unit == "troops":
+        running = q.role == "event" and q.time_ref == "cumulative"
+        if q.unit not in VOCABULARY or not (q.is_event_count or running) or q.unit == "troops":
             # The enrichment calls any soldiers nothing happened to "troops" ("a vehicle carrying ten
             # soldiers", "four soldiers were hit"); a force the event sets in motion is read from the
             # sentence's own deploying verb ("sent 1,500 troops", ``read_text``).
@@ -889,6 +898,7 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     illness=illness,
                     from_violence=from_violence,
                     ruler=ruler,
+                    running=running,
                 )
             )
     return out
@@ -945,6 +955,8 @@ def measure(
             continue
         if r.rescue and code in _RESCUE_SURVIVORS:
             continue
+        if r.running and code not in RUNNING_TOTAL_TYPES:
+            continue  # a war's or a season's total, not this event's
         if r.ruler and code == "coup":
             continue  # the president the soldiers hold is the coup, not its arrests
         # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled

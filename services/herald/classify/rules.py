@@ -156,7 +156,7 @@ def classify(
     readings = without_other_countries_counts(readings, segs, article.title)
     # an earlier incident's sentence sizes no event, even one it alone reports
     readings = [r for r in readings if r.segment not in earlier]
-    extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet])
+    extra = continuations(by_type, segs, [r for r in readings if r.segment not in quiet and not r.running])
     # A segment far from any cue joins its event by the enrichment's counts ("Two injured people were
     # pulled out and about 360 others were evacuated" two sentences past the landslide's toll): its
     # text is read too, so the counts only the sentence patterns know reach the event.
@@ -166,7 +166,7 @@ def classify(
         readings += [
             r for r in without_other_countries_counts(late, segs, article.title) if r.segment not in earlier
         ]
-    moved_by = _implied_evacuation(by_type, extra, readings, segs)
+    moved_by = _implied_evacuation(by_type, extra, [r for r in readings if not r.running], segs)
     fled_violence = by_type.keys().isdisjoint(HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
     events = []
     for code in CODES:
@@ -237,7 +237,9 @@ def classify(
         # the move's figures its body sentences give (a headline's may be another place's)
         told = set(by_type["evacuation"]) | extra.get("evacuation", set())
         body_moves = {
-            (r.unit, r.value) for r in readings if r.segment in told and not segs[r.segment].headline
+            (r.unit, r.value)
+            for r in readings
+            if r.segment in told and not segs[r.segment].headline and not r.running
         }
         events = _without_evacuees_abroad(events, body_moves)
     return claims.one_owner(events)
@@ -445,7 +447,7 @@ def _without_headline_totals(
 
     dropped: dict[tuple[int, str], float] = {}
     for r in readings:
-        if r.segment in headline and total(r):
+        if r.segment in headline and total(r) and not r.running:
             dropped[(r.segment, r.unit)] = dropped.get((r.segment, r.unit), 0.0) + r.value
     # "Army says 40 civilians and 11 soldiers died": the headline's sum of two totals is one too
     return [

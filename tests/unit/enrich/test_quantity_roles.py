@@ -39,6 +39,22 @@ CASES = [
         20, "missiles", "event", "cumulative",
     ),
     ("Since the start of the year Somalia has seen 4,328 cases.", 4328, "cases", "event", "cumulative"),
+    # a month's tally of many attacks across a country (peshawar_mosque_bombing); a day's attacks across a
+    # city stay the event's (ecuador_gangs)
+    (
+        "At least 134 people were killed in militant attacks across Pakistan in January, the highest "
+        "monthly figure since July 2018, an Islamabad think tank said.",
+        134, "killed", "event", "cumulative",
+    ),
+    (
+        "Eight people were killed in attacks across Guayaquil, and Noboa declared an armed conflict.",
+        8, "killed", "event", "this_event",
+    ),
+    # a date with its day starts a running total too (ua_winter_grid: Zelensky's missiles since the invasion)
+    (
+        "Zelensky said Russia had launched more than 4,700 missiles at Ukraine since 24 February.",
+        4700, "missiles", "event", "cumulative",
+    ),
     (
         "Russia has fired at least 1,961 Shahed drones at Ukraine since February 2022.",
         1961, "drones", "event", "cumulative",
