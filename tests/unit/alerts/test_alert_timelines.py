@@ -107,10 +107,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # claim, mokwa_flood's first brought to the kinds, crowds at a hospital no protest: 192 / 211 / 192,
 # 1.00 / 0.91; a toll risen below the update floor by a body behind the story's alerts, in words of a rise,
 # and a record's report updating its story too: 199 / 211 / 199, 1.00 / 0.94; round 25's four new dev
-# timelines, first scored 20 / 21 / 11: 219 / 232 / 210, 0.96 / 0.91).
+# timelines, first scored 20 / 21 / 11: 219 / 232 / 210, 0.96 / 0.91; tolls told as now known or by an
+# ordinal, strike stories open 12 hours, a quake's own toll across the border, outbreaks confirmed or
+# declared, running totals since a date or across a month: 223 / 232 / 219, 0.98 / 0.94).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.91}
+MEASURED = {"precision": 0.98, "recall": 0.94}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
