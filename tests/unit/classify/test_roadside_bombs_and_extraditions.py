@@ -54,3 +54,26 @@ def test_gunmen_who_opened_fire_after_a_landmine_are_a_second_act() -> None:
         "The gunmen opened fire on the workers after an escort vehicle hit a landmine, a survivor said.",
     )
     assert {"infrastructure_attack", "attack_on_civilians"} <= found
+
+
+def test_a_suspect_handed_to_us_marshals_is_an_arrest() -> None:
+    found = _types(
+        "Peru extradites two drug suspects",
+        "Peru handed two suspected cocaine traffickers, both 41, to US marshals in Lima on Friday, "
+        "and they were flown to Houston to face trial.",
+    )
+    assert "arrest" in found
+
+
+def test_a_bare_extradition_headline_is_no_court_case_but_one_to_face_charges_is() -> None:
+    handover = _types(
+        "Three drug suspects extradited to the United States",
+        "Marshals took the three men, aged 30 to 52, into custody in Caracas on Monday and flew them "
+        "to Miami, the US Marshals Service said.",
+    )
+    assert "arrest" in handover
+    case = _types(
+        "Hacking suspect extradited from Spain to face US charges",
+        "Prosecutors say the group attacked more than 500 companies' networks, extorting millions.",
+    )
+    assert case == set()
