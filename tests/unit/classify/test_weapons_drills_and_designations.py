@@ -57,3 +57,41 @@ def test_a_prime_minister_designated_to_form_a_government_is_a_leadership_change
         "form a government after weeks of talks.",
     )
     assert "leadership_change" in found
+
+
+def test_soldiers_seizing_the_army_chief_take_no_territory() -> None:
+    found = _types(
+        "Mutinous soldiers seize Mali's army chief, briefly hold president",
+        "Mutinous soldiers seized the head of the armed forces on Thursday in an apparent coup attempt.",
+    )
+    assert "territory_change" not in found
+
+
+def test_soldiers_taking_over_a_country_and_detaining_its_president_take_no_territory() -> None:
+    found = _types(
+        "Soldiers take over Niger, detain President Bazoum",
+        "Soldiers said on Wednesday that they had seized power and detained the president.",
+    )
+    assert "coup" in found
+    assert "territory_change" not in found
+
+
+def test_charges_that_were_mortar_shells_are_no_shelling() -> None:
+    found = _types(
+        "Blasts damage two pylons feeding the peninsula",
+        "Attackers set off explosives overnight on two power pylons, officials said. The charges were "
+        "120-mm mortar shells; one failed to detonate.",
+    )
+    assert "infrastructure_attack" in found
+    assert "missile_artillery_strike" not in found
+
+
+def test_a_wars_running_toll_of_displaced_is_no_evacuation() -> None:
+    found = _types(
+        "Warring sides sign ceasefire",
+        "The government and the rebels signed a cessation of hostilities on Thursday after three weeks of "
+        "talks. The mediator said the fighting since January had killed thousands and displaced hundreds "
+        "of thousands.",
+    )
+    assert "peace_talks" in found
+    assert "evacuation" not in found
