@@ -27,6 +27,17 @@ from .cues import (
 )
 from .segments import in_spans, reporting_spans
 
+_BLAST_WORDS = re.compile(r"\b(?:bomb\w*|blasts?|explo\w*|mines?|IEDs?|device)\b", re.I)
+
+
+def _separate_shooting(infra: Hit, civilians: Hit, text: str) -> bool:
+    """Whether a sentence's buried bomb and its attack on civilians are two acts: the infrastructure
+    cue is the roadside-bomb one and the attack's own words hold no bomb (gunmen opening fire)."""
+    return infra.cue == "roadside bomb or landmine went off" and not _BLAST_WORDS.search(
+        text[civilians.span[0] : civilians.span[1]]
+    )
+
+
 # winner -> the types (or "type:cue name") it explains away when both fire on one sentence.
 ABSORBS: dict[str, tuple[str, ...]] = {
     "territory_change": ("armed_clash",),
@@ -159,7 +170,13 @@ def segment_hits(
             hits["strike"] = hit
     # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
     # the sentence names civilian victims.
-    if "infrastructure_attack" in hits and "attack_on_civilians" in hits and not CIVILIANS.search(text):
+    # A landmine told beside the gunmen who then opened fire is two acts: the blast and the shooting.
+    if (
+        "infrastructure_attack" in hits
+        and "attack_on_civilians" in hits
+        and not CIVILIANS.search(text)
+        and not _separate_shooting(hits["infrastructure_attack"], hits["attack_on_civilians"], text)
+    ):
         del hits["attack_on_civilians"]
     # Armed men killing people in a village where a battle is reported: the battle, unless the
     # sentence names civilian victims. "Attacked a village" alone is one-sided: the attack on civilians.
