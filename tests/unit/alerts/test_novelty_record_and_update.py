@@ -8,11 +8,19 @@ from __future__ import annotations
 from tests.support.novelty_events import ev
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Claim
+from herald.core.records import Claim, Event
 
 MINE = dict(type="industrial_accident", severity=5)
 SOMA = ("Soma", "TR", "Manisa")
 CLAIM = "274 dead at Soma, Turkey's worst mining disaster on record"
+
+
+def _record_claim_at_274() -> Event:
+    """The next day's report: 274 dead and the claim of the country's worst mining disaster."""
+    claims = [Claim(kind="record", text=CLAIM)]
+    return ev(
+        2, day=1, story="soma", where=SOMA, magnitude={"killed": 274}, title=CLAIM, claims=claims, **MINE
+    )
 
 
 def test_a_record_claimed_with_a_risen_toll_also_updates_the_story() -> None:
@@ -20,18 +28,7 @@ def test_a_record_claimed_with_a_risen_toll_also_updates_the_story() -> None:
     assert det.observe(
         ev(1, story="soma", where=SOMA, magnitude={"killed": 200}, title="Mine fire kills 200", **MINE)
     )
-    outcome = det.assess(
-        ev(
-            2,
-            day=1,
-            story="soma",
-            where=SOMA,
-            magnitude={"killed": 274},
-            title=CLAIM,
-            claims=[Claim(kind="record", text=CLAIM)],
-            **MINE,
-        )
-    )
+    outcome = det.assess(_record_claim_at_274())
     assert sorted((a.rule, a.update_of is not None) for a in outcome.alerts) == [
         ("new_type", True),
         ("record", False),
@@ -45,16 +42,5 @@ def test_a_record_claimed_without_a_rise_pages_once() -> None:
     assert det.observe(
         ev(1, story="soma", where=SOMA, magnitude={"killed": 274}, title="Mine fire kills 274", **MINE)
     )
-    outcome = det.assess(
-        ev(
-            2,
-            day=1,
-            story="soma",
-            where=SOMA,
-            magnitude={"killed": 274},
-            title=CLAIM,
-            claims=[Claim(kind="record", text=CLAIM)],
-            **MINE,
-        )
-    )
+    outcome = det.assess(_record_claim_at_274())
     assert [a.rule for a in outcome.alerts] == ["record"]

@@ -8,39 +8,25 @@ from __future__ import annotations
 from tests.support.novelty_events import ev, held, rules
 
 from herald.alerts.novelty import NoveltyDetector
-from herald.core.records import Claim
+from herald.core.records import Claim, Event
 
 
 def _first(sentence: str) -> list[Claim]:
     return [Claim(kind="first", text=sentence)]
 
 
+def _claimed_outbreak_first(n: int, title: str, where: tuple[str, str, str | None], day: float = 0) -> Event:
+    """A report of a disease's first case in a country, claiming the first in its own title."""
+    return ev(n, day=day, type="disease_outbreak", severity=3, where=where, title=title, claims=_first(title))
+
+
 def test_a_claimed_first_retold_from_abroad_and_placed_by_a_namesake_town_raises_nothing() -> None:
     det = NoveltyDetector({})
     melbourne = "Australia records its first human case of H5N1 bird flu, in a child in Victoria"
-    first = det.observe(
-        ev(
-            0,
-            type="disease_outbreak",
-            severity=3,
-            where=("Australia", "AU", None),
-            title=melbourne,
-            claims=_first(melbourne),
-        )
-    )
+    first = det.observe(_claimed_outbreak_first(0, melbourne, ("Australia", "AU", None)))
     assert rules(first) == ["new_type"]
     delhi = "Child who caught bird flu in India becomes Australia's first human case"
-    outcome = det.assess(
-        ev(
-            1,
-            day=0.15,
-            type="disease_outbreak",
-            severity=3,
-            where=("Victoria", "HK", None),
-            title=delhi,
-            claims=_first(delhi),
-        )
-    )
+    outcome = det.assess(_claimed_outbreak_first(1, delhi, ("Victoria", "HK", None), day=0.15))
     assert outcome.alerts == []
     assert ("any", "retelling") in held(outcome)
 
@@ -48,28 +34,9 @@ def test_a_claimed_first_retold_from_abroad_and_placed_by_a_namesake_town_raises
 def test_a_claimed_first_in_another_country_still_pages() -> None:
     det = NoveltyDetector({})
     australia = "Australia records its first human case of H5N1 bird flu"
-    det.observe(
-        ev(
-            0,
-            type="disease_outbreak",
-            severity=3,
-            where=("Australia", "AU", None),
-            title=australia,
-            claims=_first(australia),
-        )
-    )
+    det.observe(_claimed_outbreak_first(0, australia, ("Australia", "AU", None)))
     mexico = "Mexico confirms its first human case of H5N2 bird flu"
-    outcome = det.assess(
-        ev(
-            1,
-            day=3,
-            type="disease_outbreak",
-            severity=3,
-            where=("Mexico", "MX", None),
-            title=mexico,
-            claims=_first(mexico),
-        )
-    )
+    outcome = det.assess(_claimed_outbreak_first(1, mexico, ("Mexico", "MX", None), day=3))
     assert rules(outcome.alerts) == ["new_type"]
 
 
