@@ -21,7 +21,7 @@ from importlib import resources
 import yaml
 
 from herald.core.countries import country_index
-from herald.core.number_words import number_pattern, parse_number
+from herald.core.number_words import number_phrases, parse_number
 from herald.core.records import Event
 
 
@@ -259,18 +259,13 @@ def countries_named(event: Event) -> set[str]:
     return {code_of[m.group(1).lower()] for text in _texts(event) for m in anywhere.finditer(text)}
 
 
-@cache
-def _number_phrases() -> re.Pattern[str]:
-    return re.compile(rf"\b{number_pattern()}(?![\w.,]\d)", re.I)
-
-
 def vague_only(event: Event, value: float) -> bool:
     """Whether the report gives this count only as a vague amount ("Hollywood stars joined the tens of
     thousands who fled their homes", read as 20,000): a floor of what the words allow, not a figure,
     so it neither sets a series' high nor beats one (31,000 evacuated from a new fire beat nothing)."""
     vague = exact = False
     for text in _texts(event):
-        for m in _number_phrases().finditer(text):
+        for m in number_phrases().finditer(text):
             parsed = parse_number(m.group(0))
             if parsed is None or parsed[0] != value:
                 continue

@@ -174,6 +174,13 @@ def parse_number(phrase: str) -> tuple[float, bool] | None:
 
 
 @cache
+def number_phrases() -> re.Pattern[str]:
+    """:func:`number_pattern` compiled (case-insensitive, not inside a longer number), once, on first
+    use: every number phrase of a sentence, each for :func:`parse_number`."""
+    return re.compile(rf"\b{number_pattern()}(?![\w.,]\d)", re.I)
+
+
+@cache
 def number_pattern() -> str:
     """A regular-expression fragment (no groups) matching one number phrase in text, for readers
     that work on sentences; :func:`parse_number` gives its value."""
