@@ -265,15 +265,12 @@ class NoveltyDetector:
         self.series.compare_and_add(as_other, when)
         record = self._claimed_record_of_retold(as_other, other, when, now)
         if record is not None:
-            other["alerts"][record.id] = record.model_dump(mode="json")
-            other["order"].append(record.id)
-            other["rules"][record.rule] = record.id
+            _keep(other, record)
             self.recent.remember_record(as_other, when)
             outcome.alerts.append(record)
         update = self._escalation(event, other, when, now, outcome)
         if update is not None:
-            other["alerts"][update.id] = update.model_dump(mode="json")
-            other["order"].append(update.id)
+            _keep(other, update)
             other["alerted"] = self._level(event, other, when)
             self.recent.remember_alert(as_other, when)
             outcome.alerts.append(update)
@@ -635,10 +632,7 @@ class NoveltyDetector:
             if update is not None:
                 fired.append(update)
         for alert in fired:
-            story["alerts"][alert.id] = alert.model_dump(mode="json")
-            story["order"].append(alert.id)
-            if alert.update_of is None:
-                story["rules"][alert.rule] = alert.id
+            _keep(story, alert)
         if fired:
             story["alerted"] = self._level(event, story, when)
             self.recent.remember_alert(event, when)  # an update's count too: a later retelling repeats it
@@ -911,8 +905,7 @@ class NoveltyDetector:
         update = self._escalation(event, other, when, now, outcome)
         if update is None:
             return []
-        other["alerts"][update.id] = update.model_dump(mode="json")
-        other["order"].append(update.id)
+        _keep(other, update)
         other["alerted"] = self._level(event, other, when)
         self.store[key] = other
         return [update]
@@ -1073,6 +1066,15 @@ def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | 
         and "claim" not in evidence
         and any(sc == "global" or sc.startswith("country:") for sc in evidence.get("scopes") or ())
     )
+
+
+def _keep(story: dict[str, Any], alert: Alert) -> None:
+    """Add an alert the story raised to its memory: by id, in order, and (a first or a record, not an
+    update) as the alert of its rule."""
+    story["alerts"][alert.id] = alert.model_dump(mode="json")
+    story["order"].append(alert.id)
+    if alert.update_of is None:
+        story["rules"][alert.rule] = alert.id
 
 
 def _days_key(event_type: str, country: str) -> str:
