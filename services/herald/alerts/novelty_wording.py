@@ -255,8 +255,13 @@ def toll_country_behind_background(event: Event, metrics: Iterable[str]) -> str 
 
 def countries_named(event: Event) -> set[str]:
     """The countries the report names anywhere (its title and sentences), by name."""
+    return _countries_in(_texts(event))
+
+
+def _countries_in(texts: Iterable[str]) -> set[str]:
+    """The codes of the countries the texts name, by name."""
     code_of, anywhere, _ = country_index()
-    return {code_of[m.group(1).lower()] for text in _texts(event) for m in anywhere.finditer(text)}
+    return {code_of[m.group(1).lower()] for text in texts for m in anywhere.finditer(text)}
 
 
 def vague_only(event: Event, value: float) -> bool:
@@ -277,13 +282,7 @@ def claimed_first_countries(event: Event) -> set[str]:
     """The countries the report's claimed first names ("Child who caught bird flu in India becomes
     Australia's first human case"): the country the first is claimed for is among them, whichever town
     (a namesake Victoria abroad) the report was placed by."""
-    code_of, anywhere, _ = country_index()
-    return {
-        code_of[m.group(1).lower()]
-        for claim in event.claims
-        if claim.kind == "first"
-        for m in anywhere.finditer(claim.text)
-    }
+    return _countries_in(claim.text for claim in event.claims if claim.kind == "first")
 
 
 def declares_outbreak(event: Event) -> bool:
