@@ -536,7 +536,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         if _NEGATED.search(before[-12:]) or is_background(sentence, m):
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
-        after_low = after.lower()
+        before_low, after_low = before.lower(), after.lower()
         update = bool(_UPDATE.search(before) or TOTALS.search(sentence)) and not _HEARSAY.search(sentence)
         later = count_sides.later_deaths(sentence, m.start(), m.end())
         if later is not None:
@@ -560,8 +560,12 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             # a rule whose words run longer than the window looks further back ("The number of people
             # injured in Tuesday's magnitude 6.4 earthquake in ... County rose to 17")
-            lead_in = sentence[max(0, m.start() - rule.reach) : m.start()] if rule.reach else before
-            if rule.keys and not any(key in lead_in.lower() for key in rule.keys):
+            if rule.reach:
+                lead_in = sentence[max(0, m.start() - rule.reach) : m.start()]
+                lead_low = lead_in.lower()
+            else:
+                lead_in, lead_low = before, before_low
+            if rule.keys and not any(key in lead_low for key in rule.keys):
                 continue
             if rule.after_keys and not any(key in after_low for key in rule.after_keys):
                 continue
