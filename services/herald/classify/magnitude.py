@@ -184,8 +184,10 @@ _ORDINALS = {
         "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2
     )
 }
+# An ordinal in words or figures ("third", "5th"), captured: the dead the ordinal counts
+_ORDINAL_COUNT = "(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))"
 _ORDINAL_DEAD = re.compile(
-    r"\b(?:the|its|[\w-]+(?:'|\u2019)s)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
+    r"\b(?:the|its|[\w-]+(?:'|\u2019)s)\s+" + _ORDINAL_COUNT + r"\s+"
     r"(?:(?:[\w-]+\s+)?(?:victim|fatality)\b|(?:person|victim)\s+(?:in\s+[\w\s]{1,30}?\s+)?to\s+die\b)",
     re.I,
 )
@@ -193,7 +195,7 @@ _ORDINAL_DEAD = re.compile(
 # ordinal is the toll now. Not after "and"/"while" ("two were hurt and a third died" is one more dead,
 # ``_ONE_MORE_BY_ORDINAL``), nor "a second time".
 _ORDINAL_NOW_DEAD = re.compile(
-    r"(?<!\band )(?<!\bwhile )\ban?\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
+    r"(?<!\band )(?<!\bwhile )\ban?\s+" + _ORDINAL_COUNT + r"\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERSON}|victim)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|also\s+|since\s+)?"
     r"(?:died|dies|succumbed|been\s+killed|was\s+killed|is\s+dead|was\s+confirmed\s+dead)\b",
     re.I,
