@@ -111,10 +111,7 @@ _NOT_PEOPLE = (
 
 
 # Bodies a cyberattack takes down ("three hospitals", "200 national and regional agencies")
-_BODIES = (
-    r"(?:hospitals|clinics|agencies|councils|companies|firms|schools|universities|organi[sz]ations|ministries|"
-    r"banks|municipalities|government\s+bodies)"
-)
+_BODIES = _alternation(_WORDS["bodies"])
 
 # "20 soldiers were killed or wounded": one figure for two fates, which no metric holds
 _NOT_CASUALTIES = rf"(?!\s+or\s+(?:{VERBS['killed']}|{VERBS['wounded']})\b)"

@@ -16,6 +16,7 @@ from herald.core.records import EnrichedArticle
 
 from . import phrasing, salience
 from .cues import GENERIC_STRIKE
+from .hazard_dead import HAZARDS
 from .magnitude import HARM_UNITS, UNITS_BY_TYPE, Reading
 from .segment_types import NAMED_HELD, ONE_SIDED, Hit
 from .segments import Segment
@@ -324,12 +325,9 @@ def continuations(
         # their homes ..." and, three sentences on, "Sixteen people have died since the flooding began"
         # tell the flood's toll (the evacuation counts no dead, missing or wounded).
         [code] = set(by_type) - {"evacuation"}
-        if code in _HAZARD_STORIES:
+        if code in HAZARDS:
             _far_continuations(code, cued, units_in, segs, extra, HARM_UNITS)
     return extra
-
-
-_HAZARD_STORIES = frozenset({"natural_disaster", "industrial_accident"})
 
 
 def _lead_before_cue(

@@ -184,8 +184,10 @@ _ORDINALS = {
         "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2
     )
 }
+# An ordinal in words or figures ("third", "5th"), captured: the dead the ordinal counts
+_ORDINAL_COUNT = "(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))"
 _ORDINAL_DEAD = re.compile(
-    r"\b(?:the|its|[\w-]+(?:'|\u2019)s)\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+"
+    r"\b(?:the|its|[\w-]+(?:'|\u2019)s)\s+" + _ORDINAL_COUNT + r"\s+"
     r"(?:(?:[\w-]+\s+)?(?:victim|fatality)\b|(?:person|victim)\s+(?:in\s+[\w\s]{1,30}?\s+)?to\s+die\b)",
     re.I,
 )
@@ -193,7 +195,7 @@ _ORDINAL_DEAD = re.compile(
 # ordinal is the toll now. Not after "and"/"while" ("two were hurt and a third died" is one more dead,
 # ``_ONE_MORE_BY_ORDINAL``), nor "a second time".
 _ORDINAL_NOW_DEAD = re.compile(
-    r"(?<!\band )(?<!\bwhile )\ban?\s+(" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?"
+    r"(?<!\band )(?<!\bwhile )\ban?\s+" + _ORDINAL_COUNT + r"\s+(?:[\w-]+\s+)?"
     rf"(?:{_PERSON}|victim)\s+(?:has\s+|had\s+|have\s+)?(?:now\s+|also\s+|since\s+)?"
     r"(?:died|dies|succumbed|been\s+killed|was\s+killed|is\s+dead|was\s+confirmed\s+dead)\b",
     re.I,
@@ -536,7 +538,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
         if _NEGATED.search(before[-12:]) or is_background(sentence, m):
             continue
         qualifier = "at_least" if vague else qualifier_before(sentence, m.start())
-        after_low = after.lower()
+        before_low, after_low = before.lower(), after.lower()
         update = bool(_UPDATE.search(before) or TOTALS.search(sentence)) and not _HEARSAY.search(sentence)
         later = count_sides.later_deaths(sentence, m.start(), m.end())
         if later is not None:
@@ -560,8 +562,12 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 continue
             # a rule whose words run longer than the window looks further back ("The number of people
             # injured in Tuesday's magnitude 6.4 earthquake in ... County rose to 17")
-            lead_in = sentence[max(0, m.start() - rule.reach) : m.start()] if rule.reach else before
-            if rule.keys and not any(key in lead_in.lower() for key in rule.keys):
+            if rule.reach:
+                lead_in = sentence[max(0, m.start() - rule.reach) : m.start()]
+                lead_low = lead_in.lower()
+            else:
+                lead_in, lead_low = before, before_low
+            if rule.keys and not any(key in lead_low for key in rule.keys):
                 continue
             if rule.after_keys and not any(key in after_low for key in rule.after_keys):
                 continue
