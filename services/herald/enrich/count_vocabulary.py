@@ -156,6 +156,9 @@ SAFE_PLACES = frozenset(
 # reached cyclone shelters".
 SHELTERED = frozenset({"took", "taken", "sought", "reached", "found", "take"})
 SHELTER = frozenset({"shelter", "shelters", "refuge"})
+# "more than 100,000 in shelters", "in evacuation centres": people who took refuge, not a toll's item.
+SHELTERS = frozenset({"shelters", "shelter", "centres", "centers", "camps"})
+SHELTER_KINDS = frozenset({"evacuation", "relief", "temporary", "emergency", "government"})
 # "held" after people counts them detained, unless what follows makes it captivity or an event:
 # "three protesters were held", not "were held hostage", "a rally was held".
 HELD_NOT_ARRESTED = frozenset({"hostage", "hostages", "captive", "captives", "responsible", "accountable"})

@@ -58,6 +58,8 @@ from .count_vocabulary import (
     ONE_WORD_QUALIFIERS,
     PEOPLE_UNITS,
     PERSON_NOUNS,
+    SHELTER_KINDS,
+    SHELTERS,
     SINGULAR_PEOPLE,
     STOP,
     TWO_WORD_QUALIFIERS,
@@ -464,15 +466,9 @@ class CountFinder:
         if k >= toks.n or toks.lower[k] != "in":
             return False
         k += 1
-        while k < toks.n and toks.lower[k] in (
-            "evacuation",
-            "relief",
-            "temporary",
-            "emergency",
-            "government",
-        ):
+        while k < toks.n and toks.lower[k] in SHELTER_KINDS:
             k += 1
-        return k < toks.n and toks.lower[k] in ("shelters", "shelter", "centres", "centers", "camps")
+        return k < toks.n and toks.lower[k] in SHELTERS
 
     @staticmethod
     def _own_verb(toks: Tokens, end: int) -> bool:
