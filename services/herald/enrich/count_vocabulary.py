@@ -235,6 +235,10 @@ RATED_AT = frozenset(
      "gauged"}
 )  # fmt: skip
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
+# Words between a bare number and a verb of its own ("18 still trapped", "23,000 have been driven").
+BEFORE_OWN_VERB = frozenset(
+    {"still", "also", "reportedly", "later", "now", "have", "has", "had", "been", "were", "was", "are", "is"}
+)
 # Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
 DETERMINER_GAP = frozenset(
     {"all", "of", "the", "some", "about", "around", "roughly", "nearly", "almost", "an", "estimated"}

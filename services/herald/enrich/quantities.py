@@ -46,6 +46,7 @@ from .count_units import (
 )
 from .count_vocabulary import (
     AFTER_PASSIVE,
+    BEFORE_OWN_VERB,
     HARM_OF_ANY_NOUN,
     HURT,
     LABEL_NOUNS,
@@ -68,11 +69,6 @@ from .count_vocabulary import (
     is_plural_noun,
 )
 from .tokens import Tokens
-
-# Words between a bare number and a verb of its own ("18 still trapped", "23,000 have been driven")
-_ADVERBS_AND_AUXILIARIES = frozenset(
-    {"still", "also", "reportedly", "later", "now", "have", "has", "had", "been", "were", "was", "are", "is"}
-)
 
 
 @dataclass
@@ -475,6 +471,6 @@ class CountFinder:
         """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
         about other people, not an item of the list before it."""
         # "kills 15, 18 still trapped"; "48 people have died and 23,000 have been driven from their homes"
-        while end < toks.n and toks.lower[end] in _ADVERBS_AND_AUXILIARIES:
+        while end < toks.n and toks.lower[end] in BEFORE_OWN_VERB:
             end += 1
         return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP
