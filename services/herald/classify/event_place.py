@@ -594,9 +594,9 @@ def _far_side(article: EnrichedArticle, best: Candidate) -> set[str]:
             continue
         for place_end in ends:
             between = text[place_end : entity.start]
-            if not 0 <= entity.start - place_end <= 50 or re.search(r"[.;]", between):
+            if not 0 <= entity.start - place_end <= 50 or "." in between or ";" in between:
                 continue
-            if not re.search(r"\b(?:near|along|on|by|close\s+to)\b", between):
+            if not _cue("beside_place_between").search(between):
                 continue
             end = entity.start + len(entity.text)
             if _neighbour(text[max(0, entity.start - 60) : entity.start], text[end : end + 20]):

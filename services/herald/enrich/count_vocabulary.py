@@ -156,6 +156,9 @@ SAFE_PLACES = frozenset(
 # reached cyclone shelters".
 SHELTERED = frozenset({"took", "taken", "sought", "reached", "found", "take"})
 SHELTER = frozenset({"shelter", "shelters", "refuge"})
+# "more than 100,000 in shelters", "in evacuation centres": people who took refuge, not a toll's item.
+SHELTERS = frozenset({"shelters", "shelter", "centres", "centers", "camps"})
+SHELTER_KINDS = frozenset({"evacuation", "relief", "temporary", "emergency", "government"})
 # "held" after people counts them detained, unless what follows makes it captivity or an event:
 # "three protesters were held", not "were held hostage", "a rally was held".
 HELD_NOT_ARRESTED = frozenset({"hostage", "hostages", "captive", "captives", "responsible", "accountable"})
@@ -232,6 +235,10 @@ RATED_AT = frozenset(
      "gauged"}
 )  # fmt: skip
 TOLL_WORDS = frozenset({"toll", "deaths", "died", "dead", "fatalities", "killed"})
+# Words between a bare number and a verb of its own ("18 still trapped", "23,000 have been driven").
+BEFORE_OWN_VERB = frozenset(
+    {"still", "also", "reportedly", "later", "now", "have", "has", "had", "been", "were", "was", "are", "is"}
+)
 # Words between a verb and its count that do not break the link: "evacuate all of the roughly 11,000".
 DETERMINER_GAP = frozenset(
     {"all", "of", "the", "some", "about", "around", "roughly", "nearly", "almost", "an", "estimated"}

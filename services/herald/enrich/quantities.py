@@ -46,6 +46,7 @@ from .count_units import (
 )
 from .count_vocabulary import (
     AFTER_PASSIVE,
+    BEFORE_OWN_VERB,
     HARM_OF_ANY_NOUN,
     HURT,
     LABEL_NOUNS,
@@ -58,6 +59,8 @@ from .count_vocabulary import (
     ONE_WORD_QUALIFIERS,
     PEOPLE_UNITS,
     PERSON_NOUNS,
+    SHELTER_KINDS,
+    SHELTERS,
     SINGULAR_PEOPLE,
     STOP,
     TWO_WORD_QUALIFIERS,
@@ -66,11 +69,6 @@ from .count_vocabulary import (
     is_plural_noun,
 )
 from .tokens import Tokens
-
-# Words between a bare number and a verb of its own ("18 still trapped", "23,000 have been driven")
-_ADVERBS_AND_AUXILIARIES = frozenset(
-    {"still", "also", "reportedly", "later", "now", "have", "has", "had", "been", "were", "was", "are", "is"}
-)
 
 
 @dataclass
@@ -464,21 +462,15 @@ class CountFinder:
         if k >= toks.n or toks.lower[k] != "in":
             return False
         k += 1
-        while k < toks.n and toks.lower[k] in (
-            "evacuation",
-            "relief",
-            "temporary",
-            "emergency",
-            "government",
-        ):
+        while k < toks.n and toks.lower[k] in SHELTER_KINDS:
             k += 1
-        return k < toks.n and toks.lower[k] in ("shelters", "shelter", "centres", "centers", "camps")
+        return k < toks.n and toks.lower[k] in SHELTERS
 
     @staticmethod
     def _own_verb(toks: Tokens, end: int) -> bool:
         """A bare number followed by a verb of its own ("four were killed and 14 escaped"): a clause
         about other people, not an item of the list before it."""
         # "kills 15, 18 still trapped"; "48 people have died and 23,000 have been driven from their homes"
-        while end < toks.n and toks.lower[end] in _ADVERBS_AND_AUXILIARIES:
+        while end < toks.n and toks.lower[end] in BEFORE_OWN_VERB:
             end += 1
         return end < toks.n and bool(toks.alpha[end] and toks.is_lower[end]) and toks.lower[end] not in STOP
