@@ -97,7 +97,7 @@ class Outcome:
     def found(self) -> Iterable[tuple[dict[str, Any], Event]]:
         """Each found event beside the label of its type it reads best, one to one: a report of two
         raids found as one event is scored once, on the raid it is, not twice against one event."""
-        for code in self.expected_types & self.found_types:
+        for code in sorted(self.expected_types & self.found_types):
             labels = [label for label in self.item["events"] if label["type"] == code]
             events = [e for e in self.events if e.type == code]
             yield from best_pairs(labels, events)
