@@ -97,20 +97,24 @@ def test_a_quake_of_another_magnitude_the_same_day_is_its_own_event() -> None:
 LA = ("Los Angeles", "US", "California")
 
 
+def _castaic_evacuates_31000() -> Event:
+    """A new fire's exact count of evacuees, 13 days after the first fires'."""
+    title = "New Hughes fire near Castaic forces 31,000 to evacuate"
+    return ev(
+        1,
+        day=13,
+        type="evacuation",
+        where=("Castaic", "US", "California"),
+        magnitude={"evacuated": 31000},
+        title=title,
+    )
+
+
 def test_a_vague_amount_neither_sets_nor_beats_a_series() -> None:
     det = NoveltyDetector({})
     vague = "Five dead as Hollywood stars joined the tens of thousands who fled their homes."
     det.observe(ev(0, type="evacuation", where=LA, magnitude={"evacuated": 20000}, title=vague))
-    outcome = det.assess(
-        ev(
-            1,
-            day=13,
-            type="evacuation",
-            where=("Castaic", "US", "California"),
-            magnitude={"evacuated": 31000},
-            title="New Hughes fire near Castaic forces 31,000 to evacuate",
-        )
-    )
+    outcome = det.assess(_castaic_evacuates_31000())
     assert "record" not in rules(outcome.alerts)
 
 
@@ -125,14 +129,5 @@ def test_an_exact_count_beats_an_exact_high() -> None:
             title="20,000 ordered to leave as fires spread",
         )
     )
-    outcome = det.assess(
-        ev(
-            1,
-            day=13,
-            type="evacuation",
-            where=("Castaic", "US", "California"),
-            magnitude={"evacuated": 31000},
-            title="New Hughes fire near Castaic forces 31,000 to evacuate",
-        )
-    )
+    outcome = det.assess(_castaic_evacuates_31000())
     assert "record" in rules(outcome.alerts)
