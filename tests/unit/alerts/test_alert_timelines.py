@@ -1,7 +1,7 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r5/ and on; the
-first four were folded into the dev set once later ones were written); their scores are not held here:
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r6/ and on; the
+first five were folded into the dev set once later ones were written); their scores are not held here:
 a split is scored by hand, so no rule is tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
@@ -27,7 +27,7 @@ from herald.core.records import Article, stable_id
 from herald.poller.normalize import canonical_url
 
 DATA = alert_eval.DATA
-TEST_R5_DATA = alert_eval.SETS["test_r5"]
+TEST_R6_DATA = alert_eval.SETS["test_r6"]
 
 
 def names(data: Path) -> list[str]:
@@ -35,7 +35,7 @@ def names(data: Path) -> list[str]:
 
 
 NAMES = names(DATA)
-TEST_R5_NAMES = names(TEST_R5_DATA)
+TEST_R6_NAMES = names(TEST_R6_DATA)
 
 # Every timeline of every split, for the shape checks: (folder, name).
 SPLITS = {folder: split for split, folder in alert_eval.SETS.items()}
@@ -109,10 +109,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # and a record's report updating its story too: 199 / 211 / 199, 1.00 / 0.94; round 25's four new dev
 # timelines, first scored 20 / 21 / 11: 219 / 232 / 210, 0.96 / 0.91; tolls told as now known or by an
 # ordinal, strike stories open 12 hours, a quake's own toll across the border, outbreaks confirmed or
-# declared, running totals since a date or across a month: 223 / 232 / 219, 0.98 / 0.94).
+# declared, running totals since a date or across a month: 223 / 232 / 219, 0.98 / 0.94; round 26 folds the
+# fifth frozen split's four timelines in: 236 / 245 / 226, 0.96 / 0.92).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.98, "recall": 0.94}
+MEASURED = {"precision": 0.96, "recall": 0.92}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -133,7 +134,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
 # timeline. Each is on events unlike the dev set and every split before it.
-FROZEN = {"test_r5": (4, 4, 20), "test_r6": (4, 4, 20), "test_r7": (4, 4, 20), "test_r8": (4, 4, 20)}
+FROZEN = {"test_r6": (4, 4, 20), "test_r7": (4, 4, 20), "test_r8": (4, 4, 20)}
 
 
 @pytest.mark.parametrize("split", FROZEN)
@@ -291,9 +292,9 @@ def test_scorer_reads_paths_and_names() -> None:
     got = alert_eval.timeline_files(["coup", str(DATA / "floods.articles.jsonl")])
     assert got == [DATA / "coup.expected.yaml", DATA / "floods.expected.yaml"]
     assert alert_eval.timeline_files() == [DATA / f"{n}.expected.yaml" for n in NAMES]
-    assert alert_eval.timeline_files(["x"], TEST_R5_DATA) == [TEST_R5_DATA / "x.expected.yaml"]
-    r5 = [TEST_R5_DATA / f"{n}.expected.yaml" for n in TEST_R5_NAMES]
-    assert alert_eval.timeline_files(data=TEST_R5_DATA) == r5
+    assert alert_eval.timeline_files(["x"], TEST_R6_DATA) == [TEST_R6_DATA / "x.expected.yaml"]
+    r6 = [TEST_R6_DATA / f"{n}.expected.yaml" for n in TEST_R6_NAMES]
+    assert alert_eval.timeline_files(data=TEST_R6_DATA) == r6
 
 
 def test_the_set_through_the_offline_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
