@@ -45,6 +45,7 @@ SETS = {
     "test_r6": DATA.parent / "test_timelines_r6",
     "test_r7": DATA.parent / "test_timelines_r7",
     "test_r8": DATA.parent / "test_timelines_r8",
+    "test_r9": DATA.parent / "test_timelines_r9",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
