@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
-_WORDS: dict[str, Any] = yaml.safe_load(
+_WORDS: dict[str, Any] = yaml_data.load(
     (Path(__file__).with_name("data") / "counts.yaml").read_text(encoding="utf-8")
 )
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
 from .taxonomy import CODES
 
@@ -284,9 +284,7 @@ Spec = str | dict[str, Any]
 
 
 def _read(name: str) -> dict[str, Any]:
-    # The C loader when PyYAML has it: the pure-Python one doubles the cost of importing the rules.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load((_DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=loader)
+    data: dict[str, Any] = yaml_data.load((_DATA / f"{name}.yaml").read_text(encoding="utf-8"))
     return data
 
 

@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
 from .cues import is_off_topic
 
@@ -48,7 +48,7 @@ def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
 
 @cache
 def _vocabulary() -> dict[str, Any]:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = yaml_data.load(_DATA.read_text(encoding="utf-8"))
     return {
         "article_frames": {k: _compile(v) for k, v in raw["article_frames"].items()},
         "background_sentences": {k: _compile(v) for k, v in raw["background_sentences"].items()},
