@@ -73,6 +73,8 @@ def _split_alternatives(body: str) -> list[str]:
     return parts
 
 
+# An optional group of plain words, each ending in a space: "(?:death )?", "(?:formally |officially )?".
+_OPTIONAL_WORDS = re.compile(r"\(\?:[a-z0-9'\- ]* (?:\|[a-z0-9'\- ]* )*\)\?", re.I)
 # Too common to rule anything out: never chosen as a gate when the literal has another word.
 _STOP = frozenset(
     "a an the of in on at to from by for with and or was were is are be been has have had their his her "
@@ -84,6 +86,12 @@ def _word_gates(alternative: str, rest: str = "") -> list[str]:
     """What a text must contain for an alternative to match, as ``word_starts`` spells it: a whole
     word with a trailing space ("dow "), or the start of one ("shell" for "shell(?:ed|ing)").
     "" when nothing is certain. ``rest`` is what follows the alternative in its enclosing pattern."""
+    if alternative.startswith("\\b"):
+        return _word_gates(alternative[2:], rest)  # "\bdams?": the pattern's own word boundary again
+    optional = _OPTIONAL_WORDS.match(alternative)
+    if optional is not None and optional.end() < len(alternative):
+        # "(?:death )?toll": the optional words end in a space, so what follows starts a word either way
+        return _word_gates(alternative[optional.end() :], rest)
     for opener in ("(?:", "(?-i:"):
         if alternative.startswith(opener):
             depth, i = 0, 0
