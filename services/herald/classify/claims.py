@@ -15,8 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-import yaml
-
+from herald.core import yaml_data
 from herald.core.records import Claim, Event
 
 from .taxonomy import BY_CODE, RECORD_CLAIM_FAMILIES
@@ -37,7 +36,7 @@ class Cues:
 @cache
 def cues() -> Cues:
     text = resources.files("herald.classify").joinpath("data", "claims.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml_data.load(text)
 
     def compile_all(key: str) -> tuple[re.Pattern[str], ...]:
         return tuple(re.compile(row["pattern"], re.I) for row in data[key])

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
-_WORDS: dict[str, Any] = yaml.safe_load(
+_WORDS: dict[str, Any] = yaml_data.load(
     (Path(__file__).with_name("data") / "counts.yaml").read_text(encoding="utf-8")
 )
 
@@ -131,6 +131,15 @@ class CountRule:
     # how far before the number ``before`` may reach, when a rule's words run longer than the window
     # ``magnitude.read_text`` gives every rule (0: that window)
     reach: int = 0
+    # ``keys`` and ``after_keys`` as one expression each (None: no pre-check), because one search
+    # costs less than asking for each key in turn, for every rule and every number
+    key_screen: re.Pattern[str] | None = None
+    after_key_screen: re.Pattern[str] | None = None
+
+
+def _screen(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """An expression that finds a text exactly when one of ``keys`` occurs in it (None: no keys)."""
+    return re.compile("|".join(re.escape(key) for key in keys)) if keys else None
 
 
 def _rule(
@@ -148,6 +157,8 @@ def _rule(
         keys,
         after_keys,
         reach,
+        _screen(keys),
+        _screen(after_keys),
     )
 
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
 from .taxonomy import CODES
 
@@ -73,6 +73,8 @@ def _split_alternatives(body: str) -> list[str]:
     return parts
 
 
+# An optional group of plain words, each ending in a space: "(?:death )?", "(?:formally |officially )?".
+_OPTIONAL_WORDS = re.compile(r"\(\?:[a-z0-9'\- ]* (?:\|[a-z0-9'\- ]* )*\)\?", re.I)
 # Too common to rule anything out: never chosen as a gate when the literal has another word.
 _STOP = frozenset(
     "a an the of in on at to from by for with and or was were is are be been has have had their his her "
@@ -84,6 +86,12 @@ def _word_gates(alternative: str, rest: str = "") -> list[str]:
     """What a text must contain for an alternative to match, as ``word_starts`` spells it: a whole
     word with a trailing space ("dow "), or the start of one ("shell" for "shell(?:ed|ing)").
     "" when nothing is certain. ``rest`` is what follows the alternative in its enclosing pattern."""
+    if alternative.startswith("\\b"):
+        return _word_gates(alternative[2:], rest)  # "\bdams?": the pattern's own word boundary again
+    optional = _OPTIONAL_WORDS.match(alternative)
+    if optional is not None and optional.end() < len(alternative):
+        # "(?:death )?toll": the optional words end in a space, so what follows starts a word either way
+        return _word_gates(alternative[optional.end() :], rest)
     for opener in ("(?:", "(?-i:"):
         if alternative.startswith(opener):
             depth, i = 0, 0
@@ -284,9 +292,7 @@ Spec = str | dict[str, Any]
 
 
 def _read(name: str) -> dict[str, Any]:
-    # The C loader when PyYAML has it: the pure-Python one doubles the cost of importing the rules.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data: dict[str, Any] = yaml.load((_DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=loader)
+    data: dict[str, Any] = yaml_data.load((_DATA / f"{name}.yaml").read_text(encoding="utf-8"))
     return data
 
 

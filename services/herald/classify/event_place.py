@@ -28,8 +28,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from herald.core import yaml_data
 from herald.core.records import EnrichedArticle, Entity, Location
 
 from .segments import Segment, attribution_spans, in_spans
@@ -93,7 +92,7 @@ _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
 def _places_data() -> dict[str, Any]:
     """``data/places.yaml``, read once (on first use, not at import)."""
     text = resources.files("herald.classify").joinpath("data", "places.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = yaml_data.load(text)
     return data
 
 

@@ -567,9 +567,9 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 lead_low = lead_in.lower()
             else:
                 lead_in, lead_low = before, before_low
-            if rule.keys and not any(key in lead_low for key in rule.keys):
+            if rule.key_screen is not None and not rule.key_screen.search(lead_low):
                 continue
-            if rule.after_keys and not any(key in after_low for key in rule.after_keys):
+            if rule.after_key_screen is not None and not rule.after_key_screen.search(after_low):
                 continue
             if rule.before is not None and not rule.before.search(lead_in):
                 continue

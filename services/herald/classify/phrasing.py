@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
 from .cues import Cue, TypeRules, _rx
 
@@ -23,7 +23,7 @@ _DATA = Path(__file__).with_name("data") / "phrasing.yaml"
 
 @cache
 def _raw() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml_data.load(_DATA.read_text(encoding="utf-8"))
     return data
 
 

@@ -22,12 +22,13 @@ compiles it and applies it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from herald.core import yaml_data
 
 from .cues import is_off_topic
 
@@ -40,17 +41,27 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+def _any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One alternation that matches exactly when one of ``patterns`` does (none uses a group number)."""
+    return _compile("|".join(f"(?:{v})" for v in patterns))
+
+
 @cache
 def _vocabulary() -> dict[str, Any]:
-    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    raw = yaml_data.load(_DATA.read_text(encoding="utf-8"))
     return {
         "article_frames": {k: _compile(v) for k, v in raw["article_frames"].items()},
         "background_sentences": {k: _compile(v) for k, v in raw["background_sentences"].items()},
         "before_cue": {k: _compile(v) for k, v in raw["before_cue"].items()},
         # All of them as one alternation: it matches exactly when one of them does (none uses a group
         # number), and one scan of the words before a cue costs a third less than forty-odd scans.
-        "any_before_cue": _compile("|".join(f"(?:{v})" for v in raw["before_cue"].values())),
+        "any_before_cue": _any_of(raw["before_cue"].values()),
         "after_cue": {k: _compile(v) for k, v in raw["after_cue"].items()},
+        # The same one-alternation screen for the other lists asked on every sentence or cue: most
+        # sentences and cue words match none of them, and then one scan replaces a scan per entry.
+        "any_article_frame": _any_of(raw["article_frames"].values()),
+        "any_background_sentence": _any_of(raw["background_sentences"].values()),
+        "any_after_cue": _any_of(raw["after_cue"].values()),
         "dated_clause": _compile(raw["dated_clause"]),
         "reported_pluperfect": _compile(raw["reported_pluperfect"]),
         "first_since": _compile(raw["first_since"]),
@@ -61,7 +72,10 @@ def _vocabulary() -> dict[str, Any]:
 
 def article_frame(title: str) -> str | None:
     """The kind of non-event article the headline announces ("opinion", "court", ...), if any."""
-    for kind, pattern in _vocabulary()["article_frames"].items():
+    vocabulary = _vocabulary()
+    if not vocabulary["any_article_frame"].search(title):
+        return None
+    for kind, pattern in vocabulary["article_frames"].items():
         if pattern.search(title):
             return kind
     return None
@@ -69,7 +83,10 @@ def article_frame(title: str) -> str | None:
 
 def background_sentence(text: str) -> str | None:
     """The kind of background a sentence is ("earlier_run", "conditional", ...), if it is one."""
-    for kind, pattern in _vocabulary()["background_sentences"].items():
+    vocabulary = _vocabulary()
+    if not vocabulary["any_background_sentence"].search(text):
+        return None
+    for kind, pattern in vocabulary["background_sentences"].items():
         if pattern.search(text):
             return kind
     return None
@@ -114,9 +131,10 @@ def aside(text: str, start: int, end: int) -> str | None:
                     continue
                 return kind
     after = text[end : end + _WINDOW]
-    for kind, pattern in vocabulary["after_cue"].items():
-        if pattern.search(after):
-            return kind
+    if vocabulary["any_after_cue"].search(after):
+        for kind, pattern in vocabulary["after_cue"].items():
+            if pattern.search(after):
+                return kind
     clause = _clause(text, start, end)
     if vocabulary["dated_clause"].search(clause) and not vocabulary["first_since"].search(clause):
         return "dated"

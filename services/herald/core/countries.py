@@ -10,14 +10,14 @@ import re
 from functools import cache
 from importlib import resources
 
-import yaml
+from herald.core import yaml_data
 
 
 @cache
 def _names() -> dict[str, frozenset[str]]:
     text = resources.files("herald.core").joinpath("data", "country_names.yaml").read_text(encoding="utf-8")
     # Keys read as strings: "NO" (Norway) would otherwise be YAML's false.
-    data = yaml.load(text, Loader=yaml.BaseLoader)
+    data = yaml_data.load_strings(text)
     return {str(code): frozenset(" ".join(n.lower().split()) for n in names) for code, names in data.items()}
 
 

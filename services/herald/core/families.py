@@ -10,14 +10,14 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
+from herald.core import yaml_data
 
 
 @cache
 def families() -> dict[str, str]:
     """Each listed type -> its family's name."""
     text = resources.files("herald.core").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml_data.load(text) or {}
     out: dict[str, str] = {}
     for family, types in (data.get("families") or {}).items():
         for kind in types:
@@ -37,7 +37,7 @@ def consequence_types() -> frozenset[str]:
     """Types that tell what another event caused (people leaving their homes): part of that event,
     whatever its family."""
     text = resources.files("herald.core").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml_data.load(text) or {}
     return frozenset(data.get("consequences") or ())
 
 
@@ -51,5 +51,5 @@ def conflict_families() -> frozenset[str]:
     """The families of armed conflict: a deadly event of one makes another's first in the country the same
     war's next turn (novelty's ``conflict_seen_window``)."""
     text = resources.files("herald.core").joinpath("data", "type_families.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml_data.load(text) or {}
     return frozenset(data.get("conflict") or ())

@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-import yaml
+from herald.core import yaml_data
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _GROUP_LIMIT = 1_000  # scales below it multiply the running group; the others close it
@@ -64,7 +64,7 @@ class Vocabulary:
 def vocabulary() -> Vocabulary:
     """The number words shipped with Herald, loaded on first use (not at import)."""
     text = resources.files("herald.core").joinpath("data/number_words.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = yaml_data.load(text)
     return Vocabulary(
         units={str(k): int(v) for k, v in data["units"].items()},
         scales={str(k): int(v) for k, v in data["scales"].items()},

@@ -28,8 +28,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from herald.core import yaml_data
 from herald.core.records import QuantityRole, TimeRef
 
 _WINDOW = 90  # characters either side a cue is looked for
@@ -121,7 +120,7 @@ class Cues:
 def cues() -> Cues:
     """The cue lists shipped with Herald, loaded on first use (not at import)."""
     text = resources.files("herald.core").joinpath("data/quantity_cues.yaml").read_text(encoding="utf-8")
-    return Cues.from_data(yaml.safe_load(text))
+    return Cues.from_data(yaml_data.load(text))
 
 
 def separate_incident(sentence: str) -> int:
