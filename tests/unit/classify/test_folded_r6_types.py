@@ -111,3 +111,36 @@ def test_those_detained_in_a_coup_statement_is_no_arrest(enrich: Enrich) -> None
         "detained were being held in a safe place.",
     )
     assert found == {"coup"}
+
+
+def test_clashes_between_two_communities_are_the_riot_not_a_battle(enrich: Enrich) -> None:
+    found = types(
+        enrich,
+        "Curfew in three towns as religious riots kill nine",
+        "Authorities imposed a curfew and ordered troops to patrol three towns on Saturday as "
+        "Hindu-Muslim clashes over a disputed shrine killed nine people, police said.",
+    )
+    assert found == {"riot"}
+
+
+def test_arrests_charged_with_looting_in_a_riot_report_are_the_riots(enrich: Enrich) -> None:
+    found = types(
+        enrich,
+        "Rioters loot shops in port city overnight",
+        "The prime minister appealed for calm on Friday. Schools and banks stayed shut across the "
+        "capital. Police arrested 31 people and charged them with looting and public disorder.",
+    )
+    assert found == {"riot"}
+
+
+def test_a_long_wars_dead_in_which_clause_is_background(enrich: Enrich) -> None:
+    found = types(
+        enrich,
+        "Jihadists overrun garrison town of Marte",
+        "Jihadists seized the garrison town of Marte in Nigeria's Borno state on Tuesday, attacking "
+        "before dawn and overrunning the town and its army base, security sources said. A police "
+        "spokesman told reporters in Maiduguri that the attackers raised their flag over the barracks. "
+        "It is the biggest prize in a 40-month insurgency in Borno state, in which hundreds of soldiers "
+        "and civilians have been killed.",
+    )
+    assert found == {"territory_change"}
