@@ -29,7 +29,11 @@ _PROTESTERS = re.compile(
     # "25 arrested as 110,000 join London anti-immigration march"
     r"|\b(?:during|amid|at|as|of) (?:the |a |an |this |that |their |(?:[\w'\u2019,-]+ ){1,4})?"
     r"(?:mass |street |anti-[\w-]+ )?"
-    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|march(?!\s+\d)|sit-ins?|unrest|riots?)\b",
+    r"(?:protests?|demonstrations?|rall(?:y|ies)|marches|march(?!\s+\d)|sit-ins?|unrest|riots?)\b"
+    # "Police arrested 49 people and charged them with looting and public disorder": the charges name
+    # the crowd's acts
+    r"|\b(?:charged|charging|accused|suspected) (?:them |him |her )?(?:with|of) (?:[\w,'\u2019-]+ ){0,4}?"
+    r"(?:public disorder|disorderly conduct|rioting|riot|looting|unlawful assembly|violent disorder)\b",
     re.I,
 )
 _FORCES = re.compile(r"\b(?:police|troops|soldiers|army|security forces|military|residents fought)\b", re.I)
