@@ -32,7 +32,8 @@ def test_the_depth_trapped_miners_are_held_at_is_no_count_of_them() -> None:
 
 def test_workers_believed_still_trapped_are_missing_while_hope_of_finding_them_alive_fades() -> None:
     found = units(
-        "Seven workers are believed to be still trapped in the tunnel and hopes of finding them alive are dimming."
+        "Seven workers are believed to be still trapped in the tunnel and hopes of finding them alive "
+        "are dimming."
     )
     assert found == {"missing": 7}
 
