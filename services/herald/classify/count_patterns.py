@@ -57,6 +57,12 @@ _WHERE = (
 )
 # "at least 15 people asleep in their homes are feared dead": where they were, by what they were doing
 _LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
+# "Ten other people, most of them shoppers in a grocery on the ground floor, were hurt": an aside that
+# says who some of the people were, however long, before their verb
+_PART_ASIDE = (
+    r"\s*,\s*(?:(?:most|many|all|some|several|half|none|one|two|three|four|five|\d+) of (?:them|whom)|"
+    r"including|among them|mostly)\b[^,.;]{1,70},"
+)
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
 _AND = (
@@ -71,7 +77,9 @@ _CROWD_ADJ = (
 BE = (
     r"(?:(?:were|was|are|is|have been|had been|has been|have|had|reportedly|also|been|later|now|critically|"
     # "a man was found shot dead", "three were found dead"
-    r"seriously|severely|slightly|lightly|badly|gravely|still|found)\s+){0,3}"
+    r"seriously|severely|slightly|lightly|badly|gravely|still|found|"
+    # "Ten miners are believed to be still trapped underground": a hedge on what is known of them
+    r"(?:believed|thought|presumed|feared|said|reported) to (?:be|have been))\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}
@@ -100,7 +108,9 @@ RULER = re.compile(rf"\b(?<!former )(?:{_alternation(_WORDS['rulers'])})\b", re.
 TOTALS = re.compile(rf"\b(?:{_alternation(_WORDS['totals'])})\b", re.I)
 # "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.
 _NOT_PEOPLE = (
-    r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?))"
+    # "trapped about 260 feet below ground": a depth or a distance, not people
+    r"(?!\s*(?:%|per ?cent|years?|km|kilomet|miles|hours?|days?|weeks?|months?|"
+    r"(?:feet|foot|ft|metres|meters|m|yards|tonnes|tons)\b))"
     r"(?!\s+(?:[\w-]+\s+)?(?:villages|towns|settlements|buildings|districts|hospitals|schools|streets|regions|areas|"
     r"communities|homes|houses|neighbou?rhoods|provinces|counties|cities|islands|zones|sites|facilities|"
     r"flights|trains|ships|vessels)\b)"
@@ -178,7 +188,7 @@ COUNT_RULES: list[CountRule] = [
         _rule(
             unit,
             # "65,000 people living within a mile of the site left their homes": where they live
-            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_LIVING}{_WHERE})?\s+)?"
+            after=rf"\s+(?:{_ADJ}{_WHO}{_AND}(?:\s*,[^,.;]{{1,30}},|{_PART_ASIDE}|{_LIVING}{_WHERE})?\s+)?"
             rf"{BE}{verb}\b{_NOT_CASUALTIES}",
             after_keys=_stems(verb),
         )

@@ -57,7 +57,8 @@ _DATELINE = re.compile(
     r"(?-i:[A-Z][a-z]+(?:[ /][A-Z][a-z]+)?)"
     r"(?=(?:,\s+[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,2})?"
     r"(?:\s*\([A-Za-z][A-Za-z ./&]*\))?\s+(?:--|[-\u2013\u2014])\s))"  # "Hanoi (VNA) - "
-    r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2})?"  # ", United Arab Emirates", ", March 4"
+    # ", United Arab Emirates", ", March 4", ", Sudan, Feb. 11 (UPI) --"
+    r"(?:,\s+[A-Z][\w.'-]+(?:\s(?:[A-Z][\w.'-]+|\d{1,2})){0,2}){0,2}"
     r"\s*(?:\([A-Za-z][A-Za-z ./&]*\)\s*)?(?:--|[-\u2013\u2014:])\s"  # "(UrduPoint News / Sputnik)"
 )
 # Rank steps; the cues they go with are in data/places.yaml under the same name in lowercase.

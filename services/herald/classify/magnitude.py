@@ -587,6 +587,8 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
             noun_end = m.end() + (said.end() if said is not None else 0)
             if rule.unit == "aircraft" and _aircraft_struck(sentence, m.start(), noun_end):
                 continue  # "destroying at least six aircraft": the strike's target, not its force
+            if rule.unit == "protesters" and _HARMED_BEFORE.search(before):
+                continue  # "security forces killed four protesters": a toll among the crowd, not its size
             if rule.unit in HARM_UNITS and rule.after is not None and _OTHER_VERB_BEFORE.search(before):
                 continue  # "arrested 90 people and 25 officers were injured": the 90 were arrested
             revision = rule.unit == "magnitude" and _MAGNITUDE_REVISION.search(before) is not None
@@ -800,6 +802,10 @@ _OTHER_VERB_BEFORE = re.compile(
     rf"\b(?:arrested|detained|evacuated|rescued|deployed|sent|held|displaced|moved)\s+{_HEDGE}$", re.I
 )
 # Between one salvo member's noun and the next member's number: "30 cruise missiles and 110".
+# "killed four protesters", "arresting at least 19 demonstrators": what happened to the people counted
+_HARMED_BEFORE = re.compile(
+    rf"\b(?:{GERUNDS['killed']}|{GERUNDS['wounded']}|{GERUNDS['arrested']})\s+{_HEDGE}$", re.I
+)
 _SALVO_JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+){_HEDGE}$", re.I)
 
 

@@ -204,6 +204,10 @@ def read_sentence(
             if c.other_before.search(before) or c.other_after.search(after):
                 role = "other_event"
         time: TimeRef = lead_time
+        if time == "earlier" and c.now_before.search(before):
+            # "where they fought the rebels a day earlier, bringing the number killed to 31": the figure
+            # as it stands now, whatever earlier time the sentence opened with
+            time = "this_event"
         if time == "this_event" and lead_period and units[i] not in c.crisis_units:
             time = "cumulative"
         own: TimeRef | None = None
