@@ -72,7 +72,7 @@ from herald.alerts.novelty_config import (
 )
 from herald.alerts.novelty_places import PlaceMemory
 from herald.alerts.novelty_retellings import RecentAlerts
-from herald.alerts.novelty_scopes import affected_country, describe_scope, scopes, where
+from herald.alerts.novelty_scopes import affected_country, describe_scope, region_scope, scopes, where
 from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
     counts_of_the_event,
@@ -404,6 +404,8 @@ class NoveltyDetector:
                 "type": event.type,
                 "source": event.source,
                 "url": event.url,
+                "region": region_scope(event),
+                "killed": event.magnitude.get("killed", 0),
             }
         for scope in scopes(event):
             key = f"{family_of(event.type)}|seen|{scope}"
@@ -652,14 +654,27 @@ class NoveltyDetector:
             return None
         if says_toll_rose(event):
             window = max(window, self.config.country_toll_window)
+        region = region_scope(event)
         for other in sorted(conflict_families() - {family}):
             prior = self.store.get(f"{other}|deadly_in|{country}")
+            if prior and self._small_and_elsewhere(prior, region):
+                continue
             if prior and 0 <= when - prior["at"] <= window.total_seconds():
                 return (
                     f"{country} saw a deadly {prior['type']} {iso(prior['at'])[:16]} ({prior['source']}, "
                     f"{prior['url']}): the same conflict (HERALD_NOVELTY_CONFLICT_SEEN_DAYS)"
                 )
         return None
+
+    def _small_and_elsewhere(self, prior: dict[str, Any], region: str | None) -> bool:
+        """Whether a deadly conflict event is too small and too far to make another region's event its
+        conflict's next turn: shelling that killed two in a border region does not make gunmen firing on
+        a concert audience near the capital, days later, part of the same war. Fighting that killed at
+        least ``conflict_seen_elsewhere_min_killed`` keeps the whole country seen."""
+        floor = self.config.conflict_seen_elsewhere_min_killed
+        if floor is None or region is None or not prior.get("region") or prior["region"] == region:
+            return False
+        return bool(prior.get("killed", floor) < floor)
 
     def _scope_first(self, story: dict[str, Any], fired: list[Alert]) -> bool:
         """Whether the story raised (or this report raises) a first in its country or the world, not a
@@ -670,7 +685,9 @@ class NoveltyDetector:
         if "new_type" not in story["rules"]:
             return False
         stored = story["alerts"][story["rules"]["new_type"]]
-        return _country_first(stored["rule"], stored.get("update_of"), stored.get("evidence"))
+        if self.config.record_after_local_first:
+            return _country_first(stored["rule"], stored.get("update_of"), stored.get("evidence"))
+        return _scope_first_alert(stored["rule"], stored.get("update_of"), stored.get("evidence"))
 
     def _local_first_superseded(
         self, story: dict[str, Any], fired: list[Alert], outcome: Outcome
@@ -1053,6 +1070,13 @@ def _updates(story: dict[str, Any], other: dict[str, Any]) -> bool:
     """Whether ``story`` already raised an update of ``other``'s alert (a follow-up split off by grouping)."""
     alerted = set(other.get("order") or [])
     return any(a.get("update_of") in alerted for a in (story.get("alerts") or {}).values())
+
+
+def _scope_first_alert(rule: str, update_of: str | None, evidence: dict[str, Any] | None) -> bool:
+    """A first of its scope at any level (the world, a country, a region, a place), not a claimed one."""
+    evidence = evidence or {}
+    scoped = evidence.get("trigger") == "scope" and "claim" not in evidence
+    return rule == "new_type" and not update_of and scoped
 
 
 def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | None) -> bool:

@@ -78,6 +78,10 @@ class NoveltyConfig:
     # record by its count. Off, one real-world event pages once and its rising toll goes out as updates;
     # a claimed record or a claimed first still goes out.
     record_after_first: bool = False
+    # Whether a region or place first paged on an earlier report of the story lets a later report's count
+    # raise a record. Off, the event that paged (gunmen firing on a concert audience, a region's first)
+    # goes on as updates when its toll is given: its 40 dead beat no series a second time.
+    record_after_local_first: bool = False
     # Whether a first in a scope needs the event placed in a country (a claimed first does not).
     first_needs_country: bool = True
     # How long a deadly event of one conflict family (ground_violence, strikes: ``conflict`` in
@@ -85,6 +89,9 @@ class NoveltyConfig:
     # three days after deadly fighting at Spin Boldak are the same war's next turn, not Afghanistan's first
     # air strike in a month. None: each family is seen on its own.
     conflict_seen_window: timedelta | None = timedelta(days=7)
+    # The dead below which such an event makes only its own region seen, not the rest of the country
+    # (None: any deadly event makes the whole country seen).
+    conflict_seen_elsewhere_min_killed: float | None = 10
 
 
 def iso(ts: float) -> str:

@@ -73,6 +73,12 @@ def scopes(event: Event) -> list[str]:
     return out
 
 
+def region_scope(event: Event) -> str | None:
+    """The event's region scope ("region:RU:belgorod oblast"), or None when it is placed no finer than
+    its country."""
+    return next((s for s in scopes(event) if s.startswith("region:")), None)
+
+
 def _implied_kind(event: Event) -> str | None:
     """ "country" when the location, with no region, is the country's name or an actor's name of that
     country ("Ukraine"). A city attacked is an actor too, but the gazetteer gives a city its region."""

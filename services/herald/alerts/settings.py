@@ -59,6 +59,14 @@ class AlertSettings(CoreSettings):
             "country seen for the others (0: each family on its own)."
         ),
     )
+    novelty_conflict_seen_elsewhere_min_killed: float = Field(
+        10,
+        ge=0,
+        description=(
+            "new_type: killed from which a deadly conflict event makes its whole country seen for the other "
+            "conflict family; a smaller one makes only its own region seen (0: any deadly event, everywhere)."
+        ),
+    )
     novelty_routine_min_days: int = Field(
         1,
         ge=1,
@@ -98,6 +106,13 @@ class AlertSettings(CoreSettings):
         description=(
             "record: a story that raised a first in a scope may also raise a record by its count; off, one "
             "event pages once and its rising toll goes out as updates (claims still alert)."
+        ),
+    )
+    novelty_record_after_local_first: bool = Field(
+        False,
+        description=(
+            "record: a story that paged a region or place first on an earlier report may raise a record by "
+            "a later report's count; off, its toll goes out as updates (claims still alert)."
         ),
     )
     novelty_first_needs_country: bool = Field(
@@ -280,8 +295,10 @@ class AlertSettings(CoreSettings):
             record_min_value=self.novelty_record_min_value,
             record_ignored_metrics=tuple(self.novelty_record_ignored_metrics),
             record_after_first=self.novelty_record_after_first,
+            record_after_local_first=self.novelty_record_after_local_first,
             first_needs_country=self.novelty_first_needs_country,
             conflict_seen_window=(
                 timedelta(days=self.novelty_conflict_seen_days) if self.novelty_conflict_seen_days else None
             ),
+            conflict_seen_elsewhere_min_killed=self.novelty_conflict_seen_elsewhere_min_killed or None,
         )

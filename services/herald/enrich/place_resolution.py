@@ -32,6 +32,10 @@ ALTERNATE_ALONE_MIN_POPULATION = STRONG_CITY_POPULATION
 # names Russia as the attacker on every line. Only a name pinned by its state or country (", Texas",
 # "Yemen's") reads as the small town then.
 BIG_NAMESAKE_RATIO = 10
+# A lone small town abroad whose name several towns bear, the only name that resolved, beside at least
+# this many place names the gazetteer does not know: the report is about a locale the gazetteer lacks
+# (a city's neighbourhoods), and the town is a namesake of one of its streets or quarters.
+UNKNOWN_NEIGHBOURS = 2
 
 
 def resolve(mentions: list[Mention], gazetteer: Gazetteer) -> None:
@@ -160,6 +164,7 @@ def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> No
     # Places the article's reading rests on: countries, regions, and towns of a country it names
     # more than once. Two stray namesakes must not vouch for each other.
     anchors = [p for p in placed if p.kind != "city" or named.get(p.country_code, 0) > 1]
+    unknown = sum(1 for m in mentions if m.label == "GPE" and not m.candidates and not m.modifier)
     for m in mentions:
         p = m.place
         if p is None or p.kind != "city" or m.explicit or p.population >= NAMESAKE_MAX_POPULATION:
@@ -168,7 +173,14 @@ def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> No
             continue  # its country is named elsewhere too, or it is the capital
         others = [o for o in anchors if o is not p]
         if not others:
-            continue  # nothing to compare with
+            # Nothing to compare with, except names the gazetteer does not know at all: "torched the
+            # state broadcaster in Rampura as battles spread from Uttara to Jatrabari", Dhaka's
+            # neighbourhoods, is none of the four Indian towns called Rampura beside two unknowns. A
+            # name only one town bears ("KHAR: ... in the Batwar area of Bajaur") is that town.
+            namesakes = sum(1 for c in m.candidates if c.primary)
+            if unknown >= UNKNOWN_NEIGHBOURS and namesakes >= 2:
+                m.place, m.country_code = None, None
+            continue
         if all(_km(p, o) > NAMESAKE_DISTANCE_KM for o in others):
             m.place, m.country_code = None, None
 

@@ -38,3 +38,25 @@ def test_a_storm_that_floods_and_kills_is_still_a_natural_disaster(enrich: Enric
         "off homes.",
     )
     assert found["natural_disaster"].magnitude.get("killed") == 8
+
+
+def test_gunmen_firing_on_a_concert_audience_attack_civilians(enrich: Enrich) -> None:
+    """moscow_concert_attack: the first report of gunmen in a concert hall gives no toll and names no
+    victims, only the audience they fired on; it reported no event, and the attack's first was lost."""
+    found = events(
+        enrich,
+        "Gunmen open fire inside a theatre in the city centre",
+        "Several men in camouflage burst into the theatre on Friday evening and fired on the audience "
+        "before the show, witnesses said. There was no word yet on casualties.",
+    )
+    assert "attack_on_civilians" in found
+
+
+def test_gunmen_spraying_spectators_with_fire_attack_civilians(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Gunmen storm a stadium; at least 20 killed",
+        "At least 20 people were killed when attackers sprayed spectators with automatic fire during a "
+        "match, police said.",
+    )
+    assert found["attack_on_civilians"].magnitude.get("killed") == 20

@@ -224,3 +224,28 @@ def test_full_article_is_processed_to_the_end(enricher: Enricher) -> None:
     )  # fmt: skip
     (r,) = enricher.enrich([article])
     assert [(q.value, q.unit) for q in r.quantities] == [(45, "arrested")]
+
+
+def test_a_lone_name_several_small_towns_share_beside_unknown_quarters_stays_unresolved(
+    enricher: Enricher,
+) -> None:
+    """bd_quota_protests: a city's report naming only its own neighbourhoods ("the broadcaster's offices
+    in Rampura as fighting spread from Uttara to Jatrabari") placed the day's toll in one of the four
+    Indian towns called Rampura, and paged India's first riot. The gazetteer knows none of the
+    neighbourhoods; the one name it does know is a guess among namesakes, so it places nothing."""
+    r = enrich(
+        enricher,
+        "Deadliest day of protests leaves at least 25 dead",
+        "Protesters set fire to the state broadcaster's offices in Rampura as battles spread from Uttara "
+        "to Jatrabari.",
+    )
+    assert not [e for e in r.entities if e.text == "Rampura" and e.geo is not None]
+
+
+def test_a_name_only_one_town_bears_still_resolves_beside_unknown_places(enricher: Enricher) -> None:
+    r = enrich(
+        enricher,
+        "Landslide buries homes near Butwal",
+        "Rescuers recovered nine bodies after a landslide hit wards of Satyawati and Lumke overnight.",
+    )
+    assert place(r, "Butwal").geo.country_code == "NP"
