@@ -327,11 +327,12 @@ _ONE_PLACE_TAKEN = re.compile(
     # "pushed the Malian army out of the strategic town of Konna": the place the other side lost
     r"(?:pushed|drove|driven|forced|chased|expelled)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|troops|forces|soldiers|"
     r"rebels|militants|fighters|insurgents|jihadists|militia)\s+out\s+of)"
-    r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|cent(?:er|re))\s+of\s+)?"
     # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
     r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
-    r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
+    # "retook Nawa district": a district is reported by its seat, one place; a region or province is not
+    r"(?!\s+(?:region|province|oblast|state|county|airport|base|port|bridge|dam|plant)\b)"
     # "overran Light Infantry Battalions 379 and 541": units beaten, not a place taken
     r"(?!(?:\s+[A-Z][\w'-]+){0,3}\s+(?-i:Battalions?|Brigades?|Regiments?|Divisions?|Corps|Headquarters)\b)"
 )

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from tests.support.classify_articles import as_article
 
+from herald.classify.magnitude import read_text
 from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle, Event
 
@@ -45,3 +46,31 @@ def test_a_storms_toll_in_the_country_it_left_is_not_the_toll_where_it_landed(en
     assert storm.location is not None and storm.location.country_code == "VN"
     assert storm.magnitude.get("killed") != 14
     assert "missing" not in storm.magnitude
+
+
+def units(sentence: str) -> dict[str, float]:
+    return {r.unit: r.value for r in read_text(sentence, 1)}
+
+
+def test_a_district_retaken_is_one_place_changing_hands() -> None:
+    assert units("Government troops retook Shindand district in western Herat province on Tuesday.") == {
+        "settlements": 1
+    }
+
+
+def test_the_centre_of_a_district_the_other_side_is_pushed_out_of_is_one_place() -> None:
+    found = units(
+        "Soldiers drove the insurgents out of the centre of Kohistan district after a week of fighting."
+    )
+    assert found.get("settlements") == 1
+
+
+def test_a_province_retaken_is_not_counted_as_a_settlement() -> None:
+    assert "settlements" not in units("Rebels seized Kidal region after the army withdrew.")
+
+
+def test_a_movement_counted_by_its_name_is_a_toll() -> None:
+    assert (
+        units("Eleven Taliban were killed and two policemen were wounded, the governor said.").get("killed")
+        == 11
+    )
