@@ -632,6 +632,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_one_more_also(sentence, index, readings))
     readings.extend(_one_dead_and_others(sentence, index, read))
+    readings.extend(_of_whom_died(sentence, index))
     readings.extend(_ordinal_one_more(sentence, framed, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
@@ -778,6 +779,37 @@ def _one_dead_and_others(
         before = sentence[max(0, m.start() - 160) : m.start()]
         if _ONE_DEAD_BEFORE_OTHERS.search(before) and _OTHERS_WITH_ONE.match(sentence, m.end()):
             out.append(Reading("killed", value + 1, "exact", index, replaces=("killed", value)))
+    return out
+
+
+# "shot seven people, four of whom died on the spot": of the people hit, some died and the rest were
+# hurt, so the count splits into the dead and the wounded.
+_SHOT_OF_WHOM_DIED = (
+    r"\b(?:shot|gunned\s+down|stabbed|hacked|attacked)\s+(?P<hit>{n})\s+(?:[\w-]+\s+)?(?:people|persons|"
+    r"villagers|residents|civilians|worshippers|passengers|others)\s*,\s+(?P<dead>{n})\s+of\s+whom\s+"
+    r"(?:later\s+|instantly\s+)?(?:died|were\s+killed|have\s+died|succumbed)\b"
+)
+
+
+@cache
+def _shot_of_whom_died() -> re.Pattern[str]:
+    """``_SHOT_OF_WHOM_DIED`` with the number phrase filled in, compiled on first use."""
+    return re.compile(_SHOT_OF_WHOM_DIED.format(n=number_pattern()), re.I)
+
+
+def _of_whom_died(sentence: str, index: int) -> list[Reading]:
+    """The dead and the wounded of "shot seven people, four of whom died": four killed, three hurt."""
+    out = []
+    for m in _shot_of_whom_died().finditer(sentence):
+        hit_read, dead_read = parse_number(m.group("hit")), parse_number(m.group("dead"))
+        if hit_read is None or dead_read is None or is_background(sentence, m):
+            continue
+        hit, dead = hit_read[0], dead_read[0]
+        if not 0 < dead <= hit:
+            continue
+        out.append(Reading("killed", float(dead), "exact", index))
+        if hit > dead:
+            out.append(Reading("wounded", float(hit - dead), "exact", index))
     return out
 
 

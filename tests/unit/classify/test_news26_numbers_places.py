@@ -74,3 +74,22 @@ def test_a_movement_counted_by_its_name_is_a_toll() -> None:
         units("Eleven Taliban were killed and two policemen were wounded, the governor said.").get("killed")
         == 11
     )
+
+
+def test_people_shot_of_whom_some_died_split_into_dead_and_wounded() -> None:
+    found = units("Gunmen stormed the market on Sunday and shot nine people, five of whom died in hospital.")
+    assert found == {"killed": 5, "wounded": 4}
+
+
+def test_websites_an_attack_defaced_are_its_reach() -> None:
+    assert units("Around 40 websites of city councils were defaced overnight, the agency said.") == {
+        "affected": 40
+    }
+
+
+def test_a_toll_of_fighting_earlier_in_the_week_is_no_count_of_the_event() -> None:
+    found = units(
+        "The Red Cross says 150 people were killed and 300 wounded in three days of street fighting in the "
+        "capital earlier in the week."
+    )
+    assert found == {}
