@@ -5,8 +5,9 @@ country's figures in a sentence that opens on it: "A quake on the Iran-Iraq bord
 in the two countries. ... In Iraq six people died and around 150 were hurt. In Iran, the governor
 said seven died." An event placed in Iraq is sized by Iraq's sentence: the other country's sentence
 is that country's toll, and the sum "in the two countries" yields to the country's own figure for the
-same metric. Without a place for the event, or without a sentence opening on a country, the readings
-are unchanged: nothing then says which figures are whose.
+same metric (where only the other country's is told, the sum sizes the event with nothing). Without
+a place for the event, or without a sentence opening on a country, the readings are unchanged:
+nothing then says which figures are whose.
 """
 
 from __future__ import annotations
@@ -34,10 +35,15 @@ _COMBINED = re.compile(
 @cache
 def _lead() -> re.Pattern[str]:
     """A sentence opening on the country it tells of: "In Iraq six people died", "In the Philippines,
-    police said", "In northern Burkina Faso, militants ..."."""
+    police said", "In northern Burkina Faso, militants ...", "Across the border, in Nepal, ..."; not
+    "Ukraine's air force said", which names the speaker's country, not the count's."""
     code_of, _, _ = country_index()
     names = "|".join(re.escape(n) for n in sorted(code_of, key=len, reverse=True))
-    return re.compile(rf"^\W*(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)", re.IGNORECASE)
+    return re.compile(
+        rf"^\W*(?:(?:across the border|elsewhere|meanwhile),? )?"
+        rf"(?:in|across) (?:the )?(?:\w+ern )?({names})(?!\w)",
+        re.IGNORECASE,
+    )
 
 
 def _lead_country(text: str) -> str | None:
@@ -63,21 +69,22 @@ def own_country_readings(
     readings: list[Reading], segs: Sequence[Segment], country: str | None
 ) -> list[Reading]:
     """The readings that are ``country``'s: less the people counted in a sentence opening on another
-    country, and less a sum over countries for a metric a sentence opening on ``country`` gives."""
+    country, and less a sum over countries for a metric a sentence opening on a country gives."""
     if not country:
         return readings
     by_index = {g.index: g for g in segs}
     leads = {g.index: code for g in segs if not g.headline and (code := _lead_country(g.text))}
     if not leads:
         return readings
-    own_units = {r.unit for r in readings if leads.get(r.segment) == country}
+    # a sum over countries is no one country's toll once the report gives any country's own figure
+    told_by_country = {r.unit for r in readings if r.segment in leads}
     kept = []
     for r in readings:
         lead = leads.get(r.segment)
         if r.unit in _PEOPLE and lead is not None and lead != country:
             continue
         seg = by_index.get(r.segment)
-        if r.unit in own_units and lead != country and seg is not None and _combined(seg.text):
+        if r.unit in told_by_country and lead is None and seg is not None and _combined(seg.text):
             continue
         kept.append(r)
     return kept

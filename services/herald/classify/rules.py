@@ -183,11 +183,11 @@ def classify(
         own = own_country_readings(readings, segs, location.country_code if location else None)
         magnitude = measure(code, members, own, fled_violence=fled_violence)
         if code == "evacuation" and moved_by is None:
-            magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
+            magnitude = _from_its_hazard(magnitude, by_type, extra, own)
         if code in HAZARDS and moved_by is None:
-            magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
+            magnitude = _with_its_evacuees(code, magnitude, by_type, extra, own, fled_violence)
         if code == "attack_on_civilians":
-            magnitude = _with_its_displaced(magnitude, by_type, extra, readings, fled_violence)
+            magnitude = _with_its_displaced(magnitude, by_type, extra, own, fled_violence)
         if code in UNREST:
             hazards = {
                 h: measure(h, sorted(set(by_type[h]) | extra.get(h, set())), readings)

@@ -7,8 +7,10 @@ from collections.abc import Callable, Sequence
 
 from tests.support.classify_articles import as_article
 
-from herald.classify.magnitude import read_text
+from herald.classify.country_tolls import own_country_readings
+from herald.classify.magnitude import Reading, read_text
 from herald.classify.rules import classify
+from herald.classify.segments import Segment
 from herald.core.records import Article, EnrichedArticle, Event
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
@@ -93,3 +95,16 @@ def test_a_toll_of_fighting_earlier_in_the_week_is_no_count_of_the_event() -> No
         "capital earlier in the week."
     )
     assert found == {}
+
+
+def test_a_sum_over_two_countries_is_neither_countrys_once_one_tells_its_own() -> None:
+    texts = [
+        "Floods have killed at least 30 people in Malawi and neighbouring Mozambique.",
+        "In Malawi, the disaster agency said 19 people died.",
+    ]
+    segs = [Segment(i, i, 0, len(t), t, headline=False) for i, t in enumerate(texts)]
+    readings = [Reading("killed", 30.0, "exact", 0), Reading("killed", 19.0, "exact", 1)]
+    malawi = own_country_readings(readings, segs, "MW")
+    mozambique = own_country_readings(readings, segs, "MZ")
+    assert [r.value for r in malawi] == [19.0]
+    assert mozambique == []
