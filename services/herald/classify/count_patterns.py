@@ -436,6 +436,14 @@ COUNT_RULES: list[CountRule] = [
         r"(?:[\w-]+\s+)?(?:services|systems|operations|networks)\s+(?:disrupted|crippled|paralys\w+|shut\s+down)",
         after_keys=("disrupted", "crippled", "paralys", "shut"),
     ),
+    # "About 70 websites of state agencies were defaced", "some 40 government websites were taken down":
+    # sites are hit only by an attack on them, so the number hit is the attack's reach
+    _rule(
+        "affected",
+        after=r"\s+(?:[\w-]+\s+){0,3}?(?:websites|web\s+sites|web\s+portals)\b[^.;]{0,50}?\b(?:were|was|have\s+been|"
+        r"had\s+been)\s+(?:hit|hacked|defaced|attacked|breached|taken\s+(?:down|offline)|knocked\s+offline)\b",
+        after_keys=("website", "web site", "web portal"),
+    ),
     # "More than 135,000 residents have been without online services since Saturday"
     _rule(
         "affected",

@@ -327,11 +327,12 @@ _ONE_PLACE_TAKEN = re.compile(
     # "pushed the Malian army out of the strategic town of Konna": the place the other side lost
     r"(?:pushed|drove|driven|forced|chased|expelled)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|troops|forces|soldiers|"
     r"rebels|militants|fighters|insurgents|jihadists|militia)\s+out\s+of)"
-    r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|cent(?:er|re))\s+of\s+)?"
     # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
     r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
-    r"(?!\s+(?:region|province|oblast|state|district|county|airport|base|port|bridge|dam|plant)\b)"
+    # "retook Nawa district": a district is reported by its seat, one place; a region or province is not
+    r"(?!\s+(?:region|province|oblast|state|county|airport|base|port|bridge|dam|plant)\b)"
     # "overran Light Infantry Battalions 379 and 541": units beaten, not a place taken
     r"(?!(?:\s+[A-Z][\w'-]+){0,3}\s+(?-i:Battalions?|Brigades?|Regiments?|Divisions?|Corps|Headquarters)\b)"
 )
@@ -633,6 +634,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_one_more_also(sentence, index, readings))
     readings.extend(_one_dead_and_others(sentence, index, read))
+    readings.extend(_of_whom_died(sentence, index))
     readings.extend(_ordinal_one_more(sentence, framed, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
     ones = [
@@ -779,6 +781,37 @@ def _one_dead_and_others(
         before = sentence[max(0, m.start() - 160) : m.start()]
         if _ONE_DEAD_BEFORE_OTHERS.search(before) and _OTHERS_WITH_ONE.match(sentence, m.end()):
             out.append(Reading("killed", value + 1, "exact", index, replaces=("killed", value)))
+    return out
+
+
+# "shot seven people, four of whom died on the spot": of the people hit, some died and the rest were
+# hurt, so the count splits into the dead and the wounded.
+_SHOT_OF_WHOM_DIED = (
+    r"\b(?:shot|gunned\s+down|stabbed|hacked|attacked)\s+(?P<hit>{n})\s+(?:[\w-]+\s+)?(?:people|persons|"
+    r"villagers|residents|civilians|worshippers|passengers|others)\s*,\s+(?P<dead>{n})\s+of\s+whom\s+"
+    r"(?:later\s+|instantly\s+)?(?:died|were\s+killed|have\s+died|succumbed)\b"
+)
+
+
+@cache
+def _shot_of_whom_died() -> re.Pattern[str]:
+    """``_SHOT_OF_WHOM_DIED`` with the number phrase filled in, compiled on first use."""
+    return re.compile(_SHOT_OF_WHOM_DIED.format(n=number_pattern()), re.I)
+
+
+def _of_whom_died(sentence: str, index: int) -> list[Reading]:
+    """The dead and the wounded of "shot seven people, four of whom died": four killed, three hurt."""
+    out = []
+    for m in _shot_of_whom_died().finditer(sentence):
+        hit_read, dead_read = parse_number(m.group("hit")), parse_number(m.group("dead"))
+        if hit_read is None or dead_read is None or is_background(sentence, m):
+            continue
+        hit, dead = hit_read[0], dead_read[0]
+        if not 0 < dead <= hit:
+            continue
+        out.append(Reading("killed", float(dead), "exact", index))
+        if hit > dead:
+            out.append(Reading("wounded", float(hit - dead), "exact", index))
     return out
 
 

@@ -36,6 +36,7 @@ from herald.core.quantity_context import cues as quantity_cues
 from herald.core.records import ClaimedCount, EnrichedArticle, Event, Quantity, stable_id
 
 from . import claims, event_actors, event_place, live_hazards, salience, segments, type_veto
+from .country_tolls import own_country_readings
 from .cues import HARD_NEWS, is_off_topic, search, word_starts
 from .event_grouping import continuations, drop_passing_mentions, group
 from .foreign_counts import without_other_countries_counts
@@ -175,13 +176,18 @@ def classify(
         triggers = {k: hit.span for k, hit in by_type[code].items()}
         members = sorted(set(triggers) | extra.get(code, set()))
         texts = [" ".join(segs[k].text.split()) for k in members]
-        magnitude = measure(code, members, readings, fled_violence=fled_violence)
+        cast = event_actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
+        location = event_place.locate(
+            article, [segs[k] for k in members], cast.attackers, cast.targets, code=code, lead=segs
+        )
+        own = own_country_readings(readings, segs, location.country_code if location else None)
+        magnitude = measure(code, members, own, fled_violence=fled_violence)
         if code == "evacuation" and moved_by is None:
-            magnitude = _from_its_hazard(magnitude, by_type, extra, readings)
+            magnitude = _from_its_hazard(magnitude, by_type, extra, own)
         if code in HAZARDS and moved_by is None:
-            magnitude = _with_its_evacuees(code, magnitude, by_type, extra, readings, fled_violence)
+            magnitude = _with_its_evacuees(code, magnitude, by_type, extra, own, fled_violence)
         if code == "attack_on_civilians":
-            magnitude = _with_its_displaced(magnitude, by_type, extra, readings, fled_violence)
+            magnitude = _with_its_displaced(magnitude, by_type, extra, own, fled_violence)
         if code in UNREST:
             hazards = {
                 h: measure(h, sorted(set(by_type[h]) | extra.get(h, set())), readings)
@@ -192,10 +198,6 @@ def classify(
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({hit.cue for hit in by_type[code].values()})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
-        cast = event_actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
-        location = event_place.locate(
-            article, [segs[k] for k in members], cast.attackers, cast.targets, code=code, lead=segs
-        )
         event_id = stable_id("event", article.id, code)
         found = claims.extract(code, texts, article.title)
         events.append(
