@@ -306,17 +306,20 @@ class RecentAlerts:
             and abs(when - p["at"]) <= window
             and p.get("type", event.type) == event.type
         ]
-        countries = {p.get("country") for p in recent}
+        # An update placed nowhere itself speaks for its story's country, that of the story's first
+        # alert ("Volcano death toll rises to 13", no country read, updated an eruption alerted in one).
+        countries = {p.get("country") or self._first_alerted_in(p, event.type) for p in recent}
         if len(countries) != 1 or None in countries:
             return None
         prior = recent[0]
+        country = next(iter(countries))
         story = self.store.get(f"{event.type}|story|{prior['story_id']}") or {}
         before = (story.get("counts") or {}).get("killed", prior["magnitude"].get("killed"))
         if not before or before >= killed or tells_of_another_event(event, {"killed": before}):
             return None
         return (
             f"placed nowhere, but says its toll rose ({killed:g}) from that of the {event.type} alerted in "
-            f"{prior['country']} {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}), the only "
+            f"{country} {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}), the only "
             "country where its type alerted lately: its later report"
         ), prior
 

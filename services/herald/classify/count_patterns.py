@@ -69,7 +69,8 @@ _AND = (
     r"(?:\s+and\s+(?!(?:left|leaving|leave|injur\w*|wound\w*|kill\w*|forc\w*|displac\w*|made|making)\b)"
     r"(?:[\w-]+\s+){0,3}[\w-]+)?"
 )
-_ADJ = rf"(?:(?!{_MONTHS}\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+# Not "with": "put the toll at 13 with seven people still missing" gives the missing their own number.
+_ADJ = rf"(?:(?!(?:{_MONTHS}|with)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
     rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"
     rf"detained|killed|injured|wounded|dead|held)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
@@ -219,7 +220,9 @@ COUNT_RULES: list[CountRule] = [
             r"\s+"
             r"(?:to\s+)?|(?:fell|fallen|falls|dropped|dropping|decreased|gone down|went down)\s+"
             r"(?:from\s+(?:the\s+)?[\d,]+\s+(?:[a-z]+\s+){0,3}?)?to\s+)"
-            rf"{_HEDGE}",
+            rf"{_HEDGE}"
+            # "Authorities put the number killed by the eruption at 13": a toll as a body states it
+            rf"|\bput(?:s|ting)?\s+the\s+number\s+(?:of\s+(?:people\s+)?)?{fate}\b[^.;\d]{{0,100}}?\bat\s+{_HEDGE}",
             keys=("number",),
             reach=150,
         )

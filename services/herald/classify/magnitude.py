@@ -433,14 +433,15 @@ _RICHTER = re.compile(r"\bM(\d\.\d)\b")
 # "The US Geological Survey has raised the magnitude of Friday's earthquake off northern Japan to 9.0
 # from 8.9": the agency's revision is the figure that stands.
 _MAGNITUDE_REVISION = re.compile(rf"(?:{MAGNITUDE_REVISION})$", re.I)
-# A year after a month or a preposition ("since Solhan in June 2021, when 160 were killed", "in 1814")
+# A year after a month, a preposition or a possessive ("since Solhan in June 2021, when 160 were killed",
+# "in 1814", "Galunggung's 1982 eruption, which killed 68")
 # is part of a date: not a count, and not a number that would cut the date off from the count after it.
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _DAY_OF_MONTH = re.compile(
     r"\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I
 )
 _YEAR_BEFORE = re.compile(
-    r"(?:\b(?:in|since|of|from|until|by)|january|february|march|april|may|june|july|august|september|october|"
+    r"(?:\b(?:in|since|of|from|until|by)|\w['\u2019]s|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+(?:\d{1,2},?\s+)?$",
     re.I,
 )

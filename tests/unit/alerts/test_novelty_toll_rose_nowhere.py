@@ -110,3 +110,38 @@ def test_evacuees_counted_beside_the_dead_leave_the_update_to_the_deadly_event()
     dead = dead.model_copy(update={"id": stable_id("e", "7-dead")})
     [update] = det.assess(dead).alerts
     assert update.evidence["escalation"]["magnitude"]["killed"] == {"previous": 78, "value": 100}
+
+
+def test_a_second_risen_toll_placed_nowhere_updates_the_story_its_earlier_update_spoke_for() -> None:
+    """An eruption's toll rises twice in reports that name no country: the first of them updated the
+    story alerted in the country and was recorded with no country of its own. The second speaks for the
+    same story, the country of that story's first alert, and updates it again."""
+    det = NoveltyDetector({})
+    volcano = dict(type="natural_disaster", severity=4)
+    slopes = ("Lumajang", "ID", "East Java")
+    assert det.observe(ev(1, story="eruption", where=slopes, magnitude={"killed": 1}, **volcano))
+    first_rise = det.assess(
+        ev(
+            2,
+            day=1,
+            story="nowhere-1",
+            where=None,
+            magnitude={"killed": 13},
+            title="Volcano death toll rises to 13, seven still missing",
+            **volcano,
+        )
+    )
+    assert [a for a in first_rise.alerts if a.update_of]
+    second_rise = det.assess(
+        ev(
+            3,
+            day=6,
+            story="nowhere-2",
+            where=None,
+            magnitude={"killed": 46},
+            title="Eruption deaths reach 46 as searchers comb the sand mines",
+            **volcano,
+        )
+    )
+    [update] = [a for a in second_rise.alerts if a.update_of]
+    assert update.evidence["escalation"]["magnitude"]["killed"] == {"previous": 13, "value": 46}
