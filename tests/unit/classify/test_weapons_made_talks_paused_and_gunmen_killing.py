@@ -95,3 +95,22 @@ def test_such_bombings_growing_more_frequent_is_background() -> None:
         "Such bombings have grown more frequent as insurgents step up attacks ahead of the elections.",
     )
     assert found == {"infrastructure_attack"}
+
+
+def test_residents_who_fled_coming_back_are_no_evacuation() -> None:
+    found = _types(
+        "Troops push militants out of district centre",
+        "Troops drove militants out of the district centre on Tuesday, the governor said. Fighters had "
+        "overrun the centre earlier in the week, and families who fled are beginning to return.",
+    )
+    assert "evacuation" not in found
+
+
+def test_an_island_bracing_for_another_evacuation_reports_the_eruption_alone() -> None:
+    found = _types(
+        "Island faces another evacuation as volcano erupts again",
+        "Villagers on the island were bracing for their third evacuation in a year on Monday after the "
+        "volcano began erupting again, officials said.",
+    )
+    assert "evacuation" not in found
+    assert "natural_disaster" in found
