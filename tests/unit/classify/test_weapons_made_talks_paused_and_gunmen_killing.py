@@ -114,3 +114,13 @@ def test_an_island_bracing_for_another_evacuation_reports_the_eruption_alone() -
     )
     assert "evacuation" not in found
     assert "natural_disaster" in found
+
+
+def test_plotters_who_planned_to_seize_a_building_are_arrested_not_a_coup() -> None:
+    found = _types(
+        "Coup plotters planned to seize the senate, army says",
+        "A group held last week had planned to seize the senate and take lawmakers hostage, the army said "
+        "on Monday. Nine people, five of them officers, were detained on Friday in a raid on their hideout.",
+    )
+    assert "coup" not in found
+    assert "arrest" in found
