@@ -63,6 +63,10 @@ class NoveltyConfig:
     # to seven") may still be that story's: a flood is counted for a week or so (Greece's 16th victim
     # four days on); a gale's two dead 18 days earlier are another event's.
     country_toll_window: timedelta = timedelta(days=10)
+    # Whether a war's country toll ("with 205 dead, the government ...", read as an air strike) may update an
+    # alerted story of another conflict type in that country (the shelling that paged): a war's dead are one
+    # count, whatever weapon its latest report names. Off: only a story of the report's own type.
+    country_toll_across_conflict: bool = True
     series_points: int = SERIES_POINTS
     routine_window: timedelta = timedelta(days=30)
     routine_min_days: int = 1

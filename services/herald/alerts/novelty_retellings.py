@@ -346,10 +346,10 @@ class RecentAlerts:
             return None
         own = toll_countries(event, self.config.escalation_metrics)
         window = min(self.config.revision_window, self.config.country_toll_window).total_seconds()
-        for prior in reversed(self.store.get(f"{family_of(event.type)}|alerted") or []):
+        for prior in self._country_toll_candidates(event):
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
-            if prior.get("country") not in own or prior.get("type", event.type) != event.type:
+            if prior.get("country") not in own or not self._same_toll_kind(event.type, prior):
                 continue
             story = self.store.get(f"{prior.get('type', event.type)}|story|{prior['story_id']}") or {}
             counts = story.get("counts") or prior["magnitude"]
@@ -367,6 +367,26 @@ class RecentAlerts:
                 f"alerted {iso(prior['at'])[:16]} ({prior['source']}, {prior['url']}): its later report"
             ), prior
         return None
+
+    def _country_toll_candidates(self, event: Event) -> list[dict[str, Any]]:
+        """The alerted stories a country's toll may belong to, newest first: of the report's family, and
+        with ``country_toll_across_conflict`` of every conflict family when the report is a war's."""
+        families = {family_of(event.type)}
+        if self.config.country_toll_across_conflict and families <= conflict_families():
+            families = set(conflict_families())
+        priors = [p for f in sorted(families) for p in self.store.get(f"{f}|alerted") or []]
+        return sorted(priors, key=lambda p: p["at"], reverse=True)
+
+    def _same_toll_kind(self, event_type: str, prior: dict[str, Any]) -> bool:
+        """Whether a story of ``prior``'s type counts the dead a report of ``event_type`` counts: the same
+        type, or with ``country_toll_across_conflict`` any two conflict types. "With 205 dead, the
+        government issues an arrest warrant", read as an air strike, counts the dead of the offensive whose
+        shelling alerted the day before: a war's toll is one count whatever weapon its latest report names."""
+        prior_type = prior.get("type", event_type)
+        if prior_type == event_type:
+            return True
+        pair = {family_of(event_type), family_of(prior_type)}
+        return self.config.country_toll_across_conflict and pair <= conflict_families()
 
     def record_retold(self, event: Event, when: float) -> bool:
         """A record claim after another story's record alert of the same type and country, within the

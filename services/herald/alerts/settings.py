@@ -101,6 +101,13 @@ class AlertSettings(CoreSettings):
         list(RECORD_IGNORED_METRICS),
         description="record: counts whose series never raise a record (outlets count the wounded variously).",
     )
+    novelty_country_toll_across_conflict: bool = Field(
+        True,
+        description=(
+            "retellings: a war's country toll may update an alerted story of another conflict type in that "
+            "country (an offensive's dead in a report read as an air strike); off, only its own type."
+        ),
+    )
     novelty_record_after_first: bool = Field(
         False,
         description=(
@@ -294,6 +301,7 @@ class AlertSettings(CoreSettings):
             felt_abroad_own_min_killed=self.novelty_felt_abroad_own_min_killed,
             record_min_value=self.novelty_record_min_value,
             record_ignored_metrics=tuple(self.novelty_record_ignored_metrics),
+            country_toll_across_conflict=self.novelty_country_toll_across_conflict,
             record_after_first=self.novelty_record_after_first,
             record_after_local_first=self.novelty_record_after_local_first,
             first_needs_country=self.novelty_first_needs_country,

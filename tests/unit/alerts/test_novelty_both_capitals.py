@@ -61,7 +61,10 @@ def test_a_claimed_first_in_the_report_that_updates_the_strikes_is_theirs() -> N
     )
     [update] = outcome.alerts
     assert update.update_of is not None
-    assert ("new_type", "follow_up") in held(outcome)
+    # The report is the strikes' later report (the country's toll of a war, whatever type it was read
+    # as), or at least a follow-up of theirs: either way its claimed first pages nothing of its own.
+    reasons = set(held(outcome))
+    assert reasons & {("new_type", "follow_up"), ("any", "retelling")}
 
 
 def test_a_town_in_the_country_where_the_strikes_alerted_is_no_namesake() -> None:
