@@ -77,11 +77,13 @@ from herald.alerts.novelty_series import RecordSeries
 from herald.alerts.novelty_wording import (
     counts_of_the_event,
     declares_outbreak,
+    measured_by_agency,
     names_place,
     says_toll_rose,
     sums_countries,
     tells_of_another_event,
     tells_of_deaths,
+    tells_of_harm,
     tells_of_past_event,
     text_sums_countries,
     toll_countries,
@@ -396,6 +398,9 @@ class NoveltyDetector:
         cfg = self.config
         deadly = event.magnitude.get("killed", 0) >= 1 and event.severity >= cfg.deadly_first_min_severity
         alertable = deadly or event.severity >= cfg.min_severity or self._outbreak_first(event)
+        # A hazard measured with no harm told pages no desk, so it makes no country or world seen for
+        # the first report of the same event's dead.
+        alertable = alertable and self._no_harm_yet(event, story) is None
         family = family_of(event.type)
         country = affected_country(event)
         if deadly and country and family in conflict_families():
@@ -440,6 +445,24 @@ class NoveltyDetector:
                         "previous": stored,
                     }
                 self.store[key] = when
+
+    def _no_harm_yet(self, event: Event, story: dict[str, Any]) -> str | None:
+        """The agency a report speaks for when it counts no one, tells of no harm and speaks only for an
+        agency that measures the hazard ("A magnitude 6.8 earthquake struck ..., the US Geological Survey
+        said"), or None. Such a report is a hazard measured, often from abroad hours before any toll: the
+        first pages on the first report of harm, which a desk can act on. A later report of a story held so
+        that still counts no one and tells of no harm ("Agencies differ on the quake's size: 6.8, 6.9 or
+        7.0") is the same measurement, whoever it speaks for. Outbreaks are counted in cases, not harm, and
+        keep their own floor (``outbreak_first_min_severity``)."""
+        if self.config.first_before_harm or event.type in OUTBREAK_TYPES:
+            return None
+        if any(m in event.magnitude for m in (*self.config.escalation_metrics, "wounded")):
+            return None
+        if tells_of_harm(event):
+            return None
+        if story.get("measured_only"):
+            return "a later report of a hazard measured, still with no harm told"
+        return measured_by_agency(event)
 
     def _outbreak_first(self, event: Event) -> bool:
         """Whether the event's first in a country or the world may page below the usual severity: an
@@ -516,6 +539,20 @@ class NoveltyDetector:
                 # A first nobody can place pages no desk: Yambali unresolved, "tribal fighting" and
                 # "four bodies recovered" read as the world's first armed clash in a month.
                 outcome.hold("new_type", "no_country", "the event is placed in no country")
+                scope_first = False
+            unharmed = self._no_harm_yet(event, story) if scope_first else None
+            if unharmed:
+                # Its scopes are weighed again on the story's first report of harm, against what the
+                # country has seen by then: a report of the same quake's dead, alerted meanwhile in
+                # another story, makes them seen.
+                story["measured_only"] = True
+                story["novel"], story["scopes"] = [], []
+                outcome.hold(
+                    "new_type",
+                    "no_harm_yet",
+                    f"counts no one, tells of no harm and speaks for a measuring agency only: {unharmed!r} "
+                    "(HERALD_NOVELTY_FIRST_BEFORE_HARM)",
+                )
                 scope_first = False
             if story["novel"] and not serious:
                 outcome.hold("new_type", "low_severity", low)

@@ -88,6 +88,10 @@ class NoveltyConfig:
     record_after_local_first: bool = False
     # Whether a first in a scope needs the event placed in a country (a claimed first does not).
     first_needs_country: bool = True
+    # Whether a first in a scope pages on a report that counts no one, tells of no harm and speaks only for
+    # an agency measuring the hazard (a seismology bulletin's magnitude and depth): off, the first waits
+    # for the first report of harm. A claimed first still goes out.
+    first_before_harm: bool = False
     # How long a deadly event of one conflict family (ground_violence, strikes: ``conflict`` in
     # core/data/type_families.yaml) makes a country "seen" for the others: Pakistani air strikes on Paktika
     # three days after deadly fighting at Spin Boldak are the same war's next turn, not Afghanistan's first

@@ -31,7 +31,7 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml.safe_load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum", "centre", "dead", "declared")
+        for kind in ("rose", "back", "new", "sum", "centre", "dead", "declared", "measured", "harm")
     }
 
 
@@ -55,6 +55,20 @@ def says_toll_rose(event: Event) -> str | None:
 def tells_of_deaths(event: Event) -> str | None:
     """The sentence that tells of anyone dead, numbered or not ("a woman was killed", "deaths"), or None."""
     return _first_match(event, "dead")
+
+
+def measured_by_agency(event: Event) -> str | None:
+    """The attribution naming an agency that measures the hazard ("the US Geological Survey said"), when
+    the report speaks for no one else, or None."""
+    if not event.attributions:
+        return None
+    found = [a for a in event.attributions if any(p.search(a) for p in _cues()["measured"])]
+    return found[0][:300] if len(found) == len(event.attributions) else None
+
+
+def tells_of_harm(event: Event) -> str | None:
+    """The sentence that tells of anyone dead or hurt or of anything damaged or down, or None."""
+    return _first_match(event, "dead") or _first_match(event, "harm")
 
 
 def tells_of_past_event(event: Event) -> str | None:

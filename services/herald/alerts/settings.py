@@ -129,6 +129,13 @@ class AlertSettings(CoreSettings):
             "off, an unplaced event can be the world's first."
         ),
     )
+    novelty_first_before_harm: bool = Field(
+        False,
+        description=(
+            "new_type: a first in a scope may page on a report that counts no one, tells of no harm and "
+            "speaks only for an agency measuring the hazard; off, the first waits for a report of harm."
+        ),
+    )
     novelty_record_lookback_days: float | None = Field(
         None,
         gt=0,
@@ -305,6 +312,7 @@ class AlertSettings(CoreSettings):
             record_after_first=self.novelty_record_after_first,
             record_after_local_first=self.novelty_record_after_local_first,
             first_needs_country=self.novelty_first_needs_country,
+            first_before_harm=self.novelty_first_before_harm,
             conflict_seen_window=(
                 timedelta(days=self.novelty_conflict_seen_days) if self.novelty_conflict_seen_days else None
             ),

@@ -64,3 +64,25 @@ def test_house_fires_and_factory_fires_are_no_landscape_s(enrich: Enrich) -> Non
         "Two workers were killed in fires at two garment factories in Dhaka.",
     )
     assert "natural_disaster" not in factories
+
+
+def test_a_death_in_a_country_s_spell_of_fires_is_a_natural_disaster(enrich: Enrich) -> None:
+    """med_fires_2021: a firefighter killed "in the country's week of fires" while boats took people off
+    beaches "after flames cut the roads" read only as an evacuation, so the country's first fire death
+    went out as nothing."""
+    found = events(
+        enrich,
+        "Firefighter dies as coastal villagers leave by boat",
+        "A firefighter died of burns when a tree fell on him near Larissa, the first death in Greece's "
+        "fortnight of fires. Boats took about 600 villagers off beaches after flames cut the coast roads.",
+    )
+    assert found["natural_disaster"].magnitude.get("killed") == 1
+
+
+def test_a_week_of_talks_is_no_fire(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Minister dies after a week of talks",
+        "A former minister died in hospital on Monday after a week of talks on the budget, his party said.",
+    )
+    assert "natural_disaster" not in found
