@@ -177,10 +177,12 @@ def classify(
     cuts: dict[str, int] = {}
     for code in by_type:
         members = sorted(set(by_type[code]) | extra.get(code, set()))
-        second = second_incident(by_type[code], members, segs, readings)
+        second = second_incident(code, by_type, members, segs, readings)
         if second is not None:
             # the second incident's counts are its own ("In a separate raid, three were shot dead")
-            cuts[code], own_counts = second
+            cuts[code], own_counts, opening = second
+            if opening is not None:
+                by_type[code][cuts[code]] = opening
             readings = [r for r in readings if r.segment != cuts[code]] + own_counts
     for code, part, triggers, members in _incidents(by_type, extra, cuts):
         texts = [" ".join(segs[k].text.split()) for k in members]

@@ -43,3 +43,15 @@ def test_a_separate_sentence_that_only_adds_detail_keeps_one_event(enrich: Enric
         "Okhtyrka, officials said.",
     )
     assert len([e for e in events if e.type == "missile_artillery_strike"]) == 1
+
+
+def test_a_separate_raid_told_without_a_cue_is_a_second_attack(enrich: Enrich) -> None:
+    events = found(
+        enrich,
+        "Eleven killed in two attacks in eastern Mali",
+        "Gunmen killed eight villagers overnight on Friday in the village of Tessit near Gao, a local "
+        "official said on Sunday. In a separate raid, three people were shot dead in the hamlet of "
+        "Inekar and their cattle were taken, a resident said.",
+    )
+    attacks = [e for e in events if e.type == "attack_on_civilians"]
+    assert [a.magnitude.get("killed") for a in attacks] == [8, 3]
