@@ -123,3 +123,10 @@ __all__ = [
     "sheltered_count",
     "vetoes",
 ]
+
+
+@cache
+def another_incident() -> re.Pattern[str]:
+    """An opening that names the sentence another incident of the kind just reported ("In a separate
+    raid, ..."): with a toll of its own, a second incident of that type even without a cue."""
+    return re.compile(_raw()["another_incident"], re.I)

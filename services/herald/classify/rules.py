@@ -18,12 +18,15 @@ How an article becomes events:
 3. **One event per type per article** (``event_grouping.py``), made of all segments reporting that
    type, so a wrap-up yields one event for each thing it reports, each with its own sentences. A
    later segment with no cue of its own but with counts ("Five people were killed, officials
-   said.") joins the event(s) of the segment before it, so the counts reach the severity.
+   said.") joins the event(s) of the segment before it, so the counts reach the severity. A body
+   sentence that opens a second incident of a type with its own toll ("In a separate raid, three
+   people were shot dead") is an event of its own (``incidents.py``).
 4. **Per event**: magnitude (``magnitude.py``), actors (``event_actors.py``), location
    (``event_place.py``), severity with reasons (``severity.py``), and whether the text claims a record.
 
-Event ids are ``stable_id("event", article id, type)``: the same article always yields the same ids,
-so a redelivered batch produces duplicates downstream stages recognise, not new events.
+Event ids are ``stable_id("event", article id, type)`` (a second incident of the type adds ``"2"``): the
+same article always yields the same ids, so a redelivered batch produces duplicates downstream stages
+recognise, not new events.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from .event_grouping import continuations, drop_passing_mentions, group
 from .foreign_counts import without_other_countries_counts
 from .hazard_dead import HAZARDS, UNREST, without_hazards_dead
 from .heartbeat_event import heartbeat_event, is_heartbeat
+from .incidents import second_incident
 from .magnitude import HARM_UNITS, UNITS_BY_TYPE, Reading, claimed, from_quantities, measure, read_text
 from .segment_types import Hit, segment_hits
 from .segments import Segment, attributions
@@ -170,11 +174,17 @@ def classify(
     moved_by = _implied_evacuation(by_type, extra, [r for r in readings if not r.running], segs)
     fled_violence = by_type.keys().isdisjoint(HAZARDS) and not by_type.keys().isdisjoint(_VIOLENCE)
     events = []
-    for code in CODES:
-        if code not in by_type:
-            continue
-        triggers = {k: hit.span for k, hit in by_type[code].items()}
-        members = sorted(set(triggers) | extra.get(code, set()))
+    cuts: dict[str, int] = {}
+    for code in by_type:
+        members = sorted(set(by_type[code]) | extra.get(code, set()))
+        second = second_incident(code, by_type, members, segs, readings)
+        if second is not None:
+            # the second incident's counts are its own ("In a separate raid, three were shot dead")
+            cuts[code], own_counts, opening = second
+            if opening is not None:
+                by_type[code][cuts[code]] = opening
+            readings = [r for r in readings if r.segment != cuts[code]] + own_counts
+    for code, part, triggers, members in _incidents(by_type, extra, cuts):
         texts = [" ".join(segs[k].text.split()) for k in members]
         cast = event_actors.find(code, article, [(segs[k], span) for k, span in triggers.items()])
         location = event_place.locate(
@@ -196,9 +206,10 @@ def classify(
             }
             magnitude = without_hazards_dead(code, magnitude, hazards)
         severity, reasons = score(code, magnitude, texts)
-        cues_fired = sorted({hit.cue for hit in by_type[code].values()})
+        cues_fired = sorted({by_type[code][k].cue for k in triggers})
         reasons.insert(1, "matched: " + ", ".join(cues_fired))
-        event_id = stable_id("event", article.id, code)
+        # the first incident of a type keeps the id it has always had; a second one is told apart
+        event_id = stable_id("event", article.id, code, *(["2"] if part else []))
         found = claims.extract(code, texts, article.title)
         events.append(
             Event(
@@ -245,6 +256,36 @@ def classify(
         }
         events = _without_evacuees_abroad(events, body_moves)
     return claims.one_owner(events)
+
+
+def _incidents(
+    by_type: dict[str, dict[int, Hit]], extra: dict[str, set[int]], cuts: dict[str, int]
+) -> Iterable[tuple[str, int, dict[int, tuple[int, int]], list[int]]]:
+    """Per type in taxonomy order, its incidents (type, part, trigger spans, member segments): one, or
+    two when ``cuts`` gives the segment where a second incident of the type opens."""
+    for code in CODES:
+        if code not in by_type:
+            continue
+        triggers = {k: hit.span for k, hit in by_type[code].items()}
+        members = sorted(set(triggers) | extra.get(code, set()))
+        cut = cuts.get(code)
+        if cut is None:
+            yield code, 0, triggers, members
+            continue
+        # the second incident is the sentence that opens it and the cue-less ones right after it; a later
+        # sentence with a cue of the type ("the air force said Russia launched 37 drones and three
+        # missiles overnight") goes back to the report's main event
+        second = [cut]
+        for k in members:
+            if k == second[-1] + 1 and k not in triggers:
+                second.append(k)
+        yield (
+            code,
+            0,
+            {k: s for k, s in triggers.items() if k not in second},
+            [k for k in members if k not in second],
+        )
+        yield code, 1, {cut: triggers[cut]}, second
 
 
 def _without_evacuees_abroad(events: list[Event], body_moves: set[tuple[str, float]]) -> list[Event]:

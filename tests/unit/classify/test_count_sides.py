@@ -212,8 +212,10 @@ def test_a_separate_incident_has_its_own_toll_and_lends_it_to_no_other(make_arti
         "Russian drones struck Kyiv overnight, wounding two people. Meanwhile, a Ukrainian drone strike on "
         "the Kursk region killed three people.",
     )
-    (drones,) = classify(same_type)
+    # the other incident of the type is an event of its own (``incidents.py``), its toll kept apart
+    drones, other = classify(same_type)
     assert drones.magnitude == {"wounded": 2}
+    assert other.type == "air_drone_strike" and other.magnitude == {"killed": 3}
 
 
 def test_people_in_evacuation_centres_are_the_floods_count_and_an_evacuation(make_article: Make) -> None:
