@@ -36,8 +36,8 @@ class Tokens:
     """
 
     __slots__ = (
-        "_folds", "alpha", "doc", "ends", "ent_type", "ents", "idx", "is_lower", "like_num", "lower", "n", "punct",
-        "sent_start", "sent_starts", "space", "text", "title", "upper", "words",
+        "_folds", "alpha", "doc", "ends", "ent_type", "ents", "idx", "is_lower", "like_num", "lower", "n",
+        "punct", "sent_start", "sent_starts", "space", "text", "title", "upper", "words",
     )  # fmt: skip
 
     def __init__(self, doc: Any, text: str | None = None) -> None:
