@@ -292,14 +292,13 @@ class PlaceFinder:
     def find(self, toks: Tokens) -> list[Mention]:
         """Every non-numeric entity, corrected, plus the places and demonyms the model missed."""
         gaz = self.gaz
-        doc = toks.doc
         n = toks.n
         words = toks.words
         self._sport = None
         covered = bytearray(n)
         mentions: list[Mention] = []
         rejected: list[Mention] = []
-        ents = [(e.start, e.end, e.label_) for e in doc.ents]
+        ents = toks.ents
         # "Francois Bayrou's minority government": the surname before a possessive, not the "'s".
         self._surnames = {
             words[end - 2] if words[end - 1] in ("'s", "\u2019s") else words[end - 1]

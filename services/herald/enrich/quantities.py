@@ -196,7 +196,7 @@ class CountFinder:
         self, toks: Tokens, start: int, end: int, value: float, vague: bool, found: list[Count]
     ) -> Count | None:
         n = toks.n
-        if toks.doc[start].ent_type_ in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
+        if toks.ent_type[start] in ("MONEY", "PERCENT", "TIME", "ORDINAL"):
             return None
         if start and toks.lower[start - 1] in LABEL_NOUNS:
             return None  # "people from ward 4", "Reactor 3", "Gate 2": a name's number, not a count
@@ -369,26 +369,26 @@ class CountFinder:
         """One named person something happened to, a count of one: "Alexei Navalny was detained",
         "police arrested opposition leader Ousmane Sonko", "Hezbollah commander X killed in strike"."""
         out = []
-        for ent in toks.doc.ents:
-            if ent.label_ != "PERSON":
+        for ent_start, ent_end, label in toks.ents:
+            if label != "PERSON":
                 continue
-            unit, end = verb_after(toks, ent.end)
-            if unit is not None and end - 1 == ent.end:
+            unit, end = verb_after(toks, ent_end)
+            if unit is not None and end - 1 == ent_end:
                 # a bare verb right after the name is passive only if no object follows it
                 if end < toks.n and not (toks.punct[end] or toks.lower[end] in AFTER_PASSIVE):
                     unit = None
             if unit is None:
-                k = ent.start  # over a title before the name: "arrested opposition leader Sonko"
-                while k > 0 and ent.start - k < 3 and toks.alpha[k - 1] and toks.lower[k - 1] not in STOP:
+                k = ent_start  # over a title before the name: "arrested opposition leader Sonko"
+                while k > 0 and ent_start - k < 3 and toks.alpha[k - 1] and toks.lower[k - 1] not in STOP:
                     if toks.lower[k - 1] in VERB_UNITS:
                         break
                     k -= 1
-                unit, end = verb_before(toks, k), ent.end
+                unit, end = verb_before(toks, k), ent_end
                 if unit is not None and k >= 2 and toks.lower[k - 2] == "to":
                     unit = None  # "threatened to kill Gomes", "a plot to arrest Sonko": not done
             if unit in NAMED_HARM:
-                out.append(Count(1.0, unit, ent.start, max(end, ent.end), noun="person", number_end=ent.end,
-                                 number_start=ent.start))  # fmt: skip
+                out.append(Count(1.0, unit, ent_start, max(end, ent_end), noun="person", number_end=ent_end,
+                                 number_start=ent_start))  # fmt: skip
         return out
 
     @staticmethod

@@ -24,7 +24,7 @@ _fold = lru_cache(maxsize=16_384)(fold)
 
 _ATTRS = [
     attrs.IDX, attrs.LENGTH, attrs.IS_PUNCT, attrs.IS_SPACE, attrs.IS_TITLE, attrs.IS_UPPER, attrs.IS_ALPHA,
-    attrs.IS_LOWER, attrs.LIKE_NUM, attrs.SENT_START,
+    attrs.IS_LOWER, attrs.LIKE_NUM, attrs.SENT_START, attrs.ENT_TYPE,
 ]  # fmt: skip
 
 
@@ -36,8 +36,8 @@ class Tokens:
     """
 
     __slots__ = (
-        "_folds", "alpha", "doc", "ends", "idx", "is_lower", "like_num", "lower", "n", "punct", "sent_start",
-        "sent_starts", "space", "text", "title", "upper", "words",
+        "_folds", "alpha", "doc", "ends", "ent_type", "ents", "idx", "is_lower", "like_num", "lower", "n",
+        "punct", "sent_start", "sent_starts", "space", "text", "title", "upper", "words",
     )  # fmt: skip
 
     def __init__(self, doc: Any, text: str | None = None) -> None:
@@ -45,7 +45,7 @@ class Tokens:
         self.text = doc.text if text is None else text
         self.n = n = len(doc)
         cols = doc.to_array(_ATTRS).T.tolist() if n else [[] for _ in _ATTRS]
-        idx, length, punct, space, title, upper, alpha, lower, like_num, sent_start = cols
+        idx, length, punct, space, title, upper, alpha, lower, like_num, sent_start, ent_type = cols
         self.idx: list[int] = idx
         self.ends: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
         t = self.text
@@ -62,6 +62,11 @@ class Tokens:
         # As ``Doc.sents`` splits: the first token, then every token marked as a sentence start.
         self.sent_start: list[bool] = [k == 0 or s == 1 for k, s in enumerate(sent_start)]
         self.sent_starts: list[int] = [k for k, s in enumerate(self.sent_start) if s]
+        # The model's entities as (start, end, label), and each token's entity label ("" outside one):
+        # ``Doc.ents`` builds a ``Span`` per entity on every access, ``doc[k].ent_type_`` a ``Token``.
+        self.ents: tuple[tuple[int, int, str], ...] = tuple((e.start, e.end, e.label_) for e in doc.ents)
+        strings = doc.vocab.strings
+        self.ent_type: list[str] = [strings[h] if h else "" for h in ent_type]
         self._folds: dict[tuple[int, int], str] = {}
 
     def __len__(self) -> int:

@@ -47,3 +47,11 @@ def test_spans_and_sentences_are_spacys(doc: Any) -> None:
         for j in range(i, min(n, i + 4) + 1):
             assert toks.span(i, j) == doc[i:j].text
     assert toks.sentences() == [(s.start, s.start_char, s.end_char) for s in doc.sents]
+
+
+def test_entities_are_spacys(doc: Any) -> None:
+    toks = Tokens(doc, doc.text)
+    assert toks.ents == tuple((e.start, e.end, e.label_) for e in doc.ents)
+    assert toks.ent_type == [t.ent_type_ for t in doc]
+    if doc.text.startswith("Russian drones"):
+        assert any(label == "GPE" for _, _, label in toks.ents)  # the test sees real entities
