@@ -123,3 +123,14 @@ def test_arrests_after_a_failed_coup_report_the_coup(enrich: Enrich) -> None:
         "presidential palace, among them a former army commander.",
     )
     assert found == {"coup"}
+
+
+def test_a_force_returning_fire_after_shelling_is_no_battle(enrich: Enrich) -> None:
+    found = types(
+        enrich,
+        "Cross-border mortar fire kills five villagers",
+        "Five villagers were killed and nine hurt on Wednesday when troops across the border fired mortar "
+        'shells at frontier hamlets, officials said. "The injured have been taken to hospital," a police '
+        "officer said, adding that the border force was returning fire.",
+    )
+    assert found == {"missile_artillery_strike"}
