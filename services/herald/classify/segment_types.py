@@ -198,7 +198,11 @@ def segment_hits(
             hits[rules.code] = hit
     if "air_drone_strike" not in hits and "missile_artillery_strike" not in hits:
         hit = _match(None, (GENERIC_STRIKE,), text, weak_ok, article_text, said, starts, None, published)
-        if hit is not None and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
+        # One word is read once: "struck three border posts" is the attack on the posts its cue took.
+        inside = hit is not None and any(
+            h.span[0] <= hit.span[0] and hit.span[1] <= h.span[1] for h in hits.values()
+        )
+        if hit is not None and not inside and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
             hits["strike"] = hit
     # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
     # the sentence names civilian victims.
