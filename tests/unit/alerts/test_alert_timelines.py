@@ -110,10 +110,14 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # timelines, first scored 20 / 21 / 11: 219 / 232 / 210, 0.96 / 0.91; tolls told as now known or by an
 # ordinal, strike stories open 12 hours, a quake's own toll across the border, outbreaks confirmed or
 # declared, running totals since a date or across a month: 223 / 232 / 219, 0.98 / 0.94; round 26 folds the
-# fifth frozen split's four timelines in: 236 / 245 / 226, 0.96 / 0.92).
+# fifth frozen split's four timelines in: 236 / 245 / 226, 0.96 / 0.92; round 26's four new dev timelines,
+# first scored 16 / 23 / 9: 252 / 268 / 235, 0.93 / 0.88; an audience fired on, neighbourhoods not towns
+# abroad, volcano tolls by the mountain's name, a fire's battle no clash, a war's toll across conflict
+# types, an agency's bulletin with no harm no first, a second incident of a type: 253 / 268 / 243, 0.96 /
+# 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.92}
+MEASURED = {"precision": 0.96, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
