@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from herald.core import yaml_data
 from herald.core.records import Event
 
 
@@ -37,7 +36,7 @@ class _Vocabulary:
 @cache
 def _vocabulary() -> _Vocabulary:
     path = resources.files("herald.alerts").joinpath("data", "toll_authorities.yaml")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml_data.load(path.read_text(encoding="utf-8")) or {}
     return _Vocabulary(
         authorities=tuple(
             _Authority(entry["key"], re.compile(entry["pattern"], re.IGNORECASE))

@@ -13,8 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from herald.core import yaml_data
 from herald.core.countries import country_names
 from herald.core.records import Event
 
@@ -22,7 +21,7 @@ from herald.core.records import Event
 @cache
 def _wording() -> dict[str, tuple[re.Pattern[str], ...]]:
     text = resources.files("herald.alerts").joinpath("data", "claim_wording.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml_data.load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
         for kind in ("measure", "below")

@@ -18,8 +18,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from herald.core import yaml_data
 from herald.core.countries import country_index
 from herald.core.number_words import number_phrases, parse_number
 from herald.core.records import Event
@@ -28,7 +27,7 @@ from herald.core.records import Event
 @cache
 def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     text = resources.files("herald.alerts").joinpath("data", "toll_wording.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yaml_data.load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
         for kind in ("rose", "back", "new", "sum", "centre", "dead", "declared", "measured", "harm")

@@ -18,11 +18,9 @@ from functools import cache
 
 from herald.core.countries import country_index
 
+from .foreign_counts import PEOPLE
 from .magnitude import Reading
 from .segments import Segment
-
-# Counts of people a neighbour's figures can be mistaken for (weapons and magnitudes are shared).
-_PEOPLE = frozenset({"killed", "wounded", "missing", "affected", "displaced", "evacuated"})
 
 # "in the two countries", "in both countries", "across the three nations": a sum over countries.
 _COMBINED = re.compile(
@@ -81,7 +79,7 @@ def own_country_readings(
     kept = []
     for r in readings:
         lead = leads.get(r.segment)
-        if r.unit in _PEOPLE and lead is not None and lead != country:
+        if r.unit in PEOPLE and lead is not None and lead != country:
             continue
         seg = by_index.get(r.segment)
         if r.unit in told_by_country and lead is None and seg is not None and _combined(seg.text):

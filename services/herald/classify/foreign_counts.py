@@ -20,7 +20,7 @@ from .magnitude import Reading
 from .segments import Segment
 
 # People counts a neighbour's figures can be mistaken for (weapons and magnitudes are not placed so).
-_PEOPLE = frozenset({"killed", "wounded", "missing", "affected", "displaced", "evacuated"})
+PEOPLE = frozenset({"killed", "wounded", "missing", "affected", "displaced", "evacuated"})
 
 
 @lru_cache(maxsize=4096)
@@ -52,7 +52,7 @@ def without_other_countries_counts(
     for r in readings:
         seg = by_index.get(r.segment)
         number = _number(r.value)
-        if r.unit not in _PEOPLE or seg is None or seg.headline or number is None:
+        if r.unit not in PEOPLE or seg is None or seg.headline or number is None:
             kept.append(r)
             continue
         clauses = [c for c in " ".join(seg.text.split()).split(";") if number.search(c)]
