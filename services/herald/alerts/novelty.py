@@ -1119,13 +1119,9 @@ def _scope_first_alert(rule: str, update_of: str | None, evidence: dict[str, Any
 def _country_first(rule: str, update_of: str | None, evidence: dict[str, Any] | None) -> bool:
     """A first of its scope in a country or the world, not a claimed one: an Alert's fields or the
     same fields of one stored in a story."""
-    evidence = evidence or {}
-    return (
-        rule == "new_type"
-        and not update_of
-        and evidence.get("trigger") == "scope"
-        and "claim" not in evidence
-        and any(sc == "global" or sc.startswith("country:") for sc in evidence.get("scopes") or ())
+    scopes_ = (evidence or {}).get("scopes") or ()
+    return _scope_first_alert(rule, update_of, evidence) and any(
+        sc == "global" or sc.startswith("country:") for sc in scopes_
     )
 
 
