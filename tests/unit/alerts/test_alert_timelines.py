@@ -1,7 +1,7 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r6/ and on; the
-first five were folded into the dev set once later ones were written); their scores are not held here:
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r7/ and on; the
+first six were folded into the dev set once later ones were written); their scores are not held here:
 a split is scored by hand, so no rule is tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
@@ -27,7 +27,7 @@ from herald.core.records import Article, stable_id
 from herald.poller.normalize import canonical_url
 
 DATA = alert_eval.DATA
-TEST_R6_DATA = alert_eval.SETS["test_r6"]
+TEST_R7_DATA = alert_eval.SETS["test_r7"]
 
 
 def names(data: Path) -> list[str]:
@@ -35,7 +35,7 @@ def names(data: Path) -> list[str]:
 
 
 NAMES = names(DATA)
-TEST_R6_NAMES = names(TEST_R6_DATA)
+TEST_R7_NAMES = names(TEST_R7_DATA)
 
 # Every timeline of every split, for the shape checks: (folder, name).
 SPLITS = {folder: split for split, folder in alert_eval.SETS.items()}
@@ -114,10 +114,10 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # first scored 16 / 23 / 9: 252 / 268 / 235, 0.93 / 0.88; an audience fired on, neighbourhoods not towns
 # abroad, volcano tolls by the mountain's name, a fire's battle no clash, a war's toll across conflict
 # types, an agency's bulletin with no harm no first, a second incident of a type: 253 / 268 / 243, 0.96 /
-# 0.91).
+# 0.91; round 27 folds the sixth frozen split's four timelines in: 267 / 285 / 253, 0.95 / 0.89).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.96, "recall": 0.91}
+MEASURED = {"precision": 0.95, "recall": 0.89}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -138,7 +138,7 @@ def test_every_timeline_has_articles_and_labels() -> None:
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
 # timeline. Each is on events unlike the dev set and every split before it.
-FROZEN = {"test_r6": (4, 4, 20), "test_r7": (4, 4, 20), "test_r8": (4, 4, 20), "test_r9": (4, 4, 20)}
+FROZEN = {"test_r7": (4, 4, 20), "test_r8": (4, 4, 20), "test_r9": (4, 4, 20)}
 
 
 @pytest.mark.parametrize("split", FROZEN)
@@ -296,9 +296,9 @@ def test_scorer_reads_paths_and_names() -> None:
     got = alert_eval.timeline_files(["coup", str(DATA / "floods.articles.jsonl")])
     assert got == [DATA / "coup.expected.yaml", DATA / "floods.expected.yaml"]
     assert alert_eval.timeline_files() == [DATA / f"{n}.expected.yaml" for n in NAMES]
-    assert alert_eval.timeline_files(["x"], TEST_R6_DATA) == [TEST_R6_DATA / "x.expected.yaml"]
-    r6 = [TEST_R6_DATA / f"{n}.expected.yaml" for n in TEST_R6_NAMES]
-    assert alert_eval.timeline_files(data=TEST_R6_DATA) == r6
+    assert alert_eval.timeline_files(["x"], TEST_R7_DATA) == [TEST_R7_DATA / "x.expected.yaml"]
+    r7 = [TEST_R7_DATA / f"{n}.expected.yaml" for n in TEST_R7_NAMES]
+    assert alert_eval.timeline_files(data=TEST_R7_DATA) == r7
 
 
 def test_the_set_through_the_offline_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
