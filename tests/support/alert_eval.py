@@ -45,6 +45,7 @@ SETS = {
     "test_r7": DATA.parent / "test_timelines_r7",
     "test_r8": DATA.parent / "test_timelines_r8",
     "test_r9": DATA.parent / "test_timelines_r9",
+    "test_r10": DATA.parent / "test_timelines_r10",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
