@@ -114,10 +114,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # first scored 16 / 23 / 9: 252 / 268 / 235, 0.93 / 0.88; an audience fired on, neighbourhoods not towns
 # abroad, volcano tolls by the mountain's name, a fire's battle no clash, a war's toll across conflict
 # types, an agency's bulletin with no harm no first, a second incident of a type: 253 / 268 / 243, 0.96 /
-# 0.91; round 27 folds the sixth frozen split's four timelines in: 267 / 285 / 253, 0.95 / 0.89).
+# 0.91; round 27 folds the sixth frozen split's four timelines in: 267 / 285 / 253, 0.95 / 0.89; round 27's
+# two new dev timelines, first scored 9 / 10 / 6: 276 / 295 / 259, 0.94 / 0.88).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.95, "recall": 0.89}
+MEASURED = {"precision": 0.94, "recall": 0.88}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
