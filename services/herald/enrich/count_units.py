@@ -321,7 +321,8 @@ def toll_before(toks: Tokens, qstart: int) -> str | None:
         return None
     sent_start = toks.sentence_start(qstart)
     last = k - 1
-    if toks.lower[k] == "to" and last - 1 >= sent_start and toks.like_num[last] and toks.lower[last - 1] == "from":
+    from_to = toks.lower[k] == "to" and last - 1 >= sent_start and toks.lower[last - 1] == "from"
+    if from_to and toks.like_num[last]:
         last -= 2  # "risen from 225 to 326": the earlier figure of the rise is no other count between
     # nearest first: "toll reaches 222 as cases rise to 5,462" gave the toll its figure before the cases
     for x in range(last, max(sent_start, k - 20) - 1, -1):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from herald.core.records import Article, EnrichedArticle, Quantity, stable_id
+from herald.core.records import Article, Quantity, stable_id
 from herald.enrich.extract import Enricher
 
 
