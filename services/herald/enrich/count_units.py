@@ -314,13 +314,18 @@ def moved_to(toks: Tokens, qstart: int, after: int) -> str | None:
 
 def toll_before(toks: Tokens, qstart: int) -> str | None:
     """ "the death toll rose to 41", "put the toll at more than 100", "the toll from the attack on
-    Zamzam camp in Sudan's North Darfur has passed 400"."""
+    Zamzam camp in Sudan's North Darfur has passed 400", "the number of people killed has risen from
+    225 to 326"."""
     k = qstart - 1
     if k < 0 or toks.lower[k] not in TOLL_LINKS:
         return None
     sent_start = toks.sentence_start(qstart)
+    last = k - 1
+    from_to = toks.lower[k] == "to" and last - 1 >= sent_start and toks.lower[last - 1] == "from"
+    if from_to and toks.like_num[last]:
+        last -= 2  # "risen from 225 to 326": the earlier figure of the rise is no other count between
     # nearest first: "toll reaches 222 as cases rise to 5,462" gave the toll its figure before the cases
-    for x in range(k - 1, max(sent_start, k - 20) - 1, -1):
+    for x in range(last, max(sent_start, k - 20) - 1, -1):
         if toks.lower[x] in TOLL_WORDS:
             return "killed"
         # "A third person has died ... and the number of wounded has reached 87": the nearer harm

@@ -36,6 +36,9 @@ NOUN_UNITS: dict[str, str] = {
 }  # fmt: skip
 # Words that make an aircraft a drone: "launched 95 unmanned aircraft".
 UNCREWED = frozenset({"unmanned", "uncrewed", "pilotless"})
+# Words that make deaths not yet the event's: "six suspicious deaths in the area are being investigated"
+# (not "42 suspected cholera deaths", which outbreaks count as their toll).
+UNEXPLAINED = frozenset({"suspicious", "unexplained"})
 # Units that say what happened rather than what was counted: a verb about the same people wins.
 PEOPLE_UNITS = frozenset({"troops", "protesters"})
 # Nouns for people: the count takes its unit from what happened to them, if anything did.

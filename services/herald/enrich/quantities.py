@@ -65,6 +65,7 @@ from .count_vocabulary import (
     STOP,
     TWO_WORD_QUALIFIERS,
     UNCREWED,
+    UNEXPLAINED,
     VERB_UNITS,
     is_plural_noun,
 )
@@ -296,6 +297,8 @@ class CountFinder:
         if head is not None and head in NOT_COUNTS:
             return None
         noun_unit = NOUN_UNITS.get(head) if head else None
+        if noun_unit == "killed" and head_end >= 2 and toks.lower[head_end - 2] in UNEXPLAINED:
+            return None  # deaths being looked into, not yet a toll
         if noun_unit == "aircraft" and head_end >= 2 and toks.lower[head_end - 2] in UNCREWED:
             noun_unit = "drones"  # "95 unmanned aircraft": the air force's word for drones
         span_end = head_end if head else end

@@ -36,6 +36,12 @@ from herald.classify.claims import extract
             "the first time the virus has been found in Rwanda, and began tracing their contacts.",
             ["first"],
         ),
+        # a first attack told as "the first time <attacker> has attacked <target>"
+        (
+            "Rockets were fired at the port overnight, the first time the rebel army has directly "
+            "attacked the coast from its own side of the border, officials said.",
+            ["first"],
+        ),
         # mpox_clade1b: a first case told without "its"
         ("Sweden confirms first clade I mpox case, the first outside Africa", ["first"]),
         ("Tests confirm the clade 1b strain, the first such case diagnosed in Thailand.", ["first"]),
