@@ -93,3 +93,25 @@ def test_defacements_that_came_as_protests_swept_the_country_are_no_protest(enri
         "The attacks came as protests against rising prices swept the country.",
     )
     assert "protest" not in found
+
+
+def test_raiders_setting_cars_alight_are_part_of_their_raid_not_a_riot(enrich: Enrich) -> None:
+    found = types(
+        enrich,
+        "Gunmen raid farming village, killing eight",
+        "Around 200 gunmen on motorcycles stormed a farming village in the north-west late on Friday, "
+        "killing eight people, police said. The attackers set fire to six cars and a granary after "
+        "driving off the villagers' goats, a police spokesman said.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_an_explosion_that_killed_workers_at_a_factory_is_an_industrial_accident(enrich: Enrich) -> None:
+    found = types(
+        enrich,
+        "Explosion and fire kill nine workers at paint factory",
+        "An explosion, apparently caused by solvent drums kept beside a heater, killed nine workers at a "
+        "paint factory outside the city late on Tuesday, police said. Investigators are checking "
+        "whether the fire exits had been locked.",
+    )
+    assert found == {"industrial_accident"}
