@@ -62,6 +62,8 @@ _LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
 _PART_ASIDE = (
     r"\s*,\s*(?:(?:most|many|all|some|several|half|none|one|two|three|four|five|\d+) of (?:them|whom)|"
     r"including|among them|mostly)\b[^,.;]{1,70},"
+    # "Four men - three Mexican nationals and one Bahamian - were arrested": an aside between dashes
+    r"|\s+[-\u2013\u2014]{1,2}\s+[^-\u2013\u2014.;]{1,60}?\s+[-\u2013\u2014]{1,2}"
 )
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)

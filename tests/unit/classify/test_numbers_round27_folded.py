@@ -46,3 +46,8 @@ def test_a_crowd_told_by_what_it_threw_is_the_rioters() -> None:
 def test_people_checked_for_smoke_inhalation_are_the_wounded() -> None:
     found = units("Medics treated or examined at least 22 people for smoke inhalation after the blaze.")
     assert found == {"wounded": 22}
+
+
+def test_an_aside_between_dashes_stands_between_the_people_and_their_verb() -> None:
+    found = units("Five men - four Greek nationals and one Turkish citizen - were arrested at the harbour.")
+    assert found == {"arrested": 5}
