@@ -51,3 +51,8 @@ def test_people_checked_for_smoke_inhalation_are_the_wounded() -> None:
 def test_an_aside_between_dashes_stands_between_the_people_and_their_verb() -> None:
     found = units("Five men - four Greek nationals and one Turkish citizen - were arrested at the harbour.")
     assert found == {"arrested": 5}
+
+
+def test_the_years_running_toll_after_a_days_fighting_is_no_count_of_it() -> None:
+    assert units("Well over 1,200 people have been killed this year.") == {}
+    assert units("Fourteen soldiers were killed in the fighting on Monday.") == {"killed": 14}
