@@ -56,3 +56,10 @@ def test_an_aside_between_dashes_stands_between_the_people_and_their_verb() -> N
 def test_the_years_running_toll_after_a_days_fighting_is_no_count_of_it() -> None:
     assert units("Well over 1,200 people have been killed this year.") == {}
     assert units("Fourteen soldiers were killed in the fighting on Monday.") == {"killed": 14}
+
+
+def test_the_drone_that_hit_is_one_drone_but_the_drone_strike_says_no_count() -> None:
+    told = "Residents said three farmers were killed when the drone struck an orchard."
+    assert units(told) == {"killed": 3, "drones": 1}
+    vague = "Residents said three farmers were killed when the drone strike hit an orchard."
+    assert units(vague) == {"killed": 3}
