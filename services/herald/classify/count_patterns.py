@@ -62,6 +62,8 @@ _LIVING = r"(?:\s+(?:living|residing|staying|working|asleep|sleeping))?"
 _PART_ASIDE = (
     r"\s*,\s*(?:(?:most|many|all|some|several|half|none|one|two|three|four|five|\d+) of (?:them|whom)|"
     r"including|among them|mostly)\b[^,.;]{1,70},"
+    # "Four men - three Mexican nationals and one Bahamian - were arrested": an aside between dashes
+    r"|\s+[-\u2013\u2014]{1,2}\s+[^-\u2013\u2014.;]{1,60}?\s+[-\u2013\u2014]{1,2}"
 )
 # "16 soldiers and civilians were killed": a second group sharing the verb; not a verb of its own
 # ("killed at least 95 people and left many missing": the missing are not the 95)
@@ -417,6 +419,35 @@ COUNT_RULES: list[CountRule] = [
         rf"without water|without heating|left without|cut off|exposed|compromised)",
     ),
     _rule("affected", before=rf"\baffect(?:ing|ed)\s+{_HEDGE}", keys=("affect",)),
+    # "personal information on as many as 110 million customers may have been stolen", "hackers tried
+    # to access 5.9 million payment cards": whose data a breach reached
+    _rule(
+        "affected",
+        before=rf"\b(?:information|data|details)\s+(?:on|about)\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:customers|users|people|patients|accounts|subscribers|clients|members)\b",
+        keys=("information", "data", "details"),
+    ),
+    _rule(
+        "affected",
+        before=rf"\b(?:access|accessed|stole|stolen|steal|breached|exposed|leaked)\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:payment\s+|credit\s+|debit\s+|bank\s+)?(?:cards|accounts|records|passwords)\b",
+        keys=("access", "stole", "steal", "breach", "expos", "leak"),
+    ),
+    # "about 100 youths fought up to 150 police", "About 50 young people threw stones at police": the
+    # crowd that rioted, told by what it did
+    _rule(
+        "protesters",
+        after=r"\s+(?:young\s+(?:people|men)|youths|rioters|protesters|demonstrators|people|men)\s+"
+        r"(?:threw|hurled|pelted|fought|clashed|stoned|torched|looted|rampaged)\b",
+        after_keys=("threw", "hurl", "pelt", "fought", "clash", "stone", "torch", "loot", "rampag"),
+    ),
+    # "Hospitals had treated or checked at least 36 people for smoke inhalation"
+    _rule(
+        "wounded",
+        before=rf"\b(?:treated|checked|examined)\s+(?:(?:or|and)\s+(?:treated|checked|examined)\s+)?{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?for\s+(?:smoke\s+inhalation|injuries|burns|wounds)\b",
+        keys=("treat", "check", "examin"),
+    ),
     # "Ransomware cripples two German hospitals", "Three US hospitals ... were hit by a cyberattack",
     # "More than 200 agencies have had services disrupted": the bodies a cyberattack took down
     _rule(

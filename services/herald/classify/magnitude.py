@@ -304,8 +304,9 @@ _ONE_WEAPON_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # said a ballistic missile was used": the weapon as the subject of its own strike
         r"(?<!debris from )(?<!fragments of )(?<!wreckage of )"
         # "a missile from an S-300 air defence system struck a residential building"
-        # "A suspected U.S. drone bombed a house": an abbreviation among the words before it
-        r"\ban?\s+(?:[\w.-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|bombed|"
+        # "A suspected U.S. drone bombed a house": an abbreviation among the words before it; "six
+        # civilians were killed when the drone hit a garden": the one drone the report told of
+        r"\b(?:an?|the)\s+(?:[\w.-]+\s+){{0,2}}?{noun}(?:\s+from\s+an?\s+(?:[\w-]+\s+){{0,3}}?(?:system|launcher))?\s+(?:hit|struck|slammed|smashed|crashed|landed|exploded|bombed|"
         r"was\s+(?:used|fired|launched))\b",
         # "the army said it had intercepted a missile fired from Yemen", "a missile launched from Yemen
         # was shot down": one weapon stopped is still the one weapon of the attack
