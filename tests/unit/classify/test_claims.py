@@ -99,4 +99,6 @@ def test_an_unrest_record_of_the_dead_is_a_claim_even_in_the_headline() -> None:
 
 def test_an_unrest_crowd_record_is_no_claim() -> None:
     assert extract("protest", ["It was the largest protest since 1990, organisers said."]) == []
-    assert extract("protest", ["Marchers set a record for the capital's biggest rally."], "Record crowds") == []
+    assert (
+        extract("protest", ["Marchers set a record for the capital's biggest rally."], "Record crowds") == []
+    )
