@@ -1051,6 +1051,15 @@ class NoveltyDetector:
         alert.update_of = first_id
         return alert
 
+    def _days_later(self, event: Event, last: dict[str, Any]) -> bool:
+        """Whether the event comes ``escalation_later_rise_after`` or more after the report the story's
+        last alert rests on (off when that setting is None)."""
+        after = self.config.escalation_later_rise_after
+        reported = last.get("reported")
+        if after is None or reported is None:
+            return False
+        return event.published.timestamp() - reported >= after.total_seconds()
+
     def _same_authority_rise(
         self, event: Event, last: dict[str, Any], before: float, value: float, outcome: Outcome
     ) -> dict[str, Any] | None:
@@ -1061,7 +1070,9 @@ class NoveltyDetector:
         days after its 143). Another outlet's or another body's figure hours later ("Iran port explosion
         toll rises to 46", the crisis department's count after the governor's 40), a retold "at least
         32" or a prime minister's "more than 209" is the count settling and stays quiet (held as
-        ``below_floor``).
+        ``below_floor``). So is a rise from any body that comes days on and adds at least
+        ``escalation_later_rise_min_added`` dead (``escalation_later_rise_after``): the search still
+        finding the dead ("Official Wayanad toll rises to 222 ...", three days after the minister's 210).
         """
         floor = f"{value:g} < {before:g} x {1.0 + self.config.escalation_min_increase:g}"
         if value < before * (1.0 + self.config.escalation_same_authority_min_increase):
@@ -1069,6 +1080,14 @@ class NoveltyDetector:
             return None
         shared = sorted(authorities_cited(event) & set(last.get("authorities") or ()))
         rose = says_toll_rose(event) if shared else None
+        if (
+            not rose
+            and value - before >= self.config.escalation_later_rise_min_added
+            and self._days_later(event, last)
+        ):
+            rose = says_toll_rose(event)
+            if rose:  # the search still finding the dead days on, whoever counts them now
+                return {"previous": before, "value": value, "sentence": rose}
         if not rose:
             why = "no body the last alerted report cited" if not shared else "no wording of a rise"
             outcome.hold("update", "below_floor", f"killed {floor}, {why}")

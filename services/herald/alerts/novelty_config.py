@@ -52,6 +52,13 @@ class NoveltyConfig:
     # the higher count and the report says the toll rose; this is its own floor (0: any such rise; at
     # escalation_min_increase or above: off).
     escalation_same_authority_min_increase: float = 0.0
+    # A smaller rise of the dead still escalates, whoever gives it, when the report says the toll rose and
+    # comes at least this long after the report the last alert rests on: a count settling takes hours
+    # (another outlet's figure, a retelling abroad), a search that keeps finding the dead takes days
+    # (210 to 222 three days on), when it adds at least ``escalation_later_rise_min_added`` dead (one more
+    # body found, 15 to 16, is no page). None: off.
+    escalation_later_rise_after: timedelta | None = timedelta(hours=48)
+    escalation_later_rise_min_added: float = 10.0
     escalation_metrics: tuple[str, ...] = ESCALATION_METRICS
     learn_until: datetime | None = None
     warmup: timedelta = timedelta(0)

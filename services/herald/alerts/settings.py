@@ -170,6 +170,20 @@ class AlertSettings(CoreSettings):
             "(at the floor or above: off)."
         ),
     )
+    novelty_escalation_later_rise_after_hours: float = Field(
+        48.0,
+        ge=0,
+        description=(
+            "Updates: a smaller rise of the dead than the floor still escalates, from any body, when the "
+            "report says the toll rose and comes this many hours or more after the last alerted report "
+            "(0: off)."
+        ),
+    )
+    novelty_escalation_later_rise_min_added: float = Field(
+        10.0,
+        ge=0,
+        description="Updates: the dead such a later rise (the setting above) must add at least.",
+    )
     novelty_escalation_metrics: CsvList = Field(
         list(ESCALATION_METRICS), description="Updates: the counts whose rise is an escalation (tolls)."
     )
@@ -296,6 +310,12 @@ class AlertSettings(CoreSettings):
             deadly_first_min_severity=self.novelty_deadly_first_min_severity,
             escalation_min_increase=self.novelty_escalation_min_increase,
             escalation_same_authority_min_increase=self.novelty_escalation_same_authority_min_increase,
+            escalation_later_rise_after=(
+                timedelta(hours=self.novelty_escalation_later_rise_after_hours)
+                if self.novelty_escalation_later_rise_after_hours
+                else None
+            ),
+            escalation_later_rise_min_added=self.novelty_escalation_later_rise_min_added,
             escalation_metrics=tuple(self.novelty_escalation_metrics),
             learn_until=learn_until,
             warmup=timedelta(days=self.novelty_warmup_days),

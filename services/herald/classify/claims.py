@@ -18,7 +18,7 @@ from typing import Literal
 from herald.core import yaml_data
 from herald.core.records import Claim, Event
 
-from .taxonomy import BY_CODE, RECORD_CLAIM_FAMILIES
+from .taxonomy import BY_CODE, DEADLY_RECORD_CLAIM_FAMILIES, RECORD_CLAIM_FAMILIES
 
 ClaimKind = Literal["record", "first"]
 KINDS: tuple[ClaimKind, ...] = ("record", "first")
@@ -28,6 +28,7 @@ SENTENCE_MAX = 500
 @dataclass(frozen=True)
 class Cues:
     kinds: dict[ClaimKind, tuple[re.Pattern[str], ...]]
+    deadly_record: tuple[re.Pattern[str], ...]  # records of the dead, for every family that has records
     background: tuple[tuple[re.Pattern[str], bool], ...]  # (pattern, negate)
     background_reach: int
     not_a_claim: tuple[re.Pattern[str], ...]
@@ -43,6 +44,7 @@ def cues() -> Cues:
 
     return Cues(
         kinds={kind: compile_all(kind) for kind in KINDS},
+        deadly_record=compile_all("deadly_record"),
         background=tuple((re.compile(r["pattern"], re.I), bool(r.get("negate"))) for r in data["background"]),
         background_reach=int(data["background_reach"]),
         not_a_claim=compile_all("not_a_claim"),
@@ -81,15 +83,27 @@ def extract(code: str, texts: Sequence[str], headline: str = "") -> list[Claim]:
     repeat the claim; a record is not read there (a headline's "record" is often another event's).
 
     Only types whose family makes a record or a first news (conflict, disaster, cyber): "record
-    attendance" at a match or a "first-ever" product launch are not claims we alert on.
+    attendance" at a match or a "first-ever" product launch are not claims we alert on. Unrest makes
+    only a record of the dead news ("the deadliest day of any protest"), not a crowd's size.
     """
-    if BY_CODE[code].family not in RECORD_CLAIM_FAMILIES:
-        return []
+    family = BY_CODE[code].family
     c = cues()
+    if family in RECORD_CLAIM_FAMILIES:
+        kinds: dict[ClaimKind, tuple[re.Pattern[str], ...]] = {
+            "record": (*c.kinds["record"], *c.deadly_record),
+            "first": c.kinds["first"],
+        }
+    elif family in DEADLY_RECORD_CLAIM_FAMILIES:
+        kinds = {"record": c.deadly_record}
+    else:
+        return []
     found: list[Claim] = []
-    for kind in KINDS:
-        for text in [*texts, headline] if kind == "first" and headline else texts:
-            if _claimed(text, c.kinds[kind], c):
+    # A first may be claimed in the headline; so may an unrest's record of the dead ("At least 91 killed in
+    # the deadliest day of any protest"), whose sentences tell the toll and leave the claim to the headline.
+    headline_too = {"first"} if family in RECORD_CLAIM_FAMILIES else {"record"}
+    for kind, patterns in kinds.items():
+        for text in [*texts, headline] if kind in headline_too and headline else texts:
+            if _claimed(text, patterns, c):
                 found.append(Claim(kind=kind, text=" ".join(text.split())[:SENTENCE_MAX]))
                 break
     return found

@@ -9,6 +9,10 @@ storm's name (``TOLL_IN_NAME``) then reports a natural disaster.
 
 The memory is the worker process's own (not a table): it is rebuilt from the reports that follow a
 restart, and a storm is named in most of its reports. Bounded by ``window`` and ``limit``.
+
+A disaster named by the place it struck ("the Wayanad landslides", ``data/live_hazards.yaml``) is
+remembered the same way: "Wayanad toll rises to 210" names no hazard word either, and the district is
+no storm name the core pattern knows.
 """
 
 from __future__ import annotations
@@ -17,12 +21,27 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
+from herald.core import yaml_data
 from herald.core.hazard_names import hazard_names
 from herald.core.records import Event
 
 HAZARD_TYPE = "natural_disaster"
+
+
+@cache
+def _place_named() -> re.Pattern[str]:
+    """The pattern of a disaster named by its place; loaded once, on first use."""
+    text = resources.files("herald.classify").joinpath("data/live_hazards.yaml").read_text()
+    return re.compile(yaml_data.load(text)["place_named"]["pattern"])
+
+
+def names_given(text: str) -> list[str]:
+    """The hazard names a disaster report gives: storms and mountains with their kind word, and places
+    the disaster is named by ("the Wayanad landslides")."""
+    return [*hazard_names(text), *_place_named().findall(text)]
 
 
 @dataclass
@@ -39,7 +58,7 @@ class LiveHazards:
             if event.type != HAZARD_TYPE:
                 continue
             for text in (event.title, *event.sentences):
-                for name in hazard_names(text):
+                for name in names_given(text):
                     last = self.seen.get(name)
                     if last is None or event.published > last:
                         self.seen[name] = event.published

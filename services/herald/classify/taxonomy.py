@@ -166,6 +166,8 @@ CODES: tuple[str, ...] = tuple(t.code for t in TAXONOMY)
 # Only these families let the words "record", "largest", ... mark an event as a record claim: a
 # "record turnout" at a rally or the "biggest reshuffle in years" is not what novelty alerts look for.
 RECORD_CLAIM_FAMILIES: frozenset[Family] = frozenset({"conflict", "disaster", "cyber"})
+# These read only records of the dead ("the deadliest day of any protest"): a crowd's size is no page.
+DEADLY_RECORD_CLAIM_FAMILIES: frozenset[Family] = frozenset({"unrest"})
 
 
 def document() -> dict[str, Any]:

@@ -88,3 +88,23 @@ def test_a_first_claimed_in_the_headline_is_the_event_s() -> None:
     assert extract("air_drone_strike", typed) == []
     assert [(c.kind, c.text) for c in extract("air_drone_strike", typed, headline)] == [("first", headline)]
     assert extract("air_drone_strike", typed, "Russia fires record 810 drones at Ukraine") == []
+
+
+def test_an_unrest_record_of_the_dead_is_a_claim_even_in_the_headline() -> None:
+    """A protest's deadliest day is news; the sentence typing it gives the toll and leaves the claim to
+    the headline or to a sentence of its own (round 27, bd_quota_protests)."""
+    found = extract(
+        "protest",
+        ["At least 80 people were killed on Sunday as marchers fought ruling party supporters."],
+        "At least 80 killed in the deadliest day of any protest in the country",
+    )
+    assert [c.kind for c in found] == ["record"]
+    told = extract("riot", ["No riot in the nation's recent past has claimed more lives in one day."])
+    assert [c.kind for c in told] == ["record"]
+
+
+def test_an_unrest_crowd_record_is_no_claim() -> None:
+    assert extract("protest", ["It was the largest protest since 1990, organisers said."]) == []
+    assert (
+        extract("protest", ["Marchers set a record for the capital's biggest rally."], "Record crowds") == []
+    )

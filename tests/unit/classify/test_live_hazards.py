@@ -62,3 +62,36 @@ def test_only_a_toll_in_the_storms_own_name_counts() -> None:
     # the storm named with its kind word is for the rules to read: dev_folded_r2's "Typhoon Kalmaegi
     # killed 232 there last week", an earlier storm beside Fung-wong's 18
     assert toll_in_name("Typhoon Kalmaegi killed 232 there last week.", {"Kalmaegi"}) is None
+
+
+def test_a_toll_in_the_name_of_the_place_a_live_disaster_struck_is_that_disaster(make_article: Make) -> None:
+    """A disaster named by its district ("the Wayanad landslides") is remembered like a storm, so a
+    later headline giving the district's toll with no hazard word is still the disaster's."""
+    memory = LiveHazards()
+    slides = make_article(
+        "Hill district landslide toll climbs to 45",
+        "At least 45 people have died in the Wayanad landslides, the district collector said on Tuesday.",
+        quantities=[(45, "killed", "At least 45 people have died")],
+    )
+    memory.learn(classify(slides))
+    assert "Wayanad" in memory.live(slides.published + timedelta(days=3))
+    later = make_article(
+        "Wayanad toll rises to 210; 218 people still missing",
+        "A state minister said on Friday that 210 bodies had been recovered.",
+        article_id="a2",
+        quantities=[(210, "killed", "Wayanad toll rises to 210")],
+    )
+    assert classify(later) == []
+    (event,) = classify(later, hazards=memory.live(later.published + timedelta(days=3)))
+    assert event.type == "natural_disaster" and event.magnitude["killed"] == 210
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_place_name(make_article: Make) -> None:
+    memory = LiveHazards()
+    slides = make_article(
+        "Landslides kill 45 in hill district",
+        "The landslides killed at least 45 people. Deadly floods followed in the valley below.",
+        quantities=[(45, "killed", "killed at least 45 people")],
+    )
+    memory.learn(classify(slides))
+    assert memory.live(slides.published) == frozenset()
