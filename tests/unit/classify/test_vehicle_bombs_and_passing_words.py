@@ -65,3 +65,21 @@ def test_a_roadside_bomb_that_struck_a_patrol_is_no_strike_from_the_air() -> Non
     )
     assert "air_drone_strike" not in found
     assert "infrastructure_attack" in found
+
+
+def test_a_gunman_who_sprayed_worshippers_and_set_off_a_vest_attacked_civilians() -> None:
+    found = _types(
+        "Attacker kills nine at evening prayers in Mosul mosque",
+        "A gunman sprayed worshippers at evening prayers in a mosque in Mosul and then detonated an "
+        "explosive vest, killing nine people, police said.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_a_blast_that_trapped_miners_is_an_industrial_accident() -> None:
+    found = _types(
+        "Explosion at Kentucky coal mine traps eight miners",
+        "An explosion early on Tuesday at a coal mine in eastern Kentucky trapped eight miners about a "
+        "mile inside the shaft, state officials said.",
+    )
+    assert found == {"industrial_accident"}
