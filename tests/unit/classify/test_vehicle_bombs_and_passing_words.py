@@ -83,3 +83,21 @@ def test_a_blast_that_trapped_miners_is_an_industrial_accident() -> None:
         "mile inside the shaft, state officials said.",
     )
     assert found == {"industrial_accident"}
+
+
+def test_a_village_that_fell_after_a_counteroffensive_is_a_capture_not_also_a_battle() -> None:
+    found = _types(
+        "Rebels retake hilltop village in Hama countryside",
+        "Rebel fighters said on Tuesday they had recaptured the village of Tal Sukkar. A rebel commander said "
+        "the village fell after a night-long counteroffensive; troops were still fighting on its outskirts.",
+    )
+    assert found == {"territory_change"}
+
+
+def test_jihadists_driving_out_the_army_took_the_town() -> None:
+    found = _types(
+        "Jihadists seize town in northern Burkina Faso as troops withdraw",
+        "Armed jihadists held the northern town of Djibo on Sunday after attacking the police station and "
+        "driving out the army, a local official said.",
+    )
+    assert found == {"territory_change"}
