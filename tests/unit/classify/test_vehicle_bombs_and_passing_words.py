@@ -88,8 +88,9 @@ def test_a_blast_that_trapped_miners_is_an_industrial_accident() -> None:
 def test_a_village_that_fell_after_a_counteroffensive_is_a_capture_not_also_a_battle() -> None:
     found = _types(
         "Rebels retake hilltop village in Hama countryside",
-        "Rebel fighters said on Tuesday they had recaptured the village of Tal Sukkar. A rebel commander said "
-        "the village fell after a night-long counteroffensive; troops were still fighting on its outskirts.",
+        "Rebel fighters said on Tuesday they had recaptured the village of Tal Sukkar. A rebel commander "
+        "said the village fell after a night-long counteroffensive; troops were still fighting on its "
+        "outskirts.",
     )
     assert found == {"territory_change"}
 
