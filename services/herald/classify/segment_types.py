@@ -38,6 +38,15 @@ def _separate_shooting(infra: Hit, civilians: Hit, text: str) -> bool:
     )
 
 
+def _vehicle_bomb_itself(infra: Hit, civilians: Hit, text: str) -> bool:
+    """Whether a sentence's attack on civilians is the car bomb its infrastructure cue told ("a second car
+    bomb went off among people drawn to the scene, killing four civilians"): ACLED codes a vehicle-borne
+    device as the remote explosive whoever it killed, so the victims named do not make a second act."""
+    return infra.cue == "car or truck bomb went off" and bool(
+        _BLAST_WORDS.search(text[civilians.span[0] : civilians.span[1]])
+    )
+
+
 # winner -> the types (or "type:cue name") it explains away when both fire on one sentence.
 ABSORBS: dict[str, tuple[str, ...]] = {
     "territory_change": ("armed_clash",),
@@ -205,12 +214,15 @@ def segment_hits(
         if hit is not None and not inside and not any(v.search(text) for v in GENERIC_STRIKE_VETOES):
             hits["strike"] = hit
     # A bomb at a pipeline is an infrastructure attack; it is also an attack on civilians only when
-    # the sentence names civilian victims.
+    # the sentence names civilian victims (not when they are the car bomb's own victims).
     # A landmine told beside the gunmen who then opened fire is two acts: the blast and the shooting.
     if (
         "infrastructure_attack" in hits
         and "attack_on_civilians" in hits
-        and not CIVILIANS.search(text)
+        and (
+            not CIVILIANS.search(text)
+            or _vehicle_bomb_itself(hits["infrastructure_attack"], hits["attack_on_civilians"], text)
+        )
         and not _separate_shooting(hits["infrastructure_attack"], hits["attack_on_civilians"], text)
     ):
         del hits["attack_on_civilians"]
