@@ -131,7 +131,8 @@ def _numbers() -> re.Pattern[str]:
 _PERSON = (
     r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer|"
     r"inmate|prisoner|miner|passenger|driver|firefighter|rescuer|patient|pilot|volunteer|pensioner|farmer|villager|"
-    r"student|teacher|trader|guard|journalist|doctor|nurse|herder)"
+    r"student|teacher|trader|guard|journalist|doctor|nurse|herder|passer-?by|passerby|bystander|pedestrian|motorist|"
+    r"shopkeeper|vendor|worshipper)"
 )
 _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
     *(
