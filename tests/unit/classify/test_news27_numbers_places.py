@@ -47,3 +47,35 @@ def test_people_who_may_have_been_affected_by_a_breach_are_its_affected(enrich: 
         "back to paper records. About 120,000 patients may have been affected.",
     )
     assert found["cyberattack"].magnitude == {"affected": 120000}
+
+
+def test_a_town_named_after_its_countrys_demonym_is_no_foreign_citys_other_spelling(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Militants seize town in central Mali",
+        "Militants on motorbikes seized the central Malian town of Boni on Tuesday after the army "
+        "withdrew, a local official said.",
+    )
+    place = found["territory_change"].location
+    assert place is not None and place.country_code == "ML"
+
+
+def test_refugees_crossing_into_a_neighbour_are_placed_where_they_fled_from(enrich: Enrich) -> None:
+    found = events(
+        enrich,
+        "Thousands flee fighting across the border",
+        "Some 6,000 Burundians have crossed into Tanzania's Kigoma region since Sunday to escape "
+        "fighting in their villages, Tanzanian officials said. They were sheltering in schools in Kigoma.",
+    )
+    place = found["evacuation"].location
+    assert place is not None and place.country_code == "BI"
+
+
+def test_the_town_rebels_overran_is_one_settlement_taken() -> None:
+    found = units("The army said the rebels overran the town at dawn and held it for several hours.")
+    assert found == {"settlements": 1}
+
+
+def test_a_headline_that_says_fighters_take_a_town_counts_one_settlement() -> None:
+    assert units("Rebels take northern town of Kalemba after army retreats") == {"settlements": 1}
+    assert units("The rebels failed to take the town of Kalemba.") == {}
