@@ -79,3 +79,8 @@ def test_the_town_rebels_overran_is_one_settlement_taken() -> None:
 def test_a_headline_that_says_fighters_take_a_town_counts_one_settlement() -> None:
     assert units("Rebels take northern town of Kalemba after army retreats") == {"settlements": 1}
     assert units("The rebels failed to take the town of Kalemba.") == {}
+
+
+def test_an_incidence_rate_is_no_count_of_cases() -> None:
+    assert units("The infection rate reached 54.3 cases per 100,000 residents this month.") == {}
+
