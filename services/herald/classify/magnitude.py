@@ -335,8 +335,9 @@ _ONE_PLACE_TAKEN = re.compile(
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|cent(?:er|re))\s+of\s+)?"
     # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
     r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
-    # "the rebels overran the town on Thursday": one town the report has already named
-    r"the\s+(?:village|town|city|settlement)\b(?!\s+(?:of|hall|centre|center|square|council)\b|['\u2019])|"
+    # "the rebels overran the town on Thursday": one town the report has already named, overrun (a town
+    # "taken back" may be any of several the report counts)
+    r"(?<=over(?:ran|run)\s)the\s+(?:village|town|city|settlement)\b(?!\s+(?:of|hall|centre|center|square|council)\b|['\u2019])|"
     r"(?!(?:Ukrainian|Russian|Syrian|Israeli|Sudanese|Congolese|Nigerian|Somali|Afghan|Iraqi)\b)[A-Z][\w'-]+(?![\w'-]))"
     # "retook Nawa district": a district is reported by its seat, one place; a region or province is not
     r"(?!\s+(?:region|province|oblast|state|county|airport|base|port|bridge|dam|plant)\b)"

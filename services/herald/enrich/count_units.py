@@ -12,7 +12,6 @@ import re
 
 from .count_vocabulary import (
     AUX,
-    MODALS_OF_THE_PAST,
     CARE,
     DEAD_AFTER,
     DETERMINER_GAP,
@@ -26,6 +25,7 @@ from .count_vocabulary import (
     LEFT_HOME,
     LOST,
     MADE_TO,
+    MODALS_OF_THE_PAST,
     NOT_COUNTS,
     NOUN_UNITS,
     PERSON_NOUNS,

@@ -27,7 +27,8 @@ NAMESAKE_MAX_POPULATION = 500_000
 # "Kharkov") still resolve alone.
 ALTERNATE_ALONE_MIN_POPULATION = STRONG_CITY_POPULATION
 # A city read only through a foreign spelling several places share, in a report that names other
-# countries but never its own, resolves only when it is this big ("Kharkov" in a report naming Russia as the attacker).
+# countries but never its own, resolves only when it is this big ("Kharkov" in a report naming Russia
+# as the attacker).
 ALTERNATE_EXONYM_MIN_POPULATION = 1_000_000
 # A small town sharing the name of a city at least this many times its size is not lifted over it by
 # the countries the article names: "a fire in Dhaka's Mirpur district" is Bangladesh's capital though

@@ -83,4 +83,3 @@ def test_a_headline_that_says_fighters_take_a_town_counts_one_settlement() -> No
 
 def test_an_incidence_rate_is_no_count_of_cases() -> None:
     assert units("The infection rate reached 54.3 cases per 100,000 residents this month.") == {}
-
