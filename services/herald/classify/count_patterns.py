@@ -579,7 +579,9 @@ COUNT_RULES: list[CountRule] = [
         # "222 as cases rise": a word between is an adjective of the cases, never a joining word
         # "48 confirmed and probable cases": two kinds of case joined, one count
         after=r"\s+(?:(?:new|confirmed|suspected|recorded|reported|probable|possible)\s+(?:(?:and|or)\s+)?)*"
-        r"(?:(?!(?:as|and|or|in|at|of|to|from|with|by|while)\b)[a-z-]+\s+)?(?:cases|infections)\b",
+        r"(?:(?!(?:as|and|or|in|at|of|to|from|with|by|while)\b)[a-z-]+\s+)?(?:cases|infections)\b"
+        # "107.1 cases per 100,000 people": an incidence rate, no count of the sick
+        r"(?!\s+per\b)",
         after_keys=("cases", "infection"),
     ),
     # "Confirmed measles cases in the western Texas outbreak reached 561": the count after the cases

@@ -424,6 +424,9 @@ def locate(
             candidates[i] = Candidate(c.rank - 1.0, c.order, c.name, c.entity)
     if code == "natural_disaster":
         candidates.extend(_epicentres(article, segs, lead))
+    fled_from = _fled_country(article, segs, candidates, arrivals, origins)
+    if fled_from is not None:
+        return fled_from
     if len(aimed) == 1:
         # Only places named after the attack ("... at Ukraine. A Ukrainian drone strike on the Kursk
         # region"): "drones struck a refinery in Russia's Saratov region, days after Russia fired 500
@@ -770,6 +773,29 @@ def _refugee_countries(article: EnrichedArticle, segs: Sequence[Segment]) -> tup
             ):
                 origins.add(cc)
     return arrivals, origins
+
+
+def _fled_country(
+    article: EnrichedArticle,
+    segs: Sequence[Segment],
+    candidates: Sequence[Candidate],
+    arrivals: set[str],
+    origins: set[str],
+) -> Location | None:
+    """The one country refugees fled, when every place the report resolves is in the country they
+    arrived in ("10,000 Congolese have crossed into Uganda's Kisoro district"): the flight happened
+    where they came from, named or not."""
+    if len(origins) != 1:
+        return None
+    placed = [c.entity.geo for c in candidates if c.entity is not None and c.entity.geo is not None]
+    if not placed or any(geo.country_code not in arrivals - origins for geo in placed):
+        return None
+    (country,) = origins
+    name = next(
+        (e.text for e in article.entities for seg in segs if seg.contains(e) and e.country_code == country),
+        country,
+    )
+    return Location(name=name, country_code=country, kind="country")
 
 
 def _resolved_at(article: EnrichedArticle, seg: Segment, start: int, end: int) -> bool:

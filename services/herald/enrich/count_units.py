@@ -25,6 +25,7 @@ from .count_vocabulary import (
     LEFT_HOME,
     LOST,
     MADE_TO,
+    MODALS_OF_THE_PAST,
     NOT_COUNTS,
     NOUN_UNITS,
     PERSON_NOUNS,
@@ -189,6 +190,11 @@ def verb_after(toks: Tokens, k: int) -> tuple[str | None, int]:
             if not SURVIVORS & {toks.lower[x] for x in range(k + 3, min(n, k + 6))}:
                 return "evacuated", k + 2
         if low == "who" and steps == 0:
+            k += 1
+            continue
+        # "400,000 people may have been affected": a hedge on what already happened (not "may be
+        # affected", a forecast)
+        if low in MODALS_OF_THE_PAST and nxt == "have":
             k += 1
             continue
         # "people from ward 4 were moved", "residents of 223 households have been moved" (not the

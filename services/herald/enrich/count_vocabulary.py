@@ -225,6 +225,8 @@ AUX = frozenset(
         "slightly", "lightly", "badly", "gravely",
     }
 )  # fmt: skip
+# Modals that hedge a past happening when "have" follows them: "may have been affected".
+MODALS_OF_THE_PAST = frozenset({"may", "might"})
 IRREGULAR_PLURALS = frozenset(
     {"people", "children", "men", "women", "police", "personnel", "crew", "staff", "aircraft"}
 )

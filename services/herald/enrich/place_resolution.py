@@ -26,6 +26,10 @@ NAMESAKE_MAX_POPULATION = 500_000
 # report meant (a Nigerian district, a village): it stays unresolved. Exonyms of big cities ("Kiev",
 # "Kharkov") still resolve alone.
 ALTERNATE_ALONE_MIN_POPULATION = STRONG_CITY_POPULATION
+# A city read only through a foreign spelling several places share, in a report that names other
+# countries but never its own, resolves only when it is this big ("Kharkov" in a report naming Russia
+# as the attacker).
+ALTERNATE_EXONYM_MIN_POPULATION = 1_000_000
 # A small town sharing the name of a city at least this many times its size is not lifted over it by
 # the countries the article names: "a fire in Dhaka's Mirpur district" is Bangladesh's capital though
 # a small Indian Mirpur votes India, and "Russian-held Donetsk" is the Ukrainian city in a report that
@@ -135,12 +139,17 @@ def _foreign_town_for_region(m: Mention, place: Place, countries: dict[str, int]
 
 
 def _lone_alternate(m: Mention, place: Place, countries: dict[str, int]) -> bool:
-    """Whether a small town is read only by an alternate name, its country read nowhere else."""
-    if place.kind != "city" or place.population >= ALTERNATE_ALONE_MIN_POPULATION or m.explicit:
+    """Whether a town is read only by an alternate name, its country read nowhere else: a small town
+    always; a mid-size city when the report names other countries and the spelling is several
+    places' ("the central Malian town of Boni" is no spelling of Bonn; "Derna", Darnah's alone, is)."""
+    if place.kind != "city" or place.population >= ALTERNATE_EXONYM_MIN_POPULATION or m.explicit:
         return False
     if any(c.primary for c in m.candidates if c.place == place):
         return False
-    return countries.get(place.country_code, 0) == 0
+    if countries.get(place.country_code, 0) != 0:
+        return False
+    shared_spelling = len({c.place for c in m.candidates}) > 1
+    return place.population < ALTERNATE_ALONE_MIN_POPULATION or (bool(countries) and shared_spelling)
 
 
 def _drop_far_namesakes(mentions: list[Mention], capitals: dict[str, str]) -> None:

@@ -150,11 +150,13 @@ def _past_aside(toks: Tokens, k: int) -> int:
         ("along", "with"),
         ("together", "with"),
     )
-    for x in range(k + 1, min(toks.n, k + 9)):
+    # "an eight-year-old boy": a number joined by a hyphen is an age or a size, no count of its own
+    for x in range(k + 1, min(toks.n, k + 13)):
         if toks.words[x] == ",":
             return x + 1
         of_them = x + 2 < toks.n and toks.lower[x + 1] == "of" and toks.lower[x + 2] in ("them", "whom")
-        if toks.sent_start[x] or (toks.like_num[x] and not of_them and not along):
+        hyphened = x + 1 < toks.n and toks.words[x + 1] == "-"
+        if toks.sent_start[x] or (toks.like_num[x] and not of_them and not along and not hyphened):
             break  # "two soldiers, one of them an officer, were killed" is one aside
     return k
 
