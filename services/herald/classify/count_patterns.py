@@ -105,8 +105,6 @@ ONE_ARRESTED = (
         re.I,
     ),
 )
-# The head of state or government a coup holds ("detained President Alpha Conde"): the coup, not its arrests.
-RULER = re.compile(rf"\b(?<!former )(?:{_alternation(_WORDS['rulers'])})\b", re.I)
 # "In all, Russia fired 31 drones": the whole the report gives (``magnitude.read_text``)
 TOTALS = re.compile(rf"\b(?:{_alternation(_WORDS['totals'])})\b", re.I)
 # "evacuation of 11 border villages" counts places, not people; "killing 40 percent" is no count.

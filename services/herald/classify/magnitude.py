@@ -38,7 +38,6 @@ from .count_patterns import (
     GERUNDS,
     MAGNITUDE_REVISION,
     ONE_ARRESTED,
-    RULER,
     TOTALS,
     VERBS,
 )
@@ -108,9 +107,6 @@ class Reading:
     from_violence: bool = False
     rescue: bool = False  # "evacuated" said as people rescued ("12 were rescued")
     illness: bool = False  # "affected" said as people made ill ("made five firemen ill", "sickened 40")
-    # the one person held is the head of state or government ("soldiers detained President Conde"):
-    # in a coup that is the seizure of power itself, not a count of its arrests
-    ruler: bool = False
     # a running total since a date ("cholera deaths climbed to 595 ... since March"): an outbreak's own
     # toll (``RUNNING_TOTAL_TYPES``), any other event's longer period
     running: bool = False
@@ -663,8 +659,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
                 sentence, m
             ):
                 # vague: the number of a crowd detained with him ("and 40 supporters") stands over him
-                ruler = RULER.search(m.group(0)) is not None
-                readings.append(Reading("arrested", 1.0, "exact", index, vague=True, ruler=ruler))
+                readings.append(Reading("arrested", 1.0, "exact", index, vague=True))
     # "captured the town of Kitshanga after seizing several villages": the claim counts places it does
     # not number, so no count of them stands (the labelling conventions)
     unnumbered = _UNNUMBERED_PLACES.search(sentence) is not None
@@ -928,13 +923,6 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
             illness = (
                 q.unit == "affected" and _ILLNESS.search(text, max(0, at - 20), at + len(said)) is not None
             )
-            # "Mutinous soldiers detained President Alpha Conde": the one held is the ruler
-            ruler = (
-                q.unit == "arrested"
-                and q.value == 1
-                and at >= 0
-                and RULER.search(text, max(0, at - 30), at + len(said)) is not None
-            )
             out.append(
                 Reading(
                     q.unit,
@@ -952,7 +940,6 @@ def from_quantities(quantities: Iterable[Quantity], segments: Sequence[Segment])
                     rescue=rescue,
                     illness=illness,
                     from_violence=from_violence,
-                    ruler=ruler,
                     running=running,
                 )
             )
@@ -1012,8 +999,6 @@ def measure(
             continue
         if r.running and code not in RUNNING_TOTAL_TYPES:
             continue  # a war's or a season's total, not this event's
-        if r.ruler and code == "coup":
-            continue  # the president the soldiers hold is the coup, not its arrests
         # People who fled a flood, a volcano or a bomb being defused were evacuated; people who fled
         # gunmen or fighting (``fled_violence``: the article reports violence and no hazard) were displaced.
         fled_gunmen = (fled_violence or r.from_violence) and code == "evacuation"
