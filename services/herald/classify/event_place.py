@@ -318,6 +318,10 @@ def locate(
                 and not _cue("locative_before").search(seg.text[max(0, local - 40) : local])
             ):
                 continue  # "Moscow took Avdiivka": the government that took ground, not the ground
+            if entity.geo is not None and _cue("agent_before").search(seg.text[max(0, local - 50) : local]):
+                continue  # "strikes carried out by the United States": the attacker, not the place
+            if entity.geo is not None and _cue("company_source_after").match(after):
+                continue  # "U.S. company Microsoft said it found malware": a source, not the place
             if entity.geo is not None and entity.label == "NORP":
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
@@ -820,6 +824,7 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
         and e.start not in attackers
         and not _cue("abroad_speaker_after").match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
         and not _cue("based_after").match(text[e.start + len(e.text) : e.start + len(e.text) + 10])
+        and not _cue("agent_before").search(text[max(0, e.start - 50) : e.start])
         and not (e.geo.kind == "country" and _owner(text[e.start + len(e.text) : e.start + len(e.text) + 60]))
         and not (
             e.geo.kind == "country"

@@ -68,3 +68,21 @@ def test_an_unknown_post_near_a_border_is_in_the_soldiers_country_not_across_it(
         "attackers rammed an explosives-laden car into the post's wall.",
     )
     assert country(found, "armed_clash") == "PK"
+
+
+def test_a_foreign_company_that_found_the_malware_is_a_source_not_the_place() -> None:
+    # "U.S. company Mandiant said it had found malicious code on Georgian servers": the firm's country
+    # is a source's; "a U.S. company's network was breached" still names the victim's country.
+    source = event_place._place_cues("company_source_after")
+    assert source.match(" company Mandiant said earlier it had found malicious code")
+    assert source.match(" cybersecurity firm ESET reported the wiper")
+    assert not source.match(" company's network was breached on Monday")
+    assert not source.match(" firms were hit by ransomware")
+
+
+def test_the_country_that_carried_out_earlier_strikes_is_not_their_place() -> None:
+    # "strikes were mostly carried out by the United States": the attacker; "fired in Gaza" is a place.
+    agent = event_place._place_cues("agent_before")
+    assert agent.search("Earlier drone strikes in the area were mostly carried out by the ")
+    assert agent.search("a raid conducted by ")
+    assert not agent.search("the rockets were fired in ")
