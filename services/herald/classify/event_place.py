@@ -533,8 +533,8 @@ def locate(
     # "Bajaur district near the Afghan border": not in Afghanistan, whatever else names it
     far = _far_side(article, best) if kind in ("city", "region", None) else set()
     starts = {s.index: s.start for s in segs}
-    at = best.entity.start if best.entity is not None else starts.get(best.order[0], 0) + best.order[1]
-    guesses = _owner_guesses(article, best, at, kind, candidates, countries)
+    name_at = best.entity.start if best.entity is not None else starts.get(best.order[0], 0) + best.order[1]
+    guesses = _owner_guesses(article, best, name_at, kind, candidates, countries)
     country = next((cc for cc in guesses if cc not in far), None)
     peoples = [p for p in peoples if p.country_code not in far]
     if country is None and peoples:
