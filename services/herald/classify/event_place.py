@@ -310,6 +310,18 @@ def locate(
                 and _speaks(seg.text[max(0, local - 30) : local], after)
             ):
                 continue  # "in what Kabul called retaliation": the government speaking, not the place
+            if (
+                entity.geo is not None
+                and entity.geo.kind in ("city", "country")
+                and not seg.headline
+                and _cue("taker_after").match(after)
+                and not _cue("locative_before").search(seg.text[max(0, local - 40) : local])
+            ):
+                continue  # "Moscow took Avdiivka": the government that took ground, not the ground
+            if entity.geo is not None and _cue("agent_before").search(seg.text[max(0, local - 50) : local]):
+                continue  # "strikes carried out by the United States": the attacker, not the place
+            if entity.geo is not None and _cue("company_source_after").match(after):
+                continue  # "U.S. company Microsoft said it found malware": a source, not the place
             if entity.geo is not None and entity.label == "NORP":
                 rank = 0.4  # "Indonesian authorities": a hint of the country, not a place named
             elif entity.geo is not None:
@@ -382,7 +394,10 @@ def locate(
                 rank -= _TALKS_PARTY_PENALTY  # "between Baku and Yerevan", "Moscow was satisfied": a party
             if origins and entity.geo is not None and entity.geo.country_code in arrivals - origins:
                 rank -= _ARRIVAL_PENALTY
-            if code != "evacuation" and _cue("destination_before").search(window[-50:]):
+            if code != "evacuation" and (
+                _cue("destination_before").search(window[-50:])
+                or _cue("homecoming_before").search(window[-50:])
+            ):
                 rank -= _DESTINATION_PENALTY
             if (
                 ("from" in window and _cue("origin_before").search(window))
@@ -519,8 +534,10 @@ def locate(
         coast = _coast(article, segs)
         return Location(name=best.name, country_code=coast, kind=kind)
     # "Bajaur district near the Afghan border": not in Afghanistan, whatever else names it
-    far = _far_side(article, best) if kind in ("city", "region") else set()
-    guesses = _owner_guesses(article, best, kind, candidates, countries)
+    far = _far_side(article, best) if kind in ("city", "region", None) else set()
+    starts = {s.index: s.start for s in segs}
+    name_at = best.entity.start if best.entity is not None else starts.get(best.order[0], 0) + best.order[1]
+    guesses = _owner_guesses(article, best, name_at, kind, candidates, countries)
     country = next((cc for cc in guesses if cc not in far), None)
     peoples = [p for p in peoples if p.country_code not in far]
     if country is None and peoples:
@@ -555,13 +572,15 @@ def locate(
 def _owner_guesses(
     article: EnrichedArticle,
     best: Candidate,
+    at: int,
     kind: str | None,
     candidates: Sequence[Candidate],
     countries: Sequence[Entity],
 ) -> Iterator[str]:
     """The first two guesses at an unknown place's country, best first: the country named right before
-    its noun, then the likeliest country its sentences name."""
-    owner = _settlement_owner(article, best) if kind in ("city", "region") else None
+    its noun, then the likeliest country its sentences name. ``at`` is where the place's name starts
+    in the article's text."""
+    owner = _settlement_owner(article, at) if kind in ("city", "region") else None
     if owner is not None:
         yield owner
     likeliest = _likeliest_country(candidates, countries)
@@ -607,20 +626,20 @@ def _far_side(article: EnrichedArticle, best: Candidate) -> set[str]:
     return out
 
 
-def _settlement_owner(article: EnrichedArticle, best: Candidate) -> str | None:
+def _settlement_owner(article: EnrichedArticle, at: int) -> str | None:
     """The country a report names right before an unknown settlement's noun ("the eastern Congolese
     border town of Bunagana"): where the town is, above countries named elsewhere in its sentences
-    (the Uganda refugees crossed into)."""
-    if best.entity is None:
-        return None
+    (the Uganda refugees crossed into) and the dateline ("BEIRUT, Lebanon - ... the northern Syrian
+    town of Ein Issa"). ``at`` is where the settlement's name starts, whether or not the enrichment
+    tagged it a place."""
     text = article.text()
     for entity in article.entities:
         cc = entity.geo.country_code if entity.geo is not None else entity.country_code
         if not cc or (entity.geo is not None and entity.geo.kind != "country"):
             continue
         end = entity.start + len(entity.text)
-        if end <= best.entity.start and best.entity.start - end <= 50:
-            if _cue("owned_settlement_between").match(text[end : best.entity.start]):
+        if end <= at and at - end <= 50:
+            if _cue("owned_settlement_between").match(text[end:at]):
                 return cc
     return None
 
@@ -831,6 +850,7 @@ def _only_country(article: EnrichedArticle, attackers: Collection[int]) -> str |
         and e.start not in attackers
         and not _cue("abroad_speaker_after").match(text[e.start + len(e.text) : e.start + len(e.text) + 40])
         and not _cue("based_after").match(text[e.start + len(e.text) : e.start + len(e.text) + 10])
+        and not _cue("agent_before").search(text[max(0, e.start - 50) : e.start])
         and not (e.geo.kind == "country" and _owner(text[e.start + len(e.text) : e.start + len(e.text) + 60]))
         and not (
             e.geo.kind == "country"
