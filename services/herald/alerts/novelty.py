@@ -862,7 +862,7 @@ class NoveltyDetector:
         a war (a 130-drone night with one dead). Nor when the report itself ranks the event below an
         earlier one in the country (``conceded``: "the deadliest attack since Barsalogho, in which up
         to 600 were killed", on an attack with 25 dead), nor when another event of the family killed as
-        many in the country within the routine window (a quake killing 15 in Herat three weeks after
+        many in the country within ``routine_high_window`` (a quake killing 15 in Herat three weeks after
         floods killed 30 in Badghis): the country is used to such tolls, and the event is news as a
         record, which the record rule pages once its toll beats the country's high. A first in the
         country or the world always is news.
@@ -875,7 +875,8 @@ class NoveltyDetector:
         if routine is None or routine["days"] < cfg.routine_min_days:
             return None
         killed = event.magnitude.get("killed", 0.0)
-        killed_high = self.series.high_since(event, "killed", when - cfg.routine_window.total_seconds())
+        high_window = max(cfg.routine_window, cfg.routine_high_window)
+        killed_high = self.series.high_since(event, "killed", when - high_window.total_seconds())
         outdone = killed_high is not None and killed_high["value"] >= killed
         if killed >= cfg.local_min_killed and not conceded and not outdone:
             return None
