@@ -274,7 +274,7 @@ class NoveltyDetector:
         if update is not None:
             _keep(other, update)
             other["alerted"] = self._level(event, other, when)
-            self.recent.remember_alert(as_other, when)
+            self.recent.remember_alert(as_other, when, update=True)
             outcome.alerts.append(update)
         counts = other.setdefault("counts", {})
         for metric, value in event.magnitude.items():
@@ -674,7 +674,8 @@ class NoveltyDetector:
             _keep(story, alert)
         if fired:
             story["alerted"] = self._level(event, story, when)
-            self.recent.remember_alert(event, when)  # an update's count too: a later retelling repeats it
+            # An update's count too: a later retelling repeats it.
+            self.recent.remember_alert(event, when, update=all(a.update_of for a in fired))
         outcome.alerts.extend(fired)
 
     def _conflict_in_country(self, event: Event, when: float) -> str | None:
