@@ -411,11 +411,14 @@ class RecentAlerts:
         "Lebanon records its first cholera case since 1993, in Akkar" (story grouping found no toll of
         the first's to join it by). The country a claimed first names counts as well as the one it was
         placed in: "Child who caught bird flu in India becomes Australia's first human case", placed by
-        a namesake Victoria abroad, retells Australia's first. Why, and that story's record; or None."""
+        a namesake Victoria abroad, retells Australia's first; an attacker it names does not. Why, and
+        that story's record; or None."""
         claims_first = any(c.kind == "first" for c in event.claims)
         country = affected_country(event)
-        # A claimed first names the country it is claimed for, wherever the report was placed.
-        named = sorted(claimed_first_countries(event) - {country}) if claims_first else []
+        # A claimed first names the country it is claimed for, wherever the report was placed; not the
+        # attacker's ("the first time Israel has been reported striking Iranian territory" is Iran's).
+        attackers = {a.country_code for a in event.actors if a.role == "attacker" and a.country_code}
+        named = sorted(claimed_first_countries(event) - {country} - attackers) if claims_first else []
         found: tuple[str, dict[str, Any]] | None = None
         for candidate in ([country] if country else []) + named:
             last = self.store.get(f"{event.type}|first_claim|{candidate}")
