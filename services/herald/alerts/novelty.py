@@ -274,7 +274,7 @@ class NoveltyDetector:
         if update is not None:
             _keep(other, update)
             other["alerted"] = self._level(event, other, when)
-            self.recent.remember_alert(as_other, when)
+            self.recent.remember_alert(as_other, when, update=True)
             outcome.alerts.append(update)
         counts = other.setdefault("counts", {})
         for metric, value in event.magnitude.items():
@@ -674,7 +674,8 @@ class NoveltyDetector:
             _keep(story, alert)
         if fired:
             story["alerted"] = self._level(event, story, when)
-            self.recent.remember_alert(event, when)  # an update's count too: a later retelling repeats it
+            # An update's count too: a later retelling repeats it.
+            self.recent.remember_alert(event, when, update=all(a.update_of for a in fired))
         outcome.alerts.extend(fired)
 
     def _conflict_in_country(self, event: Event, when: float) -> str | None:
@@ -862,7 +863,7 @@ class NoveltyDetector:
         a war (a 130-drone night with one dead). Nor when the report itself ranks the event below an
         earlier one in the country (``conceded``: "the deadliest attack since Barsalogho, in which up
         to 600 were killed", on an attack with 25 dead), nor when another event of the family killed as
-        many in the country within the routine window (a quake killing 15 in Herat three weeks after
+        many in the country within ``routine_high_window`` (a quake killing 15 in Herat three weeks after
         floods killed 30 in Badghis): the country is used to such tolls, and the event is news as a
         record, which the record rule pages once its toll beats the country's high. A first in the
         country or the world always is news.
@@ -875,7 +876,8 @@ class NoveltyDetector:
         if routine is None or routine["days"] < cfg.routine_min_days:
             return None
         killed = event.magnitude.get("killed", 0.0)
-        killed_high = self.series.high_since(event, "killed", when - cfg.routine_window.total_seconds())
+        high_window = max(cfg.routine_window, cfg.routine_high_window)
+        killed_high = self.series.high_since(event, "killed", when - high_window.total_seconds())
         outdone = killed_high is not None and killed_high["value"] >= killed
         if killed >= cfg.local_min_killed and not conceded and not outdone:
             return None

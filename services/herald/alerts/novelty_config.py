@@ -76,6 +76,11 @@ class NoveltyConfig:
     country_toll_across_conflict: bool = True
     series_points: int = SERIES_POINTS
     routine_window: timedelta = timedelta(days=30)
+    # How far back the country's high toll of the family is looked for when a region or place first is
+    # weighed by its own dead: a war's ten dead in its capital six weeks after a barrage killed 14 there
+    # are no news of their own, though that barrage has left the routine window. Never shorter than the
+    # routine window.
+    routine_high_window: timedelta = timedelta(days=60)
     routine_min_days: int = 1
     local_min_killed: float = 10
     # A report placed in one country that places the event's centre in another is that event felt

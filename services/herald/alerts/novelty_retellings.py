@@ -411,11 +411,14 @@ class RecentAlerts:
         "Lebanon records its first cholera case since 1993, in Akkar" (story grouping found no toll of
         the first's to join it by). The country a claimed first names counts as well as the one it was
         placed in: "Child who caught bird flu in India becomes Australia's first human case", placed by
-        a namesake Victoria abroad, retells Australia's first. Why, and that story's record; or None."""
+        a namesake Victoria abroad, retells Australia's first; an attacker it names does not. Why, and
+        that story's record; or None."""
         claims_first = any(c.kind == "first" for c in event.claims)
         country = affected_country(event)
-        # A claimed first names the country it is claimed for, wherever the report was placed.
-        named = sorted(claimed_first_countries(event) - {country}) if claims_first else []
+        # A claimed first names the country it is claimed for, wherever the report was placed; not the
+        # attacker's ("the first time Israel has been reported striking Iranian territory" is Iran's).
+        attackers = {a.country_code for a in event.actors if a.role == "attacker" and a.country_code}
+        named = sorted(claimed_first_countries(event) - {country} - attackers) if claims_first else []
         found: tuple[str, dict[str, Any]] | None = None
         for candidate in ([country] if country else []) + named:
             last = self.store.get(f"{event.type}|first_claim|{candidate}")
@@ -448,14 +451,18 @@ class RecentAlerts:
 
     def alerted_in_country(self, event: Event, story: dict[str, Any], when: float) -> str | None:
         """Why a region or place first is the same event as another story of the family alerted in the
-        country within the retelling window (gunfire in the capital the morning of a coup), or None."""
+        country within the retelling window (gunfire in the capital the morning of a coup), or None.
+
+        The window runs from that story's first page, not from its updates: a report from a place in an
+        event comes while the event is news, and a toll raised the next noon does not make a drone wave
+        the following morning, 36 hours after the missile strikes paged, their report."""
         broadest = story["novel"][0]["scope"]
         country = affected_country(event)
         if not broadest.startswith(("region:", "place:")) or country is None:
             return None
         window = self.config.retelling_window.total_seconds()
         for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
-            if prior["story_id"] == event.story_id or prior.get("country") != country:
+            if prior["story_id"] == event.story_id or prior.get("country") != country or prior.get("update"):
                 continue
             if abs(when - prior["at"]) <= window:
                 kind = prior.get("type", event.type)
@@ -521,7 +528,8 @@ class RecentAlerts:
                     )
         return None
 
-    def remember_alert(self, event: Event, when: float) -> None:
+    def remember_alert(self, event: Event, when: float, update: bool = False) -> None:
+        """Note an alert the event raised (``update``: only updates of an earlier alert)."""
         key = f"{family_of(event.type)}|alerted"
         known = list(self.store.get(ALERTED_FAMILIES) or [])
         if family_of(event.type) not in known:  # a type not listed in a family is a family of its own
@@ -539,6 +547,7 @@ class RecentAlerts:
                 "country": affected_country(event),
                 "type": event.type,
                 "title": (event.title or "")[:200],
+                "update": update,
             }
         )
         self.store[key] = recent[-RECENT_ALERTS:]

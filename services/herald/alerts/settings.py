@@ -51,6 +51,14 @@ class AlertSettings(CoreSettings):
             "(a first in one of its regions or places is then not news)."
         ),
     )
+    novelty_routine_high_days: float = Field(
+        60,
+        gt=0,
+        description=(
+            "new_type: how far back the country's high toll of the family is looked for when a region or "
+            "place first is weighed by its own dead (never shorter than the routine window)."
+        ),
+    )
     novelty_conflict_seen_days: float = Field(
         7,
         ge=0,
@@ -322,6 +330,7 @@ class AlertSettings(CoreSettings):
             retelling_window=timedelta(hours=self.novelty_retelling_hours),
             revision_window=timedelta(days=self.novelty_revision_days),
             routine_window=timedelta(days=self.novelty_routine_window_days),
+            routine_high_window=timedelta(days=self.novelty_routine_high_days),
             routine_min_days=self.novelty_routine_min_days,
             local_min_killed=self.novelty_local_min_killed,
             outbreak_first_min_severity=self.novelty_outbreak_first_min_severity,

@@ -218,3 +218,15 @@ def test_a_report_that_the_toll_of_a_resumed_war_rose_is_no_first_nine_days_on()
         2, day=9, type="missile_artillery_strike", where=where, title="Thai artillery shells border villages"
     )
     assert rules(fresh.observe(shelled)) == ["new_type"]
+
+
+def test_a_new_wave_the_morning_after_a_raised_toll_is_no_retelling_of_the_strikes() -> None:
+    """Missile strikes page a country's first in the evening; the next noon a higher toll pages their
+    update. A drone wave on two cities the morning after, 36 hours after the strikes paged, is an event of
+    its own: the update does not stretch the window in which a place report is the strikes told again."""
+    det = NoveltyDetector({})
+    strikes = dict(type="missile_artillery_strike", story="strikes", where=("Muridke", "PK", "Punjab"))
+    assert rules(det.observe(ev(0, day=0.85, magnitude={"killed": 8}, **strikes))) == ["new_type"]
+    assert rules(det.observe(ev(1, day=1.55, magnitude={"killed": 31}, **strikes))) == ["new_type"]
+    drones = ev(2, day=2.4, story="drones", where=("Lahore", "PK", "Punjab"), magnitude={"killed": 1})
+    assert rules(det.observe(drones)) == ["new_type"]

@@ -15,7 +15,7 @@ from typing import Any
 from tests.support.novelty_events import at_country, ev, held, rules
 
 from herald.alerts.novelty import NoveltyConfig, NoveltyDetector
-from herald.core.records import Claim
+from herald.core.records import Actor, Claim
 
 SD = dict(type="attack_on_civilians", severity=5)
 
@@ -268,7 +268,8 @@ def test_a_toll_the_report_says_rose_is_an_update_without_an_earlier_number() ->
 def test_a_local_first_whose_report_ranks_it_below_an_earlier_event_is_routine() -> None:
     """Djibo, 25 dead, "the deadliest attack since Barsalogho in August, in which up to 600 people were
     killed": Burkina Faso sees such attacks, and its own report says a deadlier one came weeks before,
-    so its 25 dead do not make a place first news. Without the concession it is severe enough alone."""
+    so its 25 dead do not make a place first news. Without the concession it is severe enough alone, the
+    deadlier attack being older than the look-back for the country's high (``routine_high_window``)."""
     since = "It was the deadliest attack since Barsalogho in August, in which up to 600 people were killed."
 
     def djibo(claims: list[Claim]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -277,11 +278,11 @@ def test_a_local_first_whose_report_ranks_it_below_an_earlier_event_is_routine()
             ev(0, story="b", where=("Barsalogho", "BF", "Centre-Nord"), magnitude={"killed": 600}, **BF)
         )
         det.observe(
-            ev(1, day=35, story="revised", where=("Kaya", "BF", "Centre-Nord"), magnitude={"killed": 3}, **BF)
+            ev(1, day=65, story="revised", where=("Kaya", "BF", "Centre-Nord"), magnitude={"killed": 3}, **BF)
         )
         attack = ev(
             2,
-            day=37,
+            day=67,
             story="d",
             where=("Djibo", "BF", "Sahel"),
             magnitude={"killed": 25},
@@ -717,3 +718,32 @@ def test_a_story_that_paged_raises_no_place_first_where_it_spreads() -> None:
     )
     assert [a.update_of for a in outcome.alerts] == [record[0].id]
     assert ("new_type", "story_alerted") in held(outcome)
+
+
+def test_a_claimed_first_strike_on_a_country_is_not_a_retelling_of_the_attackers_first() -> None:
+    """A country's first direct attack on another pages as a claimed first there; days later the victim's
+    reply, "the first time the attacker has been reported striking the victim's territory", names the
+    first attacker too. It is claimed for the country struck back, not retold from the first one's."""
+    strike = dict(type="air_drone_strike", severity=3)
+    det = NoveltyDetector({})
+    salvo = ev(
+        0,
+        where=("Israel", "IL", None),
+        claims=[Claim(kind="first", text="Iran's first direct attack on Israel")],
+        actors=[Actor(name="Iran", role="attacker", country_code="IR")],
+        **strike,
+    )
+    assert rules(det.observe(salvo)) == ["new_type"]
+    reply = ev(
+        1,
+        day=5,
+        where=("Iran", "IR", None),
+        claims=[
+            Claim(
+                kind="first", text="It is the first time Israel has been reported striking Iranian territory."
+            )
+        ],
+        actors=[Actor(name="Israel", role="attacker", country_code="IL")],
+        **strike,
+    )
+    assert rules(det.observe(reply)) == ["new_type"]

@@ -77,3 +77,39 @@ def test_a_city_first_where_the_country_saw_the_family_yields_to_the_records_pag
     outcome = det.assess(bombing)
     assert rules(outcome.alerts) == ["record"]
     assert ("new_type", "record_instead") in held(outcome)
+
+
+STRIKE = dict(type="missile_artillery_strike", severity=5)
+
+
+def _war_after_a_deadly_barrage() -> NoveltyDetector:
+    """A barrage kills 14 in one city; five weeks later a strike elsewhere keeps the type routine."""
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, story="barrage", where=("Lviv", "UA", "Lviv Oblast"), magnitude={"killed": 14}, **STRIKE)
+    )
+    det.observe(
+        ev(1, day=40, story="odesa", where=("Odesa", "UA", "Odesa Oblast"), magnitude={"killed": 2}, **STRIKE)
+    )
+    return det
+
+
+def test_ten_dead_in_a_new_city_six_weeks_after_fourteen_are_held() -> None:
+    # The barrage has left the 30-day routine window, but not the look-back for the country's high.
+    det = _war_after_a_deadly_barrage()
+    kyiv = ev(2, day=44, story="kyiv", where=("Kyiv", "UA", "Kyiv City"), magnitude={"killed": 10}, **STRIKE)
+    outcome = det.assess(kyiv)
+    assert rules(outcome.alerts) == []
+    assert ("new_type", "routine_in_country") in held(outcome)
+
+
+def test_a_high_older_than_the_look_back_no_longer_holds_the_first() -> None:
+    det = NoveltyDetector({})
+    det.observe(
+        ev(0, story="barrage", where=("Lviv", "UA", "Lviv Oblast"), magnitude={"killed": 14}, **STRIKE)
+    )
+    det.observe(
+        ev(1, day=70, story="odesa", where=("Odesa", "UA", "Odesa Oblast"), magnitude={"killed": 2}, **STRIKE)
+    )
+    kyiv = ev(2, day=74, story="kyiv", where=("Kyiv", "UA", "Kyiv City"), magnitude={"killed": 10}, **STRIKE)
+    assert rules(det.observe(kyiv)) == ["new_type"]
