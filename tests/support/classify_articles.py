@@ -7,14 +7,15 @@ rules can be tested against exact entities, places and quantities without the NL
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from herald.core.records import Article, EnrichedArticle, Entity, Geo, Quantity, Sentence, stable_id
+from herald.classify.rules import classify
+from herald.core.records import Article, EnrichedArticle, Entity, Event, Geo, Quantity, Sentence, stable_id
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "classify"
 WHEN = datetime(2025, 5, 1, 6, 0, tzinfo=UTC)
@@ -102,3 +103,17 @@ def as_article(key: str, title: str, body: str) -> Article:
         published=WHEN,
         fetched_at=WHEN,
     )
+
+
+Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def read_events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
+    """A report of our own through the real enrichment and the rules: its events by type."""
+    [article] = enrich([as_article(f"{title}|{body}", title, body)])
+    return {e.type: e for e in classify(article)}
+
+
+def read_types(enrich: Enrich, title: str, body: str) -> set[str]:
+    """The event types the rules raise on a report of our own, through the real enrichment."""
+    return set(read_events(enrich, title, body))

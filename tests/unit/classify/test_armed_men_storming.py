@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"i16-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_gunmen_storming_a_tv_station_are_no_natural_disaster(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Hooded gunmen storm TC Television on air in Guayaquil; eight killed in the city",
         "Armed men burst into the studio of the public channel TC Television during a live newscast and "
@@ -31,7 +25,7 @@ def test_gunmen_storming_a_tv_station_are_no_natural_disaster(enrich: Enrich) ->
 
 
 def test_a_storm_that_floods_and_kills_is_still_a_natural_disaster(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Storm kills eight in Guayaquil as homes flooded",
         "A violent storm swept the city overnight, killing eight people, flooding streets and tearing roofs "
@@ -43,7 +37,7 @@ def test_a_storm_that_floods_and_kills_is_still_a_natural_disaster(enrich: Enric
 def test_gunmen_firing_on_a_concert_audience_attack_civilians(enrich: Enrich) -> None:
     """moscow_concert_attack: the first report of gunmen in a concert hall gives no toll and names no
     victims, only the audience they fired on; it reported no event, and the attack's first was lost."""
-    found = events(
+    found = read_events(
         enrich,
         "Gunmen open fire inside a theatre in the city centre",
         "Several men in camouflage burst into the theatre on Friday evening and fired on the audience "
@@ -53,7 +47,7 @@ def test_gunmen_firing_on_a_concert_audience_attack_civilians(enrich: Enrich) ->
 
 
 def test_gunmen_spraying_spectators_with_fire_attack_civilians(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Gunmen storm a stadium; at least 20 killed",
         "At least 20 people were killed when attackers sprayed spectators with automatic fire during a "

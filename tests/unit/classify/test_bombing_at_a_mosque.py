@@ -10,21 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"mosque-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_a_suicide_blast_among_worshippers_is_an_attack_with_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Suicide blast tears through mosque in Peshawar's Police Lines, killing at least 28",
         "A bomber blew himself up among worshippers at the mosque inside Peshawar's heavily guarded Police "
@@ -36,7 +30,7 @@ def test_a_suicide_blast_among_worshippers_is_an_attack_with_its_toll(enrich: En
 
 
 def test_the_bombing_at_the_mosque_carries_its_risen_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Peshawar mosque blast: death toll jumps to 59 as bodies are pulled from the rubble",
         "At least 59 people, most of them policemen, have now died in the bombing at the Police Lines "

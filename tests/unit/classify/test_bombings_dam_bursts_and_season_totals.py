@@ -7,22 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
 from herald.core.quantity_context import read_sentence
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"i16-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_blasts_tearing_through_an_anniversary_crowd_are_an_attack_with_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Two blasts near Soleimani's tomb in Kerman kill at least 20",
         "Two explosions tore through crowds marking the fourth anniversary of General Qassem Soleimani's "
@@ -33,7 +27,7 @@ def test_blasts_tearing_through_an_anniversary_crowd_are_an_attack_with_its_toll
 
 
 def test_bombs_that_went_off_and_a_bombing_toll_are_an_attack(enrich: Enrich) -> None:
-    went_off = events(
+    went_off = read_events(
         enrich,
         "Twin explosions at Soleimani memorial kill 73 in Iran",
         "At least 73 people were killed and 170 wounded when two bombs went off about 20 minutes apart "
@@ -41,7 +35,7 @@ def test_bombs_that_went_off_and_a_bombing_toll_are_an_attack(enrich: Enrich) ->
         "services said.",
     )
     assert went_off["attack_on_civilians"].magnitude.get("killed") == 73
-    toll = events(
+    toll = read_events(
         enrich,
         "Kerman bombing toll climbs to 103, Iranian media say",
         "The number of people killed in the twin bombings near Qassem Soleimani's grave in Kerman has risen "
@@ -51,7 +45,7 @@ def test_bombs_that_went_off_and_a_bombing_toll_are_an_attack(enrich: Enrich) ->
 
 
 def test_a_dam_burst_counted_in_bodies_is_a_disaster_sized_by_its_own_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Dam bursts near Mai Mahiu, 42 bodies recovered",
         "The Old Kijabe dam above Mai Mahiu in Nakuru county burst before dawn on Monday, sending a wall of "
@@ -62,7 +56,7 @@ def test_a_dam_burst_counted_in_bodies_is_a_disaster_sized_by_its_own_toll(enric
 
 
 def test_a_toll_of_the_burst_dam_is_the_disaster_s(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Mai Mahiu toll rises to 61 as rescuers dig through mud",
         "Rescuers pulled more bodies from the mud downstream of the burst dam in Mai Mahiu, raising the toll "
@@ -72,7 +66,7 @@ def test_a_toll_of_the_burst_dam_is_the_disaster_s(enrich: Enrich) -> None:
 
 
 def test_a_season_total_in_the_headline_is_the_body_s_total_not_the_day_s_event(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Kenya's flood death toll rises to 169",
         "The number of people killed by floods in Kenya since March has risen to 169 after the dam burst in "
@@ -94,7 +88,7 @@ def test_a_frame_at_the_end_of_two_coordinated_counts_holds_for_both() -> None:
 
 
 def test_a_headline_toll_the_body_tells_over_the_event_s_own_week_stays(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Landslides kill nine in remote village",
         "Nine more people were killed this week when landslides set off by heavy rain buried houses in the "
@@ -105,7 +99,7 @@ def test_a_headline_toll_the_body_tells_over_the_event_s_own_week_stays(enrich: 
 
 
 def test_a_virus_s_first_cases_in_a_country_are_an_outbreak_a_step_more_severe(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Cuba confirms its first cases of Oropouche fever, in Santiago de Cuba",
         "Cuba's public health ministry said on Monday it had detected Oropouche virus in patients from "
@@ -115,7 +109,7 @@ def test_a_virus_s_first_cases_in_a_country_are_an_outbreak_a_step_more_severe(e
     outbreak = found["disease_outbreak"]
     assert outbreak.severity == 3
     assert any("first arrival" in reason for reason in outbreak.severity_reasons)
-    spread = events(
+    spread = read_events(
         enrich,
         "Oropouche now circulating in 12 of Cuba's provinces",
         "The Oropouche virus has been confirmed in 39 municipalities of 12 provinces, Cuba's chief "
@@ -127,7 +121,7 @@ def test_a_virus_s_first_cases_in_a_country_are_an_outbreak_a_step_more_severe(e
 def test_the_dead_counted_by_an_ordinal_and_lower_austria_placed(enrich: Enrich) -> None:
     """storm_boris: "Woman, 81, is Austria's fifth flood victim" gave no count, and "Lower Austria" (ISO's
     Niederösterreich) no country."""
-    found = events(
+    found = read_events(
         enrich,
         "Woman, 81, is Austria's fifth flood victim",
         "Firefighters found the body of an 81-year-old woman in her flooded home in Lower Austria, making "

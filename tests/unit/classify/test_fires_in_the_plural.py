@@ -7,17 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"i16-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 @pytest.mark.parametrize(
@@ -46,19 +40,19 @@ def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
 def test_a_toll_of_fires_in_the_plural_is_a_natural_disaster(
     enrich: Enrich, title: str, body: str, killed: int
 ) -> None:
-    disaster = events(enrich, title, body)["natural_disaster"]
+    disaster = read_events(enrich, title, body)["natural_disaster"]
     assert disaster.magnitude.get("killed") == killed
     assert disaster.location is not None and disaster.location.country_code == "US"
 
 
 def test_house_fires_and_factory_fires_are_no_landscape_s(enrich: Enrich) -> None:
-    houses = events(
+    houses = read_events(
         enrich,
         "Three children died in house fires this winter",
         "Three children died in house fires in the city this winter, the fire brigade said.",
     )
     assert "natural_disaster" not in houses
-    factories = events(
+    factories = read_events(
         enrich,
         "Two killed in fires at garment factories",
         "Two workers were killed in fires at two garment factories in Dhaka.",
@@ -70,7 +64,7 @@ def test_a_death_in_a_country_s_spell_of_fires_is_a_natural_disaster(enrich: Enr
     """med_fires_2021: a firefighter killed "in the country's week of fires" while boats took people off
     beaches "after flames cut the roads" read only as an evacuation, so the country's first fire death
     went out as nothing."""
-    found = events(
+    found = read_events(
         enrich,
         "Firefighter dies as coastal villagers leave by boat",
         "A firefighter died of burns when a tree fell on him near Larissa, the first death in Greece's "
@@ -80,7 +74,7 @@ def test_a_death_in_a_country_s_spell_of_fires_is_a_natural_disaster(enrich: Enr
 
 
 def test_a_week_of_talks_is_no_fire(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Minister dies after a week of talks",
         "A former minister died in hospital on Monday after a week of talks on the budget, his party said.",

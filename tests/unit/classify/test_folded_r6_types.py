@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_types
 
-from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def types(enrich: Enrich, title: str, body: str) -> set[str]:
-    [article] = enrich([as_article(f"r26a-{title[:20]}", title, body)])
-    return {e.type for e in classify(article)}
-
-
 def test_missiles_a_drone_fired_after_an_aside_are_the_drones(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Drone strike kills five suspected fighters in Khost",
         "Five suspected fighters were killed on Tuesday when a drone, thought by local officials to be "
@@ -30,7 +24,7 @@ def test_missiles_a_drone_fired_after_an_aside_are_the_drones(enrich: Enrich) ->
 
 
 def test_an_armed_wings_name_is_no_rocket(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Israeli troops kill three gunmen in Gaza border clash",
         "Israeli soldiers killed three members of the al-Qassam Brigades, Hamas's armed wing, in a "
@@ -41,7 +35,7 @@ def test_an_armed_wings_name_is_no_rocket(enrich: Enrich) -> None:
 
 
 def test_gunmen_attacking_soldiers_told_as_them_is_no_attack_on_civilians(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Two militants killed in clash with troops near border",
         "Troops killed two militants in a clash near the border on Monday, the army said. The army "
@@ -51,7 +45,7 @@ def test_gunmen_attacking_soldiers_told_as_them_is_no_attack_on_civilians(enrich
 
 
 def test_a_rocket_in_a_fireworks_blast_is_a_firework(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Blast at fireworks workshop kills nine",
         "A fireworks explosion at a storehouse killed nine people and injured 12 on Saturday, officials "
@@ -62,7 +56,7 @@ def test_a_rocket_in_a_fireworks_blast_is_a_firework(enrich: Enrich) -> None:
 
 
 def test_flooded_pits_in_a_mine_collapse_are_no_flood(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Eleven miners die as gold pit caves in",
         "Eleven people died when an informal gold mine caved in on Friday, local officials said. "
@@ -72,7 +66,7 @@ def test_flooded_pits_in_a_mine_collapse_are_no_flood(enrich: Enrich) -> None:
 
 
 def test_shelters_ready_if_people_must_leave_flooded_areas_is_no_disaster(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "City readies pumps and shelters before the monsoon",
         "The city council has put 60 pumps on standby to drain low-lying streets as the monsoon nears, "
@@ -83,7 +77,7 @@ def test_shelters_ready_if_people_must_leave_flooded_areas_is_no_disaster(enrich
 
 
 def test_a_promised_counteroffensive_is_no_battle(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Rebels take most of provincial capital",
         "Rebel fighters took control of most of the provincial capital on Friday after a rapid advance, "
@@ -93,7 +87,7 @@ def test_a_promised_counteroffensive_is_no_battle(enrich: Enrich) -> None:
 
 
 def test_detaining_people_to_head_off_protests_is_no_protest(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Police detain 12 opposition figures before vote",
         "Police have detained 12 opposition figures since Friday, saying they wanted to head off "
@@ -103,7 +97,7 @@ def test_detaining_people_to_head_off_protests_is_no_protest(enrich: Enrich) -> 
 
 
 def test_those_detained_in_a_coup_statement_is_no_arrest(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Soldiers say on state television they have taken power",
         "Soldiers went on state television on Wednesday to say they had seized power, dissolved the "
@@ -114,7 +108,7 @@ def test_those_detained_in_a_coup_statement_is_no_arrest(enrich: Enrich) -> None
 
 
 def test_clashes_between_two_communities_are_the_riot_not_a_battle(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Curfew in three towns as religious riots kill nine",
         "Authorities imposed a curfew and ordered troops to patrol three towns on Saturday as "
@@ -124,7 +118,7 @@ def test_clashes_between_two_communities_are_the_riot_not_a_battle(enrich: Enric
 
 
 def test_arrests_charged_with_looting_in_a_riot_report_are_the_riots(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Rioters loot shops in port city overnight",
         "The prime minister appealed for calm on Friday. Schools and banks stayed shut across the "
@@ -134,7 +128,7 @@ def test_arrests_charged_with_looting_in_a_riot_report_are_the_riots(enrich: Enr
 
 
 def test_a_long_wars_dead_in_which_clause_is_background(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Jihadists overrun garrison town of Marte",
         "Jihadists seized the garrison town of Marte in Nigeria's Borno state on Tuesday, attacking "

@@ -7,21 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_types
 
-from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def types(enrich: Enrich, title: str, body: str) -> set[str]:
-    [article] = enrich([as_article(f"r27a-{title[:20]}", title, body)])
-    return {e.type for e in classify(article)}
-
-
 def test_a_mechanics_walkout_at_an_airline_is_no_air_strike(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Airline grounds 90 flights after engineers' strike",
         "The carrier said it had grounded 90 flights on Sunday after its engineers walked out. The "
@@ -32,7 +26,7 @@ def test_a_mechanics_walkout_at_an_airline_is_no_air_strike(enrich: Enrich) -> N
 
 
 def test_a_storm_expected_to_come_ashore_is_no_disaster_yet(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Tropical Storm Nadine expected to make landfall on the Gulf coast",
         "Tropical Storm Nadine, with winds near 55 mph, is expected to come ashore near Mobile on "
@@ -43,7 +37,7 @@ def test_a_storm_expected_to_come_ashore_is_no_disaster_yet(enrich: Enrich) -> N
 
 
 def test_shelling_rescuers_feared_is_no_second_strike(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Warplanes hit a village market, killing 14",
         "At least 14 people died when coalition aircraft hit a crowded market in the north of the "
@@ -54,7 +48,7 @@ def test_shelling_rescuers_feared_is_no_second_strike(enrich: Enrich) -> None:
 
 
 def test_militants_armed_with_rifles_who_struck_posts_are_no_air_strike(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Three soldiers killed as militants attack border posts",
         "Three soldiers were killed on Monday when militants attacked two border posts, the army said. "
@@ -66,7 +60,7 @@ def test_militants_armed_with_rifles_who_struck_posts_are_no_air_strike(enrich: 
 
 
 def test_a_stock_rally_over_drone_swarms_is_no_drone_strike(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Small drone parts maker's shares jump 30% in a day",
         "The rally began after a billionaire investor attacked the new bomber programme as obsolete "
@@ -76,7 +70,7 @@ def test_a_stock_rally_over_drone_swarms_is_no_drone_strike(enrich: Enrich) -> N
 
 
 def test_soldiers_holding_the_prime_minister_after_taking_the_capital_are_a_coup(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Soldiers seize the capital and hold the prime minister",
         "Soldiers have seized control of the capital and are holding both Prime Minister Jean Batoko "
@@ -86,7 +80,7 @@ def test_soldiers_holding_the_prime_minister_after_taking_the_capital_are_a_coup
 
 
 def test_defacements_that_came_as_protests_swept_the_country_are_no_protest(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Hackers deface four ministry websites",
         "Hackers defaced the websites of four ministries on Tuesday, the communications department said. "
@@ -96,7 +90,7 @@ def test_defacements_that_came_as_protests_swept_the_country_are_no_protest(enri
 
 
 def test_raiders_setting_cars_alight_are_part_of_their_raid_not_a_riot(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Gunmen raid farming village, killing eight",
         "Around 200 gunmen on motorcycles stormed a farming village in the north-west late on Friday, "
@@ -107,7 +101,7 @@ def test_raiders_setting_cars_alight_are_part_of_their_raid_not_a_riot(enrich: E
 
 
 def test_an_explosion_that_killed_workers_at_a_factory_is_an_industrial_accident(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Explosion and fire kill nine workers at paint factory",
         "An explosion, apparently caused by solvent drums kept beside a heater, killed nine workers at a "

@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_types
 
-from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def types(enrich: Enrich, title: str, body: str) -> set[str]:
-    [article] = enrich([as_article(f"r27v-{title[:20]}", title, body)])
-    return {e.type for e in classify(article)}
-
-
 def test_a_rising_toll_of_gang_violence_is_armed_fighting(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Toll from Honduras's surge of gang violence climbs to 21",
         "At least 21 people have been killed since the prison riots spread to the streets, the security "
@@ -30,7 +24,7 @@ def test_a_rising_toll_of_gang_violence_is_armed_fighting(enrich: Enrich) -> Non
 
 
 def test_a_plan_against_gang_violence_is_no_clash(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Mayor unveils a plan to curb gang violence in the port city",
         "The plan adds street lighting and youth centres, the mayor told reporters on Monday.",

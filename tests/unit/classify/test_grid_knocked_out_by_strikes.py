@@ -7,21 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_types
 
-from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def types(enrich: Enrich, title: str, body: str) -> set[str]:
-    [article] = enrich([as_article(f"r27g-{title[:20]}", title, body)])
-    return {e.type for e in classify(article)}
-
-
 def test_plants_knocked_off_the_grid_by_missiles_are_infrastructure_hit(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Every hydro plant in Georgia was knocked off the grid for the first time, operator says",
         "All of the country's hydro plants were shut down on Tuesday as missiles crippled the grid, the "
@@ -31,7 +25,7 @@ def test_plants_knocked_off_the_grid_by_missiles_are_infrastructure_hit(enrich: 
 
 
 def test_a_farm_off_the_grid_is_no_attack(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "A family farm in Wales has lived off the grid for a decade",
         "The farm runs on its own turbine and solar panels and was never connected to the grid, its "

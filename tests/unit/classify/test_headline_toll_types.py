@@ -9,17 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import pytest
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"i16-toll-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 @pytest.mark.parametrize(
@@ -42,6 +36,6 @@ def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
 def test_a_headline_toll_keeps_the_attack_its_lead_gives_the_dead(
     enrich: Enrich, title: str, body: str
 ) -> None:
-    found = events(enrich, title, body)
+    found = read_events(enrich, title, body)
     assert "attack_on_civilians" in found
     assert found["attack_on_civilians"].magnitude.get("killed") == 400

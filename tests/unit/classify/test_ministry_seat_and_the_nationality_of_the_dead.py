@@ -5,23 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"p27s-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def test_the_foreign_affairs_department_counting_its_sailors_is_not_where_the_ship_was_hit(
     enrich: Enrich,
 ) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Two Filipino sailors among the dead as missile hits bulk carrier",
         "The Department of Foreign Affairs in Manila said on Thursday that two Filipino crew members were "
@@ -32,7 +26,7 @@ def test_the_foreign_affairs_department_counting_its_sailors_is_not_where_the_sh
 
 
 def test_the_dead_broken_down_by_nationality_leave_the_headline_to_say_where(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Shipping body urges protection of crews after three die off Aden",
         "The head of the shipping body said seafarers must not become collateral victims after a missile "

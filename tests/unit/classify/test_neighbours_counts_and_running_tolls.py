@@ -6,22 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import as_article, read_events
 
 from herald.classify.hazard_dead import without_hazards_dead
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"nb-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_a_neighbours_toll_in_a_clause_of_its_own_is_not_the_outbreaks(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Jordan records first cholera death of the outbreak; cases reach 31",
         "A woman has died of cholera in Jordan, the first death since the disease arrived, and 31 cases "
@@ -31,7 +25,7 @@ def test_a_neighbours_toll_in_a_clause_of_its_own_is_not_the_outbreaks(enrich: E
 
 
 def test_a_neighbours_cases_and_deaths_placed_in_it_are_not_the_outbreaks(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Cholera claims one life in Jordan as infections spread in camps",
         "One person has been killed by cholera in Jordan, the health ministry in Amman said, where 31 "
@@ -42,7 +36,7 @@ def test_a_neighbours_cases_and_deaths_placed_in_it_are_not_the_outbreaks(enrich
 
 
 def test_a_headline_naming_both_countries_keeps_both_counts(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Cholera spreads from Iraq to Jordan",
         "One person has died of cholera in Jordan, the health ministry said; in Iraq the outbreak has "
@@ -68,7 +62,7 @@ def test_a_toll_a_month_ago_is_still_an_earlier_figure(enrich: Enrich) -> None:
 
 
 def test_the_dead_of_the_disaster_that_set_off_a_protest_are_not_the_protests(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Mine toll rises to 64; police use tear gas on protesters in the capital",
         "At least 64 miners have died in the mine fire, officials said on Friday, as police fired "

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"n25-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def units(sentence: str) -> dict[str, float]:
@@ -29,7 +23,7 @@ def test_one_rocket_an_interceptor_brought_down_is_the_attacks_one_rocket() -> N
 
 
 def test_the_killing_the_unrest_began_after_is_not_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Looting spreads across Manchester for a second night",
         "Youths looted shops and set cars alight across Manchester for a second night on Sunday, and "
@@ -40,7 +34,7 @@ def test_the_killing_the_unrest_began_after_is_not_its_toll(enrich: Enrich) -> N
 
 
 def test_rockets_militants_in_one_place_fire_at_a_city_are_placed_at_the_city(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Rockets fired at Sderot; one intercepted",
         "Militants in Gaza City fired three rockets at the southern Israeli town of Sderot on Sunday; one "
@@ -51,7 +45,7 @@ def test_rockets_militants_in_one_place_fire_at_a_city_are_placed_at_the_city(en
 
 
 def test_a_headlines_rocket_from_a_place_was_launched_there_not_aimed_there(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Rocket from Gaza shot down over southern towns",
         "A rocket fired from the Gaza Strip was shot down over Israeli towns near the border on Friday, "
@@ -74,7 +68,7 @@ def test_people_of_two_places_joined_by_and_still_share_the_verb() -> None:
 
 
 def test_a_sweeps_arrests_this_week_are_the_arrest_events_own(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Police arrest 140 in raids against drug gangs",
         "Police in the capital arrested 140 people this week in raids against drug gangs ahead of the "
@@ -84,7 +78,7 @@ def test_a_sweeps_arrests_this_week_are_the_arrest_events_own(enrich: Enrich) ->
 
 
 def test_people_detained_earlier_this_week_are_not_the_protests_arrests(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Hundreds rally outside parliament against new protest law",
         "About 300 demonstrators gathered outside parliament on Saturday against a law that restricts "
@@ -94,7 +88,7 @@ def test_people_detained_earlier_this_week_are_not_the_protests_arrests(enrich: 
 
 
 def test_a_quakes_size_an_agency_measured_it_at_is_its_magnitude(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Earthquake kills 12 in mountain villages",
         "Two earthquakes struck mountain villages on Monday, killing at least 12 people, officials said. "
@@ -106,7 +100,7 @@ def test_a_quakes_size_an_agency_measured_it_at_is_its_magnitude(enrich: Enrich)
 
 
 def test_a_decimal_measured_at_with_no_quake_named_is_no_magnitude(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Earthquake kills 12 in mountain villages",
         "An earthquake struck mountain villages on Monday, killing at least 12 people, officials said. "
@@ -116,7 +110,7 @@ def test_a_decimal_measured_at_with_no_quake_named_is_no_magnitude(enrich: Enric
 
 
 def test_a_threat_to_kill_a_named_leader_is_no_death(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Thousands rally in capital as mutineers hold minister",
         "Thousands of people rallied in the capital on Friday to demand the release of the defence "
@@ -128,7 +122,7 @@ def test_a_threat_to_kill_a_named_leader_is_no_death(enrich: Enrich) -> None:
 
 
 def test_people_who_lost_power_after_an_aside_are_the_outages_reach(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Saboteurs blow up pylons, blacking out the north",
         "About 3 million people in the north, a third of the population, lost power after saboteurs "

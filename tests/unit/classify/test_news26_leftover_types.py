@@ -8,21 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_types
 
-from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def types(enrich: Enrich, title: str, body: str) -> set[str]:
-    [article] = enrich([as_article(f"r26f-{title[:20]}", title, body)])
-    return {e.type for e in classify(article)}
-
-
 def test_a_battle_that_drives_thousands_from_their_homes_is_also_an_evacuation(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Gang fighting in the capital kills 15 and drives thousands from their homes",
         "Heavy gunfire rang out on Tuesday in several districts of the capital, where fighting between "
@@ -50,7 +44,7 @@ def test_a_toll_of_this_week_is_no_war_tally() -> None:
 
 
 def test_civilians_ferried_across_a_river_beside_a_rocket_strike_are_an_evacuation(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Rocket strike on river ferry point kills three, officials say",
         "A rocket strike on a river ferry point killed three people and wounded nine late on Tuesday, "
@@ -61,7 +55,7 @@ def test_civilians_ferried_across_a_river_beside_a_rocket_strike_are_an_evacuati
 
 
 def test_a_ceasefire_after_fighting_that_drove_people_out_is_no_new_evacuation(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Two neighbours agree to ceasefire after talks hosted abroad",
         "The two prime ministers agreed on Monday to an immediate ceasefire from midnight, their host "
@@ -72,7 +66,7 @@ def test_a_ceasefire_after_fighting_that_drove_people_out_is_no_new_evacuation(e
 
 
 def test_a_figure_of_detainees_not_given_is_no_arrest(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Army detains cabinet in apparent coup attempt",
         "Soldiers detained most of the cabinet on Tuesday morning in what officials described as a coup "
@@ -82,7 +76,7 @@ def test_a_figure_of_detainees_not_given_is_no_arrest(enrich: Enrich) -> None:
 
 
 def test_a_strike_word_inside_an_attack_on_posts_is_no_air_strike(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Four soldiers and several militants killed in border post attack",
         "Four soldiers were killed and several militants died when fighters from across the border "
@@ -93,7 +87,7 @@ def test_a_strike_word_inside_an_attack_on_posts_is_no_air_strike(enrich: Enrich
 
 
 def test_gunmen_ambushing_vehicles_is_no_battle(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Gunmen kill 12 in attacks on villages",
         "Gunmen killed at least 12 people in attacks on villages on Tuesday, officials said. At least "
@@ -104,7 +98,7 @@ def test_gunmen_ambushing_vehicles_is_no_battle(enrich: Enrich) -> None:
 
 
 def test_a_fire_spreading_from_an_attack_is_no_accident(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Gunmen set minibus ablaze at roadside stop, killing 10",
         "Gunmen opened fire on a minibus parked at a roadside stop on Friday, setting it ablaze and "
@@ -116,7 +110,7 @@ def test_a_fire_spreading_from_an_attack_is_no_accident(enrich: Enrich) -> None:
 
 
 def test_arrests_after_a_failed_coup_report_the_coup(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Authorities arrest 12 after failed coup",
         "Authorities said they had arrested 12 people over Tuesday's failed attempt to storm the "
@@ -126,7 +120,7 @@ def test_arrests_after_a_failed_coup_report_the_coup(enrich: Enrich) -> None:
 
 
 def test_a_force_returning_fire_after_shelling_is_no_battle(enrich: Enrich) -> None:
-    found = types(
+    found = read_types(
         enrich,
         "Cross-border mortar fire kills five villagers",
         "Five villagers were killed and nine hurt on Wednesday when troops across the border fired mortar "

@@ -5,24 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.country_tolls import own_country_readings
 from herald.classify.magnitude import Reading, read_text
-from herald.classify.rules import classify
 from herald.classify.segments import Segment
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"n26-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_a_quake_felt_in_two_countries_is_sized_by_its_own_countrys_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Earthquake on Turkey-Syria border kills at least 20 in both countries",
         "A strong earthquake hit the border between Turkey and Syria on Monday night, killing at least 20 "
@@ -36,7 +30,7 @@ def test_a_quake_felt_in_two_countries_is_sized_by_its_own_countrys_toll(enrich:
 
 
 def test_a_storms_toll_in_the_country_it_left_is_not_the_toll_where_it_landed(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Typhoon reaches Vietnam after battering the Philippines",
         "The typhoon made landfall in Vietnam's Quang Ninh province on Saturday after some 300,000 people "

@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"n27-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def units(sentence: str) -> dict[str, float]:
@@ -24,7 +18,7 @@ def units(sentence: str) -> dict[str, float]:
 
 
 def test_an_aside_naming_a_childs_age_does_not_cut_the_hurt_from_their_wounds(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Shelling of frontier village kills two, regional head says",
         "Artillery shells hit the frontier village on Sunday, killing an elderly couple, the regional "
@@ -40,7 +34,7 @@ def test_a_passer_by_hurt_beside_the_dead_is_one_wounded() -> None:
 
 
 def test_people_who_may_have_been_affected_by_a_breach_are_its_affected(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Ransomware attack takes county hospital systems offline",
         "A ransomware attack forced the county's hospital network offline on Tuesday, and staff went "
@@ -50,7 +44,7 @@ def test_people_who_may_have_been_affected_by_a_breach_are_its_affected(enrich: 
 
 
 def test_a_town_named_after_its_countrys_demonym_is_no_foreign_citys_other_spelling(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Militants seize town in central Mali",
         "Militants on motorbikes seized the central Malian town of Boni on Tuesday after the army "
@@ -61,7 +55,7 @@ def test_a_town_named_after_its_countrys_demonym_is_no_foreign_citys_other_spell
 
 
 def test_refugees_crossing_into_a_neighbour_are_placed_where_they_fled_from(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Thousands flee fighting across the border",
         "Some 6,000 Burundians have crossed into Tanzania's Kigoma region since Sunday to escape "

@@ -6,24 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"r23b-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def test_the_president_the_soldiers_hold_is_the_coups_one_arrest(enrich: Enrich) -> None:
     # The labelling guide: arrests in the coup sentence belong to the coup, and a single named person
     # counts one.
-    found = events(
+    found = read_events(
         enrich,
         "Soldiers hold Chad's president and dissolve parliament",
         "N'DJAMENA (AP) - Mutinous soldiers detained President Idriss Mahamat at his residence on Monday "
@@ -34,7 +28,7 @@ def test_the_president_the_soldiers_hold_is_the_coups_one_arrest(enrich: Enrich)
 
 
 def test_a_general_held_after_a_failed_coup_still_counts_one(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Army general arrested after failed coup in Lusaka",
         "Zambia's army commander was arrested on Tuesday hours after troops stormed the presidential "
@@ -44,7 +38,7 @@ def test_a_general_held_after_a_failed_coup_still_counts_one(enrich: Enrich) -> 
 
 
 def test_killed_or_wounded_is_one_figure_for_two_fates_and_no_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Drones hit air base in Kursk region",
         "Ukrainian drones struck a military airfield in Russia's Kursk region overnight, a Ukrainian "
@@ -55,7 +49,7 @@ def test_killed_or_wounded_is_one_figure_for_two_fates_and_no_toll(enrich: Enric
 
 
 def test_homes_a_storm_destroyed_are_damage_not_people_affected(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Cyclone kills 9 in Mozambique, destroys thousands of homes",
         "Cyclone Elsa killed nine people in central Mozambique, the disaster agency said on Monday. About "
@@ -65,7 +59,7 @@ def test_homes_a_storm_destroyed_are_damage_not_people_affected(enrich: Enrich) 
 
 
 def test_customers_left_without_power_are_still_affected(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Storm knocks out power across Brittany",
         "A storm with gusts of 150 km/h swept across Brittany overnight, and about 120,000 homes were left "
@@ -75,7 +69,7 @@ def test_customers_left_without_power_are_still_affected(enrich: Enrich) -> None
 
 
 def test_the_earlier_quake_a_ranking_names_by_its_day_is_not_the_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Magnitude 6.1 quake shakes central Greece",
         "A magnitude 6.1 earthquake struck central Greece on Saturday, damaging churches in Larissa; "
@@ -86,7 +80,7 @@ def test_the_earlier_quake_a_ranking_names_by_its_day_is_not_the_toll(enrich: En
 
 
 def test_a_list_opening_with_one_person_counts_that_person(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Youths clash with police in Marseille",
         "Youths threw fireworks and stones at riot police in northern Marseille on Friday night and set "
@@ -96,7 +90,7 @@ def test_a_list_opening_with_one_person_counts_that_person(enrich: Enrich) -> No
 
 
 def test_one_more_person_also_killed_joins_the_count_before(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Soldiers kill eight militants in North Waziristan raid",
         "PESHAWAR - Pakistani troops killed eight militants in a gunfight at a hideout in North "
@@ -106,7 +100,7 @@ def test_one_more_person_also_killed_joins_the_count_before(enrich: Enrich) -> N
 
 
 def test_birds_a_virus_killed_are_no_toll_of_people(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Hungary reports bird flu outbreak on duck farm",
         "Hungary has reported an outbreak of highly pathogenic H5N1 bird flu on a duck farm in the east of "
@@ -122,7 +116,7 @@ def test_people_who_had_taken_part_are_the_crowd() -> None:
 
 
 def test_people_told_by_where_they_live_who_left_their_homes_were_evacuated(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Cologne evacuates 20,000 to defuse wartime bomb",
         "COLOGNE - About 20,000 people living within half a mile of a construction site in Cologne left "
@@ -144,7 +138,7 @@ def test_ages_before_found_dead_are_no_toll() -> None:
 
 
 def test_a_massacre_takes_the_flights_exact_figure_over_its_headlines_thousands(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Gang attack on Haitian town leaves 40 dead, thousands homeless",
         "Gang members stormed the town of Liancourt before dawn on Tuesday and shot residents in their "
@@ -165,7 +159,7 @@ def test_people_an_offensive_sent_across_the_border_are_displaced() -> None:
 
 
 def test_an_operations_running_toll_is_not_the_barrages(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Rocket barrage kills five in Haifa as overall toll reaches 19",
         "Five people were killed in Haifa in the latest barrage of rockets from Lebanon on Tuesday, "

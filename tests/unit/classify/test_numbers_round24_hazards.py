@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"h25-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def units(sentence: str) -> dict[str, float]:
@@ -46,7 +40,7 @@ def test_people_asleep_in_their_homes_feared_dead_are_the_toll() -> None:
 
 
 def test_the_formal_name_of_the_headlines_country_is_the_same_country(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Cholera death toll in Congo climbs to 310",
         "The cholera outbreak in the Democratic Republic of Congo has now killed 310 people, the health "
@@ -56,7 +50,7 @@ def test_the_formal_name_of_the_headlines_country_is_the_same_country(enrich: En
 
 
 def test_a_floods_toll_far_past_the_evacuation_is_the_floods(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Thousands evacuated as floods swamp southern Poland",
         "KLODZKO, Poland (AP) - Firefighters pulled families off roofs on Monday as floods spread "
@@ -79,7 +73,7 @@ def test_residents_under_evacuation_orders_are_evacuated() -> None:
 
 
 def test_a_headlines_figure_in_shelters_is_no_item_of_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Typhoon Haima kills 12 in Philippines, more than 90,000 in shelters",
         "At least 12 people died as Typhoon Haima swept across the northern Philippines, the disaster "
@@ -89,7 +83,7 @@ def test_a_headlines_figure_in_shelters_is_no_item_of_its_toll(enrich: Enrich) -
 
 
 def test_people_driven_from_their_homes_after_a_toll_are_no_item_of_it(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Floods kill at least 31 in southern Mozambique",
         "At least 31 people have died and 14,000 have been driven from their homes by floods in three "
@@ -106,7 +100,7 @@ def test_an_outbreak_that_left_others_ill_counts_them_as_cases() -> None:
 
 
 def test_a_storms_evacuation_in_another_country_is_not_the_disasters_figure(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Typhoon Saola floods kill at least 40 in northern Philippines",
         "Typhoon Saola set off floods and landslides that killed at least 40 people in Cagayan province "
@@ -121,7 +115,7 @@ def test_a_storms_evacuation_in_another_country_is_not_the_disasters_figure(enri
 def test_people_who_left_their_villages_for_shelters_are_the_move_and_a_plan_is_not(
     enrich: Enrich,
 ) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Thousands leave low-lying islands as cyclone nears Myanmar",
         "SITTWE (AFP) -- Tens of thousands of Burmese left their island villages on Saturday for cyclone "
@@ -152,7 +146,7 @@ def test_the_whole_a_part_is_counted_of_is_not_the_count() -> None:
 
 
 def test_a_part_evacuated_of_a_villages_people_is_the_eruptions_move(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Volcano eruption on Indonesia's Sangihe islands kills four",
         "Mount Awu erupted overnight, raining hot ash on villages and killing four people, the disaster "
@@ -163,7 +157,7 @@ def test_a_part_evacuated_of_a_villages_people_is_the_eruptions_move(enrich: Enr
 
 
 def test_people_a_mine_still_holds_are_missing(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Toll from Colombian coal mine blast rises to 12",
         "The toll from a methane explosion at a coal mine in Cundinamarca rose to 12 on Thursday, "

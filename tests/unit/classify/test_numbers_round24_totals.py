@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import as_article, read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [enriched] = enrich([as_article(f"r25t-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(enriched)}
 
 
 def test_the_days_a_total_runs_over_frame_its_counts() -> None:
@@ -28,7 +22,7 @@ def test_the_days_a_total_runs_over_frame_its_counts() -> None:
 
 
 def test_a_headline_retelling_a_total_over_days_is_no_toll_of_one_clash(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Ministry says 26 civilians and 14 soldiers died in the fighting with Tajikistan",
         "Over the three days of fighting on the border, 26 civilians and 14 members of the security forces "

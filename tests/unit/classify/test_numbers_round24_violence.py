@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [enriched] = enrich([as_article(f"r25v-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(enriched)}
 
 
 def _units(text: str) -> dict[str, float]:
@@ -25,7 +19,7 @@ def _units(text: str) -> dict[str, float]:
 
 
 def test_a_wars_death_toll_is_no_toll_of_the_capture(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Rebels take town of Tel Hamra east of Homs",
         "Rebels captured the town of Tel Hamra in Homs province on Tuesday, monitors said. The monitoring "
@@ -39,7 +33,7 @@ def test_a_length_of_time_joined_to_its_noun_is_no_count() -> None:
 
 
 def test_the_running_toll_of_a_crackdown_is_no_toll_of_the_bombing(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Militants blow up gas pipeline feeding power station",
         "Suspected militants blew up a gas pipeline in Dera Bugti district on Monday, cutting supply to a "
@@ -57,7 +51,7 @@ def test_people_left_with_injuries_are_wounded() -> None:
 
 
 def test_an_attack_on_civilians_carries_the_flight_it_caused(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Gunmen kill eight in Plateau village raid",
         "Gunmen stormed the village of Kwall in Plateau state on Sunday night, killing eight people, a "
@@ -112,7 +106,7 @@ def test_one_more_person_named_by_an_ordinal() -> None:
 
 
 def test_the_people_a_town_shelters_are_no_flight_of_the_attack(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Militants kill three in attack on Monguno camp",
         "Militants opened fire on displaced people at a camp in Monguno in north-east Nigeria on "

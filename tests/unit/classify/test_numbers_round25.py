@@ -5,18 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"r25-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def units(sentence: str) -> dict[str, float]:
@@ -29,7 +23,7 @@ def test_a_quakes_magnitude_before_killed_is_no_toll() -> None:
 
 
 def test_a_toll_dated_by_a_year_before_1900_is_an_earlier_figure(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Thousands leave villages as volcano erupts",
         "More than 5,000 people left their homes as the volcano erupted on Friday, officials said. "
@@ -44,7 +38,7 @@ def test_drones_fought_off_by_air_defences_are_not_the_attacks_size() -> None:
 
 
 def test_the_death_that_set_off_a_riot_is_not_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "30 arrested after night of rioting in the city",
         "Police arrested 30 people after rioters set cars on fire in the city centre on Saturday. The "
@@ -82,7 +76,7 @@ def test_a_people_packed_into_evacuation_centres_were_evacuated() -> None:
 
 
 def test_the_years_tally_an_outbreak_rose_to_is_not_its_new_deaths(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Three more cholera deaths in Malawi",
         "Three more people have died of cholera in Malawi, raising the number of deaths this year to "

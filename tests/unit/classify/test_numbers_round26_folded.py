@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify.event_place import dateline_end
 from herald.classify.magnitude import read_text
-from herald.classify.rules import classify
 from herald.core.quantity_context import read_sentence
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"r26f-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def units(sentence: str) -> dict[str, float]:
@@ -86,7 +80,7 @@ def test_a_dateline_with_country_and_date_is_read_as_one() -> None:
 
 
 def test_talks_signed_in_a_foreign_capital_are_placed_there(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Government and rebel group sign truce in Nairobi",
         "JUBA, South Sudan, May 4 (UPI) -- South Sudan's government and a rebel faction signed a ceasefire "
@@ -97,7 +91,7 @@ def test_talks_signed_in_a_foreign_capital_are_placed_there(enrich: Enrich) -> N
 
 
 def test_a_quarter_many_cities_have_says_no_country(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Rioters loot Chinatown in island capital",
         "Police in Vanuatu said rioters looted and burned shops in Chinatown overnight and 30 people were "

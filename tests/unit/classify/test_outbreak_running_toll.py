@@ -9,21 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"run-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_an_outbreaks_deaths_since_it_began_are_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Schools in Blantyre and Lilongwe stay shut as cholera deaths reach 595",
         "Primary and secondary schools in Malawi's two biggest cities will not reopen on 3 January as "
@@ -35,7 +29,7 @@ def test_an_outbreaks_deaths_since_it_began_are_its_toll(enrich: Enrich) -> None
 
 
 def test_a_wars_missiles_since_february_are_no_strikes_count(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Zelensky: more than 4,700 Russian missiles fired at Ukraine since February",
         "President Volodymyr Zelensky told a summit on Sunday that Russia had launched more than 4,700 "
@@ -45,7 +39,7 @@ def test_a_wars_missiles_since_february_are_no_strikes_count(enrich: Enrich) -> 
 
 
 def test_a_war_side_s_final_count_in_the_headline_is_still_a_total(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Army says 40 civilians and 11 soldiers died in the clashes with India",
         "Over the four days of hostilities, 40 civilians and 11 members of the armed forces were killed and "

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"p25-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_an_unknown_district_near_a_countrys_border_is_not_in_that_country(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Four Pakistani soldiers killed in Zarghun border clash",
         "Four Pakistani soldiers and six militants died in a clash in Zarghun district near the Afghan "
@@ -31,7 +25,7 @@ def test_an_unknown_district_near_a_countrys_border_is_not_in_that_country(enric
 
 
 def test_the_capital_whose_invitation_is_discussed_is_no_venue_of_the_talks(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Yemen's talks with UN envoys in Muscat end without a deal",
         "Consultations between a Yemeni government delegation and UN officials in the Omani capital "
@@ -43,7 +37,7 @@ def test_the_capital_whose_invitation_is_discussed_is_no_venue_of_the_talks(enri
 
 
 def test_a_province_the_gazetteer_lacks_is_no_namesake_town_abroad(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Magnitude 6.1 quake damages homes in Peru's Puno region",
         "LIMA: A shallow earthquake measuring 6.1 shook southern Peru, the US Geological Survey reported, "

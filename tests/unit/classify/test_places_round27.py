@@ -6,18 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
 from herald.classify import event_place
-from herald.classify.rules import classify
 from herald.core.records import Article, EnrichedArticle, Event
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
-
-
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"p27-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
 
 
 def country(found: dict[str, Event], code: str) -> str | None:
@@ -28,7 +22,7 @@ def country(found: dict[str, Event], code: str) -> str | None:
 def test_an_unknown_town_the_text_calls_a_countrys_town_is_there_not_at_the_dateline(
     enrich: Enrich,
 ) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Militants seize Iraqi town of Qara Tappah from army",
         "AMMAN, Jordan - Islamic State militants on Tuesday seized the eastern Iraqi town of Qara Tappah "
@@ -49,7 +43,7 @@ def test_a_capital_that_took_a_town_is_the_taker_not_the_towns_place() -> None:
 
 
 def test_the_city_a_detainee_flew_home_from_is_not_where_he_was_arrested(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Mali arrests former minister on return from exile",
         "Authorities in Mali have arrested former finance minister Boubou Diarra, his lawyer said on "
@@ -60,7 +54,7 @@ def test_the_city_a_detainee_flew_home_from_is_not_where_he_was_arrested(enrich:
 
 
 def test_an_unknown_post_near_a_border_is_in_the_soldiers_country_not_across_it(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Five Pakistani soldiers and four attackers die in assault on Datta Khel post",
         "Five Pakistani soldiers and four assailants were killed on Sunday when fighters stormed a "

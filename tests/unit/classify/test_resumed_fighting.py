@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"i16-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_border_fighting_that_resumes_is_an_armed_clash_with_its_toll(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Four Cambodian civilians killed as border fighting resumes",
         "Three civilians were killed in Oddar Meanchey province and one in Preah Vihear as fighting with "

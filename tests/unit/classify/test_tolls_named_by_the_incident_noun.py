@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"tn-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_a_crash_toll_with_no_vehicle_named_is_an_accident(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Officials put Kestrel Junction toll at 96",
         "The death toll in Tuesday's crash has reached 96, with 410 injured, the rail operator said "
@@ -30,7 +24,7 @@ def test_a_crash_toll_with_no_vehicle_named_is_an_accident(enrich: Enrich) -> No
 
 
 def test_a_market_crash_is_still_no_accident(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Shares slide for a third day",
         "Investors counted the cost of Tuesday's crash as the index fell another 3% on Wednesday.",
@@ -39,7 +33,7 @@ def test_a_market_crash_is_still_no_accident(enrich: Enrich) -> None:
 
 
 def test_the_toll_from_a_days_attack_without_attackers_is_an_attack_on_civilians(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Theatre death toll climbs to 61",
         "Rescuers searching the burned theatre found more bodies, taking the death toll from Sunday's "
@@ -49,7 +43,7 @@ def test_the_toll_from_a_days_attack_without_attackers_is_an_attack_on_civilians
 
 
 def test_people_killed_in_last_weeks_attack_is_an_attack_on_civilians(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Names of the dead published",
         "The ministry published a list of 64 people killed in last Sunday's attack on the theatre, up "
@@ -59,7 +53,7 @@ def test_people_killed_in_last_weeks_attack_is_an_attack_on_civilians(enrich: En
 
 
 def test_a_toll_risen_from_one_figure_to_another_gives_the_new_figure(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Storm's toll rises sharply",
         "The number of people killed in the southern highlands by Cyclone Odalys has risen from 140 to "

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from tests.support.classify_articles import as_article
+from tests.support.classify_articles import read_events
 
-from herald.classify.rules import classify
-from herald.core.records import Article, EnrichedArticle, Event
+from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
-def events(enrich: Enrich, title: str, body: str) -> dict[str, Event]:
-    [article] = enrich([as_article(f"wf-{title[:20]}", title, body)])
-    return {e.type: e for e in classify(article)}
-
-
 def test_the_toll_from_a_fire_among_a_plants_workers_is_an_industrial_accident(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Last missing employee found; solvent fire toll rises to 11",
         "Firefighters found the body of the last missing employee in the collapsed storeroom of the "
@@ -29,7 +23,7 @@ def test_the_toll_from_a_fire_among_a_plants_workers_is_an_industrial_accident(e
 
 
 def test_a_fires_toll_with_no_workplace_is_not_an_accident(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Wildfire toll rises to 80",
         "The toll from the fire rose to 80 on Friday as searchers combed the burned hillside town.",
@@ -38,7 +32,7 @@ def test_a_fires_toll_with_no_workplace_is_not_an_accident(enrich: Enrich) -> No
 
 
 def test_the_nationalities_of_the_dead_do_not_place_the_fire(enrich: Enrich) -> None:
-    found = events(
+    found = read_events(
         enrich,
         "Paint plant fire toll rises to 11",
         "The toll from the fire at the paint plant rose to 11, police said. Of the dead, seven were "
