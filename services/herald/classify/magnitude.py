@@ -991,6 +991,11 @@ def measure(
     # "Afghan forces killed 58 Pakistani soldiers": the killer's claim of the enemy's dead is no toll,
     # nor is the headline's retelling of it ("Taliban say 58 Pakistani soldiers killed").
     claimed = {(r.unit, r.value) for r in readings if r.enemy}
+    # One flight told twice ("Thousands flee to Uganda" over "4,000 people fleeing fighting crossed"):
+    # what one telling says it escaped holds for the other.
+    fled_violence = fled_violence or any(
+        r.from_violence for r in readings if r.segment in inside or r.segment == 0
+    )
     by_unit: dict[str, list[Reading]] = {}
     for r in readings:
         # The headline sizes the event even when its cues fired only in the body ("Russia fires 728

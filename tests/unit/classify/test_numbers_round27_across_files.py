@@ -30,9 +30,11 @@ def test_a_headline_flight_from_fighting_is_from_violence() -> None:
 
 
 def test_a_flight_with_no_violence_in_its_clause_is_not_from_violence() -> None:
-    [reading] = read_text("Some 6,000 people have fled into the hills in recent days to escape the rising river.", 1)
+    sentence = "Some 6,000 people have fled into the hills in recent days to escape the rising river."
+    [reading] = read_text(sentence, 1)
     assert not reading.from_violence
 
 
 def test_a_further_crowd_told_with_more_is_the_protesters() -> None:
-    assert units("Hundreds more gathered outside the ministry, chanting against the ruling.") == {"protesters": 200}
+    found = units("Hundreds more gathered outside the ministry, chanting against the ruling.")
+    assert found == {"protesters": 200}
