@@ -384,12 +384,12 @@ COUNT_RULES: list[CountRule] = [
         # "Nearly 4,000 Egyptians demonstrated": a demonym is the crowd too; "police moved against
         # thousands of people protesting for a third week", "as thousands gathered for a march": the
         # crowd by its participle, or by its verb alone ("More than 1,000 volunteers joined the clean-up"
-        # is no crowd: a demonym is capitalised)
+        # is no crowd: a demonym is capitalised); "Thousands more gathered outside": a further crowd
         after=rf"(?:\s+(?:{_ADJ})?(?:people|supporters|students|workers|farmers|residents|women|prisoners|inmates|"
         rf"(?-i:[A-Z])[a-z]+(?:ans|ese|is|ers))\s+"
         rf"(?:marched|rallied|protested|gathered|took to the streets|demonstrated|joined|staged|held|"
         rf"blocked|took part|rioted|protesting|marching|rallying|demonstrating)"
-        rf"|\s+(?:marched|rallied|protested|gathered|took to the streets|demonstrated)\b)",
+        rf"|\s+(?:more\s+)?(?:marched|rallied|protested|gathered|took to the streets|demonstrated)\b)",
     ),
     _rule("protesters", before=rf"\bcrowds?\s+of\s+{_HEDGE}", keys=("crowd",)),
     # "Police put the crowd at 28,000, while organisers said about 120,000 came"

@@ -396,12 +396,20 @@ _VIOLENCE_FLED = re.compile(
 )
 
 
+# The reason for a flight said later in its clause: "have fled the region into the neighbouring
+# country in recent days to escape the fighting" (the route stands between the flight and its reason).
+_ESCAPING = re.compile(
+    rf"\b(?:to\s+(?:escape|flee)|escaping|fleeing)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_VIOLENCE_FLED.pattern})",
+    re.I,
+)
+
+
 def _fled_violence(text: str, start: int, end: int) -> bool:
-    """Whether the flight told at ``text[start:end]`` is from violence (the words just after it)."""
-    return (
-        _VIOLENCE_FLED.search(text[end : end + 40]) is not None
-        or _VIOLENCE_FLED.search(text[start:end]) is not None
-    )
+    """Whether the flight told at ``text[start:end]`` is from violence: the words just after it, or
+    an escape from violence told later in the same clause."""
+    clause = re.split(r"[.;]", text[end : end + 160], maxsplit=1)[0]
+    # one window over the flight and the words after it: a word astride ``end`` still counts
+    return _VIOLENCE_FLED.search(text[start : end + 40]) is not None or _ESCAPING.search(clause) is not None
 
 
 # People rescued from a burning or collapsed building are its survivors, not evacuees moved out of
@@ -983,6 +991,11 @@ def measure(
     # "Afghan forces killed 58 Pakistani soldiers": the killer's claim of the enemy's dead is no toll,
     # nor is the headline's retelling of it ("Taliban say 58 Pakistani soldiers killed").
     claimed = {(r.unit, r.value) for r in readings if r.enemy}
+    # One flight told twice ("Thousands flee to Uganda" over "4,000 people fleeing fighting crossed"):
+    # what one telling says it escaped holds for the other.
+    fled_violence = fled_violence or any(
+        r.from_violence for r in readings if r.segment in inside or r.segment == 0
+    )
     by_unit: dict[str, list[Reading]] = {}
     for r in readings:
         # The headline sizes the event even when its cues fired only in the body ("Russia fires 728
