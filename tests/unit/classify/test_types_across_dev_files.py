@@ -1,0 +1,32 @@
+"""Event types told beside another event in the shape of real reports: people scattering from a raid
+with no count are no evacuation of their own, and the assault that took a place is the capture, not a
+battle beside it. Each sentence is in the shape of a dev report the rules misread before."""
+
+from __future__ import annotations
+
+from tests.support.classify_articles import build_article
+
+from herald.classify.rules import classify
+
+
+def _types(title: str, body: str) -> set[str]:
+    return {e.type for e in classify(build_article(title, body))}
+
+
+def test_villagers_scattering_into_the_bush_during_a_raid_are_no_evacuation() -> None:
+    found = _types(
+        "Gunmen kill nine in raid on farming village",
+        "Gunmen killed at least nine people when they raided a farming village in Niger state late on "
+        "Tuesday, police said. Several residents were wounded and others fled into the bush as the "
+        "attackers set fire to homes.",
+    )
+    assert found == {"attack_on_civilians"}
+
+
+def test_a_counted_flight_into_the_forest_is_still_displacement() -> None:
+    found = _types(
+        "Thousands flee as rebels attack villages",
+        "More than 4,000 villagers fled into the forest after rebels attacked three villages on "
+        "Monday, a local official said.",
+    )
+    assert "evacuation" in found
