@@ -50,3 +50,13 @@ def test_the_assault_launched_to_retake_villages_is_the_capture() -> None:
         "assault, it said.",
     )
     assert "armed_clash" not in found and "territory_change" in found
+
+
+def test_hellfire_missiles_fired_in_a_drone_strike_are_the_drones_munitions() -> None:
+    found = _types(
+        "Drone strike on compound kills five militants",
+        "A drone struck a compound in a remote tribal district early on Friday, killing five suspected "
+        "militants, local officials said. Security officials said two Hellfire missiles were fired at "
+        "the compound.",
+    )
+    assert found == {"air_drone_strike"}
