@@ -60,3 +60,23 @@ def test_hellfire_missiles_fired_in_a_drone_strike_are_the_drones_munitions() ->
         "the compound.",
     )
     assert found == {"air_drone_strike"}
+
+
+def test_an_officers_word_for_the_base_attack_is_no_attack_on_civilians() -> None:
+    found = _types(
+        "Militants storm army base, 20 dead",
+        "At least 20 people died when militants attacked an army base in the north before dawn on "
+        "Tuesday, officials said. \"We lost seven soldiers in this terrorist attack and killed 13 of "
+        "the attackers,\" an army officer said.",
+    )
+    assert "attack_on_civilians" not in found
+
+
+def test_a_medic_calling_the_shelling_a_massacre_adds_no_attack_on_civilians() -> None:
+    found = _types(
+        "Shell hits crowded market, killing nine",
+        "An artillery shell struck a crowded market in the capital on Saturday, killing nine people "
+        "and wounding 30, the head of the ambulance service said. \"I have never seen such a massacre "
+        "in this city,\" he said.",
+    )
+    assert found == {"missile_artillery_strike"}
