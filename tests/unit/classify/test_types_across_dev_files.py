@@ -36,8 +36,8 @@ def test_insurgents_attacking_the_district_they_seized_is_the_capture() -> None:
     found = _types(
         "Insurgents seize district centre in northern province",
         "Insurgents seized the district centre of the northern province on Sunday, forcing police to "
-        "withdraw to the provincial capital. \"They attacked the district from three sides and we held "
-        "out for hours with no reinforcements,\" the district governor said.",
+        'withdraw to the provincial capital. "They attacked the district from three sides and we held '
+        'out for hours with no reinforcements," the district governor said.',
     )
     assert found == {"territory_change"}
 
@@ -66,8 +66,8 @@ def test_an_officers_word_for_the_base_attack_is_no_attack_on_civilians() -> Non
     found = _types(
         "Militants storm army base, 20 dead",
         "At least 20 people died when militants attacked an army base in the north before dawn on "
-        "Tuesday, officials said. \"We lost seven soldiers in this terrorist attack and killed 13 of "
-        "the attackers,\" an army officer said.",
+        'Tuesday, officials said. "We lost seven soldiers in this terrorist attack and killed 13 of '
+        'the attackers," an army officer said.',
     )
     assert "attack_on_civilians" not in found
 
@@ -76,7 +76,7 @@ def test_a_medic_calling_the_shelling_a_massacre_adds_no_attack_on_civilians() -
     found = _types(
         "Shell hits crowded market, killing nine",
         "An artillery shell struck a crowded market in the capital on Saturday, killing nine people "
-        "and wounding 30, the head of the ambulance service said. \"I have never seen such a massacre "
-        "in this city,\" he said.",
+        'and wounding 30, the head of the ambulance service said. "I have never seen such a massacre '
+        'in this city," he said.',
     )
     assert found == {"missile_artillery_strike"}
