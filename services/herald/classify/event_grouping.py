@@ -207,6 +207,11 @@ def group(
     return by_type
 
 
+def _air_launched_only(text: str) -> bool:
+    """Whether a missile sentence names only munitions aircraft and drones carry ("Hellfire")."""
+    return bool(phrasing.air_launched().search(text)) and not phrasing.ground_launched().search(text)
+
+
 def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
     """Words that describe a reported event rather than a second one: the missiles an air strike's
     aircraft fired, the power plant a missile strike damaged, and the walls a storm brought down."""
@@ -215,6 +220,15 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
         return segs[k].text[hit.span[0] : hit.span[1]]
 
     air = by_type.get("air_drone_strike", {})
+    # "Four Hellfire missiles were fired at the building" beside a drone strike: the drone's munitions.
+    # The sentence is dropped, not folded: it says nothing of the strike that its own sentences do not,
+    # and its places (the aside's village) would blur where the strike was.
+    if air and "missile_artillery_strike" in by_type:
+        missiles = by_type["missile_artillery_strike"]
+        for k in [k for k in missiles if _air_launched_only(segs[k].text)]:
+            del missiles[k]
+        if not missiles:
+            del by_type["missile_artillery_strike"]
     if "missile_artillery_strike" in by_type and any(
         phrasing.air_words().search(said(k, h)) or phrasing.drone_munitions().search(segs[k].text)
         for k, h in air.items()

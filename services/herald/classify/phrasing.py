@@ -68,6 +68,12 @@ def drone_munitions() -> re.Pattern[str]:
 
 
 @cache
+def air_launched() -> re.Pattern[str]:
+    """Missiles only aircraft and drones carry ("Hellfire"): an air strike's munitions wherever told."""
+    return re.compile(_raw()["air_munitions"]["air_launched"], re.I)
+
+
+@cache
 def ground_launched() -> re.Pattern[str]:
     """Weapons fired from the ground: a missile strike of its own even beside air strikes."""
     return re.compile(_raw()["air_munitions"]["ground_launched"], re.I)
@@ -112,6 +118,7 @@ def extended(rules: tuple[TypeRules, ...]) -> tuple[TypeRules, ...]:
 
 
 __all__ = [
+    "air_launched",
     "air_words",
     "coup_forces",
     "coup_plotters_arrested",
