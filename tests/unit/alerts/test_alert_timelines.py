@@ -115,10 +115,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # abroad, volcano tolls by the mountain's name, a fire's battle no clash, a war's toll across conflict
 # types, an agency's bulletin with no harm no first, a second incident of a type: 253 / 268 / 243, 0.96 /
 # 0.91; round 27 folds the sixth frozen split's four timelines in: 267 / 285 / 253, 0.95 / 0.89; round 27's
-# two new dev timelines, first scored 9 / 10 / 6: 276 / 295 / 259, 0.94 / 0.88).
+# two new dev timelines, first scored 9 / 10 / 6: 276 / 295 / 259, 0.94 / 0.88; tolls named by the incident
+# noun, deaths under investigation, first-time attack claims, a state's later rises, unrest's record of the
+# dead, a 60-day look-back for a country's high, strikes on a country's soil: 282 / 295 / 273, 0.97 / 0.93).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.94, "recall": 0.88}
+MEASURED = {"precision": 0.97, "recall": 0.93}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
