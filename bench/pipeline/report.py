@@ -157,6 +157,7 @@ def summary(results: dict[str, Any]) -> str:
                     _f(s["busy_rate"]),
                     _f(s["busy_seconds"]),
                     _f(s["handler_capacity"]),
+                    _f(s.get("mean_batch")),
                     str(s["peak_backlog"]),
                 ]
                 for stage, s in r["stages"].items()
@@ -164,7 +165,10 @@ def summary(results: dict[str, Any]) -> str:
             parts.append(
                 f"  stages of {r['run']}\n"
                 + _indent(
-                    _table(["stage", "in", "mean/s", "busy/s", "busy s", "handler/s", "peak backlog"], rows)
+                    _table(
+                        ["stage", "in", "mean/s", "busy/s", "busy s", "handler/s", "batch", "peak backlog"],
+                        rows,
+                    )
                 )
             )
             if r.get("cpu_split"):

@@ -17,6 +17,7 @@ def results() -> dict[str, Any]:
             "busy_rate": 900.0,
             "busy_seconds": 0.5,
             "handler_capacity": 3000.0,
+            "mean_batch": 6.2,
             "peak_backlog": 390,
         },
         "enrich": {
@@ -26,6 +27,7 @@ def results() -> dict[str, Any]:
             "busy_rate": 85.0,
             "busy_seconds": 4.5,
             "handler_capacity": 90.0,
+            "mean_batch": 48.5,
             "peak_backlog": 300,
         },
     }
@@ -145,3 +147,12 @@ def test_saturation_cpu_is_split_per_process_and_against_spacy() -> None:
     full = results()
     full["saturation"] = [run]
     assert "CPU per article of saturation-short-1w" in report.summary(full)
+
+
+def test_the_stage_table_shows_how_full_each_stages_batches_were() -> None:
+    lines = report.summary(results()).splitlines()
+    header = next(x for x in lines if "handler/s" in x)
+    column = header.index(" batch ") + 1
+    rows = {x.split()[0]: x for x in lines[lines.index(header) + 2 :][:2]}
+    assert rows["enrich"][column:].split()[0] == "48.5"
+    assert rows["dedup"][column:].split()[0] == "6.2"
