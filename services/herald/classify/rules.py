@@ -176,7 +176,7 @@ def classify(
     events = []
     cuts: dict[str, int] = {}
     for code in by_type:
-        members = sorted(set(by_type[code]) | extra.get(code, set()))
+        members = _members(code, by_type, extra)
         second = second_incident(code, by_type, members, segs, readings)
         if second is not None:
             # the second incident's counts are its own ("In a separate raid, three were shot dead")
@@ -199,11 +199,7 @@ def classify(
         if code == "attack_on_civilians":
             magnitude = _with_its_displaced(magnitude, by_type, extra, own, fled_violence)
         if code in UNREST:
-            hazards = {
-                h: measure(h, sorted(set(by_type[h]) | extra.get(h, set())), readings)
-                for h in HAZARDS
-                if h in by_type
-            }
+            hazards = {h: measure(h, _members(h, by_type, extra), readings) for h in HAZARDS if h in by_type}
             magnitude = without_hazards_dead(code, magnitude, hazards)
         severity, reasons = score(code, magnitude, texts)
         cues_fired = sorted({by_type[code][k].cue for k in triggers})
@@ -258,6 +254,11 @@ def classify(
     return claims.one_owner(events)
 
 
+def _members(code: str, by_type: dict[str, dict[int, Hit]], extra: dict[str, set[int]]) -> list[int]:
+    """The segments an event of ``code`` reads: those with its cues and those its cue-less context joins."""
+    return sorted(set(by_type[code]) | extra.get(code, set()))
+
+
 def _incidents(
     by_type: dict[str, dict[int, Hit]], extra: dict[str, set[int]], cuts: dict[str, int]
 ) -> Iterable[tuple[str, int, dict[int, tuple[int, int]], list[int]]]:
@@ -267,7 +268,7 @@ def _incidents(
         if code not in by_type:
             continue
         triggers = {k: hit.span for k, hit in by_type[code].items()}
-        members = sorted(set(triggers) | extra.get(code, set()))
+        members = _members(code, by_type, extra)
         cut = cuts.get(code)
         if cut is None:
             yield code, 0, triggers, members
@@ -350,7 +351,7 @@ def _from_its_hazard(
     hazards = [c for c in HAZARDS if c in by_type]
     if {"evacuated", "displaced"} & magnitude.keys() or len(hazards) != 1:
         return magnitude
-    members = sorted(set(by_type[hazards[0]]) | extra.get(hazards[0], set()))
+    members = _members(hazards[0], by_type, extra)
     moved = measure(hazards[0], members, readings)
     return magnitude | {unit: moved[unit] for unit in ("evacuated", "displaced") if unit in moved}
 
@@ -362,7 +363,7 @@ def _the_evacuation(
     fled_violence: bool,
 ) -> dict[str, float]:
     """The evacuation's own magnitude, from the sentences of the move, for the event that caused it."""
-    members = sorted(set(by_type["evacuation"]) | extra.get("evacuation", set()))
+    members = _members("evacuation", by_type, extra)
     return measure("evacuation", members, readings, fled_violence=fled_violence)
 
 
@@ -428,7 +429,7 @@ def _implied_evacuation(
     for code in HAZARDS:
         if code not in by_type:
             continue
-        members = sorted(set(by_type[code]) | extra.get(code, set()))
+        members = _members(code, by_type, extra)
         magnitude = measure(code, members, readings)
         moved = {unit for unit in ("evacuated", "displaced") if unit in magnitude}
         if not moved:
