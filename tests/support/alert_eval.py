@@ -19,7 +19,7 @@ or a duplicate) or "unlabelled".
 ``python -m tests.support.alert_eval [FILE ...]`` prints per timeline and overall the alerts raised,
 expected and matched, precision and recall, and lists every wrong and missed alert (default: every
 timeline of the set; a FILE is a timeline's ``.expected.yaml`` or ``.articles.jsonl``, or its name).
-``--set test_r7`` reads the seventh frozen test split (tests/data/alerts/test_timelines_r7/) instead, and
+``--set test_r8`` reads the eighth frozen test split (tests/data/alerts/test_timelines_r8/) instead, and
 so on for each later one; ``--dir PATH`` any folder of timelines.
 """
 
@@ -42,7 +42,6 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "alerts" / "timelines"
 # so they measure what the rules do on events they were not shaped by.
 SETS = {
     "dev": DATA,
-    "test_r7": DATA.parent / "test_timelines_r7",
     "test_r8": DATA.parent / "test_timelines_r8",
     "test_r9": DATA.parent / "test_timelines_r9",
     "test_r10": DATA.parent / "test_timelines_r10",

@@ -1,7 +1,7 @@
 """The alert scenario set (tests/data/alerts/timelines/): its shape, its scorer, and the regression floor.
 
-The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r7/ and on; the
-first six were folded into the dev set once later ones were written); their scores are not held here:
+The shape tests also cover the frozen test splits (tests/data/alerts/test_timelines_r8/ and on; the
+first seven were folded into the dev set once later ones were written); their scores are not held here:
 a split is scored by hand, so no rule is tuned to pass it.
 
 The set is the project's measure of alert quality on realistic news: several outlets per event,
@@ -27,7 +27,7 @@ from herald.core.records import Article, stable_id
 from herald.poller.normalize import canonical_url
 
 DATA = alert_eval.DATA
-TEST_R7_DATA = alert_eval.SETS["test_r7"]
+TEST_R8_DATA = alert_eval.SETS["test_r8"]
 
 
 def names(data: Path) -> list[str]:
@@ -35,7 +35,7 @@ def names(data: Path) -> list[str]:
 
 
 NAMES = names(DATA)
-TEST_R7_NAMES = names(TEST_R7_DATA)
+TEST_R8_NAMES = names(TEST_R8_DATA)
 
 # Every timeline of every split, for the shape checks: (folder, name).
 SPLITS = {folder: split for split, folder in alert_eval.SETS.items()}
@@ -117,10 +117,11 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # 0.91; round 27 folds the sixth frozen split's four timelines in: 267 / 285 / 253, 0.95 / 0.89; round 27's
 # two new dev timelines, first scored 9 / 10 / 6: 276 / 295 / 259, 0.94 / 0.88; tolls named by the incident
 # noun, deaths under investigation, first-time attack claims, a state's later rises, unrest's record of the
-# dead, a 60-day look-back for a country's high, strikes on a country's soil: 282 / 295 / 273, 0.97 / 0.93).
+# dead, a 60-day look-back for a country's high, strikes on a country's soil: 282 / 295 / 273, 0.97 / 0.93;
+# round 28 folds the seventh frozen split's four timelines in: 298 / 314 / 280, 0.94 / 0.89).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.97, "recall": 0.93}
+MEASURED = {"precision": 0.94, "recall": 0.89}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
@@ -136,13 +137,12 @@ def test_every_timeline_has_articles_and_labels() -> None:
     assert set(NAMES) == articles
     assert len(NAMES) >= 6
     total = sum(len(raw(name)[1]) for name in NAMES)
-    assert 80 <= total <= 1000, total
+    assert 80 <= total <= 1500, total
 
 
 # Each frozen split in the order it was written: how many timelines it holds, and its articles per
 # timeline. Each is on events unlike the dev set and every split before it.
 FROZEN = {
-    "test_r7": (4, 4, 20),
     "test_r8": (4, 4, 20),
     "test_r9": (4, 4, 20),
     "test_r10": (4, 4, 20),
@@ -304,9 +304,9 @@ def test_scorer_reads_paths_and_names() -> None:
     got = alert_eval.timeline_files(["coup", str(DATA / "floods.articles.jsonl")])
     assert got == [DATA / "coup.expected.yaml", DATA / "floods.expected.yaml"]
     assert alert_eval.timeline_files() == [DATA / f"{n}.expected.yaml" for n in NAMES]
-    assert alert_eval.timeline_files(["x"], TEST_R7_DATA) == [TEST_R7_DATA / "x.expected.yaml"]
-    r7 = [TEST_R7_DATA / f"{n}.expected.yaml" for n in TEST_R7_NAMES]
-    assert alert_eval.timeline_files(data=TEST_R7_DATA) == r7
+    assert alert_eval.timeline_files(["x"], TEST_R8_DATA) == [TEST_R8_DATA / "x.expected.yaml"]
+    r8 = [TEST_R8_DATA / f"{n}.expected.yaml" for n in TEST_R8_NAMES]
+    assert alert_eval.timeline_files(data=TEST_R8_DATA) == r8
 
 
 def test_the_set_through_the_offline_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
