@@ -45,6 +45,7 @@ SETS = {
     "test_r8": DATA.parent / "test_timelines_r8",
     "test_r9": DATA.parent / "test_timelines_r9",
     "test_r10": DATA.parent / "test_timelines_r10",
+    "test_r11": DATA.parent / "test_timelines_r11",
 }
 KINDS = ("first", "record", "update")
 ANY = "any"
