@@ -404,7 +404,7 @@ def locate(
             if _cue("treated_abroad_before").search(window):
                 rank -= _TREATED_ABROAD_PENALTY  # "122 of whom were flown to Turkey, Sudan and Kenya"
             if code == "disease_outbreak" and _cue("carrier_origin_before").search(window[-50:]):
-                rank -= _CARRIER_ORIGIN_PENALTY  # "a man back from Bahrain tested positive": not Bahrain's case
+                rank -= _CARRIER_ORIGIN_PENALTY  # "a man back from Bahrain tested positive": not Bahrain's
             if (
                 ("from" in window and _cue("origin_before").search(window))
                 or _cue("departure_before").search(window)

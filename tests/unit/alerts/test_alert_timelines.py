@@ -119,8 +119,8 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # noun, deaths under investigation, first-time attack claims, a state's later rises, unrest's record of the
 # dead, a 60-day look-back for a country's high, strikes on a country's soil: 282 / 295 / 273, 0.97 / 0.93;
 # round 28 folds the seventh frozen split's four timelines in: 298 / 314 / 280, 0.94 / 0.89; coronaviruses
-# by acronym, an imported case placed where it was found, a country's short name: 300 / 314 / 284, 0.95 / 0.90; a
-# bombing's toll told days on, the wounded's hospitals abroad: 301 / 314 / 286, 0.95 / 0.91).
+# by acronym, an imported case placed where it was found, a country's short name: 300 / 314 / 284, 0.95 /
+# 0.90; a bombing's toll told days on, the wounded's hospitals abroad: 301 / 314 / 286, 0.95 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.95, "recall": 0.91}

@@ -23,7 +23,7 @@ def test_a_toll_days_later_told_of_last_weekdays_bombing_updates_the_record() ->
         story="minister",
         where=("Harbour Town", "SO", None),
         title="Toll from Harbour Town truck bombing rises to 360",
-        sentences=["At least 360 people were killed in last Saturday's bombing, the minister said on Friday."],
+        sentences=["At least 360 people were killed in last Saturday's bombing, the minister said."],
         magnitude={"killed": 360},
         **CIV,
     )

@@ -15,7 +15,9 @@ def test_a_report_placed_at_the_countrys_short_name_is_placed_at_country_level()
 
 def test_a_later_outbreak_report_placed_at_the_short_name_is_no_new_first() -> None:
     det = NoveltyDetector({})
-    first = ev(1, type="disease_outbreak", where=("South Korea", "KR", None), title="Virus reaches the country")
+    first = ev(
+        1, type="disease_outbreak", where=("South Korea", "KR", None), title="Virus reaches the country"
+    )
     assert rules(det.observe(first)) == ["new_type"]
     later = ev(
         2,
