@@ -84,6 +84,8 @@ _HARM_UNITS = frozenset({"killed", "wounded", "missing"})
 _DATELINE_RANK = -6.0  # below a headline's places: only when nothing else is named
 _LANDMARK_PENALTY = 1.5  # a landmark city below the region it is the landmark of, above a country
 _ORIGIN_PENALTY = 2.0  # a launch town below any target town or region, above a bare country
+_CARRIER_ORIGIN_PENALTY = 10.0  # an imported case's home country: below even the reporter's dateline
+_TREATED_ABROAD_PENALTY = 10.0  # where the wounded were flown for treatment: below even the dateline
 
 # NER sometimes tags a demonym as a place ("Ukrainian") or a disease as one ("Marburg virus").
 _DEMONYM = re.compile(r"^(?-i:[A-Z])[a-z]+(?:ian|ean|ese|ish)s?$")
@@ -399,6 +401,10 @@ def locate(
                 or _cue("homecoming_before").search(window[-50:])
             ):
                 rank -= _DESTINATION_PENALTY
+            if _cue("treated_abroad_before").search(window):
+                rank -= _TREATED_ABROAD_PENALTY  # "122 of whom were flown to Turkey, Sudan and Kenya"
+            if code == "disease_outbreak" and _cue("carrier_origin_before").search(window[-50:]):
+                rank -= _CARRIER_ORIGIN_PENALTY  # "a man back from Bahrain tested positive": not Bahrain's
             if (
                 ("from" in window and _cue("origin_before").search(window))
                 or _cue("departure_before").search(window)
