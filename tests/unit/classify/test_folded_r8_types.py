@@ -18,9 +18,10 @@ def test_an_attack_that_names_the_air_strike_is_no_battle(enrich: Enrich) -> Non
     found = read_types(
         enrich,
         "Army admits air strike on wedding party in the north; villagers say 40 dead",
-        "The army has confirmed that its jets bombed a wedding party in a village in the northern "
-        "hills on Sunday, an attack that residents say killed about 40 people. Aircraft circled back "
-        "an hour later and fired on people pulling the wounded from the rubble, a witness said.",
+        "The army has confirmed that it bombed a wedding party in a village in the northern hills on "
+        "Sunday, an attack that residents and local media say killed about 40 people, many of them "
+        "women. Aircraft circled back an hour later and fired on people pulling the wounded from the "
+        "rubble, a witness said.",
     )
     assert found == {"air_drone_strike"}
 
@@ -28,9 +29,9 @@ def test_an_attack_that_names_the_air_strike_is_no_battle(enrich: Enrich) -> Non
 def test_a_bombing_called_the_third_attack_in_a_week_is_no_battle(enrich: Enrich) -> None:
     found = read_types(
         enrich,
-        "Saboteurs blow up gas line, fourth attack in the delta this month",
-        "Saboteurs blew up a gas trunk line feeding the coastal power station overnight, the fourth "
-        "strike on oil and gas facilities in the region this month, a company official said.",
+        "Militants dynamite crude line, third delta attack in a week",
+        "Militants dynamited a trunk line carrying crude for export early on Sunday, the third strike "
+        "on oil and gas facilities in the south in a week, a local official said.",
     )
     assert found == {"infrastructure_attack"}
 
@@ -48,10 +49,10 @@ def test_an_attack_on_a_checkpoint_stays_a_battle_beside_its_car_bomb(enrich: En
 def test_soldiers_taking_the_capital_in_a_coup_are_no_front_line(enrich: Enrich) -> None:
     found = read_types(
         enrich,
-        "Soldiers take the capital and hold the president",
-        "Soldiers seized control of the capital overnight and are holding the president and the "
-        "speaker of parliament, after an assault on the presidential residence. The African Union "
-        "condemned the coup.",
+        "Soldiers take Niger capital, hold president and premier",
+        "Soldiers seized control of Niamey and are holding the president and the prime minister, after "
+        "an assault on the presidential residence late on Wednesday. The African Union condemned the "
+        "coup.",
     )
     assert found == {"coup"}
 
@@ -69,9 +70,10 @@ def test_an_agreement_to_restart_frozen_peace_talks_is_talks(enrich: Enrich) -> 
 def test_talks_that_ended_without_a_breakthrough_were_held(enrich: Enrich) -> None:
     found = read_types(
         enrich,
-        "Vienna talks on the war end without breakthrough",
-        "Five hours of talks on the war in Vienna between the foreign ministers of eight states "
-        "ended on Sunday with no breakthrough, but with a pledge to keep working towards a truce.",
+        "Geneva talks on Libya end without breakthrough",
+        "Six hours of talks on Libya in Geneva between the foreign ministers of the United States, "
+        "Russia and five regional states ended on Friday with no breakthrough, though they agreed to "
+        "keep searching for a way to restore a truce. No date was set for another round.",
     )
     assert found == {"peace_talks"}
 
@@ -79,10 +81,12 @@ def test_talks_that_ended_without_a_breakthrough_were_held(enrich: Enrich) -> No
 def test_a_seasonal_cyclone_outlook_is_no_disaster(enrich: Enrich) -> None:
     found = read_types(
         enrich,
-        "Up to 12 typhoons may hit the islands this season, weather bureau says",
-        "As many as 12 tropical cyclones may enter or form in the region between July and December, "
-        "the weather bureau said on Thursday. Its long-range forecasts point to busy cyclone "
-        "formation over the western Pacific in the coming months, an official said.",
+        "Up to 10 tropical cyclones may hit Vietnam by December, weather agency warns",
+        "HANOI - As many as 10 tropical cyclones may enter or form in the East Sea between July and "
+        "December, the national weather agency said on Monday. Two or three storms are expected in "
+        "August and September, said an official of its forecasting centre. Global forecasts point to "
+        '"near normal" cyclone formation in the western North Pacific over the coming months, he told '
+        "a news conference, adding that the rainy season could start within weeks.",
     )
     assert found == set()
 
@@ -92,7 +96,8 @@ def test_rain_expected_this_week_is_no_disaster(enrich: Enrich) -> None:
         enrich,
         "Two weather fronts to bring rain and wind this week",
         "A slow-moving low over the bay is expected to dump heavy rain across the south this week, with "
-        "up to 5 cm possible in the hills. A second front should bring strong gusts to the coast.",
+        "up to 5 cm possible in the hills, where melting snow could raise the flood risk. A second "
+        "front should bring strong gusts to the coast.",
     )
     assert found == set()
 
