@@ -54,6 +54,23 @@ _AT_THE_PALACE = re.compile(r"\b(?:palace|presidential (?:guard|residence)|state
 # The text of a weapon-less generic "strike" hit that says only "attacks" ("20 killed in fresh attacks").
 _NOT_STRIKE = r"(?:(?!strike|struck|bombard)[\w\s-])*"
 _ONLY_ATTACKS = re.compile(rf"{_NOT_STRIKE}\battacks?\b{_NOT_STRIKE}", re.I)
+# Acts of one side from afar or on a facility, which a bare "attack" beside them names again.
+_REMOTE_ACTS = ("air_drone_strike", "missile_artillery_strike", "infrastructure_attack")
+_ATTACK_NOUN = re.compile(r"attacks?", re.I)
+# Words of two sides fighting: with one, a sentence's "attack" may be a battle after all.
+_FIGHTING = re.compile(
+    r"\b(?:clash\w*|fight\w*|fought|battl\w*|gunfights?|firefights?|exchanges? of fire|exchanged fire|"
+    r"returned fire|repelled|repulsed)\b",
+    re.I,
+)
+# Armed forces and their posts: "Twelve soldiers killed in attack on check post" is a battle whatever
+# blew up at the gate.
+_FORCES_OR_POSTS = re.compile(
+    r"\b(?:soldiers|troops|servicemen|police\w*|officers|security (?:forces|personnel)|paramilitar\w+|"
+    r"check ?posts?|checkpoints?|outposts?|garrisons?|"
+    r"(?:army|military|police) (?:bases?|posts?|camps?|stations?))\b",
+    re.I,
+)
 
 
 def drop_passing_mentions(segs: Sequence[Segment], per_segment: list[dict[str, Hit]]) -> None:
@@ -162,6 +179,7 @@ def group(
                 by_type["attack_on_civilians"].setdefault(k, by_type["armed_clash"].pop(k))
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
+    _fold_bare_attacks(segs, by_type)
     # A headline's weapon-less "strike" ("Kyiv says strike hit Russian troops at drill") over a body that
     # reports missile strikes and no air strike is that missile strike, not an air strike of its own.
     air = by_type.get("air_drone_strike", {})
@@ -205,6 +223,29 @@ def group(
         if not by_type["armed_clash"]:
             del by_type["armed_clash"]
     return by_type
+
+
+def _fold_bare_attacks(segs: Sequence[Segment], by_type: dict[str, dict[int, Hit]]) -> None:
+    """The noun "attack" beside a strike or a bombing names that act, not a battle of its own: "an attack
+    that witnesses say killed more than 100" after an air strike, "the third attack on the pipeline in a
+    week" over a sabotage report. A sentence that also tells of fighting, or names the soldiers or the
+    post attacked, keeps its battle."""
+    remote = [c for c in _REMOTE_ACTS if c in by_type]
+    clashes = by_type.get("armed_clash", {})
+    if not remote or not clashes:
+        return
+    for k, hit in list(clashes.items()):
+        said = segs[k].text[hit.span[0] : hit.span[1]]
+        text = segs[k].text
+        if hit.cue != "armed groups fighting" or not _ATTACK_NOUN.fullmatch(said):
+            continue
+        if _FIGHTING.search(text) or _FORCES_OR_POSTS.search(text):
+            continue
+        # the act reported nearest before the sentence, else the first one
+        nearest = max(remote, key=lambda c: max((j for j in by_type[c] if j <= k), default=-1))
+        by_type[nearest].setdefault(k, clashes.pop(k))
+    if not clashes:
+        del by_type["armed_clash"]
 
 
 def _air_launched_only(text: str) -> bool:
@@ -267,7 +308,9 @@ def _fold_munitions_and_damage(segs: Sequence[Segment], by_type: dict[str, dict[
     # "Special forces soldiers detained Conde after hours of gunfire" beside a coup report is the coup; an
     # arrest told as a report of its own ("Separately, soldiers detained the election rival") is not.
     if "coup" in by_type:
-        for code in ("arrest", "armed_clash"):
+        # "Soldiers take Guinea-Bissau capital, hold PM and interim president": the capital is what the
+        # putschists seized, not a front line moving.
+        for code in ("arrest", "armed_clash", "territory_change"):
             hits = by_type.get(code, {})
             for k in list(hits):
                 held = code == "arrest" and (
