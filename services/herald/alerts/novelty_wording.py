@@ -30,7 +30,18 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml_data.load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum", "centre", "dead", "declared", "measured", "harm", "origins")
+        for kind in (
+            "rose",
+            "back",
+            "new",
+            "sum",
+            "centre",
+            "dead",
+            "declared",
+            "measured",
+            "harm",
+            "origins",
+        )
     }
 
 

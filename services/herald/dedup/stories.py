@@ -142,7 +142,8 @@ class StoryTracker:
         for bucket in opened.index:
             for story_id, first, last in opened.entries(bucket):
                 if not (
-                    self.matcher.in_reach(now, first, last) or self.matcher.in_follow_up(now, first, last, follow)
+                    self.matcher.in_reach(now, first, last)
+                    or self.matcher.in_follow_up(now, first, last, follow)
                 ):
                     continue
                 story = self.store.get(f"story:{story_id}")

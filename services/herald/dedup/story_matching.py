@@ -99,9 +99,7 @@ class StoryMatcher:
         places a district no gazetteer knows and the countries of the foreign dead). The caller
         lets such an event join only the one story of its type that it fits."""
         high = story.get("max") or {}
-        return any(
-            u in self.config.toll_units and u in high and v >= high[u] > 0 for u, v in evidence.counts
-        )
+        return any(u in self.config.toll_units and u in high and v >= high[u] > 0 for u, v in evidence.counts)
 
     def contradicts(self, evidence: EventEvidence, story: dict[str, Any]) -> bool | None:
         """True when a precise figure disagrees with the story's; None when none is shared; else False."""
