@@ -121,7 +121,8 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # round 28 folds the seventh frozen split's four timelines in: 298 / 314 / 280, 0.94 / 0.89; round 28's two
 # new dev timelines (a crowd crush, a wildfire), first scored 5 / 12 / 4: 303 / 326 / 284, 0.94 / 0.87;
 # a crowd crush as an accident, the foreign dead's countries neither placing nor summing, a place-less
-# toll joining the one story it raises: 306 / 326 / 287, 0.94 / 0.88).
+# toll joining the one story it raises: 306 / 326 / 287, 0.94 / 0.88; bodies "from the fires" a
+# landscape's toll: 306 / 326 / 288, 0.94 / 0.88).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
 MEASURED = {"precision": 0.94, "recall": 0.88}
