@@ -30,7 +30,18 @@ def _cues() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = yaml_data.load(text) or {}
     return {
         kind: tuple(re.compile(entry["pattern"], re.IGNORECASE) for entry in data.get(kind) or [])
-        for kind in ("rose", "back", "new", "sum", "centre", "dead", "declared", "measured", "harm")
+        for kind in (
+            "rose",
+            "back",
+            "new",
+            "sum",
+            "centre",
+            "dead",
+            "declared",
+            "measured",
+            "harm",
+            "origins",
+        )
     }
 
 
@@ -206,8 +217,10 @@ def text_sums_countries(text: str) -> bool:
     """Whether a sentence speaks of several countries at once, as ``sums_countries`` reads a count's: a
     record claimed in it ("Counting Vietnam, Myanmar, Thailand, Laos, the Philippines and China, the storm
     ... has taken over 350 lives, making Yagi the deadliest storm in the region this year") is the
-    region's, no country's."""
+    region's, no country's. The countries the foreign dead came from are not counted."""
     code_of, anywhere, _ = country_index()
+    for origins in _cues()["origins"]:
+        text = origins.sub(" ", text)  # "19 foreigners among the dead, from Iran and Norway": whose dead
     if any(p.search(text) for p in _cues()["sum"]):
         return True
     for m in _joint_places().finditer(text):

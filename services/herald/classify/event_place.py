@@ -320,6 +320,12 @@ def locate(
                 and not _cue("locative_before").search(seg.text[max(0, local - 40) : local])
             ):
                 continue  # "Moscow took Avdiivka": the government that took ground, not the ground
+            if (
+                entity.geo is not None
+                and entity.geo.kind == "country"
+                and _cue("victims_from_before").search(seg.text[max(0, local - 160) : local])
+            ):
+                continue  # "19 foreign nationals among the dead, from Iran and Norway": whose the dead were
             if entity.geo is not None and _cue("agent_before").search(seg.text[max(0, local - 50) : local]):
                 continue  # "strikes carried out by the United States": the attacker, not the place
             if entity.geo is not None and _cue("company_source_after").match(after):

@@ -98,18 +98,18 @@ class StoryTracker:
             buckets = [b for b in reach if b in opened.index]
         else:  # no country, or placed with its own attacker: the target's story may be anywhere
             buckets = list(opened.index)
-        if evidence.best_score() < self.config.min_score:
-            buckets = []  # nothing to go on (no place, actor or figure): no story could take it
         return buckets
 
     def _best_story(
         self, event: Event, evidence: EventEvidence, opened: StoryBuckets, now: int
     ) -> tuple[tuple[float, int, str] | None, str]:
         """The best story in reach as (score, last report, id), or None; and the bucket it is in."""
+        follow = self.matcher.follow_up_us(event.type)
+        if evidence.best_score() < self.config.min_score:
+            return self._only_story_with_its_toll(evidence, opened, now, follow)
         buckets = self._reachable_buckets(event, evidence, opened)
         best: tuple[float, int, str] | None = None
         home = NO_COUNTRY
-        follow = self.matcher.follow_up_us(event.type)
         for bucket in buckets:
             for story_id, first, last in opened.entries(bucket):
                 retelling = self.matcher.in_reach(now, first, last)
@@ -128,6 +128,28 @@ class StoryTracker:
                     if best is None or candidate > best:
                         best, home = candidate, bucket
         return best, home
+
+    def _only_story_with_its_toll(
+        self, evidence: EventEvidence, opened: StoryBuckets, now: int, follow: int
+    ) -> tuple[tuple[float, int, str] | None, str]:
+        """For an event with nothing to be scored on (no place, actor or precise figure): the one
+        story of its type in reach whose toll it repeats or raises, or None when none or several do.
+        A running toll told without a place is that story's next count; with two candidates it could
+        be either, so it stays apart."""
+        if not any(unit in self.config.toll_units for unit, _ in evidence.counts):
+            return None, NO_COUNTRY  # nothing at all to go on: no story is read
+        found: list[tuple[tuple[float, int, str], str]] = []
+        for bucket in opened.index:
+            for story_id, first, last in opened.entries(bucket):
+                if not (
+                    self.matcher.in_reach(now, first, last)
+                    or self.matcher.in_follow_up(now, first, last, follow)
+                ):
+                    continue
+                story = self.store.get(f"story:{story_id}")
+                if story is not None and self.matcher.carries_toll(evidence, story):
+                    found.append(((self.config.min_score, last, story_id), bucket))
+        return found[0] if len(found) == 1 else (None, NO_COUNTRY)
 
     @staticmethod
     def keeps_apart(event: Event) -> bool:

@@ -93,6 +93,14 @@ class StoryMatcher:
             return None
         return self.config.min_score
 
+    def carries_toll(self, evidence: EventEvidence, story: dict[str, Any]) -> bool:
+        """Whether an event that names no place, actor or precise figure gives a toll the story
+        counted, as high as the story's highest ("Itaewon toll reaches 151" after 120, its only
+        places a district no gazetteer knows and the countries of the foreign dead). The caller
+        lets such an event join only the one story of its type that it fits."""
+        high = story.get("max") or {}
+        return any(u in self.config.toll_units and u in high and v >= high[u] > 0 for u, v in evidence.counts)
+
     def contradicts(self, evidence: EventEvidence, story: dict[str, Any]) -> bool | None:
         """True when a precise figure disagrees with the story's; None when none is shared; else False."""
         shared = None

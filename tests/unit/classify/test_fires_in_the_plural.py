@@ -80,3 +80,24 @@ def test_a_week_of_talks_is_no_fire(enrich: Enrich) -> None:
         "A former minister died in hospital on Monday after a week of talks on the budget, his party said.",
     )
     assert "natural_disaster" not in found
+
+
+def test_bodies_from_the_fires_are_a_landscape_s_toll(enrich: Enrich) -> None:
+    """valparaiso_fires: a forensic service's count of the bodies "from the fires", with no other fire
+    word, raised nothing, so the 51 -> 99 rise never paged."""
+    found = read_events(
+        enrich,
+        "Coroner counts 64 dead as the governor declares mourning",
+        "The coroner's office said on Monday it had received 64 bodies from the fires in Attica, only 20 of "
+        "them identified so far.",
+    )
+    assert "natural_disaster" in found
+
+
+def test_bodies_from_the_fires_at_a_factory_are_no_landscape_s(enrich: Enrich) -> None:
+    found = read_events(
+        enrich,
+        "Nine bodies recovered",
+        "Rescuers recovered nine bodies from the fires at a textile factory in Dhaka on Monday.",
+    )
+    assert "natural_disaster" not in found

@@ -93,7 +93,7 @@ def test_event_with_nothing_to_match_on_reads_no_story() -> None:
     t.assign(nowhere(event(1, actors=())))
     t.assign(event(2, hours=1, place=KYIV))
     store.story_reads.clear()
-    # No place, no actor, no figure: no story can score it, so none is read; it opens its own.
+    # No place, no actor, no figure and no toll: no story can take it, so none is read; it opens its own.
     alone = t.assign(nowhere(event(3, hours=2, actors=())))
     assert store.story_reads == [] and t.story(alone.story_id)["events"] == 1  # type: ignore[index]
 

@@ -209,3 +209,26 @@ def test_floods_in_two_towns_of_one_country_without_a_named_storm_stay_apart() -
         )
     )
     assert len({kishtwar.story_id, kathua.story_id, other_storm.story_id}) == 3
+
+
+def unplaced(e: Event) -> Event:
+    """A report that names no place the gazetteer knows and no actor: only its toll ties it to a story."""
+    return e.model_copy(update={"location": None, "actors": []})
+
+
+def test_a_running_toll_told_without_a_place_joins_the_one_story_it_raises() -> None:
+    t = StoryTracker({})
+    first = t.assign(event(1, "industrial_accident", 0, ("Seoul", "KR", "Seoul"), (), killed=59))
+    t.assign(event(2, "industrial_accident", 2, ("Seoul", "KR", "Seoul"), (), source="B", killed=120))
+    higher = t.assign(unplaced(event(3, "industrial_accident", 8, source="C", killed=151)))
+    assert higher.story_id == first.story_id
+
+
+def test_a_toll_without_a_place_below_the_story_s_count_or_fitting_two_stories_stays_apart() -> None:
+    t = StoryTracker({})
+    seoul = t.assign(event(1, "industrial_accident", 0, ("Seoul", "KR", "Seoul"), (), killed=120))
+    lower = t.assign(unplaced(event(2, "industrial_accident", 1, source="B", killed=40)))
+    assert lower.story_id != seoul.story_id
+    lagos = t.assign(event(3, "industrial_accident", 2, ("Lagos", "NG", "Lagos"), (), source="C", killed=12))
+    either = t.assign(unplaced(event(4, "industrial_accident", 3, source="D", killed=150)))
+    assert either.story_id not in (seoul.story_id, lagos.story_id)
