@@ -427,8 +427,10 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "affected",
-        before=rf"\b(?:access|accessed|stole|stolen|steal|breached|exposed|leaked)\s+{_HEDGE}",
-        after=r"\s+(?:[\w-]+\s+)?(?:payment\s+|credit\s+|debit\s+|bank\s+)?(?:cards|accounts|records|passwords)\b",
+        # "Breach of election body exposes 55 million voters": the people whose records leaked
+        before=rf"\b(?:access|accessed|stole|stolen|steal|breached|expos(?:ed|es|e|ing)|leaked)\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:payment\s+|credit\s+|debit\s+|bank\s+)?(?:cards|accounts|records|passwords|"
+        r"voters|customers|users|patients|citizens|taxpayers|subscribers|clients|employees)\b",
         keys=("access", "stole", "steal", "breach", "expos", "leak"),
     ),
     # "about 100 youths fought up to 150 police", "About 50 young people threw stones at police": the

@@ -165,6 +165,7 @@ def _past_aside(toks: Tokens, k: int) -> int:
 # model names (PRODUCT: "S-300") are kept as counts of role "model" for the analyst.
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
 
+
 class CountFinder:
     """Finds counts in a spaCy ``Doc``; see the module docstring for the conventions."""
 
