@@ -82,7 +82,9 @@ BE = (
     # "a man was found shot dead", "three were found dead"
     r"seriously|severely|slightly|lightly|badly|gravely|still|found|"
     # "Ten miners are believed to be still trapped underground": a hedge on what is known of them
-    r"(?:believed|thought|presumed|feared|said|reported) to (?:be|have been))\s+){0,3}"
+    r"(?:believed|thought|presumed|feared|said|reported) to (?:be|have been)|"
+    # "four people believed trapped in their homes": the same hedge without "to be"
+    r"(?:believed|thought|presumed)(?=\s+(?:trapped|missing|buried)\b))\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}

@@ -97,3 +97,13 @@ def test_a_country_whose_role_in_the_talks_is_disputed_is_no_venue(enrich: Enric
         "mediation.",
     )
     assert country(found, "peace_talks") == "KE"
+
+
+def test_people_believed_trapped_after_a_slide_are_missing(enrich: Enrich) -> None:
+    found = read_events(
+        enrich,
+        "Rescuers dig through mud after slide hits mountain village",
+        "Rescuers dug through mud on Saturday for three people believed trapped in their homes after a "
+        "landslide hit a mountain village in northern Italy, officials said.",
+    )
+    assert found["natural_disaster"].magnitude.get("missing") == 3
