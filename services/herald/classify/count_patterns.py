@@ -82,7 +82,9 @@ BE = (
     # "a man was found shot dead", "three were found dead"
     r"seriously|severely|slightly|lightly|badly|gravely|still|found|"
     # "Ten miners are believed to be still trapped underground": a hedge on what is known of them
-    r"(?:believed|thought|presumed|feared|said|reported) to (?:be|have been))\s+){0,3}"
+    r"(?:believed|thought|presumed|feared|said|reported) to (?:be|have been)|"
+    # "four people believed trapped in their homes": the same hedge without "to be"
+    r"(?:believed|thought|presumed)(?=\s+(?:trapped|missing|buried)\b))\s+){0,3}"
 )
 _HEDGE = rf"(?:{_alternation(_WORDS['hedges'])}\s+)?"
 VERBS: dict[str, str] = {unit: _alternation(words) for unit, words in _WORDS["verbs"].items()}
@@ -427,8 +429,10 @@ COUNT_RULES: list[CountRule] = [
     ),
     _rule(
         "affected",
-        before=rf"\b(?:access|accessed|stole|stolen|steal|breached|exposed|leaked)\s+{_HEDGE}",
-        after=r"\s+(?:[\w-]+\s+)?(?:payment\s+|credit\s+|debit\s+|bank\s+)?(?:cards|accounts|records|passwords)\b",
+        # "Breach of election body exposes 55 million voters": the people whose records leaked
+        before=rf"\b(?:access|accessed|stole|stolen|steal|breached|expos(?:ed|es|e|ing)|leaked)\s+{_HEDGE}",
+        after=r"\s+(?:[\w-]+\s+)?(?:payment\s+|credit\s+|debit\s+|bank\s+)?(?:cards|accounts|records|passwords|"
+        r"voters|customers|users|patients|citizens|taxpayers|subscribers|clients|employees)\b",
         keys=("access", "stole", "steal", "breach", "expos", "leak"),
     ),
     # "about 100 youths fought up to 150 police", "About 50 young people threw stones at police": the

@@ -307,6 +307,13 @@ def locate(
                 continue  # "the defence ministry in Moscow said": where the reporting ministry sits
             if (
                 entity.geo is not None
+                and entity.geo.kind == "city"
+                and _cue("measurer_after").match(after)
+                and _cue("measurer_before").search(seg.text[max(0, local - 40) : local])
+            ):
+                continue  # "the research centre in Potsdam measured 5.6": where the measuring agency sits
+            if (
+                entity.geo is not None
                 and entity.geo.kind in ("city", "country")
                 and not seg.headline  # "Pakistan says four troops killed": a headline's subject is the place
                 and _speaks(seg.text[max(0, local - 30) : local], after)

@@ -161,6 +161,11 @@ def _past_aside(toks: Tokens, k: int) -> int:
     return k
 
 
+# Entity labels whose names may end in a number ("Densus 88", "Unit 8200", "Task Force 88"); weapon and
+# model names (PRODUCT: "S-300") are kept as counts of role "model" for the analyst.
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 class CountFinder:
     """Finds counts in a spaCy ``Doc``; see the module docstring for the conventions."""
 
@@ -203,6 +208,8 @@ class CountFinder:
             return None
         if start and toks.lower[start - 1] in LABEL_NOUNS:
             return None  # "people from ward 4", "Reactor 3", "Gate 2": a name's number, not a count
+        if start and toks.ent_type[start] in NAME_LABELS and toks.ent_type[start - 1] == toks.ent_type[start]:
+            return None  # "Densus 88 has arrested 10": the number closes a unit's or a group's name
         if start:
             if toks.words[start - 1] in ("$", "€", "£", "¥", "#", "No.") or toks.lower[start - 1] in (
                 "no",  # "no one was killed"
