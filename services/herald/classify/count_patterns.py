@@ -203,7 +203,8 @@ COUNT_RULES: list[CountRule] = [
     # workings hold (not after a toll: "killing 43 people, trapping dozens" tells how they died)
     _rule(
         "missing",
-        before=rf"\b(?:flooded|inundated|collapsed|caved in|gave way)\b(?:(?!\bkill)[^.;]){{0,60}}?,\s+trapping\s+{_HEDGE}",
+        before=rf"\b(?:flooded|inundated|collapsed|caved in|gave way)\b(?:(?!\bkill)[^.;]){{0,60}}?,"
+        rf"\s+trapping\s+{_HEDGE}",
         after=_NOT_PEOPLE,
         keys=("trap",),
     ),
@@ -216,7 +217,8 @@ COUNT_RULES: list[CountRule] = [
         rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}"
         # "The death toll from two explosions at the coal mine in Siberia rose to 30": a long naming of the
         # incident before the rise
-        rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:rose|has risen|had risen|climbed|has climbed|jumped) to\s+{_HEDGE}",
+        rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?"
+        rf"\b(?:rose|has risen|had risen|climbed|has climbed|jumped) to\s+{_HEDGE}",
         keys=("toll",),
     ),
     # "The number of people killed by the wildfires ... has risen to 45"; "The number of people injured in

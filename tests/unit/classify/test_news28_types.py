@@ -1,7 +1,8 @@
 """Round 28's type pass on dev_news28: storms still forecast, a weapon explained, a disaster's
-anniversary, a mine flooded or blasted, a cabinet sworn in, passing flights and arrests, mobs
-burning and rampaging, and a toll risen after a long naming of its blasts, each in a sentence of our own in the
-shape of the report that failed, through the real enrichment (tests/data/reporting/dev_news28.yaml)."""
+anniversary, a mine flooded or blasted, a cabinet sworn in, passing flights and arrests, mobs burning
+and rampaging, and a toll risen after a long naming of its blasts, each in a sentence of our own in
+the shape of the report that failed, through the real enrichment
+(tests/data/reporting/dev_news28.yaml)."""
 
 from __future__ import annotations
 
