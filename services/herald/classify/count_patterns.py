@@ -201,13 +201,26 @@ COUNT_RULES: list[CountRule] = [
         _rule(unit, before=rf"\b{verb}\s+{_HEDGE}", after=_NOT_PEOPLE, keys=_stems(verb))
         for unit, verb in GERUNDS.items()
     ),
+    # "Water flooded a small coal mine on Sunday, trapping 28 workers": the people the flooded or fallen
+    # workings hold (not after a toll: "killing 43 people, trapping dozens" tells how they died)
+    _rule(
+        "missing",
+        before=rf"\b(?:flooded|inundated|collapsed|caved in|gave way)\b(?:(?!\bkill)[^.;]){{0,60}}?,"
+        rf"\s+trapping\s+{_HEDGE}",
+        after=_NOT_PEOPLE,
+        keys=("trap",),
+    ),
     _rule(
         "killed",
         # "toll from the October 8 earthquake rose to 73,276": a date may stand between
         before=rf"\b(?:death toll|toll)\b(?:{_MONTHS}\s+\d{{1,2}}\b|[^.;\d]){{0,40}}?"
         rf"\b(?:to|at|of|reached|is|was)\s+{_HEDGE}"
         # "The death toll from the fire at Wang Fuk Court in Tai Po was revised up to 160"
-        rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}",
+        rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?\b(?:revised|raised) (?:up |upward )?to\s+{_HEDGE}"
+        # "The death toll from two explosions at the coal mine in Siberia rose to 30": a long naming of the
+        # incident before the rise
+        rf"|\b(?:death toll|toll)\b[^.;\d]{{0,80}}?"
+        rf"\b(?:rose|has risen|had risen|climbed|has climbed|jumped) to\s+{_HEDGE}",
         keys=("toll",),
     ),
     # "The number of people killed by the wildfires ... has risen to 45"; "The number of people injured in
