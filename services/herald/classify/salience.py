@@ -31,6 +31,7 @@ from typing import Any
 from herald.core import yaml_data
 
 from .cues import is_off_topic
+from .screens import GatedList
 
 _DATA = Path(__file__).with_name("data") / "salience.yaml"
 LEAD_SEGMENTS = 3  # the headline and the first body sentences: what the article is about
@@ -62,6 +63,12 @@ def _vocabulary() -> dict[str, Any]:
         "any_article_frame": _any_of(raw["article_frames"].values()),
         "any_background_sentence": _any_of(raw["background_sentences"].values()),
         "any_after_cue": _any_of(raw["after_cue"].values()),
+        # Word gates over each list: only the entries a text's words leave in play are searched.
+        "gated_article_frames": GatedList({k: _compile(v) for k, v in raw["article_frames"].items()}),
+        "gated_background_sentences": GatedList(
+            {k: _compile(v) for k, v in raw["background_sentences"].items()}
+        ),
+        "gated_before_cue": GatedList({k: _compile(v) for k, v in raw["before_cue"].items()}),
         "dated_clause": _compile(raw["dated_clause"]),
         "reported_pluperfect": _compile(raw["reported_pluperfect"]),
         "first_since": _compile(raw["first_since"]),
@@ -72,24 +79,14 @@ def _vocabulary() -> dict[str, Any]:
 
 def article_frame(title: str) -> str | None:
     """The kind of non-event article the headline announces ("opinion", "court", ...), if any."""
-    vocabulary = _vocabulary()
-    if not vocabulary["any_article_frame"].search(title):
-        return None
-    for kind, pattern in vocabulary["article_frames"].items():
-        if pattern.search(title):
-            return kind
-    return None
+    gated: GatedList = _vocabulary()["gated_article_frames"]
+    return gated.first(title)
 
 
 def background_sentence(text: str) -> str | None:
     """The kind of background a sentence is ("earlier_run", "conditional", ...), if it is one."""
-    vocabulary = _vocabulary()
-    if not vocabulary["any_background_sentence"].search(text):
-        return None
-    for kind, pattern in vocabulary["background_sentences"].items():
-        if pattern.search(text):
-            return kind
-    return None
+    gated: GatedList = _vocabulary()["gated_background_sentences"]
+    return gated.first(text)
 
 
 _QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
@@ -123,13 +120,11 @@ def aside(text: str, start: int, end: int) -> str | None:
     if start > 0 and text[start - 1] in _QUOTES and text[end : end + 1] in _QUOTES:
         return "quoted"  # "registers as 2.8 magnitude 'earthquake'": a word quoted, not a report
     before = text[max(0, start - _WINDOW) : start]
-    if vocabulary["any_before_cue"].search(before):  # most cue words have none: skip the loop
-        for kind, pattern in vocabulary["before_cue"].items():
-            if pattern.search(before):
-                # "said on Wednesday they had seized power": the news, told in the tense of its telling
-                if kind == "pluperfect" and vocabulary["reported_pluperfect"].search(before):
-                    continue
-                return kind
+    for kind in vocabulary["gated_before_cue"].matches(before):
+        # "said on Wednesday they had seized power": the news, told in the tense of its telling
+        if kind == "pluperfect" and vocabulary["reported_pluperfect"].search(before):
+            continue
+        return kind
     after = text[end : end + _WINDOW]
     if vocabulary["any_after_cue"].search(after):
         for kind, pattern in vocabulary["after_cue"].items():
