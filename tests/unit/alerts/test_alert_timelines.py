@@ -122,10 +122,12 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # new dev timelines (a crowd crush, a wildfire), first scored 5 / 12 / 4: 303 / 326 / 284, 0.94 / 0.87;
 # coronaviruses by acronym, an imported case placed where it was found, a country's short name, a
 # bombing's toll told days on, the wounded's hospitals abroad: 306 / 326 / 290, 0.95 / 0.89; each side's
-# dead by nationality, never the other side's retelling: 307 / 326 / 291, 0.95 / 0.89).
+# dead by nationality, never the other side's retelling: 307 / 326 / 291, 0.95 / 0.89; Nepal's districts
+# named after no town, and the Jajarkot quake's 42 relabelled a first as the kinds read it: 307 / 326 / 292,
+# 0.95 / 0.90).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.95, "recall": 0.89}
+MEASURED = {"precision": 0.95, "recall": 0.90}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 
