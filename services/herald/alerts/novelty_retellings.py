@@ -25,10 +25,10 @@ from herald.core.records import Event
 from .novelty_config import NoveltyConfig, iso
 from .novelty_scopes import affected_country, describe_scope, where
 from .novelty_wording import (
-    dead_nationalities,
     centred_in,
     claimed_first_countries,
     country_toll_sentence,
+    dead_nationalities,
     names_place,
     place_named_in,
     says_toll_rose,

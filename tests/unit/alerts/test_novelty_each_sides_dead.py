@@ -16,7 +16,6 @@ from herald.core.records import Actor
 
 CLASH = dict(type="armed_clash", severity=5)
 NORTH = ("Northland", "NL", None)
-SOUTH = ("Southland", "SL", None)
 
 
 def _first_side(det: NoveltyDetector) -> None:
