@@ -28,6 +28,7 @@ from .novelty_wording import (
     centred_in,
     claimed_first_countries,
     country_toll_sentence,
+    dead_nationalities,
     names_place,
     place_named_in,
     says_toll_rose,
@@ -68,9 +69,13 @@ class RecentAlerts:
         costs little recall; it is what keeps one barrage from paging twice.
         """
         window = self.config.retelling_window.total_seconds()
+        dead = dead_nationalities(event)
         for prior in self.store.get(f"{family_of(event.type)}|alerted") or []:
             if prior["story_id"] == event.story_id or abs(when - prior["at"]) > window:
                 continue
+            theirs = set(prior.get("dead_of") or ())
+            if theirs and dead and not theirs & dead:
+                continue  # each side's dead, counted by the country that lost them: two tolls
             for metric, value in event.magnitude.items():
                 other = prior["magnitude"].get(metric)
                 if other is None and metric in MOVED:  # "40,000 displaced" retells "40,000 moved to shelters"
@@ -545,6 +550,7 @@ class RecentAlerts:
                 "source": event.source,
                 "url": event.url,
                 "country": affected_country(event),
+                "dead_of": sorted(dead_nationalities(event)),
                 "type": event.type,
                 "title": (event.title or "")[:200],
                 "update": update,

@@ -359,6 +359,33 @@ def side_countries(event: Event, text: str) -> set[str]:
     return {code for name in _SIDE.findall(text) if (code := codes.get(name.lower()))}
 
 
+# Uniformed dead named by their nationality: "49 Armenian soldiers killed", "Fifty Azerbaijani servicemen".
+_NATIONALS_DEAD = re.compile(
+    r"\b([A-Z][\w'\u2019-]+) (?:soldiers|servicem[ae]n|troops|conscripts|border guards|policem[ae]n)\b"
+)
+
+_KILL_WORDS = re.compile(r"\b(?:killed|dead|died|deaths?)\b", re.IGNORECASE)
+
+
+def dead_nationalities(event: Event) -> set[str]:
+    """The countries whose uniformed dead the report's own toll counts, by the adjective before them
+    ("49 Armenian soldiers killed", "Fifty Azerbaijani servicemen killed"): a demonym the enrichment
+    resolved, as an actor or as the event's place. In a war each side's toll is its own series, counted
+    by the country that lost them, so two such counts of different countries are two tolls, never one
+    retold, however close their numbers."""
+    codes = {a.name.lower(): a.country_code for a in event.actors if a.country_code}
+    loc = event.location
+    if loc is not None and loc.name and loc.country_code:
+        codes.setdefault(loc.name.lower(), loc.country_code)
+    return {
+        code
+        for text in _texts(event)
+        if _KILL_WORDS.search(text)
+        for name in _NATIONALS_DEAD.findall(text)
+        if (code := codes.get(name.lower()))
+    }
+
+
 # The counts besides the dead that a report often gives for one place only ("six people are missing in
 # Letur"): the toll's other measures.
 _PLACE_COUNTS = ("missing", "displaced", "evacuated", "affected")

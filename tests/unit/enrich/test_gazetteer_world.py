@@ -47,6 +47,14 @@ def test_a_region_news_names_resolves_to_its_country(gaz: Any, base: str, countr
     assert all(r.kind == "region" for r in regions)
 
 
+@pytest.mark.parametrize("name", ["jajarkot", "bajhang", "doti", "rukum west"])
+def test_a_district_named_after_no_town_resolves_on_its_own_and_as_a_district(gaz: Any, name: str) -> None:
+    """A hill district whose seat has another name: "a quake in Bajhang district of western Nepal" and a
+    dateline that names the district alone both place the report in Nepal."""
+    assert {c.place.country_code for c in gaz.lookup(name)} == {"NP"}
+    assert {r.country_code for r in gaz.region(name)} == {"NP"}
+
+
 def test_adjective_forms_read_as_english_region_names(gaz: Any) -> None:
     [irkutsk] = gaz.region("irkutsk")
     assert irkutsk.name == "Irkutsk region" and irkutsk.admin1_code == "RU.20"
