@@ -59,3 +59,25 @@ def test_victoria_beside_new_south_wales_is_the_australian_state(enrich: Enrich)
         "on Saturday, fire officials said. In Victoria, 12 people were still missing.",
     )
     assert country(found, "natural_disaster") == "AU"
+
+
+def test_dengue_cases_at_an_all_time_high_are_an_outbreak(enrich: Enrich) -> None:
+    found = read_types(
+        enrich,
+        "Vietnam dengue infections hit all-time high",
+        "Vietnam's dengue infections this year have reached a record 98,450, about 290 new cases a day, "
+        "the health ministry said. Hospitals recorded 112 dengue deaths by the end of October, more "
+        "than in the whole of last year.",
+    )
+    assert found == {"disease_outbreak"}
+
+
+def test_anniversary_protests_that_turned_to_looting_are_a_riot(enrich: Enrich) -> None:
+    found = read_types(
+        enrich,
+        "Rights group says 9 died as anniversary protests turned to looting",
+        "At least nine people were killed in Tuesday's anti-government protests across the country, a "
+        "rights group said, as shopkeepers in the capital counted looted stores. Marches marking a year "
+        "since the election began peacefully but turned into running battles with police.",
+    )
+    assert found == {"riot"}
