@@ -35,6 +35,9 @@ _WINDOW = 90  # characters either side a cue is looked for
 # "the Hamas-led attack of October 2023, in which about 1,200 people were killed": a clause opened by
 # "in which" or "during which" is about the time of the thing before it, so it does not end that frame.
 _CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|as|whereas)\b|(?<!in\s)(?<!during\s)\b(?:that|which|who)\b")
+# A relative clause belongs to the noun it follows: "a conflict that has taken more than 220,000 lives"
+# is the conflict's toll, so the frame is read with that noun ("conflict that has taken").
+_ANTECEDENT = re.compile(r"([\w-]+)\s+(?:that|which|who)$")
 _LEAD_CLAUSE = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _RANGE = re.compile(r"^\s*(?:to|-|\u2013|or)\s*$")
 _SALVO_UNITS = frozenset({"drones", "missiles"})  # "destroyed two aircraft on the ground" is damage
@@ -143,6 +146,13 @@ def _may_cut(window: str) -> bool:
     )
 
 
+def _clause_start(window: str, cut: re.Match[str]) -> int:
+    """Where the clause a number is in starts in ``window``, given the last cut before it: a relative
+    pronoun keeps the noun it hangs on, whose clause it continues."""
+    m = _ANTECEDENT.search(window, 0, cut.end())
+    return m.start(1) if m and m.end() == cut.end() else cut.end()
+
+
 def _is_model(sentence: str, start: int, end: int) -> bool:
     """ "S-300", "Kh-101", "Tu-95", "Shahed-136/131", "Kh-59/69", "155mm": a name, not a count."""
     if start >= 2 and sentence[start - 1] in "-/" and sentence[start - 2].isalnum():
@@ -218,7 +228,7 @@ def read_sentence(
             # A time phrase holds within its clause: "fuel prices that have tripled since May, and police
             # arrested 14" says nothing about when the 14 were arrested.
             clauses = list(_CLAUSE.finditer(before)) if _may_cut(before) else []
-            near_before = before[clauses[-1].end() :] if clauses else before
+            near_before = before[_clause_start(before, clauses[-1]) :] if clauses else before
             cut = _CLAUSE.search(after) if _may_cut(after) else None
             near_after = after[: cut.start()] if cut else after
             for window, is_after in ((near_before, False), (near_after, True)):
