@@ -927,6 +927,11 @@ class NoveltyDetector:
         """
         key = f"{main.get('previous_type') or event.type}|story|{main.get('previous_story')}"
         other = copy.deepcopy(self.store.get(key))
+        if other is not None and not other.get("order") and other.get("follows"):
+            # The beaten count is a report that was itself the alerted story's later report, too small a
+            # rise to page ("nearly 300" after the alerted 296): the toll beating it rises from that story.
+            key = other["follows"]
+            other = copy.deepcopy(self.store.get(key))
         if other is None or other.get("alerted") is None or not other["order"]:
             return None
         if tells_of_another_event(event, {main["metric"]: main["previous"]}):
@@ -958,6 +963,8 @@ class NoveltyDetector:
             f"beats {main['previous']:g} {why} "
             f"({main['previous_source']}, {main['previous_url']}): the same event, reported later",
         )
+        if not story["alerts"]:
+            story["follows"] = key
         update = self._escalation(event, other, when, now, outcome)
         if update is None:
             return []
@@ -1125,8 +1132,10 @@ def speaks_for_another(story: dict[str, Any]) -> bool:
 
 
 def _updates(story: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether ``story`` already raised an update of ``other``'s alert (a follow-up split off by grouping)."""
+    """Whether ``story`` already raised an update of ``other``'s alert (a follow-up split off by grouping),
+    or of the alert ``other`` itself updates: two follow-ups of one alerted story are one event's reports."""
     alerted = set(other.get("order") or [])
+    alerted |= {a["update_of"] for a in (other.get("alerts") or {}).values() if a.get("update_of")}
     return any(a.get("update_of") in alerted for a in (story.get("alerts") or {}).values())
 
 

@@ -125,10 +125,13 @@ ALL_IDS = [f"{SPLITS[d]}/{n}" for d, n in ALL]
 # crush as an accident, the foreign dead's countries neither placing nor summing, a place-less toll
 # joining the one story it raises, bodies "from the fires" a landscape's toll: 309 / 326 / 294, 0.95 / 0.90;
 # each side's dead by nationality, never the other side's retelling, Nepal's districts named after no
-# town, and the Jajarkot quake's 42 relabelled a first as the kinds read it: 310 / 326 / 296, 0.95 / 0.91).
+# town, and the Jajarkot quake's 42 relabelled a first as the kinds read it: 310 / 326 / 296, 0.95 / 0.91;
+# a crowd crush or stampede claimed the deadliest a record: 311 / 326 / 297, 0.95 / 0.91; a toll
+# beating a split-off report's small retold rise updates the story that report followed: 311 / 326 / 298,
+# 0.96 / 0.91).
 # The floor is that minus 0.05, so a change that makes alerts worse fails here; the target is the
 # quality bar a desk needs. Raise the measured figures with each rule change that improves them.
-MEASURED = {"precision": 0.95, "recall": 0.91}
+MEASURED = {"precision": 0.96, "recall": 0.91}
 FLOOR = {k: round(v - 0.05, 2) for k, v in MEASURED.items()}
 TARGET = {"precision": 0.95, "recall": 0.95}
 

@@ -747,3 +747,35 @@ def test_a_claimed_first_strike_on_a_country_is_not_a_retelling_of_the_attackers
         **strike,
     )
     assert rules(det.observe(reply)) == ["new_type"]
+
+
+MA = dict(type="natural_disaster", severity=5)
+
+
+def test_a_toll_beating_a_small_retold_rise_updates_the_alerted_story() -> None:
+    """A quake pages at 296 dead; a wire abroad says "nearly 300" in a story of its own, too small a rise
+    to page; the ministry's 1,037 in a third story beats that 300. It is the quake's toll rising from
+    the alerted 296, not a record over a count that only retold it; nor is the 2,946 days later, whose
+    story had already carried one of the quake's updates, a record over the 1,037."""
+    det = NoveltyDetector({})
+    det.observe(ev(0, day=-60, story="old", where=("Izmir", "TR", None), magnitude={"killed": 3}, **MA))
+    first = det.observe(
+        ev(1, day=0, story="haouz", where=("Al Haouz", "MA", None), magnitude={"killed": 296}, **MA)
+    )
+    assert rules(first) == ["new_type"]
+    nearly = det.assess(
+        ev(2, day=0.1, story="abroad", where=("Marrakesh", "MA", None), magnitude={"killed": 300}, **MA)
+    )
+    assert nearly.alerts == [] and ("record", "follow_up") in held(nearly)
+    passes = det.observe(
+        ev(3, day=0.5, story="passes", where=("Rabat", "MA", None), magnitude={"killed": 1037}, **MA)
+    )
+    assert [(a.rule, a.update_of, a.evidence["previous"]) for a in passes] == [("new_type", first[0].id, 296)]
+    exceeds = det.observe(
+        ev(4, day=0.8, story="mourning", where=("Agadir", "MA", None), magnitude={"killed": 2012}, **MA)
+    )
+    assert [(a.update_of, a.evidence["value"]) for a in exceeds] == [(first[0].id, 2012)]
+    later = det.observe(
+        ev(5, day=4.5, story="mourning", where=("Agadir", "MA", None), magnitude={"killed": 2946}, **MA)
+    )
+    assert [(a.update_of, a.evidence["value"]) for a in later] == [(first[0].id, 2946)]

@@ -68,6 +68,9 @@ from herald.classify.claims import extract
         ("More than 200 dead and 500 missing in Mokwa's worst flood in 60 years", []),
         ("Hualien quake, Taiwan's strongest in 25 years, kills nine", []),
         ("The quake was the deadliest ever recorded in the country.", ["record"]),
+        # itaewon_crush: a crowd crush or stampede claimed the deadliest is a record like a quake's
+        ("Officials called the alley surge the deadliest crowd crush the nation has known.", ["record"]),
+        ("Pilgrims died in what is now the deadliest stampede the state has seen.", ["record"]),
     ],
 )
 def test_claims_about_this_event(sentence: str, kinds: list[str]) -> None:
