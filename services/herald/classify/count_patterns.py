@@ -72,7 +72,8 @@ _AND = (
     r"(?:[\w-]+\s+){0,3}[\w-]+)?"
 )
 # Not "with": "put the toll at 13 with seven people still missing" gives the missing their own number.
-_ADJ = rf"(?:(?!(?:{_MONTHS}|with)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+# Not a verb of speech: in "one resident said people were still missing" the number is the speaker.
+_ADJ = rf"(?:(?!(?:{_MONTHS}|with|said|says|told|tells|added)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
     rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"
     rf"detained|killed|injured|wounded|dead|held)\b)[A-Za-z][a-z-]+\s+){{0,2}}"

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from tests.support.classify_articles import read_events
 
+from herald.classify.magnitude import read_text
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
@@ -107,3 +108,10 @@ def test_people_believed_trapped_after_a_slide_are_missing(enrich: Enrich) -> No
         "landslide hit a mountain village in northern Italy, officials said.",
     )
     assert found["natural_disaster"].magnitude.get("missing") == 3
+
+
+def test_the_number_of_a_speaker_is_no_count_of_the_missing() -> None:
+    """ "One witness said ...": the one is who speaks; the people still missing are not counted."""
+    read = {r.unit: r.value for r in read_text("One witness said people were still missing under the stalls.", 1)}
+    assert "missing" not in read
+    assert {r.unit: r.value for r in read_text("Two fishermen were still missing after the storm.", 1)} == {"missing": 2}
