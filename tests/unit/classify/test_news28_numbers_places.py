@@ -115,3 +115,25 @@ def test_the_number_of_a_speaker_is_no_count_of_the_missing() -> None:
     read = {r.unit: r.value for r in read_text("One witness said people were still missing under the stalls.", 1)}
     assert "missing" not in read
     assert {r.unit: r.value for r in read_text("Two fishermen were still missing after the storm.", 1)} == {"missing": 2}
+
+
+def test_one_person_named_after_a_count_joins_it(enrich: Enrich) -> None:
+    """ "killed five policemen and the village elder they escorted": six dead; "four farmers and a
+    child were wounded": five wounded, the one not counted twice."""
+    killed = read_events(
+        enrich,
+        "Roadside bomb kills police in Kandahar",
+        "A roadside bomb in Kandahar killed five policemen and the village elder they were escorting, officials said.",
+    )
+    assert killed["infrastructure_attack"].magnitude["killed"] == 6
+    wounded = read_events(
+        enrich,
+        "Gunmen attack village in Zamfara",
+        "Gunmen attacked a village in Zamfara state on Monday. Four farmers and a child were wounded, police said.",
+    )
+    assert wounded["attack_on_civilians"].magnitude["wounded"] == 5
+
+
+def test_one_person_with_a_verb_of_their_own_is_not_in_the_count_before() -> None:
+    read = [(r.unit, r.value) for r in read_text("The blast killed six soldiers and a civilian was wounded.", 1)]
+    assert ("killed", 7.0) not in read
