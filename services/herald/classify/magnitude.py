@@ -330,8 +330,9 @@ _ONE_PLACE_TAKEN = re.compile(
     r"(?:pushed|drove|driven|forced|chased|expelled)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|troops|forces|soldiers|"
     r"rebels|militants|fighters|insurgents|jihadists|militia)\s+out\s+of)"
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|cent(?:er|re))\s+of\s+)?"
-    # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
-    r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
+    # "the army takes the capital", "rebels seized the provincial capital": one city, named or not;
+    # "forces have taken back a village": one place, unnamed
+    r"(?:(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet)\b(?![\w'-])|(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
     # "the rebels overran the town on Thursday": one town the report has already named, overrun (a town
     # "taken back" may be any of several the report counts)
     r"(?<=over(?:ran|run)\s)the\s+(?:village|town|city|settlement)\b(?!\s+(?:of|hall|centre|center|square|council)\b|['\u2019])|"

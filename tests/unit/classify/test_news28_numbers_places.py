@@ -137,3 +137,11 @@ def test_one_person_named_after_a_count_joins_it(enrich: Enrich) -> None:
 def test_one_person_with_a_verb_of_their_own_is_not_in_the_count_before() -> None:
     read = [(r.unit, r.value) for r in read_text("The blast killed six soldiers and a civilian was wounded.", 1)]
     assert ("killed", 7.0) not in read
+
+
+def test_a_village_taken_back_without_its_name_is_one_settlement() -> None:
+    """ "troops have taken back a village near the front": one place taken, named or not."""
+    read = {r.unit: r.value for r in read_text("Government troops have taken back a village near the border, the army said.", 1)}
+    assert read == {"settlements": 1}
+    many = {r.unit: r.value for r in read_text("Troops took control of five villages, among them a town on the river.", 1)}
+    assert many == {"settlements": 5}
