@@ -13,6 +13,11 @@ from herald.core.records import Article, EnrichedArticle
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
 
 
+def units(sentence: str) -> dict[str, float]:
+    """Each unit one sentence counts, with the figure it reads (the last, where several)."""
+    return {r.unit: r.value for r in read_text(sentence, 1)}
+
+
 def country(found: dict, code: str) -> str | None:
     place = found[code].location
     return None if place is None else place.country_code
@@ -112,9 +117,8 @@ def test_people_believed_trapped_after_a_slide_are_missing(enrich: Enrich) -> No
 
 def test_the_number_of_a_speaker_is_no_count_of_the_missing() -> None:
     """ "One witness said ...": the one is who speaks; the people still missing are not counted."""
-    read = {r.unit: r.value for r in read_text("One witness said people were still missing under the stalls.", 1)}
-    assert "missing" not in read
-    assert {r.unit: r.value for r in read_text("Two fishermen were still missing after the storm.", 1)} == {"missing": 2}
+    assert "missing" not in units("One witness said people were still missing under the stalls.")
+    assert units("Two fishermen were still missing after the storm.") == {"missing": 2}
 
 
 def test_one_person_named_after_a_count_joins_it(enrich: Enrich) -> None:
@@ -123,25 +127,24 @@ def test_one_person_named_after_a_count_joins_it(enrich: Enrich) -> None:
     killed = read_events(
         enrich,
         "Roadside bomb kills police in Kandahar",
-        "A roadside bomb in Kandahar killed five policemen and the village elder they were escorting, officials said.",
+        "A roadside bomb in Kandahar killed five policemen and the village elder they were escorting, "
+        "officials said.",
     )
     assert killed["infrastructure_attack"].magnitude["killed"] == 6
     wounded = read_events(
         enrich,
         "Gunmen attack village in Zamfara",
-        "Gunmen attacked a village in Zamfara state on Monday. Four farmers and a child were wounded, police said.",
+        "Gunmen attacked a village in Zamfara state on Monday. Four farmers and a child were wounded, "
+        "police said.",
     )
     assert wounded["attack_on_civilians"].magnitude["wounded"] == 5
 
 
 def test_one_person_with_a_verb_of_their_own_is_not_in_the_count_before() -> None:
-    read = [(r.unit, r.value) for r in read_text("The blast killed six soldiers and a civilian was wounded.", 1)]
-    assert ("killed", 7.0) not in read
+    assert units("The blast killed six soldiers and a civilian was wounded.").get("killed") != 7
 
 
 def test_a_village_taken_back_without_its_name_is_one_settlement() -> None:
     """ "troops have taken back a village near the front": one place taken, named or not."""
-    read = {r.unit: r.value for r in read_text("Government troops have taken back a village near the border, the army said.", 1)}
-    assert read == {"settlements": 1}
-    many = {r.unit: r.value for r in read_text("Troops took control of five villages, among them a town on the river.", 1)}
-    assert many == {"settlements": 5}
+    assert units("Government troops have taken back a village near the border.") == {"settlements": 1}
+    assert units("Troops took control of five villages, among them a river town.") == {"settlements": 5}

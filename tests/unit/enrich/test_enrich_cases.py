@@ -256,6 +256,7 @@ def test_a_raid_in_a_nigerian_local_government_area_is_placed_in_nigeria(enriche
     r = enrich(
         enricher,
         "Gunmen kill four in Munya villages",
-        "Gunmen raided three villages of Munya local government area overnight, killing four, the council chairman said.",
+        "Gunmen raided three villages of Munya local government area overnight, killing four, the council "
+        "chairman said.",
     )
     assert place(r, "Munya").geo.country_code == "NG"
