@@ -536,6 +536,15 @@ COUNT_RULES: list[CountRule] = [
         r"out of harm(?:'|\u2019)s way|to safety|to safer (?:ground|areas|places))\b",
         keys=("mov", "clear"),
     ),
+    # "authorities evacuated an area nearby home to 3,000 people": the people who live where was cleared
+    _rule(
+        "evacuated",
+        before=r"\bevacuat(?:ed|ing|es?)\s+(?:an?\s+|the\s+|parts?\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?"
+        r"(?:area|district|neighbou?rhood|zone|town|village|suburb|quarter)s?\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:home\s+to|with\s+a\s+population\s+of)\s+{_HEDGE}",
+        after=rf"\s+{_ADJ}{_WHO}\b",
+        keys=("evac",),
+    ),
     # "local authorities put the number of evacuees at 40,000"
     _rule(
         "evacuated",

@@ -148,3 +148,12 @@ def test_a_village_taken_back_without_its_name_is_one_settlement() -> None:
     """ "troops have taken back a village near the front": one place taken, named or not."""
     assert units("Government troops have taken back a village near the border.") == {"settlements": 1}
     assert units("Troops took control of five villages, among them a river town.") == {"settlements": 5}
+
+
+def test_people_living_in_an_area_cleared_are_its_evacuees() -> None:
+    """ "evacuated a district home to 4,000 people": the people who live there were moved; the same
+    words without an evacuation count no one."""
+    assert units("Firefighters evacuated a district nearby home to 4,000 people as a precaution.") == {
+        "evacuated": 4000
+    }
+    assert "evacuated" not in units("The smoke drifted over a district home to 4,000 people.")
