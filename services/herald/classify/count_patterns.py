@@ -72,7 +72,8 @@ _AND = (
     r"(?:[\w-]+\s+){0,3}[\w-]+)?"
 )
 # Not "with": "put the toll at 13 with seven people still missing" gives the missing their own number.
-_ADJ = rf"(?:(?!(?:{_MONTHS}|with)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
+# Not a verb of speech: in "one resident said people were still missing" the number is the speaker.
+_ADJ = rf"(?:(?!(?:{_MONTHS}|with|said|says|told|tells|added)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
 _CROWD_ADJ = (
     rf"(?:(?!(?:{_MONTHS}|after|before|as|when|while|and|or|in|at|on|by|with|among|from|of|for|to|arrested|"
     rf"detained|killed|injured|wounded|dead|held)\b)[A-Za-z][a-z-]+\s+){{0,2}}"
@@ -534,6 +535,15 @@ COUNT_RULES: list[CountRule] = [
         after=rf"\s+(?:{_ADJ}{_WHO}\s+)?(?:out of their homes|from their homes|out of the area|"
         r"out of harm(?:'|\u2019)s way|to safety|to safer (?:ground|areas|places))\b",
         keys=("mov", "clear"),
+    ),
+    # "authorities evacuated an area nearby home to 3,000 people": the people who live where was cleared
+    _rule(
+        "evacuated",
+        before=r"\bevacuat(?:ed|ing|es?)\s+(?:an?\s+|the\s+|parts?\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?"
+        r"(?:area|district|neighbou?rhood|zone|town|village|suburb|quarter)s?\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:home\s+to|with\s+a\s+population\s+of)\s+{_HEDGE}",
+        after=rf"\s+{_ADJ}{_WHO}\b",
+        keys=("evac",),
     ),
     # "local authorities put the number of evacuees at 40,000"
     _rule(

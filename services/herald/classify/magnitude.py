@@ -128,7 +128,7 @@ _PERSON = (
     r"(?:person|woman|man|child|boy|girl|civilian|resident|soldier|teenager|baby|worker|policeman|officer|"
     r"inmate|prisoner|miner|passenger|driver|firefighter|rescuer|patient|pilot|volunteer|pensioner|farmer|villager|"
     r"student|teacher|trader|guard|journalist|doctor|nurse|herder|passer-?by|passerby|bystander|pedestrian|motorist|"
-    r"shopkeeper|vendor|worshipper)"
+    r"shopkeeper|vendor|worshipper|elder)"
 )
 _ONE_PERSON: tuple[tuple[re.Pattern[str], str], ...] = (
     *(
@@ -330,8 +330,9 @@ _ONE_PLACE_TAKEN = re.compile(
     r"(?:pushed|drove|driven|forced|chased|expelled)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:army|troops|forces|soldiers|"
     r"rebels|militants|fighters|insurgents|jihadists|militia)\s+out\s+of)"
     r"[\"\u201d']?\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:village|town|city|settlement|hamlet|cent(?:er|re))\s+of\s+)?"
-    # "the army takes the capital", "rebels seized the provincial capital": one city, named or not
-    r"(?:(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
+    # "the army takes the capital", "rebels seized the provincial capital": one city, named or not;
+    # "forces have taken back a village": one place, unnamed
+    r"(?:(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet)\b(?![\w'-])|(?:the\s+)?(?:provincial\s+|regional\s+|state\s+|district\s+)?capital\b(?!\s+(?:city\s+)?of\b)|"
     # "the rebels overran the town on Thursday": one town the report has already named, overrun (a town
     # "taken back" may be any of several the report counts)
     r"(?<=over(?:ran|run)\s)the\s+(?:village|town|city|settlement)\b(?!\s+(?:of|hall|centre|center|square|council)\b|['\u2019])|"
@@ -648,6 +649,7 @@ def read_text(sentence: str, index: int, *, own_incident: bool = False) -> list[
     readings.extend(_list_totals(sentence, index, read))
     readings.extend(_one_more_also(sentence, index, readings))
     readings.extend(_one_dead_and_others(sentence, index, read))
+    readings.extend(_and_one_person(sentence, index, read))
     readings.extend(_of_whom_died(sentence, index))
     readings.extend(_ordinal_one_more(sentence, framed, index, read))
     readings.extend(_salvo_totals(sentence, index, salvos))
@@ -794,6 +796,33 @@ def _one_dead_and_others(
         before = sentence[max(0, m.start() - 160) : m.start()]
         if _ONE_DEAD_BEFORE_OTHERS.search(before) and _OTHERS_WITH_ONE.match(sentence, m.end()):
             out.append(Reading("killed", value + 1, "exact", index, replaces=("killed", value)))
+    return out
+
+
+# A list that closes with one person said without a number: "killed six policemen and the tribal
+# elder they escorted" is seven dead, "four soldiers and a civilian were hurt" five. Not when the one
+# has a verb of their own ("killed six soldiers and a civilian was hurt").
+_AND_ONE_PERSON_AFTER = re.compile(
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:[\w-]+s|[\w-]*men|people|children|police)\s+and\s+"
+    rf"(?:an?|one|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{_PERSON}\b"
+    r"(?!\s+(?:was|is|has|had|got|died|suffered|said|says|told)\b)",
+    re.I,
+)
+
+
+def _and_one_person(
+    sentence: str, index: int, read: list[tuple[re.Match[str], float, Reading | None]]
+) -> list[Reading]:
+    """The people counted with one more named after them, that person added (``_AND_ONE_PERSON_AFTER``)."""
+    out = []
+    for m, value, reading in read:
+        if reading is None or reading.unit not in _PEOPLE_COUNTS or reading.value != value:
+            continue
+        if _AND_ONE_PERSON_AFTER.match(sentence, m.end()):
+            out.append(
+                Reading(reading.unit, value + 1, reading.qualifier, index, reading.vague,
+                        replaces=(reading.unit, value))
+            )  # fmt: skip
     return out
 
 

@@ -7,9 +7,15 @@ from collections.abc import Callable, Sequence
 
 from tests.support.classify_articles import read_events
 
+from herald.classify.magnitude import read_text
 from herald.core.records import Article, EnrichedArticle
 
 Enrich = Callable[[Sequence[Article]], list[EnrichedArticle]]
+
+
+def units(sentence: str) -> dict[str, float]:
+    """Each unit one sentence counts, with the figure it reads (the last, where several)."""
+    return {r.unit: r.value for r in read_text(sentence, 1)}
 
 
 def country(found: dict, code: str) -> str | None:
@@ -107,3 +113,47 @@ def test_people_believed_trapped_after_a_slide_are_missing(enrich: Enrich) -> No
         "landslide hit a mountain village in northern Italy, officials said.",
     )
     assert found["natural_disaster"].magnitude.get("missing") == 3
+
+
+def test_the_number_of_a_speaker_is_no_count_of_the_missing() -> None:
+    """ "One witness said ...": the one is who speaks; the people still missing are not counted."""
+    assert "missing" not in units("One witness said people were still missing under the stalls.")
+    assert units("Two fishermen were still missing after the storm.") == {"missing": 2}
+
+
+def test_one_person_named_after_a_count_joins_it(enrich: Enrich) -> None:
+    """ "killed five policemen and the village elder they escorted": six dead; "four farmers and a
+    child were wounded": five wounded, the one not counted twice."""
+    killed = read_events(
+        enrich,
+        "Roadside bomb kills police in Kandahar",
+        "A roadside bomb in Kandahar killed five policemen and the village elder they were escorting, "
+        "officials said.",
+    )
+    assert killed["infrastructure_attack"].magnitude["killed"] == 6
+    wounded = read_events(
+        enrich,
+        "Gunmen attack village in Zamfara",
+        "Gunmen attacked a village in Zamfara state on Monday. Four farmers and a child were wounded, "
+        "police said.",
+    )
+    assert wounded["attack_on_civilians"].magnitude["wounded"] == 5
+
+
+def test_one_person_with_a_verb_of_their_own_is_not_in_the_count_before() -> None:
+    assert units("The blast killed six soldiers and a civilian was wounded.").get("killed") != 7
+
+
+def test_a_village_taken_back_without_its_name_is_one_settlement() -> None:
+    """ "troops have taken back a village near the front": one place taken, named or not."""
+    assert units("Government troops have taken back a village near the border.") == {"settlements": 1}
+    assert units("Troops took control of five villages, among them a river town.") == {"settlements": 5}
+
+
+def test_people_living_in_an_area_cleared_are_its_evacuees() -> None:
+    """ "evacuated a district home to 4,000 people": the people who live there were moved; the same
+    words without an evacuation count no one."""
+    assert units("Firefighters evacuated a district nearby home to 4,000 people as a precaution.") == {
+        "evacuated": 4000
+    }
+    assert "evacuated" not in units("The smoke drifted over a district home to 4,000 people.")

@@ -249,3 +249,14 @@ def test_a_name_only_one_town_bears_still_resolves_beside_unknown_places(enriche
         "Rescuers recovered nine bodies after a landslide hit wards of Satyawati and Lumke overnight.",
     )
     assert place(r, "Butwal").geo.country_code == "NP"
+
+
+def test_a_raid_in_a_nigerian_local_government_area_is_placed_in_nigeria(enricher: Enricher) -> None:
+    """The LGA is the only place a bandit-raid report names; its namesake abroad must not win."""
+    r = enrich(
+        enricher,
+        "Gunmen kill four in Munya villages",
+        "Gunmen raided three villages of Munya local government area overnight, killing four, the council "
+        "chairman said.",
+    )
+    assert place(r, "Munya").geo.country_code == "NG"

@@ -55,6 +55,15 @@ def test_a_district_named_after_no_town_resolves_on_its_own_and_as_a_district(ga
     assert {r.country_code for r in gaz.region(name)} == {"NP"}
 
 
+@pytest.mark.parametrize("name", ["maradun", "munya", "shiroro", "zurmi"])
+def test_a_nigerian_local_government_area_resolves_to_nigeria(gaz: Any, name: str) -> None:
+    """Banditry in Zamfara and Niger State is reported LGA by LGA ("a raid in Munya local government
+    area"); the LGA is Nigerian even where a namesake elsewhere is a town (Munya is also a spelling of
+    Myanmar's Monywa)."""
+    assert "NG" in {r.country_code for r in gaz.region(name)}
+    assert any(c.place.country_code == "NG" and c.place.kind == "region" for c in gaz.lookup(name))
+
+
 def test_adjective_forms_read_as_english_region_names(gaz: Any) -> None:
     [irkutsk] = gaz.region("irkutsk")
     assert irkutsk.name == "Irkutsk region" and irkutsk.admin1_code == "RU.20"
