@@ -46,7 +46,8 @@ _PREFIX = 8  # a word start used as a gate is at most this long
 _LITERALS: dict[re.Pattern[str], frozenset[str]] = {}
 _LITERAL_CHARS = re.compile(r"[a-z0-9 '\u2019&-]*", re.I)
 _WORDS = re.compile(r"[a-z0-9'\u2019&-]+")
-_WORD_PARTS = re.compile(r"[a-z0-9&]+")
+# Parts split at "&" too: "killed&after" is the words "killed" and "after" to a \b in a pattern.
+_WORD_PARTS = re.compile(r"[a-z0-9]+")
 
 
 def _split_alternatives(body: str) -> list[str]:
