@@ -50,7 +50,7 @@ _WORDS = re.compile(r"[a-z0-9'\u2019&-]+")
 _WORD_PARTS = re.compile(r"[a-z0-9]+")
 
 
-def _split_alternatives(body: str) -> list[str]:
+def split_alternatives(body: str) -> list[str]:
     """Top-level alternatives of a pattern body (the ``|`` outside any group or class)."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(body):
@@ -83,16 +83,16 @@ _STOP = frozenset(
 )
 
 
-def _word_gates(alternative: str, rest: str = "") -> list[str]:
+def word_gates(alternative: str, rest: str = "") -> list[str]:
     """What a text must contain for an alternative to match, as ``word_starts`` spells it: a whole
     word with a trailing space ("dow "), or the start of one ("shell" for "shell(?:ed|ing)").
     "" when nothing is certain. ``rest`` is what follows the alternative in its enclosing pattern."""
     if alternative.startswith("\\b"):
-        return _word_gates(alternative[2:], rest)  # "\bdams?": the pattern's own word boundary again
+        return word_gates(alternative[2:], rest)  # "\bdams?": the pattern's own word boundary again
     optional = _OPTIONAL_WORDS.match(alternative)
     if optional is not None and optional.end() < len(alternative):
         # "(?:death )?toll": the optional words end in a space, so what follows starts a word either way
-        return _word_gates(alternative[optional.end() :], rest)
+        return word_gates(alternative[optional.end() :], rest)
     for opener in ("(?:", "(?-i:"):
         if alternative.startswith(opener):
             depth, i = 0, 0
@@ -108,12 +108,12 @@ def _word_gates(alternative: str, rest: str = "") -> list[str]:
             after = tail + rest
             if after[:1] in {"?", "*", "{"}:
                 return [""]  # an optional group: nothing is certain
-            inner = _split_alternatives(alternative[len(opener) : i])
-            first = [gate for alt in inner for gate in _word_gates(alt, after)]
+            inner = split_alternatives(alternative[len(opener) : i])
+            first = [gate for alt in inner for gate in word_gates(alt, after)]
             if tail.startswith(" ") and tail[1:2] not in {"", "?", "*", "{", "|"}:
                 # The words after the group are needed too; use them if they are the rarer key
                 # ("crash" rather than plane|air|bus|... in "(?:plane|air|bus) crash").
-                then = _word_gates(tail[1:], rest)
+                then = word_gates(tail[1:], rest)
                 if "" not in then and "" not in first and _rarity(then) > _rarity(first):
                     return then
             return first
@@ -150,7 +150,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     match most patterns. A test checks over the labelled set that the gate never hides a match.
     """
     pattern = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.I)
-    _gate(pattern, *(gate for a in alternatives for gate in _word_gates(a)))
+    _gate(pattern, *(gate for a in alternatives for gate in word_gates(a)))
     return pattern
 
 

@@ -2,7 +2,7 @@
 sentences and asides): which entries can match a text at all, found with one set intersection.
 
 An entry is gated when every top-level alternative of its source starts at a word boundary and
-needs a word or word start of plain letters and digits (``cues._word_gates`` reads them). Such an
+needs a word or word start of plain letters and digits (``cues.word_gates`` reads them). Such an
 entry cannot match a text whose ``cues.word_starts`` lack all of its keys, so asking only the
 entries in play, in the list's order, gives the same first match as asking every entry: an entry
 is skipped only when its expression could not have matched. Entries with no certain word (a
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from .cues import _split_alternatives, _word_gates, word_starts
+from .cues import split_alternatives, word_gates, word_starts
 
 _KEY = re.compile(r"[a-z0-9]{2,} ?")
 _UNSAFE = re.compile("[&\u0130\u0131\u017f\u212a]")
@@ -27,10 +27,10 @@ _UNSAFE = re.compile("[&\u0130\u0131\u017f\u212a]")
 def gate(source: str) -> frozenset[str] | None:
     """The word keys one of which any match of ``source`` contains; None when nothing is certain."""
     keys: list[str] = []
-    for alternative in _split_alternatives(source):
+    for alternative in split_alternatives(source):
         if not alternative.startswith("\\b"):
             return None
-        gates = _word_gates(alternative, "\\b")  # "\b" as what follows: no end is a whole word
+        gates = word_gates(alternative, "\\b")  # "\b" as what follows: no end is a whole word
         if not gates or not all(_KEY.fullmatch(g) for g in gates):
             return None
         keys.extend(gates)
@@ -39,7 +39,7 @@ def gate(source: str) -> frozenset[str] | None:
 
 def _anchored(pattern: re.Pattern[str]) -> bool:
     """Whether every alternative starts with ``^`` (not multi-line): then a search is a match."""
-    return not pattern.flags & re.M and all(a.startswith("^") for a in _split_alternatives(pattern.pattern))
+    return not pattern.flags & re.M and all(a.startswith("^") for a in split_alternatives(pattern.pattern))
 
 
 def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:

@@ -71,7 +71,7 @@ def test_every_trigger_pattern_is_gated() -> None:
     ],
 )
 def test_word_gates_of_an_alternative(alternative: str, gates: list[str]) -> None:
-    assert cues._word_gates(alternative) == gates
+    assert cues.word_gates(alternative) == gates
 
 
 def test_background_is_recognised() -> None:

@@ -1,11 +1,11 @@
-"""Gates derived from an expression's source (``cues._word_gates``): a leading word boundary and a
+"""Gates derived from an expression's source (``cues.word_gates``): a leading word boundary and a
 leading optional group of whole words still leave the words after them certain."""
 
 from __future__ import annotations
 
 import pytest
 
-from herald.classify.cues import _rx, _word_gates, may_match, word_starts
+from herald.classify.cues import _rx, may_match, word_gates, word_starts
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ from herald.classify.cues import _rx, _word_gates, may_match, word_starts
     ],
 )
 def test_derived_gates(alternative: str, gates: list[str]) -> None:
-    assert _word_gates(alternative) == gates
+    assert word_gates(alternative) == gates
 
 
 @pytest.mark.parametrize(
